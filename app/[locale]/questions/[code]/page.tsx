@@ -1,0 +1,138 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
+import { findQuestionByCode } from "@/lib/bank/data";
+import { LANGUAGES, LANGUAGE_NAMES, directionOf, pickText, type Language } from "@/lib/i18n/languages";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { StatusBadge } from "@/components/ui/StatusBadge";
+
+type Params = { params: Promise<{ locale: Language; code: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { locale, code } = await params;
+  const q = await findQuestionByCode(code);
+  return { title: q ? (pickText(Object.fromEntries(LANGUAGES.map((l) => [l, q.texts[l]?.label])), locale)?.text ?? code) : code };
+}
+
+export default async function QuestionPage({ params }: Params) {
+  const { locale, code } = await params;
+  setRequestLocale(locale);
+  const question = await findQuestionByCode(code);
+  if (!question) notFound();
+  const t = await getTranslations("question");
+  const labelHere = pickText(Object.fromEntries(LANGUAGES.map((l) => [l, question.texts[l]?.label])), locale);
+  const firstIndicator = question.indicators[0];
+  return (
+    <>
+      <Breadcrumbs
+        label={t("breadcrumbs")}
+        items={[
+          { href: "/framework", label: t("framework") },
+          ...(firstIndicator ? [{ href: `/framework/${firstIndicator.code}`, label: firstIndicator.code }] : []),
+          { label: question.code },
+        ]}
+      />
+      <h1 lang={labelHere?.lang} dir="auto">
+        {labelHere?.text}
+      </h1>
+      <dl className="facts">
+        <dt>{t("code")}</dt>
+        <dd>
+          <span className="code">{question.code}</span>
+        </dd>
+        <dt>{t("type")}</dt>
+        <dd>{t(`types.${question.type}`)}</dd>
+        <dt>{t("status")}</dt>
+        <dd>
+          <StatusBadge status={question.status} label={t(`statuses.${question.status}`)} />
+        </dd>
+        <dt>{t("version")}</dt>
+        <dd>{question.version}</dd>
+        <dt>{t("indicators")}</dt>
+        <dd>
+          {question.indicators.length === 0 ? (
+            t("noIndicator")
+          ) : (
+            <ul className="question-list">
+              {question.indicators.map((i) => (
+                <li key={i.code}>
+                  <Link href={`/framework/${i.code}`}>
+                    <span className="code">{i.code}</span> {pickText(i.name, locale)?.text}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        {question.tags.length > 0 && (
+          <>
+            <dt>{t("tags")}</dt>
+            <dd>{question.tags.join(", ")}</dd>
+          </>
+        )}
+        {question.constraint && (
+          <>
+            <dt>{t("constraint")}</dt>
+            <dd>
+              <span className="code">{question.constraint}</span>
+            </dd>
+          </>
+        )}
+        <dt>{t("source")}</dt>
+        <dd>
+          {question.source ? (
+            <>
+              {question.sourceRelation && <>{t(`relations.${question.sourceRelation}`)}: </>}
+              {question.source.organisation}. {question.source.url ? <a href={question.source.url}>{question.source.title}</a> : question.source.title}
+              {question.source.year ? ` (${question.source.year})` : ""}
+              {question.source.licence ? `. ${t("licence")}: ${question.source.licence}` : ""}
+            </>
+          ) : (
+            t("noSource")
+          )}
+        </dd>
+      </dl>
+
+      <h2>{t("inEveryLanguage")}</h2>
+      <div className="language-columns">
+        {LANGUAGES.map((lang) => {
+          const text = question.texts[lang];
+          return (
+            <section key={lang} className="language-column" lang={lang} dir={directionOf(lang)} aria-labelledby={`lang-${lang}`}>
+              <h3 id={`lang-${lang}`}>
+                {LANGUAGE_NAMES[lang]}
+                <StatusBadge status={text?.status ?? "missing"} label={t(`translation.${text?.status ?? "missing"}`)} />
+              </h3>
+              {text ? (
+                <>
+                  <p>
+                    <strong>{text.label}</strong>
+                  </p>
+                  {text.hint && <p className="muted">{text.hint}</p>}
+                  {question.choices.length > 0 && (
+                    <ol>
+                      {question.choices.map((c) => (
+                        <li key={c.name}>{c.labels[lang] ?? <span className="muted">{c.name}</span>}</li>
+                      ))}
+                    </ol>
+                  )}
+                  {text.notes && (
+                    <p>
+                      <em>{text.notes}</em>
+                    </p>
+                  )}
+                </>
+              ) : (
+                <p className="muted">{t("noTranslation")}</p>
+              )}
+            </section>
+          );
+        })}
+      </div>
+      {question.choiceList && (
+        <p className="muted">{t("choiceList", { name: question.choiceList.name })}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+// Migrations through Prisma's own schema engine compiled to WebAssembly, so that they run on
+// PGlite and PostgreSQL alike without Prisma's native binary (see ../shared/notes/stack.md).
+// The `_prisma_migrations` table it writes is the same one `prisma migrate deploy` uses.
+import { readFile, readdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+
+const root = process.cwd();
+export const migrationsDir = path.join(root, "prisma", "migrations");
+export const schemaPath = path.join(root, "prisma", "schema.prisma");
+
+let engineModule: Promise<typeof import("@prisma/schema-engine-wasm/schema_engine_bg")> | undefined;
+
+async function loadEngineModule() {
+  engineModule ??= (async () => {
+    const bg = await import("@prisma/schema-engine-wasm/schema_engine_bg");
+    const require = createRequire(import.meta.url);
+    const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
+    const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), { "./schema_engine_bg.js": bg });
+    const exports = instance.exports as unknown as { __wbindgen_start: () => void };
+    bg.__wbg_set_wasm(exports);
+    exports.__wbindgen_start();
+    return bg;
+  })();
+  return engineModule;
+}
+
+async function createEngine(adapter: SqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngine> {
+  const bg = await loadEngineModule();
+  const schema = await readFile(schemaPath, "utf8");
+  const log = () => {};
+  return bg.SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, log, bindMigrationAwareSqlAdapterFactory(adapter));
+}
+
+export async function readMigrationList(): Promise<MigrationList> {
+  const names = (await readdir(migrationsDir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+  const migrationDirectories = await Promise.all(
+    names.map(async (name) => ({
+      path: name,
+      migrationFile: {
+        path: "migration.sql",
+        content: { tag: "ok" as const, value: await readFile(path.join(migrationsDir, name, "migration.sql"), "utf8") },
+      },
+    })),
+  );
+  const lockPath = path.join(migrationsDir, "migration_lock.toml");
+  const lockContent = await readFile(lockPath, "utf8").catch(() => null);
+  return {
+    baseDir: migrationsDir,
+    lockfile: { path: "migration_lock.toml", content: lockContent },
+    shadowDbInitScript: "",
+    migrationDirectories,
+  };
+}
+
+/** Applies every migration not yet applied. Returns the names applied now. */
+export async function applyMigrations(adapter: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
+  const engine = await createEngine(adapter);
+  try {
+    const result = await engine.applyMigrations({
+      migrationsList: await readMigrationList(),
+      filters: { externalTables: [], externalEnums: [] },
+    });
+    return result.appliedMigrationNames;
+  } finally {
+    engine.free();
+  }
+}
+
+/**
+ * The SQL that would bring the migrations up to schema.prisma: empty when they agree.
+ * Runs the migrations on a throw-away in-memory PGlite (describing a database works through PGlite only).
+ */
+export async function diffSchemaAgainstMigrations(): Promise<string> {
+  const shadow = new PGlite();
+  const engine = await createEngine(new PrismaPGlite(shadow));
+  try {
+    const schema = await readFile(schemaPath, "utf8");
+    const result = await engine.diff({
+      from: { tag: "migrations", ...(await readMigrationList()) },
+      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] },
+      script: true,
+      exitCode: null,
+      filters: { externalTables: [], externalEnums: [] },
+    });
+    const sql = (result.stdout ?? "").trim();
+    return sql === "-- This is an empty migration." ? "" : sql;
+  } finally {
+    engine.free();
+    await shadow.close();
+  }
+}

@@ -1,0 +1,98 @@
+// Reads of the framework tree (domain → topic → indicator).
+import { getDb } from "../db/client";
+import type { LocalizedText } from "../i18n/languages";
+
+export type IndicatorNode = {
+  code: string;
+  type: "behavioural" | "contextual";
+  name: LocalizedText;
+  definition: LocalizedText;
+  retired: boolean;
+  publishedQuestions: number;
+};
+export type TopicNode = { code: string; name: LocalizedText; indicators: IndicatorNode[] };
+export type DomainNode = { code: string; name: LocalizedText; description: LocalizedText; topics: TopicNode[] };
+
+/** The whole tree, ordered, with the number of published questions per indicator. */
+export async function findFrameworkTree(): Promise<DomainNode[]> {
+  const db = await getDb();
+  const [domains, counts] = await Promise.all([
+    db.domain.findMany({
+      orderBy: { position: "asc" },
+      select: {
+        code: true,
+        name: true,
+        description: true,
+        topics: {
+          orderBy: { position: "asc" },
+          select: {
+            code: true,
+            name: true,
+            indicators: {
+              orderBy: { position: "asc" },
+              select: { id: true, code: true, type: true, name: true, definition: true, retiredAt: true },
+            },
+          },
+        },
+      },
+    }),
+    db.questionIndicator.groupBy({
+      by: ["indicatorId"],
+      where: { question: { status: "published" } },
+      _count: { _all: true },
+    }),
+  ]);
+  const countByIndicator = new Map(counts.map((c) => [c.indicatorId, c._count._all]));
+  return domains.map((d) => ({
+    code: d.code,
+    name: d.name as LocalizedText,
+    description: d.description as LocalizedText,
+    topics: d.topics.map((t) => ({
+      code: t.code,
+      name: t.name as LocalizedText,
+      indicators: t.indicators.map((i) => ({
+        code: i.code,
+        type: i.type,
+        name: i.name as LocalizedText,
+        definition: i.definition as LocalizedText,
+        retired: i.retiredAt !== null,
+        publishedQuestions: countByIndicator.get(i.id) ?? 0,
+      })),
+    })),
+  }));
+}
+
+export type IndicatorDetail = IndicatorNode & {
+  topic: { code: string; name: LocalizedText };
+  domain: { code: string; name: LocalizedText };
+  references: string[];
+};
+
+export async function findIndicator(code: string): Promise<IndicatorDetail | null> {
+  const db = await getDb();
+  const row = await db.indicator.findUnique({
+    where: { code },
+    select: {
+      code: true,
+      type: true,
+      name: true,
+      definition: true,
+      retiredAt: true,
+      references: true,
+      topic: { select: { code: true, name: true, domain: { select: { code: true, name: true } } } },
+      _count: { select: { questions: { where: { question: { status: "published" } } } } },
+    },
+  });
+  if (!row) return null;
+  return {
+    code: row.code,
+    type: row.type,
+    name: row.name as LocalizedText,
+    definition: row.definition as LocalizedText,
+    retired: row.retiredAt !== null,
+    publishedQuestions: row._count.questions,
+    references: row.references,
+    topic: { code: row.topic.code, name: row.topic.name as LocalizedText },
+    domain: { code: row.topic.domain.code, name: row.topic.domain.name as LocalizedText },
+  };
+}

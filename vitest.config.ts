@@ -1,0 +1,31 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+const alias = { "@": path.resolve(import.meta.dirname) };
+// Integration tests share one database per run: they run one file at a time.
+const integration = (name: string, env: Record<string, string>) => ({
+  resolve: { alias },
+  test: {
+    name,
+    include: ["tests/integration/**/*.test.ts"],
+    globalSetup: ["tests/integration/global-setup.ts"],
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    env,
+  },
+});
+
+// Only TEST_DATABASE_URL is used (and emptied) by the PostgreSQL project: DATABASE_URL may hold real data.
+const testDatabaseUrl = process.env.TEST_DATABASE_URL;
+
+export default defineConfig({
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], testTimeout: 60_000 } },
+      integration("integration-pglite", { DATABASE_URL: "", PGLITE_DIR: ".data/test-pglite" }),
+      // Runs against PostgreSQL only when a test database is named; the project is skipped otherwise.
+      ...(testDatabaseUrl ? [integration("integration-postgres", { DATABASE_URL: testDatabaseUrl })] : []),
+    ],
+  },
+});
