@@ -1,0 +1,31 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+const baseURL = `http://127.0.0.1:${port}`;
+
+// Debian's Chromium (apt-get install chromium), never a downloaded browser; the flags keep it off
+// the network, which this project's machines do not have.
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu", "--disable-quic"],
+};
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [["list"]],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: { baseURL, trace: "retain-on-failure", ...devices["Desktop Chrome"], launchOptions: chromium },
+  projects: [{ name: "chromium", use: { launchOptions: chromium } }],
+  webServer: {
+    // The production build on a fresh embedded database, migrated and seeded as `npm start` does.
+    command: `rm -rf .data/e2e-pglite && tsx scripts/db.ts prepare && next start --hostname 127.0.0.1 --port ${port}`,
+    url: `${baseURL}/api/health`,
+    env: { PGLITE_DIR: ".data/e2e-pglite", DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+    reuseExistingServer: false,
+    timeout: 180_000,
+  },
+});

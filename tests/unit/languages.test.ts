@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { directionOf, pickText } from "@/lib/i18n/languages";
+import { bankCodeSchema, isValidXlsformName } from "@/lib/xlsform/names";
+import { readEnv } from "@/lib/env";
+
+describe("languages", () => {
+  it("Arabic is right to left, the others left to right", () => {
+    expect(directionOf("ar")).toBe("rtl");
+    expect(["en", "es", "fr"].map((l) => directionOf(l as "en"))).toEqual(["ltr", "ltr", "ltr"]);
+  });
+
+  it("picks the interface language, else English, and says which it used", () => {
+    expect(pickText({ en: "Age", fr: "Âge" }, "fr")).toEqual({ text: "Âge", lang: "fr" });
+    expect(pickText({ en: "Age", fr: "" }, "fr")).toEqual({ text: "Age", lang: "en" });
+    expect(pickText({ ar: "العمر" }, "es")).toEqual({ text: "العمر", lang: "ar" });
+    expect(pickText({}, "es")).toBeNull();
+  });
+});
+
+describe("XLSForm names", () => {
+  it("accepts bank codes and refuses what pyxform refuses", () => {
+    expect(bankCodeSchema.safeParse("per_vac_intent").success).toBe(true);
+    for (const bad of ["1age", "age group", "Age", "âge", "meta", "a".repeat(33), ""]) {
+      expect(bankCodeSchema.safeParse(bad).success, bad).toBe(false);
+    }
+    expect(isValidXlsformName("_x.y-z")).toBe(true);
+    expect(isValidXlsformName("x y")).toBe(false);
+  });
+});
+
+describe("environment", () => {
+  it("uses PGlite unless DATABASE_URL is set, and refuses a URL that is not PostgreSQL", () => {
+    expect(readEnv({}).DATABASE_URL).toBeUndefined();
+    expect(readEnv({}).PGLITE_DIR).toBe(".data/pglite");
+    expect(readEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+    expect(readEnv({ DATABASE_URL: "postgresql://u@localhost:5432/qb" }).DATABASE_URL).toContain("qb");
+    expect(() => readEnv({ DATABASE_URL: "mysql://localhost/x" })).toThrow(/Invalid environment/);
+    expect(() => readEnv({ PORT: "99999" })).toThrow(/PORT/);
+  });
+});
