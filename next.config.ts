@@ -13,6 +13,8 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder: never bundle it.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "exceljs"],
+  // Separate build folders let several checkouts or helpers build side by side (default .next).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

@@ -2,6 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
+const pgliteDir = process.env.E2E_PGLITE_DIR ?? ".data/e2e-pglite";
 
 // Debian's Chromium (apt-get install chromium), never a downloaded browser; the flags keep it off
 // the network, which this project's machines do not have.
@@ -22,9 +23,9 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { launchOptions: chromium } }],
   webServer: {
     // The production build on a fresh embedded database, migrated and seeded as `npm start` does.
-    command: `rm -rf .data/e2e-pglite && tsx scripts/db.ts prepare && next start --hostname 127.0.0.1 --port ${port}`,
+    command: `rm -rf ${pgliteDir} && tsx scripts/db.ts prepare && next start --hostname 127.0.0.1 --port ${port}`,
     url: `${baseURL}/api/health`,
-    env: { PGLITE_DIR: ".data/e2e-pglite", DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { PGLITE_DIR: pgliteDir, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
     reuseExistingServer: false,
     timeout: 180_000,
   },

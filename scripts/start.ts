@@ -33,7 +33,7 @@ if (!existsSync(clientIndex) || statSync(clientIndex).mtimeMs < statSync(path.jo
 }
 
 if (!dev) {
-  const buildId = path.join(root, ".next/BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   const sources = ["app", "components", "lib", "messages"].map((d) => newestMtime(path.join(root, d)));
   const configFiles = ["next.config.ts", "proxy.ts", "package.json"].map((f) => statSync(path.join(root, f)).mtimeMs);
   if (!existsSync(buildId) || Math.max(...sources, ...configFiles) > statSync(buildId).mtimeMs) {
