@@ -9,6 +9,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/client";
 
 const root = process.cwd();
 export const migrationsDir = path.join(root, "prisma", "migrations");
@@ -61,12 +62,33 @@ export async function readMigrationList(): Promise<MigrationList> {
   };
 }
 
-/** Applies every migration not yet applied. Returns the names applied now. */
+/** Names of the migrations the database records as applied ([] when it has no migration table yet). */
+async function appliedMigrationNames(adapter: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
+  const prisma = new PrismaClient({ adapter });
+  try {
+    const rows = await prisma.$queryRawUnsafe<{ migration_name: string }[]>(
+      `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    return rows.map((r) => r.migration_name);
+  } catch {
+    return [];
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+/**
+ * Applies every migration not yet applied and returns their names. Loading the schema engine takes
+ * seconds, so an up-to-date database (the usual start) is recognised first without it.
+ */
 export async function applyMigrations(adapter: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
+  const list = await readMigrationList();
+  const applied = new Set(await appliedMigrationNames(adapter));
+  if (list.migrationDirectories.every((m) => applied.has(m.path))) return [];
   const engine = await createEngine(adapter);
   try {
     const result = await engine.applyMigrations({
-      migrationsList: await readMigrationList(),
+      migrationsList: list,
       filters: { externalTables: [], externalEnums: [] },
     });
     return result.appliedMigrationNames;
