@@ -1,0 +1,79 @@
+// Typed refusals: every check on the server throws one of these, and every page, action and route
+// turns it into the same answer: 401 (sign in), 403 (not allowed), 409 (changed meanwhile),
+// 400/422 (bad input), 429 (too many tries), 503 (database unreachable), with a message in the
+// person's language. Nothing here reaches the database.
+import { createTranslator } from "next-intl";
+import { isLanguage, type Language } from "../i18n/languages";
+import en from "../../messages/en.json";
+import es from "../../messages/es.json";
+import fr from "../../messages/fr.json";
+import ar from "../../messages/ar.json";
+
+export const ERROR_STATUS = {
+  unauthenticated: 401,
+  forbidden: 403,
+  notFound: 404,
+  conflict: 409,
+  invalidInput: 422,
+  badRequest: 400,
+  crossSite: 403,
+  emailTaken: 409,
+  selfLockout: 409,
+  tooManyRequests: 429,
+  invalidCredentials: 401,
+  accountDisabled: 403,
+  wrongPassword: 400,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(code);
+    this.name = "AppError";
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+const MESSAGES = { en, es, fr, ar } as const;
+
+/** A translator for one namespace, usable outside React (route handlers, actions, scripts, tests). */
+export function translatorFor(locale: Language, namespace: "errors" | "auth" | "admin" | "audit" | "account") {
+  return createTranslator({ locale, messages: MESSAGES[locale], namespace });
+}
+
+export function errorMessage(code: ErrorCode, locale: Language): string {
+  return translatorFor(locale, "errors")(code);
+}
+
+/** The best of our languages for an API caller, from Accept-Language (English when none fits). */
+export function localeFromHeaders(headers: Headers): Language {
+  const header = headers.get("accept-language") ?? "";
+  for (const part of header.split(",").slice(0, 20)) {
+    const tag = part.split(";")[0].trim().toLowerCase().slice(0, 2);
+    if (isLanguage(tag)) return tag;
+  }
+  return "en";
+}
+
+/** Whether an error means the database could not be reached (connection refused, terminated, timed out). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name} ${error.message} ${(error as { code?: string }).code ?? ""} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P0[123]|connection (terminated|refused|ended)|terminating connection|Connection terminated|not accepting connections|DatabaseNotReachable|P1001|P1017|Can't reach database|Server has closed the connection|does not allow connections|client has encountered a connection error|socket hang up/i.test(
+    text,
+  );
+}
+
+/** The JSON answer of a route handler for a refusal, in the caller's language. */
+export function errorResponse(error: unknown, locale: Language): Response {
+  const appError = error instanceof AppError ? error : isDatabaseUnavailable(error) ? new AppError("unavailable") : null;
+  if (!appError) throw error;
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (appError.code === "unavailable") headers["Retry-After"] = "5";
+  return Response.json({ code: appError.code, message: errorMessage(appError.code, locale), fieldErrors: appError.fieldErrors }, { status: appError.status, headers });
+}

@@ -1,0 +1,19 @@
+// Access for pages: a visitor who must sign in is sent to the sign-in page (and back afterwards);
+// a signed-in person without the right role gets the page's refusal instead of its content.
+import { redirect } from "../i18n/navigation";
+import type { Language } from "../i18n/languages";
+import { can, type Action } from "./permissions";
+import { getCurrentUser, type CurrentUser } from "./session";
+
+export async function checkPageAccess(locale: Language, action: Action, path: string): Promise<{ user: CurrentUser | null; allowed: boolean }> {
+  const user = await getCurrentUser();
+  if (can(user, action)) return { user, allowed: true };
+  if (!user) redirect({ href: { pathname: "/sign-in", query: { next: path } }, locale });
+  return { user, allowed: false };
+}
+
+/** Only a path inside this app may be a return address after sign-in (no open redirect). */
+export function safeNextPath(next: string | undefined | null): string {
+  if (!next || next.length > 500 || !next.startsWith("/") || next.startsWith("//") || next.includes("\\") || /[\u0000-\u001f]/.test(next)) return "/account";
+  return next;
+}

@@ -1,0 +1,148 @@
+// The one access policy of the app: pure, no I/O, so that pages, server actions, route handlers and
+// tests all ask the same question. Roles add up (a person may be translator and reviewer); a
+// translator or reviewer acts only in the languages assigned to them; a disabled account is
+// treated by the session helpers as anonymous before it ever reaches this module.
+import type { Language } from "../i18n/languages";
+
+export const ROLES = ["researcher", "translator", "reviewer", "curator", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is asking: null for an anonymous visitor. */
+export type Actor = {
+  id: string;
+  roles: readonly Role[];
+  translateLanguages: readonly string[];
+  reviewLanguages: readonly string[];
+} | null;
+
+type QuestionnaireResource = { ownerId: string | null; visibility?: "private" | "shared" | "public_template" };
+type LanguageResource = { lang: Language | string };
+type UserResource = { userId: string };
+
+/** Every operation of the app, with the resource its rule needs (undefined: none). */
+export type ActionResources = {
+  // anyone
+  "question.read": undefined;
+  "framework.read": undefined;
+  "template.read": undefined;
+  "api.read": undefined;
+  // any signed-in person
+  "account.read": undefined;
+  "account.changePassword": undefined;
+  // researchers, on their own questionnaires
+  "questionnaire.create": undefined;
+  "questionnaire.read": QuestionnaireResource;
+  "questionnaire.edit": QuestionnaireResource;
+  "questionnaire.delete": QuestionnaireResource;
+  "questionnaire.share": QuestionnaireResource;
+  "questionnaire.export": QuestionnaireResource;
+  // translators and reviewers, per language
+  "translation.edit": LanguageResource;
+  "translation.submit": LanguageResource;
+  "translation.review": LanguageResource;
+  // curators
+  "question.create": undefined;
+  "question.edit": undefined;
+  "question.publish": undefined;
+  "question.retire": undefined;
+  "choiceList.edit": undefined;
+  "source.edit": undefined;
+  "tag.edit": undefined;
+  "template.publish": undefined;
+  // administrators
+  "framework.edit": undefined;
+  "user.manage": UserResource | undefined;
+  "user.read": undefined;
+  // curators and administrators
+  "audit.read": undefined;
+};
+
+export type Action = keyof ActionResources;
+
+type Rule<A extends Action> = (actor: NonNullable<Actor>, resource: ActionResources[A]) => boolean;
+
+const has = (actor: NonNullable<Actor>, role: Role) => actor.roles.includes(role);
+const anyone = () => true;
+const signedIn = () => true;
+const role =
+  (r: Role) =>
+  (actor: NonNullable<Actor>) =>
+    has(actor, r);
+const ownQuestionnaire = (actor: NonNullable<Actor>, q: QuestionnaireResource) => has(actor, "researcher") && q.ownerId === actor.id;
+const readableQuestionnaire = (actor: NonNullable<Actor>, q: QuestionnaireResource) =>
+  q.visibility === "public_template" || q.visibility === "shared" || q.ownerId === actor.id;
+
+/** Rules for signed-in people; `anonymousMay` lists what a visitor may do. */
+const RULES: { [A in Action]: Rule<A> } = {
+  "question.read": anyone,
+  "framework.read": anyone,
+  "template.read": anyone,
+  "api.read": anyone,
+  "account.read": signedIn,
+  "account.changePassword": signedIn,
+  "questionnaire.create": role("researcher"),
+  "questionnaire.read": readableQuestionnaire,
+  "questionnaire.edit": ownQuestionnaire,
+  "questionnaire.delete": ownQuestionnaire,
+  "questionnaire.share": ownQuestionnaire,
+  "questionnaire.export": (actor, q) => readableQuestionnaire(actor, q),
+  "translation.edit": (actor, r) => has(actor, "translator") && actor.translateLanguages.includes(r.lang),
+  "translation.submit": (actor, r) => has(actor, "translator") && actor.translateLanguages.includes(r.lang),
+  "translation.review": (actor, r) => has(actor, "reviewer") && actor.reviewLanguages.includes(r.lang),
+  "question.create": role("curator"),
+  "question.edit": role("curator"),
+  "question.publish": role("curator"),
+  "question.retire": role("curator"),
+  "choiceList.edit": role("curator"),
+  "source.edit": role("curator"),
+  "tag.edit": role("curator"),
+  "template.publish": role("curator"),
+  "framework.edit": role("admin"),
+  "user.manage": role("admin"),
+  "user.read": role("admin"),
+  "audit.read": (actor) => has(actor, "curator") || has(actor, "admin"),
+};
+
+export const ACTIONS = Object.keys(RULES) as Action[];
+
+const RESOURCE_REQUIRED: ReadonlySet<Action> = new Set([
+  "questionnaire.read",
+  "questionnaire.edit",
+  "questionnaire.delete",
+  "questionnaire.share",
+  "questionnaire.export",
+  "translation.edit",
+  "translation.submit",
+  "translation.review",
+]);
+
+/** What an anonymous visitor may do: read what is public, nothing else. */
+const anonymousMay = (action: Action, resource: unknown): boolean => {
+  switch (action) {
+    case "question.read":
+    case "framework.read":
+    case "template.read":
+    case "api.read":
+      return true;
+    case "questionnaire.read":
+    case "questionnaire.export":
+      return (resource as QuestionnaireResource | undefined)?.visibility === "public_template";
+    default:
+      return false;
+  }
+};
+
+/** Whether `actor` may perform `action` (on `resource`, where the action concerns one). */
+export function can<A extends Action>(actor: Actor, action: A, resource?: ActionResources[A]): boolean {
+  if (!actor) return anonymousMay(action, resource);
+  const rule = RULES[action] as Rule<A> | undefined;
+  if (!rule) return false;
+  // A rule about one questionnaire or language refuses when it is not told which.
+  if (RESOURCE_REQUIRED.has(action) && !resource) return false;
+  return rule(actor, resource as ActionResources[A]);
+}
+
+/** Whether this action needs a signed-in person at all: a refusal is then 401 for visitors, else 403. */
+export function needsSignIn(action: Action, resource?: unknown): boolean {
+  return !anonymousMay(action, resource);
+}
