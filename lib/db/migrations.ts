@@ -7,8 +7,9 @@ import path from "node:path";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { openPglite } from "./pglite";
 import { PrismaClient } from "./generated/client";
 
 const root = process.cwd();
@@ -31,11 +32,44 @@ async function loadEngineModule() {
   return engineModule;
 }
 
+type ScriptRunner = { executeScript(script: string): Promise<void>; onError?(error: unknown): never; client?: unknown };
+
+/**
+ * Runs each migration script whole. PrismaPg's executeScript splits a script on every ";" (which breaks
+ * function bodies, triggers and even comments), and pglite-prisma-adapter's does not wait for its exec.
+ * Both drivers accept a multi-statement script in one call (simple query protocol).
+ */
+function runScriptsWhole(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+  const patch = <T>(adapter: T): T => {
+    const runner = adapter as T & ScriptRunner;
+    const driver = runner.client as { exec?: (sql: string) => Promise<unknown>; query?: (sql: string) => Promise<unknown> } | undefined;
+    if (!driver) return adapter;
+    runner.executeScript = async (script: string) => {
+      try {
+        await (driver.exec ? driver.exec(script) : driver.query!(script));
+      } catch (error) {
+        if (runner.onError) runner.onError(error);
+        throw error;
+      }
+    };
+    return adapter;
+  };
+  return new Proxy(factory, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (prop === "connect" || prop === "connectToShadowDb") {
+        return async (...args: unknown[]) => patch(await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+      }
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 async function createEngine(adapter: SqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngine> {
   const bg = await loadEngineModule();
   const schema = await readFile(schemaPath, "utf8");
   const log = () => {};
-  return bg.SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, log, bindMigrationAwareSqlAdapterFactory(adapter));
+  return bg.SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, log, bindMigrationAwareSqlAdapterFactory(runScriptsWhole(adapter)));
 }
 
 export async function readMigrationList(): Promise<MigrationList> {
@@ -102,8 +136,17 @@ export async function applyMigrations(adapter: SqlMigrationAwareDriverAdapterFac
  * Runs the migrations on a throw-away in-memory PGlite (describing a database works through PGlite only).
  */
 export async function diffSchemaAgainstMigrations(): Promise<string> {
-  const shadow = new PGlite();
-  const engine = await createEngine(new PrismaPGlite(shadow));
+  // Every database here loads the extensions the migrations create (pg_trgm, unaccent), including
+  // the shadow database the engine replays the migrations on (the adapter's own has none).
+  const shadow = await openPglite();
+  const shadows: PGlite[] = [shadow];
+  const factory = new PrismaPGlite(shadow);
+  factory.connectToShadowDb = async () => {
+    const extra = await openPglite();
+    shadows.push(extra);
+    return new PrismaPGlite(extra).connect();
+  };
+  const engine = await createEngine(factory);
   try {
     const schema = await readFile(schemaPath, "utf8");
     const result = await engine.diff({
@@ -117,6 +160,6 @@ export async function diffSchemaAgainstMigrations(): Promise<string> {
     return sql === "-- This is an empty migration." ? "" : sql;
   } finally {
     engine.free();
-    await shadow.close();
+    await Promise.all(shadows.map((pg) => pg.close()));
   }
 }
