@@ -1,0 +1,84 @@
+// Quality checks of one translated text against its source, the same in the browser (warnings
+// before saving) and on the server (a save with warnings must be confirmed). Pure: no I/O.
+//
+// What they look for is what breaks a survey in the field: a `${name}` reference that XLSForm
+// would no longer fill in, a number that changed (ages, days, doses), a placeholder such as
+// [COUNTRY] or {disease} lost in translation, an empty text, or a text left in the source language.
+
+export type CheckCode = "empty" | "sameAsSource" | "missingReference" | "missingNumber" | "missingPlaceholder";
+export type CheckWarning = { field: string; code: CheckCode; detail?: string };
+
+/** XLSForm references to other answers: ${name}. */
+const REFERENCE = /\$\{\s*([A-Za-z_][\w.-]*)\s*\}/g;
+/** Placeholders that a survey team fills in before fielding: [COUNTRY], {disease}, {{x}}, %s, %1$s. */
+const PLACEHOLDER = /\{\{\s*[\w.-]+\s*\}\}|(?<!\$)\{\s*[\w.-]+\s*\}|\[[A-Z][A-Z0-9_ ]*[A-Z0-9]\]|%(?:\d+\$)?[sd]/g;
+const NUMBER = /\d+(?:[.,]\d+)?/g;
+
+/** Arabic-Indic and Eastern Arabic-Indic digits read as the same numbers as ASCII digits. */
+export function normaliseDigits(text: string): string {
+  return text
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/\u066b/g, ".") // Arabic decimal separator
+    .replace(/\u066c/g, ","); // Arabic thousands separator
+}
+
+function all(pattern: RegExp, text: string): string[] {
+  return [...text.matchAll(pattern)].map((m) => m[0]);
+}
+
+/** The `${name}` references of a text, by name (spacing inside the braces does not matter). */
+export function findReferences(text: string): string[] {
+  return [...text.matchAll(REFERENCE)].map((m) => m[1]);
+}
+
+export function findPlaceholders(text: string): string[] {
+  return all(PLACEHOLDER, text.replace(REFERENCE, " ")).map((p) => p.replace(/\s+/g, ""));
+}
+
+/** Numbers as values: "1,000", "1000" and "١٠٠٠" are the same number; 2.5 and 2,5 too. */
+export function findNumbers(text: string): string[] {
+  const plain = normaliseDigits(text.replace(REFERENCE, " ").replace(PLACEHOLDER, " "));
+  return all(NUMBER, plain).map((n) => (/^\d{1,3}(,\d{3})+$/.test(n) ? n.replace(/,/g, "") : n.replace(",", ".")));
+}
+
+/** Items of `source` absent from `target`, counting repeats (two 5s in the source need two). */
+function missingFrom(source: string[], target: string[]): string[] {
+  const left = new Map<string, number>();
+  for (const t of target) left.set(t, (left.get(t) ?? 0) + 1);
+  const missing: string[] = [];
+  for (const s of source) {
+    const n = left.get(s) ?? 0;
+    if (n > 0) left.set(s, n - 1);
+    else missing.push(s);
+  }
+  return [...new Set(missing)];
+}
+
+const squash = (text: string) => text.trim().replace(/\s+/g, " ").toLocaleLowerCase();
+
+/** Warnings for one field; an absent source (no hint in English) asks for nothing. */
+export function checkField(field: string, source: string | null | undefined, target: string | null | undefined): CheckWarning[] {
+  const src = source ?? "";
+  const tgt = target ?? "";
+  if (!src.trim()) return [];
+  if (!tgt.trim()) return [{ field, code: "empty" }];
+  const warnings: CheckWarning[] = [];
+  // A word like "OK" or a number may rightly stay the same; a sentence left in the source rarely does.
+  if (squash(src) === squash(tgt) && /\p{L}{2,}.*\s.*\p{L}{2,}/u.test(src)) warnings.push({ field, code: "sameAsSource" });
+  for (const r of missingFrom(findReferences(src), findReferences(tgt))) warnings.push({ field, code: "missingReference", detail: `\${${r}}` });
+  for (const n of missingFrom(findNumbers(src), findNumbers(tgt))) warnings.push({ field, code: "missingNumber", detail: n });
+  for (const p of missingFrom(findPlaceholders(src), findPlaceholders(tgt))) warnings.push({ field, code: "missingPlaceholder", detail: p });
+  return warnings;
+}
+
+export type TranslationFields = { label: string; hint?: string | null; choices?: Record<string, string | null | undefined> };
+
+/** Every warning of a question's translation: label, hint and each answer choice ("choice:<name>"). */
+export function checkTranslation(source: TranslationFields, target: TranslationFields): CheckWarning[] {
+  const warnings = [...checkField("label", source.label, target.label), ...checkField("hint", source.hint, target.hint)];
+  for (const [name, label] of Object.entries(source.choices ?? {})) {
+    warnings.push(...checkField(`choice:${name}`, label, target.choices?.[name]));
+  }
+  return warnings;
+}
