@@ -48,6 +48,8 @@ async function createAuth(secureCookies: boolean) {
       ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
     },
     telemetry: { enabled: false },
+    // Wrong passwords are answered, not logged; a missing BETTER_AUTH_URL is the normal setup here.
+    logger: { level: "error" },
     databaseHooks: {
       session: {
         create: {
