@@ -1,0 +1,93 @@
+// What every curation write shares: the role check, the audit record, the snapshot of a question
+// as it stands inside the transaction, and publishing a new version when its content changed.
+import type { Prisma } from "../db/generated/client";
+import { recordAudit } from "../audit/mutations";
+import type { AuditEntityType } from "../audit/schema";
+import { sortedSnapshot, type QuestionSnapshot } from "../bank/snapshot";
+import type { Language } from "../i18n/languages";
+import { CurationError } from "./errors";
+import { sameSnapshot } from "./diff";
+import type { CurationActor } from "./schema";
+
+export type Tx = Prisma.TransactionClient;
+
+/** Curators keep the bank; administrators keep the framework (the same rules as lib/auth/permissions). */
+export function requireRole(actor: CurationActor | null, role: "curator" | "admin"): asserts actor is CurationActor {
+  if (!actor || !actor.roles.includes(role)) throw new CurationError("forbidden");
+}
+
+export async function audit(
+  tx: Tx,
+  actor: CurationActor,
+  entry: { action: string; entityType: AuditEntityType; entityId: string; before?: unknown; after?: unknown },
+) {
+  await recordAudit(tx, { actorId: actor.id, ...entry });
+}
+
+export async function snapshotInTx(tx: Tx, questionId: string): Promise<QuestionSnapshot> {
+  const q = await tx.question.findUniqueOrThrow({
+    where: { id: questionId },
+    select: {
+      code: true,
+      type: true,
+      constraint: true,
+      texts: { select: { lang: true, label: true, hint: true } },
+      choiceList: {
+        select: { name: true, choices: { orderBy: { position: "asc" }, select: { name: true, texts: { select: { lang: true, label: true } } } } },
+      },
+      indicators: { select: { indicator: { select: { code: true } } } },
+      tags: { select: { tag: { select: { name: true } } } },
+      source: { select: { key: true } },
+    },
+  });
+  return sortedSnapshot({
+    code: q.code,
+    type: q.type,
+    constraint: q.constraint,
+    choiceList: q.choiceList?.name ?? null,
+    choices: (q.choiceList?.choices ?? []).map((c) => ({
+      name: c.name,
+      label: Object.fromEntries(c.texts.map((t) => [t.lang, t.label])) as Partial<Record<Language, string>>,
+    })),
+    texts: Object.fromEntries(q.texts.map((t) => [t.lang, { label: t.label, hint: t.hint }])) as QuestionSnapshot["texts"],
+    indicators: q.indicators.map((i) => i.indicator.code),
+    tags: q.tags.map((t) => t.tag.name),
+    source: q.source?.key ?? null,
+  });
+}
+
+/**
+ * Publishes the question's current content as version N+1 when it differs from version N.
+ * When the source-language text changed, every other language's text made from an older version
+ * becomes "outdated"; when it did not, those texts still fit and move to the new version.
+ */
+export async function publishNewVersionIfChanged(
+  tx: Tx,
+  { questionId, actor, sourceTextChanged }: { questionId: string; actor: CurationActor; sourceTextChanged: boolean },
+): Promise<{ version: number; created: boolean; outdatedTranslations: number }> {
+  const q = await tx.question.findUniqueOrThrow({ where: { id: questionId }, select: { version: true, sourceLanguage: true } });
+  const [latest, snapshot] = await Promise.all([
+    tx.questionVersion.findUnique({ where: { questionId_version: { questionId, version: q.version } }, select: { snapshot: true } }),
+    snapshotInTx(tx, questionId),
+  ]);
+  if (latest && sameSnapshot(latest.snapshot as QuestionSnapshot, snapshot)) return { version: q.version, created: false, outdatedTranslations: 0 };
+  const version = latest ? q.version + 1 : q.version;
+  await tx.question.update({ where: { id: questionId }, data: { version } });
+  await tx.questionVersion.create({ data: { questionId, version, snapshot, createdById: actor.id } });
+  await tx.questionText.updateMany({ where: { questionId, lang: q.sourceLanguage }, data: { sourceVersion: version } });
+  const others = { questionId, lang: { not: q.sourceLanguage }, OR: [{ sourceVersion: { lt: version } }, { sourceVersion: null }] };
+  let outdatedTranslations = 0;
+  if (sourceTextChanged) {
+    const result = await tx.questionText.updateMany({ where: { ...others, status: { notIn: ["missing", "outdated"] } }, data: { status: "outdated" } });
+    outdatedTranslations = result.count;
+  } else {
+    await tx.questionText.updateMany({ where: { ...others, status: { notIn: ["missing", "outdated"] } }, data: { sourceVersion: version } });
+  }
+  return { version, created: true, outdatedTranslations };
+}
+
+/** Claims the question for this write: refused when someone saved it since `revision` was read. */
+export async function claimRevision(tx: Tx, { questionId, revision }: { questionId: string; revision: number }) {
+  const claimed = await tx.question.updateMany({ where: { id: questionId, revision }, data: { revision: { increment: 1 } } });
+  if (claimed.count === 0) throw new CurationError("conflict");
+}
