@@ -1,0 +1,19 @@
+// Answers of the export and import routes: files with a proper name, and refusals as JSON
+// `{ code, message, ... }` in the caller's language (the shape lib/auth/errors.ts uses).
+export function fileResponse(bytes: Uint8Array, { contentType, disposition, cacheable }: { contentType: string; disposition: string; cacheable: boolean }) {
+  return new Response(bytes as unknown as BodyInit, {
+    status: 200,
+    headers: {
+      "Content-Type": contentType,
+      "Content-Disposition": disposition,
+      "Content-Length": String(bytes.byteLength),
+      "X-Content-Type-Options": "nosniff",
+      // Private questionnaires must not sit in shared caches.
+      "Cache-Control": cacheable ? "public, max-age=0, must-revalidate" : "private, no-store",
+    },
+  });
+}
+
+export function problemResponse(status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
+  return Response.json({ code, message, ...extra }, { status, headers: { "Cache-Control": "no-store" } });
+}
