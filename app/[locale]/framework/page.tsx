@@ -35,9 +35,14 @@ export default async function FrameworkPage({ params }: { params: Promise<{ loca
                           <span className="code">{indicator.code}</span> {pickText(indicator.name, locale)?.text}
                         </Link>{" "}
                         <span className="muted">
-                          {indicator.type === "contextual"
-                            ? t("contextual")
-                            : t("questionCount", { count: indicator.publishedQuestions })}
+                          {indicator.type === "contextual" ? (
+                            t("contextual")
+                          ) : indicator.publishedQuestions > 0 ? (
+                            // The same questions as the search with this indicator as its facet.
+                            <Link href={`/search?indicator=${indicator.code}`}>{t("questionCount", { count: indicator.publishedQuestions })}</Link>
+                          ) : (
+                            t("questionCount", { count: indicator.publishedQuestions })
+                          )}
                         </span>
                       </li>
                     ))}

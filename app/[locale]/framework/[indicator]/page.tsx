@@ -21,7 +21,7 @@ export default async function IndicatorPage({ params }: Params) {
   setRequestLocale(locale);
   const indicator = await findIndicator(code);
   if (!indicator) notFound();
-  const [t, questions] = await Promise.all([getTranslations("framework"), findQuestionsOfIndicator(indicator.code)]);
+  const [t, ts, questions] = await Promise.all([getTranslations("framework"), getTranslations("search"), findQuestionsOfIndicator(indicator.code)]);
   return (
     <>
       <Breadcrumbs
@@ -44,6 +44,11 @@ export default async function IndicatorPage({ params }: Params) {
         <dd>{pickText(indicator.definition, locale)?.text}</dd>
       </dl>
       <h2>{t("questionsHeading", { count: questions.length })}</h2>
+      {questions.length > 0 && (
+        <p>
+          <Link href={`/search?indicator=${indicator.code}`}>{ts("searchIndicator")}</Link>
+        </p>
+      )}
       {questions.length === 0 ? (
         <p>{indicator.type === "contextual" ? t("contextualNoQuestions") : t("noQuestions")}</p>
       ) : (

@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
+import type { Language } from "@/lib/i18n/languages";
+import { findFacetLabels, searchQuestions } from "@/lib/search/data";
+import { parseSearchParams, searchParamsSchema, type SearchParams } from "@/lib/search/schema";
+import { FacetPanel } from "@/components/search/FacetPanel";
+import { SearchForm } from "@/components/search/SearchForm";
+import { ResultsTable } from "@/components/search/ResultsTable";
+import { searchHref } from "@/components/search/search-url";
+import "@/components/search/search.css";
+
+type Props = { params: Promise<{ locale: Language }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const q = (await searchParams).q;
+  const title = (await getTranslations({ locale, namespace: "search" }))("title");
+  return { title: typeof q === "string" && q.trim() ? `${q.trim()} · ${title}` : title };
+}
+
+export default async function SearchPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const raw = await searchParams;
+  const t = await getTranslations("search");
+  const parsed = parseSearchParams(raw);
+  // A bad parameter in a hand-edited link is named and dropped; the rest of the search still runs.
+  const problems = parsed.ok ? [] : parsed.problems;
+  const search: SearchParams = parsed.ok
+    ? parsed.params
+    : searchParamsSchema.parse(Object.fromEntries(Object.entries(raw).filter(([k, v]) => typeof v === "string" && !problems.some((p) => p.param === k))));
+  const cols = typeof raw.cols === "string" ? raw.cols : undefined;
+  const [result, labels] = await Promise.all([searchQuestions(search), findFacetLabels()]);
+  const pages = Math.max(1, Math.ceil(result.total / search.pageSize));
+  const shownQuery = result.correctedQuery ?? search.q;
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      <SearchForm params={search} cols={cols} />
+      {problems.length > 0 && (
+        <div className="notice notice--warn" role="alert">
+          <p>{t("invalid")}</p>
+          <ul>
+            {problems.map((p) => (
+              <li key={p.param}>{p.code === "repeated" ? t("errors.repeated", { param: p.param }) : t(`errors.params.${p.param}` as "errors.params.q")}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="search-layout">
+        <FacetPanel facets={result.facets} labels={labels} params={search} cols={cols} locale={locale} />
+        <section className="search-results" aria-labelledby="results-heading">
+          <h2 id="results-heading" aria-live="polite">
+            {shownQuery ? t("resultsFor", { count: result.total, query: shownQuery }) : t("results", { count: result.total })}
+          </h2>
+          {result.correctedQuery && <p className="notice">{t("corrected", { query: result.correctedQuery })}</p>}
+          {result.total === 0 ? (
+            <p>{t("noResults")}</p>
+          ) : (
+            <ResultsTable items={result.items} words={result.words} locale={locale} params={search} cols={cols} />
+          )}
+          {pages > 1 && (
+            <nav className="pagination" aria-label={t("pagination")}>
+              {search.page > 1 && (
+                <Link href={searchHref({ params: search, cols }, { page: search.page - 1 })} rel="prev">
+                  {t("previous")}
+                </Link>
+              )}
+              <span aria-current="page">{t("pageOf", { page: search.page, pages })}</span>
+              {search.page < pages && (
+                <Link href={searchHref({ params: search, cols }, { page: search.page + 1 })} rel="next">
+                  {t("next")}
+                </Link>
+              )}
+            </nav>
+          )}
+          <p>
+            <Link href="/framework">{t("browseFramework")}</Link>
+          </p>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+// Builds the SQL of a search as plain text with $n parameters, so that it can be unit-tested and
+// read. Every value a person typed travels as a parameter, never inside the SQL text.
+import type { Language } from "../i18n/languages";
+import { LANGUAGES } from "../i18n/languages";
+import { normalizeText } from "./normalize";
+import { facetFilters, type QuestionStatusValue, type SearchParams } from "./schema";
+
+export type SqlQuery = { text: string; values: unknown[] };
+
+/** Ranking a very common word over every match costs most; only this many candidates are ranked. */
+export const RANK_CANDIDATES = 1_000;
+
+class Params {
+  values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+export type SearchPlan = {
+  query: string;
+  langs: Language[];
+  statuses: QuestionStatusValue[];
+  filters: string[];
+};
+
+/** Which statuses a search may see: drafts only for curators; retired only when asked for. */
+export function visibleStatuses(status: QuestionStatusValue | undefined, includeDrafts: boolean): QuestionStatusValue[] {
+  const allowed: QuestionStatusValue[] = includeDrafts ? ["draft", "published", "retired"] : ["published", "retired"];
+  if (status) return allowed.includes(status) ? [status] : [];
+  return allowed.filter((s) => s !== "retired");
+}
+
+export function planSearch(params: SearchParams, { includeDrafts = false } = {}): SearchPlan {
+  return {
+    query: params.q,
+    langs: params.lang ? [params.lang] : [...LANGUAGES],
+    statuses: visibleStatuses(params.status, includeDrafts),
+    filters: facetFilters(params),
+  };
+}
+
+function whereClause(plan: SearchPlan, p: Params): string {
+  const parts = [`s.status = ANY(${p.add(plan.statuses)}::"QuestionStatus"[])`];
+  if (plan.filters.length) parts.push(`s.facets @> ${p.add(plan.filters)}::text[]`);
+  if (plan.query) {
+    const q = p.add(plan.query);
+    // One GIN index per language: an OR of per-language matches becomes a BitmapOr of index scans.
+    parts.push(`(${plan.langs.map((l) => `s.${l} @@ qb_search_query('${l}', ${q})`).join(" OR ")})`);
+  }
+  return parts.join(" AND ");
+}
+
+function rankExpression(plan: SearchPlan, q: string): string {
+  const ranks = plan.langs.map((l) => `coalesce(ts_rank(c.${l}, qb_search_query('${l}', ${q})), 0)`);
+  return ranks.length === 1 ? ranks[0] : `greatest(${ranks.join(", ")})`;
+}
+
+const ORDER_COLUMNS = { code: `q.code`, type: `q.type::text`, status: `q.status::text`, updated: `q."updatedAt"` } as const;
+
+/** The ids of one page of results, in order. */
+export function pageQuery(plan: SearchPlan, params: Pick<SearchParams, "page" | "pageSize" | "sort" | "dir">): SqlQuery {
+  const p = new Params();
+  const where = whereClause(plan, p);
+  const offset = (params.page - 1) * params.pageSize;
+  const sort = params.sort ?? (plan.query ? "relevance" : "code");
+  const limit = p.add(params.pageSize);
+  const off = p.add(offset);
+  if (sort === "relevance" && plan.query) {
+    const q = p.add(plan.query);
+    const cap = p.add(Math.max(RANK_CANDIDATES, offset + params.pageSize));
+    const dir = params.dir === "asc" ? "ASC" : "DESC";
+    const columns = plan.langs.map((l) => `s.${l}`).join(", ");
+    return {
+      text:
+        `WITH c AS (SELECT s."questionId", ${columns} FROM question_search s WHERE ${where} LIMIT ${cap}) ` +
+        `SELECT q.id, ${rankExpression(plan, q)} AS score FROM c JOIN question q ON q.id = c."questionId" ` +
+        `ORDER BY score ${dir}, q.code ASC LIMIT ${limit} OFFSET ${off}`,
+      values: p.values,
+    };
+  }
+  const column = ORDER_COLUMNS[sort === "relevance" ? "code" : sort];
+  const dir = params.dir === "desc" ? "DESC" : "ASC";
+  return {
+    text:
+      `SELECT q.id, NULL::float4 AS score FROM question_search s JOIN question q ON q.id = s."questionId" ` +
+      `WHERE ${where} ORDER BY ${column} ${dir}, q.code ASC LIMIT ${limit} OFFSET ${off}`,
+    values: p.values,
+  };
+}
+
+export function countQuery(plan: SearchPlan): SqlQuery {
+  const p = new Params();
+  return { text: `SELECT count(*)::int AS total FROM question_search s WHERE ${whereClause(plan, p)}`, values: p.values };
+}
+
+/**
+ * Facet counts over the whole result set. With no words and no filters the counts are read from
+ * search_facet_count (kept by triggers) instead of being counted over the bank.
+ */
+export function facetQuery(plan: SearchPlan): SqlQuery {
+  const p = new Params();
+  if (!plan.query && !plan.filters.length) {
+    return {
+      text: `SELECT value, sum(count)::int AS count FROM search_facet_count WHERE status = ANY(${p.add(plan.statuses)}::"QuestionStatus"[]) AND count > 0 GROUP BY value`,
+      values: p.values,
+    };
+  }
+  const where = whereClause(plan, p);
+  return { text: `SELECT v AS value, count(*)::int AS count FROM question_search s, unnest(s.facets) v WHERE ${where} GROUP BY v`, values: p.values };
+}
+
+/** For each query word: is it in the bank's vocabulary, and if not, its nearest word there. */
+export function vocabularyQuery(words: string[], langs: Language[]): SqlQuery {
+  const p = new Params();
+  const ws = p.add(words);
+  const ls = p.add(langs);
+  return {
+    text:
+      `SELECT w AS word, EXISTS (SELECT 1 FROM search_word x WHERE x.lang = ANY(${ls}::text[]) AND x.word = w) AS known, ` +
+      `(SELECT x.word FROM search_word x WHERE x.lang = ANY(${ls}::text[]) AND x.word % w ORDER BY x.word <-> w, x.word LIMIT 1) AS nearest ` +
+      `FROM unnest(${ws}::text[]) AS w`,
+    values: p.values,
+  };
+}
+
+/** Replaces each misspelt word of the query by its correction (keeps everything else as typed). */
+export function correctQuery(query: string, corrections: Map<string, string>): string {
+  if (!corrections.size) return query;
+  return query.replace(/[\p{L}\p{N}\p{M}]+/gu, (word) => {
+    for (const [wrong, right] of corrections) if (normalizeText(word) === wrong) return right;
+    return word;
+  });
+}
+
