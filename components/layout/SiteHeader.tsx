@@ -12,7 +12,7 @@ export async function SiteHeader() {
           {t("name")}
         </Link>
         <nav className="site-nav" aria-label={t("mainNav")}>
-          <NavLinks items={[{ href: "/", label: t("nav.home") }, { href: "/framework", label: t("nav.framework") }, { href: "/search", label: t("nav.search") }]} />
+          <NavLinks items={[{ href: "/", label: t("nav.home") }, { href: "/framework", label: t("nav.framework") }, { href: "/search", label: t("nav.search") }, { href: "/templates", label: t("nav.templates") }]} />
         </nav>
         <LanguageSwitcher label={t("language")} />
       </div>
