@@ -1,0 +1,29 @@
+// Word-level differences for the workspace: a translation against its previous version, and a
+// question's source text between the version a translation was made from and the current one.
+import { diffWords } from "diff";
+
+export type DiffPart = { text: string; kind: "same" | "added" | "removed" };
+export type FieldDiff = { field: string; parts: DiffPart[] };
+
+// diff's default tokenizer knows Latin letters only: it would split Arabic words letter by letter.
+// The platform's word segmenter knows every script the bank holds.
+const segmenter = new Intl.Segmenter(undefined, { granularity: "word" });
+
+export function diffText(before: string, after: string): DiffPart[] {
+  return diffWords(before, after, { intlSegmenter: segmenter }).map((c) => ({ text: c.value, kind: c.added ? "added" : c.removed ? "removed" : "same" }));
+}
+
+export type TextFields = { label: string; hint: string | null; choices: Record<string, string> };
+
+/** Only the fields that differ: "label", "hint", "choice:<name>". */
+export function diffFields(before: TextFields, after: TextFields): FieldDiff[] {
+  const out: FieldDiff[] = [];
+  const add = (field: string, a: string, b: string) => {
+    if (a !== b) out.push({ field, parts: diffText(a, b) });
+  };
+  add("label", before.label, after.label);
+  add("hint", before.hint ?? "", after.hint ?? "");
+  const names = [...new Set([...Object.keys(before.choices), ...Object.keys(after.choices)])];
+  for (const name of names) add(`choice:${name}`, before.choices[name] ?? "", after.choices[name] ?? "");
+  return out;
+}

@@ -1,0 +1,39 @@
+// The typed refusal of a translation step, with a code the interface translates
+// ("translate.failures.<code>") and, for a conflict, what is saved now so that nothing is lost.
+import type { CheckWarning } from "./checks";
+
+export type TranslationFailure =
+  | "unauthenticated"
+  | "forbidden"
+  | "notFound"
+  | "conflict"
+  | "wrongStatus"
+  | "warnings"
+  | "invalidInput"
+  | "sourceLanguage"
+  | "fileTooLarge"
+  | "badFile"
+  | "previewChanged";
+
+export type SavedVersion = {
+  label: string;
+  hint: string | null;
+  choices: Record<string, string>;
+  status: string;
+  revision: number;
+  updatedBy: string | null;
+};
+
+export class TranslationError extends Error {
+  constructor(
+    readonly code: TranslationFailure,
+    readonly details?: { current?: SavedVersion; warnings?: CheckWarning[]; fieldErrors?: Record<string, string[]>; reason?: string },
+  ) {
+    super(`translation: ${code}`);
+    this.name = "TranslationError";
+  }
+}
+
+export function isTranslationError(error: unknown): error is TranslationError {
+  return error instanceof TranslationError;
+}

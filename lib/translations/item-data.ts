@@ -1,0 +1,162 @@
+// Reads of one translation item (one question in one language): the source beside the target,
+// the context a translator needs, what changed in the source, the review thread and the history.
+import { getDb } from "../db/client";
+import { SOURCE_LANGUAGE, type Language, type LocalizedText } from "../i18n/languages";
+import type { QuestionSnapshot } from "../bank/snapshot";
+import type { TranslationState } from "./schema";
+import { effectiveState } from "./state";
+import { diffFields, type FieldDiff, type TextFields } from "./diff";
+
+export type ItemChoice = {
+  name: string;
+  source: string;
+  /** The same choice in the language the translator chose to read from */
+  reference: string | null;
+  target: string | null;
+  revision: number;
+  status: TranslationState;
+};
+
+export type TranslationItem = {
+  questionId: string;
+  code: string;
+  type: string;
+  version: number;
+  sourceLanguage: Language;
+  referenceLanguage: Language;
+  source: { label: string; hint: string | null; notes: string | null };
+  reference: { label: string; hint: string | null } | null;
+  target: { label: string; hint: string | null; revision: number; sourceVersion: number | null; updatedAt: Date; updatedBy: string | null } | null;
+  state: TranslationState;
+  indicators: { code: string; name: LocalizedText; definition: LocalizedText }[];
+  choiceList: { name: string; shared: boolean; otherQuestions: number } | null;
+  choices: ItemChoice[];
+  /** The source's change since the version this translation was made from (empty when current) */
+  sourceChange: { fromVersion: number; toVersion: number; fields: FieldDiff[] } | null;
+  comments: { id: string; kind: string; body: string; author: string | null; createdAt: Date }[];
+  history: { id: string; revision: number; action: string; status: TranslationState; author: string | null; createdAt: Date; changes: FieldDiff[] }[];
+};
+
+function sourceFields(snapshot: QuestionSnapshot | undefined, lang: Language): TextFields | null {
+  if (!snapshot) return null;
+  const text = snapshot.texts[lang];
+  return {
+    label: text?.label ?? "",
+    hint: text?.hint ?? null,
+    choices: Object.fromEntries(snapshot.choices.map((c) => [c.name, c.label[lang] ?? ""])),
+  };
+}
+
+export async function findTranslationItem({ code, lang, referenceLanguage = SOURCE_LANGUAGE }: { code: string; lang: Language; referenceLanguage?: Language }): Promise<TranslationItem | null> {
+  const db = await getDb();
+  const q = await db.question.findUnique({
+    where: { code },
+    select: {
+      id: true,
+      code: true,
+      type: true,
+      status: true,
+      version: true,
+      sourceLanguage: true,
+      choiceListId: true,
+      texts: {
+        select: { lang: true, label: true, hint: true, notes: true, status: true, sourceVersion: true, revision: true, updatedAt: true, updatedById: true },
+      },
+      indicators: { select: { indicator: { select: { code: true, name: true, definition: true } } }, orderBy: { indicator: { code: "asc" } } },
+      choiceList: {
+        select: {
+          name: true,
+          shared: true,
+          _count: { select: { questions: true } },
+          choices: {
+            orderBy: { position: "asc" },
+            select: { name: true, texts: { select: { lang: true, label: true, status: true, revision: true, sourceVersion: true } } },
+          },
+        },
+      },
+    },
+  });
+  if (!q || q.status === "retired") return null;
+  const sourceLanguage = q.sourceLanguage as Language;
+  const byLang = new Map(q.texts.map((t) => [t.lang, t]));
+  const src = byLang.get(sourceLanguage);
+  const ref = referenceLanguage !== sourceLanguage ? byLang.get(referenceLanguage) : undefined;
+  const tgt = byLang.get(lang);
+  const state = effectiveState(tgt, q.version);
+
+  const [comments, revisions, people, sourceChange] = await Promise.all([
+    db.translationComment.findMany({
+      where: { questionId: q.id, lang },
+      orderBy: { createdAt: "asc" },
+      take: 500,
+      select: { id: true, kind: true, body: true, createdAt: true, author: { select: { name: true } } },
+    }),
+    db.translationRevision.findMany({
+      where: { questionId: q.id, lang },
+      orderBy: [{ createdAt: "desc" }, { revision: "desc" }],
+      take: 100,
+      select: { id: true, revision: true, action: true, status: true, label: true, hint: true, choices: true, createdAt: true, createdBy: { select: { name: true } } },
+    }),
+    tgt?.updatedById ? db.user.findUnique({ where: { id: tgt.updatedById }, select: { name: true } }) : null,
+    findSourceChange({ questionId: q.id, sourceLanguage, from: tgt?.sourceVersion ?? null, to: q.version, outdated: state === "outdated" }),
+  ]);
+
+  // Each version against the one saved before it (the oldest against nothing).
+  const history = revisions.map((r, i) => {
+    const previous = revisions[i + 1];
+    const fields = (x: typeof r): TextFields => ({ label: x.label, hint: x.hint, choices: x.choices as Record<string, string> });
+    return {
+      id: r.id,
+      revision: r.revision,
+      action: r.action,
+      status: r.status,
+      author: r.createdBy?.name ?? null,
+      createdAt: r.createdAt,
+      changes: diffFields(previous ? fields(previous) : { label: "", hint: null, choices: {} }, fields(r)),
+    };
+  });
+
+  return {
+    questionId: q.id,
+    code: q.code,
+    type: q.type,
+    version: q.version,
+    sourceLanguage,
+    referenceLanguage,
+    source: { label: src?.label ?? "", hint: src?.hint ?? null, notes: src?.notes ?? null },
+    reference: ref ? { label: ref.label, hint: ref.hint } : null,
+    target: tgt && tgt.status !== "missing" ? { label: tgt.label, hint: tgt.hint, revision: tgt.revision, sourceVersion: tgt.sourceVersion, updatedAt: tgt.updatedAt, updatedBy: people?.name ?? null } : null,
+    state,
+    indicators: q.indicators.map((i) => ({ code: i.indicator.code, name: i.indicator.name as LocalizedText, definition: i.indicator.definition as LocalizedText })),
+    choiceList: q.choiceList ? { name: q.choiceList.name, shared: q.choiceList.shared, otherQuestions: q.choiceList._count.questions - 1 } : null,
+    choices: (q.choiceList?.choices ?? []).map((c) => {
+      const t = new Map(c.texts.map((x) => [x.lang, x]));
+      const target = t.get(lang);
+      return {
+        name: c.name,
+        source: t.get(sourceLanguage)?.label ?? "",
+        reference: referenceLanguage !== sourceLanguage ? (t.get(referenceLanguage)?.label ?? null) : null,
+        target: target && target.status !== "missing" ? target.label : null,
+        revision: target?.revision ?? -1,
+        status: (target?.status ?? "missing") as TranslationState,
+      };
+    }),
+    sourceChange,
+    comments: comments.map((c) => ({ id: c.id, kind: c.kind, body: c.body, author: c.author?.name ?? null, createdAt: c.createdAt })),
+    history,
+  };
+}
+
+/** The source text's change between two published versions, from their QuestionVersion snapshots. */
+async function findSourceChange({ questionId, sourceLanguage, from, to, outdated }: { questionId: string; sourceLanguage: Language; from: number | null; to: number; outdated: boolean }) {
+  if (!outdated || from === null || from >= to) return null;
+  const db = await getDb();
+  const versions = await db.questionVersion.findMany({ where: { questionId, version: { in: [from, to] } }, select: { version: true, snapshot: true } });
+  const before = sourceFields(versions.find((v) => v.version === from)?.snapshot as QuestionSnapshot | undefined, sourceLanguage);
+  const after = sourceFields(versions.find((v) => v.version === to)?.snapshot as QuestionSnapshot | undefined, sourceLanguage);
+  if (!before || !after) return { fromVersion: from, toVersion: to, fields: [] };
+  return { fromVersion: from, toVersion: to, fields: diffFields(before, after) };
+}
+
+/** Who may be told about a translation, for the audit trail's "before" value. */
+export type { TextFields };

@@ -1,0 +1,75 @@
+// Inputs of the translators' workspace, validated the same way by forms, server actions and tests.
+import { z } from "zod";
+import { LANGUAGES, SOURCE_LANGUAGE, type Language } from "../i18n/languages";
+
+export const TRANSLATION_STATES = ["missing", "draft", "in_review", "approved", "outdated"] as const;
+export type TranslationState = (typeof TRANSLATION_STATES)[number];
+
+/** The work queue's order: what is wrong first, what is done last. */
+export const QUEUE_ORDER: readonly TranslationState[] = ["outdated", "missing", "draft", "in_review", "approved"];
+
+/** Languages a translator works into: every bank language but the source. */
+export const TARGET_LANGUAGES = LANGUAGES.filter((l) => l !== SOURCE_LANGUAGE) as Exclude<Language, "en">[];
+export const targetLanguageSchema = z.enum(TARGET_LANGUAGES as [Language, ...Language[]]);
+
+export const TEXT_MAX = 2000;
+export const COMMENT_MAX = 4000;
+export const QUEUE_PAGE_SIZE = 25;
+
+const code = z.string().trim().min(1).max(100).regex(/^[A-Za-z_][\w.-]*$/);
+const revision = z.coerce.number().int().min(-1).max(2_147_483_647);
+const optionalText = z
+  .string()
+  .max(TEXT_MAX)
+  .transform((v) => v.trim())
+  .transform((v) => (v ? v : null))
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
+
+export const choiceInputSchema = z.object({
+  name: z.string().min(1).max(100),
+  label: z.string().max(TEXT_MAX).transform((v) => v.trim()),
+  /** ChoiceText.revision as read; -1 when there was no text in this language yet */
+  revision,
+});
+
+export const saveTranslationSchema = z.object({
+  code,
+  lang: targetLanguageSchema,
+  label: z.string().max(TEXT_MAX).transform((v) => v.trim()).pipe(z.string().min(1)),
+  hint: optionalText,
+  choices: z.array(choiceInputSchema).max(200).default([]),
+  /** QuestionText.revision as read; -1 when there was no text in this language yet */
+  revision,
+  /** The person saw the checks' warnings and saves anyway */
+  acknowledgeWarnings: z.boolean().default(false),
+});
+export type SaveTranslationInput = z.input<typeof saveTranslationSchema>;
+
+export const transitionSchema = z.object({ code, lang: targetLanguageSchema, revision });
+export type TransitionInput = z.input<typeof transitionSchema>;
+
+const commentBody = z.string().max(COMMENT_MAX).transform((v) => v.trim()).pipe(z.string().min(1));
+export const returnTranslationSchema = transitionSchema.extend({ comment: commentBody });
+export const commentSchema = z.object({ code, lang: targetLanguageSchema, body: commentBody });
+export const restoreSchema = transitionSchema.extend({ revisionId: z.string().min(1).max(100) });
+
+const optionalFilter = (pattern: RegExp) =>
+  z
+    .string()
+    .trim()
+    .regex(pattern)
+    .optional()
+    .catch(undefined);
+
+/** The queue's query string; anything malformed is dropped rather than failing the page. */
+export const queueFilterSchema = z.object({
+  status: z.enum(TRANSLATION_STATES).optional().catch(undefined),
+  domain: optionalFilter(/^[A-Z]{2,10}$/),
+  indicator: optionalFilter(/^[A-Z]{2,10}-\d{1,3}$/),
+  questionnaire: optionalFilter(/^[\w-]{1,100}$/),
+  source: z.enum(LANGUAGES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+export type QueueFilter = z.output<typeof queueFilterSchema>;

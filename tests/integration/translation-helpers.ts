@@ -1,0 +1,46 @@
+// Shared set-up of the translation integration tests: people with translation roles, and a source
+// change made the way the curation step publishes one (new version, snapshot, texts marked outdated).
+import { getDb } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/permissions";
+import type { QuestionSnapshot } from "@/lib/bank/snapshot";
+import type { Language } from "@/lib/i18n/languages";
+
+export async function createPerson(id: string, roles: ("translator" | "reviewer" | "researcher")[], langs: { translate?: string[]; review?: string[] } = {}): Promise<NonNullable<Actor>> {
+  const db = await getDb();
+  const data = { name: id.replace(/-/g, " "), email: `${id}@example.org`, roles, translateLanguages: langs.translate ?? [], reviewLanguages: langs.review ?? [] };
+  await db.user.upsert({ where: { id }, create: { id, ...data }, update: data });
+  return { id, roles, translateLanguages: data.translateLanguages, reviewLanguages: data.reviewLanguages };
+}
+
+/** A select_one question with its own (not shared) choice list, so that tests do not collide. */
+export async function pickQuestion({ shared = false, skip = [] as string[] } = {}) {
+  const db = await getDb();
+  return db.question.findFirstOrThrow({
+    where: { status: "published", type: "select_one", choiceList: { shared }, code: { notIn: skip } },
+    orderBy: { code: "asc" },
+    select: { id: true, code: true, version: true, choiceList: { select: { choices: { orderBy: { position: "asc" }, select: { name: true } } } } },
+  });
+}
+
+/** Changes the English label and publishes it as a new version, marking other languages outdated. */
+export async function changeSourceLabel(code: string, label: string, { markOutdated = true } = {}) {
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    const q = await tx.question.findUniqueOrThrow({ where: { code }, select: { id: true, version: true } });
+    const prev = await tx.questionVersion.findUniqueOrThrow({ where: { questionId_version: { questionId: q.id, version: q.version } } });
+    const version = q.version + 1;
+    const snapshot = prev.snapshot as QuestionSnapshot;
+    const texts = { ...snapshot.texts, en: { label, hint: snapshot.texts.en?.hint ?? null } };
+    await tx.questionText.update({ where: { questionId_lang: { questionId: q.id, lang: "en" } }, data: { label, sourceVersion: version, revision: { increment: 1 } } });
+    await tx.question.update({ where: { id: q.id }, data: { version, revision: { increment: 1 } } });
+    await tx.questionVersion.create({ data: { questionId: q.id, version, snapshot: { ...snapshot, texts } } });
+    if (markOutdated) {
+      await tx.questionText.updateMany({ where: { questionId: q.id, lang: { not: "en" }, status: { notIn: ["missing", "outdated"] } }, data: { status: "outdated" } });
+    }
+  });
+}
+
+export async function textOf(code: string, lang: Language) {
+  const db = await getDb();
+  return db.questionText.findFirst({ where: { question: { code }, lang }, select: { label: true, hint: true, status: true, revision: true, sourceVersion: true } });
+}
