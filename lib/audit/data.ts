@@ -14,7 +14,7 @@ export type AuditRow = {
   after: unknown;
 };
 
-function whereOf(filter: AuditFilter): Prisma.AuditEventWhereInput {
+function whereOf(filter: Partial<AuditFilter>): Prisma.AuditEventWhereInput {
   const and: Prisma.AuditEventWhereInput[] = [];
   if (filter.actor) and.push({ actorId: filter.actor });
   if (filter.entityType) and.push({ entityType: filter.entityType });
@@ -36,15 +36,16 @@ function whereOf(filter: AuditFilter): Prisma.AuditEventWhereInput {
   return and.length ? { AND: and } : {};
 }
 
-export async function findAuditEvents(filter: AuditFilter): Promise<{ rows: AuditRow[]; total: number; page: number; pages: number }> {
+export async function findAuditEvents(filter: Partial<AuditFilter>): Promise<{ rows: AuditRow[]; total: number; page: number; pages: number }> {
   const db = await getDb();
+  const page = filter.page ?? 1;
   const where = whereOf(filter);
   const [total, events] = await db.$transaction([
     db.auditEvent.count({ where }),
     db.auditEvent.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (filter.page - 1) * AUDIT_PAGE_SIZE,
+      skip: (page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
     }),
   ]);
@@ -63,7 +64,7 @@ export async function findAuditEvents(filter: AuditFilter): Promise<{ rows: Audi
       after: e.after,
     })),
     total,
-    page: filter.page,
+    page,
     pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
   };
 }
