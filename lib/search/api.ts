@@ -1,5 +1,8 @@
 // Shared pieces of the public read API: the language of error messages and JSON answers.
-import { getTranslations } from "next-intl/server";
+import en from "../../messages/en.json";
+import es from "../../messages/es.json";
+import fr from "../../messages/fr.json";
+import ar from "../../messages/ar.json";
 import { LANGUAGES, type Language } from "../i18n/languages";
 import type { ParamProblem } from "./schema";
 
@@ -27,20 +30,28 @@ export function jsonResponse(body: unknown, init: { status?: number; lang?: Lang
 
 const KNOWN = new Set(["q", "lang", "domain", "topic", "indicator", "type", "status", "tag", "source", "translation", "page", "pageSize", "sort", "dir"]);
 
-/** 400 with one readable sentence per bad parameter, in the caller's language. */
-export async function badRequest(problems: ParamProblem[], request: Request) {
-  const lang = languageFromAcceptLanguage(request.headers.get("accept-language"));
-  const t = await getTranslations({ locale: lang, namespace: "search.errors" });
-  const details = problems.map((p) => {
-    const param = KNOWN.has(p.param) ? p.param : "query";
-    const message = p.code === "repeated" ? t("repeated", { param }) : t(`params.${param}` as "params.q");
-    return { param: p.param, message };
-  });
-  return jsonResponse({ error: "invalid_parameters", message: `${t("title")} ${details.map((d) => d.message).join(" ")}`, details }, { status: 400, lang });
+type ErrorMessages = typeof en.search.errors;
+const ERRORS: Record<Language, ErrorMessages> = { en: en.search.errors, es: es.search.errors, fr: fr.search.errors, ar: ar.search.errors };
+
+// Read straight from messages/*.json (not through next-intl) so that the handlers run anywhere,
+// tests included; these messages have at most a {param} placeholder.
+function errorText(lang: Language, key: keyof ErrorMessages["params"] | "title" | "repeated" | "notFound", values: Record<string, string> = {}): string {
+  const m = ERRORS[lang];
+  const template = key === "title" || key === "repeated" || key === "notFound" ? m[key] : m.params[key];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "");
 }
 
-export async function notFoundResponse(request: Request) {
+/** 400 with one readable sentence per bad parameter, in the caller's language. */
+export function badRequest(problems: ParamProblem[], request: Request) {
   const lang = languageFromAcceptLanguage(request.headers.get("accept-language"));
-  const t = await getTranslations({ locale: lang, namespace: "search.errors" });
-  return jsonResponse({ error: "not_found", message: t("notFound") }, { status: 404, lang });
+  const details = problems.map((p) => {
+    const param = (KNOWN.has(p.param) ? p.param : "query") as keyof ErrorMessages["params"];
+    return { param: p.param, message: p.code === "repeated" ? errorText(lang, "repeated", { param: p.param }) : errorText(lang, param) };
+  });
+  return jsonResponse({ error: "invalid_parameters", message: [errorText(lang, "title"), ...details.map((d) => d.message)].join(" "), details }, { status: 400, lang });
+}
+
+export function notFoundResponse(request: Request) {
+  const lang = languageFromAcceptLanguage(request.headers.get("accept-language"));
+  return jsonResponse({ error: "not_found", message: errorText(lang, "notFound") }, { status: 404, lang });
 }
