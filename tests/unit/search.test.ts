@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { correctQuery, countQuery, facetQuery, pageQuery, planSearch, visibleStatuses } from "@/lib/search/query";
+import { facetFilters, parseSearchParams, searchQueryString } from "@/lib/search/schema";
+import { normalizeText, queryWords } from "@/lib/search/normalize";
+import { highlightSegments } from "@/lib/search/highlight";
+import { languageFromAcceptLanguage } from "@/lib/search/api";
+
+const parse = (qs: string) => {
+  const r = parseSearchParams(new URLSearchParams(qs));
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.params;
+};
+
+describe("search parameters", () => {
+  it("applies defaults, trims, treats empty fields as absent and upper-cases framework codes", () => {
+    expect(parse("q=%20vaccine%20&lang=&indicator=per-03")).toMatchObject({ q: "vaccine", lang: undefined, indicator: "PER-03", page: 1, pageSize: 20 });
+  });
+  it("names every bad or repeated parameter", () => {
+    const r = parseSearchParams(new URLSearchParams("page=abc&pageSize=0&lang=xx&tag=A B&page=2&translation=fr:gone"));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => `${p.param}:${p.code}`).sort()).toEqual(["lang:invalid", "page:repeated", "pageSize:invalid", "tag:invalid", "translation:invalid"]);
+  });
+  it("turns filters into facet values and back into a short query string", () => {
+    const p = parse("indicator=PER-03&translation=ar:approved&tag=vaccination&page=2");
+    expect(facetFilters(p)).toEqual(["indicator:PER-03", "tag:vaccination", "tr:ar:approved"]);
+    expect(searchQueryString(p)).toBe("indicator=PER-03&tag=vaccination&translation=ar%3Aapproved&page=2");
+  });
+});
+
+describe("query building", () => {
+  it("passes what was typed as a parameter, never inside the SQL", () => {
+    const evil = "'; DROP TABLE question; --";
+    const plan = planSearch(parse(`q=${encodeURIComponent(evil)}`));
+    for (const q of [pageQuery(plan, { page: 1, pageSize: 20 }), countQuery(plan), facetQuery(plan)]) {
+      expect(q.text).not.toContain("DROP");
+      expect(q.values).toContain(evil);
+    }
+  });
+  it("ORs one indexed match per language, or uses the chosen language only", () => {
+    expect(countQuery(planSearch(parse("q=x"))).text).toMatch(/s\.en @@ .* OR s\.es @@ .* OR s\.fr @@ .* OR s\.ar @@/);
+    const fr = countQuery(planSearch(parse("q=x&lang=fr"))).text;
+    expect(fr).toContain("s.fr @@ qb_search_query('fr'");
+    expect(fr).not.toContain("s.en");
+  });
+  it("ranks a capped candidate set by relevance, and orders by code without words", () => {
+    const ranked = pageQuery(planSearch(parse("q=x")), { page: 1, pageSize: 20 });
+    expect(ranked.text).toMatch(/LIMIT \$\d+\) SELECT .*ts_rank/);
+    expect(ranked.values).toContain(1000);
+    expect(pageQuery(planSearch(parse("q=x")), { page: 60, pageSize: 20 }).values).toContain(1200);
+    expect(pageQuery(planSearch(parse("")), { page: 1, pageSize: 20 }).text).toContain("ORDER BY q.code ASC");
+  });
+  it("reads facet counts from the counter table only for the unfiltered bank", () => {
+    expect(facetQuery(planSearch(parse(""))).text).toContain("search_facet_count");
+    expect(facetQuery(planSearch(parse("type=text"))).text).toContain("unnest(s.facets)");
+    expect(facetQuery(planSearch(parse("q=x"))).text).toContain("unnest(s.facets)");
+  });
+  it("shows drafts to curators only and retired questions only on request", () => {
+    expect(visibleStatuses(undefined, false)).toEqual(["published"]);
+    expect(visibleStatuses(undefined, true)).toEqual(["draft", "published"]);
+    expect(visibleStatuses("draft", false)).toEqual([]);
+    expect(visibleStatuses("retired", false)).toEqual(["retired"]);
+  });
+  it("replaces misspelt words and keeps the rest as typed", () => {
+    expect(correctQuery("Vacine hesitancy", new Map([["vacine", "vaccine"]]))).toBe("vaccine hesitancy");
+  });
+});
+
+describe("normalisation and highlighting", () => {
+  it("folds accents, case and Arabic letter variants like the database does", () => {
+    expect(normalizeText("Médico ÉPIDÉMIE")).toBe("medico epidemie");
+    expect(normalizeText("أسرتك إلى آخر")).toBe("اسرتك الي اخر");
+    expect(normalizeText("الصحّـةُ")).toBe("الصحه");
+    expect(queryWords('"hand washing" or -soap Vacuna')).toEqual(["hand", "washing", "vacuna"]);
+  });
+  it("marks the words that match, whatever their accents or endings, as ranges of the original text", () => {
+    const segments = highlightSegments("Êtes-vous vacciné contre l'épidémie ?", ["vaccin", "epidemie"]);
+    expect(segments.filter((s) => s.match).map((s) => s.text)).toEqual(["vacciné", "épidémie"]);
+    expect(segments.map((s) => s.text).join("")).toBe("Êtes-vous vacciné contre l'épidémie ?");
+    expect(highlightSegments("هل تلقيت اللقاحات؟", ["لقاح"]).filter((s) => s.match).map((s) => s.text)).toEqual(["اللقاحات"]);
+    // Markup in user text stays text: only the word is marked, the angle brackets are plain segments.
+    const markup = highlightSegments("<b>vaccine</b>", ["vaccine"]);
+    expect(markup.filter((s) => s.match).map((s) => s.text)).toEqual(["vaccine"]);
+    expect(markup.map((s) => s.text).join("")).toBe("<b>vaccine</b>");
+  });
+  it("chooses the error language from Accept-Language", () => {
+    expect(languageFromAcceptLanguage("de-DE,fr;q=0.8,ar;q=0.9")).toBe("ar");
+    expect(languageFromAcceptLanguage("es-MX")).toBe("es");
+    expect(languageFromAcceptLanguage(null)).toBe("en");
+    expect(languageFromAcceptLanguage("de")).toBe("en");
+  });
+});
