@@ -3,6 +3,9 @@
 // given loosely typed because the keys are built from problem codes.
 import { LANGUAGE_NAMES, isLanguage } from "../i18n/languages";
 import type { ReadinessIssue } from "../questionnaires/readiness";
+import { MAX_COLUMNS, MAX_ROWS, MAX_UPLOAD_BYTES } from "../xlsform/limits";
+
+const LIMITS = { limit: MAX_UPLOAD_BYTES / (1024 * 1024), rows: MAX_ROWS, columns: MAX_COLUMNS };
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
@@ -55,9 +58,9 @@ export function describeLocation(problem: SheetProblem, t: Translate): string | 
   return t("import.location.sheet", { sheet: problem.sheet });
 }
 
-export function describeSheetProblem(problem: SheetProblem, t: Translate, limits: Record<string, number> = {}): { location: string | null; message: string } {
+export function describeSheetProblem(problem: SheetProblem, t: Translate): { location: string | null; message: string } {
   return {
     location: describeLocation(problem, t),
-    message: t(`import.problems.${problem.code}`, { value: problem.value ?? "", ...limits }),
+    message: t(`import.problems.${problem.code}`, { value: problem.value ?? "", ...LIMITS }),
   };
 }

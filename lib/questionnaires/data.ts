@@ -161,7 +161,8 @@ export async function findQuestionnaireDoc(id: string): Promise<QuestionnaireDoc
           choices: question.choiceList.choices.map((c) => ({ name: c.name, label: translated(c.texts, (t) => t.label) })),
         });
       }
-      // Wording customised for this questionnaire replaces the bank's, language by language.
+      // Wording customised for this questionnaire replaces the bank's as a whole: the bank's
+      // translations translate the bank's wording, so a language the owner did not write is missing.
       const custom = (item.customText ?? {}) as { label?: PartialLocalizedText; hint?: PartialLocalizedText };
       const ownConstraintMessage = ownerText(item.constraintMessage as PartialLocalizedText | null);
       return {
@@ -169,8 +170,8 @@ export async function findQuestionnaireDoc(id: string): Promise<QuestionnaireDoc
         code: question.code,
         type: question.type as QuestionKind,
         listName: question.choiceList?.name ?? null,
-        label: { ...translated(question.texts, (t) => t.label), ...ownerText(custom.label) },
-        hint: { ...translated(question.texts, (t) => t.hint), ...ownerText(custom.hint) },
+        label: custom.label ? ownerText(custom.label) : translated(question.texts, (t) => t.label),
+        hint: custom.hint ? ownerText(custom.hint) : translated(question.texts, (t) => t.hint),
         required: item.required,
         requiredMessage: ownerText(item.requiredMessage as PartialLocalizedText | null),
         relevant: relevanceOf(item.relevant),

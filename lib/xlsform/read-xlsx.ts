@@ -9,12 +9,9 @@ import ExcelJS from "exceljs";
 import yauzl from "yauzl";
 import type { Sheet, SheetRow, XlsformWorkbook } from "./workbook";
 
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-export const MAX_UNPACKED_BYTES = 30 * 1024 * 1024;
-export const MAX_PART_BYTES = 10 * 1024 * 1024;
-export const MAX_PARTS = 500;
-export const MAX_ROWS = 5_000;
-export const MAX_COLUMNS = 200;
+import { MAX_COLUMNS, MAX_PART_BYTES, MAX_PARTS, MAX_ROWS, MAX_UNPACKED_BYTES, MAX_UPLOAD_BYTES } from "./limits";
+
+export { MAX_UPLOAD_BYTES };
 
 export type ReadProblemCode =
   | "file_too_large"

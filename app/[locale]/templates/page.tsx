@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
+import { LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
+import { findQuestionnaires } from "@/lib/questionnaires/data";
+import { DownloadLinks } from "@/components/templates/DownloadLinks";
+import styles from "@/components/templates/templates.module.css";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: Language }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "templates" }))("title") };
+}
+
+export default async function TemplatesPage({ params }: { params: Promise<{ locale: Language }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const [t, templates] = await Promise.all([
+    getTranslations("templates"),
+    findQuestionnaires({ visibilities: ["public_template"], ownerId: null }),
+  ]);
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      {templates.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <ul className={styles.list}>
+          {templates.map((template) => {
+            const title = pickText(template.title, locale);
+            const description = pickText(template.description, locale);
+            return (
+              <li key={template.id} className={styles.card}>
+                <h2 lang={title?.lang} dir="auto">
+                  <Link href={`/templates/${template.slug ?? template.id}`}>{title?.text ?? template.slug}</Link>
+                </h2>
+                {description && (
+                  <p lang={description.lang} dir="auto">
+                    {description.text}
+                  </p>
+                )}
+                <p className={styles.meta}>
+                  {t("sections", { count: template.sectionCount })} · {t("questions", { count: template.questionCount })} · {t("languages")}:{" "}
+                  {template.languages.map((l) => LANGUAGE_NAMES[l]).join(", ")}
+                </p>
+                <DownloadLinks id={template.slug ?? template.id} title={title?.text ?? template.slug ?? ""} />
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <p className="muted">{t("downloadHint")}</p>
+    </>
+  );
+}

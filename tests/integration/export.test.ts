@@ -1,0 +1,172 @@
+// The export endpoints against the seeded database: the two public templates leave as XLSForm
+// files the pyxform rules accept in four languages, and as CSV with BOM; refusals are 4xx.
+import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "csv-parse/sync";
+import { getDb } from "@/lib/db/client";
+import { GET as listQuestionnaires } from "@/app/api/v1/questionnaires/route";
+import { GET as exportQuestionnaire } from "@/app/api/v1/questionnaires/[id]/export/route";
+import { GET as exportBank } from "@/app/api/v1/questions/export.csv/route";
+import { readXlsx } from "@/lib/xlsform/read-xlsx";
+import { validateXlsform } from "@/lib/xlsform/validate";
+import { findSheet } from "@/lib/xlsform/workbook";
+import { browserHeaders, signInDemoRoles, type DemoRole } from "./auth-helpers";
+
+const ORIGIN = "http://127.0.0.1:3000";
+const LABELS = ["label::English (en)", "label::Español (es)", "label::Français (fr)", "label::العربية (ar)"];
+
+function get(path: string, headers: HeadersInit = { "accept-language": "en" }) {
+  return new Request(`${ORIGIN}${path}`, { headers });
+}
+
+async function exportOf(id: string, query: string, headers?: HeadersInit) {
+  return exportQuestionnaire(get(`/api/v1/questionnaires/${id}/export?${query}`, headers), { params: Promise.resolve({ id }) });
+}
+
+type Listed = { id: string; slug: string | null; visibility: string; title: Record<string, string>; links: { xlsform: string; csv: string } };
+
+describe("questionnaire exports", () => {
+  let templates: Listed[] = [];
+  let cookies: Record<DemoRole, string>;
+  let privateId = "";
+
+  beforeAll(async () => {
+    const response = await listQuestionnaires(get("/api/v1/questionnaires"));
+    templates = ((await response.json()) as { questionnaires: Listed[] }).questionnaires;
+    cookies = await signInDemoRoles();
+    // A researcher's own questionnaire with one Arabic text missing (an item's customised wording).
+    const db = await getDb();
+    const researcher = await db.user.findUniqueOrThrow({ where: { email: "researcher@demo.questionbank.org" } });
+    const question = await db.question.findUniqueOrThrow({ where: { code: "bkg_age" } });
+    const questionnaire = await db.questionnaire.create({
+      data: {
+        ownerId: researcher.id,
+        title: { en: "My private survey" },
+        description: {},
+        languages: ["en", "ar"],
+        defaultLanguage: "en",
+        visibility: "private",
+        sections: { create: [{ name: "about_you", title: { en: "About you", ar: "عنك" }, position: 0 }] },
+      },
+      include: { sections: true },
+    });
+    await db.questionnaireItem.create({
+      data: {
+        questionnaireId: questionnaire.id,
+        sectionId: questionnaire.sections[0].id,
+        questionId: question.id,
+        questionVersion: question.version,
+        name: "age",
+        position: 0,
+        customText: { label: { en: "How old are you today?" } },
+      },
+    });
+    privateId = questionnaire.id;
+  });
+
+  it("lists the public templates to everyone, and nothing private", async () => {
+    expect(templates.map((t) => t.slug).sort()).toEqual(["community-feedback-trust-pulse", "vaccine-acceptance-rapid-assessment"]);
+    expect(templates.every((t) => t.visibility === "public_template")).toBe(true);
+    const mine = await listQuestionnaires(get("/api/v1/questionnaires", browserHeaders(cookies.researcher)));
+    const ids = ((await mine.json()) as { questionnaires: Listed[] }).questionnaires.map((q) => q.id);
+    expect(ids).toContain(privateId);
+    const curator = await listQuestionnaires(get("/api/v1/questionnaires", browserHeaders(cookies.curator)));
+    expect(((await curator.json()) as { questionnaires: Listed[] }).questionnaires.map((q) => q.id)).not.toContain(privateId);
+  });
+
+  it("exports both public templates as XLSForm files the pyxform rules accept, in four languages", async () => {
+    expect(templates).toHaveLength(2);
+    for (const template of templates) {
+      const response = await exportOf(template.id, "format=xlsform");
+      expect(response.status, `${template.slug}: ${response.status === 200 ? "" : await response.clone().text()}`).toBe(200);
+      expect(response.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      const disposition = response.headers.get("content-disposition")!;
+      expect(disposition).toContain(`filename=${template.slug}.xlsx`);
+      expect(disposition).toContain("filename*=UTF-8''");
+      const read = await readXlsx(new Uint8Array(await response.arrayBuffer()));
+      expect(read.ok).toBe(true);
+      if (!read.ok) return;
+      expect(validateXlsform(read.workbook), template.slug!).toEqual([]);
+      const survey = findSheet(read.workbook, "survey")!;
+      expect(survey.headers.filter((h) => h.startsWith("label::"))).toEqual(LABELS);
+      expect(findSheet(read.workbook, "choices")!.headers.filter((h) => h.startsWith("label::"))).toEqual(LABELS);
+      const settings = findSheet(read.workbook, "settings")!.rows[0].cells;
+      expect(settings).toMatchObject({ form_title: template.title.en, form_id: template.slug!.replace(/-/g, "_"), default_language: "English (en)" });
+      expect(settings.version).toMatch(/^\d{12}$/);
+      const types = survey.rows.map((r) => r.cells.type);
+      expect(types.filter((t) => t === "begin_group").length).toBe(types.filter((t) => t === "end_group").length);
+      expect(survey.rows.some((r) => r.cells.relevant?.includes("${bkg_consent} = 'yes'"))).toBe(true);
+      // Every choice list written once.
+      const choiceKeys = findSheet(read.workbook, "choices")!.rows.map((r) => `${r.cells.list_name}/${r.cells.name}`);
+      expect(new Set(choiceKeys).size).toBe(choiceKeys.length);
+    }
+  });
+
+  it("exports a template as CSV with a byte-order mark, Arabic and neutralised formulas", async () => {
+    const response = await exportOf(templates[0].slug!, "format=csv");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows: Record<string, string>[] = parse(Buffer.from(bytes), { bom: true, columns: true });
+    expect(rows.length).toBeGreaterThan(20);
+    expect(rows.some((r) => /[\u0600-\u06ff]/.test(r["label::العربية (ar)"]))).toBe(true);
+    for (const row of rows) for (const value of Object.values(row)) expect(value).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it("answers 400 for an unknown format or language, 404 for what does not exist or may not be seen", async () => {
+    const id = templates[0].id;
+    const bad = await exportOf(id, "format=pdf", { "accept-language": "fr" });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: "badFormat", message: "Choisissez un format d’export : xlsform ou csv." });
+    expect((await exportOf(id, "")).status).toBe(400);
+    expect((await exportOf(id, "format=xlsform&fallback=de")).status).toBe(400);
+    expect((await exportOf(id, "format=xlsform&languages=en,xx")).status).toBe(400);
+    expect((await exportOf("no-such-questionnaire", "format=csv")).status).toBe(404);
+    expect((await exportOf("x".repeat(500), "format=csv")).status).toBe(404);
+    // Someone else's private questionnaire: not found, whether anonymous or signed in as another person.
+    expect((await exportOf(privateId, "format=csv")).status).toBe(404);
+    expect((await exportOf(privateId, "format=csv", browserHeaders(cookies.translator))).status).toBe(404);
+  });
+
+  it("refuses to export holes: the owner gets 409 with the reasons, then the file with a stated fallback", async () => {
+    const refused = await exportOf(privateId, "format=xlsform", browserHeaders(cookies.researcher));
+    expect(refused.status).toBe(409);
+    const body = (await refused.json()) as { code: string; issues: { kind: string; lang: string; message: string }[] };
+    expect(body.code).toBe("notReady");
+    expect(body.issues.map((i) => `${i.kind}:${i.lang}`)).toContain("missing_translation:ar");
+    expect(body.issues.find((i) => i.kind === "missing_translation" && i.lang === "ar")?.message).toMatch(/no العربية text|has no العربية text/);
+
+    const filled = await exportOf(privateId, "format=xlsform&fallback=en", browserHeaders(cookies.researcher));
+    expect(filled.status).toBe(200);
+    expect(filled.headers.get("x-export-fallback-language")).toBe("en");
+    expect(filled.headers.get("cache-control")).toBe("private, no-store");
+    const read = await readXlsx(new Uint8Array(await filled.arrayBuffer()));
+    if (!read.ok) throw new Error("unreadable");
+    expect(validateXlsform(read.workbook)).toEqual([]);
+    expect(findSheet(read.workbook, "settings")!.rows[0].cells.form_title).toBe("My private survey (missing translations shown in English)");
+    const age = findSheet(read.workbook, "survey")!.rows.find((r) => r.cells.name === "age")!.cells;
+    expect(age["label::English (en)"]).toBe("How old are you today?");
+    expect(age["label::العربية (ar)"]).toBe("How old are you today?");
+    expect(Object.keys(age).filter((h) => h.startsWith("label::"))).toEqual(["label::English (en)", "label::العربية (ar)"]);
+  });
+});
+
+describe("bank CSV", () => {
+  it("exports every published question, and a search result with the search's filters", async () => {
+    const all = await exportBank(get("/api/v1/questions/export.csv"));
+    expect(all.status).toBe(200);
+    const bytes = new Uint8Array(await all.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows: Record<string, string>[] = parse(Buffer.from(bytes), { bom: true, columns: true });
+    const published = await (await getDb()).question.count({ where: { status: "published" } });
+    expect(rows.filter((r) => r.row_type === "question")).toHaveLength(published);
+
+    const integers = await exportBank(get("/api/v1/questions/export.csv?type=integer&pageSize=1"));
+    const integerRows: Record<string, string>[] = parse(Buffer.from(await integers.arrayBuffer()), { bom: true, columns: true });
+    expect(integerRows.length).toBeGreaterThan(1);
+    expect(new Set(integerRows.map((r) => r.type))).toEqual(new Set(["integer"]));
+    expect(integers.headers.get("content-disposition")).toMatch(/question-bank-search-\d{4}-\d{2}-\d{2}\.csv/);
+
+    expect((await exportBank(get("/api/v1/questions/export.csv?type=spreadsheet"))).status).toBe(400);
+  });
+});
