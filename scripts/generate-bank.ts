@@ -1,0 +1,158 @@
+// Fills a database with a synthetic bank of realistic shape, for the search benchmark:
+//   npm run bank:generate -- --questions 100000        (DATABASE_URL, or PGLITE_DIR for PGlite)
+// Texts are built from the real seed texts (prisma/seed/questions/*.json): each synthetic label takes
+// a real label's sentence shape and swaps words for words of the same language, drawn with the
+// seed's own word frequencies. Choices come from the real choice lists; indicators, tags and sources
+// from the seeded framework. Some translations are missing or in draft, some questions are drafts.
+// Triggers are switched off during the load; search rows and counts are then rebuilt in bulk.
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
+import { openAdapter, resolveTarget } from "../lib/db/adapter";
+import { applyMigrations } from "../lib/db/migrations";
+import { readEnv } from "../lib/env";
+import { LANGUAGES, type Language } from "../lib/i18n/languages";
+
+type Exec = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+
+function argValue(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive whole number`);
+  return v;
+}
+
+// A small deterministic generator, so that two runs build the same bank.
+let seed = 42;
+const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
+
+type SeedQuestion = { label: Record<Language, string>; hint?: Record<Language, string>; type: string };
+
+async function loadSeedTexts(): Promise<SeedQuestion[]> {
+  const dir = path.join(process.cwd(), "prisma", "seed", "questions");
+  const files = (await readdir(dir)).filter((f) => f.endsWith(".json"));
+  const all: SeedQuestion[] = [];
+  for (const f of files) all.push(...(JSON.parse(await readFile(path.join(dir, f), "utf8")).questions as SeedQuestion[]));
+  return all;
+}
+
+/** Word pools per language, each word as often as the seed uses it (so common words stay common). */
+function wordPools(questions: SeedQuestion[]): Record<Language, string[]> {
+  const pools = Object.fromEntries(LANGUAGES.map((l) => [l, [] as string[]])) as Record<Language, string[]>;
+  for (const q of questions) for (const l of LANGUAGES) pools[l].push(...(q.label[l] + " " + (q.hint?.[l] ?? "")).split(/\s+/).filter((w) => /\p{L}{3,}/u.test(w)));
+  return pools;
+}
+
+function synthesize(template: string, pool: string[]): string {
+  return template
+    .split(/\s+/)
+    .map((w) => (/\p{L}{3,}/u.test(w) && random() < 0.45 ? pick(pool) : w))
+    .join(" ");
+}
+
+async function main() {
+  const total = argValue("questions", 100_000);
+  const batch = 1_000;
+  const env = readEnv();
+  const target = resolveTarget(env);
+  const opened = await openAdapter(target);
+  let exec: Exec;
+  let close: () => Promise<void>;
+  if (target.kind === "postgres") {
+    const client = new pg.Client({ connectionString: target.url });
+    await client.connect();
+    exec = async (sql, params) => (await client.query(sql, params)).rows;
+    close = () => client.end();
+  } else {
+    const db = opened.pglite!;
+    exec = async (sql, params) => (await db.query<Record<string, unknown>>(sql, params)).rows;
+    close = () => db.close();
+  }
+  console.log(`Migrating ${target.kind}…`);
+  await applyMigrations(opened.adapter);
+  if (Number((await exec("SELECT count(*)::int AS n FROM domain"))[0].n) === 0) {
+    console.log("Seeding the real bank first (framework, sources, choice lists)…");
+    const { seedDatabase } = await import("../prisma/seed");
+    await seedDatabase(opened.adapter, { demoAccounts: false, log: () => {} });
+  }
+  const questions = await loadSeedTexts();
+  const pools = wordPools(questions);
+  const indicators = (await exec("SELECT id FROM indicator WHERE type = 'behavioural'")).map((r) => String(r.id));
+  const tags = (await exec("SELECT id FROM tag")).map((r) => String(r.id));
+  const sources = (await exec("SELECT id FROM source")).map((r) => String(r.id));
+  const lists = (await exec("SELECT id FROM choice_list")).map((r) => String(r.id));
+  const existing = Number((await exec("SELECT count(*)::int AS n FROM question WHERE code LIKE 'gen_%'"))[0].n);
+  console.log(`Generating ${total - existing} questions (${existing} already there)…`);
+  const started = Date.now();
+  // Triggers off for the load (superuser); the search rows are rebuilt below.
+  await exec("SET session_replication_role = replica");
+  for (let from = existing; from < total; from += batch) {
+    const n = Math.min(batch, total - from);
+    const q = { id: [] as string[], code: [] as string[], type: [] as string[], status: [] as string[], list: [] as (string | null)[], source: [] as string[] };
+    const t = { q: [] as string[], lang: [] as string[], label: [] as string[], hint: [] as (string | null)[], status: [] as string[] };
+    const qi = { q: [] as string[], i: [] as string[] };
+    const qt = { q: [] as string[], t: [] as string[] };
+    for (let k = 0; k < n; k++) {
+      const index = from + k;
+      const id = `gen${index.toString(36).padStart(8, "0")}`;
+      const template = pick(questions);
+      const selectType = template.type === "select_one" || template.type === "select_multiple";
+      q.id.push(id);
+      q.code.push(`gen_${index}`);
+      q.type.push(template.type);
+      q.status.push(random() < 0.08 ? "draft" : random() < 0.03 ? "retired" : "published");
+      q.list.push(selectType ? pick(lists) : null);
+      q.source.push(pick(sources));
+      for (const lang of LANGUAGES) {
+        const roll = random();
+        if (lang !== "en" && roll < 0.06) continue; // missing translation
+        t.q.push(id);
+        t.lang.push(lang);
+        t.label.push(synthesize(template.label[lang], pools[lang]));
+        t.hint.push(template.hint && random() < 0.5 ? synthesize(template.hint[lang], pools[lang]) : null);
+        t.status.push(lang !== "en" && roll < 0.15 ? pick(["draft", "in_review", "outdated"]) : "approved");
+      }
+      for (const ind of new Set([pick(indicators), ...(random() < 0.3 ? [pick(indicators)] : [])])) {
+        qi.q.push(id);
+        qi.i.push(ind);
+      }
+      for (const tag of new Set(Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(tags)))) {
+        qt.q.push(id);
+        qt.t.push(tag);
+      }
+    }
+    await exec(
+      `INSERT INTO question (id, code, type, status, "choiceListId", "sourceId", "sourceRelation", "updatedAt", "publishedAt")
+       SELECT id, code, type::"QuestionType", status::"QuestionStatus", list, source, 'adapted', now(), now()
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS x(id, code, type, status, list, source)`,
+      [q.id, q.code, q.type, q.status, q.list, q.source],
+    );
+    await exec(
+      `INSERT INTO question_text (id, "questionId", lang, label, hint, status, "sourceVersion", "updatedAt")
+       SELECT qid || '_' || lang, qid, lang, label, hint, status::"TranslationStatus", 1, now()
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS x(qid, lang, label, hint, status)`,
+      [t.q, t.lang, t.label, t.hint, t.status],
+    );
+    await exec(`INSERT INTO question_indicator ("questionId", "indicatorId") SELECT * FROM unnest($1::text[], $2::text[])`, [qi.q, qi.i]);
+    await exec(`INSERT INTO question_tag ("questionId", "tagId") SELECT * FROM unnest($1::text[], $2::text[])`, [qt.q, qt.t]);
+    if ((from + n) % 10_000 === 0 || from + n === total) console.log(`  ${from + n} questions inserted (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  }
+  console.log("Building search rows…");
+  const ids = (await exec("SELECT q.id FROM question q LEFT JOIN question_search s ON s.\"questionId\" = q.id WHERE s.\"questionId\" IS NULL")).map((r) => String(r.id));
+  for (let i = 0; i < ids.length; i += 2_000) {
+    await exec("SELECT count(qb_search_refresh(id)) FROM unnest($1::text[]) AS id", [ids.slice(i, i + 2_000)]);
+    if ((i / 2_000) % 5 === 0) console.log(`  ${i + 2_000} search rows (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  }
+  await exec("SELECT qb_search_recount()");
+  await exec("SET session_replication_role = DEFAULT");
+  await exec("ANALYZE");
+  const counts = (await exec("SELECT (SELECT count(*) FROM question)::int AS questions, (SELECT count(*) FROM question_text)::int AS texts, (SELECT count(*) FROM search_word)::int AS words"))[0];
+  console.log(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s: ${counts.questions} questions, ${counts.texts} texts, ${counts.words} vocabulary words.`);
+  await close();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
