@@ -2,9 +2,13 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 import { NavLinks } from "./NavLinks";
+import { AccountMenu } from "./AccountMenu";
+import { getCurrentUser } from "@/lib/auth/session";
 
 export async function SiteHeader() {
-  const t = await getTranslations("site");
+  const [t, tc, user] = await Promise.all([getTranslations("site"), getTranslations("curate.nav"), getCurrentUser()]);
+  // Curation is offered to the people who may use it (the pages check again on the server).
+  const curate = user && (user.roles.includes("curator") || user.roles.includes("admin")) ? [{ href: "/curate", label: tc("curate") }] : [];
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -12,9 +16,10 @@ export async function SiteHeader() {
           {t("name")}
         </Link>
         <nav className="site-nav" aria-label={t("mainNav")}>
-          <NavLinks items={[{ href: "/", label: t("nav.home") }, { href: "/framework", label: t("nav.framework") }, { href: "/search", label: t("nav.search") }, { href: "/templates", label: t("nav.templates") }]} />
+          <NavLinks items={[{ href: "/", label: t("nav.home") }, { href: "/framework", label: t("nav.framework") }, { href: "/search", label: t("nav.search") }, { href: "/templates", label: t("nav.templates") }, ...curate]} />
         </nav>
         <LanguageSwitcher label={t("language")} />
+        <AccountMenu />
       </div>
     </header>
   );

@@ -1,0 +1,20 @@
+"use client";
+// The editor and the lifecycle steps of one question share the revision they started from, so
+// that a step taken in one never makes the other's next save look stale.
+import { useCallback, useState } from "react";
+import type { EditorOptions, QuestionFormValues } from "@/lib/curation/data";
+import { QuestionEditor } from "./QuestionEditor";
+import { StatusActions } from "./StatusActions";
+
+export function QuestionWorkspace({ question, options }: { question: QuestionFormValues; options: EditorOptions }) {
+  const [learnt, setLearnt] = useState(question.revision);
+  const revision = Math.max(learnt, question.revision);
+  const onChanged = useCallback((r: number) => setLearnt(r), []);
+  const editable = question.status !== "retired";
+  return (
+    <div className="workspace">
+      {editable && <QuestionEditor question={question} options={options} revision={revision} onSaved={onChanged} />}
+      <StatusActions code={question.code} status={question.status} revision={revision} canRestore={!question.rejectedReason && !question.mergedIntoCode} onChanged={onChanged} />
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+// Lifecycle steps of one question: publish a draft (or merge it into a bank question, or reject
+// it with a reason), retire a published question, restore a retired one.
+import { useActionState, useEffect } from "react";
+import { useTranslations } from "next-intl";
+import { useRouter } from "@/lib/i18n/navigation";
+import { changeQuestionStatusAction } from "@/lib/curation/actions";
+import { IDLE, type ActionState } from "@/lib/curation/action-state";
+import { ActionMessage } from "./ActionMessage";
+
+export function StatusActions({
+  code,
+  status,
+  revision,
+  canRestore,
+  onChanged,
+}: {
+  code: string;
+  status: "draft" | "published" | "retired";
+  revision: number;
+  canRestore: boolean;
+  onChanged?: (revision: number) => void;
+}) {
+  const t = useTranslations("curate.status");
+  const router = useRouter();
+  const [state, action, pending] = useActionState<ActionState, FormData>(changeQuestionStatusAction, IDLE);
+  useEffect(() => {
+    if (state.status !== "ok") return;
+    if (typeof state.values?.revision === "number") onChanged?.(state.values.revision);
+    router.refresh();
+  }, [state, router, onChanged]);
+
+  const hidden = (
+    <>
+      <input type="hidden" name="code" value={code} />
+      <input type="hidden" name="revision" value={revision} />
+    </>
+  );
+  return (
+    <section className="status-actions" aria-labelledby={`status-${code}`}>
+      <h2 id={`status-${code}`}>{t("title")}</h2>
+      <ActionMessage state={state} />
+      {status === "draft" && (
+        <>
+          <form action={action}>
+            {hidden}
+            <button type="submit" name="intent" value="publish" disabled={pending}>
+              {t("publish")}
+            </button>
+          </form>
+          <form action={action} className="inline-form">
+            {hidden}
+            <input type="hidden" name="intent" value="merge" />
+            <label htmlFor={`merge-${code}`}>{t("mergeInto")}</label>
+            <input id={`merge-${code}`} name="targetCode" dir="ltr" className="code-input" required aria-describedby={`merge-help-${code}`} />
+            <button type="submit" disabled={pending}>
+              {t("merge")}
+            </button>
+            <p id={`merge-help-${code}`} className="muted">
+              {t("mergeHelp")}
+            </p>
+          </form>
+          <form action={action} className="inline-form">
+            {hidden}
+            <input type="hidden" name="intent" value="reject" />
+            <label htmlFor={`reject-${code}`}>{t("rejectReason")}</label>
+            <input id={`reject-${code}`} name="reason" dir="auto" required />
+            <button type="submit" className="secondary" disabled={pending}>
+              {t("reject")}
+            </button>
+          </form>
+        </>
+      )}
+      {status === "published" && (
+        <form action={action}>
+          {hidden}
+          <p className="muted">{t("retireHelp")}</p>
+          <button type="submit" name="intent" value="retire" className="secondary" disabled={pending}>
+            {t("retire")}
+          </button>
+        </form>
+      )}
+      {status === "retired" && canRestore && (
+        <form action={action}>
+          {hidden}
+          <button type="submit" name="intent" value="restore" disabled={pending}>
+            {t("restore")}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,205 @@
+"use server";
+// Thin server actions of the curation pages: who is asking (lib/auth), what they sent (zod, in the
+// mutations), the write (one transaction with its audit record), and an answer the form shows.
+import { revalidatePath } from "next/cache";
+import { ZodError } from "zod";
+import { getCurrentUser, assertPermission } from "../auth/session";
+import { AppError, isDatabaseUnavailable } from "../auth/errors";
+import type { Action } from "../auth/permissions";
+import type { ActionState } from "./action-state";
+import { checkCode, findChangeImpact, findLikelyDuplicates, findQuestionForEditing, type DuplicateCandidate } from "./data";
+import { isCurationError } from "./errors";
+import { questionInputFromForm, revisionFromForm, formText } from "./form-input";
+import { createQuestion, publishQuestion, restoreQuestion, retireQuestion, updateQuestion } from "./mutations";
+import { mergeDraft, rejectDraft } from "./review-mutations";
+import { createChoiceList, updateChoiceList } from "./choice-list-mutations";
+import { deleteIndicator, mergeIndicator, saveDomain, saveIndicator, saveTopic, setIndicatorRetired } from "./framework-mutations";
+import { fieldErrorKeys, parseChoiceLines } from "./schema";
+import { LANGUAGES } from "../i18n/languages";
+
+async function actorFor(action: Action) {
+  const user = assertPermission(await getCurrentUser(), action);
+  return user ? { id: user.id, roles: user.roles } : null;
+}
+
+/** Every failure as a state the form shows; anything unexpected is rethrown (a real bug). */
+function failed(error: unknown): ActionState {
+  if (error instanceof ZodError) return { status: "error", failure: "invalidInput", fields: fieldErrorKeys(error) };
+  if (isCurationError(error)) {
+    const current = error.details?.current as Extract<ActionState, { status: "error" }>["current"];
+    const questions = error.details?.questions as number | undefined;
+    return { status: "error", failure: error.code, current: error.code === "conflict" && current && "label" in current ? current : undefined, values: questions !== undefined ? { questions } : undefined };
+  }
+  if (error instanceof AppError) return { status: "error", failure: error.code === "unauthenticated" ? "unauthenticated" : "forbidden" };
+  if (isDatabaseUnavailable(error)) return { status: "error", failure: "unavailable" };
+  throw error;
+}
+
+function refresh() {
+  revalidatePath("/[locale]/curate", "layout");
+  revalidatePath("/[locale]/questions/[code]", "page");
+}
+
+export async function saveQuestionAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const original = formText(form, "originalCode");
+    const input = questionInputFromForm(form);
+    if (!original) {
+      const actor = await actorFor("question.create");
+      const created = await createQuestion({ actor, input });
+      refresh();
+      return { status: "ok", message: "created", values: { code: created.code } };
+    }
+    const actor = await actorFor("question.edit");
+    const before = await findQuestionForEditing(original);
+    // A published question's new source text outdates translations and reaches questionnaires:
+    // the curator sees how far before anything is saved.
+    if (before?.status === "published" && form.get("confirm") !== "1" && (before.label !== input.label.trim() || (before.hint ?? "") !== (input.hint ?? "").trim())) {
+      const impact = await findChangeImpact(original);
+      if (impact && (impact.translations.length > 0 || impact.questionnaires.length > 0)) return { status: "confirm", impact, nextVersion: before.version + 1 };
+    }
+    const result = await updateQuestion({ actor, code: original, revision: revisionFromForm(form), input });
+    refresh();
+    return result.newVersion
+      ? { status: "ok", message: "publishedVersion", values: { code: result.code, version: result.version, outdated: result.outdatedTranslations, revision: revisionFromForm(form) + 1 } }
+      : { status: "ok", message: "saved", values: { code: result.code, revision: revisionFromForm(form) + 1 } };
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+export async function changeQuestionStatusAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const code = formText(form, "code");
+    const revision = revisionFromForm(form);
+    switch (formText(form, "intent")) {
+      case "publish": {
+        const r = await publishQuestion({ actor: await actorFor("question.publish"), code, revision });
+        refresh();
+        return { status: "ok", message: "published", values: { code, version: r.version, revision: revision + 1 } };
+      }
+      case "retire":
+        await retireQuestion({ actor: await actorFor("question.retire"), code, revision });
+        refresh();
+        return { status: "ok", message: "retired", values: { code, revision: revision + 1 } };
+      case "restore":
+        await restoreQuestion({ actor: await actorFor("question.retire"), code, revision });
+        refresh();
+        return { status: "ok", message: "restored", values: { code, revision: revision + 1 } };
+      case "reject":
+        await rejectDraft({ actor: await actorFor("question.publish"), code, revision, reason: formText(form, "reason") });
+        refresh();
+        return { status: "ok", message: "rejected", values: { code, revision: revision + 1 } };
+      case "merge": {
+        const r = await mergeDraft({ actor: await actorFor("question.publish"), code, revision, targetCode: formText(form, "targetCode").trim() });
+        refresh();
+        return { status: "ok", message: "merged", values: { code, target: r.targetCode, moved: r.moved, revision: revision + 1 } };
+      }
+      default:
+        return { status: "error", failure: "invalidInput" };
+    }
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+/** As the curator types a code: whether it is valid for XLSForm and still free. */
+export async function checkCodeAction(code: string, currentCode?: string): Promise<"ok" | "invalid" | "taken" | "forbidden"> {
+  try {
+    await actorFor("question.edit");
+  } catch {
+    return "forbidden";
+  }
+  return checkCode(String(code).slice(0, 64), { excludeCode: currentCode });
+}
+
+export async function findDuplicatesAction(label: string, indicators: string[], currentCode?: string): Promise<DuplicateCandidate[]> {
+  try {
+    await actorFor("question.edit");
+  } catch {
+    return [];
+  }
+  return findLikelyDuplicates({ label: String(label).slice(0, 500), indicators: (Array.isArray(indicators) ? indicators : []).slice(0, 20).map(String), excludeCode: currentCode });
+}
+
+export async function saveChoiceListAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const actor = await actorFor("choiceList.edit");
+    const name = formText(form, "name");
+    const choices = parseChoiceLines(formText(form, "choices"));
+    if (formText(form, "mode") === "create") {
+      await createChoiceList({ actor, input: { name, choices } });
+      refresh();
+      return { status: "ok", message: "listCreated", values: { name } };
+    }
+    const r = await updateChoiceList({ actor, name, revision: revisionFromForm(form), choices });
+    refresh();
+    return { status: "ok", message: "listSaved", values: { name, version: r.version, questions: r.questions.length } };
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+function localized(form: FormData, prefix: string) {
+  return Object.fromEntries(LANGUAGES.map((l) => [l, formText(form, `${prefix}.${l}`)]));
+}
+
+export async function saveFrameworkAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const actor = await actorFor("framework.edit");
+    const code = formText(form, "originalCode") || undefined;
+    const updatedAt = formText(form, "updatedAt") || undefined;
+    const kind = formText(form, "kind");
+    const common = { actor, code, updatedAt };
+    let saved: { code: string } | undefined;
+    switch (kind) {
+      case "domain":
+        saved = await saveDomain({ ...common, input: { code: formText(form, "code"), name: localized(form, "name"), description: localized(form, "description") } });
+        break;
+      case "topic":
+        saved = await saveTopic({ ...common, input: { code: formText(form, "code"), domainCode: formText(form, "parent"), name: localized(form, "name") } });
+        break;
+      case "indicator":
+        saved = await saveIndicator({
+          ...common,
+          input: { code: formText(form, "code"), topicCode: formText(form, "parent"), type: formText(form, "type"), name: localized(form, "name"), definition: localized(form, "definition") },
+        });
+        break;
+      default:
+        return { status: "error", failure: "invalidInput" };
+    }
+    refresh();
+    return { status: "ok", message: "frameworkSaved", values: { code: saved.code } };
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+export async function changeIndicatorAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const actor = await actorFor("framework.edit");
+    const code = formText(form, "code");
+    switch (formText(form, "intent")) {
+      case "delete":
+        await deleteIndicator({ actor, code });
+        break;
+      case "merge": {
+        const r = await mergeIndicator({ actor, code, intoCode: formText(form, "intoCode").trim().toUpperCase() });
+        refresh();
+        return { status: "ok", message: "indicatorMerged", values: { code, moved: r.moved } };
+      }
+      case "retire":
+        await setIndicatorRetired({ actor, code, retired: true });
+        break;
+      case "restore":
+        await setIndicatorRetired({ actor, code, retired: false });
+        break;
+      default:
+        return { status: "error", failure: "invalidInput" };
+    }
+    refresh();
+    return { status: "ok", message: "frameworkSaved", values: { code } };
+  } catch (error) {
+    return failed(error);
+  }
+}
