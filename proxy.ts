@@ -1,10 +1,39 @@
-// Locale negotiation for pages: `/` redirects by the browser's language, every page lives under
-// /en, /es, /fr or /ar. API routes and static files are not localised.
+// Runs before every page and API route.
+// - Pages: locale negotiation (`/` redirects by the browser's language, every page lives under
+//   /en, /es, /fr or /ar) by next-intl, plus a Content Security Policy with a fresh nonce.
+// - API routes: not localised; they get a strict CSP of their own (they render nothing).
+// Other security headers for every response are in next.config.ts.
 import createMiddleware from "next-intl/middleware";
+import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./lib/i18n/routing";
+import { API_CONTENT_SECURITY_POLICY, createNonce, pageContentSecurityPolicy } from "./lib/auth/content-security";
 
-export default createMiddleware(routing);
+const intl = createMiddleware(routing);
+
+export default function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    const response = NextResponse.next();
+    response.headers.set("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
+    return response;
+  }
+  const nonce = createNonce();
+  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  const csp = pageContentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
+  // The page renderer reads the nonce from the request's own CSP header.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = intl(new NextRequest(request, { headers: requestHeaders }));
+  // next-intl answers with next()/rewrite()/redirect() of its own; carry the changed request
+  // headers through it the way NextResponse.next({ request }) would.
+  const carrier = NextResponse.next({ request: { headers: requestHeaders } });
+  carrier.headers.forEach((value, key) => {
+    if (key === "x-middleware-override-headers" || key.startsWith("x-middleware-request-")) response.headers.set(key, value);
+  });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
 
 export const config = {
-  matcher: "/((?!api|_next|_vercel|.*\\..*).*)",
+  matcher: ["/api/:path*", "/((?!api|_next|_vercel|.*\\..*).*)"],
 };

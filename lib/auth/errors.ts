@@ -64,7 +64,7 @@ export function localeFromHeaders(headers: Headers): Language {
 /** Whether an error means the database could not be reached (connection refused, terminated, timed out). */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const text = error instanceof Error ? `${error.name} ${error.message} ${(error as { code?: string }).code ?? ""} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P0[123]|connection (terminated|refused|ended)|terminating connection|Connection terminated|not accepting connections|DatabaseNotReachable|P1001|P1017|Can't reach database|Server has closed the connection|does not allow connections|client has encountered a connection error|socket hang up/i.test(
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P0[123]|connection (terminated|refused|ended)|terminating connection|Connection terminated|not accepting connections|DatabaseNotReachable|P1001|P1017|P2039|DriverAdapterError|Can't reach database|Server has closed the connection|does not allow connections|client has encountered a connection error|socket hang up/i.test(
     text,
   );
 }

@@ -4,13 +4,12 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { handleAuthRequest } from "@/lib/auth/handler";
 import { isSameOriginRequest } from "@/lib/auth/csrf";
 import { createUserCommand, updateUserCommand } from "@/lib/users/commands";
 import { createUser } from "@/lib/users/mutations";
 import { findUserByEmail } from "@/lib/users/data";
 import { GET as health } from "@/app/api/health/route";
-import { authRequest, browserHeaders, form, ORIGIN, signIn, signInDemoRoles, type DemoRole } from "./auth-helpers";
+import { authRequest, browserHeaders, ORIGIN, signIn, signInDemoRoles, type DemoRole } from "./auth-helpers";
 
 async function counts() {
   const db = await getDb();

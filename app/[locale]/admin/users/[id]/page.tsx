@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
+import type { Language } from "@/lib/i18n/languages";
+import { checkPageAccess } from "@/lib/auth/page-access";
+import { findUserForEdit } from "@/lib/users/data";
+import { AccessRefused } from "@/components/auth/AccessRefused";
+import { UserForm } from "@/components/admin/UserForm";
+import "@/components/auth/auth.css";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: Language }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "admin" }))("title"), robots: { index: false } };
+}
+
+export default async function EditUserPage({ params }: { params: Promise<{ locale: Language; id: string }> }) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const { allowed } = await checkPageAccess(locale, "user.manage", `/admin/users/${encodeURIComponent(id)}`);
+  if (!allowed) return <AccessRefused />;
+  const [t, user] = await Promise.all([getTranslations("admin"), findUserForEdit(decodeURIComponent(id))]);
+  if (!user) notFound();
+  return (
+    <>
+      <p>
+        <Link href="/admin/users">{t("back")}</Link>
+      </p>
+      <h1>{t("editTitle", { name: user.name })}</h1>
+      <p dir="ltr" className="muted" style={{ textAlign: "start" }}>
+        {user.email}
+      </p>
+      <UserForm user={user} />
+    </>
+  );
+}
