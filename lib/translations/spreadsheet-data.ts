@@ -1,0 +1,142 @@
+// The database side of the spreadsheet round trip: which rows an export holds, and what an
+// imported file would change (the preview a person confirms before anything is applied).
+import { createHash } from "node:crypto";
+import { getDb } from "../db/client";
+import { SOURCE_LANGUAGE, type Language } from "../i18n/languages";
+import { checkField, type CheckWarning } from "./checks";
+import { effectiveState } from "./state";
+import { fingerprint, parseFingerprint, type ImportedRow, type SheetRow } from "./spreadsheet";
+
+/** One row per label, hint (where the source has one) and answer choice; a shared list's choices appear once. */
+export async function findExportRows({ lang, codes }: { lang: Language; codes: string[] }): Promise<SheetRow[]> {
+  const db = await getDb();
+  const questions = await db.question.findMany({
+    where: { code: { in: codes }, status: { not: "retired" } },
+    select: {
+      code: true,
+      version: true,
+      sourceLanguage: true,
+      texts: { where: { lang: { in: [SOURCE_LANGUAGE, lang] } }, select: { lang: true, label: true, hint: true, status: true, revision: true, sourceVersion: true } },
+      choiceList: {
+        select: { name: true, choices: { orderBy: { position: "asc" }, select: { name: true, texts: { where: { lang: { in: [SOURCE_LANGUAGE, lang] } }, select: { lang: true, label: true, status: true, revision: true } } } } },
+      },
+    },
+  });
+  const byCode = new Map(questions.map((q) => [q.code, q]));
+  const rows: SheetRow[] = [];
+  const listsDone = new Set<string>();
+  for (const code of codes) {
+    const q = byCode.get(code);
+    if (!q) continue;
+    const src = q.texts.find((t) => t.lang === q.sourceLanguage);
+    const tgt = q.texts.find((t) => t.lang === lang);
+    const state = effectiveState(tgt, q.version);
+    const has = tgt && tgt.status !== "missing";
+    const revision = tgt?.revision ?? -1;
+    rows.push({ id: `q:${code}:label`, question: code, field: "label", source: src?.label ?? "", translation: has ? tgt.label : "", state, fingerprint: fingerprint(src?.label ?? "", revision) });
+    if (src?.hint) rows.push({ id: `q:${code}:hint`, question: code, field: "hint", source: src.hint, translation: has ? (tgt.hint ?? "") : "", state, fingerprint: fingerprint(src.hint, revision) });
+    if (q.choiceList && !listsDone.has(q.choiceList.name)) {
+      listsDone.add(q.choiceList.name);
+      for (const c of q.choiceList.choices) {
+        const s = c.texts.find((t) => t.lang === SOURCE_LANGUAGE);
+        const t = c.texts.find((x) => x.lang === lang);
+        const tHas = t && t.status !== "missing";
+        rows.push({
+          id: `c:${q.choiceList.name}:${c.name}`,
+          question: code,
+          field: `choice:${c.name}`,
+          source: s?.label ?? "",
+          translation: tHas ? t.label : "",
+          state: t?.status ?? "missing",
+          fingerprint: fingerprint(s?.label ?? "", t?.revision ?? -1),
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+export const PREVIEW_KINDS = ["update", "unchanged", "skipped", "sourceChanged", "changedSince", "unknown", "invalid"] as const;
+export type PreviewKind = (typeof PREVIEW_KINDS)[number];
+
+export type PreviewRow = {
+  row: number;
+  id: string;
+  kind: PreviewKind;
+  source: string;
+  before: string | null;
+  after: string;
+  warnings: CheckWarning[];
+};
+
+export type ImportPreview = { rows: PreviewRow[]; counts: Record<PreviewKind, number>; digest: string };
+
+type Target = { source: string; current: string | null; revision: number };
+
+/** What each imported row would do. Only "update" rows are applied; the others say why not. */
+export async function previewTranslationImport({ lang, rows }: { lang: Language; rows: ImportedRow[] }): Promise<ImportPreview> {
+  const db = await getDb();
+  const codes = new Set<string>();
+  const lists = new Set<string>();
+  for (const r of rows) {
+    const [kind, owner] = r.id.split(":");
+    if (kind === "q" && owner) codes.add(owner);
+    if (kind === "c" && owner) lists.add(owner);
+  }
+  const [questions, choiceLists] = await Promise.all([
+    db.question.findMany({
+      where: { code: { in: [...codes] }, status: { not: "retired" } },
+      select: { code: true, sourceLanguage: true, texts: { where: { lang: { in: [SOURCE_LANGUAGE, lang] } }, select: { lang: true, label: true, hint: true, status: true, revision: true } } },
+    }),
+    db.choiceList.findMany({
+      where: { name: { in: [...lists] } },
+      select: { name: true, choices: { select: { name: true, texts: { where: { lang: { in: [SOURCE_LANGUAGE, lang] } }, select: { lang: true, label: true, status: true, revision: true } } } } },
+    }),
+  ]);
+
+  const targets = new Map<string, Target>();
+  const hasText = new Set<string>();
+  for (const q of questions) {
+    const src = q.texts.find((t) => t.lang === q.sourceLanguage);
+    const tgt = q.texts.find((t) => t.lang === lang);
+    if (lang === q.sourceLanguage) continue;
+    const present = tgt && tgt.status !== "missing";
+    if (present) hasText.add(q.code);
+    targets.set(`q:${q.code}:label`, { source: src?.label ?? "", current: present ? tgt.label : null, revision: tgt?.revision ?? -1 });
+    targets.set(`q:${q.code}:hint`, { source: src?.hint ?? "", current: present ? tgt.hint : null, revision: tgt?.revision ?? -1 });
+  }
+  for (const list of choiceLists) {
+    for (const c of list.choices) {
+      const s = c.texts.find((t) => t.lang === SOURCE_LANGUAGE);
+      const t = c.texts.find((x) => x.lang === lang);
+      targets.set(`c:${list.name}:${c.name}`, { source: s?.label ?? "", current: t && t.status !== "missing" ? t.label : null, revision: t?.revision ?? -1 });
+    }
+  }
+
+  const labelled = new Set(rows.filter((r) => r.id.endsWith(":label") && r.translation).map((r) => r.id.split(":")[1]));
+  const seen = new Set<string>();
+  const out: PreviewRow[] = rows.map((r) => {
+    const target = targets.get(r.id);
+    const base = { row: r.row, id: r.id, after: r.translation, warnings: [] as CheckWarning[] };
+    if (!target || seen.has(r.id)) return { ...base, kind: seen.has(r.id) ? "invalid" : "unknown", source: "", before: null };
+    seen.add(r.id);
+    const common = { ...base, source: target.source, before: target.current };
+    const print = parseFingerprint(r.fingerprint);
+    if (!r.translation) return { ...common, kind: "skipped" };
+    if (r.translation === (target.current ?? "")) return { ...common, kind: "unchanged" };
+    if (!print) return { ...common, kind: "invalid" };
+    if (print.sourceHash !== parseFingerprint(fingerprint(target.source, 0))!.sourceHash) return { ...common, kind: "sourceChanged" };
+    if (print.revision !== target.revision) return { ...common, kind: "changedSince" };
+    // A hint cannot stand alone: a question with no text in this language needs its label too.
+    const [kind, code, field] = r.id.split(":");
+    if (kind === "q" && field === "hint" && !hasText.has(code) && !labelled.has(code)) return { ...common, kind: "invalid" };
+    if (r.translation.length > 2000) return { ...common, kind: "invalid" };
+    return { ...common, kind: "update", warnings: checkField(field === "hint" ? "hint" : kind === "c" ? `choice:${field}` : "label", target.source, r.translation) };
+  });
+
+  const counts = Object.fromEntries(PREVIEW_KINDS.map((k) => [k, 0])) as Record<PreviewKind, number>;
+  for (const r of out) counts[r.kind]++;
+  const updates = out.filter((r) => r.kind === "update").map((r) => [r.id, r.after, r.before]);
+  const digest = createHash("sha256").update(JSON.stringify([lang, updates])).digest("hex");
+  return { rows: out, counts, digest };
+}

@@ -1,0 +1,140 @@
+// The translation spreadsheet: rows of texts ↔ .xlsx bytes. Pure (no database): the data layer
+// decides which rows go out and what an imported row would change.
+//
+// Each row carries a stable id ("q:<code>:label", "q:<code>:hint", "c:<list>:<choice>") and a
+// fingerprint of the source text and the translation's revision at export time, so that an import
+// can tell a row whose source (or translation) changed since the export from one safe to apply.
+// Every cell is written as text (format "@"), so that nothing a translator types becomes a formula.
+import { createHash } from "node:crypto";
+import ExcelJS from "exceljs";
+import yauzl from "yauzl";
+
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+const MAX_UNPACKED_BYTES = 40 * 1024 * 1024;
+const MAX_PARTS = 200;
+export const IMPORT_MAX_ROWS = 10_000;
+
+export const SHEET_NAME = "translations";
+export const COLUMNS = ["id", "question", "field", "source", "translation", "state", "fingerprint"] as const;
+
+export type SheetRow = { id: string; question: string; field: string; source: string; translation: string; state: string; fingerprint: string };
+export type ImportedRow = { row: number; id: string; translation: string; fingerprint: string };
+
+export function fingerprint(source: string, revision: number): string {
+  return `${createHash("sha256").update(source.normalize("NFC")).digest("hex").slice(0, 12)}.${revision}`;
+}
+
+export function parseFingerprint(value: string): { sourceHash: string; revision: number } | null {
+  const m = /^([0-9a-f]{12})\.(-1|\d{1,10})$/.exec(value.trim());
+  return m ? { sourceHash: m[1], revision: Number(m[2]) } : null;
+}
+
+export async function writeTranslationWorkbook({ lang, sourceLanguage, rows, headers }: { lang: string; sourceLanguage: string; rows: SheetRow[]; headers: Record<(typeof COLUMNS)[number], string> }): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Question Bank";
+  const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: "frozen", ySplit: 1, rightToLeft: false }] });
+  sheet.columns = COLUMNS.map((key) => ({
+    key,
+    header: key,
+    width: key === "source" || key === "translation" ? 60 : key === "id" ? 34 : 14,
+    style: { numFmt: "@", alignment: { wrapText: true, vertical: "top" } },
+  }));
+  for (const row of rows) sheet.addRow(row);
+  // A note on each header says what the column is in the person's language; the ids stay stable.
+  for (const [i, key] of COLUMNS.entries()) sheet.getRow(1).getCell(i + 1).note = headers[key];
+  sheet.getRow(1).font = { bold: true };
+  sheet.getColumn("translation").eachCell((cell, n) => {
+    if (n > 1) cell.alignment = { wrapText: true, vertical: "top", readingOrder: lang === "ar" ? "rtl" : "ltr" };
+  });
+  sheet.getColumn("fingerprint").hidden = true;
+  const about = workbook.addWorksheet("about");
+  about.addRows([
+    ["language", lang],
+    ["source language", sourceLanguage],
+    ["rows", String(rows.length)],
+  ]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export type ReadFailure = "fileTooLarge" | "badFile";
+export type ReadOutcome = { ok: true; lang: string | null; rows: ImportedRow[] } | { ok: false; code: ReadFailure; reason: string };
+
+/** Refuses what is not a small, honest .xlsx before any XML parser sees it. */
+async function inspectZip(bytes: Buffer): Promise<string | null> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
+  } catch {
+    return "notSpreadsheet";
+  }
+  try {
+    if (zip.entryCount > MAX_PARTS) return "tooManyParts";
+    let total = 0;
+    let hasWorkbook = false;
+    for await (const entry of zip.eachEntry()) {
+      total += entry.uncompressedSize;
+      if (total > MAX_UNPACKED_BYTES) return "unpackedTooLarge";
+      if (entry.isEncrypted()) return "encrypted";
+      if (entry.fileName === "xl/workbook.xml") hasWorkbook = true;
+      if (/\.(xml|rels)$/i.test(entry.fileName)) {
+        // Inflating checks the declared size against the real one (validateEntrySizes): a lying
+        // directory entry is caught here, with at most MAX_UNPACKED_BYTES read.
+        const stream = await zip.openReadStreamPromise(entry);
+        const chunks: Buffer[] = [];
+        try {
+          for await (const chunk of stream) chunks.push(chunk as Buffer);
+        } catch {
+          return "notSpreadsheet";
+        }
+        if (/<!DOCTYPE|<!ENTITY/i.test(Buffer.concat(chunks).toString("utf8"))) return "unsafeXml";
+      }
+    }
+    return hasWorkbook ? null : "notSpreadsheet";
+  } catch {
+    return "notSpreadsheet";
+  } finally {
+    zip.close();
+  }
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "object" && "richText" in value) return value.richText.map((r) => r.text).join("");
+  if (typeof value === "object" && "text" in value && typeof value.text === "string") return value.text;
+  // A formula is never evaluated: its cached result, if any, is not trusted either.
+  if (typeof value === "object" && "formula" in value) return "";
+  return "";
+}
+
+export async function readTranslationWorkbook(bytes: Buffer): Promise<ReadOutcome> {
+  if (bytes.length > IMPORT_MAX_BYTES) return { ok: false, code: "fileTooLarge", reason: String(IMPORT_MAX_BYTES) };
+  const refused = await inspectZip(bytes);
+  if (refused) return { ok: false, code: "badFile", reason: refused };
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    return { ok: false, code: "badFile", reason: "notSpreadsheet" };
+  }
+  const sheet = workbook.getWorksheet(SHEET_NAME);
+  if (!sheet) return { ok: false, code: "badFile", reason: "noSheet" };
+  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).map((v) => cellText(v).trim());
+  const col = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof COLUMNS)[number], number>;
+  if (col.id < 1 || col.translation < 1 || col.fingerprint < 1) return { ok: false, code: "badFile", reason: "missingColumns" };
+  if (sheet.rowCount > IMPORT_MAX_ROWS + 1) return { ok: false, code: "badFile", reason: "tooManyRows" };
+  let lang: string | null = null;
+  workbook.getWorksheet("about")?.eachRow((row) => {
+    if (cellText(row.getCell(1).value) === "language") lang = cellText(row.getCell(2).value).trim() || null;
+  });
+  const rows: ImportedRow[] = [];
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    const id = cellText(row.getCell(col.id).value).trim();
+    if (!id) return;
+    rows.push({ row: n, id, translation: cellText(row.getCell(col.translation).value).trim(), fingerprint: cellText(row.getCell(col.fingerprint).value).trim() });
+  });
+  return { ok: true, lang, rows };
+}
