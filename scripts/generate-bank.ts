@@ -51,6 +51,54 @@ function synthesize(template: string, pool: string[]): string {
     .join(" ");
 }
 
+const BULK_SEARCH_ROWS = `
+WITH todo AS (
+  SELECT q.id, q.code, q.status, q.type, q."sourceId", q."choiceListId" FROM question q
+  WHERE NOT EXISTS (SELECT 1 FROM question_search s WHERE s."questionId" = q.id)
+), choices AS (
+  SELECT c."listId", ct.lang, string_agg(ct.label, ' ' ORDER BY c.position) AS labels
+  FROM choice c JOIN choice_text ct ON ct."choiceId" = c.id GROUP BY 1, 2
+), extra AS (
+  SELECT t.id, t.code || ' ' || coalesce(string_agg(replace(tg.name, '-', ' '), ' '), '') AS extra
+  FROM todo t LEFT JOIN question_tag qt ON qt."questionId" = t.id LEFT JOIN tag tg ON tg.id = qt."tagId" GROUP BY t.id, t.code
+)
+INSERT INTO question_search ("questionId", status, facets, en, es, fr, ar)
+SELECT t.id, t.status,
+  ARRAY(SELECT DISTINCT v FROM (
+      SELECT 'status:' || t.status::text AS v
+      UNION ALL SELECT 'type:' || t.type::text
+      UNION ALL SELECT 'source:' || s.key FROM source s WHERE s.id = t."sourceId"
+      UNION ALL SELECT unnest(ARRAY['indicator:' || i.code, 'topic:' || tp.code, 'domain:' || d.code])
+        FROM question_indicator qi JOIN indicator i ON i.id = qi."indicatorId" JOIN topic tp ON tp.id = i."topicId" JOIN domain d ON d.id = tp."domainId"
+        WHERE qi."questionId" = t.id
+      UNION ALL SELECT 'tag:' || tg.name FROM question_tag qt JOIN tag tg ON tg.id = qt."tagId" WHERE qt."questionId" = t.id
+      UNION ALL SELECT 'tr:' || l || ':' || coalesce((SELECT x.status::text FROM question_text x WHERE x."questionId" = t.id AND x.lang = l), 'missing')
+        FROM unnest(ARRAY['en', 'es', 'fr', 'ar']) l
+    ) f ORDER BY v),
+  qb_search_document('en', en.label, en.hint, cen.labels, e.extra),
+  qb_search_document('es', es.label, es.hint, ces.labels, e.extra),
+  qb_search_document('fr', fr.label, fr.hint, cfr.labels, e.extra),
+  qb_search_document('ar', ar.label, ar.hint, car.labels, e.extra)
+FROM todo t
+JOIN extra e ON e.id = t.id
+LEFT JOIN question_text en ON en."questionId" = t.id AND en.lang = 'en'
+LEFT JOIN question_text es ON es."questionId" = t.id AND es.lang = 'es'
+LEFT JOIN question_text fr ON fr."questionId" = t.id AND fr.lang = 'fr'
+LEFT JOIN question_text ar ON ar."questionId" = t.id AND ar.lang = 'ar'
+LEFT JOIN choices cen ON cen."listId" = t."choiceListId" AND cen.lang = 'en'
+LEFT JOIN choices ces ON ces."listId" = t."choiceListId" AND ces.lang = 'es'
+LEFT JOIN choices cfr ON cfr."listId" = t."choiceListId" AND cfr.lang = 'fr'
+LEFT JOIN choices car ON car."listId" = t."choiceListId" AND car.lang = 'ar'`;
+
+const BULK_VOCABULARY = `
+INSERT INTO search_word (lang, word)
+SELECT DISTINCT lang, w FROM (
+  SELECT lang, concat_ws(' ', label, hint) AS body FROM question_text
+  UNION ALL SELECT lang, label FROM choice_text
+) t, unnest(tsvector_to_array(to_tsvector('simple', qb_normalize(t.body)))) w
+WHERE length(w) >= 3 AND w !~ '[0-9]'
+ON CONFLICT DO NOTHING`;
+
 async function main() {
   const total = argValue("questions", 100_000);
   const batch = 1_000;
@@ -139,11 +187,11 @@ async function main() {
     if ((from + n) % 10_000 === 0 || from + n === total) console.log(`  ${from + n} questions inserted (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
   console.log("Building search rows…");
-  const ids = (await exec("SELECT q.id FROM question q LEFT JOIN question_search s ON s.\"questionId\" = q.id WHERE s.\"questionId\" IS NULL")).map((r) => String(r.id));
-  for (let i = 0; i < ids.length; i += 2_000) {
-    await exec("SELECT count(qb_search_refresh(id)) FROM unnest($1::text[]) AS id", [ids.slice(i, i + 2_000)]);
-    if ((i / 2_000) % 5 === 0) console.log(`  ${i + 2_000} search rows (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-  }
+  // The same rows as qb_search_refresh() (migration add_search) writes one question at a time,
+  // built here in one set-based pass for the questions that have none yet.
+  await exec(BULK_SEARCH_ROWS);
+  console.log(`  search rows built (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  await exec(BULK_VOCABULARY);
   await exec("SELECT qb_search_recount()");
   await exec("SET session_replication_role = DEFAULT");
   await exec("ANALYZE");
