@@ -6,11 +6,13 @@ export function DiffText({ parts, removedLabel, addedLabel }: { parts: DiffPart[
     <span className="diff" dir="auto">
       {parts.map((p, i) =>
         p.kind === "added" ? (
-          <ins key={i} aria-label={`${addedLabel}: ${p.text}`}>
+          <ins key={i}>
+            <span className="visually-hidden">{addedLabel}: </span>
             {p.text}
           </ins>
         ) : p.kind === "removed" ? (
-          <del key={i} aria-label={`${removedLabel}: ${p.text}`}>
+          <del key={i}>
+            <span className="visually-hidden">{removedLabel}: </span>
             {p.text}
           </del>
         ) : (

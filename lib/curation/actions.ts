@@ -56,7 +56,7 @@ export async function saveQuestionAction(_previous: ActionState, form: FormData)
     // the curator sees how far before anything is saved.
     if (before?.status === "published" && form.get("confirm") !== "1" && (before.label !== input.label.trim() || (before.hint ?? "") !== (input.hint ?? "").trim())) {
       const impact = await findChangeImpact(original);
-      if (impact && (impact.translations.length > 0 || impact.questionnaires.length > 0)) return { status: "confirm", impact, nextVersion: before.version + 1 };
+      if (impact) return { status: "confirm", impact, nextVersion: before.version + 1 };
     }
     const result = await updateQuestion({ actor, code: original, revision: revisionFromForm(form), input });
     refresh();
