@@ -68,11 +68,17 @@ export async function findQuestionnaireAccess(idOrSlug: string): Promise<{ id: s
 
 type TextRow = { lang: string; status: TranslationState };
 
-function translated<T extends TextRow>(rows: T[], pick: (row: T) => string | null): TranslatedText {
+/**
+ * `ownWording`: the texts of a draft question the owner created (by importing their form) are the
+ * owner's own words for their questionnaire, like customised wording, until a curator takes the
+ * question into the bank; so their draft status does not hold the owner's export back.
+ */
+function translated<T extends TextRow>(rows: T[], pick: (row: T) => string | null, ownWording = false): TranslatedText {
   const out: TranslatedText = {};
   for (const row of rows) {
     const text = pick(row);
-    if (isLanguage(row.lang) && text && text.trim()) out[row.lang] = { text, status: row.status };
+    const status = ownWording && row.status === "draft" ? "approved" : row.status;
+    if (isLanguage(row.lang) && text && text.trim()) out[row.lang] = { text, status };
   }
   return out;
 }
@@ -104,6 +110,7 @@ export async function findQuestionnaireDoc(id: string): Promise<QuestionnaireDoc
       defaultLanguage: true,
       fallbackLanguage: true,
       visibility: true,
+      ownerId: true,
       updatedAt: true,
       sections: {
         orderBy: { position: "asc" },
@@ -125,6 +132,8 @@ export async function findQuestionnaireDoc(id: string): Promise<QuestionnaireDoc
                 select: {
                   code: true,
                   type: true,
+                  status: true,
+                  createdById: true,
                   constraint: true,
                   updatedAt: true,
                   texts: { select: { lang: true, label: true, hint: true, constraintMessage: true, status: true, updatedAt: true } },
@@ -153,12 +162,13 @@ export async function findQuestionnaireDoc(id: string): Promise<QuestionnaireDoc
     relevant: relevanceOf(section.relevant),
     items: section.items.map((item) => {
       const question = item.question;
+      const own = question.status === "draft" && !!q.ownerId && question.createdById === q.ownerId;
       changes.push(question.updatedAt, ...question.texts.map((t) => t.updatedAt));
       if (question.choiceList && !lists.has(question.choiceList.name)) {
         changes.push(question.choiceList.updatedAt, ...question.choiceList.choices.flatMap((c) => c.texts.map((t) => t.updatedAt)));
         lists.set(question.choiceList.name, {
           name: question.choiceList.name,
-          choices: question.choiceList.choices.map((c) => ({ name: c.name, label: translated(c.texts, (t) => t.label) })),
+          choices: question.choiceList.choices.map((c) => ({ name: c.name, label: translated(c.texts, (t) => t.label, own) })),
         });
       }
       // Wording customised for this questionnaire replaces the bank's as a whole: the bank's
@@ -170,13 +180,13 @@ export async function findQuestionnaireDoc(id: string): Promise<QuestionnaireDoc
         code: question.code,
         type: question.type as QuestionKind,
         listName: question.choiceList?.name ?? null,
-        label: custom.label ? ownerText(custom.label) : translated(question.texts, (t) => t.label),
-        hint: custom.hint ? ownerText(custom.hint) : translated(question.texts, (t) => t.hint),
+        label: custom.label ? ownerText(custom.label) : translated(question.texts, (t) => t.label, own),
+        hint: custom.hint ? ownerText(custom.hint) : translated(question.texts, (t) => t.hint, own),
         required: item.required,
         requiredMessage: ownerText(item.requiredMessage as PartialLocalizedText | null),
         relevant: relevanceOf(item.relevant),
         constraint: item.constraint ?? question.constraint,
-        constraintMessage: Object.keys(ownConstraintMessage).length ? ownConstraintMessage : translated(question.texts, (t) => t.constraintMessage),
+        constraintMessage: Object.keys(ownConstraintMessage).length ? ownConstraintMessage : translated(question.texts, (t) => t.constraintMessage, own),
       };
     }),
   }));
