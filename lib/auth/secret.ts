@@ -11,7 +11,7 @@ export function readAuthSecret(env: NodeJS.ProcessEnv = process.env): string {
     if (fromEnv.length < 32) throw new Error("BETTER_AUTH_SECRET must be at least 32 characters long (openssl rand -base64 32).");
     return fromEnv;
   }
-  const file = path.resolve(env.AUTH_SECRET_FILE ?? ".data/auth-secret");
+  const file = path.resolve(/*turbopackIgnore: true*/ env.AUTH_SECRET_FILE ?? ".data/auth-secret");
   try {
     const existing = readFileSync(file, "utf8").trim();
     if (existing.length >= 32) return existing;
