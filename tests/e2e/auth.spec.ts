@@ -117,8 +117,11 @@ test.describe("accounts and roles", () => {
     await page.getByLabel("البريد الإلكتروني").fill("nobody@example.org");
     await page.getByLabel("كلمة المرور").fill("wrong-password");
     await page.getByRole("button", { name: "تسجيل الدخول", exact: true }).last().click();
-    await expect(page.getByRole("alert")).toHaveText("البريد الإلكتروني أو كلمة المرور غير صحيحة.");
-    await expect(page.getByRole("alert")).toBeFocused();
+    // Next's route announcer is an alert too: name ours by its id.
+    const alert = page.locator("#sign-in-error");
+    await expect(alert).toHaveAttribute("role", "alert");
+    await expect(alert).toHaveText("البريد الإلكتروني أو كلمة المرور غير صحيحة.");
+    await expect(alert).toBeFocused();
     await expectAccessible(page);
   });
 });
