@@ -6,8 +6,9 @@ import { AccountMenu } from "./AccountMenu";
 import { getCurrentUser } from "@/lib/auth/session";
 
 export async function SiteHeader() {
-  const [t, tc, user] = await Promise.all([getTranslations("site"), getTranslations("curate.nav"), getCurrentUser()]);
+  const [t, tc, tt, user] = await Promise.all([getTranslations("site"), getTranslations("curate.nav"), getTranslations("translate"), getCurrentUser()]);
   // Curation is offered to the people who may use it (the pages check again on the server).
+  const translate = user && (user.roles.includes("translator") || user.roles.includes("reviewer")) ? [{ href: "/translate", label: tt("nav") }] : [];
   const curate = user && (user.roles.includes("curator") || user.roles.includes("admin")) ? [{ href: "/curate", label: tc("curate") }] : [];
   return (
     <header className="site-header">
@@ -16,7 +17,7 @@ export async function SiteHeader() {
           {t("name")}
         </Link>
         <nav className="site-nav" aria-label={t("mainNav")}>
-          <NavLinks items={[{ href: "/", label: t("nav.home") }, { href: "/framework", label: t("nav.framework") }, { href: "/search", label: t("nav.search") }, { href: "/templates", label: t("nav.templates") }, ...curate]} />
+          <NavLinks items={[{ href: "/", label: t("nav.home") }, { href: "/framework", label: t("nav.framework") }, { href: "/search", label: t("nav.search") }, { href: "/templates", label: t("nav.templates") }, ...translate, ...curate]} />
         </nav>
         <LanguageSwitcher label={t("language")} />
         <AccountMenu />

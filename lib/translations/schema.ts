@@ -45,10 +45,19 @@ export const saveTranslationSchema = z.object({
   /** The person saw the checks' warnings and saves anyway */
   acknowledgeWarnings: z.boolean().default(false),
 });
-export type SaveTranslationInput = z.input<typeof saveTranslationSchema>;
+/** What a caller sends (validated by saveTranslationSchema on the server). */
+export type SaveTranslationInput = {
+  code: string;
+  lang: string;
+  label: string;
+  hint?: string | null;
+  choices?: { name: string; label: string; revision: number }[];
+  revision: number;
+  acknowledgeWarnings?: boolean;
+};
 
 export const transitionSchema = z.object({ code, lang: targetLanguageSchema, revision });
-export type TransitionInput = z.input<typeof transitionSchema>;
+export type TransitionInput = { code: string; lang: string; revision: number };
 
 const commentBody = z.string().max(COMMENT_MAX).transform((v) => v.trim()).pipe(z.string().min(1));
 export const returnTranslationSchema = transitionSchema.extend({ comment: commentBody });
@@ -73,3 +82,10 @@ export const queueFilterSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type QueueFilter = z.output<typeof queueFilterSchema>;
+
+/** The filters as query parameters, without the empty ones (for links and "save and next"). */
+export function filterQuery(filter: QueueFilter): Record<string, string> {
+  const q: Record<string, string> = {};
+  for (const key of ["status", "domain", "indicator", "questionnaire", "source"] as const) if (filter[key]) q[key] = filter[key]!;
+  return q;
+}

@@ -1,0 +1,38 @@
+// The translation spreadsheet of one language's queue (the queue's filters apply), for people who
+// translate offline or in their own tools. Translators of the language only.
+import { getUserFromHeaders } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { errorMessage, localeFromHeaders } from "@/lib/auth/errors";
+import { isLanguage, SOURCE_LANGUAGE, type Language } from "@/lib/i18n/languages";
+import { findQueueCodes } from "@/lib/translations/data";
+import { findExportRows } from "@/lib/translations/spreadsheet-data";
+import { writeTranslationWorkbook, COLUMNS } from "@/lib/translations/spreadsheet";
+import { queueFilterSchema, targetLanguageSchema } from "@/lib/translations/schema";
+import { createTranslator } from "next-intl";
+
+export async function GET(request: Request, { params }: { params: Promise<{ locale: string; lang: string }> }) {
+  const { locale: rawLocale, lang: raw } = await params;
+  const locale: Language = isLanguage(rawLocale) ? rawLocale : localeFromHeaders(request.headers);
+  const parsed = targetLanguageSchema.safeParse(raw);
+  if (!parsed.success) return Response.json({ code: "notFound", message: errorMessage("notFound", locale) }, { status: 404 });
+  const lang = parsed.data;
+  const user = await getUserFromHeaders(request.headers);
+  if (!user) return Response.json({ code: "unauthenticated", message: errorMessage("unauthenticated", locale) }, { status: 401 });
+  if (!can(user, "translation.edit", { lang })) return Response.json({ code: "forbidden", message: errorMessage("forbidden", locale) }, { status: 403 });
+  const url = new URL(request.url);
+  const filter = queueFilterSchema.parse(Object.fromEntries(url.searchParams));
+  const codes = await findQueueCodes({ lang, filter, actor: user });
+  const rows = await findExportRows({ lang, codes });
+  const messages = (await import(`../../../../../messages/${locale}.json`)).default;
+  const t = createTranslator({ locale, messages, namespace: "translate.export.columns" });
+  const headers = Object.fromEntries(COLUMNS.map((c) => [c, t(c)])) as Record<(typeof COLUMNS)[number], string>;
+  const bytes = await writeTranslationWorkbook({ lang, sourceLanguage: SOURCE_LANGUAGE, rows, headers });
+  const stamp = new Date().toISOString().slice(0, 10);
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="question-bank-translations-${lang}-${stamp}.xlsx"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

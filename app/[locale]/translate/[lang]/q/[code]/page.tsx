@@ -1,0 +1,229 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
+import { directionOf, LANGUAGES, LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
+import { translatePageAccess } from "@/lib/translations/access";
+import { findTranslationItem } from "@/lib/translations/item-data";
+import { filterQuery, queueFilterSchema, targetLanguageSchema } from "@/lib/translations/schema";
+import { can } from "@/lib/auth/permissions";
+import { StatusBadge } from "@/components/ui/StatusBadge";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { Refusal } from "@/components/translate/Refusal";
+import { TranslationEditor } from "@/components/translate/TranslationEditor";
+import { WorkflowPanel } from "@/components/translate/WorkflowPanel";
+import { CommentForm } from "@/components/translate/CommentForm";
+import { RestoreButton } from "@/components/translate/RestoreButton";
+import { DiffView } from "@/components/translate/DiffView";
+import styles from "@/components/translate/translate.module.css";
+
+type Params = { params: Promise<{ locale: Language; lang: string; code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { locale, lang, code } = await params;
+  const t = await getTranslations({ locale, namespace: "translate" });
+  const parsed = targetLanguageSchema.safeParse(lang);
+  return { title: parsed.success ? t("editor.title", { code, language: LANGUAGE_NAMES[parsed.data] }) : t("title") };
+}
+
+export default async function TranslateItemPage({ params, searchParams }: Params) {
+  const { locale, lang: raw, code } = await params;
+  setRequestLocale(locale);
+  const parsed = targetLanguageSchema.safeParse(raw);
+  if (!parsed.success || code.length > 100) notFound();
+  const lang = parsed.data;
+  const { user, allowed, rights } = await translatePageAccess(locale, `/translate/${lang}/q/${code}`, lang);
+  if (!allowed) return <Refusal />;
+  const query = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const filter = queueFilterSchema.parse(query);
+  const referenceLanguage = filter.source && filter.source !== lang ? filter.source : "en";
+  const item = await findTranslationItem({ code, lang, referenceLanguage });
+  if (!item) notFound();
+  const t = await getTranslations("translate");
+  const format = await getFormatter();
+  const dir = directionOf(lang);
+  const kept = filterQuery(filter);
+  const canEdit = !!rights?.edit || (item.state === "in_review" && !!rights?.review);
+  const diffLabels = { added: t("diff.added"), removed: t("diff.removed") };
+  const fieldName = (field: string) => (field.startsWith("choice:") ? t("fields.choice", { name: field.slice(7) }) : t(`fields.${field as "label"}`));
+  const sourceDir = directionOf(item.sourceLanguage);
+
+  return (
+    <>
+      <Breadcrumbs
+        label={t("breadcrumbs")}
+        items={[
+          { href: "/translate", label: t("title") },
+          { href: `/translate/${lang}`, label: LANGUAGE_NAMES[lang] },
+          { href: `/translate/${lang}/queue`, label: t("queue.short") },
+          { label: item.code },
+        ]}
+      />
+      <h1>
+        {t("editor.title", { code: item.code, language: LANGUAGE_NAMES[lang] })} <StatusBadge status={item.state} label={t(`states.${item.state}`)} />
+      </h1>
+
+      <section aria-labelledby="context-title" className={styles.context}>
+        <h2 id="context-title">{t("editor.context")}</h2>
+        <dl className="facts">
+          <dt>{t("editor.type")}</dt>
+          <dd>{item.type}</dd>
+          <dt>{t("editor.indicators")}</dt>
+          <dd>
+            {item.indicators.length === 0
+              ? t("editor.noIndicator")
+              : item.indicators.map((i) => (
+                  <p key={i.code}>
+                    <span className="code">{i.code}</span> {pickText(i.name, locale)?.text}: <span className="muted">{pickText(i.definition, locale)?.text}</span>
+                  </p>
+                ))}
+          </dd>
+          {item.source.notes && (
+            <>
+              <dt>{t("editor.notes")}</dt>
+              <dd lang={item.sourceLanguage}>{item.source.notes}</dd>
+            </>
+          )}
+          {item.target?.updatedBy && (
+            <>
+              <dt>{t("editor.lastSaved")}</dt>
+              <dd>{t("editor.lastSavedBy", { name: item.target.updatedBy, date: format.dateTime(item.target.updatedAt, { dateStyle: "medium", timeStyle: "short" }) })}</dd>
+            </>
+          )}
+        </dl>
+        {item.choiceList?.shared && item.choiceList.otherQuestions > 0 && (
+          <p role="note" className={styles.warnings}>
+            {t("editor.sharedList", { name: item.choiceList.name, count: item.choiceList.otherQuestions })}
+          </p>
+        )}
+        <form method="get" className={styles.filters}>
+          {Object.entries(kept).map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+          <label>
+            {t("editor.readFrom")}
+            <select name="source" defaultValue={referenceLanguage}>
+              {LANGUAGES.filter((l) => l !== lang).map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {LANGUAGE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">{t("editor.show")}</button>
+        </form>
+      </section>
+
+      {item.sourceChange && (
+        <section aria-labelledby="outdated-title" className={styles.warnings}>
+          <h2 id="outdated-title">{t("editor.outdatedTitle")}</h2>
+          <p>{t("editor.outdatedBody", { from: item.sourceChange.fromVersion, to: item.sourceChange.toVersion })}</p>
+          {item.sourceChange.fields.length === 0 ? (
+            <p>{t("editor.outdatedNoSnapshot")}</p>
+          ) : (
+            <dl>
+              {item.sourceChange.fields.map((f) => (
+                <div key={f.field}>
+                  <dt>{fieldName(f.field)}</dt>
+                  <dd>
+                    <DiffView parts={f.parts} lang={item.sourceLanguage} dir={sourceDir} labels={diffLabels} />
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="editor-title">
+        <h2 id="editor-title">{t("editor.heading")}</h2>
+        <TranslationEditor
+          key={`${item.code}:${lang}`}
+          code={item.code}
+          lang={lang}
+          dir={dir}
+          sourceLang={item.sourceLanguage}
+          sourceDir={sourceDir}
+          referenceLang={item.reference ? referenceLanguage : null}
+          referenceDir={directionOf(referenceLanguage)}
+          source={item.source}
+          reference={item.reference}
+          target={item.target ? { label: item.target.label, hint: item.target.hint, revision: item.target.revision } : null}
+          choices={item.choices.map((c) => ({ name: c.name, source: c.source, reference: c.reference, target: c.target, revision: c.revision }))}
+          canEdit={canEdit}
+          nextQuery={kept}
+          queuePath={`/translate/${lang}/queue`}
+        />
+      </section>
+
+      {item.target && (
+        <WorkflowPanel
+          code={item.code}
+          lang={lang}
+          revision={item.target.revision}
+          state={item.state}
+          canSubmit={can(user, "translation.submit", { lang })}
+          canReview={!!rights?.review}
+        />
+      )}
+
+      <section aria-labelledby="comments-title">
+        <h2 id="comments-title">{t("comments.title")}</h2>
+        {item.comments.length === 0 ? (
+          <p className="muted">{t("comments.none")}</p>
+        ) : (
+          <ol className={styles.thread}>
+            {item.comments.map((c) => (
+              <li key={c.id} className={c.kind === "return" ? styles.returned : undefined}>
+                <p>
+                  <strong>{c.author ?? t("editor.someone")}</strong> · {format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  {c.kind === "return" && <> · {t("comments.sentBack")}</>}
+                </p>
+                <p dir="auto">{c.body}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+        <CommentForm code={item.code} lang={lang} />
+      </section>
+
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{t("history.title")}</h2>
+        {item.history.length === 0 ? (
+          <p className="muted">{t("history.none")}</p>
+        ) : (
+          <ol className={styles.history}>
+            {item.history.map((h, i) => (
+              <li key={h.id}>
+                <p>
+                  <strong>{t(`history.actions.${h.action as "save"}`)}</strong> · {h.author ?? t("editor.someone")} · {format.dateTime(h.createdAt, { dateStyle: "medium", timeStyle: "short" })} ·{" "}
+                  {t(`states.${h.status}`)}
+                </p>
+                {h.changes.length === 0 ? (
+                  <p className="muted">{t("history.noChange")}</p>
+                ) : (
+                  <dl>
+                    {h.changes.map((c) => (
+                      <div key={c.field}>
+                        <dt>{fieldName(c.field)}</dt>
+                        <dd>
+                          <DiffView parts={c.parts} lang={lang} dir={dir} labels={diffLabels} />
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                )}
+                {i > 0 && canEdit && item.target && h.changes.length > 0 && (
+                  <RestoreButton code={item.code} lang={lang} revision={item.target.revision} revisionId={h.id} version={h.revision} />
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <p>
+        <Link href={{ pathname: `/translate/${lang}/queue`, query: kept }}>{t("editor.backToQueue")}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,151 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
+import { directionOf, LANGUAGE_NAMES, pickText, SOURCE_LANGUAGE, type Language } from "@/lib/i18n/languages";
+import { translatePageAccess } from "@/lib/translations/access";
+import { findTranslationQueue } from "@/lib/translations/data";
+import { findFrameworkTree } from "@/lib/framework/data";
+import { queueFilterSchema, targetLanguageSchema, TRANSLATION_STATES, QUEUE_PAGE_SIZE, filterQuery } from "@/lib/translations/schema";
+import { StatusBadge } from "@/components/ui/StatusBadge";
+import { Refusal } from "@/components/translate/Refusal";
+import { SourceText } from "@/components/translate/SourceText";
+import styles from "@/components/translate/translate.module.css";
+
+type Params = { params: Promise<{ locale: Language; lang: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { locale, lang } = await params;
+  const t = await getTranslations({ locale, namespace: "translate" });
+  const parsed = targetLanguageSchema.safeParse(lang);
+  return { title: parsed.success ? t("queue.title", { language: LANGUAGE_NAMES[parsed.data] }) : t("title") };
+}
+
+export default async function QueuePage({ params, searchParams }: Params) {
+  const { locale, lang: raw } = await params;
+  setRequestLocale(locale);
+  const parsed = targetLanguageSchema.safeParse(raw);
+  if (!parsed.success) notFound();
+  const lang = parsed.data;
+  const { user, allowed } = await translatePageAccess(locale, `/translate/${lang}/queue`, lang);
+  if (!allowed) return <Refusal />;
+  const t = await getTranslations("translate");
+  const query = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const filter = queueFilterSchema.parse(query);
+  const [queue, tree] = await Promise.all([findTranslationQueue({ lang, filter, actor: user }), findFrameworkTree()]);
+  const kept = filterQuery(filter);
+  const exportQuery = new URLSearchParams(kept).toString();
+  const from = queue.total === 0 ? 0 : (queue.page - 1) * QUEUE_PAGE_SIZE + 1;
+  const to = Math.min(queue.total, queue.page * QUEUE_PAGE_SIZE);
+  return (
+    <>
+      <h1>{t("queue.title", { language: LANGUAGE_NAMES[lang] })}</h1>
+      <p>{t("queue.order")}</p>
+      <form method="get" className={styles.filters} aria-label={t("queue.filters")}>
+        <label>
+          {t("queue.status")}
+          <select name="status" defaultValue={filter.status ?? ""}>
+            <option value="">{t("queue.any")}</option>
+            {TRANSLATION_STATES.map((s) => (
+              <option key={s} value={s}>
+                {t(`states.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("queue.domain")}
+          <select name="domain" defaultValue={filter.domain ?? ""}>
+            <option value="">{t("queue.any")}</option>
+            {tree.map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.code} · {pickText(d.name, locale)?.text}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("queue.indicator")}
+          <select name="indicator" defaultValue={filter.indicator ?? ""}>
+            <option value="">{t("queue.any")}</option>
+            {tree.flatMap((d) => d.topics.flatMap((tp) => tp.indicators)).map((i) => (
+              <option key={i.code} value={i.code}>
+                {i.code} · {pickText(i.name, locale)?.text}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("queue.questionnaire")}
+          <select name="questionnaire" defaultValue={filter.questionnaire ?? ""}>
+            <option value="">{t("queue.any")}</option>
+            {queue.questionnaires.map((q) => (
+              <option key={q.id} value={q.id}>
+                {pickText(q.title, locale)?.text ?? q.id}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{t("queue.apply")}</button>
+      </form>
+      <p role="status">{t("queue.showing", { from, to, total: queue.total })}</p>
+      <p>
+        <a href={`/${locale}/translate/${lang}/export${exportQuery ? `?${exportQuery}` : ""}`} download>
+          {t("queue.export")}
+        </a>
+      </p>
+      {queue.items.length === 0 ? (
+        <p>{t("queue.empty")}</p>
+      ) : (
+        <table>
+          <caption>{t("queue.caption", { language: LANGUAGE_NAMES[lang] })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("queue.code")}</th>
+              <th scope="col">{t("queue.source")}</th>
+              <th scope="col">{t("queue.target", { language: LANGUAGE_NAMES[lang] })}</th>
+              <th scope="col">{t("queue.state")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {queue.items.map((item) => (
+              <tr key={item.code}>
+                <td>
+                  <Link href={{ pathname: `/translate/${lang}/q/${item.code}`, query: kept }}>
+                    <span className="code">{item.code}</span>
+                  </Link>
+                </td>
+                <td>
+                  <SourceText text={item.source} lang={SOURCE_LANGUAGE} dir="ltr" />
+                </td>
+                <td lang={lang} dir={directionOf(lang)}>
+                  {item.target ?? <span className="muted">—</span>}
+                </td>
+                <td>
+                  <StatusBadge status={item.state} label={t(`states.${item.state}`)} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {queue.pages > 1 && (
+        <nav aria-label={t("queue.pagination")}>
+          <ul className="question-list">
+            {queue.page > 1 && (
+              <li>
+                <Link href={{ pathname: `/translate/${lang}/queue`, query: { ...kept, page: String(queue.page - 1) } }}>{t("queue.previous")}</Link>
+              </li>
+            )}
+            <li aria-current="page">{t("queue.page", { page: queue.page, pages: queue.pages })}</li>
+            {queue.page < queue.pages && (
+              <li>
+                <Link href={{ pathname: `/translate/${lang}/queue`, query: { ...kept, page: String(queue.page + 1) } }}>{t("queue.next")}</Link>
+              </li>
+            )}
+          </ul>
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,146 @@
+"use client";
+// Import of a translation spreadsheet in two steps: the file is read and every row's effect shown
+// (nothing written), then the same file is applied in one transaction once the person confirms.
+import { useRef, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
+import { applyImportAction, previewImportAction } from "@/lib/translations/actions";
+import type { ImportPreview } from "@/lib/translations/spreadsheet-data";
+import styles from "./translate.module.css";
+
+export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "ltr" | "rtl"; maxMegabytes: number }) {
+  const t = useTranslations("translate");
+  const fileRef = useRef<HTMLInputElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [message, setMessage] = useState("");
+  const [error, setError] = useState("");
+  const [pending, startTransition] = useTransition();
+
+  function formData(extra: Record<string, string> = {}) {
+    const form = new FormData();
+    form.set("lang", lang);
+    const file = fileRef.current?.files?.[0];
+    if (file) form.set("file", file);
+    for (const [k, v] of Object.entries(extra)) form.set(k, v);
+    return form;
+  }
+
+  function failure(code: string, reason?: string) {
+    if (code === "badFile" && reason) return t(`badFile.${reason as "notSpreadsheet"}`);
+    if (code === "fileTooLarge") return t("import.tooLarge", { size: maxMegabytes });
+    return t(`failures.${code as "forbidden"}`);
+  }
+
+  function onPreview(event: React.FormEvent) {
+    event.preventDefault();
+    setError("");
+    setMessage("");
+    setPreview(null);
+    const file = fileRef.current?.files?.[0];
+    if (!file) return setError(t("badFile.noFile"));
+    if (file.size > maxMegabytes * 1024 * 1024) return setError(t("import.tooLarge", { size: maxMegabytes }));
+    startTransition(async () => {
+      const result = await previewImportAction(formData());
+      if (result.ok) {
+        setPreview(result.value);
+        requestAnimationFrame(() => resultRef.current?.focus());
+      } else setError(failure(result.code, result.reason));
+    });
+  }
+
+  function onApply() {
+    if (!preview) return;
+    startTransition(async () => {
+      const result = await applyImportAction(formData({ digest: preview.digest }));
+      if (result.ok) {
+        setPreview(null);
+        setMessage(t("import.applied", { count: result.value.applied }));
+      } else setError(failure(result.code, result.reason));
+    });
+  }
+
+  const listed = preview?.rows.filter((r) => r.kind !== "unchanged" && r.kind !== "skipped") ?? [];
+  return (
+    <>
+      <form onSubmit={onPreview} className={styles.panel}>
+        <label htmlFor="import-file">{t("import.file")}</label>
+        <input ref={fileRef} id="import-file" name="file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="import-limit" />
+        <p id="import-limit" className={styles.help}>
+          {t("import.limit", { size: maxMegabytes })}
+        </p>
+        <button type="submit" disabled={pending}>
+          {t("import.preview")}
+        </button>
+      </form>
+      {error && (
+        <p role="alert" className={styles.error}>
+          {error}
+        </p>
+      )}
+      <p role="status" aria-live="polite" className={styles.status}>
+        {pending ? t("import.working") : message}
+      </p>
+      {preview && (
+        <div ref={resultRef} tabIndex={-1} aria-labelledby="preview-title" className={styles.panel}>
+          <h2 id="preview-title">{t("import.previewTitle")}</h2>
+          <ul>
+            {Object.entries(preview.counts)
+              .filter(([, n]) => n > 0)
+              .map(([kind, n]) => (
+                <li key={kind}>
+                  {t(`import.kinds.${kind as "update"}`)}: {n}
+                </li>
+              ))}
+          </ul>
+          {listed.length > 0 && (
+            <table>
+              <caption>{t("import.changesCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("import.row")}</th>
+                  <th scope="col">{t("import.id")}</th>
+                  <th scope="col">{t("import.what")}</th>
+                  <th scope="col">{t("import.before")}</th>
+                  <th scope="col">{t("import.after")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {listed.map((r) => (
+                  <tr key={`${r.row}-${r.id}`}>
+                    <td>{r.row}</td>
+                    <td>
+                      <span className="code">{r.id}</span>
+                    </td>
+                    <td>
+                      {t(`import.kinds.${r.kind}`)}
+                      {r.warnings.length > 0 && (
+                        <ul className={styles.help}>
+                          {r.warnings.map((w, i) => (
+                            <li key={i}>{t(`checks.${w.code}`, { detail: w.detail ?? "" })}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    <td lang={lang} dir={dir}>
+                      {r.before ?? "—"}
+                    </td>
+                    <td lang={lang} dir={dir}>
+                      {r.after}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {preview.counts.update > 0 ? (
+            <button type="button" onClick={onApply} disabled={pending}>
+              {t("import.apply", { count: preview.counts.update })}
+            </button>
+          ) : (
+            <p>{t("import.nothingToApply")}</p>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,299 @@
+"use client";
+// One question's translation on one screen: the source beside the target for the label, the hint
+// and every answer choice. The checks run before saving (and again on the server); Ctrl+Enter
+// saves and opens the next item; a conflicting save shows both versions and loses neither.
+import { useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
+import { useTranslations } from "next-intl";
+import { useRouter } from "@/lib/i18n/navigation";
+import { checkTranslation, type CheckWarning } from "@/lib/translations/checks";
+import type { SavedVersion } from "@/lib/translations/errors";
+import { saveTranslationAction } from "@/lib/translations/actions";
+import { SourceText } from "./SourceText";
+import styles from "./translate.module.css";
+
+type Dir = "ltr" | "rtl";
+export type EditorChoice = { name: string; source: string; reference: string | null; target: string | null; revision: number };
+
+export type EditorProps = {
+  code: string;
+  lang: string;
+  dir: Dir;
+  sourceLang: string;
+  sourceDir: Dir;
+  referenceLang: string | null;
+  referenceDir: Dir;
+  source: { label: string; hint: string | null };
+  reference: { label: string; hint: string | null } | null;
+  target: { label: string; hint: string | null; revision: number } | null;
+  choices: EditorChoice[];
+  canEdit: boolean;
+  nextQuery: Record<string, string>;
+  queuePath: string;
+};
+
+type Values = { label: string; hint: string; choices: Record<string, string> };
+
+function valuesOf(target: EditorProps["target"], choices: EditorChoice[]): Values {
+  return { label: target?.label ?? "", hint: target?.hint ?? "", choices: Object.fromEntries(choices.map((c) => [c.name, c.target ?? ""])) };
+}
+
+export function TranslationEditor(props: EditorProps) {
+  const t = useTranslations("translate");
+  const router = useRouter();
+  const [values, setValues] = useState<Values>(() => valuesOf(props.target, props.choices));
+  const [warnings, setWarnings] = useState<CheckWarning[] | null>(null);
+  const [conflict, setConflict] = useState<SavedVersion | null>(null);
+  const [status, setStatus] = useState("");
+  const [error, setError] = useState("");
+  const [pending, startTransition] = useTransition();
+  const warningsRef = useRef<HTMLDivElement>(null);
+  const conflictRef = useRef<HTMLDivElement>(null);
+
+  const fieldName = (field: string) => (field.startsWith("choice:") ? t("fields.choice", { name: field.slice(7) }) : t(`fields.${field as "label" | "hint"}`));
+  const warningText = (w: CheckWarning) => `${fieldName(w.field)}: ${t(`checks.${w.code}`, { detail: w.detail ?? "" })}`;
+
+  function save(goNext: boolean, acknowledge = false) {
+    if (pending || !props.canEdit) return;
+    setError("");
+    setStatus("");
+    const sourceChoices = Object.fromEntries(props.choices.map((c) => [c.name, c.source]));
+    const found = checkTranslation({ label: props.source.label, hint: props.source.hint, choices: sourceChoices }, { label: values.label, hint: values.hint, choices: values.choices });
+    if (!values.label.trim()) {
+      setError(t("editor.labelRequired"));
+      return;
+    }
+    if (found.length && !acknowledge) {
+      setWarnings(found);
+      setStatus(t("editor.warningsFound", { count: found.length }));
+      requestAnimationFrame(() => warningsRef.current?.focus());
+      return;
+    }
+    const input = {
+      code: props.code,
+      lang: props.lang,
+      label: values.label,
+      hint: values.hint,
+      revision: props.target?.revision ?? -1,
+      acknowledgeWarnings: acknowledge || found.length === 0,
+      choices: props.choices.filter((c) => values.choices[c.name].trim() !== (c.target ?? "")).map((c) => ({ name: c.name, label: values.choices[c.name], revision: c.revision })),
+    };
+    startTransition(async () => {
+      const result = await saveTranslationAction(input, goNext ? props.nextQuery : undefined);
+      if (result.ok) {
+        setWarnings(null);
+        setConflict(null);
+        if (goNext && result.value.next) {
+          setStatus(t("editor.savedOpeningNext"));
+          router.push({ pathname: `${props.queuePath.replace(/\/queue$/, "")}/q/${result.value.next}`, query: props.nextQuery });
+        } else {
+          setStatus(goNext ? t("editor.savedQueueDone") : t("editor.saved"));
+          router.refresh();
+        }
+        return;
+      }
+      if (result.code === "conflict" && result.current) {
+        setConflict(result.current);
+        setStatus(t("failures.conflict"));
+        requestAnimationFrame(() => conflictRef.current?.focus());
+      } else if (result.code === "warnings" && result.warnings) {
+        setWarnings(result.warnings);
+        requestAnimationFrame(() => warningsRef.current?.focus());
+      } else setError(t(`failures.${result.code}`));
+    });
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    save(false);
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      save(true);
+    }
+  }
+
+  function takeSaved() {
+    if (!conflict) return;
+    setValues({ label: conflict.label, hint: conflict.hint ?? "", choices: { ...values.choices, ...conflict.choices } });
+    setConflict(null);
+    setStatus(t("editor.tookSaved"));
+    router.refresh();
+  }
+
+  function keepMine() {
+    setConflict(null);
+    setStatus(t("editor.keptMine"));
+    // The page reloads the saved revisions; the person's own text stays in the form, ready to save.
+    router.refresh();
+  }
+
+  const textArea = (id: string, value: string, onChange: (v: string) => void, rows = 2, labelledBy?: string) => (
+    <textarea
+      id={id}
+      name={id}
+      lang={props.lang}
+      dir={props.dir}
+      rows={rows}
+      value={value}
+      readOnly={!props.canEdit}
+      aria-describedby={`shortcut-help${labelledBy ? ` ${labelledBy}` : ""}`}
+      onChange={(e) => onChange(e.target.value)}
+      className={styles.target}
+    />
+  );
+
+  return (
+    <form onSubmit={onSubmit} onKeyDown={onKeyDown} className={styles.editor} aria-label={t("editor.formLabel")}>
+      <p id="shortcut-help" className={styles.help}>
+        {t("editor.shortcut")}
+      </p>
+
+      <div className={styles.pair}>
+        <div className={styles.sourceCell}>
+          <p className={styles.fieldName} id="src-label-name">
+            {t("fields.label")} ({props.sourceLang})
+          </p>
+          <p className={styles.sourceText} id="src-label">
+            <SourceText text={props.source.label} lang={props.sourceLang} dir={props.sourceDir} />
+          </p>
+          {props.reference && (
+            <p className={styles.referenceText}>
+              <SourceText text={props.reference.label} lang={props.referenceLang!} dir={props.referenceDir} />
+            </p>
+          )}
+        </div>
+        <div className={styles.targetCell}>
+          <label htmlFor="label" className={styles.fieldName}>
+            {t("fields.label")} ({props.lang})
+          </label>
+          {textArea("label", values.label, (v) => setValues({ ...values, label: v }), 3, "src-label")}
+        </div>
+      </div>
+
+      {(props.source.hint || values.hint) && (
+        <div className={styles.pair}>
+          <div className={styles.sourceCell}>
+            <p className={styles.fieldName}>
+              {t("fields.hint")} ({props.sourceLang})
+            </p>
+            <p className={styles.sourceText} id="src-hint">
+              {props.source.hint ? <SourceText text={props.source.hint} lang={props.sourceLang} dir={props.sourceDir} /> : <span className="muted">{t("editor.noHint")}</span>}
+            </p>
+            {props.reference?.hint && (
+              <p className={styles.referenceText}>
+                <SourceText text={props.reference.hint} lang={props.referenceLang!} dir={props.referenceDir} />
+              </p>
+            )}
+          </div>
+          <div className={styles.targetCell}>
+            <label htmlFor="hint" className={styles.fieldName}>
+              {t("fields.hint")} ({props.lang})
+            </label>
+            {textArea("hint", values.hint, (v) => setValues({ ...values, hint: v }), 2, "src-hint")}
+          </div>
+        </div>
+      )}
+
+      {props.choices.length > 0 && (
+        <fieldset className={styles.choices}>
+          <legend>{t("editor.choices")}</legend>
+          {props.choices.map((c) => (
+            <div className={styles.pair} key={c.name}>
+              <div className={styles.sourceCell}>
+                <p className={styles.sourceText} id={`src-choice-${c.name}`}>
+                  <span className="code">{c.name}</span> <SourceText text={c.source} lang={props.sourceLang} dir={props.sourceDir} />
+                </p>
+                {c.reference && (
+                  <p className={styles.referenceText}>
+                    <SourceText text={c.reference} lang={props.referenceLang!} dir={props.referenceDir} />
+                  </p>
+                )}
+              </div>
+              <div className={styles.targetCell}>
+                <label htmlFor={`choice-${c.name}`} className={styles.fieldName}>
+                  {t("fields.choice", { name: c.name })} ({props.lang})
+                </label>
+                {textArea(`choice-${c.name}`, values.choices[c.name], (v) => setValues({ ...values, choices: { ...values.choices, [c.name]: v } }), 1, `src-choice-${c.name}`)}
+              </div>
+            </div>
+          ))}
+        </fieldset>
+      )}
+
+      {warnings && warnings.length > 0 && (
+        <div ref={warningsRef} tabIndex={-1} role="alert" className={styles.warnings} aria-labelledby="warnings-title">
+          <h3 id="warnings-title">{t("editor.warningsTitle")}</h3>
+          <ul>
+            {warnings.map((w, i) => (
+              <li key={i}>{warningText(w)}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => save(false, true)} disabled={pending}>
+            {t("editor.saveAnyway")}
+          </button>
+        </div>
+      )}
+
+      {conflict && (
+        <div ref={conflictRef} tabIndex={-1} role="alert" className={styles.conflict} aria-labelledby="conflict-title">
+          <h3 id="conflict-title">{t("editor.conflictTitle")}</h3>
+          <p>{t("editor.conflictBody", { name: conflict.updatedBy ?? t("editor.someone") })}</p>
+          <div className={styles.pair}>
+            <section aria-labelledby="mine-title" className={styles.sourceCell}>
+              <h4 id="mine-title">{t("editor.yourVersion")}</h4>
+              <p lang={props.lang} dir={props.dir}>
+                {values.label}
+              </p>
+              {values.hint && (
+                <p lang={props.lang} dir={props.dir} className="muted">
+                  {values.hint}
+                </p>
+              )}
+            </section>
+            <section aria-labelledby="saved-title" className={styles.targetCell}>
+              <h4 id="saved-title">{t("editor.savedVersion", { state: t(`states.${conflict.status as "draft"}`) })}</h4>
+              <p lang={props.lang} dir={props.dir}>
+                {conflict.label}
+              </p>
+              {conflict.hint && (
+                <p lang={props.lang} dir={props.dir} className="muted">
+                  {conflict.hint}
+                </p>
+              )}
+            </section>
+          </div>
+          <button type="button" onClick={keepMine}>
+            {t("editor.keepMine")}
+          </button>{" "}
+          <button type="button" onClick={takeSaved}>
+            {t("editor.useSaved")}
+          </button>
+        </div>
+      )}
+
+      {error && (
+        <p role="alert" className={styles.error}>
+          {error}
+        </p>
+      )}
+      <p role="status" aria-live="polite" className={styles.status}>
+        {pending ? t("editor.saving") : status}
+      </p>
+
+      {props.canEdit ? (
+        <div className={styles.actions}>
+          <button type="submit" disabled={pending}>
+            {t("editor.save")}
+          </button>
+          <button type="button" onClick={() => save(true)} disabled={pending} aria-keyshortcuts="Control+Enter Meta+Enter">
+            {t("editor.saveNext")}
+          </button>
+        </div>
+      ) : (
+        <p className="muted">{t("editor.readOnly")}</p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+// The review steps of one translation: submit for review (translators), approve or send back with
+// a comment (reviewers). The buttons shown are the ones this person may use in this state; the
+// server checks again.
+import { useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
+import { useRouter } from "@/lib/i18n/navigation";
+import { approveTranslationAction, returnTranslationAction, submitTranslationAction } from "@/lib/translations/actions";
+import styles from "./translate.module.css";
+
+export function WorkflowPanel({ code, lang, revision, state, canSubmit, canReview }: { code: string; lang: string; revision: number; state: string; canSubmit: boolean; canReview: boolean }) {
+  const t = useTranslations("translate");
+  const router = useRouter();
+  const [comment, setComment] = useState("");
+  const [message, setMessage] = useState("");
+  const [error, setError] = useState("");
+  const [pending, startTransition] = useTransition();
+
+  function act(kind: "submit" | "approve" | "return") {
+    setError("");
+    if (kind === "return" && !comment.trim()) {
+      setError(t("workflow.commentRequired"));
+      return;
+    }
+    startTransition(async () => {
+      const input = { code, lang, revision };
+      const result = kind === "submit" ? await submitTranslationAction(input) : kind === "approve" ? await approveTranslationAction(input) : await returnTranslationAction({ ...input, comment });
+      if (result.ok) {
+        setComment("");
+        setMessage(t(`workflow.done.${kind}`));
+        router.refresh();
+      } else setError(t(`failures.${result.code}`));
+    });
+  }
+
+  const showSubmit = canSubmit && state === "draft";
+  const showReview = canReview && state === "in_review";
+  return (
+    <section aria-labelledby="workflow-title" className={styles.panel}>
+      <h2 id="workflow-title">{t("workflow.title")}</h2>
+      {showSubmit && (
+        <button type="button" onClick={() => act("submit")} disabled={pending}>
+          {t("workflow.submit")}
+        </button>
+      )}
+      {showReview && (
+        <div className={styles.review}>
+          <button type="button" onClick={() => act("approve")} disabled={pending}>
+            {t("workflow.approve")}
+          </button>
+          <label htmlFor="return-comment">{t("workflow.returnComment")}</label>
+          <textarea id="return-comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} aria-describedby="return-help" />
+          <p id="return-help" className={styles.help}>
+            {t("workflow.returnHelp")}
+          </p>
+          <button type="button" onClick={() => act("return")} disabled={pending}>
+            {t("workflow.return")}
+          </button>
+        </div>
+      )}
+      {!showSubmit && !showReview && <p className="muted">{t(`workflow.nothing.${state as "draft"}`)}</p>}
+      {error && (
+        <p role="alert" className={styles.error}>
+          {error}
+        </p>
+      )}
+      <p role="status" aria-live="polite" className={styles.status}>
+        {pending ? t("editor.saving") : message}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+"use server";
+// Thin server actions of the translators' workspace: who is asking (lib/auth), the write (one
+// transaction with its audit record, in mutations.ts), and an answer the page shows. Failures come
+// back as codes the interface translates (translate.failures.*), never as exceptions.
+import { revalidatePath } from "next/cache";
+import { getCurrentUser } from "../auth/session";
+import { isDatabaseUnavailable } from "../auth/errors";
+import type { Language } from "../i18n/languages";
+import type { CheckWarning } from "./checks";
+import { findNextInQueue } from "./data";
+import { isTranslationError, TranslationError, type SavedVersion, type TranslationFailure } from "./errors";
+import { can } from "../auth/permissions";
+import {
+  addTranslationComment,
+  approveTranslation,
+  restoreTranslationRevision,
+  returnTranslation,
+  saveTranslation,
+  submitTranslation,
+  type SaveResult,
+} from "./mutations";
+import { queueFilterSchema, targetLanguageSchema, type SaveTranslationInput } from "./schema";
+import { applyTranslationImport, readImport } from "./spreadsheet-mutations";
+import type { ImportPreview } from "./spreadsheet-data";
+import { IMPORT_MAX_BYTES } from "./spreadsheet";
+
+export type ActionResult<T = undefined> =
+  | { ok: true; value: T }
+  | { ok: false; code: TranslationFailure | "unavailable"; warnings?: CheckWarning[]; current?: SavedVersion; fieldErrors?: Record<string, string[]>; reason?: string };
+
+async function run<T>(fn: (actor: Awaited<ReturnType<typeof getCurrentUser>>) => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    const actor = await getCurrentUser();
+    const value = await fn(actor);
+    revalidatePath("/[locale]/translate", "layout");
+    return { ok: true, value };
+  } catch (error) {
+    if (isTranslationError(error)) return { ok: false, code: error.code, ...error.details };
+    if (isDatabaseUnavailable(error)) return { ok: false, code: "unavailable" };
+    throw error;
+  }
+}
+
+/** Saves; with `next`, also finds the next item of the queue (same filters) to open. */
+export async function saveTranslationAction(input: SaveTranslationInput, next?: Record<string, string>): Promise<ActionResult<SaveResult & { next: string | null }>> {
+  return run(async (actor) => {
+    const saved = await saveTranslation(actor, input);
+    const nextCode = next ? await findNextInQueue({ lang: input.lang as Language, filter: queueFilterSchema.parse(next), actor, after: input.code }) : null;
+    return { ...saved, next: nextCode };
+  });
+}
+
+export async function submitTranslationAction(input: { code: string; lang: string; revision: number }) {
+  return run((actor) => submitTranslation(actor, input));
+}
+
+export async function approveTranslationAction(input: { code: string; lang: string; revision: number }) {
+  return run((actor) => approveTranslation(actor, input));
+}
+
+export async function returnTranslationAction(input: { code: string; lang: string; revision: number; comment: string }) {
+  return run((actor) => returnTranslation(actor, input));
+}
+
+export async function commentTranslationAction(input: { code: string; lang: string; body: string }) {
+  return run(async (actor) => {
+    await addTranslationComment(actor, input);
+    return undefined;
+  });
+}
+
+export async function restoreTranslationAction(input: { code: string; lang: string; revision: number; revisionId: string }) {
+  return run((actor) => restoreTranslationRevision(actor, input));
+}
+
+async function fileFrom(form: FormData): Promise<{ lang: Language; bytes: Buffer }> {
+  const lang = targetLanguageSchema.safeParse(form.get("lang"));
+  const file = form.get("file");
+  if (!lang.success || !(file instanceof File) || file.size === 0) throw new TranslationError("badFile", { reason: "noFile" });
+  // Checked before the bytes are read into memory, and again by the reader.
+  if (file.size > IMPORT_MAX_BYTES) throw new TranslationError("fileTooLarge", { reason: String(IMPORT_MAX_BYTES) });
+  return { lang: lang.data as Language, bytes: Buffer.from(await file.arrayBuffer()) };
+}
+
+/** Reads an uploaded spreadsheet and says what it would change; nothing is written. */
+export async function previewImportAction(form: FormData): Promise<ActionResult<ImportPreview>> {
+  return run(async (actor) => {
+    const { lang, bytes } = await fileFrom(form);
+    if (!actor) throw new TranslationError("unauthenticated");
+    if (!can(actor, "translation.edit", { lang })) throw new TranslationError("forbidden");
+    return readImport({ lang, bytes });
+  });
+}
+
+/** Applies the previewed file (the same bytes, and the preview's digest the person confirmed). */
+export async function applyImportAction(form: FormData): Promise<ActionResult<{ applied: number }>> {
+  return run(async (actor) => {
+    const { lang, bytes } = await fileFrom(form);
+    const digest = String(form.get("digest") ?? "").slice(0, 64);
+    return applyTranslationImport(actor, { lang, bytes, digest });
+  });
+}
