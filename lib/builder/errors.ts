@@ -1,0 +1,37 @@
+// The typed refusals of the builder, each with a code the interface translates
+// ("builder.failures.<code>") and, where it helps, the details a person needs to act on it.
+export type BuilderFailure =
+  | "forbidden"
+  | "notFound"
+  | "conflict"
+  | "alreadyInQuestionnaire"
+  | "unknownQuestions"
+  | "emptyIndicator"
+  | "unknownSection"
+  | "skipLogicBroken"
+  | "invalidRule"
+  | "constraintNotNumeric"
+  | "titleRequired";
+
+export type BuilderErrorDetails = {
+  /** Bank codes concerned (already in the questionnaire, unknown) */
+  codes?: string[];
+  /** Rules a change would leave pointing forward or at nothing: "<owner> → <question>" */
+  problems?: { owner: string; question: string; problem: string }[];
+  /** The questionnaire's revision now, for a conflict */
+  revision?: number;
+};
+
+export class BuilderError extends Error {
+  constructor(
+    readonly code: BuilderFailure,
+    readonly details: BuilderErrorDetails = {},
+  ) {
+    super(`builder: ${code}`);
+    this.name = "BuilderError";
+  }
+}
+
+export function isBuilderError(error: unknown): error is BuilderError {
+  return error instanceof BuilderError;
+}

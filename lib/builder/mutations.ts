@@ -1,0 +1,389 @@
+// Writing questionnaires in the builder. Every change is one transaction that (1) checks the
+// person may edit this questionnaire, (2) claims the revision it was made on: a change made on a
+// stale copy is refused, never applied over someone else's, (3) applies the change, (4) refuses
+// it when a skip-logic rule would be left pointing forward or at nothing, and (5) records the audit
+// event. Nothing is half-written: a refusal rolls everything back.
+import { Prisma } from "../db/generated/client";
+import { getDb } from "../db/client";
+import { recordAudit } from "../audit/mutations";
+import { can, type Actor, type Role } from "../auth/permissions";
+import { isLanguage, type Language, type PartialLocalizedText } from "../i18n/languages";
+import { relevanceSchema } from "../questionnaires/relevance-schema";
+import type { QuestionKind } from "../questionnaires/model";
+import { BuilderError } from "./errors";
+import { copyTitle, defaultSectionTitle } from "./default-texts";
+import {
+  builderChangeSchema,
+  deleteQuestionnaireSchema,
+  duplicateQuestionnaireSchema,
+  numericConstraint,
+  questionnaireSettingsSchema,
+  type BuilderChange,
+  type ParsedBuilderChange,
+} from "./schema";
+import { STRUCTURAL, findSkipProblems, structuralProblems, type OutlineSection } from "./skip-logic";
+
+type Tx = Prisma.TransactionClient;
+export type BuilderActor = { id: string; roles: readonly Role[] };
+
+const TX_OPTIONS = { timeout: 60_000, maxWait: 30_000 } as const;
+
+function asActor(actor: BuilderActor | null): Actor {
+  return actor ? { id: actor.id, roles: actor.roles, translateLanguages: [], reviewLanguages: [] } : null;
+}
+
+const json = (value: PartialLocalizedText | null | undefined) => (value && Object.keys(value).length ? (value as Prisma.InputJsonValue) : Prisma.DbNull);
+
+/** Loads the questionnaire, checks the person may edit it, and claims `revision` for this change. */
+async function claim(tx: Tx, actor: BuilderActor | null, questionnaireId: string, revision: number, action: "questionnaire.edit" | "questionnaire.delete" = "questionnaire.edit") {
+  const q = await tx.questionnaire.findUnique({
+    where: { id: questionnaireId },
+    select: { id: true, ownerId: true, visibility: true, revision: true, languages: true, title: true },
+  });
+  // Someone else's private questionnaire is "not found", as on every read.
+  if (!q || !can(asActor(actor), "questionnaire.read", q)) throw new BuilderError("notFound");
+  if (!can(asActor(actor), action, q)) throw new BuilderError("forbidden");
+  const claimed = await tx.questionnaire.updateMany({ where: { id: questionnaireId, revision }, data: { revision: { increment: 1 }, updatedAt: new Date() } });
+  if (claimed.count === 0) throw new BuilderError("conflict", { revision: q.revision });
+  return { ...q, languages: q.languages.filter(isLanguage), revision: revision + 1 };
+}
+
+type OutlineRow = OutlineSection & { id: string; items: (OutlineSection["items"][number] & { id: string; questionId: string })[] };
+
+async function loadOutline(tx: Tx, questionnaireId: string): Promise<OutlineRow[]> {
+  const sections = await tx.questionnaireSection.findMany({
+    where: { questionnaireId },
+    orderBy: [{ position: "asc" }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      relevant: true,
+      items: {
+        orderBy: [{ position: "asc" }, { name: "asc" }],
+        select: { id: true, name: true, relevant: true, questionId: true, question: { select: { type: true, choiceList: { select: { choices: { select: { name: true } } } } } } },
+      },
+    },
+  });
+  const rules = (value: unknown) => (value ? (relevanceSchema.safeParse(value).data ?? null) : null);
+  return sections.map((s) => ({
+    id: s.id,
+    name: s.name,
+    relevant: rules(s.relevant),
+    items: s.items.map((i) => ({
+      id: i.id,
+      name: i.name,
+      questionId: i.questionId,
+      type: i.question.type as QuestionKind,
+      choices: i.question.choiceList ? i.question.choiceList.choices.map((c) => c.name) : null,
+      relevant: rules(i.relevant),
+    })),
+  }));
+}
+
+/** Positions 0..n-1 in this order (only rows whose place changed are written). */
+async function writeItemOrder(tx: Tx, sectionId: string, itemIds: string[], current: Map<string, { sectionId: string; position: number }>) {
+  for (const [position, id] of itemIds.entries()) {
+    const now = current.get(id);
+    if (now && now.sectionId === sectionId && now.position === position) continue;
+    await tx.questionnaireItem.update({ where: { id }, data: { sectionId, position } });
+  }
+}
+
+async function itemPlaces(tx: Tx, questionnaireId: string) {
+  const rows = await tx.questionnaireItem.findMany({ where: { questionnaireId }, select: { id: true, sectionId: true, position: true } });
+  return new Map(rows.map((r) => [r.id, { sectionId: r.sectionId, position: r.position }]));
+}
+
+/** A name no section or item of this questionnaire uses (XLSForm names must be unique, whatever the case). */
+async function freeName(tx: Tx, questionnaireId: string, wanted: string, extraTaken: Set<string> = new Set()): Promise<string> {
+  const [sections, items] = await Promise.all([
+    tx.questionnaireSection.findMany({ where: { questionnaireId }, select: { name: true } }),
+    tx.questionnaireItem.findMany({ where: { questionnaireId }, select: { name: true } }),
+  ]);
+  const taken = new Set([...sections.map((s) => s.name), ...items.map((i) => i.name), ...extraTaken].map((n) => n.toLowerCase()));
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  for (let n = 2; ; n++) {
+    const candidate = `${wanted.slice(0, 60)}_${n}`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+async function createSection(tx: Tx, questionnaireId: string, languages: Language[], title?: PartialLocalizedText) {
+  const count = await tx.questionnaireSection.count({ where: { questionnaireId } });
+  const name = await freeName(tx, questionnaireId, `section_${count + 1}`);
+  return tx.questionnaireSection.create({
+    data: { questionnaireId, name, title: (title && Object.keys(title).length ? title : defaultSectionTitle(languages, count + 1)) as Prisma.InputJsonValue, position: count },
+    select: { id: true, name: true },
+  });
+}
+
+async function sectionOf(tx: Tx, questionnaireId: string, sectionId: string) {
+  const section = await tx.questionnaireSection.findFirst({ where: { id: sectionId, questionnaireId }, select: { id: true, name: true } });
+  if (!section) throw new BuilderError("unknownSection");
+  return section;
+}
+
+async function itemOf(tx: Tx, questionnaireId: string, itemId: string) {
+  const item = await tx.questionnaireItem.findFirst({
+    where: { id: itemId, questionnaireId },
+    select: { id: true, name: true, sectionId: true, position: true, customText: true, questionVersion: true, question: { select: { code: true, type: true, version: true } } },
+  });
+  if (!item) throw new BuilderError("notFound");
+  return item;
+}
+
+export type AddOutcome = { added: string[]; alreadyPresent: string[]; sectionId: string };
+
+/**
+ * Adds bank questions at the end of a section (the last one when none is named; a first section
+ * is made when there is none). A question already in the questionnaire is not added twice: when
+ * nothing else is left to add, the change is refused and says which.
+ */
+async function addQuestions(tx: Tx, actor: BuilderActor, q: { id: string; languages: Language[] }, codes: string[], sectionId: string | null): Promise<AddOutcome> {
+  const wanted = [...new Set(codes)];
+  const questions = await tx.question.findMany({ where: { code: { in: wanted } }, select: { id: true, code: true, version: true, status: true, createdById: true } });
+  const byCode = new Map(questions.map((row) => [row.code, row]));
+  // Researchers take published questions; a draft only when it is their own (made by importing their form).
+  const usable = (code: string) => {
+    const row = byCode.get(code);
+    return !!row && (row.status === "published" || (row.status === "draft" && row.createdById === actor.id));
+  };
+  const unknown = wanted.filter((code) => !usable(code));
+  if (unknown.length) throw new BuilderError("unknownQuestions", { codes: unknown });
+
+  const present = await tx.questionnaireItem.findMany({ where: { questionnaireId: q.id, questionId: { in: questions.map((row) => row.id) } }, select: { question: { select: { code: true } } } });
+  const alreadyPresent = present.map((p) => p.question.code);
+  const toAdd = wanted.filter((code) => !alreadyPresent.includes(code));
+  if (toAdd.length === 0) throw new BuilderError("alreadyInQuestionnaire", { codes: alreadyPresent });
+
+  let section = sectionId ? await sectionOf(tx, q.id, sectionId) : await tx.questionnaireSection.findFirst({ where: { questionnaireId: q.id }, orderBy: { position: "desc" }, select: { id: true, name: true } });
+  section ??= await createSection(tx, q.id, q.languages);
+  let position = await tx.questionnaireItem.count({ where: { sectionId: section.id } });
+  const namesNow = new Set<string>();
+  for (const code of toAdd) {
+    const question = byCode.get(code)!;
+    const name = await freeName(tx, q.id, code, namesNow);
+    namesNow.add(name);
+    await tx.questionnaireItem.create({
+      data: { questionnaireId: q.id, sectionId: section.id, questionId: question.id, questionVersion: question.version, name, position: position++ },
+    });
+  }
+  return { added: toAdd, alreadyPresent, sectionId: section.id };
+}
+
+async function applyChange(tx: Tx, actor: BuilderActor, q: { id: string; languages: Language[] }, change: ParsedBuilderChange): Promise<{ details: Record<string, unknown> }> {
+  switch (change.op) {
+    case "updateSettings": {
+      const s = change.settings;
+      await tx.questionnaire.update({
+        where: { id: q.id },
+        data: { title: s.title, description: s.description, languages: s.languages, defaultLanguage: s.defaultLanguage, fallbackLanguage: s.fallbackLanguage },
+      });
+      return { details: { settings: s } };
+    }
+    case "addQuestions":
+      return { details: await addQuestions(tx, actor, q, change.codes, change.sectionId) };
+    case "addIndicator": {
+      const indicator = await tx.indicator.findUnique({ where: { code: change.indicator }, select: { id: true } });
+      if (!indicator) throw new BuilderError("notFound");
+      const rows = await tx.question.findMany({ where: { status: "published", indicators: { some: { indicatorId: indicator.id } } }, orderBy: { code: "asc" }, select: { code: true } });
+      if (rows.length === 0) throw new BuilderError("emptyIndicator");
+      return { details: { indicator: change.indicator, ...(await addQuestions(tx, actor, q, rows.map((r) => r.code), change.sectionId)) } };
+    }
+    case "addSection": {
+      const section = await createSection(tx, q.id, q.languages, change.title);
+      return { details: { sectionId: section.id, name: section.name } };
+    }
+    case "renameSection": {
+      await sectionOf(tx, q.id, change.sectionId);
+      if (Object.keys(change.title).length === 0) throw new BuilderError("titleRequired");
+      await tx.questionnaireSection.update({ where: { id: change.sectionId }, data: { title: change.title } });
+      return { details: { sectionId: change.sectionId, title: change.title } };
+    }
+    case "removeSection": {
+      const section = await sectionOf(tx, q.id, change.sectionId);
+      const items = await tx.questionnaireItem.findMany({ where: { sectionId: section.id }, select: { name: true } });
+      await tx.questionnaireSection.delete({ where: { id: section.id } });
+      const rest = await tx.questionnaireSection.findMany({ where: { questionnaireId: q.id }, orderBy: { position: "asc" }, select: { id: true, position: true } });
+      for (const [position, s] of rest.entries()) if (s.position !== position) await tx.questionnaireSection.update({ where: { id: s.id }, data: { position } });
+      return { details: { section: section.name, items: items.map((i) => i.name) } };
+    }
+    case "moveSection": {
+      const section = await sectionOf(tx, q.id, change.sectionId);
+      const order = (await tx.questionnaireSection.findMany({ where: { questionnaireId: q.id }, orderBy: { position: "asc" }, select: { id: true, position: true } })).filter((s) => s.id !== section.id);
+      order.splice(Math.min(change.position, order.length), 0, { id: section.id, position: -1 });
+      for (const [position, s] of order.entries()) if (s.position !== position) await tx.questionnaireSection.update({ where: { id: s.id }, data: { position } });
+      return { details: { section: section.name, position: change.position } };
+    }
+    case "moveItem": {
+      const item = await itemOf(tx, q.id, change.itemId);
+      const target = await sectionOf(tx, q.id, change.sectionId);
+      const places = await itemPlaces(tx, q.id);
+      const orderOf = async (sectionId: string) =>
+        (await tx.questionnaireItem.findMany({ where: { sectionId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true } })).map((r) => r.id).filter((id) => id !== item.id);
+      const targetOrder = await orderOf(target.id);
+      targetOrder.splice(Math.min(change.position, targetOrder.length), 0, item.id);
+      await writeItemOrder(tx, target.id, targetOrder, places);
+      if (item.sectionId !== target.id) await writeItemOrder(tx, item.sectionId, await orderOf(item.sectionId), places);
+      return { details: { item: item.name, section: target.name, position: change.position } };
+    }
+    case "removeItem": {
+      const item = await itemOf(tx, q.id, change.itemId);
+      await tx.questionnaireItem.delete({ where: { id: item.id } });
+      const places = await itemPlaces(tx, q.id);
+      const rest = await tx.questionnaireItem.findMany({ where: { sectionId: item.sectionId }, orderBy: { position: "asc" }, select: { id: true } });
+      await writeItemOrder(tx, item.sectionId, rest.map((r) => r.id), places);
+      return { details: { item: item.name, code: item.question.code } };
+    }
+    case "updateItem": {
+      const item = await itemOf(tx, q.id, change.itemId);
+      const s = change.settings;
+      const numeric = item.question.type === "integer" || item.question.type === "decimal";
+      const constraint = numericConstraint(s.constraint);
+      if (constraint && !numeric) throw new BuilderError("constraintNotNumeric");
+      await tx.questionnaireItem.update({
+        where: { id: item.id },
+        data: {
+          required: s.required,
+          requiredMessage: s.required ? json(s.requiredMessage) : Prisma.DbNull,
+          relevant: s.relevant ? (s.relevant as Prisma.InputJsonValue) : Prisma.DbNull,
+          constraint: numeric ? constraint : null,
+          constraintMessage: numeric && constraint ? json(s.constraintMessage) : Prisma.DbNull,
+        },
+      });
+      // The edited item's own rules must make sense (an operator that suits the answer type, an
+      // answer that exists), beyond the check every change gets.
+      const own = findSkipProblems(await loadOutline(tx, q.id)).filter((p) => !p.ownerIsSection && p.owner === item.name && !STRUCTURAL.has(p.problem));
+      if (own.length) throw new BuilderError("invalidRule", { problems: own.map(({ owner, question, problem }) => ({ owner, question, problem })) });
+      return { details: { item: item.name, settings: s } };
+    }
+    case "customiseItem": {
+      const item = await itemOf(tx, q.id, change.itemId);
+      await tx.questionnaireItem.update({ where: { id: item.id }, data: { customText: change.customText ? (change.customText as Prisma.InputJsonValue) : Prisma.DbNull } });
+      return { details: { item: item.name, before: item.customText, customText: change.customText } };
+    }
+    case "updateFromBank": {
+      const item = await itemOf(tx, q.id, change.itemId);
+      await tx.questionnaireItem.update({
+        where: { id: item.id },
+        data: { questionVersion: item.question.version, ...(change.replaceCustom ? { customText: Prisma.DbNull } : {}) },
+      });
+      return { details: { item: item.name, from: item.questionVersion, to: item.question.version, replacedCustom: change.replaceCustom && !!item.customText } };
+    }
+  }
+}
+
+export type ChangeOutcome = { revision: number; details: Record<string, unknown> };
+
+/** Applies one builder change made on `revision`; returns the questionnaire's new revision. */
+export async function applyBuilderChange({ actor, change }: { actor: BuilderActor | null; change: BuilderChange }): Promise<ChangeOutcome> {
+  const parsed = builderChangeSchema.parse(change);
+  const db = await getDb();
+  try {
+    return await db.$transaction(async (tx) => {
+      const q = await claim(tx, actor, parsed.questionnaireId, parsed.revision);
+      const { details } = await applyChange(tx, actor!, q, parsed);
+      const broken = structuralProblems(await loadOutline(tx, q.id));
+      if (broken.length) throw new BuilderError("skipLogicBroken", { problems: broken.map(({ owner, question, problem }) => ({ owner, question, problem })) });
+      await recordAudit(tx, { actorId: actor!.id, action: `questionnaire.${parsed.op}`, entityType: "questionnaire", entityId: q.id, after: details });
+      return { revision: q.revision, details };
+    }, TX_OPTIONS);
+  } catch (error) {
+    // Two adds of the same question racing past the check meet the unique index: say it plainly.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && (parsed.op === "addQuestions" || parsed.op === "addIndicator"))
+      throw new BuilderError("alreadyInQuestionnaire", { codes: parsed.op === "addQuestions" ? parsed.codes : [] });
+    throw error;
+  }
+}
+
+/** A new, empty questionnaire owned by the person, with a first section ready for questions. */
+export async function createQuestionnaire({ actor, settings }: { actor: BuilderActor | null; settings: unknown }): Promise<{ id: string }> {
+  if (!can(asActor(actor), "questionnaire.create")) throw new BuilderError("forbidden");
+  const s = questionnaireSettingsSchema.parse(settings);
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const q = await tx.questionnaire.create({
+      data: { ownerId: actor!.id, title: s.title, description: s.description, languages: s.languages, defaultLanguage: s.defaultLanguage, fallbackLanguage: s.fallbackLanguage, visibility: "private" },
+      select: { id: true },
+    });
+    await createSection(tx, q.id, s.languages);
+    await recordAudit(tx, { actorId: actor!.id, action: "questionnaire.create", entityType: "questionnaire", entityId: q.id, after: s });
+    return q;
+  }, TX_OPTIONS);
+}
+
+/**
+ * A private copy, owned by the person, of any questionnaire they may read (their own, a shared
+ * one, a public template): sections, items, skip logic and custom wording, linked to the same
+ * bank versions.
+ */
+export async function duplicateQuestionnaire({ actor, input }: { actor: BuilderActor | null; input: unknown }): Promise<{ id: string }> {
+  const { questionnaireId } = duplicateQuestionnaireSchema.parse(input);
+  if (!can(asActor(actor), "questionnaire.create")) throw new BuilderError("forbidden");
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const source = await tx.questionnaire.findUnique({
+      where: { id: questionnaireId },
+      select: {
+        id: true,
+        ownerId: true,
+        visibility: true,
+        title: true,
+        description: true,
+        languages: true,
+        defaultLanguage: true,
+        fallbackLanguage: true,
+        sections: { orderBy: { position: "asc" }, select: { name: true, title: true, relevant: true, position: true, items: { orderBy: { position: "asc" } } } },
+      },
+    });
+    if (!source || !can(asActor(actor), "questionnaire.read", source)) throw new BuilderError("notFound");
+    const copy = await tx.questionnaire.create({
+      data: {
+        ownerId: actor!.id,
+        title: copyTitle(source.title as PartialLocalizedText),
+        description: source.description as Prisma.InputJsonValue,
+        languages: source.languages,
+        defaultLanguage: source.defaultLanguage,
+        fallbackLanguage: source.fallbackLanguage,
+        visibility: "private",
+      },
+      select: { id: true },
+    });
+    const orJson = (v: Prisma.JsonValue | null) => (v === null ? Prisma.DbNull : (v as Prisma.InputJsonValue));
+    for (const section of source.sections) {
+      const created = await tx.questionnaireSection.create({
+        data: { questionnaireId: copy.id, name: section.name, title: section.title as Prisma.InputJsonValue, relevant: orJson(section.relevant), position: section.position },
+        select: { id: true },
+      });
+      if (section.items.length === 0) continue;
+      await tx.questionnaireItem.createMany({
+        data: section.items.map((item) => ({
+          questionnaireId: copy.id,
+          sectionId: created.id,
+          questionId: item.questionId,
+          questionVersion: item.questionVersion,
+          name: item.name,
+          position: item.position,
+          required: item.required,
+          requiredMessage: orJson(item.requiredMessage),
+          relevant: orJson(item.relevant),
+          constraint: item.constraint,
+          constraintMessage: orJson(item.constraintMessage),
+          customText: orJson(item.customText),
+        })),
+      });
+    }
+    await recordAudit(tx, { actorId: actor!.id, action: "questionnaire.duplicate", entityType: "questionnaire", entityId: copy.id, after: { from: source.id } });
+    return copy;
+  }, TX_OPTIONS);
+}
+
+export async function deleteQuestionnaire({ actor, input }: { actor: BuilderActor | null; input: unknown }): Promise<void> {
+  const { questionnaireId, revision } = deleteQuestionnaireSchema.parse(input);
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    const q = await claim(tx, actor, questionnaireId, revision, "questionnaire.delete");
+    await tx.questionnaire.delete({ where: { id: q.id } });
+    await recordAudit(tx, { actorId: actor!.id, action: "questionnaire.delete", entityType: "questionnaire", entityId: q.id, before: { title: q.title, languages: q.languages } });
+  }, TX_OPTIONS);
+}
