@@ -92,6 +92,13 @@ export function pageQuery(plan: SearchPlan, params: Pick<SearchParams, "page" | 
 
 export function countQuery(plan: SearchPlan): SqlQuery {
   const p = new Params();
+  if (!plan.query && !plan.filters.length) {
+    // The unfiltered bank: its size per status is kept in search_facet_count.
+    return {
+      text: `SELECT coalesce(sum(count), 0)::int AS total FROM search_facet_count WHERE value = 'status:' || status::text AND status = ANY(${p.add(plan.statuses)}::"QuestionStatus"[])`,
+      values: p.values,
+    };
+  }
   return { text: `SELECT count(*)::int AS total FROM question_search s WHERE ${whereClause(plan, p)}`, values: p.values };
 }
 
