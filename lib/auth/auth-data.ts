@@ -13,6 +13,7 @@ import { changePasswordSchema, PASSWORD_MAX, PASSWORD_MIN, signInSchema } from "
 import { ACCOUNT_WINDOW_SECONDS, consumeSignInAttempt } from "./rate-limit-mutations";
 
 export const SESSION_DAYS = 7;
+export const SIGN_IN_PER_ADDRESS_PER_MINUTE = 30;
 
 async function createAuth(secureCookies: boolean) {
   const db = await getDb();
@@ -36,7 +37,9 @@ async function createAuth(secureCookies: boolean) {
       window: 60,
       max: 100,
       customRules: {
-        "/sign-in/email": { window: 60, max: 10 },
+        // Per client address: generous enough for an office behind one NAT; the per-account limit
+        // (rate-limit-mutations.ts) is what stops guessing one person's password.
+        "/sign-in/email": { window: 60, max: SIGN_IN_PER_ADDRESS_PER_MINUTE },
         // Keeps Better Auth's pruning of the table from dropping the per-account rows early.
         "/change-password": { window: ACCOUNT_WINDOW_SECONDS, max: 10 },
       },
