@@ -35,7 +35,12 @@ export async function AuditChanges({ before, after }: { before: unknown; after: 
     <ul className="audit-changes">
       {keys.map((key) => (
         <li key={key}>
-          <code>{key}</code>: <bdi className="audit-value">{show(b[key])}</bdi> → <bdi className="audit-value">{show(a[key])}</bdi>
+          <code>{key}</code>: <bdi className="audit-value">{show(b[key])}</bdi>{" "}
+          {/* Points from the old value to the new one in either reading direction. */}
+          <span className="dir-icon" style={{ display: "inline-block" }} aria-hidden="true">
+            →
+          </span>{" "}
+          <bdi className="audit-value">{show(a[key])}</bdi>
         </li>
       ))}
     </ul>
