@@ -18,7 +18,7 @@ test.describe("public templates", () => {
     await expect(page.locator("main li h2")).toHaveCount(2);
     await expectAccessible(page);
 
-    await page.getByRole("link", { name: "Vaccine acceptance rapid assessment" }).click();
+    await page.getByRole("link", { name: "Vaccine acceptance rapid assessment", exact: true }).click();
     await expect(page).toHaveURL(/\/en\/templates\/vaccine-acceptance-rapid-assessment$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vaccine acceptance rapid assessment");
     await expect(page.getByRole("status")).toContainText("Ready to export");
