@@ -54,7 +54,8 @@ export async function saveQuestionAction(_previous: ActionState, form: FormData)
     const before = await findQuestionForEditing(original);
     // A published question's new source text outdates translations and reaches questionnaires:
     // the curator sees how far before anything is saved.
-    if (before?.status === "published" && form.get("confirm") !== "1" && (before.label !== input.label.trim() || (before.hint ?? "") !== (input.hint ?? "").trim())) {
+    // (A stale save skips this: it goes straight to the conflict, with both versions shown.)
+    if (before?.status === "published" && before.revision === revisionFromForm(form) && form.get("confirm") !== "1" && (before.label !== input.label.trim() || (before.hint ?? "") !== (input.hint ?? "").trim())) {
       const impact = await findChangeImpact(original);
       if (impact) return { status: "confirm", impact, nextVersion: before.version + 1 };
     }

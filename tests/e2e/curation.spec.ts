@@ -1,0 +1,156 @@
+// A curator at work, in Chromium: a new question with a shared list, published, its wording
+// revised (impact first) as version 2, a stale save caught, a draft merged into it, every step in
+// the audit trail; an administrator's framework editor; the editor right to left in Arabic.
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "./axe";
+
+test.describe.configure({ mode: "serial" });
+
+async function signIn(page: Page, email: string, password: string, next: string) {
+  await page.goto(`/en/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`**/en${next}`);
+}
+
+const CODE = "e2e_trust";
+
+test("a curator creates, publishes and revises a question; a draft is merged into it; the audit trail shows each step", async ({ page }) => {
+  test.setTimeout(300_000);
+  await signIn(page, "curator@demo.questionbank.org", "curator-demo", "/curate");
+  await expect(page.getByRole("heading", { level: 1, name: "Curate the bank" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Curate" })).toBeVisible();
+  await expectAccessible(page);
+
+  // A new question: the code is checked as it is typed.
+  await page.getByRole("navigation", { name: "Curation" }).getByRole("link", { name: "New question" }).click();
+  await expect(page).toHaveURL(/\/en\/curate\/questions\/new$/);
+  const code = page.getByLabel("Question code");
+  await code.fill("bkg_age");
+  await expect(page.getByText("Another question already has this code.")).toBeVisible();
+  await code.fill("Bad Code");
+  await expect(page.getByText(/Not a valid code/)).toBeVisible();
+  await code.fill(CODE);
+  await expect(page.getByText("This code is free.")).toBeVisible();
+  await page.getByLabel("Answer type").selectOption("select_one");
+  await page.getByLabel("From a shared list").check();
+  await page.getByLabel("Shared list", { exact: true }).selectOption("yes_no_dk_ref");
+  await page.getByLabel("Wording (English)").fill("Do you trust the health workers in your area?");
+  await page.getByLabel("Indicators").selectOption(["PER-03"]);
+  await page.getByLabel("Tags").fill("trust, e2e");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/curate/questions/${CODE}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Draft");
+
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByText(`${CODE} is published as version 1.`)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Published");
+  await expectAccessible(page);
+
+  // A new wording: the impact is shown before anything is saved.
+  await page.getByLabel("Wording (English)").fill("How much do you trust the health workers in your area?");
+  await page.getByRole("button", { name: "Save and publish version 2" }).click();
+  const impact = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "Before publishing version 2" }) });
+  await expect(impact).toBeVisible();
+  await expect(impact).toContainText("No translation becomes outdated.");
+  await expect(impact).toContainText("No questionnaire uses this question.");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Confirm and publish version 2" }).click();
+  await expect(page.getByText(`Version 2 of ${CODE} is published.`)).toBeVisible();
+
+  // Version 1 stays readable, with the words that changed.
+  await page.getByRole("link", { name: "versions and differences" }).click();
+  await expect(page.getByRole("heading", { name: "Differences from version 1 to version 2" })).toBeVisible();
+  await expect(page.locator(".diff ins").first()).toContainText("How much do");
+  await expect(page.locator(".diff del").first()).toContainText("Do");
+  await expectAccessible(page);
+
+  // Two curators edit at once: the second save is refused, with both versions side by side.
+  const other = await page.context().newPage();
+  await page.goto(`/en/curate/questions/${CODE}`);
+  await other.goto(`/en/curate/questions/${CODE}`);
+  await page.getByLabel("Hint for the interviewer").fill("Read the answer choices aloud.");
+  await page.getByRole("button", { name: "Save and publish version 3" }).click();
+  await page.getByRole("button", { name: "Confirm and publish version 3" }).click();
+  await expect(page.getByText(`Version 3 of ${CODE} is published.`)).toBeVisible();
+  await other.getByLabel("Hint for the interviewer").fill("Do not read the choices.");
+  await other.getByRole("button", { name: "Save and publish version 3" }).click();
+  const conflict = other.getByRole("region", { name: "Someone else saved this question meanwhile" });
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByRole("row", { name: /Hint for the interviewer/ })).toContainText("Read the answer choices aloud.");
+  await expect(other.getByLabel("Hint for the interviewer")).toHaveValue("Do not read the choices.");
+  await expectAccessible(other);
+  await other.close();
+
+  // A draft that repeats the bank question: the likely duplicate is shown, then the draft is merged.
+  await page.goto("/en/curate/questions/new");
+  await page.getByLabel("Question code").fill(`${CODE}_copy`);
+  await page.getByLabel("Shared list", { exact: true }).selectOption("yes_no_dk_ref");
+  await page.getByLabel("Indicators").selectOption(["PER-03"]);
+  await page.getByLabel("Wording (English)").fill("Do you trust health workers in your area?");
+  const duplicates = page.getByRole("region", { name: "Likely duplicates" });
+  await expect(duplicates.getByRole("link", { name: CODE, exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/curate/questions/${CODE}_copy$`));
+
+  await page.getByRole("navigation", { name: "Curation" }).getByRole("link", { name: "Drafts to review" }).click();
+  await expectAccessible(page);
+  const card = page.locator(".draft-queue > li").filter({ has: page.getByRole("link", { name: `${CODE}_copy` }) });
+  await card.getByLabel("Merge into bank question (code)").fill(CODE);
+  await card.getByRole("button", { name: "Merge" }).click();
+  await expect(page.getByText(`The draft ${CODE}_copy is merged into ${CODE}; no questionnaire used it.`)).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("link", { name: `${CODE}_copy` })).toHaveCount(0);
+
+  // The audit trail holds every step, with who did it.
+  for (const [entity, actions] of [
+    [CODE, ["question.create", "question.publish", "question.publishVersion"]],
+    [`${CODE}_copy`, ["question.create", "question.merge"]],
+  ] as const) {
+    await page.goto(`/en/audit?entity=${entity}`);
+    for (const action of actions) await expect(page.locator("code", { hasText: new RegExp(`^${action.replace(".", "\\.")}$`) }).first()).toBeVisible();
+  }
+  await expectAccessible(page);
+
+  // A retired question leaves the default list and stays readable for those who ask.
+  await page.goto(`/en/curate/questions/${CODE}`);
+  await page.getByRole("button", { name: "Retire" }).click();
+  await expect(page.getByText(`${CODE} is retired.`)).toBeVisible();
+  await page.goto(`/en/curate?q=${CODE}`);
+  await expect(page.getByRole("link", { name: CODE, exact: true })).toHaveCount(0);
+  await page.goto(`/en/curate?q=${CODE}&retired=1`);
+  await expect(page.getByRole("link", { name: CODE, exact: true })).toBeVisible();
+
+  // The curator may not edit the framework; the page says so.
+  await page.goto("/en/curate/framework");
+  await expect(page.getByRole("heading", { level: 1, name: "Not available for your account" })).toBeVisible();
+});
+
+test("the editor reads right to left in Arabic", async ({ page }) => {
+  await signIn(page, "curator@demo.questionbank.org", "curator-demo", "/curate/choice-lists");
+  await expectAccessible(page);
+  await page.goto("/ar/curate/questions/new");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("heading", { level: 1, name: "سؤال جديد" })).toBeVisible();
+  await expect(page.getByLabel("رمز السؤال")).toHaveAttribute("dir", "ltr");
+  await expectAccessible(page);
+});
+
+test("an administrator edits the framework: an indicator with questions cannot be deleted", async ({ page }) => {
+  await signIn(page, "admin@demo.questionbank.org", "admin-demo-1", "/curate/framework");
+  await expect(page.getByRole("heading", { level: 1, name: "Framework editor" })).toBeVisible();
+  await expectAccessible(page);
+  const indicator = page.locator("details").filter({ has: page.locator("summary", { hasText: "PER-03" }) }).first();
+  await indicator.locator("summary").click();
+  await expect(indicator.getByRole("button", { name: "Delete" })).toBeDisabled();
+  await expect(indicator.getByText(/Cannot be deleted: \d+ questions point at it\./)).toBeVisible();
+  const english = indicator.getByLabel("Name in English");
+  const name = await english.inputValue();
+  await english.fill(`${name} (edited)`);
+  await indicator.getByRole("button", { name: "Save" }).click();
+  await expect(indicator.getByText("PER-03 saved.")).toBeVisible();
+  await expect(page.locator("summary", { hasText: `${name} (edited)` })).toBeVisible();
+  await expectAccessible(page);
+});
