@@ -1,20 +1,21 @@
 import { getTranslations } from "next-intl/server";
-import { LANGUAGE_NAMES } from "@/lib/i18n/languages";
+import type { Language } from "@/lib/i18n/languages";
 import type { QuestionnaireDoc } from "@/lib/questionnaires/model";
 import { checkReadiness } from "@/lib/questionnaires/readiness";
 import { describeReadinessIssue, type Translate } from "@/lib/export/describe";
 import { DownloadLinks } from "./DownloadLinks";
+import { languageList } from "./texts";
 import styles from "./templates.module.css";
 
 /** Whether the questionnaire can leave as it is; if not, why, and the download with a stated fallback. */
-export async function ReadinessNotice({ doc, title }: { doc: QuestionnaireDoc; title: string }) {
+export async function ReadinessNotice({ doc, title, locale }: { doc: QuestionnaireDoc; title: string; locale: Language }) {
   const [t, tAll] = await Promise.all([getTranslations("templates"), getTranslations()]);
   const readiness = checkReadiness(doc);
   if (readiness.ready) {
     return (
       <>
         <p className={styles.notice} role="status">
-          {t("ready", { languages: readiness.languages.map((l) => LANGUAGE_NAMES[l]).join(", ") })}
+          {t("ready", { languages: languageList(readiness.languages, locale) })}
         </p>
         <DownloadLinks id={doc.id} title={title} />
       </>

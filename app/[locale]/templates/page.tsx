@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
+import { pickText, type Language } from "@/lib/i18n/languages";
+import { languageList } from "@/components/templates/texts";
 import { findQuestionnaires } from "@/lib/questionnaires/data";
 import { DownloadLinks } from "@/components/templates/DownloadLinks";
 import styles from "@/components/templates/templates.module.css";
@@ -41,7 +42,7 @@ export default async function TemplatesPage({ params }: { params: Promise<{ loca
                 )}
                 <p className={styles.meta}>
                   {t("sections", { count: template.sectionCount })} · {t("questions", { count: template.questionCount })} · {t("languages")}:{" "}
-                  {template.languages.map((l) => LANGUAGE_NAMES[l]).join(", ")}
+                  {languageList(template.languages, locale)}
                 </p>
                 <DownloadLinks id={template.slug ?? template.id} title={title?.text ?? template.slug ?? ""} />
               </li>

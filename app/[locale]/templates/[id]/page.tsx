@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
-import { LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
+import { pickText, type Language } from "@/lib/i18n/languages";
+import { languageList } from "@/components/templates/texts";
 import { findQuestionnaireAccess, findQuestionnaireDoc } from "@/lib/questionnaires/data";
 import { canReadQuestionnaire } from "@/lib/questionnaires/access";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { QuestionnaireView } from "@/components/templates/QuestionnaireView";
 import { ReadinessNotice } from "@/components/templates/ReadinessNotice";
+import { can } from "@/lib/auth/permissions";
+import { DuplicateTemplateButton } from "@/components/builder/DuplicateTemplateButton";
 
 type Params = { params: Promise<{ locale: Language; id: string }> };
 
@@ -35,6 +38,7 @@ export default async function TemplatePage({ params }: Params) {
   const title = pickText(doc.title, locale);
   const description = pickText(doc.description, locale);
   const questionCount = doc.sections.reduce((n, s) => n + s.items.length, 0);
+  const mayDuplicate = can(await getCurrentUser(), "questionnaire.create");
   return (
     <>
       <Breadcrumbs label={t("breadcrumbs")} items={[{ href: "/templates", label: t("title") }, { label: title?.text ?? id }]} />
@@ -48,9 +52,10 @@ export default async function TemplatePage({ params }: Params) {
       )}
       <p className="muted">
         {t("sections", { count: doc.sections.length })} · {t("questions", { count: questionCount })} · {t("languages")}:{" "}
-        {doc.languages.map((l) => LANGUAGE_NAMES[l]).join(", ")}
+        {languageList(doc.languages, locale)}
       </p>
-      <ReadinessNotice doc={doc} title={title?.text ?? id} />
+      {mayDuplicate && <DuplicateTemplateButton id={doc.id} />}
+      <ReadinessNotice doc={doc} title={title?.text ?? id} locale={locale} />
       <QuestionnaireView doc={doc} locale={locale} />
     </>
   );
