@@ -27,6 +27,7 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     env: { PGLITE_DIR: pgliteDir, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
     reuseExistingServer: false,
-    timeout: 180_000,
+    // Migrating and seeding a fresh database takes a while on a busy 2-core machine.
+    timeout: 600_000,
   },
 });
