@@ -10,7 +10,7 @@ import { recordAudit } from "../audit/mutations";
 import { trustedOrigins } from "./csrf";
 import { readAuthSecret } from "./secret";
 import { changePasswordSchema, PASSWORD_MAX, PASSWORD_MIN, signInSchema } from "./schema";
-import { ACCOUNT_WINDOW_SECONDS, consumeSignInAttempt } from "./rate-limit-mutations";
+import { ACCOUNT_WINDOW_SECONDS, checkAccountLock, clearFailedSignIns, recordFailedSignIn } from "./rate-limit-mutations";
 
 export const SESSION_DAYS = 7;
 export const SIGN_IN_PER_ADDRESS_PER_MINUTE = 30;
@@ -69,8 +69,8 @@ async function createAuth(secureCookies: boolean) {
         if (ctx.path === "/sign-in/email") {
           const parsed = signInSchema.safeParse(ctx.body);
           if (!parsed.success) throw new APIError("BAD_REQUEST", { code: "INVALID_INPUT", message: "Invalid email or password format." });
-          const { allowed, retryAfter } = await consumeSignInAttempt(parsed.data.email);
-          if (!allowed) throw new APIError("TOO_MANY_REQUESTS", { code: "TOO_MANY_REQUESTS", message: "Too many attempts." }, { "X-Retry-After": String(retryAfter) });
+          const { locked, retryAfter } = await checkAccountLock(parsed.data.email);
+          if (locked) throw new APIError("TOO_MANY_REQUESTS", { code: "TOO_MANY_REQUESTS", message: "Too many attempts." }, { "X-Retry-After": String(retryAfter) });
           return { context: { body: { ...ctx.body, email: parsed.data.email } } };
         }
         if (ctx.path === "/change-password") {
@@ -78,6 +78,17 @@ async function createAuth(secureCookies: boolean) {
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === "/sign-in/email") {
+          const email = (ctx.body as { email?: unknown } | undefined)?.email;
+          const returned = ctx.context.returned;
+          // Wrong email or password is a 401; a refusal for other reasons (disabled, bad input) is not a guess.
+          const status = returned instanceof Error ? (returned as { status?: unknown; statusCode?: unknown }) : null;
+          const failed = !!status && (status.statusCode === 401 || status.status === "UNAUTHORIZED");
+          if (typeof email === "string") {
+            if (failed) await recordFailedSignIn(email);
+            else if (!(returned instanceof Error)) await clearFailedSignIns(email);
+          }
+        }
         // Better Auth writes the new password itself; the audit row follows it (never the hash).
         if (ctx.path === "/change-password" && !(ctx.context.returned instanceof Error)) {
           const userId = ctx.context.session?.user.id;
