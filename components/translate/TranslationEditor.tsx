@@ -42,6 +42,9 @@ export function TranslationEditor(props: EditorProps) {
   const router = useRouter();
   const [values, setValues] = useState<Values>(() => valuesOf(props.target, props.choices));
   const [warnings, setWarnings] = useState<CheckWarning[] | null>(null);
+  // The warnings last shown, and whether that save was to go on to the next item: saving again
+  // with the same warnings (the button, or Ctrl+Enter once more) means "save anyway".
+  const [warned, setWarned] = useState<{ key: string; next: boolean } | null>(null);
   const [conflict, setConflict] = useState<SavedVersion | null>(null);
   const [status, setStatus] = useState("");
   const [error, setError] = useState("");
@@ -62,8 +65,10 @@ export function TranslationEditor(props: EditorProps) {
       setError(t("editor.labelRequired"));
       return;
     }
-    if (found.length && !acknowledge) {
+    const key = JSON.stringify(found);
+    if (found.length && !acknowledge && warned?.key !== key) {
       setWarnings(found);
+      setWarned({ key, next: goNext });
       setStatus(t("editor.warningsFound", { count: found.length }));
       requestAnimationFrame(() => warningsRef.current?.focus());
       return;
@@ -74,13 +79,15 @@ export function TranslationEditor(props: EditorProps) {
       label: values.label,
       hint: values.hint,
       revision: props.target?.revision ?? -1,
-      acknowledgeWarnings: acknowledge || found.length === 0,
+      // Warnings reach this point only once the person has seen them; with none, the server checks again.
+      acknowledgeWarnings: found.length > 0,
       choices: props.choices.filter((c) => values.choices[c.name].trim() !== (c.target ?? "")).map((c) => ({ name: c.name, label: values.choices[c.name], revision: c.revision })),
     };
     startTransition(async () => {
       const result = await saveTranslationAction(input, goNext ? props.nextQuery : undefined);
       if (result.ok) {
         setWarnings(null);
+        setWarned(null);
         setConflict(null);
         if (goNext && result.value.next) {
           setStatus(t("editor.savedOpeningNext"));
@@ -230,7 +237,7 @@ export function TranslationEditor(props: EditorProps) {
               <li key={i}>{warningText(w)}</li>
             ))}
           </ul>
-          <button type="button" onClick={() => save(false, true)} disabled={pending}>
+          <button type="button" onClick={() => save(warned?.next ?? false, true)} disabled={pending}>
             {t("editor.saveAnyway")}
           </button>
         </div>
