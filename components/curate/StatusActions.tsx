@@ -7,6 +7,7 @@ import { useRouter } from "@/lib/i18n/navigation";
 import { changeQuestionStatusAction } from "@/lib/curation/actions";
 import { IDLE, type ActionState } from "@/lib/curation/action-state";
 import { ActionMessage } from "./ActionMessage";
+import { useAnnounce } from "./Announcer";
 
 export function StatusActions({
   code,
@@ -24,11 +25,13 @@ export function StatusActions({
   const t = useTranslations("curate.status");
   const router = useRouter();
   const [state, action, pending] = useActionState<ActionState, FormData>(changeQuestionStatusAction, IDLE);
+  const announce = useAnnounce();
   useEffect(() => {
     if (state.status !== "ok") return;
     if (typeof state.values?.revision === "number") onChanged?.(state.values.revision);
+    announce?.(state);
     router.refresh();
-  }, [state, router, onChanged]);
+  }, [state, router, onChanged, announce]);
 
   const hidden = (
     <>
@@ -39,7 +42,8 @@ export function StatusActions({
   return (
     <section className="status-actions" aria-labelledby={`status-${code}`}>
       <h2 id={`status-${code}`}>{t("title")}</h2>
-      <ActionMessage state={state} />
+      {!announce && <ActionMessage state={state} />}
+      {announce && state.status === "error" && <ActionMessage state={state} />}
       {status === "draft" && (
         <>
           <form action={action}>

@@ -7,6 +7,7 @@ import { curatePageAccess } from "@/lib/curation/page-access";
 import { CurateNav } from "@/components/curate/CurateNav";
 import { Refusal } from "@/components/curate/Refusal";
 import { StatusActions } from "@/components/curate/StatusActions";
+import { Announcer } from "@/components/curate/Announcer";
 
 type Props = { params: Promise<{ locale: Language }> };
 
@@ -27,24 +28,26 @@ export default async function DraftsPage({ params }: Props) {
       <CurateNav isAdmin={access.isAdmin} isCurator={access.isCurator} />
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <p role="status">{t("count", { count: drafts.length })}</p>
-      <ul className="draft-queue">
-        {drafts.map((d) => (
-          <li key={d.code} className="card">
-            <h2>
-              <Link href={`/curate/questions/${d.code}`}>
-                <span className="code">{d.code}</span>
-              </Link>
-            </h2>
-            <p dir="auto">{d.label}</p>
-            <p className="muted">
-              {t("meta", { date: format.format(d.createdAt), by: d.createdBy ?? t("unknownAuthor"), questionnaires: d.questionnaires })}
-              {d.indicators.length > 0 ? ` · ${d.indicators.join(", ")}` : ` · ${t("noIndicator")}`}
-            </p>
-            <StatusActions code={d.code} status="draft" revision={d.revision} canRestore={false} />
-          </li>
-        ))}
-      </ul>
+      <p>{t("count", { count: drafts.length })}</p>
+      <Announcer>
+        <ul className="draft-queue">
+          {drafts.map((d) => (
+            <li key={d.code} className="card">
+              <h2>
+                <Link href={`/curate/questions/${d.code}`}>
+                  <span className="code">{d.code}</span>
+                </Link>
+              </h2>
+              <p dir="auto">{d.label}</p>
+              <p className="muted">
+                {t("meta", { date: format.format(d.createdAt), by: d.createdBy ?? t("unknownAuthor"), questionnaires: d.questionnaires })}
+                {d.indicators.length > 0 ? ` · ${d.indicators.join(", ")}` : ` · ${t("noIndicator")}`}
+              </p>
+              <StatusActions code={d.code} status="draft" revision={d.revision} canRestore={false} />
+            </li>
+          ))}
+        </ul>
+      </Announcer>
     </>
   );
 }
