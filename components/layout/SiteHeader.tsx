@@ -6,7 +6,8 @@ import { AccountMenu } from "./AccountMenu";
 import { getCurrentUser } from "@/lib/auth/session";
 
 export async function SiteHeader() {
-  const [t, tc, tt, user] = await Promise.all([getTranslations("site"), getTranslations("curate.nav"), getTranslations("translate"), getCurrentUser()]);
+  const [t, tc, tt, tb, user] = await Promise.all([getTranslations("site"), getTranslations("curate.nav"), getTranslations("translate"), getTranslations("builder"), getCurrentUser()]);
+  const mine = user && user.roles.includes("researcher") ? [{ href: "/questionnaires", label: tb("nav") }] : [];
   // Curation is offered to the people who may use it (the pages check again on the server).
   const translate = user && (user.roles.includes("translator") || user.roles.includes("reviewer")) ? [{ href: "/translate", label: tt("nav") }] : [];
   const curate = user && (user.roles.includes("curator") || user.roles.includes("admin")) ? [{ href: "/curate", label: tc("curate") }] : [];
@@ -17,7 +18,7 @@ export async function SiteHeader() {
           {t("name")}
         </Link>
         <nav className="site-nav" aria-label={t("mainNav")}>
-          <NavLinks items={[{ href: "/", label: t("nav.home") }, { href: "/framework", label: t("nav.framework") }, { href: "/search", label: t("nav.search") }, { href: "/templates", label: t("nav.templates") }, ...translate, ...curate]} />
+          <NavLinks items={[{ href: "/", label: t("nav.home") }, { href: "/framework", label: t("nav.framework") }, { href: "/search", label: t("nav.search") }, { href: "/templates", label: t("nav.templates") }, ...mine, ...translate, ...curate]} />
         </nav>
         <LanguageSwitcher label={t("language")} />
         <AccountMenu />

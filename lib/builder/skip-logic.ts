@@ -128,7 +128,9 @@ export function relevanceHolds(relevance: Relevance | null, answers: Answers): b
  * Which sections and items are shown for these answers. As in ODK, the answer of a question that
  * is not shown counts as empty for every later rule.
  */
-export function visibleNames(outline: Pick<OutlineSection, "name" | "relevant" | "items">[], answers: Answers): Set<string> {
+type Shown = { name: string; relevant: Relevance | null };
+
+export function visibleNames(outline: (Shown & { items: Shown[] })[], answers: Answers): Set<string> {
   const effective: Answers = {};
   const shown = new Set<string>();
   for (const section of outline) {

@@ -8,6 +8,10 @@ import { FacetPanel } from "@/components/search/FacetPanel";
 import { SearchForm } from "@/components/search/SearchForm";
 import { ResultsTable } from "@/components/search/ResultsTable";
 import { searchHref } from "@/components/search/search-url";
+import { getCurrentUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { findQuestionnaireChoices } from "@/lib/builder/data";
+import { SearchResultsWithBuilder } from "@/components/builder/SearchResultsWithBuilder";
 import "@/components/search/search.css";
 
 type Props = { params: Promise<{ locale: Language }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -31,7 +35,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
     ? parsed.params
     : searchParamsSchema.parse(Object.fromEntries(Object.entries(raw).filter(([k, v]) => typeof v === "string" && !problems.some((p) => p.param === k))));
   const cols = typeof raw.cols === "string" ? raw.cols : undefined;
-  const [result, labels] = await Promise.all([searchQuestions(search), findFacetLabels()]);
+  const [result, labels, user] = await Promise.all([searchQuestions(search), findFacetLabels(), getCurrentUser()]);
+  // Researchers get "add to questionnaire…" on the selected rows.
+  const questionnaires = user && can(user, "questionnaire.create") ? await findQuestionnaireChoices(user.id) : null;
   const pages = Math.max(1, Math.ceil(result.total / search.pageSize));
   const shownQuery = result.correctedQuery ?? search.q;
   return (
@@ -58,6 +64,8 @@ export default async function SearchPage({ params, searchParams }: Props) {
           {result.correctedQuery && <p className="notice">{t("corrected", { query: result.correctedQuery })}</p>}
           {result.total === 0 ? (
             <p>{t("noResults")}</p>
+          ) : questionnaires ? (
+            <SearchResultsWithBuilder questionnaires={questionnaires} items={result.items} words={result.words} locale={locale} params={search} cols={cols} />
           ) : (
             <ResultsTable items={result.items} words={result.words} locale={locale} params={search} cols={cols} />
           )}

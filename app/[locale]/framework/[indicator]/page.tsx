@@ -7,6 +7,10 @@ import { findQuestionsOfIndicator } from "@/lib/bank/data";
 import { pickText, type Language } from "@/lib/i18n/languages";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { LocalizedString } from "@/components/ui/LocalizedString";
+import { getCurrentUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { findQuestionnaireChoices } from "@/lib/builder/data";
+import { AddToQuestionnaire } from "@/components/builder/AddToQuestionnaire";
 
 type Params = { params: Promise<{ locale: Language; indicator: string }> };
 
@@ -21,7 +25,9 @@ export default async function IndicatorPage({ params }: Params) {
   setRequestLocale(locale);
   const indicator = await findIndicator(code);
   if (!indicator) notFound();
-  const [t, ts, questions] = await Promise.all([getTranslations("framework"), getTranslations("search"), findQuestionsOfIndicator(indicator.code)]);
+  const [t, ts, questions, user] = await Promise.all([getTranslations("framework"), getTranslations("search"), findQuestionsOfIndicator(indicator.code), getCurrentUser()]);
+  // Signed-in researchers may add every question of the indicator to one of their questionnaires.
+  const questionnaires = user && can(user, "questionnaire.create") && questions.length > 0 ? await findQuestionnaireChoices(user.id) : null;
   return (
     <>
       <Breadcrumbs
@@ -47,6 +53,11 @@ export default async function IndicatorPage({ params }: Params) {
       {questions.length > 0 && (
         <p>
           <Link href={`/search?indicator=${indicator.code}`}>{ts("searchIndicator")}</Link>
+        </p>
+      )}
+      {questionnaires && (
+        <p>
+          <AddToQuestionnaire questionnaires={questionnaires} locale={locale} indicator={indicator.code} count={questions.length} idPrefix="indicator" />
         </p>
       )}
       {questions.length === 0 ? (

@@ -9,6 +9,8 @@ import { canReadQuestionnaire } from "@/lib/questionnaires/access";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { QuestionnaireView } from "@/components/templates/QuestionnaireView";
 import { ReadinessNotice } from "@/components/templates/ReadinessNotice";
+import { can } from "@/lib/auth/permissions";
+import { DuplicateTemplateButton } from "@/components/builder/DuplicateTemplateButton";
 
 type Params = { params: Promise<{ locale: Language; id: string }> };
 
@@ -36,6 +38,7 @@ export default async function TemplatePage({ params }: Params) {
   const title = pickText(doc.title, locale);
   const description = pickText(doc.description, locale);
   const questionCount = doc.sections.reduce((n, s) => n + s.items.length, 0);
+  const mayDuplicate = can(await getCurrentUser(), "questionnaire.create");
   return (
     <>
       <Breadcrumbs label={t("breadcrumbs")} items={[{ href: "/templates", label: t("title") }, { label: title?.text ?? id }]} />
@@ -51,6 +54,7 @@ export default async function TemplatePage({ params }: Params) {
         {t("sections", { count: doc.sections.length })} · {t("questions", { count: questionCount })} · {t("languages")}:{" "}
         {languageList(doc.languages, locale)}
       </p>
+      {mayDuplicate && <DuplicateTemplateButton id={doc.id} />}
       <ReadinessNotice doc={doc} title={title?.text ?? id} locale={locale} />
       <QuestionnaireView doc={doc} locale={locale} />
     </>

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
+import { LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
+import { questionnairePageAccess } from "@/lib/builder/page-access";
+import { findBuilderQuestionnaire, findVersionPairs } from "@/lib/builder/data";
+import { findQuestionnaireDoc } from "@/lib/questionnaires/data";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { Builder } from "@/components/builder/Builder";
+import { ReadinessPanel } from "@/components/builder/ReadinessPanel";
+import "@/components/builder/builder.css";
+
+type Props = { params: Promise<{ locale: Language; id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "builder" }))("pageTitle") };
+}
+
+export default async function BuilderPage({ params }: Props) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  await questionnairePageAccess(locale, `/${locale}/questionnaires/${id}`, id, "questionnaire.edit");
+  const [t, tl, q, doc] = await Promise.all([getTranslations("builder"), getTranslations("builder.list"), findBuilderQuestionnaire(id), findQuestionnaireDoc(id)]);
+  if (!q || !doc) notFound();
+  const pairs = await findVersionPairs(q.sections.flatMap((s) => s.items));
+  const title = pickText(q.title, locale);
+  const count = q.sections.reduce((n, s) => n + s.items.length, 0);
+  return (
+    <>
+      <Breadcrumbs label={tl("breadcrumbs")} items={[{ href: "/questionnaires", label: tl("title") }, { label: title?.text ?? id }]} />
+      <h1 lang={title?.lang} dir="auto">
+        {title?.text ?? id}
+      </h1>
+      <p className="muted">
+        {tl("questions", { count })} · {tl("sections", { count: q.sections.length })} · {q.languages.map((l) => LANGUAGE_NAMES[l]).join(", ")}
+      </p>
+      <nav aria-label={t("viewsLabel")} className="builder-views">
+        <ul className="button-row plain-list">
+          {q.languages.map((lang) => (
+            <li key={lang}>
+              <Link href={`/questionnaires/${id}/preview?lang=${lang}`}>{t("previewIn", { language: LANGUAGE_NAMES[lang] })}</Link>
+            </li>
+          ))}
+          {q.languages.map((lang) => (
+            <li key={`print-${lang}`}>
+              <Link href={`/questionnaires/${id}/print?lang=${lang}`}>{t("printIn", { language: LANGUAGE_NAMES[lang] })}</Link>
+            </li>
+          ))}
+          <li>
+            <Link href="/search">{t("add.fromSearch")}</Link>
+          </li>
+          <li>
+            <Link href="/framework">{t("add.fromFramework")}</Link>
+          </li>
+        </ul>
+      </nav>
+      <Builder q={q} pairs={pairs} locale={locale} />
+      <ReadinessPanel doc={doc} title={title?.text ?? id} />
+    </>
+  );
+}

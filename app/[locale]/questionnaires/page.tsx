@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
+import { LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
+import { builderPageAccess } from "@/lib/builder/page-access";
+import { findMyQuestionnaires } from "@/lib/builder/data";
+import { AccessRefused } from "@/components/auth/AccessRefused";
+import { QuestionnaireRowActions } from "@/components/builder/QuestionnaireRowActions";
+import "@/components/builder/builder.css";
+
+type Props = { params: Promise<{ locale: Language }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "builder.list" }))("title") };
+}
+
+export default async function MyQuestionnairesPage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const { user, allowed } = await builderPageAccess(locale, `/${locale}/questionnaires`);
+  if (!allowed || !user) return <AccessRefused />;
+  const [t, format, mine] = await Promise.all([getTranslations("builder.list"), getFormatter(), findMyQuestionnaires(user.id)]);
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      <p className="button-row">
+        <Link href="/questionnaires/new" className="button-link">
+          {t("new")}
+        </Link>
+        <Link href="/templates">{t("fromTemplate")}</Link>
+      </p>
+      {mine.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <ul className="questionnaire-list">
+          {mine.map((q) => {
+            const title = pickText(q.title, locale);
+            return (
+              <li key={q.id} className="card">
+                <h2 lang={title?.lang} dir="auto">
+                  <Link href={`/questionnaires/${q.id}`}>{title?.text ?? q.id}</Link>
+                </h2>
+                <p className="muted">
+                  {t("questions", { count: q.questionCount })} · {t("sections", { count: q.sectionCount })} · {q.languages.map((l) => LANGUAGE_NAMES[l]).join(", ")} ·{" "}
+                  {t("updated", { date: format.dateTime(q.updatedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+                </p>
+                <p className="button-row">
+                  <Link href={`/questionnaires/${q.id}`}>
+                    {t("open")}
+                    <span className="visually-hidden">: {title?.text}</span>
+                  </Link>
+                  <Link href={`/questionnaires/${q.id}/preview`}>
+                    {t("preview")}
+                    <span className="visually-hidden">: {title?.text}</span>
+                  </Link>
+                  <QuestionnaireRowActions id={q.id} title={title?.text ?? q.id} revision={q.revision} />
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}

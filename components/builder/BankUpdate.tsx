@@ -1,0 +1,81 @@
+"use client";
+// "Newer version in the bank": the version this questionnaire took and the bank's version now,
+// side by side with the words that changed marked, and the update on one click. Customised wording
+// is never replaced silently: the person keeps it or takes the bank's.
+import { useTranslations } from "next-intl";
+import { LANGUAGE_NAMES } from "@/lib/i18n/languages";
+import type { BuilderItem, VersionPair } from "@/lib/builder/data";
+import type { QuestionSnapshot } from "@/lib/bank/snapshot";
+import { diffText } from "@/lib/curation/diff";
+import { DiffText } from "@/components/curate/DiffText";
+import { useBuilder } from "./builder-context";
+
+const choicesOf = (s: QuestionSnapshot | null, lang: string) => (s?.choices ?? []).map((c) => c.label[lang as keyof typeof c.label] ?? c.name).join(" · ");
+
+export function BankUpdate({ item, pair }: { item: BuilderItem; pair: VersionPair | undefined }) {
+  const t = useTranslations("builder.bank");
+  const { q, change } = useBuilder();
+  const rows = q.languages.flatMap((lang) => [
+    { key: `label-${lang}`, field: t("label", { language: LANGUAGE_NAMES[lang] }), lang, from: pair?.from?.texts[lang]?.label ?? "", to: pair?.to?.texts[lang]?.label ?? "" },
+    { key: `hint-${lang}`, field: t("hint", { language: LANGUAGE_NAMES[lang] }), lang, from: pair?.from?.texts[lang]?.hint ?? "", to: pair?.to?.texts[lang]?.hint ?? "" },
+    { key: `choices-${lang}`, field: t("choices", { language: LANGUAGE_NAMES[lang] }), lang, from: choicesOf(pair?.from ?? null, lang), to: choicesOf(pair?.to ?? null, lang) },
+  ]).filter((r) => r.from || r.to);
+  const changed = rows.filter((r) => r.from !== r.to);
+  const update = (replaceCustom: boolean) =>
+    change.run({ op: "updateFromBank", itemId: item.id, replaceCustom }, () => t("updated", { name: item.name, version: item.bankVersion }));
+
+  return (
+    <div className="bank-update builder-notice" role="group" aria-label={t("newer", { from: item.itemVersion, to: item.bankVersion })}>
+      <p>
+        <strong>{t("newer", { from: item.itemVersion, to: item.bankVersion })}</strong>
+        {item.customText && <> {t("customKept")}</>}
+      </p>
+      <details>
+        <summary>{t("compare")}</summary>
+        {pair?.from && pair.to ? (
+          <table className="version-compare">
+            <caption className="visually-hidden">{t("compareCaption", { name: item.name })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("field")}</th>
+                <th scope="col">{t("yourVersion", { version: item.itemVersion })}</th>
+                <th scope="col">{t("bankVersion", { version: item.bankVersion })}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(changed.length ? changed : rows).map((r) => (
+                <tr key={r.key}>
+                  <th scope="row">{r.field}</th>
+                  <td lang={r.lang} dir="auto">
+                    {r.from}
+                  </td>
+                  <td lang={r.lang} dir="auto">
+                    <DiffText parts={diffText(r.from, r.to)} removedLabel={t("removed")} addedLabel={t("added")} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>{t("noSnapshot")}</p>
+        )}
+      </details>
+      <p className="button-row">
+        {item.customText ? (
+          <>
+            <button type="button" disabled={change.pending} onClick={() => update(false)}>
+              {t("keepCustom", { version: item.bankVersion })}
+            </button>
+            <button type="button" disabled={change.pending} onClick={() => update(true)}>
+              {t("replaceCustom")}
+            </button>
+          </>
+        ) : (
+          <button type="button" disabled={change.pending} onClick={() => update(false)}>
+            {t("update", { version: item.bankVersion })}
+          </button>
+        )}
+      </p>
+    </div>
+  );
+}

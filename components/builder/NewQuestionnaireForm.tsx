@@ -1,0 +1,25 @@
+"use client";
+import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
+import type { Language } from "@/lib/i18n/languages";
+import { createQuestionnaireAction, type CreateState } from "@/lib/builder/actions";
+import { SettingsFields, type SettingsValue } from "./SettingsFields";
+import { FailureMessage } from "./FailureMessage";
+
+/** "New questionnaire": on a refusal the form keeps everything typed and says what to fix. */
+export function NewQuestionnaireForm({ locale }: { locale: Language }) {
+  const t = useTranslations("builder.settings");
+  const [value, setValue] = useState<SettingsValue>({ title: {}, description: {}, languages: [locale], defaultLanguage: locale, fallbackLanguage: null });
+  const [state, action, pending] = useActionState<CreateState, FormData>(createQuestionnaireAction, { status: "idle" });
+  const failure = "ok" in state ? state : null;
+  return (
+    <form action={action} className="builder-form">
+      <input type="hidden" name="locale" value={locale} />
+      <SettingsFields idPrefix="new" value={value} onChange={setValue} errors={failure?.fields} />
+      {failure && <FailureMessage failure={failure} />}
+      <button type="submit" disabled={pending}>
+        {t("create")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
+import { useBuilder } from "./builder-context";
+import { SettingsFields, type SettingsValue } from "./SettingsFields";
+
+/** Rename, change languages and default language of the questionnaire being built. */
+export function QuestionnaireSettings() {
+  const t = useTranslations("builder.settings");
+  const { q, change } = useBuilder();
+  const [value, setValue] = useState<SettingsValue>({ title: q.title, description: q.description, languages: q.languages, defaultLanguage: q.defaultLanguage, fallbackLanguage: q.fallbackLanguage });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    change.run({ op: "updateSettings", settings: value }, () => t("saved"));
+  };
+  return (
+    <details className="item-details">
+      <summary>{t("heading")}</summary>
+      <form onSubmit={submit} className="builder-form">
+        <SettingsFields idPrefix="settings" value={value} onChange={setValue} errors={change.feedback?.kind === "error" ? change.feedback.failure.fields : undefined} />
+        <button type="submit" disabled={change.pending}>
+          {t("save")}
+        </button>
+      </form>
+    </details>
+  );
+}

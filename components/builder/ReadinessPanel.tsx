@@ -1,0 +1,37 @@
+import { getTranslations } from "next-intl/server";
+import { LANGUAGE_NAMES } from "@/lib/i18n/languages";
+import type { QuestionnaireDoc } from "@/lib/questionnaires/model";
+import { checkReadiness } from "@/lib/questionnaires/readiness";
+import { describeReadinessIssue, type Translate } from "@/lib/export/describe";
+import { ExportLinks } from "./ExportLinks";
+
+/**
+ * The readiness check before export (lib/questionnaires/readiness.ts): translations missing or not
+ * approved in the chosen languages, broken skip logic, clashing names, empty sections; then the
+ * export buttons, with the fallback-language choice the export endpoint supports.
+ */
+export async function ReadinessPanel({ doc, title }: { doc: QuestionnaireDoc; title: string }) {
+  const [t, tAll] = await Promise.all([getTranslations("builder.readiness"), getTranslations()]);
+  const readiness = checkReadiness(doc, { fallback: doc.fallbackLanguage });
+  const describe = tAll as unknown as Translate;
+  const issuesWith = Object.fromEntries([null, ...doc.languages].map((lang) => [lang ?? "", checkReadiness(doc, { fallback: lang }).issues.length]));
+  return (
+    <section aria-labelledby="readiness-heading" className="builder-panel">
+      <h2 id="readiness-heading">{t("heading")}</h2>
+      {readiness.ready ? (
+        <p className="builder-notice builder-notice--ok">{t("ready", { languages: readiness.languages.map((l) => LANGUAGE_NAMES[l]).join(", ") })}</p>
+      ) : (
+        <div className="builder-notice builder-notice--warn">
+          <p>{t("notReady", { count: readiness.issues.length })}</p>
+          <ul className="readiness-issues">
+            {readiness.issues.slice(0, 100).map((issue, i) => (
+              <li key={i}>{describeReadinessIssue(issue, describe)}</li>
+            ))}
+          </ul>
+          {readiness.issues.length > 100 && <p>{t("more", { count: readiness.issues.length - 100 })}</p>}
+        </div>
+      )}
+      <ExportLinks id={doc.id} title={title} languages={doc.languages} fallback={doc.fallbackLanguage} issuesWith={issuesWith} />
+    </section>
+  );
+}

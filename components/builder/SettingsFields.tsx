@@ -1,0 +1,78 @@
+"use client";
+// Title and description in each chosen language, the languages the questionnaire carries (at least
+// one) and its default language: the same fields for "new questionnaire" and for its settings.
+import { useTranslations } from "next-intl";
+import { LANGUAGES, LANGUAGE_NAMES, type Language, type PartialLocalizedText } from "@/lib/i18n/languages";
+import { LocalizedInputs } from "./LocalizedInputs";
+
+export type SettingsValue = { title: PartialLocalizedText; description: PartialLocalizedText; languages: Language[]; defaultLanguage: Language; fallbackLanguage: Language | null };
+
+export function SettingsFields({ value, onChange, idPrefix, errors = {} }: { value: SettingsValue; onChange: (v: SettingsValue) => void; idPrefix: string; errors?: Record<string, string> }) {
+  const t = useTranslations("builder.settings");
+  const tf = useTranslations("builder.fieldErrors");
+  const error = (key: string) => (errors[key] ? tf(errors[key] as "invalid") : null);
+  const toggle = (lang: Language, on: boolean) => {
+    const languages = LANGUAGES.filter((l) => (l === lang ? on : value.languages.includes(l)));
+    const defaultLanguage = languages.includes(value.defaultLanguage) ? value.defaultLanguage : (languages[0] ?? value.defaultLanguage);
+    onChange({ ...value, languages, defaultLanguage, fallbackLanguage: value.fallbackLanguage && languages.includes(value.fallbackLanguage) ? value.fallbackLanguage : null });
+  };
+  const shown = value.languages.length ? value.languages : [value.defaultLanguage];
+  return (
+    <>
+      <fieldset>
+        <legend>{t("languages")}</legend>
+        <p className="muted" id={`${idPrefix}-languages-hint`}>
+          {t("languagesHint")}
+        </p>
+        {LANGUAGES.map((lang) => (
+          <span key={lang} className="checkbox-inline">
+            <input id={`${idPrefix}-lang-${lang}`} type="checkbox" name="languages" value={lang} checked={value.languages.includes(lang)} onChange={(e) => toggle(lang, e.target.checked)} aria-describedby={`${idPrefix}-languages-hint`} />{" "}
+            <label htmlFor={`${idPrefix}-lang-${lang}`} lang={lang}>
+              {LANGUAGE_NAMES[lang]}
+            </label>
+          </span>
+        ))}
+        {error("languages") && (
+          <p className="field-error" role="alert">
+            {error("languages")}
+          </p>
+        )}
+      </fieldset>
+      <p>
+        <label htmlFor={`${idPrefix}-default`}>{t("defaultLanguage")}</label>{" "}
+        <select id={`${idPrefix}-default`} name="defaultLanguage" value={value.defaultLanguage} onChange={(e) => onChange({ ...value, defaultLanguage: e.target.value as Language })}>
+          {shown.map((lang) => (
+            <option key={lang} value={lang}>
+              {LANGUAGE_NAMES[lang]}
+            </option>
+          ))}
+        </select>
+      </p>
+      <LocalizedInputs idPrefix={`${idPrefix}-title`} label={(language) => t("titleIn", { language })} languages={shown} value={value.title} onChange={(title) => onChange({ ...value, title })} required={value.defaultLanguage} />
+      {error(`title.${value.defaultLanguage}`) && (
+        <p className="field-error" role="alert">
+          {t("titleRequired")}
+        </p>
+      )}
+      <LocalizedInputs idPrefix={`${idPrefix}-description`} label={(language) => t("descriptionIn", { language })} languages={shown} value={value.description} onChange={(description) => onChange({ ...value, description })} multiline />
+      <p>
+        <label htmlFor={`${idPrefix}-fallback`}>{t("fallbackLanguage")}</label>{" "}
+        <select id={`${idPrefix}-fallback`} name="fallbackLanguage" value={value.fallbackLanguage ?? ""} onChange={(e) => onChange({ ...value, fallbackLanguage: (e.target.value || null) as Language | null })}>
+          <option value="">{t("noFallback")}</option>
+          {shown.map((lang) => (
+            <option key={lang} value={lang}>
+              {LANGUAGE_NAMES[lang]}
+            </option>
+          ))}
+        </select>
+      </p>
+      {/* The per-language texts travel in the form too, for the new-questionnaire action. */}
+      {LANGUAGES.filter((l) => shown.includes(l)).map((lang) => (
+        <span key={lang} hidden>
+          <input type="hidden" name={`title.${lang}`} value={value.title[lang] ?? ""} />
+          <input type="hidden" name={`description.${lang}`} value={value.description[lang] ?? ""} />
+        </span>
+      ))}
+    </>
+  );
+}
