@@ -1,7 +1,7 @@
 "use client";
 // Lifecycle steps of one question: publish a draft (or merge it into a bank question, or reject
 // it with a reason), retire a published question, restore a retired one.
-import { useActionState, useEffect } from "react";
+import { useState, useTransition, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
 import { changeQuestionStatusAction } from "@/lib/curation/actions";
@@ -24,14 +24,24 @@ export function StatusActions({
 }) {
   const t = useTranslations("curate.status");
   const router = useRouter();
-  const [state, action, pending] = useActionState<ActionState, FormData>(changeQuestionStatusAction, IDLE);
+  const [state, setState] = useState<ActionState>(IDLE);
+  const [pending, startTransition] = useTransition();
   const announce = useAnnounce();
-  useEffect(() => {
-    if (state.status !== "ok") return;
-    if (typeof state.values?.revision === "number") onChanged?.(state.values.revision);
-    announce?.(state);
-    router.refresh();
-  }, [state, router, onChanged, announce]);
+
+  // Called by hand rather than as a form action: a draft merged or rejected leaves the queue in the
+  // same render as the answer arrives, and its outcome must still reach the page's announcer.
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(async () => {
+      const next = await changeQuestionStatusAction(state, form);
+      setState(next);
+      if (next.status !== "ok") return;
+      if (typeof next.values?.revision === "number") onChanged?.(next.values.revision);
+      announce?.(next);
+      router.refresh();
+    });
+  }
 
   const hidden = (
     <>
@@ -46,13 +56,13 @@ export function StatusActions({
       {announce && state.status === "error" && <ActionMessage state={state} />}
       {status === "draft" && (
         <>
-          <form action={action}>
+          <form onSubmit={submit}>
             {hidden}
             <button type="submit" name="intent" value="publish" disabled={pending}>
               {t("publish")}
             </button>
           </form>
-          <form action={action} className="inline-form">
+          <form onSubmit={submit} className="inline-form">
             {hidden}
             <input type="hidden" name="intent" value="merge" />
             <label htmlFor={`merge-${code}`}>{t("mergeInto")}</label>
@@ -64,7 +74,7 @@ export function StatusActions({
               {t("mergeHelp")}
             </p>
           </form>
-          <form action={action} className="inline-form">
+          <form onSubmit={submit} className="inline-form">
             {hidden}
             <input type="hidden" name="intent" value="reject" />
             <label htmlFor={`reject-${code}`}>{t("rejectReason")}</label>
@@ -76,7 +86,7 @@ export function StatusActions({
         </>
       )}
       {status === "published" && (
-        <form action={action}>
+        <form onSubmit={submit}>
           {hidden}
           <p className="muted">{t("retireHelp")}</p>
           <button type="submit" name="intent" value="retire" className="secondary" disabled={pending}>
@@ -85,7 +95,7 @@ export function StatusActions({
         </form>
       )}
       {status === "retired" && canRestore && (
-        <form action={action}>
+        <form onSubmit={submit}>
           {hidden}
           <button type="submit" name="intent" value="restore" disabled={pending}>
             {t("restore")}
