@@ -16,10 +16,15 @@ const root = process.cwd();
 export const migrationsDir = path.join(root, "prisma", "migrations");
 export const schemaPath = path.join(root, "prisma", "schema.prisma");
 
-let engineModule: Promise<typeof import("@prisma/schema-engine-wasm/schema_engine_bg")> | undefined;
+type EngineModule = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
+// Kept on globalThis: the engine's JavaScript glue is one module per process (Node's cache), but this
+// file can be loaded more than once (vitest gives each project its own module graph). Instantiating
+// the WebAssembly twice into the same glue, or running two engines at once, corrupts it.
+const shared = ((globalThis as { __questionBankSchemaEngine?: { module?: Promise<EngineModule>; queue: Promise<unknown> } })
+  .__questionBankSchemaEngine ??= { queue: Promise.resolve() });
 
 async function loadEngineModule() {
-  engineModule ??= (async () => {
+  shared.module ??= (async () => {
     const bg = await import("@prisma/schema-engine-wasm/schema_engine_bg");
     const require = createRequire(import.meta.url);
     const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
@@ -29,7 +34,7 @@ async function loadEngineModule() {
     exports.__wbindgen_start();
     return bg;
   })();
-  return engineModule;
+  return shared.module;
 }
 
 type ScriptRunner = { executeScript(script: string): Promise<void>; onError?(error: unknown): never; client?: unknown };
@@ -63,6 +68,14 @@ function runScriptsWhole(factory: SqlMigrationAwareDriverAdapterFactory): SqlMig
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
+}
+
+// The engine is not re-entrant: two at work at once (vitest runs the global setups of the PGlite
+// and PostgreSQL projects side by side) panic. Every use of it waits for the previous one.
+function withEngineLock<T>(work: () => Promise<T>): Promise<T> {
+  const run = shared.queue.then(work, work);
+  shared.queue = run.catch(() => undefined);
+  return run;
 }
 
 async function createEngine(adapter: SqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngine> {
@@ -119,23 +132,26 @@ export async function applyMigrations(adapter: SqlMigrationAwareDriverAdapterFac
   const list = await readMigrationList();
   const applied = new Set(await appliedMigrationNames(adapter));
   if (list.migrationDirectories.every((m) => applied.has(m.path))) return [];
-  const engine = await createEngine(adapter);
-  try {
-    const result = await engine.applyMigrations({
-      migrationsList: list,
-      filters: { externalTables: [], externalEnums: [] },
-    });
-    return result.appliedMigrationNames;
-  } finally {
-    engine.free();
-  }
+  return withEngineLock(async () => {
+    const engine = await createEngine(adapter);
+    try {
+      const result = await engine.applyMigrations({ migrationsList: list, filters: { externalTables: [], externalEnums: [] } });
+      return result.appliedMigrationNames;
+    } finally {
+      engine.free();
+    }
+  });
 }
 
 /**
  * The SQL that would bring the migrations up to schema.prisma: empty when they agree.
  * Runs the migrations on a throw-away in-memory PGlite (describing a database works through PGlite only).
  */
-export async function diffSchemaAgainstMigrations(): Promise<string> {
+export function diffSchemaAgainstMigrations(): Promise<string> {
+  return withEngineLock(diffOnShadow);
+}
+
+async function diffOnShadow(): Promise<string> {
   // Every database here loads the extensions the migrations create (pg_trgm, unaccent), including
   // the shadow database the engine replays the migrations on (the adapter's own has none).
   const shadow = await openPglite();
