@@ -28,7 +28,7 @@ export function LocalizedInputs({
           lang,
           dir: directionOf(lang),
           value: value[lang] ?? "",
-          required: required === lang,
+          "aria-required": required === lang ? true : undefined,
           onChange: (e: { target: { value: string } }) => onChange({ ...value, [lang]: e.target.value }),
         };
         return (
