@@ -1,10 +1,15 @@
+import { notFound } from "next/navigation";
+import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { routing } from "@/lib/i18n/routing";
 import { Link } from "@/lib/i18n/navigation";
 import { findBankSummary } from "@/lib/bank/data";
 import { LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
 
 export default async function HomePage({ params }: { params: Promise<{ locale: Language }> }) {
   const { locale } = await params;
+  // Pages render beside the layout: a path such as /robots.txt reaches here too, and Intl would throw on it.
+  if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const [t, summary] = await Promise.all([getTranslations("home"), findBankSummary()]);
   const format = new Intl.NumberFormat(locale);

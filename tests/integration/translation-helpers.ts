@@ -12,11 +12,16 @@ export async function createPerson(id: string, roles: ("translator" | "reviewer"
   return { id, roles, translateLanguages: data.translateLanguages, reviewLanguages: data.reviewLanguages };
 }
 
-/** A select_one question with its own (not shared) choice list, so that tests do not collide. */
+/**
+ * A select_one question with its own (not shared) choice list, so that tests do not collide; and one
+ * that no questionnaire uses (nor, for its own list, any question a questionnaire uses), so that the
+ * seeded public templates stay ready to export for the other test files sharing this database.
+ */
 export async function pickQuestion({ shared = false, skip = [] as string[] } = {}) {
   const db = await getDb();
+  const list = shared ? { shared } : { shared, questions: { every: { items: { none: {} } } } };
   return db.question.findFirstOrThrow({
-    where: { status: "published", type: "select_one", choiceList: { shared }, code: { notIn: skip } },
+    where: { status: "published", type: "select_one", choiceList: list, code: { notIn: skip }, items: { none: {} } },
     orderBy: { code: "asc" },
     select: { id: true, code: true, version: true, choiceList: { select: { choices: { orderBy: { position: "asc" }, select: { name: true } } } } },
   });

@@ -30,7 +30,7 @@ beforeAll(async () => {
   translator = await createPerson("ss-translator-es", ["translator"], { translate: ["es"] });
   researcher = await createPerson("ss-researcher", ["researcher"]);
   const db = await getDb();
-  const questions = await db.question.findMany({ where: { status: "published", type: "select_one", choiceList: { shared: false }, code: { startsWith: "inf" } }, orderBy: { code: "asc" }, take: 3, select: { code: true } });
+  const questions = await db.question.findMany({ where: { status: "published", type: "select_one", choiceList: { shared: false, questions: { every: { items: { none: {} } } } }, items: { none: {} } }, orderBy: { code: "asc" }, take: 3, select: { code: true } });
   codes = questions.map((q) => q.code);
 });
 
