@@ -31,6 +31,7 @@ test.describe("search the bank", () => {
     await facet.click();
     await expect(page).toHaveURL(/type=/);
     await expect(page.getByRole("link", { name: /Remove filter/ })).toBeVisible();
+    await expect.poll(() => count(page)).toBeLessThan(all);
     const narrowed = await count(page);
     expect(narrowed).toBeLessThan(all);
     expect(narrowed).toBeGreaterThan(0);
@@ -45,7 +46,8 @@ test.describe("search the bank", () => {
 
     await page.goBack();
     await expect(page).not.toHaveURL(/type=/);
-    expect(await count(page)).toBe(all);
+    // The URL changes before the results of the earlier search are rendered again: wait for them.
+    await expect.poll(() => count(page)).toBe(all);
   });
 
   test("French finds the same questions with and without accents", async ({ page }) => {
