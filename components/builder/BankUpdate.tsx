@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { LANGUAGE_NAMES } from "@/lib/i18n/languages";
 import type { BuilderItem, VersionPair } from "@/lib/builder/data";
 import type { QuestionSnapshot } from "@/lib/bank/snapshot";
-import { diffText } from "@/lib/curation/diff";
+import { diffText } from "@/lib/text/diff";
 import { DiffText } from "@/components/curate/DiffText";
 import { useBuilder } from "./builder-context";
 

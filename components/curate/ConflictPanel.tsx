@@ -2,7 +2,7 @@
 // Someone saved the question while this curator was editing: both versions side by side, where
 // they differ, and the choice of which to keep. Nothing typed is lost.
 import { useTranslations } from "next-intl";
-import { diffText } from "@/lib/curation/diff";
+import { diffText } from "@/lib/text/diff";
 import type { QuestionFormValues } from "@/lib/curation/data";
 import type { EditorValues } from "./QuestionEditor";
 import { valuesOf } from "./QuestionEditor";

@@ -1,4 +1,4 @@
-import type { DiffPart } from "@/lib/curation/diff";
+import type { DiffPart } from "@/lib/text/diff";
 
 /** A word-level difference: removed words struck through, added ones underlined (never colour alone). */
 export function DiffText({ parts, removedLabel, addedLabel }: { parts: DiffPart[]; removedLabel: string; addedLabel: string }) {

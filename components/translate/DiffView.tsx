@@ -1,6 +1,6 @@
 // Word-level changes, shown by more than colour: removed words are struck through inside <del>,
 // added words underlined inside <ins>, each announced by screen readers with a word of its own.
-import type { DiffPart } from "@/lib/translations/diff";
+import type { DiffPart } from "@/lib/text/diff";
 import styles from "./translate.module.css";
 
 export function DiffView({ parts, lang, dir, labels }: { parts: DiffPart[]; lang: string; dir: "ltr" | "rtl"; labels: { added: string; removed: string } }) {

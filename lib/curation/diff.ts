@@ -1,15 +1,11 @@
 // Word-level differences between two published versions of a question, field by field, so that a
 // curator (or a researcher deciding to update a questionnaire) sees exactly what changed.
-import { diffWords } from "diff";
+import { diffText, type DiffPart } from "../text/diff";
 import type { QuestionSnapshot } from "../bank/snapshot";
 import { LANGUAGES } from "../i18n/languages";
 
-export type DiffPart = { text: string; kind: "same" | "added" | "removed" };
+export type { DiffPart };
 export type FieldDiff = { field: string; lang?: string; parts: DiffPart[] };
-
-export function diffText(before: string, after: string): DiffPart[] {
-  return diffWords(before, after).map((c) => ({ text: c.value, kind: c.added ? "added" : c.removed ? "removed" : "same" }));
-}
 
 const choiceLines = (s: QuestionSnapshot, lang: string) =>
   s.choices.map((c) => `${c.name}: ${c.label[lang as keyof typeof c.label] ?? ""}`).join("\n");

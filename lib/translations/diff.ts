@@ -1,17 +1,9 @@
 // Word-level differences for the workspace: a translation against its previous version, and a
 // question's source text between the version a translation was made from and the current one.
-import { diffWords } from "diff";
+import { diffText, type DiffPart } from "../text/diff";
 
-export type DiffPart = { text: string; kind: "same" | "added" | "removed" };
+export type { DiffPart };
 export type FieldDiff = { field: string; parts: DiffPart[] };
-
-// diff's default tokenizer knows Latin letters only: it would split Arabic words letter by letter.
-// The platform's word segmenter knows every script the bank holds.
-const segmenter = new Intl.Segmenter(undefined, { granularity: "word" });
-
-export function diffText(before: string, after: string): DiffPart[] {
-  return diffWords(before, after, { intlSegmenter: segmenter }).map((c) => ({ text: c.value, kind: c.added ? "added" : c.removed ? "removed" : "same" }));
-}
 
 export type TextFields = { label: string; hint: string | null; choices: Record<string, string> };
 

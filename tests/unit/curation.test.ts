@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { diffSnapshots, diffText, sameSnapshot } from "@/lib/curation/diff";
+import { diffSnapshots, sameSnapshot } from "@/lib/curation/diff";
+import { diffText } from "@/lib/text/diff";
 import { buildConstraint, fieldErrorKeys, formatChoiceLines, parseChoiceLines, parseConstraint, questionInputSchema } from "@/lib/curation/schema";
 import { questionInputFromForm } from "@/lib/curation/form-input";
 import type { QuestionSnapshot } from "@/lib/bank/snapshot";
@@ -28,13 +29,20 @@ describe("word-level diffs of versions", () => {
     expect(parts.filter((p) => p.kind === "added").map((p) => p.text.trim())).toContain("community");
   });
 
+  it("keeps whitespace-only changes and whole Arabic words", () => {
+    expect(diffText(";", "; ")).toEqual([{ text: ";", kind: "same" }, { text: " ", kind: "added" }]);
+    const parts = diffText("هل تثق في العاملين الصحيين؟", "هل تثق في العاملين الصحيين المجتمعيين؟");
+    expect(parts.filter((p) => p.kind === "added").map((p) => p.text.trim())).toEqual(["المجتمعيين"]);
+  });
+
   it("any two texts: the parts rebuild each side exactly", () => {
     fc.assert(
-      fc.property(fc.string(), fc.string(), (a, b) => {
+      fc.property(fc.string({ unit: "grapheme" }), fc.string({ unit: "grapheme" }), (a, b) => {
         const parts = diffText(a, b);
         expect(parts.filter((p) => p.kind !== "added").map((p) => p.text).join("")).toBe(a);
         expect(parts.filter((p) => p.kind !== "removed").map((p) => p.text).join("")).toBe(b);
       }),
+      { numRuns: 500 },
     );
   });
 
