@@ -20,7 +20,7 @@ export default async function MyQuestionnairesPage({ params }: Props) {
   setRequestLocale(locale);
   const { user, allowed } = await builderPageAccess(locale, `/${locale}/questionnaires`);
   if (!allowed || !user) return <AccessRefused />;
-  const [t, format, mine] = await Promise.all([getTranslations("builder.list"), getFormatter(), findMyQuestionnaires(user.id)]);
+  const [t, ti, format, mine] = await Promise.all([getTranslations("builder.list"), getTranslations("importPage"), getFormatter(), findMyQuestionnaires(user.id)]);
   return (
     <>
       <h1>{t("title")}</h1>
@@ -28,6 +28,9 @@ export default async function MyQuestionnairesPage({ params }: Props) {
       <p className="button-row">
         <Link href="/questionnaires/new" className="button-link">
           {t("new")}
+        </Link>
+        <Link href="/questionnaires/import" className="button-link button-link--secondary">
+          {ti("link")}
         </Link>
         <Link href="/templates">{t("fromTemplate")}</Link>
       </p>
