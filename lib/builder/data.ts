@@ -5,7 +5,8 @@ import { getDb } from "../db/client";
 import { isLanguage, type Language, type PartialLocalizedText } from "../i18n/languages";
 import type { QuestionSnapshot } from "../bank/snapshot";
 import { relevanceSchema, type Relevance } from "../questionnaires/relevance-schema";
-import type { QuestionKind, TranslationState } from "../questionnaires/model";
+import type { QuestionKind, TranslatedText, TranslationState } from "../questionnaires/model";
+import { loadQuestionnaire } from "../questionnaires/load-data";
 import { parseNumericConstraint } from "./schema";
 
 export type MyQuestionnaire = {
@@ -46,7 +47,7 @@ export type BuilderItem = {
   code: string;
   type: QuestionKind;
   status: "draft" | "published" | "retired";
-  /** The bank's wording in each language, with its translation status */
+  /** The bank's wording in each language for the item's version, with its translation status (lib/questionnaires/item-texts.ts) */
   label: Partial<Record<Language, LocalizedEntry>>;
   hint: Partial<Record<Language, LocalizedEntry>>;
   choices: { name: string; label: PartialLocalizedText }[];
@@ -80,108 +81,50 @@ export type BuilderQuestionnaire = {
 
 const rules = (value: unknown): Relevance | null => (value ? (relevanceSchema.safeParse(value).data ?? null) : null);
 
-function byLanguage<T extends { lang: string; status: string }>(rows: T[], pick: (row: T) => string | null) {
-  const out: Partial<Record<Language, LocalizedEntry>> = {};
-  for (const row of rows) {
-    const text = pick(row);
-    if (isLanguage(row.lang) && text?.trim()) out[row.lang] = { text, status: row.status as TranslationState };
-  }
-  return out;
-}
-
+/** One questionnaire as the builder edits it: the one load (lib/questionnaires/load-data.ts), shaped for the builder. */
 export async function findBuilderQuestionnaire(id: string): Promise<BuilderQuestionnaire | null> {
-  if (!id || id.length > 100) return null;
-  const db = await getDb();
-  const q = await db.questionnaire.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      ownerId: true,
-      visibility: true,
-      revision: true,
-      title: true,
-      description: true,
-      languages: true,
-      defaultLanguage: true,
-      fallbackLanguage: true,
-      updatedAt: true,
-      sections: {
-        orderBy: [{ position: "asc" }, { name: "asc" }],
-        select: {
-          id: true,
-          name: true,
-          title: true,
-          relevant: true,
-          items: {
-            orderBy: [{ position: "asc" }, { name: "asc" }],
-            select: {
-              id: true,
-              name: true,
-              required: true,
-              requiredMessage: true,
-              relevant: true,
-              constraint: true,
-              constraintMessage: true,
-              customText: true,
-              questionVersion: true,
-              question: {
-                select: {
-                  code: true,
-                  type: true,
-                  status: true,
-                  version: true,
-                  constraint: true,
-                  texts: { select: { lang: true, label: true, hint: true, status: true } },
-                  choiceList: { select: { choices: { orderBy: { position: "asc" }, select: { name: true, texts: { select: { lang: true, label: true } } } } } },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  });
+  const q = await loadQuestionnaire(id);
   if (!q) return null;
-  const languages = q.languages.filter(isLanguage);
   return {
     id: q.id,
     ownerId: q.ownerId,
     visibility: q.visibility,
     revision: q.revision,
-    title: q.title as PartialLocalizedText,
-    description: q.description as PartialLocalizedText,
-    languages,
-    defaultLanguage: isLanguage(q.defaultLanguage) ? q.defaultLanguage : (languages[0] ?? "en"),
-    fallbackLanguage: isLanguage(q.fallbackLanguage) ? q.fallbackLanguage : null,
+    title: q.title,
+    description: q.description,
+    languages: q.languages,
+    defaultLanguage: q.defaultLanguage,
+    fallbackLanguage: q.fallbackLanguage,
     updatedAt: q.updatedAt,
     sections: q.sections.map((s) => ({
       id: s.id,
       name: s.name,
-      title: s.title as PartialLocalizedText,
+      title: s.title,
       relevant: rules(s.relevant),
       items: s.items.map((i) => ({
         id: i.id,
         name: i.name,
-        code: i.question.code,
-        type: i.question.type as QuestionKind,
-        status: i.question.status,
-        label: byLanguage(i.question.texts, (t) => t.label),
-        hint: byLanguage(i.question.texts, (t) => t.hint),
-        choices: (i.question.choiceList?.choices ?? []).map((c) => ({
-          name: c.name,
-          label: Object.fromEntries(c.texts.filter((t) => isLanguage(t.lang)).map((t) => [t.lang, t.label])) as PartialLocalizedText,
-        })),
+        code: i.code,
+        type: i.texts.type,
+        status: i.questionStatus,
+        label: i.texts.bankLabel,
+        hint: i.texts.bankHint,
+        choices: i.texts.choices.map((c) => ({ name: c.name, label: plainText(c.label) })),
         required: i.required,
-        requiredMessage: (i.requiredMessage ?? {}) as PartialLocalizedText,
+        requiredMessage: i.requiredMessage ?? {},
         relevant: rules(i.relevant),
-        range: i.question.type === "integer" || i.question.type === "decimal" ? parseNumericConstraint(i.constraint ?? i.question.constraint) : null,
-        constraintMessage: (i.constraintMessage ?? {}) as PartialLocalizedText,
-        customText: (i.customText ?? null) as BuilderItem["customText"],
-        itemVersion: i.questionVersion,
-        bankVersion: i.question.version,
+        range: i.texts.type === "integer" || i.texts.type === "decimal" ? parseNumericConstraint(i.constraint ?? i.texts.constraint) : null,
+        constraintMessage: i.constraintMessage ?? {},
+        customText: i.customText,
+        itemVersion: i.itemVersion,
+        bankVersion: i.bankVersion,
       })),
     })),
   };
+}
+
+function plainText(text: TranslatedText): PartialLocalizedText {
+  return Object.fromEntries(Object.entries(text).map(([lang, entry]) => [lang, entry!.text]));
 }
 
 export type VersionPair = { code: string; from: QuestionSnapshot | null; to: QuestionSnapshot | null };

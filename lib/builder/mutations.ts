@@ -10,6 +10,7 @@ import { can, type Actor, type Role } from "../auth/permissions";
 import { isLanguage, type Language, type PartialLocalizedText } from "../i18n/languages";
 import { relevanceSchema } from "../questionnaires/relevance-schema";
 import type { QuestionKind } from "../questionnaires/model";
+import type { QuestionSnapshot } from "../bank/snapshot";
 import { BuilderError } from "./errors";
 import { copyTitle, defaultSectionTitle } from "./default-texts";
 import {
@@ -60,23 +61,34 @@ async function loadOutline(tx: Tx, questionnaireId: string): Promise<OutlineRow[
       relevant: true,
       items: {
         orderBy: [{ position: "asc" }, { name: "asc" }],
-        select: { id: true, name: true, relevant: true, questionId: true, question: { select: { type: true, choiceList: { select: { choices: { select: { name: true } } } } } } },
+        select: {
+          id: true,
+          name: true,
+          relevant: true,
+          questionId: true,
+          questionVersion: true,
+          question: { select: { type: true, version: true, choiceList: { select: { choices: { orderBy: { position: "asc" }, select: { name: true } } } } } },
+        },
       },
     },
   });
+  // An item behind the bank answers with its own version's type and choices (lib/questionnaires/item-texts.ts).
+  const behind = sections.flatMap((s) => s.items).filter((i) => i.questionVersion < i.question.version);
+  const pinned = behind.length
+    ? await tx.questionVersion.findMany({ where: { OR: behind.map((i) => ({ questionId: i.questionId, version: i.questionVersion })) }, select: { questionId: true, version: true, snapshot: true } })
+    : [];
+  const snapshotOf = (i: (typeof behind)[number]) => pinned.find((p) => p.questionId === i.questionId && p.version === i.questionVersion)?.snapshot as QuestionSnapshot | undefined;
   const rules = (value: unknown) => (value ? (relevanceSchema.safeParse(value).data ?? null) : null);
   return sections.map((s) => ({
     id: s.id,
     name: s.name,
     relevant: rules(s.relevant),
-    items: s.items.map((i) => ({
-      id: i.id,
-      name: i.name,
-      questionId: i.questionId,
-      type: i.question.type as QuestionKind,
-      choices: i.question.choiceList ? i.question.choiceList.choices.map((c) => c.name) : null,
-      relevant: rules(i.relevant),
-    })),
+    items: s.items.map((i) => {
+      const snapshot = i.questionVersion < i.question.version ? snapshotOf(i) : undefined;
+      const type = (snapshot?.type ?? i.question.type) as QuestionKind;
+      const choices = snapshot ? snapshot.choices.map((c) => c.name) : i.question.choiceList?.choices.map((c) => c.name);
+      return { id: i.id, name: i.name, questionId: i.questionId, type, choices: snapshot ? (snapshot.choiceList ? choices! : null) : (choices ?? null), relevant: rules(i.relevant) };
+    }),
   }));
 }
 

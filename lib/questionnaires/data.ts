@@ -1,9 +1,11 @@
 // Reads of questionnaires: lists filtered by who may see them, and one questionnaire in full as
-// the plain QuestionnaireDoc that the readiness check, the writers and the readable page share.
+// the plain QuestionnaireDoc that the readiness check, the writers and the readable page share
+// (read by load-data.ts, the one load of a questionnaire, which the builder uses too).
 import { getDb } from "../db/client";
 import { isLanguage, type Language, type PartialLocalizedText } from "../i18n/languages";
 import { relevanceSchema, type Relevance } from "./relevance-schema";
-import { ownerText, type QuestionKind, type QuestionnaireChoiceList, type QuestionnaireDoc, type TranslatedText, type TranslationState } from "./model";
+import { ownerText, type QuestionnaireChoiceList, type QuestionnaireDoc } from "./model";
+import { loadQuestionnaire } from "./load-data";
 import type { VisibleScope } from "./access";
 
 export type QuestionnaireSummary = {
@@ -66,23 +68,6 @@ export async function findQuestionnaireAccess(idOrSlug: string): Promise<{ id: s
   return db.questionnaire.findFirst({ where: { OR: [{ id: idOrSlug }, { slug: idOrSlug }] }, select: { id: true, ownerId: true, visibility: true } });
 }
 
-type TextRow = { lang: string; status: TranslationState };
-
-/**
- * `ownWording`: the texts of a draft question the owner created (by importing their form) are the
- * owner's own words for their questionnaire, like customised wording, until a curator takes the
- * question into the bank; so their draft status does not hold the owner's export back.
- */
-function translated<T extends TextRow>(rows: T[], pick: (row: T) => string | null, ownWording = false): TranslatedText {
-  const out: TranslatedText = {};
-  for (const row of rows) {
-    const text = pick(row);
-    const status = ownWording && row.status === "draft" ? "approved" : row.status;
-    if (isLanguage(row.lang) && text && text.trim()) out[row.lang] = { text, status };
-  }
-  return out;
-}
-
 function relevanceOf(value: unknown): Relevance | null {
   if (value === null || value === undefined) return null;
   const parsed = relevanceSchema.safeParse(value);
@@ -97,111 +82,68 @@ function versionOf(dates: Date[]): string {
   return latest.toISOString().replace(/[-:T]/g, "").slice(0, 12);
 }
 
+/** The questionnaire as plain data, each item's texts chosen by item-texts.ts (pinned to its bank version). */
 export async function findQuestionnaireDoc(id: string): Promise<QuestionnaireDoc | null> {
-  const db = await getDb();
-  const q = await db.questionnaire.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      description: true,
-      languages: true,
-      defaultLanguage: true,
-      fallbackLanguage: true,
-      visibility: true,
-      ownerId: true,
-      updatedAt: true,
-      sections: {
-        orderBy: { position: "asc" },
-        select: {
-          name: true,
-          title: true,
-          relevant: true,
-          items: {
-            orderBy: { position: "asc" },
-            select: {
-              name: true,
-              required: true,
-              requiredMessage: true,
-              relevant: true,
-              constraint: true,
-              constraintMessage: true,
-              customText: true,
-              question: {
-                select: {
-                  code: true,
-                  type: true,
-                  status: true,
-                  createdById: true,
-                  constraint: true,
-                  updatedAt: true,
-                  texts: { select: { lang: true, label: true, hint: true, constraintMessage: true, status: true, updatedAt: true } },
-                  choiceList: {
-                    select: {
-                      name: true,
-                      updatedAt: true,
-                      choices: { orderBy: { position: "asc" }, select: { name: true, texts: { select: { lang: true, label: true, status: true, updatedAt: true } } } },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  });
+  const q = await loadQuestionnaire(id);
   if (!q) return null;
-
-  const lists = new Map<string, QuestionnaireChoiceList>();
-  const changes: Date[] = [q.updatedAt];
+  const lists = new ChoiceListNames();
   const sections = q.sections.map((section) => ({
     name: section.name,
-    title: ownerText(section.title as PartialLocalizedText),
+    title: ownerText(section.title),
     relevant: relevanceOf(section.relevant),
     items: section.items.map((item) => {
-      const question = item.question;
-      const own = question.status === "draft" && !!q.ownerId && question.createdById === q.ownerId;
-      changes.push(question.updatedAt, ...question.texts.map((t) => t.updatedAt));
-      if (question.choiceList && !lists.has(question.choiceList.name)) {
-        changes.push(question.choiceList.updatedAt, ...question.choiceList.choices.flatMap((c) => c.texts.map((t) => t.updatedAt)));
-        lists.set(question.choiceList.name, {
-          name: question.choiceList.name,
-          choices: question.choiceList.choices.map((c) => ({ name: c.name, label: translated(c.texts, (t) => t.label, own) })),
-        });
-      }
-      // Wording customised for this questionnaire replaces the bank's as a whole: the bank's
-      // translations translate the bank's wording, so a language the owner did not write is missing.
-      const custom = (item.customText ?? {}) as { label?: PartialLocalizedText; hint?: PartialLocalizedText };
-      const ownConstraintMessage = ownerText(item.constraintMessage as PartialLocalizedText | null);
+      const texts = item.texts;
+      const ownConstraintMessage = ownerText(item.constraintMessage);
       return {
         name: item.name,
-        code: question.code,
-        type: question.type as QuestionKind,
-        listName: question.choiceList?.name ?? null,
-        label: custom.label ? ownerText(custom.label) : translated(question.texts, (t) => t.label, own),
-        hint: custom.hint ? ownerText(custom.hint) : translated(question.texts, (t) => t.hint, own),
+        code: item.code,
+        type: texts.type,
+        listName: texts.listName ? lists.nameFor(texts.listName, texts.choices, item.itemVersion) : null,
+        label: texts.label,
+        hint: texts.hint,
         required: item.required,
-        requiredMessage: ownerText(item.requiredMessage as PartialLocalizedText | null),
+        requiredMessage: ownerText(item.requiredMessage),
         relevant: relevanceOf(item.relevant),
-        constraint: item.constraint ?? question.constraint,
-        constraintMessage: Object.keys(ownConstraintMessage).length ? ownConstraintMessage : translated(question.texts, (t) => t.constraintMessage, own),
+        constraint: item.constraint ?? texts.constraint,
+        constraintMessage: Object.keys(ownConstraintMessage).length ? ownConstraintMessage : texts.constraintMessage,
       };
     }),
   }));
-  const languages = languagesOf(q.languages);
   return {
     id: q.id,
     slug: q.slug,
-    title: q.title as PartialLocalizedText,
-    description: q.description as PartialLocalizedText,
-    languages,
-    defaultLanguage: isLanguage(q.defaultLanguage) ? q.defaultLanguage : languages[0] ?? "en",
-    fallbackLanguage: isLanguage(q.fallbackLanguage) ? q.fallbackLanguage : null,
+    title: q.title,
+    description: q.description,
+    languages: q.languages,
+    defaultLanguage: q.defaultLanguage,
+    fallbackLanguage: q.fallbackLanguage,
     visibility: q.visibility,
-    version: versionOf(changes),
+    version: versionOf(q.changes),
     sections,
-    choiceLists: [...lists.values()],
+    choiceLists: lists.all(),
   };
+}
+
+/**
+ * The form's choice lists, once each. Items pinned to different bank versions of one list may
+ * hold different choices: the later one gets its own list name (`<list>_v<version>`), so that
+ * neither item's answers change.
+ */
+class ChoiceListNames {
+  private byName = new Map<string, { list: QuestionnaireChoiceList; key: string }>();
+
+  nameFor(wanted: string, choices: QuestionnaireChoiceList["choices"], version: number): string {
+    const key = JSON.stringify(choices);
+    for (const candidate of [wanted, `${wanted}_v${version}`, ...Array.from({ length: 50 }, (_, n) => `${wanted}_v${version}_${n + 2}`)]) {
+      const found = this.byName.get(candidate);
+      if (found && found.key !== key) continue;
+      if (!found) this.byName.set(candidate, { list: { name: candidate, choices }, key });
+      return candidate;
+    }
+    throw new Error(`Too many versions of choice list ${wanted} in one questionnaire`);
+  }
+
+  all(): QuestionnaireChoiceList[] {
+    return [...this.byName.values()].map((v) => v.list);
+  }
 }
