@@ -178,7 +178,8 @@ test("a bank question changed by a curator is offered to the questionnaire as a 
   await signIn(curator, "curator@demo.questionbank.org", "curator-demo", "/curate/questions/per_vac_recommend");
   const wording = curator.getByLabel("Wording (English)");
   const before = await wording.inputValue();
-  await wording.fill(`${before.replace(/\?$/, "")} today?`);
+  const after = `${before.replace(/\?$/, "")} today?`;
+  await wording.fill(after);
   await curator.getByRole("button", { name: "Save and publish version 2" }).click();
   await expect(curator.getByRole("alert").filter({ hasText: TITLE })).toBeVisible();
   await curator.getByRole("button", { name: "Confirm and publish version 2" }).click();
@@ -190,6 +191,12 @@ test("a bank question changed by a curator is offered to the questionnaire as a 
   await signIn(page, "researcher@demo.questionbank.org", "researcher-demo", builderUrl.replace(/^\/en/, ""));
   const item = page.locator(".item-card[data-item='per_vac_recommend']");
   await expect(item.getByText("Newer version in the bank (version 1 → 2)")).toBeVisible();
+  // Until the researcher takes it, the questionnaire keeps the wording of the version it took.
+  await expect(item.locator(".item-label")).toHaveText(before);
+  await page.goto(`${builderUrl}/print?lang=en`);
+  await expect(page.locator("article.paper")).toContainText(before);
+  await expect(page.locator("article.paper")).not.toContainText(after);
+  await page.goto(builderUrl);
   await item.getByText("Compare the two versions").click();
   const table = item.getByRole("table");
   await expect(table.getByRole("columnheader", { name: "Version 1 (taken by this questionnaire)" })).toBeVisible();
@@ -198,6 +205,9 @@ test("a bank question changed by a curator is offered to the questionnaire as a 
   await item.getByRole("button", { name: "Update to version 2" }).click();
   await expect(status(page)).toHaveText("“per_vac_recommend” now follows version 2 of the bank.");
   await expect(item.getByText("Newer version in the bank")).toHaveCount(0);
+  await expect(item.locator(".item-label")).toHaveText(after);
+  await page.goto(`${builderUrl}/print?lang=en`);
+  await expect(page.locator("article.paper")).toContainText(after);
   await context.close();
 });
 
