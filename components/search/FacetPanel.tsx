@@ -8,7 +8,22 @@ import { searchHref } from "./search-url";
 const SHOWN = 8;
 
 /** Each facet value with its count, as a link that adds (or, when active, removes) that filter. */
-export async function FacetPanel({ facets, labels, params, cols, locale }: { facets: Facets; labels: FacetLabels; params: SearchParams; cols?: string; locale: Language }) {
+export async function FacetPanel({
+  facets,
+  estimated = false,
+  labels,
+  params,
+  cols,
+  locale,
+}: {
+  facets: Facets;
+  /** Counts estimated from a sample: shown as "about N". */
+  estimated?: boolean;
+  labels: FacetLabels;
+  params: SearchParams;
+  cols?: string;
+  locale: Language;
+}) {
   const t = await getTranslations("search");
   const tq = await getTranslations("question");
   const format = new Intl.NumberFormat(locale);
@@ -67,7 +82,7 @@ export async function FacetPanel({ facets, labels, params, cols, locale }: { fac
               {values.slice(0, key === "translation" || key === "indicator" ? 40 : SHOWN * 3).map((v) => (
                 <li key={v.value}>
                   <Link href={searchHref({ params, cols }, { [key]: v.value })}>
-                    {labelOf(key, v.value)} <span className="count">({format.format(v.count)})</span>
+                    {labelOf(key, v.value)} <span className="count">({estimated ? t("countAbout", { count: v.count }) : format.format(v.count)})</span>
                   </Link>
                 </li>
               ))}

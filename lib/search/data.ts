@@ -1,182 +1,34 @@
-// Reads for search: the search itself (page, total, facets, typo correction), one question in the
-// API's shape, and the labels facets are shown with.
+// Reads for search: the search itself (see run-search.ts), one question in the API's shape, the
+// labels facets are shown with, and the framework with question counts.
 import { getDb } from "../db/client";
-import { LANGUAGES, type Language, type LocalizedText } from "../i18n/languages";
-import { queryWords } from "./normalize";
-import { correctQuery, countQuery, facetQuery, pageQuery, planSearch, vocabularyQuery, type SearchPlan, type SqlQuery } from "./query";
-import type { FacetKey, SearchParams } from "./schema";
-import { FACET_KEYS } from "./schema";
+import type { LocalizedText } from "../i18n/languages";
+import type { Exec } from "./counts";
+import { questionDocumentsQuery, toApiQuestion } from "./hydrate";
+import type { SqlQuery } from "./query";
+import { runSearch } from "./run-search";
+import type { SearchParams } from "./schema";
+import type { ApiQuestion, SearchOptions, SearchResult } from "./types";
 
-export type TranslationStateValue = "missing" | "draft" | "in_review" | "approved" | "outdated";
+export type { ApiQuestion, FacetCount, Facets, SearchOptions, SearchResult, TranslationStateValue } from "./types";
+export { groupFacets } from "./facets";
 
-/** One question as the public API and the results table see it. */
-export type ApiQuestion = {
-  code: string;
-  type: string;
-  status: "draft" | "published" | "retired";
-  version: number;
-  updatedAt: string;
-  text: Record<Language, { label: string | null; hint: string | null; status: TranslationStateValue }>;
-  choices: { name: string; label: Record<Language, string | null> }[];
-  indicators: { code: string; name: LocalizedText }[];
-  tags: string[];
-  source: { key: string; organisation: string; title: string; year: string | null; url: string | null; licence: string | null } | null;
-};
-
-export type FacetCount = { value: string; count: number };
-export type Facets = Record<FacetKey, FacetCount[]>;
-
-export type SearchResult = {
-  items: (ApiQuestion & { score: number | null })[];
-  total: number;
-  page: number;
-  pageSize: number;
-  facets: Facets;
-  /** The query actually searched when misspelt words were corrected (absent otherwise). */
-  correctedQuery?: string;
-  /** Normalised words of the searched query, for highlighting. */
-  words: string[];
-};
-
-export type SearchOptions = { includeDrafts?: boolean };
-
-/** Below this many results, misspelt words are corrected against the bank's vocabulary. */
-const FEW_RESULTS = 3;
-
-const questionSelect = {
-  id: true,
-  code: true,
-  type: true,
-  status: true,
-  version: true,
-  updatedAt: true,
-  texts: { select: { lang: true, label: true, hint: true, status: true } },
-  choiceList: { select: { choices: { orderBy: { position: "asc" }, select: { name: true, texts: { select: { lang: true, label: true } } } } } },
-  indicators: { select: { indicator: { select: { code: true, name: true } } }, orderBy: { indicator: { code: "asc" } } },
-  tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
-  source: { select: { key: true, organisation: true, title: true, year: true, url: true, licence: true } },
-} as const;
-
-type Db = Awaited<ReturnType<typeof getDb>>;
-type QuestionRow = Awaited<ReturnType<typeof findRows>>[number];
-
-function findRows(db: Db, where: { id: { in: string[] } } | { code: string }) {
-  return db.question.findMany({ where, select: questionSelect });
-}
-
-function perLanguage<T>(make: (lang: Language) => T): Record<Language, T> {
-  return Object.fromEntries(LANGUAGES.map((l) => [l, make(l)])) as Record<Language, T>;
-}
-
-function toApiQuestion(row: QuestionRow): ApiQuestion {
-  return {
-    code: row.code,
-    type: row.type,
-    status: row.status,
-    version: row.version,
-    updatedAt: row.updatedAt.toISOString(),
-    text: perLanguage((lang) => {
-      const t = row.texts.find((x) => x.lang === lang);
-      return t ? { label: t.label, hint: t.hint, status: t.status } : { label: null, hint: null, status: "missing" as const };
-    }),
-    choices: (row.choiceList?.choices ?? []).map((c) => ({
-      name: c.name,
-      label: perLanguage((lang) => c.texts.find((t) => t.lang === lang)?.label ?? null),
-    })),
-    indicators: row.indicators.map((i) => ({ code: i.indicator.code, name: i.indicator.name as LocalizedText })),
-    tags: row.tags.map((t) => t.tag.name),
-    source: row.source,
-  };
-}
-
-async function run<T>(db: Db, query: SqlQuery): Promise<T[]> {
-  return db.$queryRawUnsafe<T[]>(query.text, ...query.values);
-}
-
-const FACET_PREFIX: Record<string, FacetKey> = {
-  domain: "domain",
-  topic: "topic",
-  indicator: "indicator",
-  type: "type",
-  source: "source",
-  status: "status",
-  tag: "tag",
-  tr: "translation",
-};
-
-/** "indicator:PER-03" → facets.indicator [{ value: "PER-03" }]; "tr:fr:missing" → facets.translation "fr:missing". */
-export function groupFacets(rows: { value: string; count: number }[]): Facets {
-  const facets = Object.fromEntries(FACET_KEYS.map((k) => [k, [] as FacetCount[]])) as Facets;
-  for (const row of rows) {
-    const at = row.value.indexOf(":");
-    const key = FACET_PREFIX[row.value.slice(0, at)];
-    if (key && row.count > 0) facets[key].push({ value: row.value.slice(at + 1), count: Number(row.count) });
-  }
-  for (const key of FACET_KEYS) facets[key].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  return facets;
-}
-
-async function runPlan(db: Db, plan: SearchPlan, params: SearchParams) {
-  const [ids, totalRows, facetRows] = await Promise.all([
-    run<{ id: string; score: number | null }>(db, pageQuery(plan, params)),
-    run<{ total: number }>(db, countQuery(plan)),
-    run<{ value: string; count: number }>(db, facetQuery(plan)),
-  ]);
-  return { ids, total: Number(totalRows[0]?.total ?? 0), facetRows };
-}
-
-/** Corrections for the query words that are not in the bank's vocabulary (misspelt word → nearest word). */
-async function findCorrections(db: Db, plan: SearchPlan): Promise<Map<string, string>> {
-  const words = [...new Set(queryWords(plan.query))].filter((w) => w.length >= 3 && !/\d/.test(w)).slice(0, 8);
-  if (!words.length) return new Map();
-  const rows = await run<{ word: string; known: boolean; nearest: string | null }>(db, vocabularyQuery(words, plan.langs));
-  return new Map(rows.filter((r) => !r.known && r.nearest && r.nearest !== r.word).map((r) => [r.word, r.nearest!]));
-}
-
-/**
- * Searches the bank. Anonymous callers see published questions (and retired ones when they filter
- * by status); `includeDrafts` is for curators.
- */
-export async function searchQuestions(params: SearchParams, { includeDrafts = false }: SearchOptions = {}): Promise<SearchResult> {
+/** Runs statements on the app's database connection. */
+export async function databaseExec(): Promise<Exec> {
   const db = await getDb();
-  let plan = planSearch(params, { includeDrafts });
-  let result = plan.statuses.length ? await runPlan(db, plan, params) : { ids: [], total: 0, facetRows: [] };
-  let correctedQuery: string | undefined;
-  if (plan.query && result.total < FEW_RESULTS && plan.statuses.length) {
-    const corrections = await findCorrections(db, plan);
-    if (corrections.size) {
-      const corrected = correctQuery(plan.query, corrections);
-      const correctedPlan = { ...plan, query: corrected };
-      const second = await runPlan(db, correctedPlan, params);
-      if (second.total > result.total) {
-        plan = correctedPlan;
-        result = second;
-        correctedQuery = corrected;
-      }
-    }
-  }
-  const rows = result.ids.length ? await findRows(db, { id: { in: result.ids.map((r) => r.id) } }) : [];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return {
-    items: result.ids.flatMap((r) => {
-      const row = byId.get(r.id);
-      return row ? [{ ...toApiQuestion(row), score: r.score === null ? null : Number(r.score) }] : [];
-    }),
-    total: result.total,
-    page: params.page,
-    pageSize: params.pageSize,
-    facets: groupFacets(result.facetRows),
-    ...(correctedQuery ? { correctedQuery } : {}),
-    words: queryWords(plan.query),
-  };
+  return <T,>(query: SqlQuery) => db.$queryRawUnsafe<T[]>(query.text, ...query.values);
+}
+
+export async function searchQuestions(params: SearchParams, options: SearchOptions = {}): Promise<SearchResult> {
+  return runSearch(await databaseExec(), params, options);
 }
 
 /** One question in the API's shape; drafts only with `includeDrafts`. */
 export async function findApiQuestion(code: string, { includeDrafts = false }: SearchOptions = {}): Promise<ApiQuestion | null> {
-  const db = await getDb();
-  const [row] = await findRows(db, { code });
-  if (!row || (row.status === "draft" && !includeDrafts)) return null;
-  return toApiQuestion(row);
+  const exec = await databaseExec();
+  const [row] = await exec<{ doc: string }>(questionDocumentsQuery({ code }));
+  if (!row) return null;
+  const { question } = toApiQuestion(row.doc);
+  return question.status === "draft" && !includeDrafts ? null : question;
 }
 
 export type FacetLabels = {

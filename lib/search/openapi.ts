@@ -70,10 +70,14 @@ export function openApiDocument(serverUrl: string) {
                 "application/json": {
                   schema: {
                     type: "object",
-                    required: ["items", "total", "page", "pageSize", "facets"],
+                    required: ["items", "total", "estimated", "page", "pageSize", "facets"],
                     properties: {
                       items: { type: "array", items: { allOf: [{ $ref: "#/components/schemas/Question" }, { type: "object", properties: { score: { type: ["number", "null"] } } }] } },
-                      total: { type: "integer" },
+                      total: { type: "integer", description: "Exact, or an estimate (two significant figures) when `estimated` is true" },
+                      estimated: {
+                        type: "boolean",
+                        description: "True when the search matches more than 5,000 questions of a bank of more than 10,000: total and facet counts are then estimated from a sample",
+                      },
                       page: { type: "integer" },
                       pageSize: { type: "integer" },
                       correctedQuery: { type: "string", description: "Present when misspelt words were corrected" },

@@ -74,9 +74,12 @@ export function pageQuery(plan: SearchPlan, params: Pick<SearchParams, "page" | 
     const columns = plan.langs.map((l) => `s.${l}`).join(", ");
     return {
       text:
-        `WITH c AS (SELECT s."questionId", ${columns} FROM question_search s WHERE ${where} LIMIT ${cap}) ` +
-        `SELECT q.id, ${rankExpression(plan, q)} AS score FROM c JOIN question q ON q.id = c."questionId" ` +
-        `ORDER BY score ${dir}, q.code ASC LIMIT ${limit} OFFSET ${off}`,
+        `WITH c AS (SELECT s."questionId", ${columns} FROM question_search s WHERE ${where} LIMIT ${cap}), ` +
+        // Codes (the tie-break) are read by primary key for the best-ranked candidates only, with their
+        // ties: joining every candidate would read the whole question table.
+        `r AS (SELECT c."questionId", ${rankExpression(plan, q)} AS score FROM c ORDER BY score ${dir} FETCH FIRST ${p.add(offset + params.pageSize)} ROWS WITH TIES) ` +
+        `SELECT r."questionId" AS id, r.score FROM r JOIN question q ON q.id = r."questionId" ` +
+        `ORDER BY r.score ${dir}, q.code ASC LIMIT ${limit} OFFSET ${off}`,
       values: p.values,
     };
   }
@@ -90,32 +93,55 @@ export function pageQuery(plan: SearchPlan, params: Pick<SearchParams, "page" | 
   };
 }
 
-export function countQuery(plan: SearchPlan): SqlQuery {
+/** The unfiltered bank: its total and facet counts are kept in search_facet_count by triggers. */
+export function storedCountsQuery(plan: SearchPlan): SqlQuery {
   const p = new Params();
-  if (!plan.query && !plan.filters.length) {
-    // The unfiltered bank: its size per status is kept in search_facet_count.
-    return {
-      text: `SELECT coalesce(sum(count), 0)::int AS total FROM search_facet_count WHERE value = 'status:' || status::text AND status = ANY(${p.add(plan.statuses)}::"QuestionStatus"[])`,
-      values: p.values,
-    };
-  }
-  return { text: `SELECT count(*)::int AS total FROM question_search s WHERE ${whereClause(plan, p)}`, values: p.values };
+  const statuses = p.add(plan.statuses);
+  return {
+    text:
+      `SELECT NULL::text AS value, coalesce(sum(count), 0)::int AS count FROM search_facet_count WHERE value = 'status:' || status::text AND status = ANY(${statuses}::"QuestionStatus"[]) ` +
+      `UNION ALL SELECT value, sum(count)::int FROM search_facet_count WHERE status = ANY(${statuses}::"QuestionStatus"[]) AND count > 0 GROUP BY value`,
+    values: p.values,
+  };
+}
+
+/** How many rows question_search holds (every status): the population a sample is drawn from. */
+export function bankSizeQuery(): SqlQuery {
+  return { text: `SELECT coalesce(sum(count), 0)::int AS total FROM search_facet_count WHERE value = 'status:' || status::text`, values: [] };
 }
 
 /**
- * Facet counts over the whole result set. With no words and no filters the counts are read from
- * search_facet_count (kept by triggers) instead of being counted over the bank.
+ * Exact total (the row whose value is NULL) and facet counts of a search, in one pass over its
+ * matches. Its cost grows with the number of matches: used when they are few enough.
  */
-export function facetQuery(plan: SearchPlan): SqlQuery {
+export function exactCountsQuery(plan: SearchPlan): SqlQuery {
   const p = new Params();
-  if (!plan.query && !plan.filters.length) {
-    return {
-      text: `SELECT value, sum(count)::int AS count FROM search_facet_count WHERE status = ANY(${p.add(plan.statuses)}::"QuestionStatus"[]) AND count > 0 GROUP BY value`,
-      values: p.values,
-    };
-  }
+  return {
+    text:
+      `WITH m AS MATERIALIZED (SELECT s.facets FROM question_search s WHERE ${whereClause(plan, p)}) ` +
+      `SELECT NULL::text AS value, count(*)::int AS count FROM m ` +
+      `UNION ALL SELECT v, count(*)::int FROM m, unnest(m.facets) v GROUP BY v`,
+    values: p.values,
+  };
+}
+
+/**
+ * The same counts over a block sample of the bank (TABLESAMPLE SYSTEM, repeatable so that a page
+ * reloads with the same figures): the NULL row holds the matches in the sample (`count`) and the
+ * rows sampled (`seen`), to be scaled up by the caller. Its cost is that of the sample, whatever
+ * the number of matches.
+ */
+export function sampledCountsQuery(plan: SearchPlan, percent: number): SqlQuery {
+  const p = new Params();
   const where = whereClause(plan, p);
-  return { text: `SELECT v AS value, count(*)::int AS count FROM question_search s, unnest(s.facets) v WHERE ${where} GROUP BY v`, values: p.values };
+  const pct = p.add(percent);
+  return {
+    text:
+      `WITH m AS MATERIALIZED (SELECT s.facets, (${where}) AS hit FROM question_search s TABLESAMPLE SYSTEM (${pct}::float4) REPEATABLE (0)) ` +
+      `SELECT NULL::text AS value, (count(*) FILTER (WHERE m.hit))::int AS count, count(*)::int AS seen FROM m ` +
+      `UNION ALL SELECT v, count(*)::int, NULL FROM m, unnest(m.facets) v WHERE m.hit GROUP BY v`,
+    values: p.values,
+  };
 }
 
 /** For each query word: is it in the bank's vocabulary, and if not, its nearest word there. */

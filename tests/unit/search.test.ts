@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { correctQuery, countQuery, facetQuery, pageQuery, planSearch, visibleStatuses } from "@/lib/search/query";
+import { correctQuery, exactCountsQuery, pageQuery, planSearch, sampledCountsQuery, storedCountsQuery, visibleStatuses } from "@/lib/search/query";
+import { roundEstimate } from "@/lib/search/counts";
 import { facetFilters, parseSearchParams, searchQueryString } from "@/lib/search/schema";
 import { normalizeText, queryWords } from "@/lib/search/normalize";
 import { highlightSegments } from "@/lib/search/highlight";
@@ -31,28 +32,33 @@ describe("query building", () => {
   it("passes what was typed as a parameter, never inside the SQL", () => {
     const evil = "'; DROP TABLE question; --";
     const plan = planSearch(parse(`q=${encodeURIComponent(evil)}`));
-    for (const q of [pageQuery(plan, { page: 1, pageSize: 20 }), countQuery(plan), facetQuery(plan)]) {
+    for (const q of [pageQuery(plan, { page: 1, pageSize: 20 }), exactCountsQuery(plan), sampledCountsQuery(plan, 5)]) {
       expect(q.text).not.toContain("DROP");
       expect(q.values).toContain(evil);
     }
   });
   it("ORs one indexed match per language, or uses the chosen language only", () => {
-    expect(countQuery(planSearch(parse("q=x"))).text).toMatch(/s\.en @@ .* OR s\.es @@ .* OR s\.fr @@ .* OR s\.ar @@/);
-    const fr = countQuery(planSearch(parse("q=x&lang=fr"))).text;
+    expect(exactCountsQuery(planSearch(parse("q=x"))).text).toMatch(/s\.en @@ .* OR s\.es @@ .* OR s\.fr @@ .* OR s\.ar @@/);
+    const fr = exactCountsQuery(planSearch(parse("q=x&lang=fr"))).text;
     expect(fr).toContain("s.fr @@ qb_search_query('fr'");
     expect(fr).not.toContain("s.en");
   });
   it("ranks a capped candidate set by relevance, and orders by code without words", () => {
     const ranked = pageQuery(planSearch(parse("q=x")), { page: 1, pageSize: 20 });
-    expect(ranked.text).toMatch(/LIMIT \$\d+\) SELECT .*ts_rank/);
+    expect(ranked.text).toMatch(/LIMIT \$\d+\), r AS \(SELECT .*ts_rank.*WITH TIES/);
     expect(ranked.values).toContain(1000);
     expect(pageQuery(planSearch(parse("q=x")), { page: 60, pageSize: 20 }).values).toContain(1200);
     expect(pageQuery(planSearch(parse("")), { page: 1, pageSize: 20 }).text).toContain("ORDER BY q.code ASC");
   });
-  it("reads facet counts from the counter table only for the unfiltered bank", () => {
-    expect(facetQuery(planSearch(parse(""))).text).toContain("search_facet_count");
-    expect(facetQuery(planSearch(parse("type=text"))).text).toContain("unnest(s.facets)");
-    expect(facetQuery(planSearch(parse("q=x"))).text).toContain("unnest(s.facets)");
+  it("reads counts from the counter table for the unfiltered bank, and counts or samples matches otherwise", () => {
+    expect(storedCountsQuery(planSearch(parse(""))).text).toContain("search_facet_count");
+    expect(exactCountsQuery(planSearch(parse("type=text"))).text).toContain("unnest(m.facets)");
+    const sampled = sampledCountsQuery(planSearch(parse("q=x")), 5);
+    expect(sampled.text).toMatch(/TABLESAMPLE SYSTEM \(\$\d+::float4\) REPEATABLE/);
+    expect(sampled.values).toContain(5);
+  });
+  it("rounds estimates to two significant figures, never to zero", () => {
+    expect([roundEstimate(0.4), roundEstimate(57.4), roundEstimate(45693), roundEstimate(10921), roundEstimate(1049)]).toEqual([1, 57, 46000, 11000, 1000]);
   });
   it("shows drafts to curators only and retired questions only on request", () => {
     expect(visibleStatuses(undefined, false)).toEqual(["published"]);

@@ -56,11 +56,18 @@ export default async function SearchPage({ params, searchParams }: Props) {
         </div>
       )}
       <div className="search-layout">
-        <FacetPanel facets={result.facets} labels={labels} params={search} cols={cols} locale={locale} />
+        <FacetPanel facets={result.facets} estimated={result.estimated} labels={labels} params={search} cols={cols} locale={locale} />
         <section className="search-results" aria-labelledby="results-heading">
           <h2 id="results-heading" aria-live="polite">
-            {shownQuery ? t("resultsFor", { count: result.total, query: shownQuery }) : t("results", { count: result.total })}
+            {result.estimated
+              ? shownQuery
+                ? t("resultsForAbout", { count: result.total, query: shownQuery })
+                : t("resultsAbout", { count: result.total })
+              : shownQuery
+                ? t("resultsFor", { count: result.total, query: shownQuery })
+                : t("results", { count: result.total })}
           </h2>
+          {result.estimated && <p className="hint">{t("estimatedNote")}</p>}
           {result.correctedQuery && <p className="notice">{t("corrected", { query: result.correctedQuery })}</p>}
           {result.total === 0 ? (
             <p>{t("noResults")}</p>
@@ -76,7 +83,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
                   {t("previous")}
                 </Link>
               )}
-              <span aria-current="page">{t("pageOf", { page: search.page, pages })}</span>
+              <span aria-current="page">{result.estimated ? t("pageOfAbout", { page: search.page, pages }) : t("pageOf", { page: search.page, pages })}</span>
               {search.page < pages && (
                 <Link href={searchHref({ params: search, cols }, { page: search.page + 1 })} rel="next">
                   {t("next")}

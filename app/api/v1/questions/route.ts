@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const parsed = parseSearchParams(new URL(request.url).searchParams);
   if (!parsed.ok) return badRequest(parsed.problems, request);
-  const { items, total, page, pageSize, facets, correctedQuery } = await searchQuestions(parsed.params);
-  return jsonResponse({ items, total, page, pageSize, facets, ...(correctedQuery ? { correctedQuery } : {}) });
+  const { items, total, estimated, page, pageSize, facets, correctedQuery } = await searchQuestions(parsed.params);
+  return jsonResponse({ items, total, estimated, page, pageSize, facets, ...(correctedQuery ? { correctedQuery } : {}) });
 }
