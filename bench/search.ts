@@ -8,21 +8,7 @@ import { GET } from "../app/api/v1/questions/route";
 import { getDb, getDbKind } from "../lib/db/client";
 import { searchQuestions } from "../lib/search/data";
 import { parseSearchParams } from "../lib/search/schema";
-
-const QUERIES: { name: string; query: string }[] = [
-  { name: "browse the bank (no words), facets", query: "" },
-  { name: "indicator facet", query: "indicator=PER-03" },
-  { name: "rare word, English", query: "q=quarantine&lang=en" },
-  { name: "common word, any language", query: "q=vaccine" },
-  { name: "common word, English, page 5", query: "q=health&lang=en&page=5" },
-  { name: "two French words, accents", query: "q=épidémie+santé&lang=fr" },
-  { name: "Spanish word without accent", query: "q=informacion&lang=es" },
-  { name: "Arabic with hamza", query: "q=" + encodeURIComponent("أسرتك") },
-  { name: "Arabic without hamza", query: "q=" + encodeURIComponent("اسرتك") + "&lang=ar" },
-  { name: "misspelt word (typo correction)", query: "q=vacine&lang=en" },
-  { name: "common word + two facets", query: "q=vaccine&type=select_one&translation=fr:missing" },
-  { name: "sorted by code, drafts excluded", query: "q=trust&sort=code" },
-];
+import { QUERIES } from "./queries";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARMUP = 3;

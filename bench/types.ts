@@ -1,0 +1,99 @@
+// The shape of bench/results.json: everything one `npm run bench` measured.
+import type { BenchQuery } from "./queries";
+import type { LatencySummary } from "./stats";
+
+export type Machine = {
+  cores: number;
+  cpuModel: string;
+  memoryMb: number;
+  node: string;
+  platform: string;
+  /** 1, 5 and 15 minute load averages, before the run and after it. */
+  loadBefore: number[];
+  loadAfter: number[];
+  startedAt: string;
+  finishedAt: string;
+};
+
+/** One request pattern run through autocannon: latencies of every response, counts, throughput. */
+export type LoadRun = {
+  connections: number;
+  requests: number;
+  seconds: number;
+  requestsPerSecond: number;
+  latency: LatencySummary | null;
+  /** connection errors + timeouts + responses other than 2xx */
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+};
+
+export type QueryResult = BenchQuery & {
+  /** From one JSON answer of the app: how many questions matched, and the corrected query if any. */
+  total: number | null;
+  correctedQuery: string | null;
+  app: LoadRun;
+  sql: LatencySummary | null;
+  /** app p50 / SQL p50 */
+  overhead: number | null;
+};
+
+export type Timing = { runsMs: number[]; medianMs: number; firstMs: number; bytes: number; status: number };
+
+export type SizeResult = {
+  questions: number;
+  database: { questions: number; texts: number; publishedQuestions: number };
+  fillSeconds: number;
+  search: {
+    perQuery: QueryResult[];
+    oneClient: { latency: LatencySummary | null; errors: number; requests: number };
+    sixteenClients: LoadRun;
+    sql: { available: boolean; note: string | null; totalAppP50: number | null; totalSqlP50: number | null; overhead: number | null };
+  };
+  /** bankCsv.rows: its question rows (the file also has one row per answer choice); cappedAt: rows when the bank had more */
+  export: { xlsform: Timing; csv: Timing; bankCsv: Timing & { rows: number; cappedAt: number | null } } | null;
+  import: (Timing & { questions: number | null }) | null;
+  exportImportNote: string | null;
+  memory: { peakTreeRssMb: number; peakProcessHwmMb: number; samples: number };
+};
+
+export type StartupResult = {
+  firstRunMs: number | null;
+  secondRunMs: number | null;
+  /** start.ts decided to build (sources newer than the build): that run's time includes a build. */
+  rebuilt: boolean;
+  note: string | null;
+};
+
+export type TargetResult = {
+  id: string;
+  description: string;
+  threshold: string;
+  measured: string;
+  /** null when not measured */
+  met: boolean | null;
+  atQuestions: number | null;
+  detail: string | null;
+};
+
+export type BenchResults = {
+  mode: "quick" | "full";
+  machine: Machine;
+  database: { kind: "postgres" | "pglite"; version: string };
+  sizes: number[];
+  bounds: Bounds;
+  startup: StartupResult | null;
+  perSize: SizeResult[];
+  targets: TargetResult[];
+  notes: string[];
+};
+
+/** How long and how much each measurement may run: every loop is bounded in count and time. */
+export type Bounds = {
+  oneClient: { maxRequests: number; maxSeconds: number };
+  sixteenClients: { connections: number; maxRequests: number; maxSeconds: number };
+  sql: { maxRuns: number; maxSeconds: number };
+  exportRuns: number;
+  importRuns: number;
+};

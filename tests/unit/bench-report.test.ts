@@ -1,0 +1,167 @@
+// The benchmark's pure parts: percentiles, target verdicts, the readable report, CSV row counts.
+import { describe, expect, it } from "vitest";
+import { percentile, ratio, summarize } from "@/bench/stats";
+import { evaluateTargets } from "@/bench/targets";
+import { renderMarkdown } from "@/bench/report";
+import { countCsvRecords } from "@/bench/export-import";
+import { QUERIES } from "@/bench/queries";
+import { parseSearchParams } from "@/lib/search/schema";
+import type { BenchResults, LoadRun, SizeResult, StartupResult } from "@/bench/types";
+
+const load = (p50: number, p95: number, extra: Partial<LoadRun> = {}): LoadRun => ({
+  connections: 1,
+  requests: 100,
+  seconds: 2,
+  requestsPerSecond: 50,
+  latency: { count: 100, p50, p95, p99: p95 + 5, max: p95 + 10, mean: p50 },
+  errors: 0,
+  non2xx: 0,
+  timeouts: 0,
+  statusCodes: { "200": 100 },
+  ...extra,
+});
+
+function size(questions: number, { p95 = 30, rps = 250, sqlP50 = 10 as number | null, xlsformMs = 400, errors = 0 } = {}): SizeResult {
+  const perQuery = QUERIES.slice(0, 3).map((q, i) => ({
+    ...q,
+    total: 100 * (i + 1),
+    correctedQuery: q.kind === "typo" ? "vaccine" : null,
+    app: load(15 + i, p95 - 2 + i),
+    sql: sqlP50 === null ? null : { count: 30, p50: sqlP50, p95: sqlP50 + 2, p99: sqlP50 + 3, max: sqlP50 + 4, mean: sqlP50 },
+    overhead: sqlP50 === null ? null : ratio(15 + i, sqlP50),
+  }));
+  const timing = (ms: number) => ({ runsMs: [ms + 50, ms, ms], medianMs: ms, firstMs: ms + 50, bytes: 200_000, status: 200 });
+  return {
+    questions,
+    database: { questions, texts: questions * 4, publishedQuestions: Math.round(questions * 0.9) },
+    fillSeconds: questions / 1000,
+    search: {
+      perQuery,
+      oneClient: { latency: { count: 300, p50: 16, p95, p99: p95 + 5, max: p95 + 9, mean: 17 }, errors, requests: 300 },
+      sixteenClients: load(40, 70, { connections: 16, requestsPerSecond: rps, errors }),
+      sql: { available: sqlP50 !== null, note: sqlP50 === null ? "not there" : null, totalAppP50: 48, totalSqlP50: sqlP50 === null ? null : sqlP50 * 3, overhead: sqlP50 === null ? null : ratio(48, sqlP50 * 3) },
+    },
+    export: { xlsform: timing(xlsformMs), csv: timing(100), bankCsv: { ...timing(900), rows: 5000, cappedAt: questions > 5000 ? 5000 : null } },
+    import: { ...timing(1200), questions: 300 },
+    exportImportNote: null,
+    memory: { peakTreeRssMb: 400, peakProcessHwmMb: 380, samples: 40 },
+  };
+}
+
+const startup: StartupResult = { firstRunMs: 25_000, secondRunMs: 6_000, rebuilt: false, note: null };
+
+describe("percentiles", () => {
+  it("takes the nearest rank", () => {
+    const xs = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(xs, 50)).toBe(50);
+    expect(percentile(xs, 95)).toBe(95);
+    expect(percentile(xs, 99)).toBe(99);
+    expect(percentile([7], 99)).toBe(7);
+    expect(percentile([1, 2], 50)).toBe(1);
+    expect(Number.isNaN(percentile([], 50))).toBe(true);
+  });
+
+  it("summarizes unsorted samples", () => {
+    expect(summarize([30, 10, 20, 40])).toEqual({ count: 4, p50: 20, p95: 40, p99: 40, max: 40, mean: 25 });
+    expect(summarize([])).toBeNull();
+  });
+
+  it("gives a ratio only when both sides are there", () => {
+    expect(ratio(30, 10)).toBe(3);
+    expect(ratio(10, 3)).toBe(3.33);
+    expect(ratio(null, 10)).toBeNull();
+    expect(ratio(10, 0)).toBeNull();
+  });
+});
+
+describe("targets", () => {
+  it("are judged on the largest size", () => {
+    const targets = evaluateTargets([size(100_000, { p95: 80, rps: 150 }), size(1_000)], startup);
+    const byId = Object.fromEntries(targets.map((t) => [t.id, t]));
+    expect(byId["search-p95-one-client"].met).toBe(false);
+    expect(byId["search-p95-one-client"].atQuestions).toBe(100_000);
+    expect(byId["sixteen-clients-throughput"].met).toBe(false);
+    expect(byId["app-overhead"].measured).toBe("1.6×");
+    expect(byId["app-overhead"].met).toBe(true);
+    expect(byId["xlsform-export"].met).toBe(true);
+    expect(byId.startup.met).toBe(true);
+    expect(byId.startup.measured).toBe("6,000 ms");
+  });
+
+  it("say when the database alone is over the search target", () => {
+    const [search] = evaluateTargets([size(100_000, { p95: 200, sqlP50: 120 })], startup);
+    expect(search.met).toBe(false);
+    expect(search.detail).toMatch(/database time alone is over the target/);
+  });
+
+  it("count errors under load as a miss even with enough throughput", () => {
+    const targets = evaluateTargets([size(100_000, { rps: 900, errors: 3 })], startup);
+    expect(targets.find((t) => t.id === "sixteen-clients-throughput")!.met).toBe(false);
+    expect(targets.find((t) => t.id === "search-p95-one-client")!.met).toBe(false);
+  });
+
+  it("are 'not measured' rather than met when a figure is missing", () => {
+    const targets = evaluateTargets([size(1_000, { sqlP50: null })], null);
+    expect(targets.find((t) => t.id === "app-overhead")!.met).toBeNull();
+    expect(targets.find((t) => t.id === "app-overhead")!.detail).toBe("not there");
+    expect(targets.find((t) => t.id === "startup")!.met).toBeNull();
+    expect(targets.find((t) => t.id === "search-p95-one-client")!.detail).toMatch(/measured at 1,000 questions, not the target's 100,000/);
+  });
+});
+
+describe("RESULTS.md", () => {
+  const perSize = [size(1_000, { p95: 20 }), size(10_000, { p95: 40, xlsformMs: 500 })];
+  const results: BenchResults = {
+    mode: "full",
+    machine: { cores: 2, cpuModel: "Test CPU", memoryMb: 4096, node: "v20.19.0", platform: "Linux", loadBefore: [0.5, 0.4, 0.3], loadAfter: [2, 1, 0.5], startedAt: "2026-11-29T20:00:00Z", finishedAt: "2026-11-29T20:15:00Z" },
+    database: { kind: "postgres", version: "15.20" },
+    sizes: [1_000, 10_000],
+    bounds: { oneClient: { maxRequests: 200, maxSeconds: 6 }, sixteenClients: { connections: 16, maxRequests: 5000, maxSeconds: 30 }, sql: { maxRuns: 30, maxSeconds: 4 }, exportRuns: 5, importRuns: 3 },
+    startup,
+    perSize,
+    targets: evaluateTargets(perSize, startup),
+    notes: ["Shared machine: other helpers were building."],
+  };
+  const md = renderMarkdown(results);
+
+  it("states the conditions and each target's verdict", () => {
+    expect(md).toContain("2 cores (Test CPU)");
+    expect(md).toContain("PostgreSQL 15.20");
+    expect(md).toContain("Shared machine: other helpers were building.");
+    expect(md).toMatch(/\| Search p95 at one client, over the whole query mix \| < 50 ms \| 40 ms \| \*\*met\*\* \|/);
+    expect(md).toMatch(/XLSForm export of a 300-item questionnaire.*\| 500 ms \| \*\*met\*\*/);
+  });
+
+  it("shows how the figures grow between sizes", () => {
+    expect(md).toMatch(/\| search p95, 1 client \(mix\) \| 20 ms \| 40 ms \| 2× \|/);
+    expect(md).toMatch(/\| XLSForm export, 300 items \| 400 ms \| 500 ms \| 1.3× \|/);
+  });
+
+  it("says when the whole-bank CSV stopped at its cap", () => {
+    expect(md).toContain("The whole-bank CSV stops at 5,000 questions");
+  });
+
+  it("escapes table cells", () => {
+    const odd = renderMarkdown({ ...results, targets: [{ ...results.targets[0], detail: "a | b" }] });
+    expect(odd).toContain("a \\| b");
+  });
+});
+
+describe("the query mix", () => {
+  it("has every kind in each of the four languages, all valid search parameters", () => {
+    for (const lang of ["en", "es", "fr", "ar"] as const)
+      for (const kind of ["common", "rare", "typo", "facets"] as const) expect(QUERIES.some((q) => q.lang === lang && q.kind === kind), `${lang} ${kind}`).toBe(true);
+    for (const q of QUERIES) expect(parseSearchParams(new URLSearchParams(q.query)).ok, q.query).toBe(true);
+    expect(new Set(QUERIES.map((q) => q.name)).size).toBe(QUERIES.length);
+  });
+});
+
+describe("CSV rows", () => {
+  it("counts records by their first cell, not lines", () => {
+    const csv = new TextEncoder().encode('\uFEFFrow_type,code,label\nquestion,q1,"two\nlines"\nchoice,q1,"say ""hi"""\nquestion,q2,x\n"question",q3,"a,b"\n');
+    expect(countCsvRecords(csv, "question")).toBe(3);
+    expect(countCsvRecords(csv, "choice")).toBe(1);
+    expect(countCsvRecords(new TextEncoder().encode("row_type,code\r\nquestion,q1\r\nquestion,q2"), "question")).toBe(2);
+    expect(countCsvRecords(new Uint8Array(), "question")).toBe(0);
+  });
+});
