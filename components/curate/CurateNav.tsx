@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { CurateNavLinks } from "./CurateNavLinks";
+import { NavLinks } from "@/components/layout/NavLinks";
 
 /** The curation section's own navigation; the framework editor is offered to administrators only. */
 export async function CurateNav({ isAdmin, isCurator }: { isAdmin: boolean; isCurator: boolean }) {
@@ -16,7 +16,7 @@ export async function CurateNav({ isAdmin, isCurator }: { isAdmin: boolean; isCu
   ];
   return (
     <nav className="sub-nav" aria-label={t("label")}>
-      <CurateNavLinks items={[...(isCurator ? [{ href: "/curate", label: t("questions") }] : []), ...items]} />
+      <NavLinks exactHref="/curate" items={[...(isCurator ? [{ href: "/curate", label: t("questions") }] : []), ...items]} />
     </nav>
   );
 }

@@ -1,0 +1,22 @@
+// What the preview and print pages of a questionnaire both do before rendering: check that the person
+// may read it (or send them to sign in), load it, and pick the language to show.
+import { notFound } from "next/navigation";
+import { setRequestLocale } from "next-intl/server";
+import type { Language } from "../i18n/languages";
+import { findQuestionnaireDoc } from "../questionnaires/data";
+import { questionnairePageAccess } from "./page-access";
+import { viewLanguage } from "./view-language";
+
+export type ViewPageProps = {
+  params: Promise<{ locale: Language; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function loadQuestionnaireView({ params, searchParams }: ViewPageProps, view: "preview" | "print") {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  await questionnairePageAccess(locale, `/${locale}/questionnaires/${id}/${view}`, id, "questionnaire.read");
+  const doc = await findQuestionnaireDoc(id);
+  if (!doc) notFound();
+  return { locale, id, doc, lang: viewLanguage((await searchParams).lang, doc) };
+}
