@@ -144,6 +144,13 @@ async function itemOf(tx: Tx, questionnaireId: string, itemId: string) {
   return item;
 }
 
+/** The answer type of the bank version the item follows (an item behind the bank keeps its version's). */
+async function itemType(tx: Tx, item: Awaited<ReturnType<typeof itemOf>>): Promise<string> {
+  if (item.questionVersion >= item.question.version) return item.question.type;
+  const pinned = await tx.questionVersion.findFirst({ where: { question: { code: item.question.code }, version: item.questionVersion }, select: { snapshot: true } });
+  return (pinned?.snapshot as QuestionSnapshot | undefined)?.type ?? item.question.type;
+}
+
 export type AddOutcome = { added: string[]; alreadyPresent: string[]; sectionId: string };
 
 /**
@@ -250,7 +257,8 @@ async function applyChange(tx: Tx, actor: BuilderActor, q: { id: string; languag
     case "updateItem": {
       const item = await itemOf(tx, q.id, change.itemId);
       const s = change.settings;
-      const numeric = item.question.type === "integer" || item.question.type === "decimal";
+      const type = await itemType(tx, item);
+      const numeric = type === "integer" || type === "decimal";
       const constraint = numericConstraint(s.constraint);
       if (constraint && !numeric) throw new BuilderError("constraintNotNumeric");
       await tx.questionnaireItem.update({
@@ -280,7 +288,9 @@ async function applyChange(tx: Tx, actor: BuilderActor, q: { id: string; languag
         where: { id: item.id },
         data: { questionVersion: item.question.version, ...(change.replaceCustom ? { customText: Prisma.DbNull } : {}) },
       });
-      return { details: { item: item.name, from: item.questionVersion, to: item.question.version, replacedCustom: change.replaceCustom && !!item.customText } };
+      const replaced = change.replaceCustom && !!item.customText;
+      // The audit keeps custom wording that the bank's replaced, so that it can be found again.
+      return { details: { item: item.name, from: item.questionVersion, to: item.question.version, replacedCustom: replaced, ...(replaced ? { customTextBefore: item.customText } : {}) } };
     }
   }
 }

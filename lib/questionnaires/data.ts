@@ -4,8 +4,9 @@
 import { getDb } from "../db/client";
 import { isLanguage, type Language, type PartialLocalizedText } from "../i18n/languages";
 import { relevanceSchema, type Relevance } from "./relevance-schema";
-import { ownerText, type QuestionnaireChoiceList, type QuestionnaireDoc } from "./model";
+import { ownerText, type QuestionnaireDoc } from "./model";
 import { loadQuestionnaire } from "./load-data";
+import { ChoiceListNames } from "./choice-list-names";
 import type { VisibleScope } from "./access";
 
 export type QuestionnaireSummary = {
@@ -122,28 +123,4 @@ export async function findQuestionnaireDoc(id: string): Promise<QuestionnaireDoc
     sections,
     choiceLists: lists.all(),
   };
-}
-
-/**
- * The form's choice lists, once each. Items pinned to different bank versions of one list may
- * hold different choices: the later one gets its own list name (`<list>_v<version>`), so that
- * neither item's answers change.
- */
-class ChoiceListNames {
-  private byName = new Map<string, { list: QuestionnaireChoiceList; key: string }>();
-
-  nameFor(wanted: string, choices: QuestionnaireChoiceList["choices"], version: number): string {
-    const key = JSON.stringify(choices);
-    for (const candidate of [wanted, `${wanted}_v${version}`, ...Array.from({ length: 50 }, (_, n) => `${wanted}_v${version}_${n + 2}`)]) {
-      const found = this.byName.get(candidate);
-      if (found && found.key !== key) continue;
-      if (!found) this.byName.set(candidate, { list: { name: candidate, choices }, key });
-      return candidate;
-    }
-    throw new Error(`Too many versions of choice list ${wanted} in one questionnaire`);
-  }
-
-  all(): QuestionnaireChoiceList[] {
-    return [...this.byName.values()].map((v) => v.list);
-  }
 }

@@ -183,4 +183,30 @@ describe("a questionnaire linked to the bank version it took", () => {
     ]);
     expect(audit.every((a) => a.actorId === researcher.id)).toBe(true);
   });
+
+  it("checks skip logic against the choices of the version an item follows", async () => {
+    const GATE = "bnk_t_gate_choice";
+    const FOLLOW = "bnk_t_gate_followup";
+    const gate = (ownChoices: { name: string; label: string }[], label = "Have you heard of the campaign?") =>
+      ({ code: GATE, type: "select_one" as const, label, choiceMode: "own" as const, ownChoices, indicators: ["INF-03"], tags: [] });
+    await createQuestion({ actor: curator, input: gate([{ name: "yes", label: "Yes" }, { name: "no", label: "No" }, { name: "maybe", label: "Maybe" }]) });
+    await createQuestion({ actor: curator, input: { code: FOLLOW, type: "text", label: "Where did you hear of it?", choiceMode: "none", indicators: ["INF-03"], tags: [] } });
+    for (const code of [GATE, FOLLOW]) await publishQuestion({ actor: curator, code, revision: (await findQuestionForEditing(code))!.revision });
+    const { id } = await createQuestionnaire({ actor: researcher, settings: { title: { en: "bnk_t gate" }, description: {}, languages: ["en"], defaultLanguage: "en" } });
+    created.push(id);
+    await change(id, { op: "addQuestions", codes: [GATE, FOLLOW] });
+
+    // Version 2 drops "maybe"; the questionnaire still follows version 1, where "maybe" exists.
+    await updateQuestion({ actor: curator, code: GATE, revision: (await findQuestionForEditing(GATE))!.revision, input: gate([{ name: "yes", label: "Yes" }, { name: "no", label: "No" }], "Have you heard of this campaign?") });
+    const [gateItem, followItem] = (await findBuilderQuestionnaire(id))!.sections[0].items;
+    expect(gateItem.choices.map((c) => c.name)).toEqual(["yes", "no", "maybe"]);
+    const relevant = { combinator: "and" as const, rules: [{ question: GATE, operator: "eq" as const, value: "maybe" }] };
+    await change(id, { op: "updateItem", itemId: followItem.id, settings: { required: false, requiredMessage: {}, relevant, constraint: null, constraintMessage: {} } });
+    expect(checkReadiness((await findQuestionnaireDoc(id))!).ready).toBe(true);
+
+    // Taking version 2 leaves the rule pointing at an answer that no longer exists: the check says so.
+    await change(id, { op: "updateFromBank", itemId: gateItem.id });
+    const issues = checkReadiness((await findQuestionnaireDoc(id))!).issues;
+    expect(issues).toContainEqual(expect.objectContaining({ kind: "broken_skip_logic", item: FOLLOW, question: GATE, problem: "unknown_choice" }));
+  });
 });
