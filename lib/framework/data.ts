@@ -10,10 +10,13 @@ export type IndicatorNode = {
   retired: boolean;
   publishedQuestions: number;
 };
-export type TopicNode = { code: string; name: LocalizedText; indicators: IndicatorNode[] };
-export type DomainNode = { code: string; name: LocalizedText; description: LocalizedText; topics: TopicNode[] };
+export type TopicNode = { code: string; name: LocalizedText; publishedQuestions: number; indicators: IndicatorNode[] };
+export type DomainNode = { code: string; name: LocalizedText; description: LocalizedText; publishedQuestions: number; topics: TopicNode[] };
 
-/** The whole tree, ordered, with the number of published questions per indicator. */
+/**
+ * The whole tree, ordered, with the number of published questions at every level (a question counts
+ * once per node), read from the search's facet counts, which triggers keep exact.
+ */
 export async function findFrameworkTree(): Promise<DomainNode[]> {
   const db = await getDb();
   const [domains, counts] = await Promise.all([
@@ -30,33 +33,31 @@ export async function findFrameworkTree(): Promise<DomainNode[]> {
             name: true,
             indicators: {
               orderBy: { position: "asc" },
-              select: { id: true, code: true, type: true, name: true, definition: true, retiredAt: true },
+              select: { code: true, type: true, name: true, definition: true, retiredAt: true },
             },
           },
         },
       },
     }),
-    db.questionIndicator.groupBy({
-      by: ["indicatorId"],
-      where: { question: { status: "published" } },
-      _count: { _all: true },
-    }),
+    db.searchFacetCount.findMany({ where: { status: "published", count: { gt: 0 } }, select: { value: true, count: true } }),
   ]);
-  const countByIndicator = new Map(counts.map((c) => [c.indicatorId, c._count._all]));
+  const count = new Map(counts.map((c) => [c.value, c.count]));
   return domains.map((d) => ({
     code: d.code,
     name: d.name as LocalizedText,
     description: d.description as LocalizedText,
+    publishedQuestions: count.get(`domain:${d.code}`) ?? 0,
     topics: d.topics.map((t) => ({
       code: t.code,
       name: t.name as LocalizedText,
+      publishedQuestions: count.get(`topic:${t.code}`) ?? 0,
       indicators: t.indicators.map((i) => ({
         code: i.code,
         type: i.type,
         name: i.name as LocalizedText,
         definition: i.definition as LocalizedText,
         retired: i.retiredAt !== null,
-        publishedQuestions: countByIndicator.get(i.id) ?? 0,
+        publishedQuestions: count.get(`indicator:${i.code}`) ?? 0,
       })),
     })),
   }));

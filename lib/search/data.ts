@@ -1,6 +1,7 @@
 // Reads for search: the search itself (see run-search.ts), one question in the API's shape, the
 // labels facets are shown with, and the framework with question counts.
 import { getDb } from "../db/client";
+import { findFrameworkTree } from "../framework/data";
 import type { LocalizedText } from "../i18n/languages";
 import type { Exec } from "./counts";
 import { questionDocumentsQuery, toApiQuestion } from "./hydrate";
@@ -69,46 +70,18 @@ export type ApiFramework = {
   }[];
 }[];
 
-/** The framework tree with the number of published questions at every level (a question counts once per node). */
+/** The framework tree in the API's shape, with the number of published questions at every level. */
 export async function findFrameworkWithCounts(): Promise<ApiFramework> {
-  const db = await getDb();
-  const [domains, counts] = await Promise.all([
-    db.domain.findMany({
-      orderBy: { position: "asc" },
-      select: {
-        code: true,
-        name: true,
-        description: true,
-        topics: {
-          orderBy: { position: "asc" },
-          select: {
-            code: true,
-            name: true,
-            indicators: { orderBy: { position: "asc" }, select: { code: true, type: true, name: true, definition: true, retiredAt: true } },
-          },
-        },
-      },
-    }),
-    db.searchFacetCount.findMany({ where: { status: "published", count: { gt: 0 } }, select: { value: true, count: true } }),
-  ]);
-  const count = new Map(counts.map((c) => [c.value, c.count]));
-  return domains.map((d) => ({
+  return (await findFrameworkTree()).map((d) => ({
     code: d.code,
-    name: d.name as LocalizedText,
-    description: d.description as LocalizedText,
-    questionCount: count.get(`domain:${d.code}`) ?? 0,
+    name: d.name,
+    description: d.description,
+    questionCount: d.publishedQuestions,
     topics: d.topics.map((t) => ({
       code: t.code,
-      name: t.name as LocalizedText,
-      questionCount: count.get(`topic:${t.code}`) ?? 0,
-      indicators: t.indicators.map((i) => ({
-        code: i.code,
-        type: i.type,
-        name: i.name as LocalizedText,
-        definition: i.definition as LocalizedText,
-        retired: i.retiredAt !== null,
-        questionCount: count.get(`indicator:${i.code}`) ?? 0,
-      })),
+      name: t.name,
+      questionCount: t.publishedQuestions,
+      indicators: t.indicators.map(({ publishedQuestions, ...i }) => ({ ...i, questionCount: publishedQuestions })),
     })),
   }));
 }
