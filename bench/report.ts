@@ -1,6 +1,6 @@
 // bench/RESULTS.md from bench/results.json: tables a person can read. Pure (tested in
 // tests/unit/bench-report.test.ts); bench/run.ts writes both files.
-import type { BenchResults, SizeResult, TargetResult } from "./types";
+import type { BenchResults, SearchLoad, SizeResult, TargetResult } from "./types";
 
 const n = (x: number) => x.toLocaleString("en");
 const num = (x: number | null | undefined, unit = "") => (x == null || !Number.isFinite(x) ? "–" : `${n(x)}${unit}`);
@@ -12,13 +12,16 @@ function verdict(t: TargetResult) {
 
 /** The figures followed across sizes, each read from one size's results. */
 const GROWTH: { label: string; unit: string; read: (s: SizeResult) => number | null | undefined }[] = [
-  { label: "search p50, 1 client (mix)", unit: " ms", read: (s) => s.search.oneClient.latency?.p50 },
-  { label: "search p95, 1 client (mix)", unit: " ms", read: (s) => s.search.oneClient.latency?.p95 },
-  { label: "search p99, 1 client (mix)", unit: " ms", read: (s) => s.search.oneClient.latency?.p99 },
-  { label: "requests/s, 16 clients", unit: "", read: (s) => s.search.sixteenClients.requestsPerSecond },
-  { label: "search p95, 16 clients", unit: " ms", read: (s) => s.search.sixteenClients.latency?.p95 },
-  { label: "SQL p50, sum over the mix", unit: " ms", read: (s) => s.search.sql.totalSqlP50 },
-  { label: "app overhead over SQL", unit: "×", read: (s) => s.search.sql.overhead },
+  { label: "search p50, 1 client (mix)", unit: " ms", read: (s) => s.search.cached.oneClient.latency?.p50 },
+  { label: "search p95, 1 client (mix)", unit: " ms", read: (s) => s.search.cached.oneClient.latency?.p95 },
+  { label: "search p99, 1 client (mix)", unit: " ms", read: (s) => s.search.cached.oneClient.latency?.p99 },
+  { label: "search p95, 1 client, counts cache off", unit: " ms", read: (s) => s.search.noCache?.oneClient.latency?.p95 },
+  { label: "requests/s, 16 clients", unit: "", read: (s) => s.search.cached.sixteenClients.requestsPerSecond },
+  { label: "search p95, 16 clients", unit: " ms", read: (s) => s.search.cached.sixteenClients.latency?.p95 },
+  { label: "requests/s, 16 clients, counts cache off", unit: "", read: (s) => s.search.noCache?.sixteenClients.requestsPerSecond },
+  { label: "SQL p50, sum over the mix (first request)", unit: " ms", read: (s) => s.search.sql.totalSqlColdP50 },
+  { label: "app overhead over SQL (cache on)", unit: "×", read: (s) => s.search.sql.overhead },
+  { label: "app overhead over SQL (cache off)", unit: "×", read: (s) => s.search.sql.overheadNoCache },
   { label: "XLSForm export, 300 items", unit: " ms", read: (s) => s.export?.xlsform.medianMs },
   { label: "CSV export, 300 items", unit: " ms", read: (s) => s.export?.csv.medianMs },
   { label: "CSV of the whole bank", unit: " ms", read: (s) => s.export?.bankCsv.medianMs },
@@ -45,33 +48,47 @@ function sizeSection(s: SizeResult, bounds: BenchResults["bounds"]): string[] {
   out.push(
     `Database: ${n(s.database.questions)} questions (${n(s.database.publishedQuestions)} published), ${n(s.database.texts)} question texts; filled in ${s.fillSeconds} s.`,
     "",
-    `### Search, one client (each query: up to ${bounds.oneClient.maxRequests} requests or ${bounds.oneClient.maxSeconds} s, after warm-up)`,
+    `### Search, one client (each query: up to ${bounds.oneClient.maxRequests} requests or ${bounds.oneClient.maxSeconds} s, after 3 probe requests)`,
     "",
-    "| query | results | app p50 | app p95 | app p99 | requests | errors | SQL p50 | app / SQL |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "The app as shipped keeps each search's counts in memory (lib/search/counts-cache.ts), and the mix repeats the same searches, so after the first request their counts come from that cache: the best case. The same load against a server started with `QB_SEARCH_COUNTS_CACHE=off` (every request counts its matches) is the worst case, as for searches nobody made before. SQL: the statements of the first request (cold, counts computed) and of a repeat (warm), run directly one after another.",
+    "",
+    "| query | results | p50 | p95 | p99 | requests | errors | cache off: p50 | p95 | SQL warm p50 | SQL cold p50 | app / SQL (on; off) |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   );
   for (const q of s.search.perQuery) {
     const results = q.total === null ? "–" : n(q.total) + (q.correctedQuery ? ` (as “${cell(q.correctedQuery)}”)` : "");
+    const off = q.appNoCache;
     out.push(
-      `| ${cell(q.name)} | ${results} | ${num(q.app.latency?.p50)} | ${num(q.app.latency?.p95)} | ${num(q.app.latency?.p99)} | ${q.app.requests} | ${q.app.errors} | ${num(q.sql?.p50)} | ${q.overhead === null ? "–" : `${q.overhead}×`} |`,
+      `| ${cell(q.name)} | ${results} | ${num(q.app.latency?.p50)} | ${num(q.app.latency?.p95)} | ${num(q.app.latency?.p99)} | ${q.app.requests} | ${q.app.errors + (off?.errors ?? 0)} | ${num(off?.latency?.p50)} | ${num(off?.latency?.p95)} | ${num(q.sql.warm?.p50)} | ${num(q.sql.cold?.p50)} | ${q.overhead ?? "–"}×; ${q.overheadNoCache ?? "–"}× |`,
     );
   }
-  const one = s.search.oneClient;
-  const sixteen = s.search.sixteenClients;
+  const loads: [string, SearchLoad | null][] = [
+    ["counts cache on (as shipped)", s.search.cached],
+    ["counts cache off", s.search.noCache],
+  ];
+  const sql = s.search.sql;
   out.push(
     "",
-    `Times in milliseconds. Whole mix at one client: p50 ${num(one.latency?.p50)}, p95 ${num(one.latency?.p95)}, p99 ${num(one.latency?.p99)} ms over ${n(one.requests)} requests, ${one.errors} errors.`,
-    s.search.sql.available
-      ? `SQL run directly: the statements one request runs (lib/search/statements.ts), one after another on one connection; sum of p50 over the mix ${num(s.search.sql.totalSqlP50)} ms against the app's ${num(s.search.sql.totalAppP50)} ms: **${num(s.search.sql.overhead)}×**.`
-      : `SQL run directly: not measured (${s.search.sql.note}).`,
+    "Times in milliseconds; errors: both servers together.",
+    `SQL run directly: sum of p50 over the mix, warm ${num(sql.totalSqlWarmP50)} ms against the app's ${num(sql.totalAppP50)} ms (**${num(sql.overhead)}×**); cold ${num(sql.totalSqlColdP50)} ms against the app's ${num(sql.totalAppNoCacheP50)} ms with the cache off (**${num(sql.overheadNoCache)}×**). The app runs a request's page and count statements side by side on its connection pool, the replay one after another.`,
     "",
-    `### Search, ${sixteen.connections} concurrent clients (the mix in turn; up to ${n(bounds.sixteenClients.maxRequests)} requests or ${bounds.sixteenClients.maxSeconds} s)`,
+    `### Search load, the whole mix (one client: every query's requests above together; ${s.search.cached.sixteenClients.connections} clients: the mix in turn, up to ${n(bounds.sixteenClients.maxRequests)} requests or ${bounds.sixteenClients.maxSeconds} s)`,
     "",
-    "| requests | seconds | requests/s | p50 | p95 | p99 | max | errors (non-2xx, timeouts) |",
-    "|---:|---:|---:|---:|---:|---:|---:|---|",
-    `| ${n(sixteen.requests)} | ${sixteen.seconds} | **${sixteen.requestsPerSecond}** | ${num(sixteen.latency?.p50)} | ${num(sixteen.latency?.p95)} | ${num(sixteen.latency?.p99)} | ${num(sixteen.latency?.max)} | ${sixteen.errors} (${sixteen.non2xx}, ${sixteen.timeouts}) |`,
+    "| server | clients | requests | seconds | requests/s | p50 | p95 | p99 | max | errors (non-2xx, timeouts) |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+  );
+  for (const [label, load] of loads) {
+    if (!load) continue;
+    const one = load.oneClient;
+    const many = load.sixteenClients;
+    out.push(
+      `| ${label} | 1 | ${n(one.requests)} | | | ${num(one.latency?.p50)} | ${num(one.latency?.p95)} | ${num(one.latency?.p99)} | ${num(one.latency?.max)} | ${one.errors} |`,
+      `| ${label} | ${many.connections} | ${n(many.requests)} | ${many.seconds} | **${many.requestsPerSecond}** | ${num(many.latency?.p50)} | ${num(many.latency?.p95)} | ${num(many.latency?.p99)} | ${num(many.latency?.max)} | ${many.errors} (${many.non2xx}, ${many.timeouts}) |`,
+    );
+  }
+  out.push(
     "",
-    `Server memory during the search load: peak resident set of the server's process tree **${num(s.memory.peakTreeRssMb)} MB** (${s.memory.samples} samples); highest VmHWM of one process ${num(s.memory.peakProcessHwmMb)} MB.`,
+    `Server memory during the search load (cache on): peak resident set of the server's process tree **${num(s.memory.peakTreeRssMb)} MB** (${s.memory.samples} samples); highest VmHWM of one process ${num(s.memory.peakProcessHwmMb)} MB.`,
     "",
     "### Export and import (over HTTP, signed in as a researcher)",
     "",

@@ -21,12 +21,12 @@ import type { SqlOutput } from "./sql";
 import { summarize, ratio } from "./stats";
 import { measureStartup } from "./startup";
 import { evaluateTargets } from "./targets";
-import type { BenchResults, Bounds, QueryResult, SizeResult } from "./types";
+import type { BenchResults, Bounds, LoadRun, QueryResult, SearchLoad, SizeResult } from "./types";
 
 const FULL: Bounds = {
-  oneClient: { maxRequests: 200, maxSeconds: 6 },
-  sixteenClients: { connections: 16, maxRequests: 5_000, maxSeconds: 30 },
-  sql: { maxRuns: 30, maxSeconds: 4 },
+  oneClient: { maxRequests: 150, maxSeconds: 4 },
+  sixteenClients: { connections: 16, maxRequests: 4_000, maxSeconds: 20 },
+  sql: { maxRuns: 30, maxSeconds: 2.5 },
   exportRuns: 5,
   importRuns: 3,
 };
@@ -92,32 +92,18 @@ async function measureSize(questions: number, databaseUrl: string | undefined, b
     onVersion(prepared.version);
     console.log("Timing the search's SQL directly…");
     const sql = await childJson<SqlOutput>("bench/sql.ts", { ...db.env, BENCH_SQL_MAX_RUNS: String(bounds.sql.maxRuns), BENCH_SQL_MAX_SECONDS: String(bounds.sql.maxSeconds) });
-    if (!sql.available) console.log(`  not measured: ${sql.note}`);
 
     console.log("Starting the app (next start)…");
     const server = await startServer(db.env);
+    let cached: Awaited<ReturnType<typeof searchLoad>>;
+    let exportImport: Awaited<ReturnType<typeof measureExportImport>> | null = null;
+    let exportImportNote: string | null = null;
+    let mem: ReturnType<ReturnType<typeof sampleMemory>["stop"]>;
     try {
       const memory = sampleMemory(server.pid);
-      const perQuery: QueryResult[] = [];
-      const oneClientLatencies: number[] = [];
-      for (const q of QUERIES) {
-        const probe = await probeQuery(server.base, q);
-        const { run: app, latencies } = await runLoad(server.base, [queryPath(q)], { connections: 1, ...bounds.oneClient });
-        oneClientLatencies.push(...latencies);
-        const sqlSummary = sql.perQuery[q.name] ?? null;
-        perQuery.push({ ...q, total: probe.total, correctedQuery: probe.correctedQuery, app, sql: sqlSummary, overhead: ratio(app.latency?.p50, sqlSummary?.p50) });
-        console.log(
-          `  ${q.name.padEnd(36)} ${String(probe.total ?? `HTTP ${probe.status}`).padStart(7)} results${probe.correctedQuery ? ` (as "${probe.correctedQuery}")` : ""}  p50 ${app.latency?.p50} p95 ${app.latency?.p95} ms  ${app.requests} req  SQL p50 ${sqlSummary?.p50 ?? "–"}`,
-        );
-      }
-      console.log(`Search at ${bounds.sixteenClients.connections} clients on the whole mix…`);
-      const { run: sixteenClients } = await runLoad(server.base, mixPaths(), bounds.sixteenClients);
-      console.log(`  ${sixteenClients.requestsPerSecond} req/s, p95 ${sixteenClients.latency?.p95} ms, ${sixteenClients.errors} errors`);
-      const mem = memory.stop();
-
+      cached = await searchLoad(server.base, bounds, true);
+      mem = memory.stop();
       console.log("Export and import over HTTP…");
-      let exportImport: Awaited<ReturnType<typeof measureExportImport>> | null = null;
-      let exportImportNote: string | null = null;
       try {
         exportImport = await measureExportImport(server.base, { questionnaireId: prepared.questionnaireId, email, password, exportRuns: bounds.exportRuns, importRuns: bounds.importRuns });
         const e = exportImport.export;
@@ -126,42 +112,85 @@ async function measureSize(questions: number, databaseUrl: string | undefined, b
         exportImportNote = `export/import failed: ${(error as Error).message.slice(0, 500)}`;
         console.error(`  ${exportImportNote}`);
       }
-
-      const totalApp = perQuery.reduce((s, q) => s + (q.app.latency?.p50 ?? 0), 0);
-      const totalSql = sql.available ? perQuery.reduce((s, q) => s + (q.sql?.p50 ?? 0), 0) : null;
-      return {
-        questions,
-        database: { questions: prepared.questions, texts: prepared.texts, publishedQuestions: prepared.published },
-        fillSeconds,
-        search: {
-          perQuery,
-          oneClient: {
-            latency: summarize(oneClientLatencies),
-            errors: perQuery.reduce((s, q) => s + q.app.errors, 0),
-            requests: oneClientLatencies.length,
-          },
-          sixteenClients,
-          sql: {
-            available: sql.available,
-            note: sql.note,
-            totalAppP50: Math.round(totalApp * 10) / 10,
-            totalSqlP50: totalSql === null ? null : Math.round(totalSql * 10) / 10,
-            overhead: totalSql === null ? null : ratio(totalApp, totalSql),
-          },
-        },
-        export: exportImport
-          ? { ...exportImport.export, bankCsv: { ...exportImport.export.bankCsv, cappedAt: exportImport.export.bankCsv.rows < prepared.published ? exportImport.export.bankCsv.rows : null } }
-          : null,
-        import: exportImport?.import ?? null,
-        exportImportNote,
-        memory: mem,
-      };
     } finally {
       await server.stop();
     }
+
+    console.log("The same search load with the counts cache off (QB_SEARCH_COUNTS_CACHE=off)…");
+    const uncachedServer = await startServer({ ...db.env, QB_SEARCH_COUNTS_CACHE: "off" });
+    let noCache: Awaited<ReturnType<typeof searchLoad>>;
+    try {
+      noCache = await searchLoad(uncachedServer.base, bounds, false);
+    } finally {
+      await uncachedServer.stop();
+    }
+
+    const perQuery: QueryResult[] = QUERIES.map((q, i) => {
+      const s = sql.perQuery[q.name] ?? { cold: null, warm: null };
+      const app = cached.perQuery[i].app;
+      const appNoCache = noCache.perQuery[i].app;
+      return {
+        ...q,
+        total: cached.perQuery[i].total,
+        correctedQuery: cached.perQuery[i].correctedQuery,
+        app,
+        appNoCache,
+        sql: s,
+        overhead: ratio(app.latency?.p50, s.warm?.p50),
+        overheadNoCache: ratio(appNoCache.latency?.p50, s.cold?.p50),
+      };
+    });
+    const sum = (xs: (number | null | undefined)[]) => (xs.every((x) => x != null) ? Math.round(xs.reduce((a: number, x) => a + x!, 0) * 10) / 10 : null);
+    const totalApp = sum(perQuery.map((q) => q.app.latency?.p50));
+    const totalWarm = sum(perQuery.map((q) => q.sql.warm?.p50));
+    const totalAppNoCache = sum(perQuery.map((q) => q.appNoCache?.latency?.p50));
+    const totalCold = sum(perQuery.map((q) => q.sql.cold?.p50));
+    return {
+      questions,
+      database: { questions: prepared.questions, texts: prepared.texts, publishedQuestions: prepared.published },
+      fillSeconds,
+      search: {
+        perQuery,
+        cached: cached.load,
+        noCache: noCache.load,
+        sql: {
+          totalAppP50: totalApp,
+          totalSqlWarmP50: totalWarm,
+          overhead: ratio(totalApp, totalWarm),
+          totalAppNoCacheP50: totalAppNoCache,
+          totalSqlColdP50: totalCold,
+          overheadNoCache: ratio(totalAppNoCache, totalCold),
+        },
+      },
+      export: exportImport
+        ? { ...exportImport.export, bankCsv: { ...exportImport.export.bankCsv, cappedAt: exportImport.export.bankCsv.rows < prepared.published ? exportImport.export.bankCsv.rows : null } }
+        : null,
+      import: exportImport?.import ?? null,
+      exportImportNote,
+      memory: mem,
+    };
   } finally {
     await db.drop();
   }
+}
+
+/** Each query of the mix at one client, then the whole mix at many clients, against one running server. */
+async function searchLoad(base: string, bounds: Bounds, log: boolean) {
+  const perQuery: { app: LoadRun; total: number | null; correctedQuery: string | null }[] = [];
+  const oneClientLatencies: number[] = [];
+  for (const q of QUERIES) {
+    const probe = await probeQuery(base, q);
+    const { run: app, latencies } = await runLoad(base, [queryPath(q)], { connections: 1, ...bounds.oneClient });
+    oneClientLatencies.push(...latencies);
+    perQuery.push({ app, total: probe.total, correctedQuery: probe.correctedQuery });
+    const found = probe.total ?? `HTTP ${probe.status}`;
+    if (log) console.log(`  ${q.name.padEnd(36)} ${String(found).padStart(7)} results${probe.correctedQuery ? ` (as "${probe.correctedQuery}")` : ""}  p50 ${app.latency?.p50} p95 ${app.latency?.p95} ms  ${app.requests} req`);
+  }
+  const oneClient = { latency: summarize(oneClientLatencies), errors: perQuery.reduce((s, q) => s + q.app.errors, 0), requests: oneClientLatencies.length };
+  console.log(`  one client, whole mix: p50 ${oneClient.latency?.p50} p95 ${oneClient.latency?.p95} ms, ${oneClient.errors} errors`);
+  const { run: sixteenClients } = await runLoad(base, mixPaths(), bounds.sixteenClients);
+  console.log(`  ${sixteenClients.connections} clients, whole mix: ${sixteenClients.requestsPerSecond} req/s, p95 ${sixteenClients.latency?.p95} ms, ${sixteenClients.errors} errors`);
+  return { perQuery, load: { oneClient, sixteenClients } satisfies SearchLoad };
 }
 
 async function main() {

@@ -19,24 +19,27 @@ export function evaluateTargets(perSize: SizeResult[], startup: StartupResult | 
   const smaller = at !== null && at < TARGETS.questions ? ` (measured at ${at.toLocaleString("en")} questions, not the target's ${TARGETS.questions.toLocaleString("en")})` : "";
   const out: TargetResult[] = [];
 
-  const one = size?.search.oneClient.latency ?? null;
+  const one = size?.search.cached.oneClient.latency ?? null;
+  const uncached = size?.search.noCache?.oneClient.latency ?? null;
   const slowest = size ? [...size.search.perQuery].sort((a, b) => (b.app.latency?.p95 ?? 0) - (a.app.latency?.p95 ?? 0))[0] : undefined;
-  const sqlBound = slowest?.sql && slowest.sql.p50 > TARGETS.searchP95Ms;
+  const slowestCold = size ? [...size.search.perQuery].sort((a, b) => (b.sql.cold?.p50 ?? 0) - (a.sql.cold?.p50 ?? 0))[0] : undefined;
+  const sqlBound = (slowestCold?.sql.cold?.p50 ?? 0) > TARGETS.searchP95Ms;
+  const details: string[] = [];
+  if (slowest?.app.latency) details.push(`slowest query: ${slowest.name} (p95 ${ms(slowest.app.latency.p95)})`);
+  if (uncached) details.push(`with the counts cache off: p95 ${ms(uncached.p95)}`);
+  if (sqlBound) details.push(`the first request's SQL alone takes ${ms(slowestCold!.sql.cold!.p50)} (p50) for ${slowestCold!.name}: that cost is in the database's queries, not in the app`);
   out.push({
     id: "search-p95-one-client",
     description: "Search p95 at one client, over the whole query mix",
     threshold: `< ${TARGETS.searchP95Ms} ms`,
     measured: ms(one?.p95),
-    met: one ? one.p95 < TARGETS.searchP95Ms && size!.search.oneClient.errors === 0 : null,
+    met: one ? one.p95 < TARGETS.searchP95Ms && size!.search.cached.oneClient.errors === 0 : null,
     atQuestions: at,
-    detail: slowest?.app.latency
-      ? `slowest query: ${slowest.name} (p95 ${ms(slowest.app.latency.p95)}${slowest.sql ? `, its SQL alone p50 ${ms(slowest.sql.p50)}` : ""})` +
-        (sqlBound ? ": the database time alone is over the target, so the cost is in the queries, not the app" : "") +
-        smaller
-      : smaller || null,
+    detail: details.join("; ") + smaller || null,
   });
 
-  const sixteen = size?.search.sixteenClients;
+  const sixteen = size?.search.cached.sixteenClients;
+  const sixteenOff = size?.search.noCache?.sixteenClients;
   out.push({
     id: "sixteen-clients-throughput",
     description: `Throughput at ${sixteen?.connections ?? 16} concurrent clients (query mix), no errors`,
@@ -44,19 +47,24 @@ export function evaluateTargets(perSize: SizeResult[], startup: StartupResult | 
     measured: sixteen ? `${sixteen.requestsPerSecond} requests/s, ${sixteen.errors} errors` : "not measured",
     met: sixteen ? sixteen.requestsPerSecond >= TARGETS.sixteenClientsRps && sixteen.errors === 0 : null,
     atQuestions: at,
-    detail: sixteen?.latency ? `p50 ${ms(sixteen.latency.p50)}, p95 ${ms(sixteen.latency.p95)} under load${smaller}` : smaller || null,
+    detail: sixteen?.latency
+      ? `p50 ${ms(sixteen.latency.p50)}, p95 ${ms(sixteen.latency.p95)} under load` +
+        (sixteenOff ? `; with the counts cache off: ${sixteenOff.requestsPerSecond} requests/s, ${sixteenOff.errors} errors` : "") +
+        smaller
+      : smaller || null,
   });
 
-  const overhead = size?.search.sql.overhead ?? null;
+  const sql = size?.search.sql;
+  const ratios = [sql?.overhead, sql?.overheadNoCache].filter((x): x is number => x != null);
   const worst = size ? [...size.search.perQuery].filter((q) => q.overhead !== null).sort((a, b) => b.overhead! - a.overhead!)[0] : undefined;
   out.push({
     id: "app-overhead",
-    description: "App time over SQL time (sum of the mix's p50 over HTTP / sum of the same SQL run directly)",
-    threshold: `<= ${TARGETS.overheadRatio}×`,
-    measured: overhead === null ? "not measured" : `${overhead}×`,
-    met: overhead === null ? null : overhead <= TARGETS.overheadRatio,
+    description: "App time over SQL time: the mix's p50 over HTTP / the same requests' statements run directly (counts cache on; off)",
+    threshold: `<= ${TARGETS.overheadRatio}× both ways`,
+    measured: ratios.length ? `${sql?.overhead ?? "–"}×; ${sql?.overheadNoCache ?? "–"}×` : "not measured",
+    met: ratios.length ? Math.max(...ratios) <= TARGETS.overheadRatio : null,
     atQuestions: at,
-    detail: overhead === null ? (size?.search.sql.note ?? null) : `highest for one query: ${worst?.name} ${worst?.overhead}×${smaller}`,
+    detail: worst ? `highest for one query (cache on): ${worst.name} ${worst.overhead}×${smaller}` : smaller || null,
   });
 
   const xlsform = size?.export?.xlsform;

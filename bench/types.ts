@@ -29,15 +29,26 @@ export type LoadRun = {
   statusCodes: Record<string, number>;
 };
 
+/** One set of SQL statements run directly: its latency, and how many statements. */
+export type SqlTiming = LatencySummary & { statements: number };
+
 export type QueryResult = BenchQuery & {
   /** From one JSON answer of the app: how many questions matched, and the corrected query if any. */
   total: number | null;
   correctedQuery: string | null;
+  /** The app as shipped: counts cached in memory per search (lib/search/counts-cache.ts). */
   app: LoadRun;
-  sql: LatencySummary | null;
-  /** app p50 / SQL p50 */
+  /** The app with QB_SEARCH_COUNTS_CACHE=off: every request counts its matches. */
+  appNoCache: LoadRun | null;
+  /** The same request's statements run directly: the first request's ("cold") and a repeat's ("warm"). */
+  sql: { cold: SqlTiming | null; warm: SqlTiming | null };
+  /** app p50 / warm SQL p50 */
   overhead: number | null;
+  /** appNoCache p50 / cold SQL p50 */
+  overheadNoCache: number | null;
 };
+
+export type SearchLoad = { oneClient: { latency: LatencySummary | null; errors: number; requests: number }; sixteenClients: LoadRun };
 
 export type Timing = { runsMs: number[]; medianMs: number; firstMs: number; bytes: number; status: number };
 
@@ -47,9 +58,18 @@ export type SizeResult = {
   fillSeconds: number;
   search: {
     perQuery: QueryResult[];
-    oneClient: { latency: LatencySummary | null; errors: number; requests: number };
-    sixteenClients: LoadRun;
-    sql: { available: boolean; note: string | null; totalAppP50: number | null; totalSqlP50: number | null; overhead: number | null };
+    /** The app as shipped (counts cache on) */
+    cached: SearchLoad;
+    /** QB_SEARCH_COUNTS_CACHE=off */
+    noCache: SearchLoad | null;
+    sql: {
+      totalAppP50: number | null;
+      totalSqlWarmP50: number | null;
+      overhead: number | null;
+      totalAppNoCacheP50: number | null;
+      totalSqlColdP50: number | null;
+      overheadNoCache: number | null;
+    };
   };
   /** bankCsv.rows: its question rows (the file also has one row per answer choice); cappedAt: rows when the bank had more */
   export: { xlsform: Timing; csv: Timing; bankCsv: Timing & { rows: number; cappedAt: number | null } } | null;
@@ -93,6 +113,7 @@ export type BenchResults = {
 export type Bounds = {
   oneClient: { maxRequests: number; maxSeconds: number };
   sixteenClients: { connections: number; maxRequests: number; maxSeconds: number };
+  /** per query, for each of its two statement sets */
   sql: { maxRuns: number; maxSeconds: number };
   exportRuns: number;
   importRuns: number;
