@@ -19,6 +19,8 @@ const GROWTH: { label: string; unit: string; read: (s: SizeResult) => number | n
   { label: "requests/s, 16 clients", unit: "", read: (s) => s.search.cached.sixteenClients.requestsPerSecond },
   { label: "search p95, 16 clients", unit: " ms", read: (s) => s.search.cached.sixteenClients.latency?.p95 },
   { label: "requests/s, 16 clients, counts cache off", unit: "", read: (s) => s.search.noCache?.sixteenClients.requestsPerSecond },
+  { label: "GET /api/health p50, 1 client (the floor)", unit: " ms", read: (s) => s.search.floor?.oneClient.latency?.p50 },
+  { label: "GET /api/health requests/s, 16 clients", unit: "", read: (s) => s.search.floor?.sixteenClients.requestsPerSecond },
   { label: "SQL p50, sum over the mix (first request)", unit: " ms", read: (s) => s.search.sql.totalSqlColdP50 },
   { label: "app overhead over SQL (cache on)", unit: "×", read: (s) => s.search.sql.overhead },
   { label: "app overhead over SQL (cache off)", unit: "×", read: (s) => s.search.sql.overheadNoCache },
@@ -65,11 +67,12 @@ function sizeSection(s: SizeResult, bounds: BenchResults["bounds"]): string[] {
   const loads: [string, SearchLoad | null][] = [
     ["counts cache on (as shipped)", s.search.cached],
     ["counts cache off", s.search.noCache],
+    ["for scale: GET /api/health", s.search.floor],
   ];
   const sql = s.search.sql;
   out.push(
     "",
-    "Times in milliseconds; errors: both servers together.",
+    "Times in milliseconds; errors: both servers together. `GET /api/health` (Next's routing, the proxy and one database round trip, no search) is the floor under every request: what the app costs before it searches.",
     `SQL run directly: sum of p50 over the mix, warm ${num(sql.totalSqlWarmP50)} ms against the app's ${num(sql.totalAppP50)} ms (**${num(sql.overhead)}×**); cold ${num(sql.totalSqlColdP50)} ms against the app's ${num(sql.totalAppNoCacheP50)} ms with the cache off (**${num(sql.overheadNoCache)}×**). The app runs a request's page and count statements side by side on its connection pool, the replay one after another.`,
     "",
     `### Search load, the whole mix (one client: every query's requests above together; ${s.search.cached.sixteenClients.connections} clients: the mix in turn, up to ${n(bounds.sixteenClients.maxRequests)} requests or ${bounds.sixteenClients.maxSeconds} s)`,

@@ -96,6 +96,7 @@ async function measureSize(questions: number, databaseUrl: string | undefined, b
     console.log("Starting the app (next start)…");
     const server = await startServer(db.env);
     let cached: Awaited<ReturnType<typeof searchLoad>>;
+    let floor: SearchLoad;
     let exportImport: Awaited<ReturnType<typeof measureExportImport>> | null = null;
     let exportImportNote: string | null = null;
     let mem: ReturnType<ReturnType<typeof sampleMemory>["stop"]>;
@@ -103,6 +104,7 @@ async function measureSize(questions: number, databaseUrl: string | undefined, b
       const memory = sampleMemory(server.pid);
       cached = await searchLoad(server.base, bounds, true);
       mem = memory.stop();
+      floor = await floorLoad(server.base, bounds);
       console.log("Export and import over HTTP…");
       try {
         exportImport = await measureExportImport(server.base, { questionnaireId: prepared.questionnaireId, email, password, exportRuns: bounds.exportRuns, importRuns: bounds.importRuns });
@@ -153,6 +155,7 @@ async function measureSize(questions: number, databaseUrl: string | undefined, b
         perQuery,
         cached: cached.load,
         noCache: noCache.load,
+        floor,
         sql: {
           totalAppP50: totalApp,
           totalSqlWarmP50: totalWarm,
@@ -172,6 +175,14 @@ async function measureSize(questions: number, databaseUrl: string | undefined, b
   } finally {
     await db.drop();
   }
+}
+
+/** The cheapest request that goes through the same stack (GET /api/health): what every request costs before searching. */
+async function floorLoad(base: string, bounds: Bounds): Promise<SearchLoad> {
+  const one = await runLoad(base, ["/api/health"], { connections: 1, maxRequests: bounds.oneClient.maxRequests, maxSeconds: bounds.oneClient.maxSeconds });
+  const { run: sixteenClients } = await runLoad(base, ["/api/health"], { ...bounds.sixteenClients, maxSeconds: Math.min(10, bounds.sixteenClients.maxSeconds) });
+  console.log(`  floor (GET /api/health): one client p50 ${one.run.latency?.p50} ms; ${sixteenClients.connections} clients ${sixteenClients.requestsPerSecond} req/s`);
+  return { oneClient: { latency: one.run.latency, errors: one.run.errors, requests: one.run.requests }, sixteenClients };
 }
 
 /** Each query of the mix at one client, then the whole mix at many clients, against one running server. */
@@ -227,7 +238,7 @@ async function main() {
     bounds,
     startup,
     perSize,
-    targets: evaluateTargets(perSize, startup),
+    targets: evaluateTargets(perSize, startup, opts.databaseUrl ? "postgres" : "pglite"),
     notes,
   };
   await mkdir(opts.out, { recursive: true });

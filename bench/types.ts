@@ -62,6 +62,8 @@ export type SizeResult = {
     cached: SearchLoad;
     /** QB_SEARCH_COUNTS_CACHE=off */
     noCache: SearchLoad | null;
+    /** GET /api/health (Next's routing, the proxy, one database round trip): the floor under every request */
+    floor: SearchLoad | null;
     sql: {
       totalAppP50: number | null;
       totalSqlWarmP50: number | null;
