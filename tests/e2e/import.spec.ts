@@ -62,16 +62,21 @@ const brokenForm = () =>
   });
 
 const fileInput = (page: Page) => page.locator("#import-file");
-const myQuestionnaireCount = (page: Page) => page.locator(".questionnaire-list > li").count();
+/** How many questionnaires My questionnaires lists, once the page (not only its address) is there. */
+async function myQuestionnaireCount(page: Page) {
+  await expect(page.getByRole("heading", { level: 1, name: "My questionnaires" })).toBeVisible();
+  return page.locator(".questionnaire-list > li").count();
+}
 
 test("a visitor is sent to sign in and back; a researcher imports a two-language form and finds it in the builder", async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto("/en/questionnaires/import");
-  await expect(page).toHaveURL(/\/en\/sign-in\?next=%2Fen%2Fquestionnaires%2Fimport$/);
+  await expect(page).toHaveURL(/\/en\/sign-in\?next=%2Fquestionnaires%2Fimport$/);
   await page.getByLabel("Email").fill("researcher@demo.questionbank.org");
   await page.getByLabel("Password").fill("researcher-demo");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL("**/en/questionnaires/import");
+  await expect(page.getByRole("heading", { level: 1, name: "Import an XLSForm" })).toBeVisible();
 
   // The way in: from My questionnaires, next to "New questionnaire".
   await page.goto("/en/questionnaires");
@@ -111,7 +116,7 @@ test("a visitor is sent to sign in and back; a researcher imports a two-language
 
 test("a broken file is refused row by row, creates nothing, and stays chosen for another try", async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto("/en/sign-in?next=%2Fen%2Fquestionnaires");
+  await page.goto("/en/sign-in?next=%2Fquestionnaires");
   await page.getByLabel("Email").fill("researcher@demo.questionbank.org");
   await page.getByLabel("Password").fill("researcher-demo");
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -121,7 +126,7 @@ test("a broken file is refused row by row, creates nothing, and stays chosen for
   await page.goto("/en/questionnaires/import");
   await fileInput(page).setInputFiles({ name: "broken.xlsx", mimeType: XLSX, buffer: await brokenForm() });
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("alert")).toContainText("The file has 2 problems; nothing was imported.");
+  await expect(page.getByRole("alert").filter({ hasText: "The file has 2 problems; nothing was imported." })).toBeVisible();
   await expect(page.locator(".import-outcome")).toBeFocused();
   const problems = page.getByRole("table", { name: "Problems to fix" });
   const rows = await problems.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim())));
@@ -143,7 +148,7 @@ test("a broken file is refused row by row, creates nothing, and stays chosen for
   await expectAccessible(page);
   await page.getByLabel("ملف XLSForm").setInputFiles({ name: "broken.xlsx", mimeType: XLSX, buffer: await brokenForm() });
   await page.getByRole("button", { name: "استيراد" }).click();
-  await expect(page.getByRole("alert")).toContainText("في الملف مشكلتان؛ لم يُستورد أي شيء.");
+  await expect(page.getByRole("alert").filter({ hasText: "في الملف مشكلتان؛ لم يُستورد أي شيء." })).toBeVisible();
   await expect(page.getByRole("table", { name: "مشكلات يجب تصحيحها" }).getByRole("columnheader")).toHaveText(["الورقة", "الصف", "العمود", "المشكلة"]);
   await expectAccessible(page);
 });

@@ -21,7 +21,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ImportQuestionnairePage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const { allowed } = await builderPageAccess(locale, `/${locale}/questionnaires/import`);
+  // The return address without the locale: the sign-in page sends people back through the
+  // locale-aware router, which adds it.
+  const { allowed } = await builderPageAccess(locale, "/questionnaires/import");
   if (!allowed) return <AccessRefused />;
   const [t, tl, format] = await Promise.all([getTranslations("importPage"), getTranslations("builder.list"), getFormatter()]);
   const maxSize = format.number(MAX_UPLOAD_BYTES / (1024 * 1024), { style: "unit", unit: "megabyte", unitDisplay: "long" });
