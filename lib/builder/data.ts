@@ -5,8 +5,9 @@ import { getDb } from "../db/client";
 import { isLanguage, type Language, type PartialLocalizedText } from "../i18n/languages";
 import type { QuestionSnapshot } from "../bank/snapshot";
 import { relevanceSchema, type Relevance } from "../questionnaires/relevance-schema";
-import type { QuestionKind, TranslatedText, TranslationState } from "../questionnaires/model";
-import { loadQuestionnaire } from "../questionnaires/load-data";
+import type { QuestionKind, QuestionnaireDoc, TranslatedText, TranslationState } from "../questionnaires/model";
+import { loadQuestionnaire, type LoadedQuestionnaire } from "../questionnaires/load-data";
+import { questionnaireDocOf } from "../questionnaires/data";
 import { parseNumericConstraint } from "./schema";
 
 export type MyQuestionnaire = {
@@ -84,7 +85,16 @@ const rules = (value: unknown): Relevance | null => (value ? (relevanceSchema.sa
 /** One questionnaire as the builder edits it: the one load (lib/questionnaires/load-data.ts), shaped for the builder. */
 export async function findBuilderQuestionnaire(id: string): Promise<BuilderQuestionnaire | null> {
   const q = await loadQuestionnaire(id);
-  if (!q) return null;
+  return q ? builderQuestionnaireOf(q) : null;
+}
+
+/** The builder page's two views of one load: what the builder edits, and the plain questionnaire the readiness check reads. */
+export async function findBuilderView(id: string): Promise<{ builder: BuilderQuestionnaire; doc: QuestionnaireDoc } | null> {
+  const q = await loadQuestionnaire(id);
+  return q ? { builder: builderQuestionnaireOf(q), doc: questionnaireDocOf(q) } : null;
+}
+
+function builderQuestionnaireOf(q: LoadedQuestionnaire): BuilderQuestionnaire {
   return {
     id: q.id,
     ownerId: q.ownerId,

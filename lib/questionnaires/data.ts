@@ -5,7 +5,7 @@ import { getDb } from "../db/client";
 import { isLanguage, type Language, type PartialLocalizedText } from "../i18n/languages";
 import { relevanceSchema, type Relevance } from "./relevance-schema";
 import { ownerText, type QuestionnaireDoc } from "./model";
-import { loadQuestionnaire } from "./load-data";
+import { loadQuestionnaire, type LoadedQuestionnaire } from "./load-data";
 import { ChoiceListNames } from "./choice-list-names";
 import type { VisibleScope } from "./access";
 
@@ -86,7 +86,11 @@ function versionOf(dates: Date[]): string {
 /** The questionnaire as plain data, each item's texts chosen by item-texts.ts (pinned to its bank version). */
 export async function findQuestionnaireDoc(id: string): Promise<QuestionnaireDoc | null> {
   const q = await loadQuestionnaire(id);
-  if (!q) return null;
+  return q ? questionnaireDocOf(q) : null;
+}
+
+/** A loaded questionnaire as the plain QuestionnaireDoc (the builder page shapes one load both ways). */
+export function questionnaireDocOf(q: LoadedQuestionnaire): QuestionnaireDoc {
   const lists = new ChoiceListNames();
   const sections = q.sections.map((section) => ({
     name: section.name,
