@@ -1,21 +1,16 @@
 // Runs before every page and API route.
 // - Pages: locale negotiation (`/` redirects by the browser's language, every page lives under
 //   /en, /es, /fr or /ar) by next-intl, plus a Content Security Policy with a fresh nonce.
-// - API routes: not localised; they get a strict CSP of their own (they render nothing).
-// Other security headers for every response are in next.config.ts.
+// API routes do not pass through here (a hop per request saved on the busiest routes): their strict
+// CSP, and the security headers of every response, are set in next.config.ts.
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./lib/i18n/routing";
-import { API_CONTENT_SECURITY_POLICY, createNonce, pageContentSecurityPolicy } from "./lib/auth/content-security";
+import { createNonce, pageContentSecurityPolicy } from "./lib/auth/content-security";
 
 const intl = createMiddleware(routing);
 
 export default function proxy(request: NextRequest) {
-  if (request.nextUrl.pathname.startsWith("/api/")) {
-    const response = NextResponse.next();
-    response.headers.set("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
-    return response;
-  }
   const nonce = createNonce();
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const csp = pageContentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
@@ -35,5 +30,5 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/api/:path*", "/((?!api|_next|_vercel|.*\\..*).*)"],
+  matcher: ["/((?!api|_next|_vercel|.*\\..*).*)"],
 };

@@ -1,5 +1,6 @@
 "use client";
-import { useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
+import { useFocusWhen } from "@/components/ui/use-focus-when";
 import { useLocale, useTranslations } from "next-intl";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/schema";
 import { postJson } from "./post-json";
@@ -10,8 +11,8 @@ export function ChangePasswordForm() {
   const te = useTranslations("errors");
   const locale = useLocale();
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  const statusRef = useFocusWhen<HTMLParagraphElement>(result);
   const [pending, setPending] = useState(false);
-  const statusRef = useRef<HTMLParagraphElement>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -29,7 +30,6 @@ export function ChangePasswordForm() {
       if (response.ok) form.reset();
     }
     setResult(outcome);
-    requestAnimationFrame(() => statusRef.current?.focus());
   }
 
   return (

@@ -2,6 +2,7 @@
 // Import of a translation spreadsheet in two steps: the file is read and every row's effect shown
 // (nothing written), then the same file is applied in one transaction once the person confirms.
 import { useRef, useState, useTransition } from "react";
+import { useFocusWhen } from "@/components/ui/use-focus-when";
 import { useTranslations } from "next-intl";
 import { applyImportAction, previewImportAction } from "@/lib/translations/actions";
 import type { ImportPreview } from "@/lib/translations/spreadsheet-data";
@@ -10,8 +11,8 @@ import styles from "./translate.module.css";
 export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "ltr" | "rtl"; maxMegabytes: number }) {
   const t = useTranslations("translate");
   const fileRef = useRef<HTMLInputElement>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const resultRef = useFocusWhen<HTMLDivElement>(preview);
   const [message, setMessage] = useState("");
   const [error, setError] = useState("");
   const [pending, startTransition] = useTransition();
@@ -43,7 +44,6 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
       const result = await previewImportAction(formData());
       if (result.ok) {
         setPreview(result.value);
-        requestAnimationFrame(() => resultRef.current?.focus());
       } else setError(failure(result.code, result.reason));
     });
   }

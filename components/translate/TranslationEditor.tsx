@@ -2,7 +2,8 @@
 // One question's translation on one screen: the source beside the target for the label, the hint
 // and every answer choice. The checks run before saving (and again on the server); Ctrl+Enter
 // saves and opens the next item; a conflicting save shows both versions and loses neither.
-import { useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
+import { useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
+import { useFocusWhen } from "@/components/ui/use-focus-when";
 import { useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
 import { checkTranslation, type CheckWarning } from "@/lib/translations/checks";
@@ -49,8 +50,8 @@ export function TranslationEditor(props: EditorProps) {
   const [status, setStatus] = useState("");
   const [error, setError] = useState("");
   const [pending, startTransition] = useTransition();
-  const warningsRef = useRef<HTMLDivElement>(null);
-  const conflictRef = useRef<HTMLDivElement>(null);
+  const warningsRef = useFocusWhen<HTMLDivElement>(warnings);
+  const conflictRef = useFocusWhen<HTMLDivElement>(conflict);
 
   const fieldName = (field: string) => (field.startsWith("choice:") ? t("fields.choice", { name: field.slice(7) }) : t(`fields.${field as "label" | "hint"}`));
   const warningText = (w: CheckWarning) => `${fieldName(w.field)}: ${t(`checks.${w.code}`, { detail: w.detail ?? "" })}`;
@@ -70,7 +71,6 @@ export function TranslationEditor(props: EditorProps) {
       setWarnings(found);
       setWarned({ key, next: goNext });
       setStatus(t("editor.warningsFound", { count: found.length }));
-      requestAnimationFrame(() => warningsRef.current?.focus());
       return;
     }
     const input = {
@@ -101,11 +101,9 @@ export function TranslationEditor(props: EditorProps) {
       if (result.code === "conflict" && result.current) {
         setConflict(result.current);
         setStatus(t("failures.conflict"));
-        requestAnimationFrame(() => conflictRef.current?.focus());
       } else if (result.code === "warnings" && result.warnings) {
         setWarnings(result.warnings);
-        requestAnimationFrame(() => warningsRef.current?.focus());
-      } else setError(t(`failures.${result.code}`));
+        } else setError(t(`failures.${result.code}`));
     });
   }
 

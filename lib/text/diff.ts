@@ -16,6 +16,40 @@ function tokens(text: string): string[] {
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
+const isChange = (p: DiffPart | undefined) => p !== undefined && p.kind !== "same";
+
+/**
+ * A token diff pairs the spaces between words, so a rewritten phrase would read as alternating
+ * words ("How" added, " " same, "much" added…). Spaces lying between two changes join the change,
+ * and each run of changes is shown as one removed part followed by one added part.
+ */
+function readable(parts: DiffPart[]): DiffPart[] {
+  const absorbed = parts.flatMap((p, i): DiffPart[] =>
+    p.kind === "same" && /^\s+$/u.test(p.text) && isChange(parts[i - 1]) && isChange(parts[i + 1])
+      ? [
+          { text: p.text, kind: "removed" },
+          { text: p.text, kind: "added" },
+        ]
+      : [p],
+  );
+  const out: DiffPart[] = [];
+  for (let i = 0; i < absorbed.length; ) {
+    if (absorbed[i].kind === "same") {
+      out.push(absorbed[i++]);
+      continue;
+    }
+    let removed = "";
+    let added = "";
+    for (; i < absorbed.length && absorbed[i].kind !== "same"; i++) {
+      if (absorbed[i].kind === "removed") removed += absorbed[i].text;
+      else added += absorbed[i].text;
+    }
+    if (removed) out.push({ text: removed, kind: "removed" });
+    if (added) out.push({ text: added, kind: "added" });
+  }
+  return out;
+}
+
 /** Parts in reading order; joining all but "added" gives `before`, all but "removed" gives `after`. */
 export function diffText(before: string, after: string): DiffPart[] {
   const parts: DiffPart[] = [];
@@ -26,5 +60,5 @@ export function diffText(before: string, after: string): DiffPart[] {
     if (last && last.kind === kind) last.text += text;
     else if (text) parts.push({ text, kind });
   }
-  return parts;
+  return readable(parts);
 }

@@ -123,9 +123,9 @@ test("a curator creates, publishes and revises a question; a draft is merged int
   await page.goto(`/en/curate?q=${CODE}&retired=1`);
   await expect(page.getByRole("link", { name: CODE, exact: true })).toBeVisible();
 
-  // The curator may not edit the framework; the page says so.
-  await page.goto("/en/curate/framework");
-  await expect(page.getByRole("heading", { level: 1, name: "Not available for your account" })).toBeVisible();
+  // The curator may not edit the framework; the page says so, with an HTTP 403.
+  expect((await page.goto("/en/curate/framework"))?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1, name: "Access refused" })).toBeVisible();
 });
 
 test("the editor reads right to left in Arabic", async ({ page }) => {

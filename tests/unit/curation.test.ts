@@ -27,6 +27,11 @@ describe("word-level diffs of versions", () => {
     expect(before).toBe("Do you trust health workers?");
     expect(after).toBe("How much do you trust community health workers?");
     expect(parts.filter((p) => p.kind === "added").map((p) => p.text.trim())).toContain("community");
+    // A rewritten opening reads as one change, not word by word.
+    expect(parts.slice(0, 2)).toEqual([
+      { text: "Do ", kind: "removed" },
+      { text: "How much do ", kind: "added" },
+    ]);
   });
 
   it("keeps whitespace-only changes and whole Arabic words", () => {

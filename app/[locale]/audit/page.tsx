@@ -1,3 +1,4 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getTranslations, setRequestLocale } from "next-intl/server";
@@ -5,7 +6,6 @@ import { Link } from "@/lib/i18n/navigation";
 import type { Language } from "@/lib/i18n/languages";
 import { checkPageAccess } from "@/lib/auth/page-access";
 import { loadAuditPage } from "@/lib/audit/page-data";
-import { AccessRefused } from "@/components/auth/AccessRefused";
 import { AuditFilters } from "@/components/audit/AuditFilters";
 import { AuditTable } from "@/components/audit/AuditTable";
 import "@/components/auth/auth.css";
@@ -21,7 +21,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   const { locale } = await params;
   setRequestLocale(locale);
   const { allowed } = await checkPageAccess(locale, "audit.read", "/audit");
-  if (!allowed) return <AccessRefused />;
+  if (!allowed) forbidden();
   const [t, data] = await Promise.all([getTranslations("audit"), loadAuditPage(await headers(), await searchParams)]);
   const pageLink = (page: number) => {
     const query: Record<string, string> = {};

@@ -1,3 +1,4 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
@@ -5,7 +6,6 @@ import type { Language } from "@/lib/i18n/languages";
 import { findCurationQuestions } from "@/lib/curation/data";
 import { curatePageAccess } from "@/lib/curation/page-access";
 import { CurateNav } from "@/components/curate/CurateNav";
-import { Refusal } from "@/components/curate/Refusal";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 
 type Props = { params: Promise<{ locale: Language }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -21,7 +21,7 @@ export default async function CuratePage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const access = await curatePageAccess(locale, "/curate");
-  if (!access.allowed) return <Refusal />;
+  if (!access.allowed) forbidden();
   const search = await searchParams;
   const query = one(search.q).slice(0, 200);
   const status = STATUSES.find((s) => s === one(search.status));

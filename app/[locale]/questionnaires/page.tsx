@@ -1,10 +1,10 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
 import { builderPageAccess } from "@/lib/builder/page-access";
 import { findMyQuestionnaires } from "@/lib/builder/data";
-import { AccessRefused } from "@/components/auth/AccessRefused";
 import { QuestionnaireRowActions } from "@/components/builder/QuestionnaireRowActions";
 import "@/components/builder/builder.css";
 
@@ -19,7 +19,7 @@ export default async function MyQuestionnairesPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const { user, allowed } = await builderPageAccess(locale, `/${locale}/questionnaires`);
-  if (!allowed || !user) return <AccessRefused />;
+  if (!allowed || !user) forbidden();
   const [t, ti, format, mine] = await Promise.all([getTranslations("builder.list"), getTranslations("importPage"), getFormatter(), findMyQuestionnaires(user.id)]);
   return (
     <>

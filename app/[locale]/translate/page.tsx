@@ -1,10 +1,10 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { LANGUAGE_NAMES, type Language } from "@/lib/i18n/languages";
 import { translatePageAccess, workLanguages } from "@/lib/translations/access";
 import { findLanguageOverview } from "@/lib/translations/data";
-import { Refusal } from "@/components/translate/Refusal";
 
 type Params = { params: Promise<{ locale: Language }> };
 
@@ -18,7 +18,7 @@ export default async function TranslateHome({ params }: Params) {
   const { locale } = await params;
   setRequestLocale(locale);
   const { user, allowed } = await translatePageAccess(locale, "/translate");
-  if (!allowed) return <Refusal />;
+  if (!allowed) forbidden();
   const t = await getTranslations("translate");
   const rights = workLanguages(user);
   const overview = await findLanguageOverview(rights.map((r) => r.lang));

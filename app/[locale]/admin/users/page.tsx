@@ -1,9 +1,9 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Language } from "@/lib/i18n/languages";
 import { checkPageAccess } from "@/lib/auth/page-access";
 import { findUsers } from "@/lib/users/data";
-import { AccessRefused } from "@/components/auth/AccessRefused";
 import { UserForm } from "@/components/admin/UserForm";
 import { UserTable } from "@/components/admin/UserTable";
 import "@/components/auth/auth.css";
@@ -17,7 +17,7 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
   const { locale } = await params;
   setRequestLocale(locale);
   const { allowed } = await checkPageAccess(locale, "user.manage", "/admin/users");
-  if (!allowed) return <AccessRefused />;
+  if (!allowed) forbidden();
   const [t, users] = await Promise.all([getTranslations("admin"), findUsers()]);
   return (
     <>

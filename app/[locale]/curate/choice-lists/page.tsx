@@ -1,3 +1,4 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
@@ -5,7 +6,6 @@ import type { Language } from "@/lib/i18n/languages";
 import { findSharedChoiceLists } from "@/lib/curation/choice-list-data";
 import { curatePageAccess } from "@/lib/curation/page-access";
 import { CurateNav } from "@/components/curate/CurateNav";
-import { Refusal } from "@/components/curate/Refusal";
 import { ChoiceListEditor } from "@/components/curate/ChoiceListEditor";
 
 type Props = { params: Promise<{ locale: Language }> };
@@ -19,7 +19,7 @@ export default async function ChoiceListsPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const access = await curatePageAccess(locale, "/curate/choice-lists");
-  if (!access.allowed) return <Refusal />;
+  if (!access.allowed) forbidden();
   const [t, lists] = await Promise.all([getTranslations("curate.lists"), findSharedChoiceLists()]);
   return (
     <>

@@ -1,3 +1,4 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
@@ -5,7 +6,6 @@ import type { Language } from "@/lib/i18n/languages";
 import { findDraftQueue } from "@/lib/curation/data";
 import { curatePageAccess } from "@/lib/curation/page-access";
 import { CurateNav } from "@/components/curate/CurateNav";
-import { Refusal } from "@/components/curate/Refusal";
 import { StatusActions } from "@/components/curate/StatusActions";
 import { Announcer } from "@/components/curate/Announcer";
 
@@ -20,7 +20,7 @@ export default async function DraftsPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const access = await curatePageAccess(locale, "/curate/drafts");
-  if (!access.allowed) return <Refusal />;
+  if (!access.allowed) forbidden();
   const [t, drafts] = await Promise.all([getTranslations("curate.drafts"), findDraftQueue()]);
   const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
   return (

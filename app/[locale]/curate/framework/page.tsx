@@ -1,10 +1,10 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { pickText, type Language } from "@/lib/i18n/languages";
 import { findFrameworkForEditing } from "@/lib/curation/framework-data";
 import { curatePageAccess } from "@/lib/curation/page-access";
 import { CurateNav } from "@/components/curate/CurateNav";
-import { Refusal } from "@/components/curate/Refusal";
 import { FrameworkForm } from "@/components/curate/FrameworkForm";
 import { IndicatorActions } from "@/components/curate/IndicatorActions";
 import { StatusBadge } from "@/components/ui/StatusBadge";
@@ -20,7 +20,7 @@ export default async function FrameworkEditorPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const access = await curatePageAccess(locale, "/curate/framework", "framework.edit");
-  if (!access.allowed) return <Refusal />;
+  if (!access.allowed) forbidden();
   const [t, tree] = await Promise.all([getTranslations("curate.framework"), findFrameworkForEditing()]);
   const domains = tree.map((d) => ({ code: d.code, label: pickText(d.name, locale)?.text ?? "" }));
   const topics = tree.flatMap((d) => d.topics.map((tp) => ({ code: tp.code, label: pickText(tp.name, locale)?.text ?? "" })));

@@ -1,3 +1,4 @@
+import { forbidden } from "next/navigation";
 // Import an XLSForm: the page face of POST /api/v1/questionnaires/import, for the people who may
 // create questionnaires. Visitors are sent to sign in and brought back, as on the builder's pages.
 import type { Metadata } from "next";
@@ -5,7 +6,6 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import type { Language } from "@/lib/i18n/languages";
 import { builderPageAccess } from "@/lib/builder/page-access";
 import { MAX_UPLOAD_BYTES } from "@/lib/xlsform/limits";
-import { AccessRefused } from "@/components/auth/AccessRefused";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ImportForm } from "@/components/import/ImportForm";
 import "@/components/builder/builder.css";
@@ -24,7 +24,7 @@ export default async function ImportQuestionnairePage({ params }: Props) {
   // The return address without the locale: the sign-in page sends people back through the
   // locale-aware router, which adds it.
   const { allowed } = await builderPageAccess(locale, "/questionnaires/import");
-  if (!allowed) return <AccessRefused />;
+  if (!allowed) forbidden();
   const [t, tl, format] = await Promise.all([getTranslations("importPage"), getTranslations("builder.list"), getFormatter()]);
   const maxSize = format.number(MAX_UPLOAD_BYTES / (1024 * 1024), { style: "unit", unit: "megabyte", unitDisplay: "long" });
   return (

@@ -1,8 +1,8 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Language } from "@/lib/i18n/languages";
 import { builderPageAccess } from "@/lib/builder/page-access";
-import { AccessRefused } from "@/components/auth/AccessRefused";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { NewQuestionnaireForm } from "@/components/builder/NewQuestionnaireForm";
 import "@/components/builder/builder.css";
@@ -18,7 +18,7 @@ export default async function NewQuestionnairePage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const { allowed } = await builderPageAccess(locale, `/${locale}/questionnaires/new`);
-  if (!allowed) return <AccessRefused />;
+  if (!allowed) forbidden();
   const [t, tl] = await Promise.all([getTranslations("builder.settings"), getTranslations("builder.list")]);
   return (
     <>

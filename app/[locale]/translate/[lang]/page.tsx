@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
@@ -7,7 +7,6 @@ import { translatePageAccess } from "@/lib/translations/access";
 import { findLanguageDashboard } from "@/lib/translations/data";
 import { targetLanguageSchema, TRANSLATION_STATES } from "@/lib/translations/schema";
 import { CountsTable } from "@/components/translate/CountsTable";
-import { Refusal } from "@/components/translate/Refusal";
 
 type Params = { params: Promise<{ locale: Language; lang: string }> };
 
@@ -25,7 +24,7 @@ export default async function LanguageDashboardPage({ params }: Params) {
   if (!parsed.success) notFound();
   const lang = parsed.data;
   const { user, allowed, rights } = await translatePageAccess(locale, `/translate/${lang}`, lang);
-  if (!allowed) return <Refusal />;
+  if (!allowed) forbidden();
   const t = await getTranslations("translate");
   const dashboard = await findLanguageDashboard({ lang, actor: user });
   const stateLabels = Object.fromEntries(TRANSLATION_STATES.map((s) => [s, t(`states.${s}`)]));

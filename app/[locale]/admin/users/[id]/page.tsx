@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import type { Language } from "@/lib/i18n/languages";
 import { checkPageAccess } from "@/lib/auth/page-access";
 import { findUserForEdit } from "@/lib/users/data";
-import { AccessRefused } from "@/components/auth/AccessRefused";
 import { UserForm } from "@/components/admin/UserForm";
 import "@/components/auth/auth.css";
 
@@ -18,7 +17,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ local
   const { locale, id } = await params;
   setRequestLocale(locale);
   const { allowed } = await checkPageAccess(locale, "user.manage", `/admin/users/${encodeURIComponent(id)}`);
-  if (!allowed) return <AccessRefused />;
+  if (!allowed) forbidden();
   const [t, user] = await Promise.all([getTranslations("admin"), findUserForEdit(decodeURIComponent(id))]);
   if (!user) notFound();
   return (

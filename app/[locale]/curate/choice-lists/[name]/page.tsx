@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { LANGUAGES, LANGUAGE_NAMES, directionOf, type Language } from "@/lib/i18n/languages";
@@ -7,7 +7,6 @@ import { findSharedChoiceList } from "@/lib/curation/choice-list-data";
 import { formatChoiceLines } from "@/lib/curation/schema";
 import { curatePageAccess } from "@/lib/curation/page-access";
 import { CurateNav } from "@/components/curate/CurateNav";
-import { Refusal } from "@/components/curate/Refusal";
 import { ChoiceListEditor } from "@/components/curate/ChoiceListEditor";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 
@@ -22,7 +21,7 @@ export default async function ChoiceListPage({ params }: Props) {
   const { locale, name } = await params;
   setRequestLocale(locale);
   const access = await curatePageAccess(locale, `/curate/choice-lists/${name}`);
-  if (!access.allowed) return <Refusal />;
+  if (!access.allowed) forbidden();
   const [t, tq, list] = await Promise.all([getTranslations("curate.lists"), getTranslations("question"), findSharedChoiceList(decodeURIComponent(name))]);
   if (!list) notFound();
   const published = list.questions.filter((q) => q.status === "published").length;

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { LANGUAGE_NAMES, isLanguage, type Language } from "@/lib/i18n/languages";
 import { findEditorOptions, findQuestionForEditing } from "@/lib/curation/data";
 import { curatePageAccess } from "@/lib/curation/page-access";
 import { CurateNav } from "@/components/curate/CurateNav";
-import { Refusal } from "@/components/curate/Refusal";
 import { QuestionWorkspace } from "@/components/curate/QuestionWorkspace";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 
@@ -21,7 +20,7 @@ export default async function EditQuestionPage({ params }: Props) {
   const { locale, code } = await params;
   setRequestLocale(locale);
   const access = await curatePageAccess(locale, `/curate/questions/${code}`);
-  if (!access.allowed) return <Refusal />;
+  if (!access.allowed) forbidden();
   const [t, tq, question, options] = await Promise.all([getTranslations("curate"), getTranslations("question"), findQuestionForEditing(code), findEditorOptions()]);
   if (!question) notFound();
   return (

@@ -1,10 +1,10 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Language } from "@/lib/i18n/languages";
 import { findEditorOptions } from "@/lib/curation/data";
 import { curatePageAccess } from "@/lib/curation/page-access";
 import { CurateNav } from "@/components/curate/CurateNav";
-import { Refusal } from "@/components/curate/Refusal";
 import { QuestionEditor } from "@/components/curate/QuestionEditor";
 
 type Props = { params: Promise<{ locale: Language }> };
@@ -18,7 +18,7 @@ export default async function NewQuestionPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const access = await curatePageAccess(locale, "/curate/questions/new");
-  if (!access.allowed) return <Refusal />;
+  if (!access.allowed) forbidden();
   const [t, options] = await Promise.all([getTranslations("curate"), findEditorOptions()]);
   return (
     <>

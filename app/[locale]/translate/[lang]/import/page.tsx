@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { directionOf, LANGUAGE_NAMES, type Language } from "@/lib/i18n/languages";
 import { translatePageAccess } from "@/lib/translations/access";
 import { targetLanguageSchema } from "@/lib/translations/schema";
 import { IMPORT_MAX_BYTES } from "@/lib/translations/spreadsheet";
-import { Refusal } from "@/components/translate/Refusal";
 import { ImportForm } from "@/components/translate/ImportForm";
 
 type Params = { params: Promise<{ locale: Language; lang: string }> };
@@ -26,7 +25,7 @@ export default async function ImportPage({ params }: Params) {
   const lang = parsed.data;
   const { rights } = await translatePageAccess(locale, `/translate/${lang}/import`, lang);
   // Importing writes translations: translators of the language only.
-  if (!rights?.edit) return <Refusal />;
+  if (!rights?.edit) forbidden();
   const t = await getTranslations("translate");
   return (
     <>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { directionOf, LANGUAGE_NAMES, pickText, SOURCE_LANGUAGE, type Language } from "@/lib/i18n/languages";
@@ -8,7 +8,6 @@ import { findTranslationQueue } from "@/lib/translations/data";
 import { findFrameworkTree } from "@/lib/framework/data";
 import { queueFilterSchema, targetLanguageSchema, TRANSLATION_STATES, QUEUE_PAGE_SIZE, filterQuery } from "@/lib/translations/schema";
 import { StatusBadge } from "@/components/ui/StatusBadge";
-import { Refusal } from "@/components/translate/Refusal";
 import { SourceText } from "@/components/translate/SourceText";
 import styles from "@/components/translate/translate.module.css";
 
@@ -28,7 +27,7 @@ export default async function QueuePage({ params, searchParams }: Params) {
   if (!parsed.success) notFound();
   const lang = parsed.data;
   const { user, allowed } = await translatePageAccess(locale, `/translate/${lang}/queue`, lang);
-  if (!allowed) return <Refusal />;
+  if (!allowed) forbidden();
   const t = await getTranslations("translate");
   const query = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const filter = queueFilterSchema.parse(query);

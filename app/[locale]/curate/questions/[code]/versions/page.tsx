@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { LANGUAGE_NAMES, isLanguage, type Language } from "@/lib/i18n/languages";
 import { findQuestionVersions, findVersionDiff } from "@/lib/curation/data";
 import { curatePageAccess } from "@/lib/curation/page-access";
 import { CurateNav } from "@/components/curate/CurateNav";
-import { Refusal } from "@/components/curate/Refusal";
 import { DiffText } from "@/components/curate/DiffText";
 
 type Props = { params: Promise<{ locale: Language; code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -24,7 +23,7 @@ export default async function VersionsPage({ params, searchParams }: Props) {
   const { locale, code } = await params;
   setRequestLocale(locale);
   const access = await curatePageAccess(locale, `/curate/questions/${code}/versions`);
-  if (!access.allowed) return <Refusal />;
+  if (!access.allowed) forbidden();
   const [t, versions] = await Promise.all([getTranslations("curate.versions"), findQuestionVersions(code)]);
   if (versions.length === 0) notFound();
   const search = await searchParams;

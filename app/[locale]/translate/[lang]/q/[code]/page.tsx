@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { directionOf, LANGUAGES, LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
@@ -9,7 +9,6 @@ import { filterQuery, queueFilterSchema, targetLanguageSchema } from "@/lib/tran
 import { can } from "@/lib/auth/permissions";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
-import { Refusal } from "@/components/translate/Refusal";
 import { TranslationEditor } from "@/components/translate/TranslationEditor";
 import { WorkflowPanel } from "@/components/translate/WorkflowPanel";
 import { CommentForm } from "@/components/translate/CommentForm";
@@ -33,7 +32,7 @@ export default async function TranslateItemPage({ params, searchParams }: Params
   if (!parsed.success || code.length > 100) notFound();
   const lang = parsed.data;
   const { user, allowed, rights } = await translatePageAccess(locale, `/translate/${lang}/q/${code}`, lang);
-  if (!allowed) return <Refusal />;
+  if (!allowed) forbidden();
   const query = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const filter = queueFilterSchema.parse(query);
   const referenceLanguage = filter.source && filter.source !== lang ? filter.source : "en";

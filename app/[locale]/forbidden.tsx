@@ -1,0 +1,19 @@
+import { useTranslations } from "next-intl";
+import { Link } from "@/lib/i18n/navigation";
+
+/**
+ * What a signed-in person sees on a page their roles do not open; pages call forbidden() (from
+ * next/navigation), so the answer is an HTTP 403 with nothing of the page's content.
+ */
+export default function Forbidden() {
+  const t = useTranslations("auth");
+  return (
+    <>
+      <h1>{t("refusedTitle")}</h1>
+      <p role="alert">{t("refusedBody")}</p>
+      <p>
+        <Link href="/">{t("backHome")}</Link>
+      </p>
+    </>
+  );
+}
