@@ -5,7 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { onCleanup, runToEnd, type Env } from "./processes";
+import { cleanupStep, runToEnd, type Env } from "./processes";
 
 export type BenchDatabase = {
   kind: "postgres" | "pglite";
@@ -40,19 +40,13 @@ export async function createDatabase(adminUrl: string | undefined, questions: nu
       await c.query(`CREATE DATABASE ${name}`);
     });
     const url = withDatabase(adminUrl, name);
-    const drop = async () => {
-      undo();
+    const drop = cleanupStep(async () => {
       await onServer(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    };
-    const undo = onCleanup(drop);
+    });
     return { kind: "postgres", env: { DATABASE_URL: url }, url, drop };
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), `qb-bench-${questions}-`));
-  const drop = async () => {
-    undo();
-    await rm(dir, { recursive: true, force: true });
-  };
-  const undo = onCleanup(drop);
+  const drop = cleanupStep(() => rm(dir, { recursive: true, force: true }));
   // An empty DATABASE_URL counts as unset (lib/env.ts): the scripts and the app use PGlite in `dir`.
   return { kind: "pglite", env: { DATABASE_URL: "", PGLITE_DIR: dir }, dir, drop };
 }

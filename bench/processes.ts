@@ -16,14 +16,40 @@ export function onCleanup(fn: () => Promise<void> | void): () => void {
   };
 }
 
-export async function cleanupAll() {
-  while (cleanups.length) {
-    try {
-      await cleanups.pop()!();
-    } catch (error) {
-      console.error("cleanup:", error instanceof Error ? error.message : error);
+/**
+ * A step that must finish once begun (dropping a database, stopping a server): registered for the
+ * end of the run, run at most once, and left registered until it has finished, so that an
+ * interrupted run waits for a step already under way instead of exiting in the middle of it.
+ */
+export function cleanupStep(fn: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  const step = () =>
+    (running ??= (async () => {
+      try {
+        await fn();
+      } finally {
+        const i = cleanups.indexOf(step);
+        if (i >= 0) cleanups.splice(i, 1);
+      }
+    })());
+  cleanups.push(step);
+  return step;
+}
+
+let cleaningUp: Promise<void> | null = null;
+
+/** Undoes everything registered, once: a second caller (an error after Ctrl+C) waits for the same work. */
+export function cleanupAll(): Promise<void> {
+  return (cleaningUp ??= (async () => {
+    while (cleanups.length) {
+      try {
+        // A step already under way (its promise is kept) is awaited, not started again.
+        await cleanups.pop()!();
+      } catch (error) {
+        console.error("cleanup:", error instanceof Error ? error.message : error);
+      }
     }
-  }
+  })());
 }
 
 export function freePort(): Promise<number> {
@@ -92,15 +118,7 @@ export function startDetached(command: string, args: string[], env: Env) {
   };
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
-  const drop = onCleanup(() => killTree(child));
-  return {
-    child,
-    output: () => output,
-    stop: async () => {
-      drop();
-      await killTree(child);
-    },
-  };
+  return { child, output: () => output, stop: cleanupStep(() => killTree(child)) };
 }
 
 /** Polls a URL on 127.0.0.1 until it answers 200; returns the milliseconds since `since`. Bounded by timeoutMs. */

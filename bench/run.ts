@@ -24,9 +24,9 @@ import { evaluateTargets } from "./targets";
 import type { BenchResults, Bounds, LoadRun, QueryResult, SearchLoad, SizeResult } from "./types";
 
 const FULL: Bounds = {
-  oneClient: { maxRequests: 150, maxSeconds: 4 },
-  sixteenClients: { connections: 16, maxRequests: 4_000, maxSeconds: 20 },
-  sql: { maxRuns: 30, maxSeconds: 2.5 },
+  oneClient: { maxRequests: 100, maxSeconds: 3 },
+  sixteenClients: { connections: 16, maxRequests: 4_000, maxSeconds: 15 },
+  sql: { maxRuns: 30, maxSeconds: 2 },
   exportRuns: 5,
   importRuns: 3,
 };

@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { freePort, onCleanup, startDetached, waitFor200 } from "./processes";
+import { cleanupStep, freePort, startDetached, waitFor200 } from "./processes";
 import { BENCH_DIST_DIR, keepingTsconfig } from "./server";
 import type { StartupResult } from "./types";
 
@@ -24,14 +24,7 @@ async function once(dir: string) {
 
 async function freshDir() {
   const dir = await mkdtemp(path.join(os.tmpdir(), "qb-bench-startup-"));
-  const drop = onCleanup(() => rm(dir, { recursive: true, force: true }));
-  return {
-    dir,
-    remove: async () => {
-      drop();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+  return { dir, remove: cleanupStep(() => rm(dir, { recursive: true, force: true })) };
 }
 
 /**

@@ -186,6 +186,9 @@ async function main() {
     await exec(`INSERT INTO question_tag ("questionId", "tagId") SELECT * FROM unnest($1::text[], $2::text[])`, [qt.q, qt.t]);
     if ((from + n) % 10_000 === 0 || from + n === total) console.log(`  ${from + n} questions inserted (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
+  // Fresh statistics first: planned on an empty table's estimates, the bulk insert below joins the
+  // new questions with nested loops and takes minutes instead of seconds.
+  await exec("ANALYZE");
   console.log("Building search rows…");
   // The same rows as qb_search_refresh() (migration add_search) writes one question at a time,
   // built here in one set-based pass for the questions that have none yet.
