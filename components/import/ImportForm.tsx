@@ -24,15 +24,20 @@ export function ImportForm({ locale, maxSize }: { locale: string; maxSize: strin
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const file = new FormData(event.currentTarget).get("file");
+    const form = event.currentTarget;
+    const file = new FormData(form).get("file");
     if (!(file instanceof File) || file.size === 0) return setState({ status: "invalid", message: t("noFile") });
     if (file.size > MAX_UPLOAD_BYTES) {
-      const fileSize = format.number(file.size / (1024 * 1024), { style: "unit", unit: "megabyte", maximumFractionDigits: 1 });
+      const fileSize = format.number(file.size / (1024 * 1024), { style: "unit", unit: "megabyte", unitDisplay: "long", maximumFractionDigits: 1 });
       return setState({ status: "invalid", message: t("tooLarge", { fileSize, size: maxSize }) });
     }
     setBusy(true);
     try {
-      setState(await uploadXlsform(file, locale));
+      const outcome = await uploadXlsform(file, locale);
+      // After a refusal the file stays chosen (to fix and send again); after an import it is
+      // cleared, so that a second click does not import the same form twice.
+      if (outcome.status === "imported") form.reset();
+      setState(outcome);
     } finally {
       setBusy(false);
     }
@@ -89,8 +94,8 @@ function Outcome({ state }: { state: State }) {
             <h2 className="import-heading">{t("failedHeading")}</h2>
             <p>{t("summary", { count: state.errors.length })}</p>
           </div>
-          <ImportProblems caption={t("problemsCaption")} problems={state.errors} />
-          {state.notices.length > 0 && <ImportProblems caption={t("noticesCaption")} problems={state.notices} />}
+          <ImportProblems caption={t("problemsCaption")} kind="problem" problems={state.errors} />
+          {state.notices.length > 0 && <ImportProblems caption={t("noticesCaption")} kind="note" problems={state.notices} />}
         </>
       );
     case "imported":
@@ -105,7 +110,7 @@ function Outcome({ state }: { state: State }) {
               </Link>
             </p>
           </div>
-          {state.notices.length > 0 && <ImportProblems caption={t("noticesCaption")} problems={state.notices} />}
+          {state.notices.length > 0 && <ImportProblems caption={t("noticesCaption")} kind="note" problems={state.notices} />}
         </>
       );
   }

@@ -5,7 +5,8 @@
 import { useTranslations } from "next-intl";
 import type { ImportProblem } from "./upload-xlsform";
 
-export function ImportProblems({ caption, problems }: { caption: string; problems: ImportProblem[] }) {
+/** `kind` names the last column: the problems that refused a file, or the notes on one. */
+export function ImportProblems({ caption, kind, problems }: { caption: string; kind: "problem" | "note"; problems: ImportProblem[] }) {
   const t = useTranslations("importPage.columns");
   return (
     <div className="import-table">
@@ -16,7 +17,7 @@ export function ImportProblems({ caption, problems }: { caption: string; problem
             <th scope="col">{t("sheet")}</th>
             <th scope="col">{t("row")}</th>
             <th scope="col">{t("column")}</th>
-            <th scope="col">{t("problem")}</th>
+            <th scope="col">{t(kind)}</th>
           </tr>
         </thead>
         <tbody>

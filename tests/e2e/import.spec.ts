@@ -92,6 +92,10 @@ test("a visitor is sent to sign in and back; a researcher imports a two-language
   const status = page.getByRole("status").filter({ hasText: "Questionnaire imported" });
   await expect(status).toContainText(`“${TITLE}” was created with 3 questions: 1 linked to a bank question, and 2 added to the bank as drafts for a curator to review.`);
   await expect(page.locator(".import-outcome")).toBeFocused();
+  await expect(page.getByRole("table", { name: "Notes on this file" })).toContainText("The settings sheet has no version.");
+  await expect(page.getByRole("table", { name: "Notes on this file" }).getByRole("columnheader")).toHaveText(["Sheet", "Row", "Column", "Note"]);
+  // Imported: the file is no longer chosen, so that a second click cannot import it twice.
+  expect(await fileInput(page).evaluate((input: HTMLInputElement) => input.files?.length)).toBe(0);
   await expectAccessible(page);
 
   await page.getByRole("link", { name: `Open “${TITLE}” in the builder` }).click();
@@ -136,6 +140,11 @@ test("a broken file is refused row by row, creates nothing, and stays chosen for
   ]);
   expect(await fileInput(page).evaluate((input: HTMLInputElement) => input.files?.[0]?.name)).toBe("broken.xlsx");
   await expectAccessible(page);
+
+  // A file over the stated limit is refused before it is sent.
+  await fileInput(page).setInputFiles({ name: "huge.xlsx", mimeType: XLSX, buffer: Buffer.alloc(5.5 * 1024 * 1024) });
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "This file is 5.5 megabytes; the largest file that can be imported is 5 megabytes." })).toBeVisible();
 
   await page.goto("/en/questionnaires");
   expect(await myQuestionnaireCount(page)).toBe(before);
