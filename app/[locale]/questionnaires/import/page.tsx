@@ -1,7 +1,7 @@
-import { forbidden } from "next/navigation";
 // Import an XLSForm: the page face of POST /api/v1/questionnaires/import, for the people who may
 // create questionnaires. Visitors are sent to sign in and brought back, as on the builder's pages.
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import type { Language } from "@/lib/i18n/languages";
 import { builderPageAccess } from "@/lib/builder/page-access";
