@@ -2,8 +2,9 @@
 //   DATABASE_URL=postgresql://…/qb_bench npm run bench:search      (or PGLITE_DIR=… for PGlite)
 // One client, sequential requests. For each query of a fixed mix it times the data function
 // (searchQuestions) and the API handler (GET /api/v1/questions, called in-process: parsing,
-// search, JSON), and writes p50/p95 to bench/search-results.json.
-import { writeFile } from "node:fs/promises";
+// search, JSON), and writes p50/p95 to bench/data/search-results.json (a scratch result, not kept).
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { GET } from "../app/api/v1/questions/route";
 import { getDb, getDbKind } from "../lib/db/client";
 import { searchQuestions } from "../lib/search/data";
@@ -59,7 +60,8 @@ async function main() {
     worstApiP95Ms: Math.max(...api95),
     results,
   };
-  const file = process.env.BENCH_OUT ?? "bench/search-results.json";
+  const file = process.env.BENCH_OUT ?? "bench/data/search-results.json";
+  await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, JSON.stringify(out, null, 2) + "\n");
   console.log(`Wrote ${file}`);
   process.exit(0);

@@ -11,9 +11,3 @@ export async function checkPageAccess(locale: Language, action: Action, path: st
   if (!user) redirect({ href: { pathname: "/sign-in", query: { next: path } }, locale });
   return { user, allowed: false };
 }
-
-/** Only a path inside this app may be a return address after sign-in (no open redirect). */
-export function safeNextPath(next: string | undefined | null): string {
-  if (!next || next.length > 500 || !next.startsWith("/") || next.startsWith("//") || next.includes("\\") || /[\u0000-\u001f]/.test(next)) return "/account";
-  return next;
-}

@@ -15,7 +15,7 @@ export type ViewPageProps = {
 export async function loadQuestionnaireView({ params, searchParams }: ViewPageProps, view: "preview" | "print") {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  await questionnairePageAccess(locale, `/${locale}/questionnaires/${id}/${view}`, id, "questionnaire.read");
+  await questionnairePageAccess(locale, `/questionnaires/${id}/${view}`, id, "questionnaire.read");
   const doc = await findQuestionnaireDoc(id);
   if (!doc) notFound();
   return { locale, id, doc, lang: viewLanguage((await searchParams).lang, doc) };

@@ -3,7 +3,7 @@
 // status, so that a reader sees which translations are not yet approved.
 import { LANGUAGES, type Language } from "../i18n/languages";
 import { translatedHeader } from "../xlsform/workbook";
-import { toCsv } from "./csv";
+import { csvStream, toCsv } from "./csv";
 
 export type BankExportQuestion = {
   code: string;
@@ -19,8 +19,8 @@ export type BankExportQuestion = {
   choices: { name: string; labels: Partial<Record<Language, string>> }[];
 };
 
-export function bankToCsv(questions: BankExportQuestion[], languages: readonly Language[] = LANGUAGES): Uint8Array {
-  const columns = [
+function bankColumns(languages: readonly Language[]): string[] {
+  return [
     "row_type",
     "code",
     "type",
@@ -36,6 +36,9 @@ export function bankToCsv(questions: BankExportQuestion[], languages: readonly L
     ...languages.map((l) => translatedHeader("hint", l)),
     ...languages.map((l) => `translation_status::${l}`),
   ];
+}
+
+function bankRecords(questions: BankExportQuestion[], languages: readonly Language[]): Record<string, string | number>[] {
   const records: Record<string, string | number>[] = [];
   for (const q of questions) {
     const row: Record<string, string | number> = {
@@ -62,5 +65,17 @@ export function bankToCsv(questions: BankExportQuestion[], languages: readonly L
       records.push(choiceRow);
     }
   }
-  return toCsv(columns, records);
+  return records;
+}
+
+export function bankToCsv(questions: BankExportQuestion[], languages: readonly Language[] = LANGUAGES): Uint8Array {
+  return toCsv(bankColumns(languages), bankRecords(questions, languages));
+}
+
+/** The same CSV, streamed from batches of questions as they are read. */
+export function bankCsvStream(batches: AsyncIterable<BankExportQuestion[]>, languages: readonly Language[] = LANGUAGES): ReadableStream<Uint8Array> {
+  async function* records() {
+    for await (const batch of batches) yield bankRecords(batch, languages);
+  }
+  return csvStream(bankColumns(languages), records());
 }

@@ -1,35 +1,33 @@
 // Reads for the bank CSV: published questions in full (texts with status, choices, indicators),
-// all of them or the ones a search found, in the order given.
+// all of them or the ones a search found, in the order given, in batches so that the file is
+// streamed whatever the size of the bank.
 import { getDb } from "../db/client";
 import { isLanguage } from "../i18n/languages";
 import type { BankExportQuestion } from "./bank-csv";
 
-/** More than the bank holds today; a guard so that one request never reads without bound. */
-export const MAX_EXPORT_QUESTIONS = 5_000;
+/** Questions read per statement. */
+export const EXPORT_BATCH = 500;
 
-export async function findQuestionsForExport({ codes }: { codes?: string[] } = {}): Promise<BankExportQuestion[]> {
-  const db = await getDb();
-  const rows = await db.question.findMany({
-    // A search already applied who may see what; the whole bank is its published questions.
-    where: codes ? { code: { in: codes } } : { status: "published" },
-    orderBy: { code: "asc" },
-    take: MAX_EXPORT_QUESTIONS,
-    select: {
-      code: true,
-      type: true,
-      status: true,
-      version: true,
-      constraint: true,
-      texts: { select: { lang: true, label: true, hint: true, status: true } },
-      choiceList: {
-        select: { name: true, choices: { orderBy: { position: "asc" }, select: { name: true, texts: { select: { lang: true, label: true } } } } },
-      },
-      indicators: { select: { indicator: { select: { code: true } } }, orderBy: { indicator: { code: "asc" } } },
-      tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
-      source: { select: { key: true } },
-    },
-  });
-  const questions = rows.map(
+const exportSelect = {
+  code: true,
+  type: true,
+  status: true,
+  version: true,
+  constraint: true,
+  texts: { select: { lang: true, label: true, hint: true, status: true } },
+  choiceList: {
+    select: { name: true, choices: { orderBy: { position: "asc" }, select: { name: true, texts: { select: { lang: true, label: true } } } } },
+  },
+  indicators: { select: { indicator: { select: { code: true } } }, orderBy: { indicator: { code: "asc" } } },
+  tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
+  source: { select: { key: true } },
+} as const;
+
+type Db = Awaited<ReturnType<typeof getDb>>;
+
+async function readBatch(db: Db, where: { code: { in: string[] } } | { status: "published"; code: { gt: string } }) {
+  const rows = await db.question.findMany({ where, orderBy: { code: "asc" }, take: EXPORT_BATCH, select: exportSelect });
+  return rows.map(
     (q): BankExportQuestion => ({
       code: q.code,
       type: q.type,
@@ -47,7 +45,26 @@ export async function findQuestionsForExport({ codes }: { codes?: string[] } = {
       })),
     }),
   );
-  if (!codes) return questions;
-  const order = new Map(codes.map((code, i) => [code, i]));
-  return questions.sort((a, b) => (order.get(a.code) ?? 0) - (order.get(b.code) ?? 0));
+}
+
+/**
+ * The whole bank's published questions by code (keyset paging: each batch starts after the last
+ * code, so the cost per batch does not grow), or the questions with the given codes in their order
+ * (a search already decided who may see what).
+ */
+export async function* questionsForExport({ codes }: { codes?: string[] } = {}): AsyncGenerator<BankExportQuestion[]> {
+  const db = await getDb();
+  if (!codes) {
+    for (let after = ""; ; ) {
+      const batch = await readBatch(db, { status: "published", code: { gt: after } });
+      if (batch.length) yield batch;
+      if (batch.length < EXPORT_BATCH) return;
+      after = batch[batch.length - 1].code;
+    }
+  }
+  for (let i = 0; i < codes.length; i += EXPORT_BATCH) {
+    const chunk = codes.slice(i, i + EXPORT_BATCH);
+    const order = new Map(chunk.map((code, n) => [code, n]));
+    yield (await readBatch(db, { code: { in: chunk } })).sort((a, b) => (order.get(a.code) ?? 0) - (order.get(b.code) ?? 0));
+  }
 }

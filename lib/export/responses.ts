@@ -14,6 +14,19 @@ export function fileResponse(bytes: Uint8Array, { contentType, disposition, cach
   });
 }
 
+/** A file written while it is read (no length known in advance): the bank CSV. */
+export function streamResponse(stream: ReadableStream<Uint8Array>, { contentType, disposition, cacheable }: { contentType: string; disposition: string; cacheable: boolean }) {
+  return new Response(stream, {
+    status: 200,
+    headers: {
+      "Content-Type": contentType,
+      "Content-Disposition": disposition,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": cacheable ? "public, max-age=0, must-revalidate" : "private, no-store",
+    },
+  });
+}
+
 export function problemResponse(status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
   return Response.json({ code, message, ...extra }, { status, headers: { "Cache-Control": "no-store" } });
 }

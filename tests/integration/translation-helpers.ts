@@ -17,11 +17,14 @@ export async function createPerson(id: string, roles: ("translator" | "reviewer"
  * that no questionnaire uses (nor, for its own list, any question a questionnaire uses), so that the
  * seeded public templates stay ready to export for the other test files sharing this database.
  */
-export async function pickQuestion({ shared = false, skip = [] as string[] } = {}) {
+export async function pickQuestion({ shared = false, skip = [] as string[], approvedIn = undefined as string | undefined } = {}) {
   const db = await getDb();
   const list = shared ? { shared } : { shared, questions: { every: { items: { none: {} } } } };
+  // approvedIn: a test that needs an approved text to start from asks for one, rather than relying
+  // on no other test file having touched the question it would otherwise get.
+  const approved = approvedIn ? { texts: { some: { lang: approvedIn, status: "approved" as const } } } : {};
   return db.question.findFirstOrThrow({
-    where: { status: "published", type: "select_one", choiceList: list, code: { notIn: skip }, items: { none: {} } },
+    where: { status: "published", type: "select_one", choiceList: list, code: { notIn: skip }, items: { none: {} }, ...approved },
     orderBy: { code: "asc" },
     select: { id: true, code: true, version: true, choiceList: { select: { choices: { orderBy: { position: "asc" }, select: { name: true } } } } },
   });

@@ -146,7 +146,7 @@ describe("translation workflow", () => {
   });
 
   it("counts a text behind the source as outdated even when its writer did not mark it", async () => {
-    const q = await pickQuestion({ skip: [(await pickQuestion()).code, (await pickQuestion({ skip: [(await pickQuestion()).code] })).code] });
+    const q = await pickQuestion({ skip: [(await pickQuestion()).code, (await pickQuestion({ skip: [(await pickQuestion()).code] })).code], approvedIn: "fr" });
     await changeSourceLabel(q.code, "A reworded source question?", { markOutdated: false });
     expect((await textOf(q.code, "fr"))!.status).toBe("approved");
     const item = await findTranslationItem({ code: q.code, lang: "fr" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
-import { toCsv } from "@/lib/export/csv";
+import { csvStream, toCsv } from "@/lib/export/csv";
 import { neutraliseCell } from "@/lib/export/spreadsheet-safety";
 import { questionnaireToCsv } from "@/lib/export/questionnaire-csv";
 import { bankToCsv } from "@/lib/export/bank-csv";
@@ -73,6 +73,27 @@ describe("questionnaire CSV", () => {
     expect(sources["label::العربية (ar)"]).toBe("Where do you get health information?");
     expect(sources.filled_from_fallback).toBe("es ar");
     expect(rows.find((r) => r.name === "age")!.filled_from_fallback).toBe("");
+  });
+});
+
+describe("streamed CSV", () => {
+  it("writes the same bytes as the whole-file writer, batch by batch", async () => {
+    const records = [{ a: "=1+1", b: "سطر\nثانٍ" }, { a: "x", b: 2 }, { a: " lead", b: "" }];
+    async function* batches() {
+      yield records.slice(0, 1);
+      yield [];
+      yield records.slice(1);
+    }
+    const streamed = new Uint8Array(await new Response(csvStream(["a", "b"], batches())).arrayBuffer());
+    expect(streamed).toEqual(toCsv(["a", "b"], records));
+  });
+
+  it("fails the download when reading fails, instead of ending a shorter file", async () => {
+    async function* failing() {
+      yield [{ a: "first" }];
+      throw new Error("database went away");
+    }
+    await expect(new Response(csvStream(["a"], failing())).arrayBuffer()).rejects.toThrow();
   });
 });
 

@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MyQuestionnairesPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const { user, allowed } = await builderPageAccess(locale, `/${locale}/questionnaires`);
+  const { user, allowed } = await builderPageAccess(locale, `/questionnaires`);
   if (!allowed || !user) forbidden();
   const [t, ti, format, mine] = await Promise.all([getTranslations("builder.list"), getTranslations("importPage"), getFormatter(), findMyQuestionnaires(user.id)]);
   return (

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import type { Language } from "@/lib/i18n/languages";
 import { getCurrentUser } from "@/lib/auth/session";
-import { safeNextPath } from "@/lib/auth/page-access";
+import { safeNextPath } from "@/lib/auth/next-path";
 import { SignInForm } from "@/components/auth/SignInForm";
 import "@/components/auth/auth.css";
 

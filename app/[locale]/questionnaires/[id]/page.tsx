@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function BuilderPage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  await questionnairePageAccess(locale, `/${locale}/questionnaires/${id}`, id, "questionnaire.edit");
+  await questionnairePageAccess(locale, `/questionnaires/${id}`, id, "questionnaire.edit");
   const [t, tl, view] = await Promise.all([getTranslations("builder"), getTranslations("builder.list"), findBuilderView(id)]);
   if (!view) notFound();
   const { builder: q, doc } = view;

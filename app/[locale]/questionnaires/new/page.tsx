@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function NewQuestionnairePage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const { allowed } = await builderPageAccess(locale, `/${locale}/questionnaires/new`);
+  const { allowed } = await builderPageAccess(locale, `/questionnaires/new`);
   if (!allowed) forbidden();
   const [t, tl] = await Promise.all([getTranslations("builder.settings"), getTranslations("builder.list")]);
   return (
