@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
-import type { FacetLabels, Facets } from "@/lib/search/data";
+import type { FacetLabels } from "@/lib/search/data";
+import type { Facets } from "@/lib/search/types";
 import { FACET_KEYS, type FacetKey, type SearchParams } from "@/lib/search/schema";
 import { searchHref } from "./search-url";
 

@@ -6,7 +6,7 @@ import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowSel
 import { useTranslations } from "next-intl";
 import { Link, useRouter } from "@/lib/i18n/navigation";
 import { LANGUAGES, LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
-import type { ApiQuestion } from "@/lib/search/data";
+import type { ApiQuestion } from "@/lib/search/types";
 import type { SearchParams } from "@/lib/search/schema";
 import { highlightSegments } from "@/lib/search/highlight";
 import { StatusBadge } from "@/components/ui/StatusBadge";

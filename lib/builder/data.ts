@@ -66,19 +66,8 @@ export type BuilderItem = {
 
 export type BuilderSection = { id: string; name: string; title: PartialLocalizedText; relevant: Relevance | null; items: BuilderItem[] };
 
-export type BuilderQuestionnaire = {
-  id: string;
-  ownerId: string | null;
-  visibility: "private" | "shared" | "public_template";
-  revision: number;
-  title: PartialLocalizedText;
-  description: PartialLocalizedText;
-  languages: Language[];
-  defaultLanguage: Language;
-  fallbackLanguage: Language | null;
-  updatedAt: Date;
-  sections: BuilderSection[];
-};
+/** The questionnaire as loaded (lib/questionnaires/load-data.ts), with sections shaped for the builder. */
+export type BuilderQuestionnaire = Omit<LoadedQuestionnaire, "slug" | "changes" | "sections"> & { sections: BuilderSection[] };
 
 const rules = (value: unknown): Relevance | null => (value ? (relevanceSchema.safeParse(value).data ?? null) : null);
 
@@ -95,18 +84,10 @@ export async function findBuilderView(id: string): Promise<{ builder: BuilderQue
 }
 
 function builderQuestionnaireOf(q: LoadedQuestionnaire): BuilderQuestionnaire {
+  const { slug: _slug, changes: _changes, sections, ...header } = q;
   return {
-    id: q.id,
-    ownerId: q.ownerId,
-    visibility: q.visibility,
-    revision: q.revision,
-    title: q.title,
-    description: q.description,
-    languages: q.languages,
-    defaultLanguage: q.defaultLanguage,
-    fallbackLanguage: q.fallbackLanguage,
-    updatedAt: q.updatedAt,
-    sections: q.sections.map((s) => ({
+    ...header,
+    sections: sections.map((s) => ({
       id: s.id,
       name: s.name,
       title: s.title,

@@ -4,7 +4,6 @@ import { diffText, type DiffPart } from "../text/diff";
 import type { QuestionSnapshot } from "../bank/snapshot";
 import { LANGUAGES } from "../i18n/languages";
 
-export type { DiffPart };
 export type FieldDiff = { field: string; lang?: string; parts: DiffPart[] };
 
 const choiceLines = (s: QuestionSnapshot, lang: string) =>

@@ -25,8 +25,8 @@ const exportSelect = {
 
 type Db = Awaited<ReturnType<typeof getDb>>;
 
-async function readBatch(db: Db, where: { code: { in: string[] } } | { status: "published"; code: { gt: string } }) {
-  const rows = await db.question.findMany({ where, orderBy: { code: "asc" }, take: EXPORT_BATCH, select: exportSelect });
+async function readBatch(db: Db, where: { code: { in: string[] } } | { status: "published"; code: { gt: string } }, take: number) {
+  const rows = await db.question.findMany({ where, orderBy: { code: "asc" }, take, select: exportSelect });
   return rows.map(
     (q): BankExportQuestion => ({
       code: q.code,
@@ -52,19 +52,19 @@ async function readBatch(db: Db, where: { code: { in: string[] } } | { status: "
  * code, so the cost per batch does not grow), or the questions with the given codes in their order
  * (a search already decided who may see what).
  */
-export async function* questionsForExport({ codes }: { codes?: string[] } = {}): AsyncGenerator<BankExportQuestion[]> {
+export async function* questionsForExport({ codes, batch = EXPORT_BATCH }: { codes?: string[]; batch?: number } = {}): AsyncGenerator<BankExportQuestion[]> {
   const db = await getDb();
   if (!codes) {
     for (let after = ""; ; ) {
-      const batch = await readBatch(db, { status: "published", code: { gt: after } });
-      if (batch.length) yield batch;
-      if (batch.length < EXPORT_BATCH) return;
-      after = batch[batch.length - 1].code;
+      const questions = await readBatch(db, { status: "published", code: { gt: after } }, batch);
+      if (questions.length) yield questions;
+      if (questions.length < batch) return;
+      after = questions[questions.length - 1].code;
     }
   }
-  for (let i = 0; i < codes.length; i += EXPORT_BATCH) {
-    const chunk = codes.slice(i, i + EXPORT_BATCH);
+  for (let i = 0; i < codes.length; i += batch) {
+    const chunk = codes.slice(i, i + batch);
     const order = new Map(chunk.map((code, n) => [code, n]));
-    yield (await readBatch(db, { code: { in: chunk } })).sort((a, b) => (order.get(a.code) ?? 0) - (order.get(b.code) ?? 0));
+    yield (await readBatch(db, { code: { in: chunk } }, batch)).sort((a, b) => (order.get(a.code) ?? 0) - (order.get(b.code) ?? 0));
   }
 }

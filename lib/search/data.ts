@@ -10,8 +10,6 @@ import { runSearch } from "./run-search";
 import type { SearchParams } from "./schema";
 import type { ApiQuestion, SearchOptions, SearchResult } from "./types";
 
-export type { ApiQuestion, FacetCount, Facets, SearchOptions, SearchResult, TranslationStateValue } from "./types";
-export { groupFacets } from "./facets";
 
 /** Runs statements on the app's database connection. */
 export async function databaseExec(): Promise<Exec> {

@@ -2,7 +2,6 @@
 // question's source text between the version a translation was made from and the current one.
 import { diffText, type DiffPart } from "../text/diff";
 
-export type { DiffPart };
 export type FieldDiff = { field: string; parts: DiffPart[] };
 
 export type TextFields = { label: string; hint: string | null; choices: Record<string, string> };

@@ -7,7 +7,7 @@ import { GET as listQuestionnaires } from "@/app/api/v1/questionnaires/route";
 import { GET as exportQuestionnaire } from "@/app/api/v1/questionnaires/[id]/export/route";
 import { GET as exportBank } from "@/app/api/v1/questions/export.csv/route";
 import { bankExportResponse } from "@/lib/export/bank-export-response";
-import { EXPORT_BATCH } from "@/lib/export/bank-export-data";
+import { EXPORT_BATCH, questionsForExport } from "@/lib/export/bank-export-data";
 import { readXlsx } from "@/lib/xlsform/read-xlsx";
 import { validateXlsform } from "@/lib/xlsform/validate";
 import { findSheet } from "@/lib/xlsform/workbook";
@@ -181,6 +181,20 @@ describe("bank CSV", () => {
     expect(codes.length).toBeLessThan(EXPORT_BATCH);
     expect(new Set(codes).size).toBe(codes.length);
     expect(codes).toEqual([...codes].sort());
+  });
+
+  it("walks the bank batch after batch (keyset paging) and keeps a search's order across batches", async () => {
+    const db = await getDb();
+    const published = (await db.question.findMany({ where: { status: "published" }, orderBy: { code: "asc" }, select: { code: true } })).map((q) => q.code);
+    const batches: string[][] = [];
+    for await (const batch of questionsForExport({ batch: 7 })) batches.push(batch.map((q) => q.code));
+    expect(batches.length).toBe(Math.ceil(published.length / 7));
+    expect(batches.every((b) => b.length <= 7)).toBe(true);
+    expect(batches.flat()).toEqual(published);
+    const chosen = [...published.slice(0, 10)].reverse();
+    const ordered: string[] = [];
+    for await (const batch of questionsForExport({ codes: chosen, batch: 3 })) ordered.push(...batch.map((q) => q.code));
+    expect(ordered).toEqual(chosen);
   });
 
   it("refuses a search larger than an export holds, saying how large, in the person's language; nothing is cut short", async () => {
