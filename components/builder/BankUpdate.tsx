@@ -7,7 +7,7 @@ import { LANGUAGE_NAMES } from "@/lib/i18n/languages";
 import type { BuilderItem, VersionPair } from "@/lib/builder/data";
 import type { QuestionSnapshot } from "@/lib/bank/snapshot";
 import { diffText } from "@/lib/text/diff";
-import { DiffText } from "@/components/curate/DiffText";
+import { DiffText } from "@/components/ui/DiffText";
 import { useBuilder } from "./builder-context";
 
 const choicesOf = (s: QuestionSnapshot | null, lang: string) => (s?.choices ?? []).map((c) => c.label[lang as keyof typeof c.label] ?? c.name).join(" · ");

@@ -6,7 +6,7 @@ import { diffText } from "@/lib/text/diff";
 import type { QuestionFormValues } from "@/lib/curation/data";
 import type { EditorValues } from "./QuestionEditor";
 import { valuesOf } from "./QuestionEditor";
-import { DiffText } from "./DiffText";
+import { DiffText } from "@/components/ui/DiffText";
 
 const FIELDS = ["code", "type", "label", "hint", "ownChoices", "sharedList", "indicators", "tags", "customConstraint", "min", "max", "notes"] as const;
 

@@ -6,7 +6,7 @@ import { LANGUAGE_NAMES, isLanguage, type Language } from "@/lib/i18n/languages"
 import { findQuestionVersions, findVersionDiff } from "@/lib/curation/data";
 import { curatePageAccess } from "@/lib/curation/page-access";
 import { CurateNav } from "@/components/curate/CurateNav";
-import { DiffText } from "@/components/curate/DiffText";
+import { DiffText } from "@/components/ui/DiffText";
 
 type Props = { params: Promise<{ locale: Language; code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 const int = (v: string | string[] | undefined) => {

@@ -13,7 +13,7 @@ import { TranslationEditor } from "@/components/translate/TranslationEditor";
 import { WorkflowPanel } from "@/components/translate/WorkflowPanel";
 import { CommentForm } from "@/components/translate/CommentForm";
 import { RestoreButton } from "@/components/translate/RestoreButton";
-import { DiffView } from "@/components/translate/DiffView";
+import { DiffText } from "@/components/ui/DiffText";
 import styles from "@/components/translate/translate.module.css";
 
 type Params = { params: Promise<{ locale: Language; lang: string; code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -125,7 +125,7 @@ export default async function TranslateItemPage({ params, searchParams }: Params
                 <div key={f.field}>
                   <dt>{fieldName(f.field)}</dt>
                   <dd>
-                    <DiffView parts={f.parts} lang={item.sourceLanguage} dir={sourceDir} labels={diffLabels} />
+                    <DiffText parts={f.parts} lang={item.sourceLanguage} dir={sourceDir} addedLabel={diffLabels.added} removedLabel={diffLabels.removed} />
                   </dd>
                 </div>
               ))}
@@ -206,7 +206,7 @@ export default async function TranslateItemPage({ params, searchParams }: Params
                       <div key={c.field}>
                         <dt>{fieldName(c.field)}</dt>
                         <dd>
-                          <DiffView parts={c.parts} lang={lang} dir={dir} labels={diffLabels} />
+                          <DiffText parts={c.parts} lang={lang} dir={dir} addedLabel={diffLabels.added} removedLabel={diffLabels.removed} />
                         </dd>
                       </div>
                     ))}

@@ -1,0 +1,41 @@
+// A word-level difference (lib/text/diff.ts), shown by more than colour: removed words struck
+// through inside <del>, added words underlined inside <ins>, each announced by screen readers.
+import type { DiffPart } from "@/lib/text/diff";
+import styles from "./diff.module.css";
+
+export function DiffText({
+  parts,
+  addedLabel,
+  removedLabel,
+  lang,
+  dir = "auto",
+}: {
+  parts: DiffPart[];
+  addedLabel: string;
+  removedLabel: string;
+  /** The language of the texts compared, when it is not the page's */
+  lang?: string;
+  dir?: "ltr" | "rtl" | "auto";
+}) {
+  return (
+    <span className={`diff ${styles.diff}`} lang={lang} dir={dir}>
+      {parts.map((p, i) =>
+        p.kind === "same" ? (
+          <span key={i}>{p.text}</span>
+        ) : p.kind === "added" ? (
+          <ins key={i}>
+            <span className="visually-hidden">[{addedLabel}: </span>
+            {p.text}
+            <span className="visually-hidden">]</span>
+          </ins>
+        ) : (
+          <del key={i}>
+            <span className="visually-hidden">[{removedLabel}: </span>
+            {p.text}
+            <span className="visually-hidden">]</span>
+          </del>
+        ),
+      )}
+    </span>
+  );
+}
