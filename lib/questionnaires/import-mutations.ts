@@ -8,6 +8,7 @@ import { recordAudit } from "../audit/mutations";
 import type { Language, PartialLocalizedText } from "../i18n/languages";
 import { BANK_CODE, MAX_CODE_LENGTH, RESERVED_NAMES } from "../xlsform/names";
 import type { ImportIssue, ImportedItem, ImportedQuestionnaire } from "../xlsform/import/types";
+import { WORKING_STATUSES } from "../bank/visibility";
 
 type Tx = Prisma.TransactionClient;
 
@@ -92,7 +93,7 @@ export async function createQuestionnaireFromImport({ imported, ownerId }: { imp
       const englishLabels = items.map((i) => i.label.en).filter((l): l is string => !!l);
       const byEnglish = new Map<string, BankQuestion>();
       for (const text of await tx.questionText.findMany({
-        where: { lang: "en", label: { in: englishLabels }, question: { status: { not: "retired" } } },
+        where: { lang: "en", label: { in: englishLabels }, question: { status: { in: [...WORKING_STATUSES] } } },
         orderBy: { question: { status: "desc" } },
         select: { label: true, question: { select: bankSelect } },
       })) {
