@@ -174,6 +174,23 @@ describe("the private-draft rule for every curator action", () => {
     expect(await detail.json()).toMatchObject({ code, status: "published", version: 1 });
   });
 
+  it("a later import never links to a rejected or merged draft, by code or by wording", async () => {
+    const cookies = await signInDemoRoles();
+    const file = await xlsx([
+      ["type", "name", "label"],
+      ["text", DRAFTS.reject.code, "Something else entirely?"],
+      ["text", "pd_again", `Our household's private question about ${DRAFTS.merge.secret} habits?`],
+    ]);
+    const body = new FormData();
+    body.append("file", new Blob([file as unknown as BlobPart]), "again.xlsx");
+    const response = await importRoute(new Request(`${ORIGIN}/api/v1/questionnaires/import`, { method: "POST", headers: browserHeaders(cookies.researcher), body }));
+    const result = (await response.json()) as { created: string[]; linked: string[] };
+    expect(response.status, JSON.stringify(result)).toBe(201);
+    expect(result.linked).toEqual([]);
+    expect(result.created).toHaveLength(2);
+    expect(result.created).not.toContain(DRAFTS.reject.code);
+  });
+
   it("the database refuses a retired question that was never published", async () => {
     const db = await getDb();
     const { code } = DRAFTS.edit;
