@@ -134,6 +134,30 @@ function snapshotOf(q: SeedBank["questions"][number], bank: SeedBank): QuestionS
   };
 }
 
+/**
+ * Seeded translations are approved translations of the seeded version's source text. A revision row
+ * records that, as a reviewer's approval in the app would: when a curator later publishes a new
+ * English text (and the bank's translations become outdated), items pinned to the seeded version
+ * keep these approved texts (lib/questionnaires/item-texts.ts, rule 2) instead of blocking export.
+ */
+async function seedTranslationRevisions(tx: Tx, { questionId, version, q, bank }: { questionId: string; version: number; q: SeedBank["questions"][number]; bank: SeedBank }) {
+  const list = q.choiceList ? [...bank.sharedLists, ...bank.localLists].find((l) => l.name === q.choiceList) : undefined;
+  await tx.translationRevision.deleteMany({ where: { questionId, action: "seed" } });
+  await tx.translationRevision.createMany({
+    data: LANGUAGES.filter((lang) => lang !== SOURCE_LANGUAGE).map((lang) => ({
+      questionId,
+      lang,
+      revision: 0,
+      action: "seed",
+      label: q.label[lang],
+      hint: q.hint?.[lang] ?? null,
+      choices: Object.fromEntries((list?.choices ?? []).map((c) => [c.name, c.label[lang]])),
+      status: "approved" as const,
+      sourceVersion: version,
+    })),
+  });
+}
+
 async function seedQuestions(prisma: PrismaClient, bank: SeedBank, sourceIds: Map<string, string>, listIds: Map<string, string>) {
   const indicatorIds = new Map((await prisma.indicator.findMany({ select: { id: true, code: true } })).map((i) => [i.code, i.id]));
   const counts = { created: 0, updated: 0, kept: 0 };
@@ -180,6 +204,7 @@ async function seedQuestions(prisma: PrismaClient, bank: SeedBank, sourceIds: Ma
           update: text,
         });
       }
+      await seedTranslationRevisions(tx, { questionId: question.id, version: question.version, q, bank });
       const snapshot = snapshotOf(q, bank);
       await tx.questionVersion.upsert({
         where: { questionId_version: { questionId: question.id, version: question.version } },

@@ -1,15 +1,37 @@
 "use client";
 import { useState } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { LANGUAGE_NAMES, type Language } from "@/lib/i18n/languages";
+import { FileDownloads } from "@/components/ui/FileDownloads";
 
-/** Export buttons on the existing endpoints, with "where a translation is missing, use …". */
-export function ExportLinks({ id, title, languages, fallback, issuesWith }: { id: string; title: string; languages: Language[]; fallback: Language | null; issuesWith: Record<string, number> }) {
+/**
+ * Export buttons on the existing endpoints, with "where a translation is missing, use …". With a
+ * choice the export would refuse, there are no buttons but the reason and a link to the problems
+ * (listed above, under `problemsId`); a download refused anyway (the questionnaire changed in
+ * another tab) shows the refusal here, never a saved error file.
+ */
+export function ExportLinks({
+  id,
+  title,
+  languages,
+  fallback,
+  issuesWith,
+  problemsId,
+}: {
+  id: string;
+  title: string;
+  languages: Language[];
+  fallback: Language | null;
+  issuesWith: Record<string, number>;
+  problemsId: string;
+}) {
   const t = useTranslations("builder.readiness");
+  const locale = useLocale();
   const [choice, setChoice] = useState<string>(fallback ?? "");
   const base = `/api/v1/questionnaires/${encodeURIComponent(id)}/export`;
   const suffix = choice ? `&fallback=${choice}` : "";
   const remaining = issuesWith[choice] ?? 0;
+  const problems = { href: `#${problemsId}`, label: t("seeProblems") };
   return (
     <div className="export-links">
       <p>
@@ -25,15 +47,26 @@ export function ExportLinks({ id, title, languages, fallback, issuesWith }: { id
       </p>
       <p id="export-state" className="muted" aria-live="polite">
         {remaining === 0 ? t("exportReady") : t("exportBlocked", { count: remaining })}
+        {remaining > 0 && (
+          <>
+            {" "}
+            <a href={problems.href}>{problems.label}</a>
+          </>
+        )}
       </p>
-      <p className="button-row">
-        <a className="button-link" href={`${base}?format=xlsform${suffix}`} download aria-label={t("xlsformOf", { title })}>
-          {t("xlsform")}
-        </a>
-        <a className="button-link button-link--secondary" href={`${base}?format=csv${suffix}`} download aria-label={t("csvOf", { title })}>
-          {t("csv")}
-        </a>
-      </p>
+      {remaining === 0 && (
+        <FileDownloads
+          locale={locale}
+          failedMessage={t("downloadFailed")}
+          problems={problems}
+          listClassName="button-row plain-list"
+          alertClassName="builder-notice builder-notice--warn"
+          downloads={[
+            { href: `${base}?format=xlsform${suffix}`, label: t("xlsform"), ariaLabel: t("xlsformOf", { title }), className: "button-link" },
+            { href: `${base}?format=csv${suffix}`, label: t("csv"), ariaLabel: t("csvOf", { title }), className: "button-link button-link--secondary" },
+          ]}
+        />
+      )}
     </div>
   );
 }

@@ -31,7 +31,7 @@ export async function ReadinessPanel({ doc, title }: { doc: QuestionnaireDoc; ti
           {readiness.issues.length > 100 && <p>{t("more", { count: readiness.issues.length - 100 })}</p>}
         </div>
       )}
-      <ExportLinks id={doc.id} title={title} languages={doc.languages} fallback={doc.fallbackLanguage} issuesWith={issuesWith} />
+      <ExportLinks id={doc.id} title={title} languages={doc.languages} fallback={doc.fallbackLanguage} issuesWith={issuesWith} problemsId="readiness-heading" />
     </section>
   );
 }

@@ -10,11 +10,12 @@ export function QuestionWorkspace({ question, options }: { question: QuestionFor
   const [learnt, setLearnt] = useState(question.revision);
   const revision = Math.max(learnt, question.revision);
   const onChanged = useCallback((r: number) => setLearnt(r), []);
-  const editable = question.status !== "retired";
+  // Only what is still in the bank's working set is edited: not retired, rejected or merged.
+  const editable = question.status === "draft" || question.status === "published";
   return (
     <div className="workspace">
       {editable && <QuestionEditor question={question} options={options} revision={revision} onSaved={onChanged} />}
-      <StatusActions code={question.code} status={question.status} revision={revision} canRestore={!question.rejectedReason && !question.mergedIntoCode} onChanged={onChanged} />
+      <StatusActions code={question.code} status={question.status} revision={revision} canRestore={question.status === "retired"} onChanged={onChanged} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // Lifecycle steps of one question: publish a draft (or merge it into a bank question, or reject
 // it with a reason), retire a published question, restore a retired one.
 import { useState, useTransition, type FormEvent } from "react";
+import type { QuestionStatus } from "@/lib/bank/visibility";
 import { useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
 import { changeQuestionStatusAction } from "@/lib/curation/actions";
@@ -17,7 +18,7 @@ export function StatusActions({
   onChanged,
 }: {
   code: string;
-  status: "draft" | "published" | "retired";
+  status: QuestionStatus;
   revision: number;
   canRestore: boolean;
   onChanged?: (revision: number) => void;

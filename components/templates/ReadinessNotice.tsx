@@ -7,6 +7,9 @@ import { DownloadLinks } from "./DownloadLinks";
 import { languageList } from "./texts";
 import styles from "./templates.module.css";
 
+/** The anchor of the readiness notice: the templates list and a refused download link to it. */
+export const READINESS_ID = "readiness";
+
 /** Whether the questionnaire can leave as it is; if not, why, and the download with a stated fallback. */
 export async function ReadinessNotice({ doc, title, locale }: { doc: QuestionnaireDoc; title: string; locale: Language }) {
   const [t, tAll] = await Promise.all([getTranslations("templates"), getTranslations()]);
@@ -14,24 +17,24 @@ export async function ReadinessNotice({ doc, title, locale }: { doc: Questionnai
   if (readiness.ready) {
     return (
       <>
-        <p className={styles.notice} role="status">
+        <p id={READINESS_ID} className={styles.notice} role="status">
           {t("ready", { languages: languageList(readiness.languages, locale) })}
         </p>
-        <DownloadLinks id={doc.id} title={title} />
+        <DownloadLinks id={doc.id} title={title} problemsHref={`#${READINESS_ID}`} />
       </>
     );
   }
   const describe = tAll as unknown as Translate;
   const withFallback = checkReadiness(doc, { fallback: "en" }).ready;
   return (
-    <div className={`${styles.notice} ${styles.warning}`}>
+    <div id={READINESS_ID} className={`${styles.notice} ${styles.warning}`}>
       <p>{t("notReady", { count: readiness.issues.length })}</p>
       <ul>
         {readiness.issues.slice(0, 50).map((issue, i) => (
           <li key={i}>{describeReadinessIssue(issue, describe)}</li>
         ))}
       </ul>
-      {withFallback && <DownloadLinks id={doc.id} title={title} fallback="en" />}
+      {withFallback && <DownloadLinks id={doc.id} title={title} fallback="en" problemsHref={`#${READINESS_ID}`} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // Reads of bank questions for pages: summaries, lists by indicator, one question in full.
 import { getDb } from "../db/client";
 import { LANGUAGES, type Language, type LocalizedText } from "../i18n/languages";
+import { PUBLIC_QUESTION_WHERE } from "./visibility";
 
 export type TranslationState = "missing" | "draft" | "in_review" | "approved" | "outdated";
 
@@ -9,7 +10,7 @@ export type QuestionText = { label: string; hint: string | null; notes: string |
 export type QuestionDetail = {
   code: string;
   type: string;
-  status: "draft" | "published" | "retired";
+  status: "published" | "retired";
   version: number;
   constraint: string | null;
   updatedAt: Date;
@@ -30,11 +31,11 @@ function byLanguage<T extends { lang: string }, R>(rows: T[], map: (row: T) => R
   return out;
 }
 
-/** One question with everything its page shows; drafts are visible only when `includeDrafts`. */
-export async function findQuestionByCode(code: string, { includeDrafts = false } = {}): Promise<QuestionDetail | null> {
+/** One public question (see visibility.ts) with everything its page shows; null for any other. */
+export async function findQuestionByCode(code: string): Promise<QuestionDetail | null> {
   const db = await getDb();
-  const q = await db.question.findUnique({
-    where: { code },
+  const q = await db.question.findFirst({
+    where: { code, ...PUBLIC_QUESTION_WHERE },
     select: {
       code: true,
       type: true,
@@ -56,7 +57,7 @@ export async function findQuestionByCode(code: string, { includeDrafts = false }
       source: { select: { key: true, organisation: true, title: true, year: true, url: true, licence: true } },
     },
   });
-  if (!q || (q.status === "draft" && !includeDrafts)) return null;
+  if (!q || (q.status !== "published" && q.status !== "retired")) return null;
   return {
     code: q.code,
     type: q.type,

@@ -4,6 +4,7 @@
 import { getDb } from "../db/client";
 import { isLanguage, type Language, type PartialLocalizedText } from "../i18n/languages";
 import type { QuestionSnapshot } from "../bank/snapshot";
+import type { QuestionStatus } from "../bank/visibility";
 import { relevanceSchema, type Relevance } from "../questionnaires/relevance-schema";
 import type { QuestionKind, QuestionnaireDoc, TranslatedText, TranslationState } from "../questionnaires/model";
 import { loadQuestionnaire, type LoadedQuestionnaire } from "../questionnaires/load-data";
@@ -47,7 +48,7 @@ export type BuilderItem = {
   name: string;
   code: string;
   type: QuestionKind;
-  status: "draft" | "published" | "retired";
+  status: QuestionStatus;
   /** The bank's wording in each language for the item's version, with its translation status (lib/questionnaires/item-texts.ts) */
   label: Partial<Record<Language, LocalizedEntry>>;
   hint: Partial<Record<Language, LocalizedEntry>>;

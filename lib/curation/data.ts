@@ -4,6 +4,7 @@
 import { getDb } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { QuestionSnapshot } from "../bank/snapshot";
+import type { QuestionStatus } from "../bank/visibility";
 import type { LocalizedText } from "../i18n/languages";
 import { diffSnapshots, type FieldDiff } from "./diff";
 import { loadQuestionForm, type QuestionFormValues } from "./question-form-data";
@@ -15,7 +16,10 @@ export const CURATION_PAGE_SIZE = 50;
 
 export type CurationRow = { code: string; type: string; status: string; version: number; label: string; indicators: string[]; updatedAt: Date };
 
-/** Questions for the curators' list: retired ones only when asked for (they leave search by default). */
+/**
+ * Questions for the curators' list: retired questions and rejected or merged drafts only when asked
+ * for (they leave the working set), or when filtered by their status.
+ */
 export async function findCurationQuestions({
   query = "",
   status,
@@ -23,14 +27,14 @@ export async function findCurationQuestions({
   page = 1,
 }: {
   query?: string;
-  status?: "draft" | "published" | "retired";
+  status?: QuestionStatus;
   includeRetired?: boolean;
   page?: number;
 }): Promise<{ rows: CurationRow[]; total: number; pages: number }> {
   const db = await getDb();
   const and: Prisma.QuestionWhereInput[] = [];
   if (status) and.push({ status });
-  else if (!includeRetired) and.push({ status: { not: "retired" } });
+  else if (!includeRetired) and.push({ status: { in: ["draft", "published"] } });
   const q = query.trim().slice(0, 200);
   if (q) and.push({ OR: [{ code: { contains: q, mode: "insensitive" } }, { texts: { some: { label: { contains: q, mode: "insensitive" } } } }] });
   const where = { AND: and };

@@ -7,6 +7,7 @@ import { loadQuestionForm, type QuestionFormValues } from "./question-form-data"
 import { syncChoices } from "./choice-list-mutations";
 import { constraintOf, questionInputSchema, type ChoiceInput, type CurationActor, type QuestionInput, type QuestionInputRaw } from "./schema";
 import { audit, claimRevision, publishNewVersionIfChanged, requireRole, snapshotInTx, type Tx } from "./version-mutations";
+import { isInWorkingSet } from "../bank/visibility";
 
 type TextInput = { label: string; hint?: string | null };
 
@@ -145,7 +146,7 @@ export async function updateQuestion({
       const before = await loadQuestionForm(tx, { code });
       if (!before) throw new CurationError("notFound");
       await claimRevision(tx, { questionId: before.id, revision });
-      if (before.status === "retired") throw new CurationError("wrongStatus");
+      if (!isInWorkingSet(before.status)) throw new CurationError("wrongStatus");
       if (data.code !== before.code) {
         if (before.status !== "draft") throw new CurationError("wrongStatus");
         if (await tx.question.findUnique({ where: { code: data.code }, select: { id: true } })) throw new CurationError("codeTaken");
@@ -233,10 +234,10 @@ export async function retireQuestion(args: { actor: CurationActor | null; code: 
   });
 }
 
-/** Retired → published again (never a rejected or merged draft). */
+/** Retired → published again (a rejected or merged draft is never "retired": it was never published). */
 export async function restoreQuestion(args: { actor: CurationActor | null; code: string; revision: number }) {
   return changeStatus(args, "question.restore", async (tx, q) => {
-    if (q.status !== "retired" || q.rejectedReason || q.mergedIntoCode) throw new CurationError("wrongStatus");
+    if (q.status !== "retired") throw new CurationError("wrongStatus");
     const hasVersion = await tx.questionVersion.count({ where: { questionId: q.id } });
     if (!hasVersion) throw new CurationError("wrongStatus");
     await tx.question.update({ where: { id: q.id }, data: { status: "published", retiredAt: null } });

@@ -1,6 +1,7 @@
 // A question as the editor shows it (and as a conflict shows "what is saved now"): read with the
 // shared client in pages, and with the transaction client inside a write.
 import type { Prisma } from "../db/generated/client";
+import type { QuestionStatus } from "../bank/visibility";
 import type { Language } from "../i18n/languages";
 import { parseConstraint, type ConstraintParts, type QuestionType } from "./schema";
 
@@ -10,7 +11,7 @@ export type QuestionFormValues = {
   id: string;
   code: string;
   type: QuestionType;
-  status: "draft" | "published" | "retired";
+  status: QuestionStatus;
   version: number;
   revision: number;
   sourceLanguage: Language;

@@ -9,15 +9,16 @@ export async function rejectDraft({ actor, code, revision, reason }: { actor: Cu
   return changeStatus({ actor, code, revision }, "question.reject", async (tx, q) => {
     if (q.status !== "draft") throw new CurationError("wrongStatus");
     const now = new Date();
-    await tx.question.update({ where: { id: q.id }, data: { status: "retired", retiredAt: now, rejectedAt: now, rejectedReason: data.reason } });
+    // Its own state, never "retired": a retired question is public, a rejected draft never was.
+    await tx.question.update({ where: { id: q.id }, data: { status: "rejected", rejectedAt: now, rejectedReason: data.reason } });
   });
 }
 
 /**
  * Merges a draft into a published question: the questionnaires' items that used the draft point at
  * the bank question's current version (where a questionnaire already holds that question, the
- * draft's item is dropped, as the questionnaire cannot ask it twice); the draft is retired with a
- * pointer to where it went. Returns how many items moved and how many were dropped.
+ * draft's item is dropped, as the questionnaire cannot ask it twice); the draft becomes `merged`
+ * (private, like every draft) with a pointer to where it went. Returns how many items moved and how many were dropped.
  */
 export async function mergeDraft({ actor, code, revision, targetCode }: { actor: CurationActor | null; code: string; revision: number; targetCode: string }) {
   const data = mergeSchema.parse({ targetCode });
@@ -40,7 +41,7 @@ export async function mergeDraft({ actor, code, revision, targetCode }: { actor:
         counts.moved++;
       }
     }
-    await tx.question.update({ where: { id: q.id }, data: { status: "retired", retiredAt: new Date(), mergedIntoId: target.id } });
+    await tx.question.update({ where: { id: q.id }, data: { status: "merged", mergedIntoId: target.id } });
   });
   return { ...result, ...counts, targetCode: data.targetCode };
 }

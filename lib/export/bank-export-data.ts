@@ -23,10 +23,14 @@ const exportSelect = {
   source: { select: { key: true } },
 } as const;
 
+import { PUBLIC_QUESTION_WHERE } from "../bank/visibility";
+
 type Db = Awaited<ReturnType<typeof getDb>>;
 
 async function readBatch(db: Db, where: { code: { in: string[] } } | { status: "published"; code: { gt: string } }, take: number) {
-  const rows = await db.question.findMany({ where, orderBy: { code: "asc" }, take, select: exportSelect });
+  // The search chose the codes for the public already; the rule is applied again so that no caller
+  // can ever stream a private draft (bank/visibility.ts).
+  const rows = await db.question.findMany({ where: { AND: [where, PUBLIC_QUESTION_WHERE] }, orderBy: { code: "asc" }, take, select: exportSelect });
   return rows.map(
     (q): BankExportQuestion => ({
       code: q.code,
@@ -50,7 +54,7 @@ async function readBatch(db: Db, where: { code: { in: string[] } } | { status: "
 /**
  * The whole bank's published questions by code (keyset paging: each batch starts after the last
  * code, so the cost per batch does not grow), or the questions with the given codes in their order
- * (a search already decided who may see what).
+ * (a search already decided who may see what; only public questions are ever read).
  */
 export async function* questionsForExport({ codes, batch = EXPORT_BATCH }: { codes?: string[]; batch?: number } = {}): AsyncGenerator<BankExportQuestion[]> {
   const db = await getDb();

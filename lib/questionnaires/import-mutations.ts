@@ -86,13 +86,17 @@ export async function createQuestionnaireFromImport({ imported, ownerId }: { imp
   return db.$transaction(
     async (tx) => {
       const items = imported.sections.flatMap((s) => s.items);
+      // Only the bank's published questions and the importer's own drafts are linked: another
+      // researcher's draft (or a rejected or merged one) is private, and linking it would show its
+      // texts in this questionnaire.
+      const linkable = { OR: [{ status: "published" as const }, { status: "draft" as const, createdById: ownerId }] };
       const byCode = new Map(
-        (await tx.question.findMany({ where: { code: { in: items.map((i) => i.name) } }, select: bankSelect })).map((q) => [q.code, q as BankQuestion]),
+        (await tx.question.findMany({ where: { code: { in: items.map((i) => i.name) }, ...linkable }, select: bankSelect })).map((q) => [q.code, q as BankQuestion]),
       );
       const englishLabels = items.map((i) => i.label.en).filter((l): l is string => !!l);
       const byEnglish = new Map<string, BankQuestion>();
       for (const text of await tx.questionText.findMany({
-        where: { lang: "en", label: { in: englishLabels }, question: { status: { not: "retired" } } },
+        where: { lang: "en", label: { in: englishLabels }, question: linkable },
         orderBy: { question: { status: "desc" } },
         select: { label: true, question: { select: bankSelect } },
       })) {

@@ -4,6 +4,7 @@
 // the bank, the question's version snapshots and translation history come with one query each.
 import { getDb } from "../db/client";
 import type { QuestionSnapshot } from "../bank/snapshot";
+import type { QuestionStatus } from "../bank/visibility";
 import { isLanguage, type Language, type PartialLocalizedText } from "../i18n/languages";
 import { itemTexts, type CustomText, type ItemTexts, type TranslationHistoryRow } from "./item-texts";
 import type { QuestionKind, TranslationState } from "./model";
@@ -12,7 +13,7 @@ export type LoadedItem = {
   id: string;
   name: string;
   code: string;
-  questionStatus: "draft" | "published" | "retired";
+  questionStatus: QuestionStatus;
   required: boolean;
   requiredMessage: PartialLocalizedText | null;
   /** Stored skip-logic rules, unparsed: each reader decides what an unreadable rule means to it */

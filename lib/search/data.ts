@@ -21,13 +21,14 @@ export async function searchQuestions(params: SearchParams, options: SearchOptio
   return runSearch(await databaseExec(), params, options);
 }
 
-/** One question in the API's shape; drafts only with `includeDrafts`. */
+/**
+ * One question in the API's shape: only a public one (published, or retired after being published;
+ * see bank/visibility.ts), any question with `includeDrafts` (curators).
+ */
 export async function findApiQuestion(code: string, { includeDrafts = false }: SearchOptions = {}): Promise<ApiQuestion | null> {
   const exec = await databaseExec();
-  const [row] = await exec<{ doc: string }>(questionDocumentsQuery({ code }));
-  if (!row) return null;
-  const { question } = toApiQuestion(row.doc);
-  return question.status === "draft" && !includeDrafts ? null : question;
+  const [row] = await exec<{ doc: string }>(questionDocumentsQuery({ code, includeDrafts }));
+  return row ? toApiQuestion(row.doc).question : null;
 }
 
 export type FacetLabels = {

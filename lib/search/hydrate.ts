@@ -2,6 +2,7 @@
 // as a JSON document built by PostgreSQL. Prisma's nested reads would take six round trips per page
 // (question, texts, choice list, choices and their texts, indicators, tags, source).
 import { LANGUAGES, type Language, type LocalizedText } from "../i18n/languages";
+import { PUBLIC_QUESTION_SQL } from "../bank/visibility";
 import type { SqlQuery } from "./query";
 import type { ApiQuestion, TranslationStateValue } from "./types";
 
@@ -15,10 +16,11 @@ const DOCUMENT = `json_build_object(
   'source', (SELECT json_build_object('key', s.key, 'organisation', s.organisation, 'title', s.title, 'year', s.year, 'url', s.url, 'licence', s.licence) FROM source s WHERE s.id = q."sourceId")
 )::text`;
 
-export function questionDocumentsQuery(where: { ids: string[] } | { code: string }): SqlQuery {
-  return "ids" in where
-    ? { text: `SELECT ${DOCUMENT} AS doc FROM question q WHERE q.id = ANY($1::text[])`, values: [where.ids] }
-    : { text: `SELECT ${DOCUMENT} AS doc FROM question q WHERE q.code = $1`, values: [where.code] };
+/** Questions by id (the search chose them), or one by code: public only unless `includeDrafts`. */
+export function questionDocumentsQuery(where: { ids: string[] } | { code: string; includeDrafts?: boolean }): SqlQuery {
+  if ("ids" in where) return { text: `SELECT ${DOCUMENT} AS doc FROM question q WHERE q.id = ANY($1::text[])`, values: [where.ids] };
+  const visible = where.includeDrafts ? "" : ` AND ${PUBLIC_QUESTION_SQL}`;
+  return { text: `SELECT ${DOCUMENT} AS doc FROM question q WHERE q.code = $1${visible}`, values: [where.code] };
 }
 
 type Document = {

@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 description of the public read API, built from the same constants as the zod schema.
 import { LANGUAGES } from "../i18n/languages";
+import { PUBLIC_STATUSES } from "../bank/visibility";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, QUESTION_STATUSES, QUESTION_TYPES, SORTS, TRANSLATION_STATES } from "./schema";
 
 const str = (description: string, extra: Record<string, unknown> = {}) => ({ type: "string", description, ...extra });
@@ -13,7 +14,7 @@ const question = {
   properties: {
     code: str("Stable XLSForm name"),
     type: { type: "string", enum: QUESTION_TYPES },
-    status: { type: "string", enum: QUESTION_STATUSES },
+    status: { type: "string", enum: PUBLIC_STATUSES, description: "Only published questions, and retired ones that were published, are public" },
     version: { type: "integer" },
     updatedAt: str("Last change", { format: "date-time" }),
     text: perLanguage({
@@ -54,7 +55,7 @@ export function openApiDocument(serverUrl: string) {
             query("topic", { type: "string" }, "Topic code"),
             query("indicator", { type: "string" }, "Indicator code, e.g. PER-03"),
             query("type", { type: "string", enum: QUESTION_TYPES }, "Question type"),
-            query("status", { type: "string", enum: QUESTION_STATUSES }, "Question status (default: published; drafts are not public)"),
+            query("status", { type: "string", enum: QUESTION_STATUSES }, "Question status (default: published). Only published and retired questions are public: draft, rejected and merged (drafts a curator turned down or merged into a bank question) always give an empty list."),
             query("tag", { type: "string" }, "Tag"),
             query("source", { type: "string" }, "Source key"),
             query("translation", { type: "string", pattern: `^(${LANGUAGES.join("|")}):(${TRANSLATION_STATES.join("|")})$` }, "Translation state in one language, e.g. ar:approved or fr:missing"),

@@ -3,6 +3,7 @@
 import type { Language } from "../i18n/languages";
 import { LANGUAGES } from "../i18n/languages";
 import { normalizeText } from "./normalize";
+import { PUBLIC_STATUSES, QUESTION_STATUSES } from "../bank/visibility";
 import { facetFilters, type QuestionStatusValue, type SearchParams } from "./schema";
 
 export type SqlQuery = { text: string; values: unknown[] };
@@ -25,11 +26,15 @@ export type SearchPlan = {
   filters: string[];
 };
 
-/** Which statuses a search may see: drafts only for curators; retired only when asked for. */
+/**
+ * Which statuses a search may see. The public: published, and retired when asked for (the database
+ * holds no retired question that was never published). Curators (`includeDrafts`) may also ask for
+ * drafts, rejected and merged drafts; without a status they see drafts and published questions.
+ */
 export function visibleStatuses(status: QuestionStatusValue | undefined, includeDrafts: boolean): QuestionStatusValue[] {
-  const allowed: QuestionStatusValue[] = includeDrafts ? ["draft", "published", "retired"] : ["published", "retired"];
+  const allowed: readonly QuestionStatusValue[] = includeDrafts ? QUESTION_STATUSES : PUBLIC_STATUSES;
   if (status) return allowed.includes(status) ? [status] : [];
-  return allowed.filter((s) => s !== "retired");
+  return allowed.filter((s) => s === "published" || s === "draft");
 }
 
 export function planSearch(params: SearchParams, { includeDrafts = false } = {}): SearchPlan {

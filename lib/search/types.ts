@@ -1,5 +1,6 @@
 // The shapes a search returns, shared by the search page, the public API and the benchmark.
 import type { Language, LocalizedText } from "../i18n/languages";
+import type { QuestionStatus } from "../bank/visibility";
 import type { FacetKey } from "./schema";
 
 export type TranslationStateValue = "missing" | "draft" | "in_review" | "approved" | "outdated";
@@ -8,7 +9,7 @@ export type TranslationStateValue = "missing" | "draft" | "in_review" | "approve
 export type ApiQuestion = {
   code: string;
   type: string;
-  status: "draft" | "published" | "retired";
+  status: QuestionStatus;
   version: number;
   updatedAt: string;
   text: Record<Language, { label: string | null; hint: string | null; status: TranslationStateValue }>;

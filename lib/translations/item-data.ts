@@ -6,6 +6,7 @@ import type { QuestionSnapshot } from "../bank/snapshot";
 import type { TranslationState } from "./schema";
 import { effectiveState } from "./state";
 import { diffFields, type FieldDiff, type TextFields } from "./diff";
+import { isInWorkingSet } from "../bank/visibility";
 
 export type ItemChoice = {
   name: string;
@@ -76,7 +77,7 @@ export async function findTranslationItem({ code, lang, referenceLanguage = SOUR
       },
     },
   });
-  if (!q || q.status === "retired") return null;
+  if (!q || !isInWorkingSet(q.status)) return null;
   const sourceLanguage = q.sourceLanguage as Language;
   const byLang = new Map(q.texts.map((t) => [t.lang, t]));
   const src = byLang.get(sourceLanguage);

@@ -19,6 +19,7 @@ import {
   type TranslationState,
 } from "./schema";
 import { effectiveState } from "./state";
+import { isInWorkingSet } from "../bank/visibility";
 
 type Tx = Prisma.TransactionClient;
 export type SaveResult = { revision: number; state: TranslationState };
@@ -60,7 +61,7 @@ async function loadForWrite(tx: Tx, code: string, lang: Language) {
       },
     },
   });
-  if (!q || q.status === "retired") throw new TranslationError("notFound");
+  if (!q || !isInWorkingSet(q.status)) throw new TranslationError("notFound");
   if (lang === q.sourceLanguage) throw new TranslationError("sourceLanguage");
   const text = q.texts[0] ?? null;
   const state = effectiveState(text, q.version);
@@ -265,7 +266,7 @@ export async function addTranslationComment(actor: Actor, raw: { code: string; l
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const q = await tx.question.findUnique({ where: { code: input.code }, select: { id: true, status: true } });
-    if (!q || q.status === "retired") throw new TranslationError("notFound");
+    if (!q || !isInWorkingSet(q.status)) throw new TranslationError("notFound");
     const comment = await tx.translationComment.create({ data: { questionId: q.id, lang, body: input.body, authorId: actor.id }, select: { id: true } });
     await recordAudit(tx, { actorId: actor.id, action: "translation.comment", entityType: "translation", entityId: `${input.code}:${lang}`, after: { body: input.body } });
     return comment;

@@ -6,12 +6,13 @@ import { SOURCE_LANGUAGE, type Language } from "../i18n/languages";
 import { checkField, type CheckWarning } from "./checks";
 import { effectiveState } from "./state";
 import { fingerprint, parseFingerprint, type ImportedRow, type SheetRow } from "./spreadsheet";
+import { WORKING_STATUSES } from "../bank/visibility";
 
 /** One row per label, hint (where the source has one) and answer choice; a shared list's choices appear once. */
 export async function findExportRows({ lang, codes }: { lang: Language; codes: string[] }): Promise<SheetRow[]> {
   const db = await getDb();
   const questions = await db.question.findMany({
-    where: { code: { in: codes }, status: { not: "retired" } },
+    where: { code: { in: codes }, status: { in: [...WORKING_STATUSES] } },
     select: {
       code: true,
       version: true,
@@ -85,7 +86,7 @@ export async function previewTranslationImport({ lang, rows }: { lang: Language;
   }
   const [questions, choiceLists] = await Promise.all([
     db.question.findMany({
-      where: { code: { in: [...codes] }, status: { not: "retired" } },
+      where: { code: { in: [...codes] }, status: { in: [...WORKING_STATUSES] } },
       select: { code: true, sourceLanguage: true, texts: { where: { lang: { in: [SOURCE_LANGUAGE, lang] } }, select: { lang: true, label: true, hint: true, status: true, revision: true } } },
     }),
     db.choiceList.findMany({

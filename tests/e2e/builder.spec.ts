@@ -128,9 +128,11 @@ test("a researcher builds, orders, conditions, previews and checks a 15-question
   expect(await itemNames(page, 0)).toEqual(["bkg_consent", "bkg_age", "bkg_gender", "bkg_household_size"]);
 
   // The readiness check, with the export buttons and the fallback choice.
+  // The range message exists in English only: without a fallback no export button, but the reason.
   const readiness = page.getByRole("region", { name: "Ready to export?" });
   await expect(readiness).toBeVisible();
-  await expect(readiness.getByRole("link", { name: `Export “${TITLE}” as XLSForm` })).toBeVisible();
+  await expect(readiness.getByRole("link", { name: `Export “${TITLE}” as XLSForm` })).toHaveCount(0);
+  await expect(readiness.getByRole("link", { name: "See the problems to fix" })).toHaveAttribute("href", "#readiness-heading");
   await readiness.getByLabel("Where a translation is missing or not approved, use").selectOption("en");
   await expect(readiness.getByRole("link", { name: `Export “${TITLE}” as XLSForm` })).toHaveAttribute("href", /format=xlsform&fallback=en/);
   await expectAccessible(page);
@@ -231,6 +233,57 @@ test("two tabs editing the same questionnaire never overwrite each other", async
   await expect(second.locator(".item-card[data-item='bkg_education']")).toBeVisible();
   await second.getByRole("button", { name: "Add", exact: true }).click();
   await expect(status(second)).toContainText("One question added: bkg_occupation.");
+  await context.close();
+});
+
+test("an export refused after the page was shown says why on the page, and no file is saved", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const title = "E2E export refused";
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "researcher@demo.questionbank.org", "researcher-demo", "/questionnaires/new");
+  await page.getByLabel("Français").check();
+  await page.getByLabel("Title (English)").fill(title);
+  await page.getByLabel("Title (Français)").fill("Export refusé E2E");
+  await page.getByRole("button", { name: "Create questionnaire" }).click();
+  await page.waitForURL(/\/en\/questionnaires\/(?!new$)[^/]+$/);
+  await page.getByLabel("Bank codes").fill("bkg_age");
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(status(page)).toContainText("One question added: bkg_age.");
+  const readiness = page.getByRole("region", { name: "Ready to export?" });
+  const xlsform = readiness.getByRole("link", { name: `Export “${title}” as XLSForm` });
+  await expect(xlsform).toBeVisible();
+
+  // Meanwhile, in another tab, a range message in English only makes the questionnaire not ready.
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await other.getByText("Required, skip logic, range: bkg_age").click();
+  const age = other.getByRole("form", { name: "Settings of bkg_age" });
+  await age.getByLabel("Minimum").fill("15");
+  await age.getByLabel("Maximum").fill("110");
+  await age.getByLabel("Message when the answer is outside the range (English)").fill("Between 15 and 110, please.");
+  await age.getByRole("button", { name: "Save settings" }).click();
+  await expect(status(other)).toHaveText("Settings of “bkg_age” saved.");
+
+  // The first tab still offers the download: the server refuses it, and the page says so.
+  const downloads: string[] = [];
+  page.on("download", (d) => downloads.push(d.suggestedFilename()));
+  await xlsform.click();
+  const refusal = readiness.getByRole("alert").filter({ hasText: "This questionnaire is not ready to export" });
+  await expect(refusal).toBeVisible();
+  await expect(refusal).toContainText("Français");
+  await expect(refusal.getByRole("link", { name: "See the problems to fix" })).toHaveAttribute("href", "#readiness-heading");
+  await expectAccessible(page);
+  await page.waitForTimeout(1_000);
+  expect(downloads).toEqual([]);
+
+  // Shown afresh, the page offers no button but the reason; with English as fallback, the file.
+  await page.reload();
+  await expect(xlsform).toHaveCount(0);
+  await expect(readiness.getByRole("link", { name: "See the problems to fix" })).toBeVisible();
+  await readiness.getByLabel("Where a translation is missing or not approved, use").selectOption("en");
+  const [file] = await Promise.all([page.waitForEvent("download"), xlsform.click()]);
+  expect(file.suggestedFilename()).toBe(`${title}.xlsx`);
   await context.close();
 });
 

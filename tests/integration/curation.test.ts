@@ -223,7 +223,7 @@ describe("review of drafts", () => {
     const item = await db.questionnaireItem.findFirstOrThrow({ where: { questionnaireId }, select: { questionVersion: true, question: { select: { code: true } } } });
     expect(item).toEqual({ questionVersion: 2, question: { code: "cur_t_trust" } });
     const draft = await findQuestionForEditing("cur_t_imported");
-    expect(draft).toMatchObject({ status: "retired", mergedIntoCode: "cur_t_trust" });
+    expect(draft).toMatchObject({ status: "merged", mergedIntoCode: "cur_t_trust" });
     expect((await findDraftQueue()).map((d) => d.code)).not.toContain("cur_t_imported");
     expect(await auditActions("cur_t_imported")).toEqual(["question.create", "question.merge"]);
   });
@@ -232,7 +232,7 @@ describe("review of drafts", () => {
     await createQuestion({ actor: curator, input: baseInput("cur_t_suggested", { label: "A suggestion that repeats the bank" }) });
     await expect(rejectDraft({ actor: curator, code: "cur_t_suggested", revision: await revisionOf("cur_t_suggested"), reason: " " })).rejects.toBeInstanceOf(ZodError);
     await rejectDraft({ actor: curator, code: "cur_t_suggested", revision: await revisionOf("cur_t_suggested"), reason: "Same as cur_t_trust" });
-    expect(await findQuestionForEditing("cur_t_suggested")).toMatchObject({ status: "retired", rejectedReason: "Same as cur_t_trust" });
+    expect(await findQuestionForEditing("cur_t_suggested")).toMatchObject({ status: "rejected", rejectedReason: "Same as cur_t_trust" });
     await expectFailure(publishQuestion({ actor: curator, code: "cur_t_suggested", revision: await revisionOf("cur_t_suggested") }), "wrongStatus");
   });
 });

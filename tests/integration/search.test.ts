@@ -110,7 +110,7 @@ describe("search on the seeded bank", () => {
       const missingFrench = await searchQuestions(params("q=quokka&translation=fr:missing"), { includeDrafts: true });
       expect(missingFrench.total).toBe(1);
       await db.questionText.create({ data: { questionId: created.id, lang: "fr", label: "Observations de quokkas près du dispensaire", status: "in_review" } });
-      await db.question.update({ where: { id: created.id }, data: { status: "published" } });
+      await db.question.update({ where: { id: created.id }, data: { status: "published", publishedAt: new Date() } });
       expect(await codes("q=quokkas+dispensaire&lang=fr")).toEqual([code]);
       expect((await searchQuestions(params("q=quokka&translation=fr:in_review"))).total).toBe(1);
       await db.question.update({ where: { id: created.id }, data: { status: "retired" } });

@@ -66,6 +66,12 @@ describe("query building", () => {
     expect(visibleStatuses("draft", false)).toEqual([]);
     expect(visibleStatuses("retired", false)).toEqual(["retired"]);
   });
+  it("never shows a rejected or merged draft to the public, even when asked for", () => {
+    expect(visibleStatuses("rejected", false)).toEqual([]);
+    expect(visibleStatuses("merged", false)).toEqual([]);
+    expect(visibleStatuses("rejected", true)).toEqual(["rejected"]);
+    expect(visibleStatuses(undefined, true)).not.toContain("merged");
+  });
   it("replaces misspelt words and keeps the rest as typed", () => {
     expect(correctQuery("Vacine hesitancy", new Map([["vacine", "vaccine"]]))).toBe("vaccine hesitancy");
   });

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import type { Language } from "@/lib/i18n/languages";
+import { QUESTION_STATUSES } from "@/lib/bank/visibility";
 import { findCurationQuestions } from "@/lib/curation/data";
 import { curatePageAccess } from "@/lib/curation/page-access";
 import { CurateNav } from "@/components/curate/CurateNav";
@@ -10,7 +11,7 @@ import { StatusBadge } from "@/components/ui/StatusBadge";
 
 type Props = { params: Promise<{ locale: Language }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
-const STATUSES = ["draft", "published", "retired"] as const;
+const STATUSES = QUESTION_STATUSES;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;

@@ -3,8 +3,10 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { pickText, type Language } from "@/lib/i18n/languages";
 import { languageList } from "@/components/templates/texts";
-import { findQuestionnaires } from "@/lib/questionnaires/data";
+import { findQuestionnaireDoc, findQuestionnaires } from "@/lib/questionnaires/data";
+import { checkReadiness } from "@/lib/questionnaires/readiness";
 import { DownloadLinks } from "@/components/templates/DownloadLinks";
+import { READINESS_ID } from "@/components/templates/ReadinessNotice";
 import styles from "@/components/templates/templates.module.css";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: Language }> }): Promise<Metadata> {
@@ -19,6 +21,15 @@ export default async function TemplatesPage({ params }: { params: Promise<{ loca
     getTranslations("templates"),
     findQuestionnaires({ visibilities: ["public_template"], ownerId: null }),
   ]);
+  // The same check the export makes: a template that cannot leave offers no button, but the reason.
+  const problems = new Map(
+    await Promise.all(
+      templates.map(async (template) => {
+        const doc = await findQuestionnaireDoc(template.id);
+        return [template.id, doc ? checkReadiness(doc).issues.length : 0] as const;
+      }),
+    ),
+  );
   return (
     <>
       <h1>{t("title")}</h1>
@@ -44,7 +55,11 @@ export default async function TemplatesPage({ params }: { params: Promise<{ loca
                   {t("sections", { count: template.sectionCount })} · {t("questions", { count: template.questionCount })} · {t("languages")}:{" "}
                   {languageList(template.languages, locale)}
                 </p>
-                <DownloadLinks id={template.slug ?? template.id} title={title?.text ?? template.slug ?? ""} />
+                <DownloadLinks
+                  id={template.slug ?? template.id}
+                  title={title?.text ?? template.slug ?? ""}
+                  blocked={problems.get(template.id) ? { count: problems.get(template.id)!, href: `/templates/${template.slug ?? template.id}#${READINESS_ID}` } : undefined}
+                />
               </li>
             );
           })}
