@@ -77,3 +77,13 @@ export function resolveClientAddress({ peer, forwardedFor, trusted }: { peer: st
   }
   return current;
 }
+
+/**
+ * The client address as the app sees it: the one X-Forwarded-For value scripts/server.ts put there.
+ * A list (the request did not come through that server) is not believed: null.
+ */
+export function clientAddressFromHeaders(headers: Headers | undefined | null): string | null {
+  const value = headers?.get("x-forwarded-for");
+  if (!value || value.includes(",")) return null;
+  return normalizeAddress(value);
+}
