@@ -40,7 +40,11 @@ function descendants(pid: number): number[] {
   }
   const out: number[] = [];
   const walk = (parent: number) => {
-    for (const [child, ppid] of parents) if (ppid === parent) (out.push(child), walk(child));
+    for (const [child, ppid] of parents) {
+      if (ppid !== parent) continue;
+      out.push(child);
+      walk(child);
+    }
   };
   walk(pid);
   return out;
