@@ -70,8 +70,13 @@ const portOpen = (port: number) =>
 describe.skipIf(!hasBuild)("npm start (scripts/start.ts)", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "qb-start-"));
   let child: ChildProcess | null = null;
-  afterAll(() => {
-    if (child?.pid && child.exitCode === null) child.kill("SIGKILL");
+  afterAll(async () => {
+    // After a failure: SIGTERM lets the start script stop its process groups (SIGKILL would orphan them).
+    if (child?.pid && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
     rmSync(dataDir, { recursive: true, force: true });
   });
 
