@@ -23,9 +23,10 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { launchOptions: chromium } }],
   webServer: {
     // The production build on a fresh embedded database, migrated and seeded as `npm start` does.
-    command: `rm -rf ${pgliteDir} && tsx scripts/db.ts prepare && next start --hostname 127.0.0.1 --port ${port}`,
+    // scripts/server.ts, not `next start`: the server that takes the client address from the socket.
+    command: `rm -rf ${pgliteDir} && tsx scripts/db.ts prepare && tsx scripts/server.ts`,
     url: `${baseURL}/api/health`,
-    env: { PGLITE_DIR: pgliteDir, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { PGLITE_DIR: pgliteDir, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", PORT: String(port), NODE_ENV: "production" },
     reuseExistingServer: false,
     // Migrating and seeding a fresh database takes a while on a busy 2-core machine.
     timeout: 600_000,

@@ -18,6 +18,15 @@ const integration = (name: string, env: Record<string, string>) => ({
 
 // Only TEST_DATABASE_URL is used (and emptied) by the PostgreSQL project: DATABASE_URL may hold real data.
 const testDatabaseUrl = process.env.TEST_DATABASE_URL;
+const runsIntegration = !process.argv.includes("--project") || process.argv.some((a) => a.startsWith("integration"));
+if (!testDatabaseUrl && runsIntegration) {
+  // Said plainly, so that a green run is not mistaken for one that covered PostgreSQL.
+  console.warn(
+    "\n[vitest] integration-postgres SKIPPED: TEST_DATABASE_URL is not set, so the integration tests run on PGlite only.\n" +
+      "         To run them on PostgreSQL too (the database is emptied first):\n" +
+      "         TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/qb_test npm run test:integration\n",
+  );
+}
 
 export default defineConfig({
   test: {

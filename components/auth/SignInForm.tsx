@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { useFocusWhen } from "@/components/ui/use-focus-when";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
+import { safeNextPath } from "@/lib/auth/next-path";
 import { postJson } from "./post-json";
 
 /** Email and password, posted to Better Auth; the refusal is read out (role="alert") and focused. */
@@ -23,7 +24,9 @@ export function SignInForm({ next }: { next: string }) {
     const result = await postJson("/api/auth/sign-in/email", { email: String(data.get("email") ?? ""), password: String(data.get("password") ?? "") }, locale, te("unavailable"));
     if (result.ok) {
       // Refresh as well as navigate, so that the header (a shared layout) sees the new session.
-      router.push(next);
+      // The server already checked `next`; checked again against the real origin, by the same rule,
+      // so that the form can never be handed an address that leaves the app.
+      router.push(safeNextPath(next, window.location.origin));
       router.refresh();
       return;
     }

@@ -1,6 +1,7 @@
 // Better Auth, configured for this app: email and password only, sessions in the database, no
-// self sign-up (administrators create accounts), sign-in limited per address and per account in
-// the shared rate_limit table. Better Auth reads and writes its own tables (user, session,
+// self sign-up (administrators create accounts), sign-in limited per address (Better Auth's
+// rate_limit table) and slowed down per (account, address) pair (sign_in_attempt), both shared by
+// every app instance through the database. Better Auth reads and writes its own tables (user, session,
 // account, verification, rate_limit) through the app's one Prisma client, hence the -data name.
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
@@ -10,10 +11,12 @@ import { recordAudit } from "../audit/mutations";
 import { trustedOrigins } from "./csrf";
 import { readAuthSecret } from "./secret";
 import { changePasswordSchema, PASSWORD_MAX, PASSWORD_MIN, signInSchema } from "./schema";
-import { ACCOUNT_WINDOW_SECONDS, checkAccountLock, clearFailedSignIns, recordFailedSignIn } from "./rate-limit-mutations";
+import { claimSignInAttempt, clearSignInAttempts } from "./rate-limit-mutations";
+import { clientAddressFromHeaders } from "../net/client-address";
 
 export const SESSION_DAYS = 7;
 export const SIGN_IN_PER_ADDRESS_PER_MINUTE = 30;
+const CHANGE_PASSWORD_WINDOW_SECONDS = 15 * 60;
 
 async function createAuth(secureCookies: boolean) {
   const db = await getDb();
@@ -37,17 +40,19 @@ async function createAuth(secureCookies: boolean) {
       window: 60,
       max: 100,
       customRules: {
-        // Per client address: generous enough for an office behind one NAT; the per-account limit
-        // (rate-limit-mutations.ts) is what stops guessing one person's password.
+        // Per client address, every account together: generous enough for an office behind one
+        // NAT; the per-pair delays (sign-in-delay.ts) are what slow down guessing one password.
         "/sign-in/email": { window: 60, max: SIGN_IN_PER_ADDRESS_PER_MINUTE },
-        // Keeps Better Auth's pruning of the table from dropping the per-account rows early.
-        "/change-password": { window: ACCOUNT_WINDOW_SECONDS, max: 10 },
+        // change-password checks the current password: another way to guess it, limited too.
+        "/change-password": { window: CHANGE_PASSWORD_WINDOW_SECONDS, max: 10 },
       },
     },
     trustedOrigins: async (request) => (request ? trustedOrigins(request) : []),
     advanced: {
       useSecureCookies: secureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: secureCookies },
+      // scripts/server.ts replaces X-Forwarded-For with the one address it resolved from the socket
+      // (and TRUSTED_PROXIES): a single value, which Better Auth believes as it is.
       ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
     },
     telemetry: { enabled: false },
@@ -69,8 +74,10 @@ async function createAuth(secureCookies: boolean) {
         if (ctx.path === "/sign-in/email") {
           const parsed = signInSchema.safeParse(ctx.body);
           if (!parsed.success) throw new APIError("BAD_REQUEST", { code: "INVALID_INPUT", message: "Invalid email or password format." });
-          const { locked, retryAfter } = await checkAccountLock(parsed.data.email);
-          if (locked) throw new APIError("TOO_MANY_REQUESTS", { code: "TOO_MANY_REQUESTS", message: "Too many attempts." }, { "X-Retry-After": String(retryAfter) });
+          // Counted before the password is checked, in the same statement that decides: see
+          // rate-limit-mutations.ts. A refusal here checks no password at all.
+          const claim = await claimSignInAttempt(parsed.data.email, clientAddressFromHeaders(ctx.headers));
+          if (!claim.allowed) throw new APIError("TOO_MANY_REQUESTS", { code: "TOO_MANY_REQUESTS", message: "Too many attempts." }, { "X-Retry-After": String(claim.retryAfter) });
           return { context: { body: { ...ctx.body, email: parsed.data.email } } };
         }
         if (ctx.path === "/change-password") {
@@ -78,16 +85,10 @@ async function createAuth(secureCookies: boolean) {
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
-        if (ctx.path === "/sign-in/email") {
+        if (ctx.path === "/sign-in/email" && !(ctx.context.returned instanceof Error)) {
+          // Signed in: this pair starts again from nothing (an attacker's pairs keep their counts).
           const email = (ctx.body as { email?: unknown } | undefined)?.email;
-          const returned = ctx.context.returned;
-          // Wrong email or password is a 401; a refusal for other reasons (disabled, bad input) is not a guess.
-          const status = returned instanceof Error ? (returned as { status?: unknown; statusCode?: unknown }) : null;
-          const failed = !!status && (status.statusCode === 401 || status.status === "UNAUTHORIZED");
-          if (typeof email === "string") {
-            if (failed) await recordFailedSignIn(email);
-            else if (!(returned instanceof Error)) await clearFailedSignIns(email);
-          }
+          if (typeof email === "string") await clearSignInAttempts(email, clientAddressFromHeaders(ctx.headers));
         }
         // Better Auth writes the new password itself; the audit row follows it (never the hash).
         if (ctx.path === "/change-password" && !(ctx.context.returned instanceof Error)) {

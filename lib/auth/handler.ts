@@ -1,9 +1,11 @@
-// The /api/auth/* route: Better Auth behind our own guards. State-changing requests from another
+// The /api/auth/* route: Better Auth behind our own guards. Only the endpoints the app uses are
+// reachable (lib/auth/endpoints.ts); the rest answer 404. State-changing requests from another
 // site are refused before Better Auth sees them; Better Auth's refusals are answered in our error
 // format ({ code, message } in the caller's language); a database outage is a 503, never a 500.
 import { AppError, errorMessage, errorResponse, localeFromHeaders, type ErrorCode } from "./errors";
 import { isSameOriginRequest } from "./csrf";
 import { getAuth, isSecureRequest } from "./auth-data";
+import { isAllowedAuthEndpoint } from "./endpoints";
 
 const AUTH_CODES: Record<string, ErrorCode> = {
   INVALID_EMAIL_OR_PASSWORD: "invalidCredentials",
@@ -49,6 +51,7 @@ async function translated(response: Response, locale: ReturnType<typeof localeFr
 export async function handleAuthRequest(request: Request): Promise<Response> {
   const locale = localeFromHeaders(request.headers);
   try {
+    if (!isAllowedAuthEndpoint(request.method, request.url)) throw new AppError("notFound");
     if (!isSameOriginRequest(request)) throw new AppError("crossSite");
     const secure = isSecureRequest(request.headers) || new URL(request.url).protocol === "https:";
     const auth = await getAuth(secure);

@@ -13,7 +13,8 @@ export const signInSchema = z.strictObject({
   // Any length up to the maximum: a too-short password is simply wrong, not a hint for an attacker.
   password: z.string().min(1).max(PASSWORD_MAX),
   rememberMe: z.boolean().optional(),
-  callbackURL: z.string().max(2000).optional(),
+  // No callbackURL: Better Auth would echo it as a Location header unchecked by our return-address
+  // rule (lib/auth/next-path.ts). The form navigates itself, so a request carrying one is refused.
 });
 
 export const changePasswordSchema = z.strictObject({

@@ -30,6 +30,7 @@ function fieldErrorsOf(error: z.ZodError, locale: Language): Record<string, stri
     else if (issue.code === "too_small") out[field] = Number(issue.minimum) <= 1 ? t("field.required") : t("field.tooShort", { min: Number(issue.minimum) });
     else if (issue.code === "invalid_format" && issue.format === "email") out[field] = t("field.email");
     else if (issue.code === "unrecognized_keys") out.form = t("field.unknown");
+    else if (issue.code === "custom" && issue.params?.reason === "invisibleCharacters") out[field] = t("field.invisibleCharacters");
     else out[field] = t("field.invalid");
   }
   return out;

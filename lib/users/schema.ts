@@ -10,7 +10,16 @@ export const TARGET_LANGUAGES = LANGUAGES.filter((l) => l !== SOURCE_LANGUAGE);
 const unique = <T extends string>(values: T[]) => [...new Set(values)];
 const roles = z.array(z.enum(ROLES)).max(ROLES.length).transform(unique);
 const languages = z.array(z.enum(TARGET_LANGUAGES as [string, ...string[]])).max(TARGET_LANGUAGES.length).transform(unique);
-export const nameSchema = z.string().trim().min(1).max(100);
+// Names are shown to everyone (audit trail, reviews): no control characters, and no bidi embedding,
+// override or isolate characters, which would let a name display as something else ("nimdA omeD"
+// reversed into "Demo Admin") or reorder the text around it. Plain Arabic needs none of them.
+const INVISIBLE_OR_REORDERING = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/;
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((name) => !INVISIBLE_OR_REORDERING.test(name), { params: { reason: "invisibleCharacters" } });
 
 export const createUserSchema = z.strictObject({
   name: nameSchema,

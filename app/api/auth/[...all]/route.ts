@@ -1,4 +1,4 @@
-// Better Auth's endpoints (sign-in, sign-out, session, change-password), behind the app's
+// Better Auth's endpoints (sign-in, sign-out, change-password: lib/auth/endpoints.ts), behind the app's
 // cross-site, validation and outage guards (lib/auth/handler.ts).
 import { handleAuthRequest } from "@/lib/auth/handler";
 

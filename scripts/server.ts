@@ -1,0 +1,48 @@
+// The app's HTTP server in production: Next's request handler behind a plain Node server that first
+// settles who the client is. `next start` would pass a client's own X-Forwarded-For through to the
+// app unchanged (it fills the header from the socket only when it is missing), which let anyone
+// reset the per-address sign-in limit by sending a new address with each attempt. Here the header
+// is always replaced by one address resolved from the socket (lib/net/client-address.ts:
+// X-Forwarded-For is believed only from the proxies named in TRUSTED_PROXIES).
+// Usage: tsx scripts/server.ts (npm start runs it after migrating); HOST and PORT as for npm start.
+import { createServer } from "node:http";
+import next from "next";
+import { readEnv } from "../lib/env";
+import { parseTrustedProxies, resolveClientAddress } from "../lib/net/client-address";
+
+const env = readEnv();
+const trusted = parseTrustedProxies(env.TRUSTED_PROXIES);
+const hostname = process.env.HOST ?? "127.0.0.1";
+
+const app = next({ dev: false, hostname, port: env.PORT, dir: process.cwd() });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((request, response) => {
+  const address = resolveClientAddress({ peer: request.socket.remoteAddress, forwardedFor: request.headers["x-forwarded-for"], trusted });
+  // Next keeps an X-Forwarded-For that is present, so this one (and only this one) reaches the app.
+  if (address) request.headers["x-forwarded-for"] = address;
+  else delete request.headers["x-forwarded-for"];
+  // The other spellings of "the client is" are not read by the app, and must not be by anything.
+  delete request.headers["x-real-ip"];
+  delete request.headers.forwarded;
+  void handle(request, response);
+});
+
+// Stop accepting, let requests in flight finish (briefly), then exit: a SIGTERM from `npm start`,
+// a container runtime or systemd must not leave a server behind.
+let stopping = false;
+function stop(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(signal === "SIGINT" ? 130 : 143), 5_000).unref();
+}
+process.on("SIGTERM", () => stop("SIGTERM"));
+process.on("SIGINT", () => stop("SIGINT"));
+
+server.listen(env.PORT, hostname, () => {
+  if (trusted.entries.length) console.log(`Trusting X-Forwarded-For from ${trusted.entries.join(", ")}`);
+  console.log(`Listening on ${hostname}:${env.PORT}`);
+});
