@@ -151,7 +151,8 @@ async function itemType(tx: Tx, item: Awaited<ReturnType<typeof itemOf>>): Promi
   return (pinned?.snapshot as QuestionSnapshot | undefined)?.type ?? item.question.type;
 }
 
-export type AddOutcome = { added: string[]; alreadyPresent: string[]; sectionId: string };
+/** itemIds: the new items, in the order of `added` (so that a caller can move or remove one without reloading). */
+export type AddOutcome = { added: string[]; itemIds: string[]; alreadyPresent: string[]; sectionId: string };
 
 /**
  * Adds bank questions at the end of a section (the last one when none is named; a first section
@@ -179,15 +180,18 @@ async function addQuestions(tx: Tx, actor: BuilderActor, q: { id: string; langua
   section ??= await createSection(tx, q.id, q.languages);
   let position = await tx.questionnaireItem.count({ where: { sectionId: section.id } });
   const namesNow = new Set<string>();
+  const itemIds: string[] = [];
   for (const code of toAdd) {
     const question = byCode.get(code)!;
     const name = await freeName(tx, q.id, code, namesNow);
     namesNow.add(name);
-    await tx.questionnaireItem.create({
+    const item = await tx.questionnaireItem.create({
       data: { questionnaireId: q.id, sectionId: section.id, questionId: question.id, questionVersion: question.version, name, position: position++ },
+      select: { id: true },
     });
+    itemIds.push(item.id);
   }
-  return { added: toAdd, alreadyPresent, sectionId: section.id };
+  return { added: toAdd, itemIds, alreadyPresent, sectionId: section.id };
 }
 
 async function applyChange(tx: Tx, actor: BuilderActor, q: { id: string; languages: Language[] }, change: ParsedBuilderChange): Promise<{ details: Record<string, unknown> }> {
