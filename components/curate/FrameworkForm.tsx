@@ -43,13 +43,17 @@ export function FrameworkForm({ entry, parents }: { entry: FrameworkEntry; paren
       setRevision(entry.revision);
     }
   }
+  // A new answer of the action: after a save, an edit goes on from the revision it made and a
+  // creation form empties for the next entry (adjusted while rendering, not in an effect).
+  const [answered, setAnswered] = useState<ActionState>(state);
+  if (state !== answered) {
+    setAnswered(state);
+    if (state.status === "ok" && entry.code) setRevision(Number(state.values?.revision));
+    else if (state.status === "ok") setValues(frameworkValues({ parent: entry.parent }));
+  }
   useEffect(() => {
-    if (state.status !== "ok") return;
-    // An edit goes on from the revision it made; a creation form empties for the next entry.
-    if (entry.code) setRevision(Number(state.values?.revision));
-    else setValues(frameworkValues({ parent: entry.parent }));
-    router.refresh();
-  }, [state, router, entry.code, entry.parent]);
+    if (state.status === "ok") router.refresh();
+  }, [state, router]);
   const err = (f: string) => (state.status === "error" ? state.fields?.[f] : undefined);
   const saved = state.status === "error" && state.failure === "conflict" && state.saved && resolved !== state ? state.saved : null;
   const textField = entry.kind === "domain" ? "description" : entry.kind === "indicator" ? "definition" : null;
