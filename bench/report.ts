@@ -139,6 +139,7 @@ function builderSection(runs: BuilderRun[]): string[] {
     }
     if (b.reload) out.push(`| ${db} | page re-read (GET, RSC) | ${n(b.reload.count)} | ${num(b.reload.p50)} | ${num(b.reload.p95)} | ${num(b.reload.p99)} | ${num(b.reload.max)} |`);
   }
+  if (runs.some((b) => !b.reload)) out.push("", "A run without a page re-read row ran with `--builder-no-reload`: the writes alone.");
   const samples = runs.flatMap((b) => b.errorSamples.map((e) => `${b.database.kind}: ${e}`));
   if (samples.length) out.push("", "Errors seen (first ones):", "", ...samples.map((e) => `- ${cell(e)}`));
   out.push("");

@@ -4,6 +4,7 @@
 //   npm run bench -- --quick                        one small size, few requests: a smoke run
 //   options: --sizes 1000,10000  --skip-build (reuse .next-bench)  --skip-startup  --out DIR  --note "…"
 //            --only builder (the builder scenario alone; merged into DIR/results.json)  --builder-seconds 60  --builder-researchers 16
+//            --builder-no-reload (the writes without the page re-read after each one)
 // Writes DIR/results.json and DIR/RESULTS.md (DIR: bench/, or bench/data/quick for --quick).
 import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -54,6 +55,7 @@ function options() {
       only: { type: "string" },
       "builder-seconds": { type: "string" },
       "builder-researchers": { type: "string" },
+      "builder-no-reload": { type: "boolean", default: false },
     },
   });
   if (values.only && values.only !== "builder") throw new Error("--only: the one scenario that runs alone is 'builder'");
@@ -75,7 +77,7 @@ function options() {
     out: values.out ?? (values.quick ? "bench/data/quick" : "bench"),
     notes: values.note ?? [],
     onlyBuilder: values.only === "builder",
-    builder: { seconds: builderSeconds, researchers: builderResearchers },
+    builder: { seconds: builderSeconds, researchers: builderResearchers, reload: !values["builder-no-reload"] },
   };
 }
 
@@ -92,13 +94,14 @@ async function childJson<T>(script: string, env: Record<string, string | undefin
 
 type Prepared = { questionnaireId: string; items: number; questions: number; published: number; texts: number; version: string };
 
-type BuilderOptions = { seconds: number; researchers: number };
+/** reload: the page re-read after each change, as the browser does (off: the writes alone, to see what the re-reads cost them) */
+type BuilderOptions = { seconds: number; researchers: number; reload: boolean };
 
 /** The builder scenario against a running server (its researchers made before the server started). */
 async function builderRun(base: string, prepared: { researchers: BuilderResearcher[]; version: string }, kind: "postgres" | "pglite", questions: number, opts: BuilderOptions): Promise<BuilderRun> {
   console.log(`Builder: ${prepared.researchers.length} researchers editing their questionnaires at once for ${opts.seconds} s…`);
   const before = machineBefore();
-  const load = await runBuilderLoad(base, { distDir: BENCH_DIST_DIR, researchers: prepared.researchers, seconds: opts.seconds });
+  const load = await runBuilderLoad(base, { distDir: BENCH_DIST_DIR, researchers: prepared.researchers, seconds: opts.seconds, reload: opts.reload });
   const after = machineAfter(before);
   console.log(`  ${load.writes?.count ?? 0} writes, ${load.writesPerSecond}/s: p50 ${load.writes?.p50} p95 ${load.writes?.p95} p99 ${load.writes?.p99} ms, ${load.errors} errors, ${load.conflicts} conflicts; page re-read p95 ${load.reload?.p95} ms`);
   for (const e of load.errorSamples.slice(0, 3)) console.log(`  error: ${e}`);
