@@ -1,6 +1,7 @@
 // bench/RESULTS.md from bench/results.json: tables a person can read. Pure (tested in
 // tests/unit/bench-report.test.ts); bench/run.ts writes both files.
-import type { BenchResults, SearchLoad, SizeResult, TargetResult } from "./types";
+import type { BenchResults, BuilderRun, SearchLoad, SizeResult, TargetResult } from "./types";
+import { BUILDER_OPS } from "./builder-load";
 
 const n = (x: number) => x.toLocaleString("en");
 const num = (x: number | null | undefined, unit = "") => (x == null || !Number.isFinite(x) ? "–" : `${n(x)}${unit}`);
@@ -114,6 +115,37 @@ function sizeSection(s: SizeResult, bounds: BenchResults["bounds"]): string[] {
   return out;
 }
 
+function builderSection(runs: BuilderRun[]): string[] {
+  const out = [
+    "## Builder: researchers editing their questionnaires at once",
+    "",
+    "Each researcher, signed in, edits their own questionnaire (20 items, two sections) through the builder's server action, over HTTP as the browser does: add a question, move it to the top, edit the settings, remove it; after each change the page is read again (`RSC: 1`), as `router.refresh()` does. Times in milliseconds; every write's latency is kept.",
+    "",
+    "| database | bank | researchers | run (UTC) | load before → after | seconds | writes | writes/s | p50 | p95 | p99 | max | errors | conflicts |",
+    "|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const b of runs) {
+    const w = b.writes;
+    out.push(
+      `| ${b.database.kind === "postgres" ? "PostgreSQL" : "PGlite"} ${b.database.version} | ${n(b.questions)} | ${b.researchers} | ${b.startedAt.slice(0, 16).replace("T", " ")} | ${b.loadBefore.join(", ")} → ${b.loadAfter.join(", ")} | ${b.seconds} | ${n(w?.count ?? 0)} | ${b.writesPerSecond} | ${num(w?.p50)} | **${num(w?.p95)}** | ${num(w?.p99)} | ${num(w?.max)} | ${b.errors} | ${b.conflicts} |`,
+    );
+  }
+  out.push("", "| database | change | count | p50 | p95 | p99 | max |", "|---|---|---:|---:|---:|---:|---:|");
+  for (const b of runs) {
+    const db = b.database.kind === "postgres" ? "PostgreSQL" : "PGlite";
+    for (const op of BUILDER_OPS) {
+      const l = b.perOp[op];
+      out.push(`| ${db} | ${op} | ${n(l?.count ?? 0)} | ${num(l?.p50)} | ${num(l?.p95)} | ${num(l?.p99)} | ${num(l?.max)} |`);
+    }
+    if (b.reload) out.push(`| ${db} | page re-read (GET, RSC) | ${n(b.reload.count)} | ${num(b.reload.p50)} | ${num(b.reload.p95)} | ${num(b.reload.p99)} | ${num(b.reload.max)} |`);
+  }
+  if (runs.some((b) => !b.reload)) out.push("", "A run without a page re-read row ran with `--builder-no-reload`: the writes alone.");
+  const samples = runs.flatMap((b) => b.errorSamples.map((e) => `${b.database.kind}: ${e}`));
+  if (samples.length) out.push("", "Errors seen (first ones):", "", ...samples.map((e) => `- ${cell(e)}`));
+  out.push("");
+  return out;
+}
+
 export function renderMarkdown(r: BenchResults): string {
   const m = r.machine;
   const out = [
@@ -150,6 +182,7 @@ export function renderMarkdown(r: BenchResults): string {
       "",
     );
   }
+  if (r.builder?.length) out.push(...builderSection(r.builder));
   for (const s of r.perSize) out.push(...sizeSection(s, r.bounds));
   return out.join("\n");
 }

@@ -3,6 +3,8 @@
 //   npm run bench -- --database-url postgresql://postgres@127.0.0.1:5432/postgres   (or BENCH_DATABASE_URL)
 //   npm run bench -- --quick                        one small size, few requests: a smoke run
 //   options: --sizes 1000,10000  --skip-build (reuse .next-bench)  --skip-startup  --out DIR  --note "…"
+//            --only builder (the builder scenario alone; merged into DIR/results.json)  --builder-seconds 60  --builder-researchers 16
+//            --builder-no-reload (the writes without the page re-read after each one)
 // Writes DIR/results.json and DIR/RESULTS.md (DIR: bench/, or bench/data/quick for --quick).
 import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -20,8 +22,10 @@ import { buildApp, hasBuild, startServer } from "./server";
 import type { SqlOutput } from "./sql";
 import { summarize, ratio } from "./stats";
 import { measureStartup } from "./startup";
-import { evaluateTargets } from "./targets";
-import type { BenchResults, Bounds, LoadRun, QueryResult, SearchLoad, SizeResult } from "./types";
+import { evaluateBuilderTargets, evaluateTargets } from "./targets";
+import { runBuilderLoad, type BuilderResearcher } from "./builder-load";
+import { BENCH_DIST_DIR } from "./server";
+import type { BenchResults, Bounds, BuilderRun, LoadRun, QueryResult, SearchLoad, SizeResult } from "./types";
 
 const FULL: Bounds = {
   oneClient: { maxRequests: 100, maxSeconds: 3 },
@@ -48,8 +52,17 @@ function options() {
       "skip-startup": { type: "boolean", default: false },
       out: { type: "string" },
       note: { type: "string", multiple: true },
+      only: { type: "string" },
+      "builder-seconds": { type: "string" },
+      "builder-researchers": { type: "string" },
+      "builder-no-reload": { type: "boolean", default: false },
     },
   });
+  if (values.only && values.only !== "builder") throw new Error("--only: the one scenario that runs alone is 'builder'");
+  const builderSeconds = Number(values["builder-seconds"] ?? (values.quick ? 15 : 60));
+  const builderResearchers = Number(values["builder-researchers"] ?? 16);
+  if (!Number.isInteger(builderSeconds) || builderSeconds < 1 || builderSeconds > 600) throw new Error("--builder-seconds: 1 to 600");
+  if (!Number.isInteger(builderResearchers) || builderResearchers < 1 || builderResearchers > 64) throw new Error("--builder-researchers: 1 to 64");
   const sizes = (values.sizes ?? (values.quick ? "1000" : "1000,10000,100000")).split(",").map((s) => Number(s.trim()));
   if (sizes.some((s) => !Number.isInteger(s) || s < 400 || s > 1_000_000)) throw new Error("--sizes: whole numbers from 400 (the questionnaire needs 300 fully translated questions) to 1,000,000, comma-separated");
   const databaseUrl = values["database-url"] ?? process.env.BENCH_DATABASE_URL ?? undefined;
@@ -63,6 +76,8 @@ function options() {
     skipStartup: values["skip-startup"]!,
     out: values.out ?? (values.quick ? "bench/data/quick" : "bench"),
     notes: values.note ?? [],
+    onlyBuilder: values.only === "builder",
+    builder: { seconds: builderSeconds, researchers: builderResearchers, reload: !values["builder-no-reload"] },
   };
 }
 
@@ -79,7 +94,46 @@ async function childJson<T>(script: string, env: Record<string, string | undefin
 
 type Prepared = { questionnaireId: string; items: number; questions: number; published: number; texts: number; version: string };
 
-async function measureSize(questions: number, databaseUrl: string | undefined, bounds: Bounds, onVersion: (v: string) => void): Promise<SizeResult> {
+/** reload: the page re-read after each change, as the browser does (off: the writes alone, to see what the re-reads cost them) */
+type BuilderOptions = { seconds: number; researchers: number; reload: boolean };
+
+/** The builder scenario against a running server (its researchers made before the server started). */
+async function builderRun(base: string, prepared: { researchers: BuilderResearcher[]; version: string }, kind: "postgres" | "pglite", questions: number, opts: BuilderOptions): Promise<BuilderRun> {
+  console.log(`Builder: ${prepared.researchers.length} researchers editing their questionnaires at once for ${opts.seconds} s…`);
+  const before = machineBefore();
+  const load = await runBuilderLoad(base, { distDir: BENCH_DIST_DIR, researchers: prepared.researchers, seconds: opts.seconds, reload: opts.reload });
+  const after = machineAfter(before);
+  console.log(`  ${load.writes?.count ?? 0} writes, ${load.writesPerSecond}/s: p50 ${load.writes?.p50} p95 ${load.writes?.p95} p99 ${load.writes?.p99} ms, ${load.errors} errors, ${load.conflicts} conflicts; page re-read p95 ${load.reload?.p95} ms`);
+  for (const e of load.errorSamples.slice(0, 3)) console.log(`  error: ${e}`);
+  return { ...load, database: { kind, version: prepared.version }, questions, startedAt: after.startedAt, finishedAt: after.finishedAt, loadBefore: after.loadBefore, loadAfter: after.loadAfter };
+}
+
+async function prepareBuilder(env: Record<string, string | undefined>, opts: BuilderOptions) {
+  console.log(`Creating ${opts.researchers} researchers, each with a questionnaire (app code paths)…`);
+  return childJson<{ researchers: BuilderResearcher[]; version: string }>("bench/prepare-builder.ts", { ...env, BENCH_BUILDER_RESEARCHERS: String(opts.researchers) });
+}
+
+/** `--only builder`: a fresh database of this size, its researchers, the server, the builder load. */
+async function measureBuilderOnly(questions: number, databaseUrl: string | undefined, opts: BuilderOptions): Promise<BuilderRun> {
+  console.log(`\n== builder, ${questions.toLocaleString("en")} questions ==`);
+  const db: BenchDatabase = await createDatabase(databaseUrl, questions);
+  try {
+    console.log(`Filling a fresh ${db.kind} database…`);
+    await fillDatabase(db, questions);
+    const prepared = await prepareBuilder(db.env, opts);
+    console.log("Starting the app (next start)…");
+    const server = await startServer(db.env);
+    try {
+      return await builderRun(server.base, prepared, db.kind, questions, opts);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await db.drop();
+  }
+}
+
+async function measureSize(questions: number, databaseUrl: string | undefined, bounds: Bounds, builderOpts: BuilderOptions, onVersion: (v: string) => void): Promise<{ size: SizeResult; builder: BuilderRun | null }> {
   console.log(`\n== ${questions.toLocaleString("en")} questions ==`);
   const db: BenchDatabase = await createDatabase(databaseUrl, questions);
   try {
@@ -90,6 +144,7 @@ async function measureSize(questions: number, databaseUrl: string | undefined, b
     console.log("Creating the benchmark researcher and a 300-item questionnaire (app code paths)…");
     const prepared = await childJson<Prepared>("bench/prepare.ts", { ...db.env, BENCH_EMAIL: email, BENCH_PASSWORD: password });
     onVersion(prepared.version);
+    const builderPrepared = await prepareBuilder(db.env, builderOpts);
     console.log("Timing the search's SQL directly…");
     const sql = await childJson<SqlOutput>("bench/sql.ts", { ...db.env, BENCH_SQL_MAX_RUNS: String(bounds.sql.maxRuns), BENCH_SQL_MAX_SECONDS: String(bounds.sql.maxSeconds) });
 
@@ -100,6 +155,7 @@ async function measureSize(questions: number, databaseUrl: string | undefined, b
     let exportImport: Awaited<ReturnType<typeof measureExportImport>> | null = null;
     let exportImportNote: string | null = null;
     let mem: ReturnType<ReturnType<typeof sampleMemory>["stop"]>;
+    let builder: BuilderRun | null = null;
     try {
       const memory = sampleMemory(server.pid);
       cached = await searchLoad(server.base, bounds, true);
@@ -114,6 +170,7 @@ async function measureSize(questions: number, databaseUrl: string | undefined, b
         exportImportNote = `export/import failed: ${(error as Error).message.slice(0, 500)}`;
         console.error(`  ${exportImportNote}`);
       }
+      builder = await builderRun(server.base, builderPrepared, db.kind, questions, builderOpts);
     } finally {
       await server.stop();
     }
@@ -147,7 +204,7 @@ async function measureSize(questions: number, databaseUrl: string | undefined, b
     const totalWarm = sum(perQuery.map((q) => q.sql.warm?.p50));
     const totalAppNoCache = sum(perQuery.map((q) => q.appNoCache?.latency?.p50));
     const totalCold = sum(perQuery.map((q) => q.sql.cold?.p50));
-    return {
+    const size: SizeResult = {
       questions,
       database: { questions: prepared.questions, texts: prepared.texts, publishedQuestions: prepared.published },
       fillSeconds,
@@ -172,6 +229,7 @@ async function measureSize(questions: number, databaseUrl: string | undefined, b
       exportImportNote,
       memory: mem,
     };
+    return { size, builder };
   } finally {
     await db.drop();
   }
@@ -220,6 +278,8 @@ async function main() {
     console.log(`  built in ${await buildApp()} s`);
   }
 
+  if (opts.onlyBuilder) return builderOnly(opts, before, notes, version);
+
   let startup: BenchResults["startup"] = null;
   if (!opts.skipStartup) {
     console.log("Start-up of npm start on a fresh embedded database, twice…");
@@ -228,7 +288,12 @@ async function main() {
   }
 
   const perSize: SizeResult[] = [];
-  for (const size of opts.sizes) perSize.push(await measureSize(size, opts.databaseUrl, bounds, (v) => (version ||= v)));
+  const builder: BuilderRun[] = [];
+  for (const size of opts.sizes) {
+    const measured = await measureSize(size, opts.databaseUrl, bounds, opts.builder, (v) => (version ||= v));
+    perSize.push(measured.size);
+    if (measured.builder) builder.push(measured.builder);
+  }
 
   const results: BenchResults = {
     mode: opts.quick ? "quick" : "full",
@@ -238,14 +303,46 @@ async function main() {
     bounds,
     startup,
     perSize,
-    targets: evaluateTargets(perSize, startup, opts.databaseUrl ? "postgres" : "pglite"),
+    targets: [...evaluateTargets(perSize, startup, opts.databaseUrl ? "postgres" : "pglite"), ...evaluateBuilderTargets(builder)],
     notes,
+    builder,
   };
   await mkdir(opts.out, { recursive: true });
   await writeFile(path.join(opts.out, "results.json"), JSON.stringify(results, null, 2) + "\n");
   await writeFile(path.join(opts.out, "RESULTS.md"), renderMarkdown(results));
   console.log(`\nWrote ${opts.out}/results.json and ${opts.out}/RESULTS.md`);
   for (const t of results.targets) console.log(`  ${t.met === null ? "not measured" : t.met ? "met   " : "MISSED"}  ${t.description}: ${t.measured} (${t.threshold})`);
+}
+
+/**
+ * `--only builder`: the builder scenario on each size, merged into DIR/results.json: this
+ * database's builder runs are replaced, everything else there (search, exports, the other
+ * database's builder runs) is kept, and RESULTS.md is written again from the whole.
+ */
+async function builderOnly(opts: ReturnType<typeof options>, before: ReturnType<typeof machineBefore>, notes: string[], version: string) {
+  const kind = opts.databaseUrl ? ("postgres" as const) : ("pglite" as const);
+  const runs: BuilderRun[] = [];
+  for (const size of opts.sizes) runs.push(await measureBuilderOnly(size, opts.databaseUrl, opts.builder));
+  if (version) for (const r of runs) r.database.version = version;
+  const file = path.join(opts.out, "results.json");
+  let results: BenchResults;
+  try {
+    results = JSON.parse(await readFile(file, "utf8")) as BenchResults;
+  } catch {
+    results = { mode: opts.quick ? "quick" : "full", machine: machineAfter(before), database: { kind, version }, sizes: [], bounds: opts.quick ? QUICK : FULL, startup: null, perSize: [], targets: [], notes: [] };
+  }
+  const builder = [...(results.builder ?? []).filter((b) => b.database.kind !== kind), ...runs];
+  results = {
+    ...results,
+    builder,
+    targets: [...results.targets.filter((t) => !t.id.startsWith("builder-")), ...evaluateBuilderTargets(builder)],
+    notes: [...results.notes.filter((n) => !n.startsWith(`Builder (${kind})`)), ...notes.map((n) => `Builder (${kind}): ${n}`)],
+  };
+  await mkdir(opts.out, { recursive: true });
+  await writeFile(file, JSON.stringify(results, null, 2) + "\n");
+  await writeFile(path.join(opts.out, "RESULTS.md"), renderMarkdown(results));
+  console.log(`\nWrote ${opts.out}/results.json and ${opts.out}/RESULTS.md (builder runs on ${kind} replaced, the rest kept)`);
+  for (const t of results.targets.filter((x) => x.id.startsWith("builder-"))) console.log(`  ${t.met === null ? "not measured" : t.met ? "met   " : "MISSED"}  ${t.description}: ${t.measured} (${t.threshold})`);
 }
 
 for (const signal of ["SIGINT", "SIGTERM"] as const)

@@ -1,6 +1,6 @@
 // The issue's targets (2-core machine, 100,000 questions), judged on the largest size measured.
 // Pure: unit-tested in tests/unit/bench-report.test.ts.
-import type { SizeResult, StartupResult, TargetResult } from "./types";
+import type { BuilderRun, SizeResult, StartupResult, TargetResult } from "./types";
 
 export const TARGETS = {
   searchP95Ms: 50,
@@ -9,6 +9,8 @@ export const TARGETS = {
   xlsformExportMs: 1000,
   startupMs: 10_000,
   questions: 100_000,
+  builderWriteP95Ms: 150,
+  builderResearchers: 16,
 } as const;
 
 const ms = (x: number | null | undefined) => (x == null || !Number.isFinite(x) ? "not measured" : `${x.toLocaleString("en")} ms`);
@@ -93,5 +95,30 @@ export function evaluateTargets(perSize: SizeResult[], startup: StartupResult | 
     atQuestions: null,
     detail: startup ? `first run (migrate + seed) ${ms(startup.firstRunMs)}${startup.rebuilt ? "; start.ts rebuilt the app during this measurement (sources changed meanwhile)" : ""}` : null,
   });
+  return out;
+}
+
+/** Builder writes with many researchers at once: one target per database, on its largest bank measured. */
+export function evaluateBuilderTargets(runs: BuilderRun[]): TargetResult[] {
+  const out: TargetResult[] = [];
+  for (const kind of ["postgres", "pglite"] as const) {
+    const run = runs.filter((r) => r.database.kind === kind).sort((a, b) => b.questions - a.questions)[0];
+    if (!run) continue;
+    const p95 = run.writes?.p95;
+    const slowest = Object.entries(run.perOp).sort((a, b) => (b[1]?.p95 ?? 0) - (a[1]?.p95 ?? 0))[0];
+    out.push({
+      id: `builder-writes-p95-${kind}`,
+      description: `Builder writes p95 with ${run.researchers} researchers editing at once (${kind === "postgres" ? "PostgreSQL" : "PGlite"})`,
+      threshold: `<= ${ms(TARGETS.builderWriteP95Ms)}, 0 errors`,
+      measured: `${ms(p95)}, ${run.errors} errors`,
+      met: p95 == null ? null : p95 <= TARGETS.builderWriteP95Ms && run.errors === 0 && run.researchers >= TARGETS.builderResearchers,
+      atQuestions: run.questions,
+      detail:
+        `p50 ${ms(run.writes?.p50)}, p99 ${ms(run.writes?.p99)}, ${run.writesPerSecond} writes/s over ${run.seconds} s` +
+        (slowest?.[1] ? `; slowest change: ${slowest[0]} (p95 ${ms(slowest[1].p95)})` : "") +
+        (run.reload ? `; the page re-read after each change: p95 ${ms(run.reload.p95)}` : "") +
+        (kind === "pglite" ? "; PGlite runs one statement at a time inside the server's process" : ""),
+    });
+  }
   return out;
 }

@@ -1,6 +1,7 @@
 // The shape of bench/results.json: everything one `npm run bench` measured.
 import type { BenchQuery } from "./queries";
 import type { LatencySummary } from "./stats";
+import type { BuilderLoad } from "./builder-load";
 
 export type Machine = {
   cores: number;
@@ -99,6 +100,18 @@ export type TargetResult = {
   detail: string | null;
 };
 
+/** The builder scenario on one database: researchers editing their own questionnaires at once (bench/builder-load.ts). */
+export type BuilderRun = BuilderLoad & {
+  database: { kind: "postgres" | "pglite"; version: string };
+  /** the bank's size */
+  questions: number;
+  startedAt: string;
+  finishedAt: string;
+  /** 1, 5 and 15 minute load averages before and after this run */
+  loadBefore: number[];
+  loadAfter: number[];
+};
+
 export type BenchResults = {
   mode: "quick" | "full";
   machine: Machine;
@@ -109,6 +122,8 @@ export type BenchResults = {
   perSize: SizeResult[];
   targets: TargetResult[];
   notes: string[];
+  /** The builder scenario, per database (a run with `--only builder` replaces its database's entries and keeps the rest). */
+  builder?: BuilderRun[];
 };
 
 /** How long and how much each measurement may run: every loop is bounded in count and time. */

@@ -8,20 +8,28 @@ import { changeIndicatorAction } from "@/lib/curation/actions";
 import { IDLE, type ActionState } from "@/lib/curation/action-state";
 import { ActionMessage } from "./ActionMessage";
 
-export function IndicatorActions({ code, questions, retired, merged }: { code: string; questions: number; retired: boolean; merged: boolean }) {
+export function IndicatorActions({ code, revision, questions, retired, merged }: { code: string; revision: number; questions: number; retired: boolean; merged: boolean }) {
   const t = useTranslations("curate.framework");
   const id = useId();
   const router = useRouter();
   const [state, action, pending] = useActionState<ActionState, FormData>(changeIndicatorAction, IDLE);
+  // After a conflict too: the page re-reads the indicator, so the next click claims the saved revision.
   useEffect(() => {
-    if (state.status === "ok") router.refresh();
+    if (state.status === "ok" || (state.status === "error" && state.failure === "conflict")) router.refresh();
   }, [state, router]);
+  const saved = state.status === "error" && state.failure === "conflict" ? state.saved : undefined;
   return (
     <div className="indicator-actions">
       <ActionMessage state={state} />
+      {saved && (
+        <p className="muted">
+          {t("savedNow", { status: saved.mergedInto ? t("mergedInto", { code: saved.mergedInto }) : saved.retired ? t("retired") : t("active") })}
+        </p>
+      )}
       {!merged && (
         <form action={action} className="inline-form">
           <input type="hidden" name="code" value={code} />
+          <input type="hidden" name="revision" value={revision} />
           <input type="hidden" name="intent" value="merge" />
           <label htmlFor={`${id}-into`}>{t("mergeInto")}</label>
           <input id={`${id}-into`} name="intoCode" dir="ltr" className="code-input" required />
@@ -32,6 +40,7 @@ export function IndicatorActions({ code, questions, retired, merged }: { code: s
       )}
       <form action={action} className="inline-form">
         <input type="hidden" name="code" value={code} />
+        <input type="hidden" name="revision" value={revision} />
         {!merged && (
           <button type="submit" name="intent" value={retired ? "restore" : "retire"} className="secondary" disabled={pending}>
             {retired ? t("restore") : t("retire")}

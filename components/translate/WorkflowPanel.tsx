@@ -1,14 +1,34 @@
 "use client";
 // The review steps of one translation: submit for review (translators), approve or send back with
 // a comment (reviewers). The buttons shown are the ones this person may use in this state; the
-// server checks again.
+// server checks again. Four eyes: a reviewer who edited the text last sees why they cannot approve
+// it instead of the button (they may still send it back).
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
 import { approveTranslationAction, returnTranslationAction, submitTranslationAction } from "@/lib/translations/actions";
 import styles from "./translate.module.css";
 
-export function WorkflowPanel({ code, lang, revision, state, canSubmit, canReview }: { code: string; lang: string; revision: number; state: string; canSubmit: boolean; canReview: boolean }) {
+export function WorkflowPanel({
+  code,
+  lang,
+  revision,
+  state,
+  canSubmit,
+  canReview,
+  canApprove,
+  editedLast,
+}: {
+  code: string;
+  lang: string;
+  revision: number;
+  state: string;
+  canSubmit: boolean;
+  canReview: boolean;
+  canApprove: boolean;
+  /** A reviewer of the language who edited this text last */
+  editedLast: boolean;
+}) {
   const t = useTranslations("translate");
   const router = useRouter();
   const [comment, setComment] = useState("");
@@ -45,9 +65,13 @@ export function WorkflowPanel({ code, lang, revision, state, canSubmit, canRevie
       )}
       {showReview && (
         <div className={styles.review}>
-          <button type="button" onClick={() => act("approve")} disabled={pending}>
-            {t("workflow.approve")}
-          </button>
+          {canApprove ? (
+            <button type="button" onClick={() => act("approve")} disabled={pending}>
+              {t("workflow.approve")}
+            </button>
+          ) : (
+            editedLast && <p className={styles.help}>{t("workflow.ownEdit")}</p>
+          )}
           <label htmlFor="return-comment">{t("workflow.returnComment")}</label>
           <textarea id="return-comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} aria-describedby="return-help" />
           <p id="return-help" className={styles.help}>

@@ -17,6 +17,8 @@ export type Actor = {
 
 type QuestionnaireResource = { ownerId: string | null; visibility?: "private" | "shared" | "public_template" };
 type LanguageResource = { lang: Language | string };
+/** A text awaiting approval, with who last edited it (its label and hint, and each answer choice label that moves with it). */
+type ApprovalResource = LanguageResource & { lastEditors: readonly (string | null)[] };
 type UserResource = { userId: string };
 
 /** Every operation of the app, with the resource its rule needs (undefined: none). */
@@ -40,6 +42,8 @@ export type ActionResources = {
   "translation.edit": LanguageResource;
   "translation.submit": LanguageResource;
   "translation.review": LanguageResource;
+  /** Four eyes: a reviewer of the language who is not the text's last editor. */
+  "translation.approve": ApprovalResource;
   // curators
   "question.create": undefined;
   "question.edit": undefined;
@@ -89,6 +93,8 @@ const RULES: { [A in Action]: Rule<A> } = {
   "translation.edit": (actor, r) => has(actor, "translator") && actor.translateLanguages.includes(r.lang),
   "translation.submit": (actor, r) => has(actor, "translator") && actor.translateLanguages.includes(r.lang),
   "translation.review": (actor, r) => has(actor, "reviewer") && actor.reviewLanguages.includes(r.lang),
+  // The approver of a text is never its last editor, whatever roles they hold: another reviewer approves it.
+  "translation.approve": (actor, r) => has(actor, "reviewer") && actor.reviewLanguages.includes(r.lang) && Array.isArray(r.lastEditors) && !r.lastEditors.includes(actor.id),
   "question.create": role("curator"),
   "question.edit": role("curator"),
   "question.publish": role("curator"),
@@ -114,6 +120,7 @@ const RESOURCE_REQUIRED: ReadonlySet<Action> = new Set([
   "translation.edit",
   "translation.submit",
   "translation.review",
+  "translation.approve",
 ]);
 
 /** What an anonymous visitor may do: read what is public, nothing else. */

@@ -3,13 +3,14 @@
 import type { ChangeImpact, DuplicateCandidate } from "./data";
 import type { CurationFailure } from "./errors";
 import type { QuestionFormValues } from "./question-form-data";
+import type { FrameworkVersion } from "./framework-data";
 import type { ErrorKey } from "./schema";
 
 export type ActionState =
   | { status: "idle" }
   | { status: "ok"; message: string; values?: Record<string, string | number> }
   | { status: "confirm"; impact: ChangeImpact; nextVersion: number }
-  | { status: "error"; failure: CurationFailure | "invalidInput" | "unauthenticated" | "unavailable"; fields?: Record<string, ErrorKey>; current?: QuestionFormValues; values?: Record<string, string | number> };
+  | { status: "error"; failure: CurationFailure | "invalidInput" | "unauthenticated" | "unavailable"; fields?: Record<string, ErrorKey>; current?: QuestionFormValues; saved?: FrameworkVersion | null; values?: Record<string, string | number> };
 
 export const IDLE: ActionState = { status: "idle" };
 

@@ -7,6 +7,7 @@ import { getCurrentUser, assertPermission } from "../auth/session";
 import { AppError, isDatabaseUnavailable } from "../auth/errors";
 import type { Action } from "../auth/permissions";
 import type { ActionState } from "./action-state";
+import type { FrameworkVersion } from "./framework-data";
 import { checkCode, findChangeImpact, findLikelyDuplicates, findQuestionForEditing, type DuplicateCandidate } from "./data";
 import { isCurationError } from "./errors";
 import { questionInputFromForm, revisionFromForm, formText } from "./form-input";
@@ -28,7 +29,15 @@ function failed(error: unknown): ActionState {
   if (isCurationError(error)) {
     const current = error.details?.current as Extract<ActionState, { status: "error" }>["current"];
     const questions = error.details?.questions as number | undefined;
-    return { status: "error", failure: error.code, current: error.code === "conflict" && current && "label" in current ? current : undefined, values: questions !== undefined ? { questions } : undefined };
+    const isConflict = error.code === "conflict";
+    return {
+      status: "error",
+      failure: error.code,
+      current: isConflict && current && "label" in current ? current : undefined,
+      // A framework conflict carries the saved entry (null when it was deleted meanwhile).
+      saved: isConflict && (current === null || (current && "kind" in current)) ? (current as unknown as FrameworkVersion | null) : undefined,
+      values: questions !== undefined ? { questions } : undefined,
+    };
   }
   if (error instanceof AppError) return { status: "error", failure: error.code === "unauthenticated" ? "unauthenticated" : "forbidden" };
   if (isDatabaseUnavailable(error)) return { status: "error", failure: "unavailable" };
@@ -149,10 +158,11 @@ export async function saveFrameworkAction(_previous: ActionState, form: FormData
   try {
     const actor = await actorFor("framework.edit");
     const code = formText(form, "originalCode") || undefined;
-    const updatedAt = formText(form, "updatedAt") || undefined;
+    // The revision the form was read at; an edit without one is refused as a conflict.
+    const revision = code ? revisionFromForm(form) : undefined;
     const kind = formText(form, "kind");
-    const common = { actor, code, updatedAt };
-    let saved: { code: string } | undefined;
+    const common = { actor, code, revision };
+    let saved: { code: string; revision: number } | undefined;
     switch (kind) {
       case "domain":
         saved = await saveDomain({ ...common, input: { code: formText(form, "code"), name: localized(form, "name"), description: localized(form, "description") } });
@@ -170,7 +180,7 @@ export async function saveFrameworkAction(_previous: ActionState, form: FormData
         return { status: "error", failure: "invalidInput" };
     }
     refresh();
-    return { status: "ok", message: "frameworkSaved", values: { code: saved.code } };
+    return { status: "ok", message: "frameworkSaved", values: { code: saved.code, revision: saved.revision } };
   } catch (error) {
     return failed(error);
   }
@@ -180,20 +190,21 @@ export async function changeIndicatorAction(_previous: ActionState, form: FormDa
   try {
     const actor = await actorFor("framework.edit");
     const code = formText(form, "code");
+    const revision = revisionFromForm(form);
     switch (formText(form, "intent")) {
       case "delete":
-        await deleteIndicator({ actor, code });
+        await deleteIndicator({ actor, code, revision });
         break;
       case "merge": {
-        const r = await mergeIndicator({ actor, code, intoCode: formText(form, "intoCode").trim().toUpperCase() });
+        const r = await mergeIndicator({ actor, code, revision, intoCode: formText(form, "intoCode").trim().toUpperCase() });
         refresh();
         return { status: "ok", message: "indicatorMerged", values: { code, moved: r.moved } };
       }
       case "retire":
-        await setIndicatorRetired({ actor, code, retired: true });
+        await setIndicatorRetired({ actor, code, revision, retired: true });
         break;
       case "restore":
-        await setIndicatorRetired({ actor, code, retired: false });
+        await setIndicatorRetired({ actor, code, revision, retired: false });
         break;
       default:
         return { status: "error", failure: "invalidInput" };

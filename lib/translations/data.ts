@@ -1,9 +1,11 @@
 // Reads of the translators' workspace: per-language dashboards and the work queue.
 import { getDb } from "../db/client";
 import { SOURCE_LANGUAGE, type Language, type LocalizedText } from "../i18n/languages";
-import type { Actor } from "../auth/permissions";
+import { can, type Actor } from "../auth/permissions";
 import { QUEUE_ORDER, QUEUE_PAGE_SIZE, type QueueFilter, type TranslationState } from "./schema";
 import { addState, effectiveState, emptyCounts, type StateCounts } from "./state";
+import { findLastEditors } from "./editor-data";
+import { editedLastByReviewer } from "./rules";
 
 /** The bank a translator works on: published questions (drafts may still change under them). */
 const BANK = { status: "published" } as const;
@@ -116,7 +118,16 @@ export async function findLanguageDashboard({ lang, actor }: { lang: Language; a
   };
 }
 
-export type QueueItem = { code: string; source: string; target: string | null; state: TranslationState; indicators: string[]; updatedAt: Date | null };
+export type QueueItem = {
+  code: string;
+  source: string;
+  target: string | null;
+  state: TranslationState;
+  indicators: string[];
+  updatedAt: Date | null;
+  /** In review, and this reviewer edited it last: another reviewer approves it (four eyes). */
+  editedByYou: boolean;
+};
 export type Queue = { items: QueueItem[]; total: number; page: number; pages: number; questionnaires: { id: string; title: LocalizedText }[] };
 
 const rank = (s: TranslationState) => QUEUE_ORDER.indexOf(s);
@@ -144,7 +155,19 @@ export async function findTranslationQueue({ lang, filter, actor }: { lang: Lang
   const { rows, questionnaires } = await filteredRows({ lang, filter, actor });
   const pages = Math.max(1, Math.ceil(rows.length / QUEUE_PAGE_SIZE));
   const page = Math.min(filter.page, pages);
-  const items = rows.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE).map(({ code, source, target, state, indicators, updatedAt }) => ({ code, source, target, state, indicators, updatedAt }));
+  const slice = rows.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE);
+  // Only the page's texts in review are asked about, and only for a reviewer of the language.
+  const inReview = can(actor, "translation.review", { lang }) ? slice.filter((r) => r.state === "in_review").map((r) => r.id) : [];
+  const editors = await findLastEditors(inReview, lang);
+  const items = slice.map(({ id, code, source, target, state, indicators, updatedAt }) => ({
+    code,
+    source,
+    target,
+    state,
+    indicators,
+    updatedAt,
+    editedByYou: editors.has(id) && editedLastByReviewer(actor, lang, editors.get(id)!),
+  }));
   return { items, total: rows.length, page, pages, questionnaires };
 }
 

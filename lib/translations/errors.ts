@@ -8,6 +8,8 @@ export type TranslationFailure =
   | "notFound"
   | "conflict"
   | "wrongStatus"
+  /** Four eyes: the person approving a text edited it last; another reviewer approves it. */
+  | "ownEdit"
   | "warnings"
   | "invalidInput"
   | "sourceLanguage"

@@ -20,6 +20,8 @@ import {
 } from "./schema";
 import { effectiveState } from "./state";
 import { isInWorkingSet } from "../bank/visibility";
+import { isReviewerEdit, mayEditTranslation } from "./rules";
+import { findLastEditors } from "./editor-data";
 
 type Tx = Prisma.TransactionClient;
 export type SaveResult = { revision: number; state: TranslationState };
@@ -136,8 +138,8 @@ export async function saveInTx(
   const { code, lang } = input;
   const loaded = await loadForWrite(tx, code, lang);
   const { q, text, state } = loaded;
-  const reviewerEdit = state === "in_review" && can(actor, "translation.review", { lang });
-  if (!reviewerEdit && !can(actor, "translation.edit", { lang })) throw new TranslationError("forbidden");
+  if (!mayEditTranslation(actor, lang, state)) throw new TranslationError("forbidden");
+  const reviewerEdit = isReviewerEdit(actor, lang, state);
 
   const source = await tx.questionText.findUnique({ where: { questionId_lang: { questionId: q.id, lang: q.sourceLanguage } }, select: { label: true, hint: true } });
   const choices = q.choiceList?.choices ?? [];
@@ -198,11 +200,19 @@ export async function saveInTx(
   return { revision, state: status };
 }
 
-type Transition = { action: "submit" | "approve" | "return"; from: TranslationState; to: TranslationState; permission: "translation.submit" | "translation.review" };
+type Transition = {
+  action: "submit" | "approve" | "return";
+  from: TranslationState;
+  to: TranslationState;
+  /** Checked before anything is read: may this person take this kind of step in this language at all? */
+  gate: "translation.submit" | "translation.review";
+  /** Four eyes: approval is also refused to the text's last editor ("ownEdit"), whatever their roles. */
+  fourEyes: boolean;
+};
 const TRANSITIONS: Record<Transition["action"], Transition> = {
-  submit: { action: "submit", from: "draft", to: "in_review", permission: "translation.submit" },
-  approve: { action: "approve", from: "in_review", to: "approved", permission: "translation.review" },
-  return: { action: "return", from: "in_review", to: "draft", permission: "translation.review" },
+  submit: { action: "submit", from: "draft", to: "in_review", gate: "translation.submit", fourEyes: false },
+  approve: { action: "approve", from: "in_review", to: "approved", gate: "translation.review", fourEyes: true },
+  return: { action: "return", from: "in_review", to: "draft", gate: "translation.review", fourEyes: false },
 };
 
 async function transition(actor: Actor, raw: unknown, kind: Transition["action"], comment?: string): Promise<SaveResult> {
@@ -210,13 +220,17 @@ async function transition(actor: Actor, raw: unknown, kind: Transition["action"]
   const input = parse(transitionSchema, raw);
   const lang = input.lang as Language;
   const step = TRANSITIONS[kind];
-  if (!can(actor, step.permission, { lang })) throw new TranslationError("forbidden");
+  if (!can(actor, step.gate, { lang })) throw new TranslationError("forbidden");
   return inTransaction(input.code, lang, async (tx) => {
     const loaded = await loadForWrite(tx, input.code, lang);
     const { q, text, state } = loaded;
     if (!text) throw new TranslationError("wrongStatus", { reason: state });
     if (text.revision !== input.revision) await conflict(tx, input.code, lang);
     if (state !== step.from) throw new TranslationError("wrongStatus", { reason: state });
+    if (step.fourEyes) {
+      const lastEditors = (await findLastEditors([q.id], lang, tx)).get(q.id) ?? [];
+      if (!can(actor, "translation.approve", { lang, lastEditors })) throw new TranslationError("ownEdit");
+    }
     const claimed = await tx.questionText.updateMany({ where: { id: text.id, revision: input.revision }, data: { status: step.to, revision: { increment: 1 } } });
     if (claimed.count === 0) await conflict(tx, input.code, lang);
     // The answer choices saved with this text move with it.

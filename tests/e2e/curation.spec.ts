@@ -154,3 +154,35 @@ test("an administrator edits the framework: an indicator with questions cannot b
   await expect(page.locator("summary", { hasText: `${name} (edited)` })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("two administrators edit one domain: the second sees both versions, keeps their input, and saves knowingly", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const open = async () => {
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, "admin@demo.questionbank.org", "admin-demo-1", "/curate/framework");
+    const domain = page.locator("details").filter({ has: page.locator("summary", { hasText: "Edit domain SOC" }) }).first();
+    await domain.locator("summary").click();
+    return { page, domain, english: domain.getByLabel("Name in English") };
+  };
+  const first = await open();
+  const second = await open();
+  const name = await first.english.inputValue();
+  await first.english.fill(`${name} (first)`);
+  await first.domain.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(first.domain.getByText("SOC saved.")).toBeVisible();
+
+  // The second administrator started from the same revision: refused, with both versions.
+  await second.english.fill(`${name} (second)`);
+  await second.domain.getByRole("button", { name: "Save", exact: true }).click();
+  const conflict = second.domain.getByRole("region", { name: "Another administrator saved this entry meanwhile" });
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByRole("row").filter({ hasText: "Name in English" })).toContainText(`${name} (first)`);
+  await expect(conflict.getByRole("row").filter({ hasText: "Name in English" })).toContainText(`${name} (second)`);
+  await expect(second.english).toHaveValue(`${name} (second)`);
+  await expectAccessible(second.page);
+  await conflict.getByRole("button", { name: "Keep my version (then save again)" }).click();
+  await second.domain.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(second.domain.getByText("SOC saved.")).toBeVisible();
+  await second.page.reload();
+  await expect(second.page.getByRole("heading", { level: 2, name: /SOC/ })).toContainText(`${name} (second)`);
+});

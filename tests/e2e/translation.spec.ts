@@ -170,3 +170,45 @@ test("a researcher is refused the workspace, and a visitor is sent to sign in", 
   const response = await researcher.request.get("/en/translate/ar/export");
   expect(response.status()).toBe(403);
 });
+
+/** Saves the open translation, confirming the checks' warnings when they ask. */
+async function save(page: Page) {
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  const check = page.getByRole("alert").filter({ hasText: "Check before saving" });
+  const saved = page.getByRole("status").filter({ hasText: "Saved." });
+  await expect(check.or(saved).first()).toBeVisible();
+  if (await check.isVisible()) await check.getByRole("button", { name: "Save anyway" }).click();
+  await expect(saved).toBeVisible();
+}
+
+test("four eyes: the reviewer who corrected a text in review is told another reviewer approves it", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const code = "per_vac_intent";
+  const item = `/translate/fr/q/${code}`;
+  const translator = await signedIn(browser, TRANSLATOR, item);
+  const label = translator.getByLabel("Question text (fr)");
+  await label.fill("Avez-vous l’intention de vous faire vacciner ? (brouillon)");
+  await save(translator);
+  await translator.getByRole("button", { name: "Submit for review" }).click();
+  await expect(heading1(translator)).toContainText("In review");
+
+  // A reviewer who did not edit it may approve it.
+  const reviewer = await signedIn(browser, REVIEWER, item);
+  await expect(reviewer.getByRole("button", { name: "Approve" })).toBeVisible();
+  // Once they correct it, they are its last editor: the sentence replaces the approve button.
+  await reviewer.getByLabel("Question text (fr)").fill("Avez-vous l’intention de vous faire vacciner ?");
+  await save(reviewer);
+  await reviewer.reload();
+  await expect(heading1(reviewer)).toContainText("In review");
+  const panel = reviewer.getByRole("region", { name: "Review", exact: true });
+  await expect(panel).toContainText("You edited this text last: another reviewer approves it.");
+  await expect(panel.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  await expect(panel.getByRole("button", { name: "Send back to the translator" })).toBeVisible();
+  await expectAccessible(reviewer);
+
+  // The review queue marks it for them.
+  await reviewer.goto("/en/translate/fr/queue?status=in_review");
+  const row = reviewer.getByRole("row").filter({ has: reviewer.getByRole("link", { name: code }) });
+  await expect(row).toContainText("You edited it last: another reviewer approves it");
+  await expectAccessible(reviewer);
+});

@@ -279,16 +279,20 @@ describe("framework", () => {
     await saveIndicator({ actor: admin, input: make("PER-91") });
     await saveIndicator({ actor: admin, input: make("PER-92") });
     await updateQuestion({ actor: curator, code: "cur_t_race", revision: await revisionOf("cur_t_race"), input: baseInput("cur_t_race", { label: "Second curator's wording", choiceMode: "own", sharedList: null, ownChoices: [{ name: "radio", label: "Radio" }, { name: "tv", label: "Telly" }], indicators: ["PER-91"] }) });
-    const inUse = await expectFailure(deleteIndicator({ actor: admin, code: "PER-91" }), "indicatorInUse");
+    const inUse = await expectFailure(deleteIndicator({ actor: admin, code: "PER-91", revision: 0 }), "indicatorInUse");
     expect(inUse.details).toEqual({ questions: 1 });
-    expect(await mergeIndicator({ actor: admin, code: "PER-91", intoCode: "PER-92" })).toEqual({ moved: 1 });
+    expect(await mergeIndicator({ actor: admin, code: "PER-91", intoCode: "PER-92", revision: 0 })).toEqual({ moved: 1, revision: 1 });
     expect((await findQuestionForEditing("cur_t_race"))!.indicators).toEqual(["PER-92"]);
     const merged = await db.indicator.findUniqueOrThrow({ where: { code: "PER-91" }, select: { retiredAt: true, mergedIntoId: true } });
     expect(merged.retiredAt).not.toBeNull();
-    await deleteIndicator({ actor: admin, code: "PER-91" });
-    await setIndicatorRetired({ actor: admin, code: "PER-92", retired: true });
+    // A delete from the revision read before the merge is refused: the merge changed it.
+    await expectFailure(deleteIndicator({ actor: admin, code: "PER-91", revision: 0 }), "conflict");
+    await deleteIndicator({ actor: admin, code: "PER-91", revision: 1 });
+    await setIndicatorRetired({ actor: admin, code: "PER-92", revision: 0, retired: true });
     expect((await db.indicator.findUniqueOrThrow({ where: { code: "PER-92" } })).retiredAt).not.toBeNull();
     // A stale edit of the indicator is refused.
-    await expectFailure(saveIndicator({ actor: admin, code: "PER-92", updatedAt: new Date(0).toISOString(), input: make("PER-92") }), "conflict");
+    const stale = await expectFailure(saveIndicator({ actor: admin, code: "PER-92", revision: 0, input: make("PER-92") }), "conflict");
+    expect(stale.details?.current).toMatchObject({ kind: "indicator", code: "PER-92", revision: 1, retired: true });
+    await expectFailure(saveIndicator({ actor: admin, code: "PER-92", input: make("PER-92") }), "conflict");
   });
 });

@@ -17,6 +17,7 @@ import { changeSourceLabel, createPerson, pickQuestion, textOf } from "./transla
 
 let translator: NonNullable<Actor>;
 let reviewer: NonNullable<Actor>;
+let secondReviewer: NonNullable<Actor>;
 let frTranslator: NonNullable<Actor>;
 let researcher: NonNullable<Actor>;
 
@@ -32,6 +33,7 @@ async function refusal(p: Promise<unknown>): Promise<TranslationError> {
 beforeAll(async () => {
   translator = await createPerson("wf-translator-ar", ["translator"], { translate: ["ar"] });
   reviewer = await createPerson("wf-reviewer-ar", ["reviewer"], { review: ["ar"] });
+  secondReviewer = await createPerson("wf-reviewer2-ar", ["reviewer"], { review: ["ar"] });
   frTranslator = await createPerson("wf-translator-fr", ["translator"], { translate: ["fr"] });
   researcher = await createPerson("wf-researcher", ["researcher"]);
 });
@@ -63,10 +65,12 @@ describe("translation workflow", () => {
 
     const fixed = await saveTranslation(translator, { ...draft, label: "سؤال مترجم ومصحح", revision: returned.revision, acknowledgeWarnings: true });
     const resubmitted = await submitTranslation(translator, { code: q.code, lang: "ar", revision: fixed.revision });
-    // A reviewer may edit before approving: the text stays in review.
+    // A reviewer may edit before approving: the text stays in review, and (four eyes) another
+    // reviewer approves it.
     const edited = await saveTranslation(reviewer, { ...draft, label: "سؤال مترجم ومراجَع", revision: resubmitted.revision, acknowledgeWarnings: true });
     expect(edited.state).toBe("in_review");
-    const approved = await approveTranslation(reviewer, { code: q.code, lang: "ar", revision: edited.revision });
+    expect((await refusal(approveTranslation(reviewer, { code: q.code, lang: "ar", revision: edited.revision }))).code).toBe("ownEdit");
+    const approved = await approveTranslation(secondReviewer, { code: q.code, lang: "ar", revision: edited.revision });
     expect(approved.state).toBe("approved");
     await addTranslationComment(reviewer, { code: q.code, lang: "ar", body: "موافق عليه بعد التعديل" });
 

@@ -1,12 +1,13 @@
 // The benchmark's pure parts: percentiles, target verdicts, the readable report, CSV row counts.
 import { describe, expect, it } from "vitest";
 import { percentile, ratio, summarize } from "@/bench/stats";
-import { evaluateTargets } from "@/bench/targets";
+import { evaluateBuilderTargets, evaluateTargets } from "@/bench/targets";
+import { parseActionAnswer } from "@/bench/builder-load";
 import { renderMarkdown } from "@/bench/report";
 import { countCsvRecords } from "@/bench/export-import";
 import { QUERIES } from "@/bench/queries";
 import { parseSearchParams } from "@/lib/search/schema";
-import type { BenchResults, LoadRun, SizeResult, StartupResult } from "@/bench/types";
+import type { BenchResults, BuilderRun, LoadRun, SizeResult, StartupResult } from "@/bench/types";
 
 const load = (p50: number, p95: number, extra: Partial<LoadRun> = {}): LoadRun => ({
   connections: 1,
@@ -194,5 +195,50 @@ describe("CSV rows", () => {
     expect(countCsvRecords(csv, "choice")).toBe(1);
     expect(countCsvRecords(new TextEncoder().encode("row_type,code\r\nquestion,q1\r\nquestion,q2"), "question")).toBe(2);
     expect(countCsvRecords(new Uint8Array(), "question")).toBe(0);
+  });
+});
+
+describe("the builder scenario", () => {
+  const summary = (p50: number, p95: number) => ({ count: 400, p50, p95, p99: p95 + 20, max: p95 + 40, mean: p50 + 5 });
+  const run = (kind: "postgres" | "pglite", p95: number, errors = 0): BuilderRun => ({
+    researchers: 16,
+    seconds: 60,
+    writes: summary(40, p95),
+    perOp: { addQuestions: summary(45, p95), moveItem: summary(50, p95 + 10), updateSettings: summary(20, p95 - 30), removeItem: summary(48, p95) },
+    reload: summary(90, 200),
+    writesPerSecond: 120,
+    errors,
+    conflicts: 0,
+    errorSamples: errors ? ["moveItem: HTTP 500"] : [],
+    database: { kind, version: kind === "postgres" ? "15.20" : "17.5" },
+    questions: 1000,
+    startedAt: "2026-12-05T09:00:00.000Z",
+    finishedAt: "2026-12-05T09:01:00.000Z",
+    loadBefore: [3, 2, 1],
+    loadAfter: [5, 3, 1],
+  });
+
+  it("judges writes p95 against 150 ms per database, errors included", () => {
+    const [pg, pglite] = evaluateBuilderTargets([run("postgres", 120), run("pglite", 180)]);
+    expect(pg).toMatchObject({ id: "builder-writes-p95-postgres", met: true, measured: "120 ms, 0 errors" });
+    expect(pg.detail).toContain("slowest change: moveItem (p95 130 ms)");
+    expect(pglite).toMatchObject({ id: "builder-writes-p95-pglite", met: false });
+    expect(evaluateBuilderTargets([run("postgres", 100, 2)])[0].met).toBe(false);
+    expect(evaluateBuilderTargets([])).toEqual([]);
+  });
+
+  it("reports each database's run and each change in RESULTS.md", () => {
+    const md = renderMarkdown({ ...({} as BenchResults), mode: "full", machine: { cores: 2, cpuModel: "CPU", memoryMb: 1, node: "v20", platform: "Linux", loadBefore: [1, 1, 1], loadAfter: [1, 1, 1], startedAt: "", finishedAt: "" }, database: { kind: "postgres", version: "15" }, sizes: [], bounds: { oneClient: { maxRequests: 1, maxSeconds: 1 }, sixteenClients: { connections: 16, maxRequests: 1, maxSeconds: 1 }, sql: { maxRuns: 1, maxSeconds: 1 }, exportRuns: 1, importRuns: 1 }, startup: null, perSize: [], targets: [], notes: [], builder: [run("postgres", 120, 1)] });
+    expect(md).toContain("## Builder: researchers editing their questionnaires at once");
+    expect(md).toMatch(/\| PostgreSQL 15.20 \| 1,000 \| 16 \| 2026-12-05 09:00 \| 3, 2, 1 → 5, 3, 1 \| 60 \| 400 \| 120 \| 40 \| \*\*120\*\* \| 140 \| 160 \| 1 \| 0 \|/);
+    expect(md).toMatch(/\| PostgreSQL \| moveItem \| 400 \| 50 \| 130 \|/);
+    expect(md).toContain("page re-read (GET, RSC)");
+    expect(md).toContain("postgres: moveItem: HTTP 500");
+  });
+
+  it("reads the action's answer out of React's flight format", () => {
+    expect(parseActionAnswer('0:{"a":"$@1","f":"","b":"x"}\n1:{"ok":true,"revision":7,"details":{"added":["a"],"itemIds":["i1"]}}\n')).toEqual({ ok: true, revision: 7, failure: undefined, itemIds: ["i1"] });
+    expect(parseActionAnswer('0:{"a":"$@1"}\n1:{"ok":false,"failure":"conflict","revision":9}\n')).toMatchObject({ ok: false, failure: "conflict", revision: 9 });
+    expect(parseActionAnswer("<html>error</html>")).toBeNull();
   });
 });

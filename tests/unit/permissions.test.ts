@@ -56,7 +56,7 @@ describe("permission matrix: role × operation", () => {
   }
 
   it("covers every action of the policy (the table above plus the resource rules below)", () => {
-    const covered = new Set<string>([...Object.keys(plain), "questionnaire.read", "questionnaire.edit", "questionnaire.delete", "questionnaire.share", "questionnaire.export", "translation.edit", "translation.submit", "translation.review"]);
+    const covered = new Set<string>([...Object.keys(plain), "questionnaire.read", "questionnaire.edit", "questionnaire.delete", "questionnaire.share", "questionnaire.export", "translation.edit", "translation.submit", "translation.review", "translation.approve"]);
     expect([...ACTIONS].sort()).toEqual([...covered].sort());
   });
 });
@@ -119,6 +119,19 @@ describe("translators and reviewers act in their own languages only", () => {
     expect(can(both, "translation.review", { lang: "es" })).toBe(false);
     expect(can(both, "question.publish")).toBe(true);
     expect(can(both, "user.manage")).toBe(false);
+  });
+
+  it("four eyes: a reviewer approves a text only when someone else edited it last", () => {
+    const reviewer = actorWith(["translator", "reviewer"], { translate: ["fr"], review: ["fr"] }, "rev-1");
+    expect(can(reviewer, "translation.approve", { lang: "fr", lastEditors: ["someone-else"] })).toBe(true);
+    expect(can(reviewer, "translation.approve", { lang: "fr", lastEditors: ["rev-1"] })).toBe(false);
+    // The last editor of one answer choice that moves with the text counts too.
+    expect(can(reviewer, "translation.approve", { lang: "fr", lastEditors: ["someone-else", "rev-1"] })).toBe(false);
+    expect(can(reviewer, "translation.approve", { lang: "fr", lastEditors: [null] })).toBe(true);
+    expect(can(reviewer, "translation.approve", { lang: "ar", lastEditors: ["someone-else"] })).toBe(false);
+    expect(can(people.translator, "translation.approve", { lang: "fr", lastEditors: ["someone-else"] })).toBe(false);
+    expect(can(reviewer, "translation.approve", { lang: "fr" } as never)).toBe(false);
+    expect(can(null, "translation.approve", { lang: "fr", lastEditors: [] })).toBe(false);
   });
 });
 

@@ -48,7 +48,7 @@ export default async function FrameworkEditorPage({ params }: Props) {
           </h2>
           <details>
             <summary>{t("editDomain", { code: d.code })}</summary>
-            <FrameworkForm entry={{ kind: "domain", code: d.code, updatedAt: d.updatedAt, name: d.name, text: d.description }} />
+            <FrameworkForm entry={{ kind: "domain", code: d.code, revision: d.revision, name: d.name, text: d.description }} />
           </details>
           {d.topics.map((tp) => (
             <section key={tp.code} aria-labelledby={`fw-${tp.code}`} className="framework-topic">
@@ -57,7 +57,7 @@ export default async function FrameworkEditorPage({ params }: Props) {
               </h3>
               <details>
                 <summary>{t("editTopic", { code: tp.code })}</summary>
-                <FrameworkForm entry={{ kind: "topic", code: tp.code, updatedAt: tp.updatedAt, parent: d.code, name: tp.name }} parents={domains} />
+                <FrameworkForm entry={{ kind: "topic", code: tp.code, revision: tp.revision, parent: d.code, name: tp.name }} parents={domains} />
               </details>
               <ul className="question-list">
                 {tp.indicators.map((i) => (
@@ -67,8 +67,8 @@ export default async function FrameworkEditorPage({ params }: Props) {
                         <span className="code">{i.code}</span> {pickText(i.name, locale)?.text} <span className="muted">{t("questions", { count: i.questions })}</span>
                         {i.retired && <StatusBadge status="retired" label={i.mergedInto ? t("mergedInto", { code: i.mergedInto }) : t("retired")} />}
                       </summary>
-                      <FrameworkForm entry={{ kind: "indicator", code: i.code, updatedAt: i.updatedAt, parent: tp.code, type: i.type, name: i.name, text: i.definition }} parents={topics} />
-                      <IndicatorActions code={i.code} questions={i.questions} retired={i.retired} merged={!!i.mergedInto} />
+                      <FrameworkForm entry={{ kind: "indicator", code: i.code, revision: i.revision, parent: tp.code, type: i.type, name: i.name, text: i.definition }} parents={topics} />
+                      <IndicatorActions code={i.code} revision={i.revision} questions={i.questions} retired={i.retired} merged={!!i.mergedInto} />
                     </details>
                   </li>
                 ))}

@@ -122,6 +122,7 @@ export default async function QueuePage({ params, searchParams }: Params) {
                 </td>
                 <td>
                   <StatusBadge status={item.state} label={t(`states.${item.state}`)} />
+                  {item.editedByYou && <p className={`${styles.help} own-edit`}>{t("queue.editedByYou")}</p>}
                 </td>
               </tr>
             ))}

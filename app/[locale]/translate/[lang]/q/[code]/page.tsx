@@ -7,6 +7,8 @@ import { translatePageAccess } from "@/lib/translations/access";
 import { findTranslationItem } from "@/lib/translations/item-data";
 import { filterQuery, queueFilterSchema, targetLanguageSchema } from "@/lib/translations/schema";
 import { can } from "@/lib/auth/permissions";
+import { editedLastByReviewer, mayApprove, mayEditTranslation } from "@/lib/translations/rules";
+import { findLastEditors } from "@/lib/translations/editor-data";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { TranslationEditor } from "@/components/translate/TranslationEditor";
@@ -42,7 +44,8 @@ export default async function TranslateItemPage({ params, searchParams }: Params
   const format = await getFormatter();
   const dir = directionOf(lang);
   const kept = filterQuery(filter);
-  const canEdit = !!rights?.edit || (item.state === "in_review" && !!rights?.review);
+  const canEdit = mayEditTranslation(user, lang, item.state);
+  const lastEditors = item.state === "in_review" ? ((await findLastEditors([item.questionId], lang)).get(item.questionId) ?? []) : [];
   const diffLabels = { added: t("diff.added"), removed: t("diff.removed") };
   const fieldName = (field: string) => (field.startsWith("choice:") ? t("fields.choice", { name: field.slice(7) }) : t(`fields.${field as "label"}`));
   const sourceDir = directionOf(item.sourceLanguage);
@@ -163,6 +166,8 @@ export default async function TranslateItemPage({ params, searchParams }: Params
           state={item.state}
           canSubmit={can(user, "translation.submit", { lang })}
           canReview={!!rights?.review}
+          canApprove={mayApprove(user, lang, lastEditors)}
+          editedLast={item.state === "in_review" && editedLastByReviewer(user, lang, lastEditors)}
         />
       )}
 

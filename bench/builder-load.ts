@@ -1,0 +1,165 @@
+// The builder under load, through the same HTTP path as the browser: each researcher, signed in,
+// edits their own questionnaire with the builder's server action (a POST to the builder page with
+// the `Next-Action` header and the change as its argument, as React's client sends it), in a loop:
+// add a question, move it to the top, edit the settings, remove it. After each change the browser
+// re-reads the page (router.refresh(): a GET with `RSC: 1`); the benchmark does the same, so the
+// writes are measured beside the reads they come with. Bounded in time; every latency is kept.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { signIn } from "./export-import";
+import { summarize, type LatencySummary } from "./stats";
+
+export type BuilderResearcher = { email: string; password: string; questionnaireId: string; revision: number; firstSectionId: string; pool: string[] };
+export const BUILDER_OPS = ["addQuestions", "moveItem", "updateSettings", "removeItem"] as const;
+export type BuilderOp = (typeof BUILDER_OPS)[number];
+
+export type BuilderLoad = {
+  researchers: number;
+  seconds: number;
+  /** every write (the four changes together) */
+  writes: LatencySummary | null;
+  perOp: Record<BuilderOp, LatencySummary | null>;
+  /** the page re-read after each change (router.refresh()) */
+  reload: LatencySummary | null;
+  writesPerSecond: number;
+  /** non-2xx answers, answers that are not { ok: true }, network errors */
+  errors: number;
+  /** changes refused as stale (none expected: each researcher has their own questionnaire) */
+  conflicts: number;
+  errorSamples: string[];
+};
+
+const ACTION = "changeQuestionnaireAction";
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+/**
+ * The builder action's id in this build: from the server-reference manifest (which names each
+ * action's export), else from the client chunk that references it by name.
+ */
+export function findActionId(distDir: string, exportName = ACTION): string {
+  const manifestFile = path.join(distDir, "server", "server-reference-manifest.json");
+  if (existsSync(manifestFile)) {
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { node?: Record<string, { exportedName?: string; filename?: string }> };
+    for (const [id, entry] of Object.entries(manifest.node ?? {})) if (entry.exportedName === exportName && (entry.filename ?? "lib/builder/actions").includes("lib/builder/actions")) return id;
+  }
+  const pattern = new RegExp(`"([0-9a-f]{40,42})"[^"]{0,300}"${exportName}"`);
+  for (const file of filesUnder(path.join(distDir, "static", "chunks")).filter((f) => f.endsWith(".js"))) {
+    const found = readFileSync(file, "utf8").match(pattern);
+    if (found) return found[1];
+  }
+  throw new Error(`no server action named ${exportName} in ${distDir}`);
+}
+
+type Outcome = { ok: boolean; revision?: number; failure?: string; itemIds?: string[] };
+
+/** The action's answer in React's flight format: one line per chunk, the result is the one with "ok". */
+export function parseActionAnswer(body: string): Outcome | null {
+  for (const line of body.split("\n")) {
+    const m = line.match(/^[0-9a-f]+:(\{.*"ok":(true|false).*\})\s*$/);
+    if (!m) continue;
+    const value = JSON.parse(m[1]) as { ok: boolean; revision?: number; failure?: string; details?: { itemIds?: string[] } };
+    return { ok: value.ok, revision: value.revision, failure: value.failure, itemIds: value.details?.itemIds };
+  }
+  return null;
+}
+
+export async function runBuilderLoad(base: string, { distDir, researchers, seconds, reload = true }: { distDir: string; researchers: BuilderResearcher[]; seconds: number; reload?: boolean }): Promise<BuilderLoad> {
+  if (!base.startsWith("http://127.0.0.1:")) throw new Error(`The benchmark only loads 127.0.0.1, not ${base}`);
+  const actionId = findActionId(distDir);
+  // Signed in one after another (the sign-in is rate limited per address), before the clock starts.
+  const cookies: string[] = [];
+  for (const r of researchers) cookies.push(await signIn(base, r.email, r.password));
+
+  const perOp: Record<BuilderOp, number[]> = { addQuestions: [], moveItem: [], updateSettings: [], removeItem: [] };
+  const reloads: number[] = [];
+  const errorSamples: string[] = [];
+  let errors = 0;
+  let conflicts = 0;
+  const fail = (what: string) => {
+    errors++;
+    if (errorSamples.length < 10) errorSamples.push(what.slice(0, 300));
+  };
+
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    researchers.map(async (r, k) => {
+      const page = `${base}/en/questionnaires/${r.questionnaireId}`;
+      const headers = { cookie: cookies[k], origin: base };
+      let revision = r.revision;
+      const change = async (op: BuilderOp, body: Record<string, unknown>): Promise<Outcome | null> => {
+        const t = performance.now();
+        try {
+          const response = await fetch(page, {
+            method: "POST",
+            headers: { ...headers, "next-action": actionId, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+            body: JSON.stringify([{ op, questionnaireId: r.questionnaireId, revision, ...body }]),
+            signal: AbortSignal.timeout(30_000),
+          });
+          const text = await response.text();
+          perOp[op].push(performance.now() - t);
+          const outcome = response.ok ? parseActionAnswer(text) : null;
+          if (!outcome) return fail(`${op}: HTTP ${response.status} ${text.slice(0, 200)}`), null;
+          if (!outcome.ok) {
+            if (outcome.failure === "conflict") conflicts++;
+            else fail(`${op}: ${outcome.failure}`);
+            if (typeof outcome.revision === "number") revision = outcome.revision;
+            return null;
+          }
+          revision = outcome.revision!;
+          return outcome;
+        } catch (error) {
+          perOp[op].push(performance.now() - t);
+          return fail(`${op}: ${(error as Error).message}`), null;
+        }
+      };
+      const refresh = async () => {
+        if (!reload) return;
+        const t = performance.now();
+        try {
+          const response = await fetch(page, { headers: { ...headers, rsc: "1" }, signal: AbortSignal.timeout(30_000) });
+          await response.arrayBuffer();
+          reloads.push(performance.now() - t);
+          if (!response.ok) fail(`reload: HTTP ${response.status}`);
+        } catch (error) {
+          reloads.push(performance.now() - t);
+          fail(`reload: ${(error as Error).message}`);
+        }
+      };
+      for (let i = 0; performance.now() < deadline; i++) {
+        const code = r.pool[i % r.pool.length];
+        const added = await change("addQuestions", { codes: [code], sectionId: null });
+        await refresh();
+        const itemId = added?.itemIds?.[0];
+        if (!itemId) continue;
+        if (performance.now() >= deadline) break;
+        await change("moveItem", { itemId, sectionId: r.firstSectionId, position: 0 });
+        await refresh();
+        await change("updateSettings", { settings: { title: { en: `Builder load ${k + 1}, round ${i + 1}` }, description: {}, languages: ["en", "fr"], defaultLanguage: "en", fallbackLanguage: null } });
+        await refresh();
+        await change("removeItem", { itemId });
+        await refresh();
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  const all = BUILDER_OPS.flatMap((op) => perOp[op]);
+  return {
+    researchers: researchers.length,
+    seconds: Math.round(elapsed * 10) / 10,
+    writes: summarize(all),
+    perOp: Object.fromEntries(BUILDER_OPS.map((op) => [op, summarize(perOp[op])])) as Record<BuilderOp, LatencySummary | null>,
+    reload: summarize(reloads),
+    writesPerSecond: Math.round((all.length / elapsed) * 10) / 10,
+    errors,
+    conflicts,
+    errorSamples,
+  };
+}
