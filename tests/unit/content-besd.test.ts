@@ -16,13 +16,18 @@ const question = (code: string) => {
 const list = (name: string) => [...bank.sharedLists, ...bank.localLists].find((l) => l.name === name)!;
 const NON_RESPONSE = ["dont_know", "refused"];
 
-/** The five BeSD priority indicators (same in the childhood and COVID-19 tools) and their bank items. */
+/** The five BeSD priority indicators (same in the COVID-19 and childhood tools) and their bank items. */
 const PRIORITY: Record<string, { indicator: string; list: string }> = {
   per_vac_importance: { indicator: "PER-04", list: "besd_important" },
   soc_family_want_vaccine: { indicator: "SOC-01", list: "yes_no_dk_ref" },
   per_vac_want: { indicator: "PER-03", list: "besd_want" },
   str_vacc_know_where: { indicator: "STR-01", list: "yes_no_dk_ref" },
   str_vacc_pay_ease: { indicator: "STR-02", list: "besd_easy" },
+  per_vac_child_importance: { indicator: "PER-04", list: "besd_important" },
+  soc_family_want_child_vacc: { indicator: "SOC-01", list: "yes_no_dk_ref" },
+  per_vac_child_want: { indicator: "PER-03", list: "besd_child_want" },
+  str_child_vacc_know_where: { indicator: "STR-01", list: "yes_no_dk_ref" },
+  str_child_vacc_pay_ease: { indicator: "STR-02", list: "besd_easy" },
 };
 
 describe("BeSD items", () => {
@@ -46,6 +51,7 @@ describe("BeSD items", () => {
       expect(choices.map((c) => c.label.en).slice(0, 4), name).toEqual([`Not at all${adjective}`, `A little${adjective}`, `Moderately${adjective}`, top]);
     }
     expect(list("besd_want").choices.map((c) => c.name)).toEqual(["yes", "no", "not_sure", "already_vaccinated", "refused"]);
+    expect(list("besd_child_want").choices.map((c) => c.name)).toEqual(["none", "some", "all", ...NON_RESPONSE]);
   });
 
   it("every question that cites BeSD and uses a rating scale uses a BeSD scale, never the bank's own ease/degree/trust scales", () => {
@@ -57,7 +63,7 @@ describe("BeSD items", () => {
   });
 
   it("notes of scaled BeSD items state BeSD's cut-off: the top two answers", () => {
-    for (const q of bank.questions.filter((x) => x.choiceList?.startsWith("besd_") && x.choiceList !== "besd_want")) {
+    for (const q of bank.questions.filter((x) => x.choiceList?.startsWith("besd_") && !x.choiceList.endsWith("_want"))) {
       const top = list(q.choiceList!).choices.slice(2, 4).map((c) => c.label.en);
       for (const label of top) expect(q.notes?.en, `${q.code} notes should name "${label}"`).toContain(label);
     }
