@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { loadSeedBank } from "../../prisma/seed-files";
+import { loadSeedBank, type SeedBank } from "../../prisma/seed-files";
 import { seedTexts, stripArabicDiacritics, type SeedText } from "./content-texts";
 
 const TARGETS = ["es", "fr", "ar"] as const;
@@ -31,8 +31,10 @@ const normalise = (s: string) => stripArabicDiacritics(s).toLocaleLowerCase("fr"
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 let texts: SeedText[];
+let bank: SeedBank;
 beforeAll(async () => {
-  texts = seedTexts(await loadSeedBank());
+  bank = await loadSeedBank();
+  texts = seedTexts(bank);
 });
 
 describe("seed glossary", () => {
@@ -69,6 +71,16 @@ describe("seed glossary", () => {
       if (/\w\(a\)|\w@\w*|\w\(as\)/.test(t.text.es)) wrong.push(`${t.where} (es): ${t.text.es}`);
       if (/\w[·•]\w|\w\/\s?e\b|\w\.e\.s?\b/.test(t.text.fr)) wrong.push(`${t.where} (fr): ${t.text.fr}`);
     }
+    expect(wrong).toEqual([]);
+  });
+
+  it("Arabic wording that changes the meaning is not used", () => {
+    const wrong: string[] = [];
+    // Unvowelled أوصي reads "I recommend"; the passive needs its vowels (أُوصِيَ) or an active subject.
+    for (const t of texts) if (t.text.ar.includes("إذا أوصي ")) wrong.push(`${t.where}: ${t.text.ar}`);
+    // "How many times" (كم مرة) cannot be answered with Always … Never.
+    for (const q of bank.questions.filter((x) => x.choiceList === "frequency5"))
+      if (q.label.ar.includes("كم مرة")) wrong.push(`${q.code}: ${q.label.ar}`);
     expect(wrong).toEqual([]);
   });
 });
