@@ -15,7 +15,7 @@ test.describe("public templates", () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Templates" }).click();
     await expect(page).toHaveURL(/\/en\/templates$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Public templates");
-    await expect(page.locator("main li h2")).toHaveCount(2);
+    await expect(page.locator("main li h2")).toHaveCount(4);
     await expectAccessible(page);
 
     await page.getByRole("link", { name: "Vaccine acceptance rapid assessment", exact: true }).click();

@@ -20,7 +20,7 @@ describe.skipIf(!hasOpenpyxl)("exported XLSForm files, read by openpyxl", () => 
   });
   afterAll(async () => rm(dir, { recursive: true, force: true }));
 
-  for (const slug of ["vaccine-acceptance-rapid-assessment", "community-feedback-trust-pulse"]) {
+  for (const slug of ["vaccine-acceptance-rapid-assessment", "community-feedback-trust-pulse", "cholera-kap-rapid-assessment", "ebola-community-perceptions"]) {
     it(`${slug}: three sheets, four language columns, Arabic intact, no formulas`, async () => {
       const response = await exportQuestionnaire(new Request(`http://127.0.0.1/api/v1/questionnaires/${slug}/export?format=xlsform`), { params: Promise.resolve({ id: slug }) });
       expect(response.status).toBe(200);
