@@ -5,7 +5,10 @@
 import { describe, expect, it } from "vitest";
 import { readFormFile } from "@/lib/xlsform/form/read-form";
 import { writeFormFile } from "@/lib/xlsform/form/write-form";
-import { FORMS, workbook } from "./xlsform-form/forms";
+import type { FormModel } from "@/lib/xlsform/form/model";
+import { describeProblem, type FormProblemCode } from "@/lib/xlsform/form/problems";
+import { readTables } from "@/lib/xlsform/form/read-tables";
+import { FORMS, workbook, type Sheets } from "./xlsform-form/forms";
 import { convertWithPyxform, pyxformMissing } from "./xlsform-form/pyxform";
 import { libreOfficeShaped, savedByOpenpyxl } from "./xlsform-form/other-writers";
 
@@ -45,4 +48,83 @@ describe.skipIf(!!pyxformMissing)("form model round trip, checked with pyxform",
     expectSameXForm(before, after);
     expect(read.form.survey).toHaveLength(81);
   });
+});
+
+describe.skipIf(!!pyxformMissing)("the comparison can fail, and a model made from scratch converts", () => {
+  it("a label changed in the model gives a different XForm", async () => {
+    const original = await workbook(FORMS["six languages with a bare label column"]);
+    const read = await readFormFile(original);
+    if (!read.ok) throw new Error("not read");
+    const group = read.form.survey[0];
+    if (group.kind !== "group") throw new Error("expected a group");
+    group.children[0].texts.label["Hausa (ha)"] = "Shekarunka";
+    const [before, after] = await convertWithPyxform([original, await writeFormFile(read.form)]);
+    expect(before.ok && after.ok).toBe(true);
+    if (!before.ok || !after.ok) return;
+    expect(after.xform).not.toBe(before.xform);
+    expect(after.xform).toContain("Shekarunka");
+  });
+
+  it("a model with no original columns is written with one column per language, and pyxform accepts it", async () => {
+    const cells = (label: Record<string, string>) => ({ row: 0, texts: { label }, values: {}, verbatim: {} });
+    const form: FormModel = {
+      settings: { values: { form_title: "Fresh", form_id: "fresh", version: "1", default_language: "English (en)" }, verbatim: {} },
+      languages: [],
+      survey: [
+        { ...cells({ "English (en)": "Age", "Kiswahili (sw)": "Umri" }), kind: "question", type: "integer", name: "age" },
+        {
+          ...cells({ "English (en)": "Details", "Kiswahili (sw)": "Maelezo" }),
+          kind: "repeat",
+          type: "begin_repeat",
+          name: "details",
+          children: [{ ...cells({ "English (en)": "Sick?", "Kiswahili (sw)": "Mgonjwa?" }), kind: "question", type: "select_one yn", name: "sick" }],
+          end: { row: 0, texts: {}, values: {}, verbatim: {}, type: "end_repeat" },
+        },
+      ],
+      choiceLists: [{ name: "yn", choices: [{ ...cells({ "English (en)": "Yes", "Kiswahili (sw)": "Ndiyo" }), name: "yes" }, { ...cells({ "English (en)": "No", "Kiswahili (sw)": "Hapana" }), name: "no" }] }],
+      columns: { survey: [], choices: [], settings: [] },
+      sheets: { order: [], survey: "survey", choices: null, settings: null },
+      otherSheets: [],
+    };
+    const bytes = await writeFormFile(form);
+    const tables = await readTables(bytes);
+    if (!tables.ok) throw new Error("unreadable");
+    expect(tables.workbook.sheets.map((s) => [s.name, s.headers])).toEqual([
+      ["survey", ["type", "name", "label::English (en)", "label::Kiswahili (sw)"]],
+      ["choices", ["list_name", "name", "label::English (en)", "label::Kiswahili (sw)"]],
+      ["settings", ["form_title", "form_id", "version", "default_language"]],
+    ]);
+    const [converted] = await convertWithPyxform([bytes]);
+    expect(converted).toMatchObject({ ok: true, warnings: [] });
+    if (converted.ok) expect(converted.raw).toContain('<translation lang="Kiswahili (sw)">');
+  });
+});
+
+const REFUSED: { title: string; sheets: Sheets; code: FormProblemCode; row?: number }[] = [
+  { title: "an unknown type", sheets: { survey: [["type", "name", "label"], ["Text", "a", "A"]] }, code: "unknown_type", row: 2 },
+  { title: "an end_group with no begin", sheets: { survey: [["type", "name", "label"], ["text", "a", "A"], ["end_group"]] }, code: "unmatched_end", row: 3 },
+  { title: "a begin_repeat never closed", sheets: { survey: [["type", "name", "label"], ["begin_repeat", "r", "R"], ["text", "a", "A"]] }, code: "unmatched_begin", row: 2 },
+  { title: "a question with no name", sheets: { survey: [["type", "name", "label"], ["text", null, "A"]] }, code: "missing_name", row: 2 },
+  { title: "a question with no type", sheets: { survey: [["type", "name", "label"], [null, "a", "A"]] }, code: "missing_type", row: 2 },
+  { title: "a name that is not an XML name", sheets: { survey: [["type", "name", "label"], ["text", "1st", "A"]] }, code: "invalid_name", row: 2 },
+  { title: "a select whose list is not on the choices sheet", sheets: { survey: [["type", "name", "label"], ["select_one yn", "a", "A"]], choices: [["list_name", "name", "label"], ["other", "x", "X"]] }, code: "unknown_list", row: 2 },
+  { title: "a calculate with no calculation", sheets: { survey: [["type", "name", "label"], ["calculate", "c", null]] }, code: "missing_calculation", row: 2 },
+  { title: "two headers for the same column", sheets: { survey: [["type", "name", "label", "relevant", "relevance"], ["text", "a", "A", "1", "1"]] }, code: "duplicate_column_meaning" },
+  { title: "the same header twice", sheets: { survey: [["type", "name", "label", "label"], ["text", "a", "A", "B"]] }, code: "duplicate_header" },
+  { title: "no survey sheet", sheets: { choices: [["list_name", "name", "label"]], questions: [["type", "name"], ["text", "a"]] }, code: "missing_survey_sheet" },
+];
+
+describe.skipIf(!!pyxformMissing)("forms pyxform refuses are refused, with sheet, row and reason", () => {
+  for (const { title, sheets, code, row } of REFUSED) {
+    it(title, async () => {
+      const bytes = await workbook(sheets);
+      const read = await readFormFile(bytes);
+      expect(read.ok).toBe(false);
+      if (read.ok) return;
+      expect(read.problems[0]).toMatchObject({ code, severity: "error", ...(row ? { row } : {}) });
+      expect(describeProblem(read.problems[0])).not.toBe("");
+      const [converted] = await convertWithPyxform([bytes]);
+      expect(converted.ok, "pyxform refuses it too").toBe(false);
+    });
+  }
 });

@@ -47,7 +47,9 @@ function columnsFor(original: ColumnRef[], rows: Flat[], bare: string, fixed: st
     for (const [key, texts] of Object.entries(row.texts)) {
       for (const [language, text] of Object.entries(texts)) {
         if (!text || textCovered(key, language)) continue;
-        const bareColumn = language === bare && (hasBare || !refs.some((r) => r.kind === "text" && r.language !== null));
+        // A bare column only where the file already had one, or for pyxform's unnamed "default"
+        // language: a named language gets its own `label::…` column, as xlsform.org recommends.
+        const bareColumn = language === bare && (hasBare || language === "default");
         const header = bareColumn ? key : single ? `${key}:${language}` : headerFor(key, language);
         add({ header, key, language: bareColumn ? null : language, kind: "text" });
       }
