@@ -62,8 +62,15 @@ export function parseSharedStrings(xml: string): string[] {
   return out;
 }
 
+const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
+
 export function attribute(tag: string, name: string): string | null {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  let pattern = ATTRIBUTE_PATTERNS.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`\\s${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    ATTRIBUTE_PATTERNS.set(name, pattern);
+  }
+  const m = pattern.exec(tag);
   return m ? decodeXmlText(m[1] ?? m[2]) : null;
 }
 

@@ -66,11 +66,11 @@ function readColumns(sheet: RawSheet, kind: SheetKind, problems: FormProblem[]):
   return { refs, byHeader: new Map(refs.map((r) => [r.header, r])) };
 }
 
-function rowCells(raw: RawRow, columns: SheetColumns, defaultLanguage: string, skip: Set<string>): RowCells {
+function rowCells(raw: RawRow, columns: SheetColumns, defaultLanguage: string): RowCells {
   const cells: RowCells = { row: raw.row, texts: {}, values: {}, verbatim: {} };
   for (const [header, value] of Object.entries(raw.cells)) {
     const ref = columns.byHeader.get(header);
-    if (!ref || skip.has(ref.key)) continue;
+    if (!ref) continue;
     if (ref.kind === "text") {
       const texts = (cells.texts[ref.key] ??= {});
       const language = ref.language ?? defaultLanguage;
@@ -118,7 +118,7 @@ export function readForm(workbook: RawWorkbook): ReadFormResult {
   // ---- settings: the first row under the header, as pyxform reads it
   const settingsColumns = settingsSheet ? readColumns(settingsSheet, "settings", problems) : { refs: [], byHeader: new Map() };
   const settingsRow = settingsSheet?.rows.find((r) => r.row === 2);
-  const settingsCells = settingsRow ? rowCells(settingsRow, settingsColumns, "default", new Set()) : null;
+  const settingsCells = settingsRow ? rowCells(settingsRow, settingsColumns, "default") : null;
   const settings: FormModel["settings"] = { values: settingsCells?.values ?? {}, verbatim: settingsCells?.verbatim ?? {} };
   if (settingsSheet && settingsColumns.byHeader.has("id_string") && settingsColumns.refs.some((r) => r.key === "form_id")) {
     warnings.push({ code: "both_form_id_and_id_string", severity: "warning", sheet: settingsSheet.name, row: 1 });
@@ -133,7 +133,7 @@ export function readForm(workbook: RawWorkbook): ReadFormResult {
       problems.push({ code: "missing_required_column", severity: "error", sheet: choicesSheet.name, row: 1, value: "name" });
     }
     for (const raw of choicesSheet.rows) {
-      const cells = rowCells(raw, choicesColumns, defaultLanguage, new Set());
+      const cells = rowCells(raw, choicesColumns, defaultLanguage);
       const { list_name: listName = "", name = "", ...values } = cells.values;
       if (!listName) warnings.push({ code: "choice_without_list", severity: "warning", sheet: choicesSheet.name, row: raw.row });
       let list = lists.get(listName);
@@ -154,17 +154,16 @@ export function readForm(workbook: RawWorkbook): ReadFormResult {
   const stack: { node: SurveyContainer | null; children: SurveyNode[] }[] = [{ node: null, children: root }];
   const at = (row: number, column?: string) => ({ sheet: surveySheet.name, row, ...(column ? { column } : {}) });
   for (const raw of surveySheet.rows) {
-    const cells = rowCells(raw, surveyColumns, defaultLanguage, new Set(["type", "name"]));
-    const full = rowCells(raw, surveyColumns, defaultLanguage, new Set());
-    const type = full.values.type ?? "";
-    const name = full.values.name ?? "";
+    const cells = rowCells(raw, surveyColumns, defaultLanguage);
+    const { type = "", name = "", ...values } = cells.values;
+    cells.values = values;
     const top = stack[stack.length - 1];
     if (YES.has(cells.verbatim.disabled ?? "")) {
       top.children.push({ ...cells, kind: "skipped", reason: "disabled", type, name });
       continue;
     }
     if (!type) {
-      if (!name && !full.texts.label) {
+      if (!name && !cells.texts.label) {
         warnings.push({ code: "comment_row", severity: "warning", ...at(raw.row) });
         top.children.push({ ...cells, kind: "skipped", reason: "comment", type, name });
       } else problems.push({ code: "missing_type", severity: "error", ...at(raw.row, "type") });

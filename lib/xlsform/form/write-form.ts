@@ -6,10 +6,10 @@
 //   and row numbers in its messages stay the same), new rows follow the row before them;
 // - questions outside any group stay outside: nothing is wrapped, renamed or re-typed;
 // - form_id, version and every other setting are written exactly as held;
-// - every cell is text (never a formula), see write-xlsx.ts.
+// - every cell is text (never a formula), see xlsx-writer.ts.
 import type { Sheet, SheetRow, XlsformWorkbook } from "../workbook";
-import { writeXlsx } from "../write-xlsx";
 import { headerFor } from "./headers";
+import { writeTablesXlsx } from "./xlsx-writer";
 import { bareLanguage, walkSurvey, type ColumnRef, type FormModel, type RowCells } from "./model";
 
 type Flat = RowCells & { type?: string; name?: string; listName?: string };
@@ -117,7 +117,7 @@ export function formToWorkbook(form: FormModel): XlsformWorkbook {
 }
 
 export async function writeFormFile(form: FormModel): Promise<Uint8Array> {
-  return writeXlsx(formToWorkbook(form));
+  return writeTablesXlsx(formToWorkbook(form));
 }
 
 /** How many survey rows the form has (begin and end rows included), for limits and messages. */
