@@ -97,4 +97,4 @@ async function main() {
   console.log(JSON.stringify({ xlsformRead: { surveyRows, bytes: bytes.byteLength, readMs, writeMs, libreOfficeReadMs: officeMs, runs } }));
 }
 
-await main();
+if (process.env.XLSFORM_BENCH_SAVE) { const { writeFileSync } = await import("node:fs"); writeFileSync(process.env.XLSFORM_BENCH_SAVE, await generatedForm()); } else await main();

@@ -2,6 +2,7 @@
 // file's layout (headers as written, no group wrapped around ungrouped questions, form_id kept).
 // No pyxform needed here; xlsform-form-roundtrip.test.ts proves the XForms are the same.
 import { describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { formModelSchema, walkSurvey, type FormModel, type SurveyNode } from "@/lib/xlsform/form/model";
 import { describeProblem } from "@/lib/xlsform/form/problems";
@@ -181,5 +182,26 @@ describe("writing the form model", () => {
     const written = formToWorkbook(form).sheets[0];
     expect(written.headers.slice(-2)).toEqual(["label::Kiswahili (sw)", "appearance"]);
     expect(written.rows[0].cells["label::Kiswahili (sw)"]).toBe("Wiki za ujauzito");
+  });
+
+  it("writes text that looks like a formula, control characters and _xHHHH_ as text that reads back the same, in a file exceljs opens", async () => {
+    const tricky = ["=HYPERLINK(\"http://x\")", "+1", "-2", "@sum", "line one\nline two", "bell\u0007", "_x0041_ literal", "  spaced  ", "a & b < c > d \"q\""];
+    const form = await read("calculate, hidden and metadata without any group");
+    const note = form.survey.find((n) => n.kind === "question" && n.name === "summary")!;
+    note.verbatim = Object.fromEntries(tricky.map((t, i) => [`extra_${i}`, t]));
+    const bytes = await writeFormFile(form);
+    const again = await readFormFile(bytes);
+    if (!again.ok) throw new Error("unreadable");
+    const back = again.form.survey.find((n) => n.kind === "question" && n.name === "summary")!;
+    // pyxform trims cells, so the reader does too.
+    expect(back.verbatim).toEqual(Object.fromEntries(tricky.map((t, i) => [`extra_${i}`, t.trim()])));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    const survey = book.getWorksheet("survey")!;
+    const header = (survey.getRow(1).values as unknown[]).indexOf("extra_0");
+    const row = survey.getRow(note.row);
+    expect(row.getCell(header).value).toBe(tricky[0]);
+    expect(row.getCell(header).type).toBe(ExcelJS.ValueType.String);
+    expect(survey.getCell("A1").font?.bold).toBe(true);
   });
 });

@@ -16,7 +16,10 @@ const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const LOOKS_ESCAPED = /_(x[0-9A-Fa-f]{4}_)/g;
 
+const NEEDS_ESCAPE = /[&<>"_\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(LOOKS_ESCAPED, "_x005F_$1")
     .replace(/&/g, "&amp;")
@@ -78,7 +81,7 @@ function zip(parts: Part[]): Buffer {
   let offset = 0;
   for (const part of parts) {
     const name = Buffer.from(part.name, "utf8");
-    const data = deflateRawSync(part.data);
+    const data = deflateRawSync(part.data, { level: 4 });
     const crc = crc32(part.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);

@@ -237,6 +237,24 @@ export const FORMS: Record<string, Sheets> = {
     ],
     settings: settings("All types", "all_types"),
   },
+  "external_choices and entities sheets carried as they are": {
+    survey: [
+      ["type", "name", "label", "choice_filter", "save_to"],
+      ["text", "state", "State", null, null],
+      ["select_one_external city", "city", "City", "state=${state}", null],
+      ["text", "household_name", "Household name", null, "hh_name"],
+    ],
+    external_choices: [
+      ["list_name", "name", "label", "state"],
+      ["city", "nairobi", "Nairobi", "nairobi_county"],
+      ["city", "mombasa", "Mombasa", "coast"],
+    ],
+    entities: [
+      ["list_name", "label"],
+      ["households", "${household_name}"],
+    ],
+    settings: settings("External and entities", "external_entities"),
+  },
   "comment rows, empty rows and a group named like its end": {
     survey: [
       ["type", "name", "label", "comment"],
