@@ -3,8 +3,8 @@ warnings, or its error: the test helper compares an original form with our re-ex
 
 Usage: python3 pyxform_xforms.py FILE [FILE...]   (PYTHONPATH must reach pyxform)
 Canonical form: C14N 2.0 with whitespace-only text dropped, and without what legitimately differs
-between two files of the same form: the primary instance's id and version attributes and the
-orx:instanceID default. Everything else (names, types, labels and hints in every language,
+between two files of the same form: the primary instance's id attribute (the form id; instance ids
+are generated on the device, not in the XForm). Everything else, the version included (names, types, labels and hints in every language,
 itext, choices and their order, binds, body, groups, repeats, settings) is compared as is.
 """
 
@@ -25,7 +25,6 @@ def canonical(xml: str) -> str:
             if instance.get("id") is None:  # the primary instance
                 for data in instance:
                     data.attrib.pop("id", None)
-                    data.attrib.pop("version", None)
     return ET.canonicalize(ET.tostring(root, encoding="unicode"), strip_text=True)
 
 
