@@ -130,10 +130,25 @@ const REFUSED: { title: string; sheets: Sheets; code: FormProblemCode; row?: num
   { title: "a calculate with no calculation", sheets: { survey: [["type", "name", "label"], ["calculate", "c", null]] }, code: "missing_calculation", row: 2 },
   { title: "two headers for the same column", sheets: { survey: [["type", "name", "label", "relevant", "relevance"], ["text", "a", "A", "1", "1"]] }, code: "duplicate_column_meaning" },
   { title: "the same header twice", sheets: { survey: [["type", "name", "label", "label"], ["text", "a", "A", "B"]] }, code: "duplicate_header" },
+  { title: "two questions with one name in the same group", sheets: { survey: [["type", "name", "label"], ["begin_group", "g", "G"], ["text", "a", "A"], ["integer", "a", "B"], ["end_group"]] }, code: "duplicate_name", row: 4 },
+  { title: "a question named meta", sheets: { survey: [["type", "name", "label"], ["text", "meta", "A"]] }, code: "reserved_name", row: 2 },
+  { title: "two repeats with one name in different groups", sheets: { survey: [["type", "name", "label"], ["begin_group", "g1", "G1"], ["begin_repeat", "r", "R"], ["text", "a", "A"], ["end_repeat"], ["end_group"], ["begin_group", "g2", "G2"], ["begin_repeat", "r", "R"], ["text", "b", "B"], ["end_repeat"], ["end_group"]] }, code: "duplicate_repeat_name", row: 8 },
+  { title: "a choice with no name", sheets: { survey: [["type", "name", "label"], ["select_one yn", "a", "A"]], choices: [["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", null, "No"]] }, code: "missing_choice_name", row: 3 },
+  { title: "two choices with one name in a list", sheets: { survey: [["type", "name", "label"], ["select_one yn", "a", "A"]], choices: [["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", "yes", "Oui"]] }, code: "duplicate_choice", row: 3 },
   { title: "no survey sheet", sheets: { choices: [["list_name", "name", "label"]], questions: [["type", "name"], ["text", "a"]] }, code: "missing_survey_sheet" },
 ];
 
 describe.skipIf(!!pyxformMissing)("forms pyxform refuses are refused, with sheet, row and reason", () => {
+  it("a name used in two different groups, and duplicate choices the settings allow, are accepted (as pyxform accepts them)", async () => {
+    const bytes = await workbook({
+      survey: [["type", "name", "label"], ["begin_group", "g1", "G1"], ["text", "a", "A"], ["end_group"], ["begin_group", "g2", "G2"], ["text", "a", "A"], ["select_one yn", "b", "B"], ["end_group"]],
+      choices: [["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", "yes", "Oui"]],
+      settings: [["allow_choice_duplicates"], ["yes"]],
+    });
+    const { before, after } = await roundTrip(bytes);
+    expectSameXForm(before, after);
+  });
+
   for (const { title, sheets, code, row } of REFUSED) {
     it(title, async () => {
       const bytes = await workbook(sheets);

@@ -32,7 +32,13 @@ export type FormProblemCode =
   | "unmatched_begin"
   | "unknown_list"
   | "missing_calculation"
-  | "choice_without_list";
+  | "duplicate_name"
+  | "reserved_name"
+  | "duplicate_repeat_name"
+  // choices rows
+  | "choice_without_list"
+  | "missing_choice_name"
+  | "duplicate_choice";
 
 export type FormProblem = {
   code: FormProblemCode;
@@ -74,6 +80,14 @@ const MESSAGES: Record<FormProblemCode, (p: FormProblem) => string> = {
   unmatched_begin: (p) => `[row : ${p.row}] Unmatched '${p.value}'. No matching 'end' was found for the name.`,
   unknown_list: (p) => `[row : ${p.row}] List name not in choices sheet: ${p.value}`,
   missing_calculation: (p) => `[row : ${p.row}] Missing calculation.`,
+  duplicate_name: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'name' value '${p.value}' is invalid. Questions, groups, and repeats must be unique within their nearest parent group or repeat, or the survey if not inside a group or repeat.`,
+  reserved_name: (p) => `[row : ${p.row}] On the 'survey' sheet, the 'name' value 'meta' is invalid. The name 'meta' is reserved for form metadata.`,
+  duplicate_repeat_name: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'name' value '${p.value}' is invalid. Repeat names must unique anywhere in the survey, at all levels of group or repeat nesting.`,
+  missing_choice_name: (p) => `[row : ${p.row}] On the 'choices' sheet, the 'name' value is invalid. Choices must have a name.`,
+  duplicate_choice: (p) =>
+    `[row : ${p.row}] On the 'choices' sheet, the 'name' value is invalid. Choice names must be unique for each choice list. If this is intentional, use the setting 'allow_choice_duplicates'.`,
   choice_without_list: (p) => `[row : ${p.row}] On the 'choices' sheet, this choice has no list_name: pyxform leaves it out.`,
 };
 

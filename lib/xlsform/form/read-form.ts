@@ -141,6 +141,18 @@ export function readForm(workbook: RawWorkbook): ReadFormResult {
       const choice: Choice = { ...cells, values, name };
       list.choices.push(choice);
     }
+    // pyxform's validate_choice_list: every choice named, names unique in their list unless allowed.
+    const allowDuplicates = YES.has(settings.values.allow_choice_duplicates ?? "");
+    for (const list of lists.values()) {
+      if (!list.name) continue;
+      const seen = new Set<string>();
+      for (const choice of list.choices) {
+        const at = { sheet: choicesSheet.name, row: choice.row, column: "name" };
+        if (!choice.name) problems.push({ code: "missing_choice_name", severity: "error", ...at });
+        else if (!allowDuplicates && seen.has(choice.name)) problems.push({ code: "duplicate_choice", severity: "error", ...at, value: choice.name });
+        seen.add(choice.name);
+      }
+    }
   }
 
   // ---- survey, nested by begin/end
@@ -151,7 +163,9 @@ export function readForm(workbook: RawWorkbook): ReadFormResult {
   if (problems.length) return { ok: false, problems, warnings };
 
   const root: SurveyNode[] = [];
-  const stack: { node: SurveyContainer | null; children: SurveyNode[] }[] = [{ node: null, children: root }];
+  // Names are unique in their nearest group or repeat (pyxform's unique_names), repeat names in the whole form.
+  const stack: { node: SurveyContainer | null; children: SurveyNode[]; names: Set<string> }[] = [{ node: null, children: root, names: new Set() }];
+  const repeatNames = new Set<string>([settings.values.name || "data"]);
   const at = (row: number, column?: string) => ({ sheet: surveySheet.name, row, ...(column ? { column } : {}) });
   for (const raw of surveySheet.rows) {
     const cells = rowCells(raw, surveyColumns, defaultLanguage);
@@ -185,10 +199,17 @@ export function readForm(workbook: RawWorkbook): ReadFormResult {
       continue;
     }
     if (name && !XML_NAME.test(name)) problems.push({ code: "invalid_name", severity: "error", ...at(raw.row, "name"), value: name });
+    if (name === "meta") problems.push({ code: "reserved_name", severity: "error", ...at(raw.row, "name"), value: name });
+    else if (name && top.names.has(name)) problems.push({ code: "duplicate_name", severity: "error", ...at(raw.row, "name"), value: name });
+    if (name) top.names.add(name);
     if (parsed.kind === "begin") {
+      if (parsed.control === "repeat") {
+        if (repeatNames.has(name)) problems.push({ code: "duplicate_repeat_name", severity: "error", ...at(raw.row, "name"), value: name });
+        repeatNames.add(name);
+      }
       const container: SurveyContainer = { ...cells, kind: parsed.control, type, name, children: [], end: { row: 0, texts: {}, values: {}, verbatim: {}, type: "" } };
       top.children.push(container);
-      stack.push({ node: container, children: container.children });
+      stack.push({ node: container, children: container.children, names: new Set() });
       continue;
     }
     if (parsed.kind === "unknown") {
