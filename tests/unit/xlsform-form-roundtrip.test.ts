@@ -2,14 +2,14 @@
 // and both files are converted by pyxform; the two XForms must be the same (form and instance ids
 // aside), and pyxform must say the same warnings about both. Skips with a warning where python3,
 // its Debian packages or the vendored pyxform are missing.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { readFormFile } from "@/lib/xlsform/form/read-form";
 import { writeFormFile } from "@/lib/xlsform/form/write-form";
 import type { FormModel } from "@/lib/xlsform/form/model";
 import { describeProblem, type FormProblemCode } from "@/lib/xlsform/form/problems";
 import { readTables } from "@/lib/xlsform/form/read-tables";
 import { FORMS, workbook, type Sheets } from "./xlsform-form/forms";
-import { convertWithPyxform, pyxformMissing } from "./xlsform-form/pyxform";
+import { convertWithPyxform, pyxformMissing, type Conversion } from "./xlsform-form/pyxform";
 import { libreOfficeShaped, savedByOpenpyxl } from "./xlsform-form/other-writers";
 
 async function roundTrip(original: Uint8Array) {
@@ -20,7 +20,7 @@ async function roundTrip(original: Uint8Array) {
   return { read, written, before, after };
 }
 
-function expectSameXForm(before: Awaited<ReturnType<typeof roundTrip>>["before"], after: Awaited<ReturnType<typeof roundTrip>>["after"]) {
+function expectSameXForm(before: Conversion, after: Conversion) {
   if (!before.ok) throw new Error(`pyxform refused the original form: ${before.error}`);
   if (!after.ok) throw new Error(`pyxform refused the re-exported form: ${after.error}`);
   // Line by line, so that a difference shows where it is.
@@ -47,11 +47,31 @@ const FEATURES: Partial<Record<keyof typeof FORMS, RegExp[]>> = {
 };
 
 describe.skipIf(!!pyxformMissing)("form model round trip, checked with pyxform", () => {
-  for (const [title, sheets] of Object.entries(FORMS)) {
-    it(title, async () => {
-      const { before, after } = await roundTrip(await workbook(sheets));
-      expectSameXForm(before, after);
-      if (before.ok) for (const feature of FEATURES[title as keyof typeof FORMS] ?? []) expect(before.raw).toMatch(feature);
+  const titles = Object.keys(FORMS) as (keyof typeof FORMS)[];
+  const outcomes = new Map<string, { problems: string } | { before: Conversion; after: Conversion }>();
+  // One Python process converts every original and every re-export (starting pyxform is the slow part).
+  beforeAll(async () => {
+    const files: Uint8Array[] = [];
+    const converted: string[] = [];
+    for (const title of titles) {
+      const original = await workbook(FORMS[title]);
+      const read = await readFormFile(original);
+      if (!read.ok) outcomes.set(title, { problems: JSON.stringify(read.problems) });
+      else {
+        files.push(original, await writeFormFile(read.form));
+        converted.push(title);
+      }
+    }
+    const results = await convertWithPyxform(files);
+    converted.forEach((title, i) => outcomes.set(title, { before: results[2 * i], after: results[2 * i + 1] }));
+  }, 300_000);
+
+  for (const title of titles) {
+    it(title, () => {
+      const outcome = outcomes.get(title)!;
+      if ("problems" in outcome) throw new Error(`not read: ${outcome.problems}`);
+      expectSameXForm(outcome.before, outcome.after);
+      if (outcome.before.ok) for (const feature of FEATURES[title] ?? []) expect(outcome.before.raw).toMatch(feature);
     });
   }
 
@@ -149,16 +169,21 @@ describe.skipIf(!!pyxformMissing)("forms pyxform refuses are refused, with sheet
     expectSameXForm(before, after);
   });
 
-  for (const { title, sheets, code, row } of REFUSED) {
+  const files: Uint8Array[] = [];
+  let conversions: Conversion[] = [];
+  beforeAll(async () => {
+    for (const { sheets } of REFUSED) files.push(await workbook(sheets));
+    conversions = await convertWithPyxform(files);
+  }, 300_000);
+
+  REFUSED.forEach(({ title, code, row }, i) => {
     it(title, async () => {
-      const bytes = await workbook(sheets);
-      const read = await readFormFile(bytes);
+      const read = await readFormFile(files[i]);
       expect(read.ok).toBe(false);
       if (read.ok) return;
       expect(read.problems[0]).toMatchObject({ code, severity: "error", ...(row ? { row } : {}) });
       expect(describeProblem(read.problems[0])).not.toBe("");
-      const [converted] = await convertWithPyxform([bytes]);
-      expect(converted.ok, "pyxform refuses it too").toBe(false);
+      expect(conversions[i].ok, "pyxform refuses it too").toBe(false);
     });
-  }
+  });
 });

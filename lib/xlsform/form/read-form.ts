@@ -40,9 +40,8 @@ export async function readFormFile(bytes: Uint8Array): Promise<ReadFormResult> {
   const tables = await readTables(bytes);
   if (!tables.ok) return { ok: false, problems: tables.problems, warnings: [] };
   const result = readForm(tables.workbook);
-  return result.ok
-    ? { ...result, warnings: [...tables.warnings, ...result.warnings] }
-    : { ...result, warnings: [...tables.warnings, ...result.warnings] };
+  result.warnings.unshift(...tables.warnings);
+  return result;
 }
 
 type SheetColumns = { refs: ColumnRef[]; byHeader: Map<string, ColumnRef> };
