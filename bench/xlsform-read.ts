@@ -2,7 +2,8 @@
 // repeats, four languages, selects) with a 2,000-row choices sheet, read into the form model and
 // written back; and a LibreOffice-shaped file (82 real rows, formatted empty rows to row
 // 1,048,576). Prints the median of a few runs per step, in milliseconds, and a JSON line last.
-//   npx tsx bench/xlsform-read.ts [--runs 5]
+//   npx tsx bench/xlsform-read.ts [--runs 5] [--save form.xlsx]
+import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -71,9 +72,11 @@ async function median(runs: number, step: () => Promise<void>): Promise<number> 
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } } });
+  const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, save: { type: "string" } } });
   const runs = Math.max(1, Number(values.runs));
   const bytes = await generatedForm();
+  // --save FILE keeps the generated form, to profile or convert it with pyxform.
+  if (values.save) await writeFile(values.save, bytes);
   const tables = await readTables(bytes);
   if (!tables.ok) throw new Error(`generated form unreadable: ${JSON.stringify(tables.problems)}`);
   const read = readForm(tables.workbook);
@@ -97,4 +100,4 @@ async function main() {
   console.log(JSON.stringify({ xlsformRead: { surveyRows, bytes: bytes.byteLength, readMs, writeMs, libreOfficeReadMs: officeMs, runs } }));
 }
 
-if (process.env.XLSFORM_BENCH_SAVE) { const { writeFileSync } = await import("node:fs"); writeFileSync(process.env.XLSFORM_BENCH_SAVE, await generatedForm()); } else await main();
+await main();

@@ -209,6 +209,8 @@ async function readSheet(z: Zip, ref: SheetRef, ctx: CellContext): Promise<Sheet
 
   const onRow = (rowNumber: number, inner: string) => {
     lastRow = rowNumber;
+    // Past the end pyxform sees, only the first row that still holds something matters (for the warning).
+    if (ended && ignoredAfterGap !== null) return;
     if (!inner.includes("<")) {
       if (rowNumber === 1 && !headers) headers = [];
       return;
