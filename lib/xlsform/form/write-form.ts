@@ -34,15 +34,25 @@ function flattenSurvey(form: FormModel): Flat[] {
 /** Columns for a sheet: the original ones in order, then any the data needs that none of them holds. */
 function columnsFor(original: ColumnRef[], rows: Flat[], bare: string, fixed: string[]): ColumnRef[] {
   const refs = [...original];
-  const textCovered = (key: string, language: string) => refs.some((r) => r.kind === "text" && r.key === key && (r.language ?? bare) === language);
+  // What the columns already hold, looked up once per cell rather than searched.
+  const covered = new Set<string>();
+  const cover = (r: ColumnRef) => {
+    covered.add(`h\u0000${r.header}`);
+    if (r.kind === "text") covered.add(`t\u0000${r.key}\u0000${r.language ?? bare}`);
+    if (r.kind === "value") covered.add(`v\u0000${r.key}`);
+  };
+  refs.forEach(cover);
+  const textCovered = (key: string, language: string) => covered.has(`t\u0000${key}\u0000${language}`);
   // A sheet whose language headers use one colon (`label:English`) must not gain a `::` header:
   // pyxform would then read every header of the sheet with `::`.
   const single = !refs.some((r) => r.header.includes("::")) && refs.some((r) => r.kind === "text" && r.language !== null);
   const hasBare = refs.some((r) => r.kind === "text" && r.language === null);
   const add = (ref: ColumnRef) => {
-    if (!refs.some((r) => r.header === ref.header)) refs.push(ref);
+    if (covered.has(`h\u0000${ref.header}`)) return;
+    refs.push(ref);
+    cover(ref);
   };
-  for (const key of fixed) if (!refs.some((r) => r.kind === "value" && r.key === key)) add({ header: key, key, language: null, kind: "value" });
+  for (const key of fixed) if (!covered.has(`v\u0000${key}`)) add({ header: key, key, language: null, kind: "value" });
   for (const row of rows) {
     for (const [key, texts] of Object.entries(row.texts)) {
       for (const [language, text] of Object.entries(texts)) {
@@ -55,10 +65,10 @@ function columnsFor(original: ColumnRef[], rows: Flat[], bare: string, fixed: st
       }
     }
     for (const [key, value] of Object.entries(row.values)) {
-      if (value && !refs.some((r) => r.kind === "value" && r.key === key)) add({ header: key, key, language: null, kind: "value" });
+      if (value && !covered.has(`v\u0000${key}`)) add({ header: key, key, language: null, kind: "value" });
     }
     for (const [header, value] of Object.entries(row.verbatim)) {
-      if (value && !refs.some((r) => r.header === header)) add({ header, key: header, language: null, kind: "verbatim" });
+      if (value && !covered.has(`h\u0000${header}`)) add({ header, key: header, language: null, kind: "verbatim" });
     }
   }
   return refs;

@@ -13,20 +13,11 @@ const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 // Characters XML 1.0 cannot hold are written as OOXML's _xHHHH_; a literal "_xHHHH_" in the text
 // has its underscore escaped (_x005F_) so that it reads back as written.
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-const LOOKS_ESCAPED = /_(x[0-9A-Fa-f]{4}_)/g;
-
-const NEEDS_ESCAPE = /[&<>"_\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+const SPECIAL = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)/g;
+const NAMED: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", _: "_x005F_" };
 
 export function escapeXml(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return text
-    .replace(LOOKS_ESCAPED, "_x005F_$1")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(NOT_XML, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+  return text.replace(SPECIAL, (c) => NAMED[c] ?? `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 
 function inlineCell(ref: string, text: string, style: number): string {
@@ -51,10 +42,10 @@ function sheetXml(headers: string[], rows: { row: number; cells: Record<string, 
     const at = row.row > last ? row.row : last + 1;
     last = at;
     let cells = "";
-    headers.forEach((h, i) => {
-      const value = row.cells[h];
-      if (value !== undefined && value !== "") cells += inlineCell(`${letters[i]}${at}`, value, 1);
-    });
+    for (let i = 0; i < headers.length; i++) {
+      const value = row.cells[headers[i]];
+      if (value) cells += inlineCell(letters[i] + at, value, 1);
+    }
     if (cells) parts.push(`<row r="${at}">${cells}</row>`);
   }
   parts.push("</sheetData></worksheet>");
