@@ -155,6 +155,8 @@ const REFUSED: { title: string; sheets: Sheets; code: FormProblemCode; row?: num
   { title: "two repeats with one name in different groups", sheets: { survey: [["type", "name", "label"], ["begin_group", "g1", "G1"], ["begin_repeat", "r", "R"], ["text", "a", "A"], ["end_repeat"], ["end_group"], ["begin_group", "g2", "G2"], ["begin_repeat", "r", "R"], ["text", "b", "B"], ["end_repeat"], ["end_group"]] }, code: "duplicate_repeat_name", row: 8 },
   { title: "a choice with no name", sheets: { survey: [["type", "name", "label"], ["select_one yn", "a", "A"]], choices: [["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", null, "No"]] }, code: "missing_choice_name", row: 3 },
   { title: "two choices with one name in a list", sheets: { survey: [["type", "name", "label"], ["select_one yn", "a", "A"]], choices: [["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", "yes", "Oui"]] }, code: "duplicate_choice", row: 3 },
+  { title: "a select_multiple whose choice name has a space", sheets: { survey: [["type", "name", "label"], ["select_multiple yn", "a", "A"]], choices: [["list_name", "name", "label"], ["yn", "yes please", "Yes"]] }, code: "choice_name_with_space", row: 2 },
+  { title: "or_other with a choice_filter", sheets: { survey: [["type", "name", "label", "choice_filter"], ["select_one yn or_other", "a", "A", "1=1"]], choices: [["list_name", "name", "label"], ["yn", "yes", "Yes"]] }, code: "or_other_with_choice_filter", row: 2 },
   { title: "no survey sheet", sheets: { choices: [["list_name", "name", "label"]], questions: [["type", "name"], ["text", "a"]] }, code: "missing_survey_sheet" },
 ];
 

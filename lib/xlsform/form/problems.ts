@@ -32,6 +32,8 @@ export type FormProblemCode =
   | "unmatched_begin"
   | "unknown_list"
   | "missing_calculation"
+  | "choice_name_with_space"
+  | "or_other_with_choice_filter"
   | "duplicate_name"
   | "reserved_name"
   | "duplicate_repeat_name"
@@ -80,6 +82,8 @@ const MESSAGES: Record<FormProblemCode, (p: FormProblem) => string> = {
   unmatched_begin: (p) => `[row : ${p.row}] Unmatched '${p.value}'. No matching 'end' was found for the name.`,
   unknown_list: (p) => `[row : ${p.row}] List name not in choices sheet: ${p.value}`,
   missing_calculation: (p) => `[row : ${p.row}] Missing calculation.`,
+  choice_name_with_space: (p) => `Choice names with spaces cannot be added to multiple choice selects. See [${p.value}] (row ${p.row} of the choices sheet).`,
+  or_other_with_choice_filter: (p) => `[row : ${p.row}] Choice filter not supported with or_other.`,
   duplicate_name: (p) =>
     `[row : ${p.row}] On the 'survey' sheet, the 'name' value '${p.value}' is invalid. Questions, groups, and repeats must be unique within their nearest parent group or repeat, or the survey if not inside a group or repeat.`,
   reserved_name: (p) => `[row : ${p.row}] On the 'survey' sheet, the 'name' value 'meta' is invalid. The name 'meta' is reserved for form metadata.`,

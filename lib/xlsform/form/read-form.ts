@@ -219,6 +219,10 @@ export function readForm(workbook: RawWorkbook): ReadFormResult {
       const extension = /\.[^.]*$/.exec(parsed.listName)?.[0] ?? "";
       const needsList = parsed.select !== "select_one_external" && !EXTERNAL_EXTENSIONS.has(extension) && !parsed.listName.includes("${");
       if (needsList && !lists.has(parsed.listName)) problems.push({ code: "unknown_list", severity: "error", ...at(raw.row, "type"), value: parsed.listName });
+      // Answers of a select_multiple are separated by spaces, so its choice names cannot hold one.
+      const spaced = parsed.select === "select_multiple" ? lists.get(parsed.listName)?.choices.find((c) => c.name.includes(" ")) : undefined;
+      if (spaced) problems.push({ code: "choice_name_with_space", severity: "error", sheet: choicesSheet?.name, row: spaced.row, column: "name", value: spaced.name });
+      if (parsed.orOther && cells.values.choice_filter) problems.push({ code: "or_other_with_choice_filter", severity: "error", ...at(raw.row, "choice_filter") });
     }
     if (parsed.kind === "question" && parsed.type === "calculate" && !cells.values.calculation && !cells.values.default) {
       problems.push({ code: "missing_calculation", severity: "error", ...at(raw.row, "calculation") });
