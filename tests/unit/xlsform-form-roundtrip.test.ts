@@ -43,6 +43,15 @@ const FEATURES: Partial<Record<keyof typeof FORMS, RegExp[]>> = {
   "header spellings: LABEL::EN, Hint, relevance, read_only, count": [/jr:count=" \/data\/n "/, /relevant=" \/data\/n  &gt; 0"/, /<translation lang="EN" default="true\(\)">/],
   "settings with form_id, version, default_language, instance_name, style and an unknown setting": [/<h:body class="pages">/, /<instanceName\/>/, /version="7"/, /<translation lang="Español \(es\)" default="true\(\)">/],
   "every question type pyxform knows": [/<range ref="\/data\/ra" start="1" end="10" step="1">/, /<odk:rank ref="\/data\/rk">/, /<odk:recordaudio/, /<generated_note_name_21\/>/],
+  "select from repeat answers, loop, table-list, dynamic defaults and control columns": [
+    /nodeset="\/data\/people"/,
+    /<itemset nodeset="\/data\/people\[/,
+    /<setvalue ref="\/data\/visit" event="odk-instance-first-load" value="today\(\)"\/>/,
+    /rows="5"/,
+    /appearance="field-list"/,
+    /<each>/,
+    /location-priority="balanced"/,
+  ],
   "external_choices and entities sheets carried as they are": [/<entity dataset="households"/, /entities:saveto="hh_name"/],
 };
 

@@ -255,6 +255,31 @@ export const FORMS: Record<string, Sheets> = {
     ],
     settings: settings("External and entities", "external_entities"),
   },
+  "select from repeat answers, loop, table-list, dynamic defaults and control columns": {
+    survey: [
+      ["type", "name", "label", "hint", "default", "appearance", "rows", "autoplay", "audio", "parameters", "relevant"],
+      ["audit", "audit", null, null, null, null, null, null, null, "location-priority=balanced location-min-interval=60 location-max-age=120", null],
+      ["begin_repeat", "people", "People", null, null, null, null, null, null, null, null],
+      ["text", "pname", "Name", null, null, null, null, null, null, null, null],
+      ["end_repeat", null, null, null, null, null, null, null, null, null, null],
+      ["select_one ${pname}", "head", "Who is the head of household?", null, null, null, null, null, null, null, null],
+      ["date", "visit", "Visit date", null, "today()", null, null, null, null, null, null],
+      ["text", "story", "Tell us more", null, null, "multiline", "5", "audio", "story.mp3", null, null],
+      ["begin_group", "grid", "Grid", "Answer each", null, "table-list", null, null, null, null, "${visit} != ''"],
+      ["select_one yn", "g1", "Water?", null, null, null, null, null, null, null, null],
+      ["select_one yn", "g2", "Power?", null, null, null, null, null, null, null, null],
+      ["end_group", null, null, null, null, null, null, null, null, null, null],
+      ["begin loop over yn", "each", "For each answer", null, null, null, null, null, null, null, null],
+      ["integer", "count", "How many?", null, null, null, null, null, null, null, null],
+      ["end loop", null, null, null, null, null, null, null, null, null, null],
+      ["note", "bye", null, "Only a hint", null, null, null, null, null, null, null],
+    ],
+    choices: [
+      ["list_name", "name", "label"],
+      ["yn", "yes", "Yes"],
+      ["yn", "no", "No"],
+    ],
+  },
   "comment rows, empty rows and a group named like its end": {
     survey: [
       ["type", "name", "label", "comment"],
