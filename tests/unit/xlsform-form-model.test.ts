@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { classifyHeader, processHeader, type SheetKind } from "@/lib/xlsform/form/headers";
 import { formModelSchema, walkSurvey, type FormModel, type SurveyNode } from "@/lib/xlsform/form/model";
 import { describeProblem } from "@/lib/xlsform/form/problems";
 import { parseType } from "@/lib/xlsform/form/question-types";
@@ -69,6 +70,29 @@ describe("reading an XLSForm into the form model", () => {
     expect(single.languages.map((l) => l.name)).toEqual(["English", "French"]);
     expect(single.columns.choices.map((c) => c.key)).toEqual(["list_name", "name", "label", "label"]);
     expect([...walkSurvey(single.survey)].map((n) => (n.kind === "skipped" ? "" : n.type))).toContain("select all that apply from colours");
+  });
+
+  it("classifies headers as pyxform reads them", () => {
+    const column = (header: string, kind: SheetKind = "survey", doubleColon = true) => {
+      const { tokens } = processHeader(header, doubleColon, kind);
+      const ref = classifyHeader(header, tokens, kind);
+      return [ref.kind, ref.key, ref.language];
+    };
+    expect(column("label::English (en)")).toEqual(["text", "label", "English (en)"]);
+    expect(column("label:English", "survey", false)).toEqual(["text", "label", "English"]);
+    expect(column("jr:count", "survey", false)).toEqual(["value", "repeat_count", null]);
+    expect(column("image::Français (fr)")).toEqual(["text", "media::image", "Français (fr)"]);
+    expect(column("media::big-image::Hausa (ha)")).toEqual(["text", "media::big-image", "Hausa (ha)"]);
+    expect(column("constraining_message::Kiswahili (sw)")).toEqual(["text", "constraint_message", "Kiswahili (sw)"]);
+    expect(column("requiredMsg")).toEqual(["text", "required_message", null]);
+    expect(column("readonly")).toEqual(["value", "read_only", null]);
+    expect(column("Relevance")).toEqual(["value", "relevant", null]);
+    expect(column("bind::relevant")).toEqual(["verbatim", "bind::relevant", null]);
+    expect(column("body::intent")).toEqual(["verbatim", "body::intent", null]);
+    expect(column("district", "choices")).toEqual(["verbatim", "district", null]);
+    expect(column("Value", "choices")).toEqual(["value", "name", null]);
+    expect(column("set_form_id", "settings")).toEqual(["value", "form_id", null]);
+    expect(column("Form Title", "settings")).toEqual(["value", "form_title", null]);
   });
 
   it("understands type aliases", () => {
