@@ -130,8 +130,11 @@ export function excelSerialToText(serial: number, style: DateStyle, date1904: bo
 export function numberText(raw: string): string {
   const n = Number(raw);
   if (!Number.isFinite(n)) return raw;
-  if (Number.isInteger(n) && Math.abs(n) < 1e16) return String(n);
-  const js = String(n);
-  // Python writes 1e-05 where JavaScript writes 1e-5.
-  return js.replace(/e([+-])(\d)$/, "e$10$2");
+  if (Number.isInteger(n)) return BigInt(n).toString();
+  // Python's repr: the same shortest digits, but in exponent form below 1e-4 and from 1e16, with
+  // at least two exponent digits (1e-05 where JavaScript writes 0.00001).
+  const [mantissa, exponent] = n.toExponential().split("e");
+  const exp = Number(exponent);
+  if (exp < -4 || exp >= 16) return `${mantissa}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  return String(n);
 }
