@@ -46,6 +46,8 @@ const MAX_ZIP_ENTRIES = 2_000;
 /** Rows that hold something, per sheet: far beyond any real form, small enough for one request. */
 export const MAX_CONTENT_ROWS = 50_000;
 const MAX_HEADER_COLUMNS = 1_000;
+/** One row's XML: far beyond a real row (1,000 columns of long labels), small enough to hold. */
+const MAX_ROW_XML_CHARS = 4 * 1024 * 1024;
 // pyxform's own reading limits (xls2json_backends.get_excel_column_headers / get_excel_rows).
 const MAX_ADJACENT_EMPTY_COLUMNS = 20;
 const MAX_ADJACENT_EMPTY_ROWS = 60;
@@ -251,6 +253,9 @@ async function readSheet(z: Zip, ref: SheetRef, ctx: CellContext): Promise<Sheet
   };
 
   const ROW_START = /<(\w+:)?row(?=[\s>/])/g;
+  // A row that arrives over many chunks waits here, and only each new chunk is searched for its
+  // closing tag: searching (and joining) the whole row again at every chunk would be quadratic.
+  let pending: { parts: string[]; length: number; close: string; rowNumber: number } | null = null;
   const drain = (final: boolean) => {
     let pos = 0;
     for (;;) {
@@ -276,19 +281,41 @@ async function readSheet(z: Zip, ref: SheetRef, ctx: CellContext): Promise<Sheet
       const close = `</${start[1] ?? ""}row>`;
       const closeAt = buffer.indexOf(close, tagEnd);
       if (closeAt < 0) {
-        pos = start.index;
+        if (!final) pending = { parts: [buffer.slice(start.index)], length: buffer.length - start.index, close, rowNumber };
+        pos = final ? buffer.length : start.index;
         break;
       }
       onRow(rowNumber, buffer.slice(tagEnd + 1, closeAt));
       pos = closeAt + close.length;
     }
-    buffer = buffer.slice(pos);
+    buffer = pending ? "" : buffer.slice(pos);
+  };
+  const onText = (text: string) => {
+    if (!pending) {
+      buffer += text;
+      drain(false);
+      return;
+    }
+    const { parts, close } = pending;
+    const probe = parts[parts.length - 1].slice(-(close.length - 1)) + text;
+    parts.push(text);
+    pending.length += text.length;
+    if (!probe.includes(close)) {
+      if (pending.length > MAX_ROW_XML_CHARS) {
+        throw new Refused({ code: "unpacked_too_large", severity: "error", sheet: ref.name, row: pending.rowNumber, value: ref.path });
+      }
+      return;
+    }
+    buffer = parts.join("");
+    pending = null;
+    drain(false);
   };
 
-  await streamPart(z, ref.path, MAX_SHEET_PART_BYTES, (text) => {
-    buffer += text;
-    drain(false);
-  });
+  await streamPart(z, ref.path, MAX_SHEET_PART_BYTES, onText);
+  // (TypeScript cannot see that the stream callback set it.)
+  const unfinished = pending as { parts: string[] } | null;
+  if (unfinished) buffer = unfinished.parts.join("");
+  pending = null;
   drain(true);
   if (ignoredAfterGap !== null) {
     warnings.push({ code: "rows_after_gap_ignored", severity: "warning", sheet: ref.name, row: ignoredAfterGap, value: String(MAX_ADJACENT_EMPTY_ROWS) });
