@@ -1,0 +1,100 @@
+// What the form reader reports: an error (pyxform would refuse the form too, or the file cannot be
+// read safely) or a warning (the form is read; the person should know). Each points at the sheet,
+// spreadsheet row (the header is row 1) and column a person will look at. `code` is what the
+// interface translates; `describeProblem` gives the meaning in English (pyxform's own words where
+// pyxform has a message), for logs, tests and API clients.
+export type FormProblemCode =
+  // the file
+  | "file_too_large"
+  | "old_excel_format"
+  | "not_a_spreadsheet"
+  | "too_many_parts"
+  | "encrypted"
+  | "unpacked_too_large"
+  | "unsafe_xml"
+  | "too_many_rows"
+  | "too_many_columns"
+  | "formula_cell"
+  | "rows_after_gap_ignored"
+  // sheets and headers
+  | "missing_survey_sheet"
+  | "duplicate_header"
+  | "duplicate_column_meaning"
+  | "missing_required_column"
+  | "both_form_id_and_id_string"
+  // survey rows
+  | "comment_row"
+  | "missing_type"
+  | "missing_name"
+  | "invalid_name"
+  | "unknown_type"
+  | "unmatched_end"
+  | "unmatched_begin"
+  | "unknown_list"
+  | "missing_calculation"
+  | "choice_name_with_space"
+  | "or_other_with_choice_filter"
+  | "duplicate_name"
+  | "reserved_name"
+  | "duplicate_repeat_name"
+  // choices rows
+  | "choice_without_list"
+  | "missing_choice_name"
+  | "duplicate_choice";
+
+export type FormProblem = {
+  code: FormProblemCode;
+  severity: "error" | "warning";
+  sheet?: string;
+  row?: number;
+  column?: string;
+  /** What the message names: a header, a type, a name, a list… */
+  value?: string;
+};
+
+const MESSAGES: Record<FormProblemCode, (p: FormProblem) => string> = {
+  file_too_large: () => "The file is larger than an XLSForm may be.",
+  old_excel_format: () =>
+    "This is an old Excel 97-2003 (.xls) file. Open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx), then import the .xlsx file.",
+  not_a_spreadsheet: () => "The file is not an .xlsx spreadsheet, or it is damaged.",
+  too_many_parts: (p) => `The file has too many parts (${p.value}).`,
+  encrypted: () => "The file is protected with a password; save it without one.",
+  unpacked_too_large: (p) => `A part of the file (${p.value}) unpacks to more than is allowed.`,
+  unsafe_xml: (p) => `A part of the file (${p.value}) declares XML entities, which are not allowed.`,
+  too_many_rows: (p) => `The '${p.sheet}' sheet has more than ${p.value} rows that hold something.`,
+  too_many_columns: (p) => `The '${p.sheet}' sheet has more columns (${p.value}) than allowed.`,
+  formula_cell: (p) => `This cell holds a formula; the value the spreadsheet saved (${p.value}) is used, as pyxform does.`,
+  rows_after_gap_ignored: (p) =>
+    `Rows from ${p.row} on follow more than ${p.value} empty rows: pyxform stops reading there, so they are not part of the form.`,
+  missing_survey_sheet: () => "You must have a sheet named 'survey'.",
+  duplicate_header: (p) => `Duplicate column header: ${p.value}`,
+  duplicate_column_meaning: (p) =>
+    `Invalid headers provided for sheet: '${p.sheet}'. Headers that are different names for the same column were found: '${p.value}'. Rename or remove one of these columns.`,
+  missing_required_column: (p) => `Invalid headers provided for sheet: '${p.sheet}'. One or more required column headers were not found: '${p.value}'.`,
+  both_form_id_and_id_string: () => "The form_id and id_string column headers are both specified in the settings sheet; id_string is ignored.",
+  comment_row: (p) => `[row : ${p.row}] Row without name, text, or label is being skipped.`,
+  missing_type: (p) => `[row : ${p.row}] Question with no type.`,
+  missing_name: (p) => `[row : ${p.row}] Question or group with no name.`,
+  invalid_name: (p) =>
+    `[row : ${p.row}] On the '${p.sheet}' sheet, the '${p.column}' value is invalid. Names must begin with a letter or underscore; other characters may be letters, digits, hyphens, periods or underscores.`,
+  unknown_type: (p) => `[row : ${p.row}] Unknown question type '${p.value}'.`,
+  unmatched_end: (p) => `[row : ${p.row}] Unmatched '${p.value}'. No matching 'begin' was found for the name.`,
+  unmatched_begin: (p) => `[row : ${p.row}] Unmatched '${p.value}'. No matching 'end' was found for the name.`,
+  unknown_list: (p) => `[row : ${p.row}] List name not in choices sheet: ${p.value}`,
+  missing_calculation: (p) => `[row : ${p.row}] Missing calculation.`,
+  choice_name_with_space: (p) => `Choice names with spaces cannot be added to multiple choice selects. See [${p.value}] (row ${p.row} of the choices sheet).`,
+  or_other_with_choice_filter: (p) => `[row : ${p.row}] Choice filter not supported with or_other.`,
+  duplicate_name: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'name' value '${p.value}' is invalid. Questions, groups, and repeats must be unique within their nearest parent group or repeat, or the survey if not inside a group or repeat.`,
+  reserved_name: (p) => `[row : ${p.row}] On the 'survey' sheet, the 'name' value 'meta' is invalid. The name 'meta' is reserved for form metadata.`,
+  duplicate_repeat_name: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'name' value '${p.value}' is invalid. Repeat names must unique anywhere in the survey, at all levels of group or repeat nesting.`,
+  missing_choice_name: (p) => `[row : ${p.row}] On the 'choices' sheet, the 'name' value is invalid. Choices must have a name.`,
+  duplicate_choice: (p) =>
+    `[row : ${p.row}] On the 'choices' sheet, the 'name' value is invalid. Choice names must be unique for each choice list. If this is intentional, use the setting 'allow_choice_duplicates'.`,
+  choice_without_list: (p) => `[row : ${p.row}] On the 'choices' sheet, this choice has no list_name: pyxform leaves it out.`,
+};
+
+export function describeProblem(problem: FormProblem): string {
+  return MESSAGES[problem.code](problem);
+}
