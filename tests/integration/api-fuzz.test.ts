@@ -75,6 +75,21 @@ describe("hostile input on every public route: never a 5xx, always a documented 
     );
   });
 
+  it("GET /api/v1/questions and export.csv: each nasty value in each kind of parameter, and NUL in q as 400", async () => {
+    for (const value of NASTY) {
+      for (const key of ["q", "tag", "domain", "translation", "page"]) {
+        for (const url of addresses("/api/v1/questions", [[key, value]])) await expectSafe("get", "/api/v1/questions", await listQuestions(new Request(url)), `${key}=${JSON.stringify(value).slice(0, 40)}`);
+        for (const url of addresses("/api/v1/questions/export.csv", [[key, value]])) await expectSafe("get", "/api/v1/questions/export.csv", await exportBank(new Request(url)), `${key}=${JSON.stringify(value).slice(0, 40)}`);
+      }
+    }
+    for (const route of [listQuestions, exportBank]) {
+      const nul = await route(new Request(`${ORIGIN}/api/v1/questions?q=vaccine%00`, { headers: { "accept-language": "fr-CA;q=0.9, de;q=1" } }));
+      expect(nul.status).toBe(400);
+      expect(nul.headers.get("content-language")).toBe("fr");
+      expect(await nul.json()).toMatchObject({ code: "badRequest", message: expect.stringContaining("« q »"), details: { problem: "control", param: "q" } });
+    }
+  });
+
   it("GET /api/v1/questions/{code} and /api/v1/questionnaires/{id}/export, hostile ids included", async () => {
     await fc.assert(
       fc.asyncProperty(hostile, queryPairs, async (id, pairs) => {
