@@ -9,6 +9,7 @@ export const MAX_URL_LENGTH = 8_192;
 export const MAX_PATH_SEGMENT_LENGTH = 256;
 /** One query parameter's name or value; endpoints set tighter limits of their own (q: 200) */
 export const MAX_QUERY_VALUE_LENGTH = 2_000;
+const MAX_QUERY_NAME_LENGTH = 64;
 
 export type InputProblem = "encoding" | "control" | "surrogate" | "tooLong" | "urlTooLong";
 /** `part` is a query parameter's name, or null for the path. */
@@ -39,22 +40,20 @@ export function urlFault(rawUrl: string): InputFault | null {
   if (rawUrl.length > MAX_URL_LENGTH) return { problem: "urlTooLong", part: null, max: MAX_URL_LENGTH };
   const url = new URL(rawUrl);
   for (const segment of url.pathname.split("/")) {
-    // The raw length bounds the decoded one; an escaped segment is at most three times longer.
     const decoded = decodeComponent(segment);
-    if (decoded === null) return { problem: "encoding", part: null };
-    const problem = textProblem(decoded, MAX_PATH_SEGMENT_LENGTH);
-    if (problem) return { problem, part: null, max: MAX_PATH_SEGMENT_LENGTH };
+    const problem = decoded === null ? "encoding" : textProblem(decoded, MAX_PATH_SEGMENT_LENGTH);
+    if (problem) return { problem, part: null, ...(problem === "tooLong" ? { max: MAX_PATH_SEGMENT_LENGTH } : {}) };
   }
   for (const pair of url.search.slice(1).split("&")) {
     if (!pair) continue;
     const at = pair.indexOf("=");
-    const rawName = at < 0 ? pair : pair.slice(0, at);
-    const name = decodeComponent(rawName.replace(/\+/g, " "));
+    const name = decodeComponent((at < 0 ? pair : pair.slice(0, at)).replace(/\+/g, " "));
+    // A broken parameter name is a fault of the address as a whole: it cannot be named.
+    const nameProblem = name === null ? "encoding" : textProblem(name, MAX_QUERY_NAME_LENGTH);
+    if (nameProblem) return { problem: nameProblem, part: null, ...(nameProblem === "tooLong" ? { max: MAX_QUERY_NAME_LENGTH } : {}) };
     const value = at < 0 ? "" : decodeComponent(pair.slice(at + 1).replace(/\+/g, " "));
-    const part = name !== null && textProblem(name, 64) === null ? name : "?";
-    if (name === null || value === null) return { problem: "encoding", part };
-    const problem = textProblem(name, 64) ?? textProblem(value, MAX_QUERY_VALUE_LENGTH);
-    if (problem) return { problem, part, max: problem === "tooLong" ? (textProblem(name, 64) ? 64 : MAX_QUERY_VALUE_LENGTH) : undefined };
+    const valueProblem = value === null ? "encoding" : textProblem(value, MAX_QUERY_VALUE_LENGTH);
+    if (valueProblem) return { problem: valueProblem, part: name, ...(valueProblem === "tooLong" ? { max: MAX_QUERY_VALUE_LENGTH } : {}) };
   }
   return null;
 }
@@ -64,7 +63,7 @@ export function paramsFault(params: Record<string, string | string[] | undefined
   for (const value of Object.values(params)) {
     for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
       const problem = textProblem(one, MAX_PATH_SEGMENT_LENGTH);
-      if (problem) return { problem, part: null, max: MAX_PATH_SEGMENT_LENGTH };
+      if (problem) return { problem, part: null, ...(problem === "tooLong" ? { max: MAX_PATH_SEGMENT_LENGTH } : {}) };
     }
   }
   return null;

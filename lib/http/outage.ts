@@ -13,7 +13,7 @@ const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "Sock
  */
 const SQLSTATES = new Set(["57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006", "53300"]);
 /** Messages of pg and PGlite that carry no code */
-const MESSAGES = /PGlite is closed|Connection terminated|connection timeout|timeout exceeded when trying to connect|not currently accepting connections|Client has encountered a connection error/i;
+const MESSAGES = /PGlite is clos(ed|ing)|Connection terminated|connection timeout|timeout exceeded when trying to connect|not currently accepting connections|Client has encountered a connection error/i;
 
 type Inspectable = { code?: unknown; kind?: unknown; message?: unknown; originalCode?: unknown; cause?: unknown; meta?: unknown };
 

@@ -93,11 +93,13 @@ describe.runIf(testUrl)("PostgreSQL goes away in the middle of a request, and co
     await locker.connect();
     await locker.query("BEGIN; LOCK TABLE question_search IN ACCESS EXCLUSIVE MODE");
     const inFlight = search("fr");
-    for (let i = 0; i < 100; i++) {
+    let waiting = false;
+    for (let i = 0; i < 200 && !waiting; i++) {
       const { rows } = await admin.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'", [name]);
-      if (rows[0].n > 0) break;
-      await new Promise((r) => setTimeout(r, 50));
+      waiting = rows[0].n > 0;
+      if (!waiting) await new Promise((r) => setTimeout(r, 50));
     }
+    expect(waiting, "the search never waited on the lock: the outage would not be mid-request").toBe(true);
     await allowConnections(false);
     await terminate();
     try {

@@ -59,6 +59,7 @@ describe("isDatabaseOutage", () => {
     const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED", syscall: "connect", errno: -111 });
     expect(isDatabaseOutage(refused)).toBe(true);
     expect(isDatabaseOutage(new Error("PGlite is closed"))).toBe(true);
+    expect(isDatabaseOutage(new Error("PGlite is closing"))).toBe(true);
     expect(isDatabaseOutage(Object.assign(new Error("Can't reach database server"), { code: "P1001" }))).toBe(true);
     expect(isDatabaseOutage(Object.assign(new Error("wrapped"), { cause: { kind: "DatabaseNotReachable" } }))).toBe(true);
     expect(isDatabaseOutage(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(true);
