@@ -27,7 +27,8 @@ export function failureResponse(error: unknown, locale: Language, label: string)
   const refusal = toHttpError(error);
   if (refusal) return errorResponse(refusal, locale);
   if (isDatabaseOutage(error)) {
-    console.warn(`${label}: database unreachable`, error instanceof Error ? error.message.split("\n")[0] : error);
+    const { code, message } = error as { code?: string; message?: string };
+    console.warn(`${label}: database unreachable`, code ?? "", String(message ?? error).trim().split("\n")[0]);
     return errorResponse(new HttpError("unavailable"), locale);
   }
   console.error(`${label} failed`, error);
