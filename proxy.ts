@@ -2,15 +2,19 @@
 // - Pages: locale negotiation (`/` redirects by the browser's language, every page lives under
 //   /en, /es, /fr or /ar) by next-intl, plus a Content Security Policy with a fresh nonce.
 // API routes do not pass through here (a hop per request saved on the busiest routes): their strict
-// CSP, and the security headers of every response, are set in next.config.ts.
+// CSP, and the security headers of every response, are set in next.config.ts. The exception: an
+// API address with a %-escape, checked here because Next fails on an undecodable one before the
+// route runs (lib/http/address-guard.ts).
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./lib/i18n/routing";
 import { createNonce, pageContentSecurityPolicy } from "./lib/auth/content-security";
+import { refuseMalformedAddress } from "./lib/http/address-guard";
 
 const intl = createMiddleware(routing);
 
 export default function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname.startsWith("/api/")) return refuseMalformedAddress(request) ?? NextResponse.next();
   const nonce = createNonce();
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const csp = pageContentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
@@ -30,5 +34,5 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api|_next|_vercel|.*\\..*).*)"],
+  matcher: ["/((?!api|_next|_vercel|.*\\..*).*)", "/api/(.*%.*)"],
 };

@@ -12,13 +12,14 @@ export type ImportOutcome =
   | { status: "refused"; errors: ImportProblem[]; notices: ImportProblem[] }
   | { status: "failed"; message: string | null };
 
+/** 201: the questionnaire; otherwise the API's error body `{ code, message, details }`. */
 type RouteAnswer = {
   message?: string;
   questionnaire?: { id: string; title: string };
   created?: string[];
   linked?: string[];
-  errors?: ImportProblem[];
   notices?: ImportProblem[];
+  details?: { errors?: ImportProblem[]; notices?: ImportProblem[] };
 };
 
 export async function uploadXlsform(file: File, locale: string): Promise<ImportOutcome> {
@@ -36,7 +37,7 @@ export async function uploadXlsform(file: File, locale: string): Promise<ImportO
     const linked = answer.linked?.length ?? 0;
     return { status: "imported", id: answer.questionnaire.id, title: answer.questionnaire.title, questions: created + linked, created, linked, notices: answer.notices ?? [] };
   }
-  if (response.status === 422 && answer?.errors) return { status: "refused", errors: answer.errors, notices: answer.notices ?? [] };
+  if (response.status === 422 && answer?.details?.errors) return { status: "refused", errors: answer.details.errors, notices: answer.details.notices ?? [] };
   // 400, 401, 403, 409, 413, 503: the route's own sentence, already in the person's language.
   return { status: "failed", message: answer?.message ?? null };
 }

@@ -3,11 +3,9 @@
 // 400/422 (bad input), 429 (too many tries), 503 (database unreachable), with a message in the
 // person's language. Nothing here reaches the database.
 import { createTranslator } from "next-intl";
-import { isLanguage, type Language } from "../i18n/languages";
-import en from "../../messages/en.json";
-import es from "../../messages/es.json";
-import fr from "../../messages/fr.json";
-import ar from "../../messages/ar.json";
+import type { Language } from "../i18n/languages";
+import { negotiateLanguage } from "../http/language";
+import { MESSAGES } from "../http/messages";
 
 export const ERROR_STATUS = {
   unauthenticated: 401,
@@ -40,8 +38,6 @@ export class AppError extends Error {
   }
 }
 
-const MESSAGES = { en, es, fr, ar } as const;
-
 /** A translator for one namespace, usable outside React (route handlers, actions, scripts, tests). */
 export function translatorFor(locale: Language, namespace: "errors" | "auth" | "admin" | "audit" | "account") {
   return createTranslator({ locale, messages: MESSAGES[locale], namespace });
@@ -53,12 +49,7 @@ export function errorMessage(code: ErrorCode, locale: Language): string {
 
 /** The best of our languages for an API caller, from Accept-Language (English when none fits). */
 export function localeFromHeaders(headers: Headers): Language {
-  const header = headers.get("accept-language") ?? "";
-  for (const part of header.split(",").slice(0, 20)) {
-    const tag = part.split(";")[0].trim().toLowerCase().slice(0, 2);
-    if (isLanguage(tag)) return tag;
-  }
-  return "en";
+  return negotiateLanguage(headers.get("accept-language"));
 }
 
 /** Whether an error means the database could not be reached (connection refused, terminated, timed out). */

@@ -2,12 +2,7 @@
 // "Copy of …"), in each of the questionnaire's languages, from the interface's own translations.
 import { createTranslator } from "next-intl";
 import { LANGUAGES, type Language, type PartialLocalizedText } from "../i18n/languages";
-import en from "../../messages/en.json";
-import es from "../../messages/es.json";
-import fr from "../../messages/fr.json";
-import ar from "../../messages/ar.json";
-
-const MESSAGES = { en, es, fr, ar } as const;
+import { MESSAGES } from "../http/messages";
 
 function builderText(lang: Language, key: "defaultSectionTitle" | "copyOf", values: Record<string, string | number>): string {
   return createTranslator({ locale: lang, messages: MESSAGES[lang], namespace: "builder.defaults" })(key, values);

@@ -1,16 +1,17 @@
-// The answer of GET /api/v1/questions/export.csv: the bank's published questions as CSV, streamed (any size); with
+// The handler of GET /api/v1/questions/export.csv: the bank's published questions as CSV, streamed (any size); with
 // the search's parameters (q, domain, indicator, type, tag, translation, sort…), the whole search
 // result rather than one page of it, up to MAX_SEARCH_EXPORT questions: a larger search is refused
 // with a message that says so, never cut short.
-import { badRequest } from "../search/api";
+import { HttpError } from "../http/errors";
+import { handleRoute } from "../http/handle-route";
+import { searchParameterError } from "../search/api";
 import { searchQuestions } from "../search/data";
 import { MAX_PAGE_SIZE, parseSearchParams, SEARCH_PARAM_NAMES, type SearchParams } from "../search/schema";
-import { AppError, errorResponse, localeFromHeaders, translatorFor } from "../auth/errors";
 import { bankCsvStream } from "./bank-csv";
 import { CSV_CONTENT_TYPE } from "./csv";
 import { questionsForExport } from "./bank-export-data";
 import { attachmentHeader } from "./filename";
-import { problemResponse, streamResponse } from "./responses";
+import { streamResponse } from "./responses";
 
 /** A search export walks the search page by page; beyond this, export the whole bank instead. */
 export const MAX_SEARCH_EXPORT = 5_000;
@@ -27,19 +28,17 @@ async function searchCodes(params: SearchParams): Promise<string[]> {
   }
 }
 
-export async function bankExportResponse(request: Request, { maxSearchExport = MAX_SEARCH_EXPORT } = {}): Promise<Response> {
-  const url = new URL(request.url);
-  const locale = localeFromHeaders(request.headers);
-  const filtered = [...url.searchParams.keys()].some((k) => (SEARCH_PARAM_NAMES as string[]).includes(k) && !PAGING.has(k) && url.searchParams.get(k));
-  try {
+/** The route handler; the limit is a parameter so that a test can reach it with the seed bank. */
+export function bankExportHandler({ maxSearchExport = MAX_SEARCH_EXPORT } = {}) {
+  return handleRoute("bank export", async ({ url, t }) => {
+    const filtered = [...url.searchParams.keys()].some((k) => (SEARCH_PARAM_NAMES as string[]).includes(k) && !PAGING.has(k) && url.searchParams.get(k));
     let codes: string[] | undefined;
     if (filtered) {
       const parsed = parseSearchParams(url.searchParams);
-      if (!parsed.ok) return badRequest(parsed.problems, request);
+      if (!parsed.ok) throw searchParameterError(parsed.problems, t);
       const { total, estimated } = await searchQuestions({ ...parsed.params, page: 1, pageSize: 1 });
       if (total > maxSearchExport) {
-        const t = translatorFor(locale, "errors");
-        return problemResponse(422, "exportTooLarge", t("exportTooLarge", { count: total, max: maxSearchExport, estimated: String(estimated) }), { total, estimated, max: maxSearchExport });
+        throw new HttpError("exportTooLarge", { params: { count: total, max: maxSearchExport, estimated: String(estimated) }, details: { total, estimated, max: maxSearchExport } });
       }
       codes = await searchCodes(parsed.params);
     }
@@ -50,8 +49,5 @@ export async function bankExportResponse(request: Request, { maxSearchExport = M
       disposition: attachmentHeader({ name, asciiFallback: name, extension: "csv" }),
       cacheable: true,
     });
-  } catch (error) {
-    console.error("bank export failed", error instanceof Error ? error.message : error);
-    return errorResponse(new AppError("unavailable"), locale);
-  }
+  });
 }

@@ -1,5 +1,5 @@
-// Answers of the export and import routes: files with a proper name, and refusals as JSON
-// `{ code, message, ... }` in the caller's language (the shape lib/auth/errors.ts uses).
+// Answers of the export routes: files with a proper name. Refusals are thrown as HttpError and
+// answered by lib/http/handle-route.ts.
 export function fileResponse(bytes: Uint8Array, { contentType, disposition, cacheable }: { contentType: string; disposition: string; cacheable: boolean }) {
   return new Response(bytes as unknown as BodyInit, {
     status: 200,
@@ -25,8 +25,4 @@ export function streamResponse(stream: ReadableStream<Uint8Array>, { contentType
       "Cache-Control": cacheable ? "public, max-age=0, must-revalidate" : "private, no-store",
     },
   });
-}
-
-export function problemResponse(status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
-  return Response.json({ code, message, ...extra }, { status, headers: { "Cache-Control": "no-store" } });
 }

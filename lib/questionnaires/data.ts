@@ -31,13 +31,14 @@ function scopeWhere(scope: VisibleScope) {
   };
 }
 
-/** Questionnaires within the scope, public templates first, then by title. */
-export async function findQuestionnaires(scope: VisibleScope): Promise<QuestionnaireSummary[]> {
+/** Questionnaires within the scope, public templates first, then oldest first (id breaks ties, so pages never overlap). */
+export async function findQuestionnaires(scope: VisibleScope, { skip = 0, take = 500 }: { skip?: number; take?: number } = {}): Promise<QuestionnaireSummary[]> {
   const db = await getDb();
   const rows = await db.questionnaire.findMany({
     where: scopeWhere(scope),
-    orderBy: [{ visibility: "desc" }, { createdAt: "asc" }],
-    take: 500,
+    orderBy: [{ visibility: "desc" }, { createdAt: "asc" }, { id: "asc" }],
+    skip,
+    take,
     select: {
       id: true,
       slug: true,
@@ -60,6 +61,11 @@ export async function findQuestionnaires(scope: VisibleScope): Promise<Questionn
     sectionCount: r._count.sections,
     updatedAt: r.updatedAt,
   }));
+}
+
+export async function countQuestionnaires(scope: VisibleScope): Promise<number> {
+  const db = await getDb();
+  return db.questionnaire.count({ where: scopeWhere(scope) });
 }
 
 /** Who owns a questionnaire and how visible it is: what the access decision needs, nothing more. */

@@ -6,6 +6,7 @@ import { GET as getQuestion } from "@/app/api/v1/questions/[code]/route";
 import { GET as getFramework } from "@/app/api/v1/framework/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { LANGUAGES } from "@/lib/i18n/languages";
+import { expectContract } from "./openapi-contract";
 
 const BASE = "http://127.0.0.1/api/v1/questions";
 const list = (query: string, headers: Record<string, string> = {}) => listQuestions(new Request(`${BASE}?${query}`, { headers }));
@@ -15,7 +16,7 @@ describe("GET /api/v1/questions", () => {
   it("answers the same search as the page, with items in the documented shape and facets", async () => {
     const response = await list("q=vaccine&lang=en&pageSize=5");
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await expectContract("get", "/api/v1/questions", response)) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(body.total).toBeGreaterThan(5);
     expect(body.items).toHaveLength(5);
     expect([body.page, body.pageSize]).toEqual([1, 5]);
@@ -34,13 +35,13 @@ describe("GET /api/v1/questions", () => {
     for (const query of ["page=abc", "pageSize=-1", "lang=xx", "pageSize=1000", "q=" + "x".repeat(201), "type=essay", "page=1&page=2"]) {
       const response = await list(query);
       expect(response.status, query).toBe(400);
-      expect((await response.json()).message, query).toBeTruthy();
+      expect(((await expectContract("get", "/api/v1/questions", response)) as { message: string }).message, query).toBeTruthy();
     }
     const french = await list("lang=xx", { "accept-language": "fr-CA,fr;q=0.9,en;q=0.5" });
     expect(french.headers.get("content-language")).toBe("fr");
     expect((await french.json()).message).toContain("doit");
     const arabic = await list("page=0", { "accept-language": "ar" });
-    expect((await arabic.json()).details[0]).toEqual({ param: "page", message: expect.stringContaining("عددًا صحيحًا") });
+    expect(await arabic.json()).toMatchObject({ code: "invalidParameters", details: { params: [{ param: "page", message: expect.stringContaining("عددًا صحيحًا") }] } });
   });
 
   it("never answers a 500, whatever the query string", async () => {
@@ -51,7 +52,7 @@ describe("GET /api/v1/questions", () => {
         const query = new URLSearchParams(pairs).toString();
         const response = await list(query);
         expect([200, 400], query).toContain(response.status);
-        const body = await response.json();
+        const body = (await expectContract("get", "/api/v1/questions", response)) as { items?: unknown };
         if (response.status === 200) expect(Array.isArray(body.items)).toBe(true);
       }),
       { numRuns: 150 },
@@ -72,13 +73,18 @@ describe("GET /api/v1/questions/{code}", () => {
     const { items } = await (await list("pageSize=1")).json();
     const response = await one(items[0].code);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await expectContract("get", "/api/v1/questions/{code}", response)) as Record<string, unknown>;
     expect(body.code).toBe(items[0].code);
     expect(Object.keys(body).sort()).toEqual(Object.keys(items[0]).filter((k) => k !== "score").sort());
-    expect((await one("this-code-does-not-exist-42")).status).toBe(404);
+    const missing = await one("this-code-does-not-exist-42");
+    expect(missing.status).toBe(404);
+    expect(await expectContract("get", "/api/v1/questions/{code}", missing)).toMatchObject({ code: "notFound" });
     await fc.assert(
       fc.asyncProperty(fc.string(), async (code) => {
-        expect([200, 404]).toContain((await one(code)).status);
+        // 400 for a code with a control character or a broken character in it.
+        const response = await one(code);
+        expect([200, 400, 404]).toContain(response.status);
+        await expectContract("get", "/api/v1/questions/{code}", response);
       }),
       { numRuns: 60 },
     );
@@ -87,13 +93,13 @@ describe("GET /api/v1/questions/{code}", () => {
 
 describe("GET /api/v1/framework and /api/v1/openapi.json", () => {
   it("returns the tree with counts and a document describing the API", async () => {
-    const tree = await (await getFramework()).json();
+    const tree = (await expectContract("get", "/api/v1/framework", await getFramework(new Request("http://127.0.0.1/api/v1/framework")))) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(tree.domains.length).toBeGreaterThanOrEqual(6);
     const indicator = tree.domains[0].topics[0].indicators[0];
     const searched = await (await list(`indicator=${indicator.code}&pageSize=1`)).json();
     expect(searched.total).toBe(indicator.questionCount);
     const doc = await (await getOpenApi(new Request("http://127.0.0.1/api/v1/openapi.json"))).json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(["/api/v1/questions", "/api/v1/questions/{code}", "/api/v1/framework"]);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/questions", "/api/v1/questions/{code}", "/api/v1/framework", "/api/v1/questionnaires"]));
   });
 });

@@ -6,7 +6,8 @@ import { getDb } from "@/lib/db/client";
 import { GET as listQuestionnaires } from "@/app/api/v1/questionnaires/route";
 import { GET as exportQuestionnaire } from "@/app/api/v1/questionnaires/[id]/export/route";
 import { GET as exportBank } from "@/app/api/v1/questions/export.csv/route";
-import { bankExportResponse } from "@/lib/export/bank-export-response";
+import { bankExportHandler } from "@/lib/export/bank-export-response";
+import { expectContract } from "./openapi-contract";
 import { EXPORT_BATCH, questionsForExport } from "@/lib/export/bank-export-data";
 import { readXlsx } from "@/lib/xlsform/read-xlsx";
 import { validateXlsform } from "@/lib/xlsform/validate";
@@ -33,7 +34,7 @@ describe("questionnaire exports", () => {
 
   beforeAll(async () => {
     const response = await listQuestionnaires(get("/api/v1/questionnaires"));
-    templates = ((await response.json()) as { questionnaires: Listed[] }).questionnaires;
+    templates = ((await expectContract("get", "/api/v1/questionnaires", response)) as { items: Listed[] }).items;
     cookies = await signInDemoRoles();
     // A researcher's own questionnaire with one Arabic text missing (an item's customised wording).
     const db = await getDb();
@@ -74,10 +75,11 @@ describe("questionnaire exports", () => {
     ]);
     expect(templates.every((t) => t.visibility === "public_template")).toBe(true);
     const mine = await listQuestionnaires(get("/api/v1/questionnaires", browserHeaders(cookies.researcher)));
-    const ids = ((await mine.json()) as { questionnaires: Listed[] }).questionnaires.map((q) => q.id);
+    const ids = ((await expectContract("get", "/api/v1/questionnaires", mine)) as { items: Listed[] }).items.map((q) => q.id);
+    expect(mine.headers.get("cache-control")).toBe("private, no-store");
     expect(ids).toContain(privateId);
     const curator = await listQuestionnaires(get("/api/v1/questionnaires", browserHeaders(cookies.curator)));
-    expect(((await curator.json()) as { questionnaires: Listed[] }).questionnaires.map((q) => q.id)).not.toContain(privateId);
+    expect(((await curator.json()) as { items: Listed[] }).items.map((q) => q.id)).not.toContain(privateId);
   });
 
   it("exports every public template as an XLSForm file the pyxform rules accept, in four languages", async () => {
@@ -124,12 +126,18 @@ describe("questionnaire exports", () => {
     const id = templates[0].id;
     const bad = await exportOf(id, "format=pdf", { "accept-language": "fr" });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ code: "badFormat", message: "Choisissez un format d’export : xlsform ou csv." });
+    expect(await expectContract("get", "/api/v1/questionnaires/{id}/export", bad)).toMatchObject({
+      code: "invalidParameters",
+      message: "La requête contient des paramètres non valides. Choisissez un format d’export : xlsform ou csv.",
+      details: { params: [{ param: "format", message: "Choisissez un format d’export : xlsform ou csv." }] },
+    });
     expect((await exportOf(id, "")).status).toBe(400);
     expect((await exportOf(id, "format=xlsform&fallback=de")).status).toBe(400);
     expect((await exportOf(id, "format=xlsform&languages=en,xx")).status).toBe(400);
     expect((await exportOf("no-such-questionnaire", "format=csv")).status).toBe(404);
-    expect((await exportOf("x".repeat(500), "format=csv")).status).toBe(404);
+    // An id longer than any id or slug is refused as such, before the database.
+    expect((await exportOf("x".repeat(500), "format=csv")).status).toBe(400);
+    expect((await exportOf("x".repeat(100), "format=csv")).status).toBe(404);
     // Someone else's private questionnaire: not found, whether anonymous or signed in as another person.
     expect((await exportOf(privateId, "format=csv")).status).toBe(404);
     expect((await exportOf(privateId, "format=csv", browserHeaders(cookies.translator))).status).toBe(404);
@@ -138,10 +146,10 @@ describe("questionnaire exports", () => {
   it("refuses to export holes: the owner gets 409 with the reasons, then the file with a stated fallback", async () => {
     const refused = await exportOf(privateId, "format=xlsform", browserHeaders(cookies.researcher));
     expect(refused.status).toBe(409);
-    const body = (await refused.json()) as { code: string; issues: { kind: string; lang: string; message: string }[] };
+    const body = (await expectContract("get", "/api/v1/questionnaires/{id}/export", refused)) as { code: string; details: { issues: { kind: string; lang: string; message: string }[] } };
     expect(body.code).toBe("notReady");
-    expect(body.issues.map((i) => `${i.kind}:${i.lang}`)).toContain("missing_translation:ar");
-    expect(body.issues.find((i) => i.kind === "missing_translation" && i.lang === "ar")?.message).toMatch(/no العربية text|has no العربية text/);
+    expect(body.details.issues.map((i) => `${i.kind}:${i.lang}`)).toContain("missing_translation:ar");
+    expect(body.details.issues.find((i) => i.kind === "missing_translation" && i.lang === "ar")?.message).toMatch(/no العربية text|has no العربية text/);
 
     const filled = await exportOf(privateId, "format=xlsform&fallback=en", browserHeaders(cookies.researcher));
     expect(filled.status).toBe(200);
@@ -203,14 +211,15 @@ describe("bank CSV", () => {
   });
 
   it("refuses a search larger than an export holds, saying how large, in the person's language; nothing is cut short", async () => {
-    const refused = await bankExportResponse(get("/api/v1/questions/export.csv?q=vaccine", { "accept-language": "fr" }), { maxSearchExport: 3 });
+    const refused = await bankExportHandler({ maxSearchExport: 3 })(get("/api/v1/questions/export.csv?q=vaccine", { "accept-language": "fr" }));
     expect(refused.status).toBe(422);
-    const body = (await refused.json()) as { code: string; message: string; total: number; max: number; estimated: boolean };
-    expect(body).toMatchObject({ code: "exportTooLarge", max: 3, estimated: false });
-    expect(body.total).toBeGreaterThan(3);
+    const body = (await expectContract("get", "/api/v1/questions/export.csv", refused)) as { code: string; message: string; details: { total: number; max: number; estimated: boolean } };
+    expect(body).toMatchObject({ code: "exportTooLarge", details: { max: 3, estimated: false } });
+    const total = body.details.total;
+    expect(total).toBeGreaterThan(3);
     expect(body.message).toContain("Affinez la recherche");
-    const allowed = await bankExportResponse(get("/api/v1/questions/export.csv?q=vaccine"), { maxSearchExport: body.total });
+    const allowed = await bankExportHandler({ maxSearchExport: total })(get("/api/v1/questions/export.csv?q=vaccine"));
     const rows: Record<string, string>[] = parse(Buffer.from(await allowed.arrayBuffer()), { bom: true, columns: true });
-    expect(rows.filter((r) => r.row_type === "question")).toHaveLength(body.total);
+    expect(rows.filter((r) => r.row_type === "question")).toHaveLength(total);
   });
 });

@@ -7,6 +7,7 @@ import { POST as importRoute } from "@/app/api/v1/questionnaires/import/route";
 import { GET as exportRoute } from "@/app/api/v1/questionnaires/[id]/export/route";
 import { findQuestionnaireDoc } from "@/lib/questionnaires/data";
 import { browserHeaders, ORIGIN, signInDemoRoles, type DemoRole } from "./auth-helpers";
+import { expectContract } from "./openapi-contract";
 
 async function xlsx(sheets: Record<string, (string | number)[][]>): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
@@ -17,10 +18,12 @@ async function xlsx(sheets: Record<string, (string | number)[][]>): Promise<Uint
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
-function upload(bytes: Uint8Array, headers: Headers) {
+async function upload(bytes: Uint8Array, headers: Headers) {
   const body = new FormData();
   body.append("file", new Blob([bytes as unknown as BlobPart]), "form.xlsx");
-  return importRoute(new Request(`${ORIGIN}/api/v1/questionnaires/import`, { method: "POST", headers, body }));
+  const response = await importRoute(new Request(`${ORIGIN}/api/v1/questionnaires/import`, { method: "POST", headers, body }));
+  await expectContract("post", "/api/v1/questionnaires/import", response);
+  return response;
 }
 
 async function exportFile(id: string, query: string, headers?: Headers) {
@@ -115,9 +118,9 @@ describe("XLSForm import", () => {
     });
     const response = await upload(file, browserHeaders(cookies.researcher, { "accept-language": "es" }));
     expect(response.status).toBe(422);
-    const body = (await response.json()) as { code: string; message: string; errors: { code: string; row: number; column: string; location: string; message: string }[] };
-    expect(body.code).toBe("importRefused");
-    expect(body.message).toBe("El archivo no se importó: primero hay que resolver 3 problemas. No se cambió nada.");
+    const { code, message, details: body } = (await response.json()) as { code: string; message: string; details: { errors: { code: string; row: number; column: string; location: string; message: string }[] } };
+    expect(code).toBe("importRefused");
+    expect(message).toBe("El archivo no se importó: primero hay que resolver 3 problemas. No se cambió nada.");
     expect(body.errors.map((e) => [e.code, e.row, e.column])).toEqual([
       ["unknown_type", 3, "type"],
       ["unknown_list", 4, "type"],
@@ -139,7 +142,7 @@ describe("XLSForm import", () => {
     });
     const response = await upload(file, browserHeaders(cookies.researcher));
     expect(response.status).toBe(422);
-    const body = (await response.json()) as { errors: { code: string; row: number }[] };
+    const body = ((await response.json()) as { details: { errors: { code: string; row: number }[] } }).details;
     expect(body.errors.map((e) => [e.code, e.row])).toEqual([["code_type_conflict", 3]]);
     expect(await counts()).toEqual(before);
   });

@@ -4,7 +4,6 @@ import { roundEstimate } from "@/lib/search/counts";
 import { facetFilters, parseSearchParams, searchQueryString } from "@/lib/search/schema";
 import { normalizeText, queryWords } from "@/lib/search/normalize";
 import { highlightSegments } from "@/lib/search/highlight";
-import { languageFromAcceptLanguage } from "@/lib/search/api";
 
 const parse = (qs: string) => {
   const r = parseSearchParams(new URLSearchParams(qs));
@@ -93,11 +92,5 @@ describe("normalisation and highlighting", () => {
     const markup = highlightSegments("<b>vaccine</b>", ["vaccine"]);
     expect(markup.filter((s) => s.match).map((s) => s.text)).toEqual(["vaccine"]);
     expect(markup.map((s) => s.text).join("")).toBe("<b>vaccine</b>");
-  });
-  it("chooses the error language from Accept-Language", () => {
-    expect(languageFromAcceptLanguage("de-DE,fr;q=0.8,ar;q=0.9")).toBe("ar");
-    expect(languageFromAcceptLanguage("es-MX")).toBe("es");
-    expect(languageFromAcceptLanguage(null)).toBe("en");
-    expect(languageFromAcceptLanguage("de")).toBe("en");
   });
 });

@@ -1,9 +1,8 @@
 // GET /api/v1/openapi.json: the API's OpenAPI description.
-import { jsonResponse } from "@/lib/search/api";
-import { openApiDocument } from "@/lib/search/openapi";
+import { handleRoute } from "@/lib/http/handle-route";
+import { openApiDocument } from "@/lib/http/openapi";
+import { jsonResponse } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
 
-export function GET(request: Request) {
-  return jsonResponse(openApiDocument(new URL(request.url).origin));
-}
+export const GET = handleRoute("openapi", ({ url }) => jsonResponse(openApiDocument(url.origin)));

@@ -1,13 +1,15 @@
 // GET /api/v1/questions: the bank's search, as JSON. Same parameters as the search page.
-import { badRequest, jsonResponse } from "@/lib/search/api";
+import { handleRoute } from "@/lib/http/handle-route";
+import { jsonResponse } from "@/lib/http/respond";
+import { searchParameterError } from "@/lib/search/api";
 import { searchQuestions } from "@/lib/search/data";
 import { parseSearchParams } from "@/lib/search/schema";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
-  const parsed = parseSearchParams(new URL(request.url).searchParams);
-  if (!parsed.ok) return badRequest(parsed.problems, request);
+export const GET = handleRoute("question search", async ({ url, t }) => {
+  const parsed = parseSearchParams(url.searchParams);
+  if (!parsed.ok) throw searchParameterError(parsed.problems, t);
   const { items, total, estimated, page, pageSize, facets, correctedQuery } = await searchQuestions(parsed.params);
-  return jsonResponse({ items, total, estimated, page, pageSize, facets, ...(correctedQuery ? { correctedQuery } : {}) });
-}
+  return jsonResponse({ items, total, page, pageSize, estimated, facets, ...(correctedQuery ? { correctedQuery } : {}) });
+});

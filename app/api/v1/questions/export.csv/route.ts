@@ -1,8 +1,6 @@
 // GET /api/v1/questions/export.csv: the bank, or a search result, as CSV (lib/export/bank-export-response.ts).
-import { bankExportResponse } from "@/lib/export/bank-export-response";
+import { bankExportHandler } from "@/lib/export/bank-export-response";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
-  return bankExportResponse(request);
-}
+export const GET = bankExportHandler();

@@ -1,0 +1,179 @@
+// The OpenAPI 3.1 (JSON Schema 2020-12) schemas of the public API's bodies, built from the same
+// constants as the zod schemas and the error table, so that the document cannot drift from them.
+import { LANGUAGES } from "../i18n/languages";
+import { QUESTION_TYPES, TRANSLATION_STATES } from "../search/schema";
+import { HTTP_ERROR_STATUS } from "./errors";
+import { PUBLIC_STATUSES } from "../bank/visibility";
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const perLanguage = (schema: unknown) => ({ type: "object", properties: Object.fromEntries(LANGUAGES.map((l) => [l, schema])), required: [...LANGUAGES] });
+/** Stored titles and names: any of the four languages may be missing */
+const someLanguages = { type: "object", properties: Object.fromEntries(LANGUAGES.map((l) => [l, { type: "string" }])), additionalProperties: false };
+const integer = { type: "integer", minimum: 0 };
+const links = { type: "object", required: ["xlsform", "csv"], properties: { xlsform: { type: "string" }, csv: { type: "string" } } };
+
+const question = {
+  type: "object",
+  required: ["code", "type", "status", "version", "text", "choices", "indicators", "tags", "source"],
+  properties: {
+    code: { type: "string", description: "Stable XLSForm name" },
+    type: { type: "string", enum: QUESTION_TYPES },
+    status: { type: "string", enum: PUBLIC_STATUSES, description: "Only published questions, and retired ones that were published, are public" },
+    version: { type: "integer" },
+    updatedAt: { type: "string", format: "date-time" },
+    text: perLanguage({
+      type: "object",
+      required: ["label", "hint", "status"],
+      properties: { label: { type: ["string", "null"] }, hint: { type: ["string", "null"] }, status: { type: "string", enum: TRANSLATION_STATES } },
+    }),
+    choices: { type: "array", items: { type: "object", required: ["name", "label"], properties: { name: { type: "string" }, label: perLanguage({ type: ["string", "null"] }) } } },
+    indicators: { type: "array", items: { type: "object", required: ["code", "name"], properties: { code: { type: "string" }, name: someLanguages } } },
+    tags: { type: "array", items: { type: "string" } },
+    source: {
+      type: ["object", "null"],
+      properties: { key: { type: "string" }, organisation: { type: "string" }, title: { type: "string" }, year: { type: ["string", "null"] }, url: { type: ["string", "null"] }, licence: { type: ["string", "null"] } },
+    },
+  },
+};
+
+const facetList = { type: "array", items: { type: "object", required: ["value", "count"], properties: { value: { type: "string" }, count: integer } } };
+
+/** `{ items, total, page, pageSize }` around items of one schema, plus an endpoint's own fields */
+const listOf = (items: unknown, extra: { properties?: Record<string, unknown>; required?: string[] } = {}) => ({
+  type: "object",
+  required: ["items", "total", "page", "pageSize", ...(extra.required ?? [])],
+  properties: {
+    items: { type: "array", items },
+    total: { ...integer, description: "Items over all pages" },
+    page: { type: "integer", minimum: 1 },
+    pageSize: { type: "integer", minimum: 1 },
+    ...extra.properties,
+  },
+});
+
+const problem = {
+  type: "object",
+  required: ["code", "location", "message"],
+  properties: { code: { type: "string" }, sheet: { type: "string" }, row: { type: "integer" }, column: { type: "string" }, location: { type: ["string", "null"] }, message: { type: "string" } },
+};
+
+export const schemas = {
+  Error: {
+    type: "object",
+    description: "The one error body of every endpoint",
+    required: ["code", "message"],
+    additionalProperties: false,
+    properties: {
+      code: { type: "string", enum: Object.keys(HTTP_ERROR_STATUS), description: "Stable, for programs" },
+      message: { type: "string", description: "For people, in the language of Accept-Language (en, es, fr or ar; English otherwise)" },
+      details: {
+        type: "object",
+        description: "What a program needs to act, by code: `params` (invalidParameters), `problem` and `param` (badRequest), `issues` (notReady, invalidXlsform), `errors` and `notices` (importRefused), `total`, `estimated`, `max` (exportTooLarge), `fieldErrors`",
+        properties: {
+          params: { type: "array", items: { type: "object", required: ["param", "message"], properties: { param: { type: "string" }, message: { type: "string" } } } },
+          problem: { type: "string", enum: ["encoding", "control", "surrogate", "tooLong", "urlTooLong"] },
+          param: { type: "string" },
+          issues: { type: "array", items: { type: "object", required: ["message"], properties: { message: { type: "string" } } } },
+          errors: { type: "array", items: problem },
+          notices: { type: "array", items: problem },
+          total: integer,
+          estimated: { type: "boolean" },
+          max: integer,
+          fieldErrors: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } },
+        },
+      },
+    },
+  },
+  Question: question,
+  QuestionList: listOf(
+    { allOf: [ref("Question"), { type: "object", properties: { score: { type: ["number", "null"] } } }] },
+    {
+      required: ["estimated", "facets"],
+      properties: {
+        estimated: { type: "boolean", description: "True when the search matches more than 5,000 questions of a bank of more than 10,000: total and facet counts are then estimated from a sample (two significant figures)" },
+        correctedQuery: { type: "string", description: "Present when misspelt words were corrected" },
+        facets: { type: "object", properties: Object.fromEntries(["domain", "topic", "indicator", "type", "source", "status", "tag", "translation"].map((k) => [k, facetList])) },
+      },
+    },
+  ),
+  Framework: {
+    type: "object",
+    required: ["domains"],
+    properties: {
+      domains: {
+        type: "array",
+        items: {
+          type: "object",
+          required: ["code", "name", "questionCount", "topics"],
+          properties: {
+            code: { type: "string" },
+            name: someLanguages,
+            description: someLanguages,
+            questionCount: integer,
+            topics: {
+              type: "array",
+              items: {
+                type: "object",
+                required: ["code", "name", "questionCount", "indicators"],
+                properties: {
+                  code: { type: "string" },
+                  name: someLanguages,
+                  questionCount: integer,
+                  indicators: {
+                    type: "array",
+                    items: {
+                      type: "object",
+                      required: ["code", "name", "questionCount"],
+                      properties: { code: { type: "string" }, type: { type: "string" }, name: someLanguages, definition: someLanguages, retired: { type: "boolean" }, questionCount: integer },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  QuestionnaireList: listOf({
+    type: "object",
+    required: ["id", "slug", "title", "languages", "visibility", "questionCount", "sectionCount", "updatedAt", "links"],
+    properties: {
+      id: { type: "string" },
+      slug: { type: ["string", "null"] },
+      title: someLanguages,
+      description: someLanguages,
+      languages: { type: "array", items: { type: "string", enum: LANGUAGES } },
+      visibility: { type: "string", enum: ["private", "shared", "public_template"] },
+      questionCount: integer,
+      sectionCount: integer,
+      updatedAt: { type: "string", format: "date-time" },
+      links,
+    },
+  }),
+  ImportResult: {
+    type: "object",
+    required: ["message", "questionnaire", "created", "linked", "notices"],
+    properties: {
+      message: { type: "string" },
+      questionnaire: { type: "object", required: ["id", "title", "links"], properties: { id: { type: "string" }, title: { type: "string" }, links } },
+      created: { type: "array", items: { type: "string" }, description: "Codes of new draft questions, for a curator" },
+      linked: { type: "array", items: { type: "string" }, description: "Codes of bank questions the file's questions were linked to" },
+      notices: { type: "array", items: problem },
+    },
+  },
+  Health: {
+    type: "object",
+    required: ["status", "app", "database"],
+    properties: {
+      status: { type: "string", enum: ["ok", "degraded"] },
+      app: { type: "object", required: ["ok", "version"], properties: { ok: { type: "boolean" }, version: { type: "string" } } },
+      database: {
+        oneOf: [
+          { type: "object", required: ["ok", "kind", "latencyMs"], properties: { ok: { const: true }, kind: { type: "string", enum: ["postgres", "pglite"] }, latencyMs: { type: "number" } } },
+          { type: "object", required: ["ok", "error"], properties: { ok: { const: false }, error: { type: "string" } } },
+        ],
+      },
+    },
+  },
+};
