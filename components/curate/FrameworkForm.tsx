@@ -22,14 +22,13 @@ export type FrameworkEntry = {
 
 export function FrameworkForm({ entry, parents }: { entry: FrameworkEntry; parents?: { code: string; label: string }[] }) {
   const t = useTranslations("curate.framework");
-  const te = useTranslations("curate.errors");
   const id = useId();
   const router = useRouter();
   const [state, action, pending] = useActionState<ActionState, FormData>(saveFrameworkAction, IDLE);
   useEffect(() => {
-    if (state.status === "ok") router.refresh();
+    if (state?.ok) router.refresh();
   }, [state, router]);
-  const err = (f: string) => (state.status === "error" ? state.fields?.[f] : undefined);
+  const err = (f: string) => (state && !state.ok ? state.fieldErrors?.[f] : undefined);
   const textField = entry.kind === "domain" ? "description" : entry.kind === "indicator" ? "definition" : null;
   return (
     <form action={action} className="framework-form">
@@ -40,7 +39,7 @@ export function FrameworkForm({ entry, parents }: { entry: FrameworkEntry; paren
         <div className="field">
           <label htmlFor={`${id}-code`}>{t("code")}</label>
           <input id={`${id}-code`} name="code" dir="ltr" className="code-input" defaultValue={entry.code ?? ""} aria-invalid={!!err("code")} />
-          {err("code") && <p className="field-error">{te(err("code")!)}</p>}
+          {err("code") && <p className="field-error">{err("code")}</p>}
         </div>
         {parents && (
           <div className="field">
@@ -68,7 +67,7 @@ export function FrameworkForm({ entry, parents }: { entry: FrameworkEntry; paren
         <div className="field" key={l}>
           <label htmlFor={`${id}-name-${l}`}>{t("nameIn", { language: LANGUAGE_NAMES[l] })}</label>
           <input id={`${id}-name-${l}`} name={`name.${l}`} lang={l} dir={directionOf(l)} defaultValue={entry.name?.[l] ?? ""} aria-invalid={!!err(`name.${l}`)} />
-          {err(`name.${l}`) && <p className="field-error">{te(err(`name.${l}`)!)}</p>}
+          {err(`name.${l}`) && <p className="field-error">{err(`name.${l}`)}</p>}
         </div>
       ))}
       {textField &&

@@ -14,7 +14,7 @@ export function IndicatorActions({ code, questions, retired, merged }: { code: s
   const router = useRouter();
   const [state, action, pending] = useActionState<ActionState, FormData>(changeIndicatorAction, IDLE);
   useEffect(() => {
-    if (state.status === "ok") router.refresh();
+    if (state?.ok) router.refresh();
   }, [state, router]);
   return (
     <div className="indicator-actions">
