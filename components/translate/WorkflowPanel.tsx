@@ -29,7 +29,7 @@ export function WorkflowPanel({ code, lang, revision, state, canSubmit, canRevie
         setComment("");
         setMessage(t(`workflow.done.${kind}`));
         router.refresh();
-      } else setError(t(`failures.${result.code}`));
+      } else setError(result.message);
     });
   }
 

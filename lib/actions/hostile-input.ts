@@ -8,7 +8,6 @@
 /** No single field of any form is longer (a choice list of hundreds of choices fits well within). */
 export const MAX_ACTION_STRING = 100_000;
 
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u202D\u202E]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export type HostileReason = "control" | "tooLong";

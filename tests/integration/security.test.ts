@@ -73,8 +73,8 @@ describe("fuzz: user-management actions", () => {
         const data = new FormData();
         for (const [k, v] of entries) data.append(k, v);
         const state = create ? await createUserCommand(headers, data) : await updateUserCommand(headers, data);
-        expect(state.status).toBe("error");
-        expect(state.status === "error" && state.code).toBe(who === "anonymous" ? "unauthenticated" : "forbidden");
+        expect(state.ok).toBe(false);
+        expect(!state.ok && state.code).toBe(who === "anonymous" ? "unauthenticated" : "forbidden");
       }),
       { numRuns: 80 },
     );
@@ -88,7 +88,7 @@ describe("fuzz: user-management actions", () => {
         const data = new FormData();
         for (const [k, v] of entries) data.append(k, v);
         const state = create ? await createUserCommand(browserHeaders(cookies.admin), data) : await updateUserCommand(browserHeaders(cookies.admin), data);
-        if (state.status === "error") {
+        if (!state.ok) {
           expect(["invalidInput", "notFound", "conflict", "emailTaken", "selfLockout"]).toContain(state.code);
           expect(state.message.length).toBeGreaterThan(0);
           expect(await counts()).toEqual(before);
