@@ -35,7 +35,8 @@ export function isRefusedData(error: unknown): boolean {
 export function defaultFieldErrors(error: ZodError, t: Translate): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
-    const field = issue.path.map(String).join(".") || "_form";
+    // The form field (a list such as roles.2 is one field of the form).
+    const field = String(issue.path[0] ?? "_form");
     if (out[field]) continue;
     if (issue.code === "too_big") out[field] = t("errors.field.tooLong", { max: Number(issue.maximum) });
     else if (issue.code === "too_small") out[field] = Number(issue.minimum) <= 1 ? t("errors.field.required") : t("errors.field.tooShort", { min: Number(issue.minimum) });
