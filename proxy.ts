@@ -1,19 +1,30 @@
 // Runs before every page and API route.
 // - Pages: locale negotiation (`/` redirects by the browser's language, every page lives under
 //   /en, /es, /fr or /ar) by next-intl, plus a Content Security Policy with a fresh nonce.
+// - Page requests Next would answer with a 500 (another site's server-action post, an unreadable
+//   action body, NUL or broken escapes in the address) are refused first with a 4xx page
+//   (lib/actions/request-guard.ts).
 // API routes do not pass through here (a hop per request saved on the busiest routes): their strict
 // CSP, and the security headers of every response, are set in next.config.ts.
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./lib/i18n/routing";
 import { createNonce, pageContentSecurityPolicy } from "./lib/auth/content-security";
+import { refusePageRequest } from "./lib/actions/request-guard";
+import { refusalLocale, refusalResponse } from "./lib/actions/refusal-page";
 
 const intl = createMiddleware(routing);
 
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
   const nonce = createNonce();
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const csp = pageContentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
+  const refusal = await refusePageRequest(request);
+  if (refusal) {
+    const refused = refusalResponse(refusal, refusalLocale(request), nonce);
+    refused.headers.set("Content-Security-Policy", csp);
+    return refused;
+  }
   // The page renderer reads the nonce from the request's own CSP header.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
