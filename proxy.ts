@@ -33,9 +33,13 @@ export default async function proxy(request: NextRequest) {
   // next-intl answers with next()/rewrite()/redirect() of its own; carry the changed request
   // headers through it the way NextResponse.next({ request }) would.
   const carrier = NextResponse.next({ request: { headers: requestHeaders } });
+  // The override list is merged, not replaced: next-intl's own request header (the negotiated
+  // locale) must reach pages with no [locale] param, such as app/global-not-found.tsx.
+  const overrides = new Set([...(response.headers.get("x-middleware-override-headers")?.split(",") ?? []), ...(carrier.headers.get("x-middleware-override-headers")?.split(",") ?? [])]);
   carrier.headers.forEach((value, key) => {
-    if (key === "x-middleware-override-headers" || key.startsWith("x-middleware-request-")) response.headers.set(key, value);
+    if (key.startsWith("x-middleware-request-")) response.headers.set(key, value);
   });
+  response.headers.set("x-middleware-override-headers", [...overrides].filter(Boolean).join(","));
   response.headers.set("Content-Security-Policy", csp);
   return response;
 }

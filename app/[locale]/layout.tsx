@@ -9,6 +9,13 @@ import "../globals.css";
 
 // Every page reads the live bank: nothing is prerendered at build time.
 export const dynamic = "force-dynamic";
+// Only our four languages are a [locale]: any other first segment (/favicon.png, /wp-admin) is no
+// route at all, so Next answers it with app/global-not-found.tsx, rendered on the server, rather
+// than a notFound() thrown here, which Next renders only in the browser.
+export const dynamicParams = false;
+export function generateStaticParams() {
+  return routing.locales.map((locale) => ({ locale }));
+}
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
