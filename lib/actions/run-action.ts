@@ -24,11 +24,36 @@ export type ActionDomain<D> = {
 
 export type ActionContext = { locale: Language; headers: Headers };
 
+/**
+ * An error and what it wraps: libraries wrap the database's answer (better-auth's APIError around
+ * Prisma's error around the driver adapter's error around PostgreSQL's), and only the innermost
+ * says whether the connection or the data was at fault.
+ */
+function errorChain(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  let current: unknown = error;
+  while (current && chain.length < 8 && !chain.includes(current)) {
+    chain.push(current);
+    const e = current as { cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    current = typeof current === "object" ? (e.meta?.driverAdapterError ?? e.cause) : undefined;
+  }
+  return chain;
+}
+
+function refusedData(e: unknown): boolean {
+  const x = e as { code?: unknown; originalCode?: unknown; message?: unknown } | null;
+  const text = x && typeof x === "object" ? `${String(x.code ?? "")} ${String(x.originalCode ?? "")} ${String(x.message ?? "")}` : String(e);
+  return /\b22(001|003|007|008|021|P02|P05)\b|invalid byte sequence|unsupported Unicode escape|\bP20(00|06|07|19|20|23|33)\b|value too long/i.test(text);
+}
+
 /** SQLSTATE class 22 (data exception) and Prisma's value errors: the input, not the database, is at fault. */
 export function isRefusedData(error: unknown): boolean {
-  const e = error as { code?: unknown; meta?: unknown; cause?: unknown; message?: unknown } | null;
-  const text = e && typeof e === "object" ? `${String(e.code ?? "")} ${String(e.message ?? "")} ${JSON.stringify(e.meta ?? null)} ${String(e.cause ?? "")}` : String(error);
-  return /\b22(001|003|007|008|021|P02|P05)\b|invalid byte sequence|unsupported Unicode escape|\bP20(00|06|07|19|20|23|33)\b|value too long/i.test(text);
+  return errorChain(error).some(refusedData);
+}
+
+/** The database could not be reached, however deeply that is wrapped (and it was not the data). */
+export function isConnectionFailure(error: unknown): boolean {
+  return !isRefusedData(error) && errorChain(error).some(isDatabaseUnavailable);
 }
 
 /** The shared wording of zod issues (users, translations): required, too short/long, e-mail, invalid. */
@@ -91,7 +116,7 @@ export function actionRunner<D = Record<string, unknown>>(domain: ActionDomain<D
       if (known) return fail(known.code, known.details === undefined ? {} : { details: known.details }, known.values);
       if (error instanceof AppError) return fail(error.code, error.fieldErrors ? { fieldErrors: Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, v[0] ?? ""])) } : {});
       if (isRefusedData(error)) return fail("badRequest", { fieldErrors: { _form: t("errors.field.forbiddenCharacters") } });
-      if (isDatabaseUnavailable(error)) return fail("unavailable");
+      if (isConnectionFailure(error)) return fail("unavailable");
       throw error;
     }
   };

@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { findHostileInput, hostileString, MAX_ACTION_STRING } from "@/lib/actions/hostile-input";
 import { refuseHostileAddress, refusePageRequest } from "@/lib/actions/request-guard";
-import { isRefusedData } from "@/lib/actions/run-action";
+import { isConnectionFailure, isRefusedData } from "@/lib/actions/run-action";
 
 describe("hostile text", () => {
   it("finds NUL, control characters, lone surrogates, bidi overrides and over-long strings anywhere", () => {
@@ -44,6 +44,17 @@ describe("database refusals of data", () => {
     expect(isRefusedData(Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: "22021" }))).toBe(true);
     expect(isRefusedData({ code: "P2000", message: "The provided value for the column is too long" })).toBe(true);
     expect(isRefusedData(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }))).toBe(false);
+  });
+
+  it("finds a connection failure however deeply it is wrapped, and never calls refused data one", () => {
+    // better-auth's APIError around Prisma's P2039 around the adapter's error, as seen in an outage.
+    const adapter = { name: "DriverAdapterError", message: 'database "qb" is not currently accepting connections', cause: { originalCode: "55000", kind: "postgres" } };
+    const outage = Object.assign(new Error("Failed to get session"), { name: "APIError", cause: Object.assign(new Error(""), { code: "P2039", meta: { driverAdapterError: adapter } }) });
+    expect(isConnectionFailure(outage)).toBe(true);
+    const nul = Object.assign(new Error(""), { code: "P2039", meta: { driverAdapterError: { name: "DriverAdapterError", message: 'invalid byte sequence for encoding "UTF8": 0x00', cause: { originalCode: "22021" } } } });
+    expect(isRefusedData(nul)).toBe(true);
+    expect(isConnectionFailure(nul)).toBe(false);
+    expect(isConnectionFailure(new TypeError("x is undefined"))).toBe(false);
   });
 });
 
