@@ -23,7 +23,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   // forbidden() answers a page that a person's roles do not open with an HTTP 403 (app/[locale]/forbidden.tsx).
-  experimental: { authInterrupts: true },
+  // globalNotFound: an address no route matches gets app/global-not-found.tsx, rendered on the
+  // server in the site's frame and language (every layout here is below [locale]).
+  experimental: { authInterrupts: true, globalNotFound: true },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -1,15 +1,21 @@
 import type { ReactNode } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { routing } from "@/lib/i18n/routing";
-import { directionOf } from "@/lib/i18n/languages";
-import { SiteHeader } from "@/components/layout/SiteHeader";
+import { SiteFrame } from "@/components/layout/SiteFrame";
 import "../globals.css";
 
 // Every page reads the live bank: nothing is prerendered at build time.
 export const dynamic = "force-dynamic";
+// Only our four languages are a [locale]: any other first segment (/favicon.png, /wp-admin) is no
+// route at all, so Next answers it with app/global-not-found.tsx, rendered on the server, rather
+// than a notFound() thrown here, which Next renders only in the browser.
+export const dynamicParams = false;
+export function generateStaticParams() {
+  return routing.locales.map((locale) => ({ locale }));
+}
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -21,23 +27,5 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const t = await getTranslations("site");
-  return (
-    <html lang={locale} dir={directionOf(locale)}>
-      <body>
-        <NextIntlClientProvider>
-          <a className="skip-link" href="#main">
-            {t("skipToContent")}
-          </a>
-          <SiteHeader />
-          <main id="main" tabIndex={-1}>
-            {children}
-          </main>
-          <footer className="site-footer">
-            <p>{t("footer")}</p>
-          </footer>
-        </NextIntlClientProvider>
-      </body>
-    </html>
-  );
+  return <SiteFrame locale={locale}>{children}</SiteFrame>;
 }

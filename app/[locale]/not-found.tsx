@@ -1,15 +1,6 @@
-import { useTranslations } from "next-intl";
-import { Link } from "@/lib/i18n/navigation";
+import { NotFoundMessage } from "@/components/layout/NotFoundMessage";
 
+/** A page that called notFound() (an unknown question code, questionnaire, user …): inside the site's layout. */
 export default function NotFound() {
-  const t = useTranslations("notFound");
-  return (
-    <>
-      <h1>{t("title")}</h1>
-      <p>{t("body")}</p>
-      <p>
-        <Link href="/framework">{t("back")}</Link>
-      </p>
-    </>
-  );
+  return <NotFoundMessage />;
 }

@@ -15,15 +15,15 @@ export function UserForm({ user }: { user?: Existing }) {
   const t = useTranslations("admin");
   const ta = useTranslations("account");
   const locale = useLocale();
-  const [state, action, pending] = useActionState<ActionState, FormData>(user ? updateUserAction : createUserAction, { status: "idle" });
+  const [state, action, pending] = useActionState<ActionState, FormData>(user ? updateUserAction : createUserAction, null);
   const statusRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const idPrefix = user ? "edit" : "new";
 
   useEffect(() => {
-    if (state.status === "idle") return;
-    if (state.status === "ok" && !user) formRef.current?.reset();
+    if (!state) return;
+    if (state.ok && !user) formRef.current?.reset();
     statusRef.current?.focus();
   }, [state, user]);
 
@@ -53,12 +53,12 @@ export function UserForm({ user }: { user?: Existing }) {
   return (
     <form ref={formRef} action={action} className="form-stack" noValidate>
       <div ref={statusRef} tabIndex={-1} aria-live="polite">
-        {state.status === "ok" && (
+        {state?.ok && (
           <p className="notice" role="status">
-            {state.message}
+            {state.data.message}
           </p>
         )}
-        {state.status === "error" && (
+        {state && !state.ok && (
           <div className="notice notice--error" role="alert">
             <p style={{ margin: 0 }}>{state.message}</p>
             {state.code === "conflict" && (
@@ -71,7 +71,7 @@ export function UserForm({ user }: { user?: Existing }) {
       </div>
       <input type="hidden" name="locale" value={locale} />
       {user && <input type="hidden" name="id" value={user.id} />}
-      {user && <input type="hidden" name="revision" value={state.status === "ok" && state.revision !== undefined ? state.revision : user.revision} />}
+      {user && <input type="hidden" name="revision" value={state?.ok && state.data.revision !== undefined ? state.data.revision : user.revision} />}
       <div className="form-grid">
         <div className="field">
           <label htmlFor={`${idPrefix}-name`}>{t("name")}</label>

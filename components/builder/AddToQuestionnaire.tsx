@@ -45,11 +45,11 @@ export function AddToQuestionnaire({
     start(async () => {
       const base = { questionnaireId: target, revision: revisions[target] ?? 0 };
       const outcome = await changeQuestionnaireAction(indicator ? { ...base, op: "addIndicator", indicator } : { ...base, op: "addQuestions", codes: codes ?? [] });
-      if (outcome.ok) setRevisions((r) => ({ ...r, [target]: outcome.revision }));
+      if (outcome.ok) setRevisions((r) => ({ ...r, [target]: outcome.data.revision }));
       setResult({ outcome, id: target });
     });
   const titleOf = (id: string) => pickText(questionnaires.find((q) => q.id === id)?.title, locale)?.text ?? id;
-  const ok = result?.outcome.ok ? result.outcome : null;
+  const ok = result?.outcome.ok ? result.outcome.data : null;
   const added = (ok?.details?.added as string[] | undefined) ?? [];
   const already = (ok?.details?.alreadyPresent as string[] | undefined) ?? [];
   return (

@@ -45,7 +45,7 @@ export function Builder({ q: serverQ, pairs, locale }: { q: BuilderQuestionnaire
   const sensors = useSensors(useSensor(PointerSensor), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
 
   const refuseBroken = (broken: ReturnType<typeof structuralProblems>) =>
-    change.setFeedback({ kind: "error", failure: { ok: false, failure: "skipLogicBroken", problems: broken.map(({ owner, question, problem }) => ({ owner, question, problem })) } });
+    change.setFeedback({ kind: "error", failure: { ok: false, code: "skipLogicBroken", message: "", details: { problems: broken.map(({ owner, question, problem }) => ({ owner, question, problem })) } } });
 
   const moveItem = (itemId: string, sectionId: string, position: number) => {
     const item = sections.flatMap((s) => s.items).find((i) => i.id === itemId);

@@ -2,14 +2,20 @@
 import { useTranslations } from "next-intl";
 import type { Failure } from "./use-builder-change";
 
-/** A refusal in words: what went wrong, which questions or rules, and for a stale copy a way to reload. */
+/**
+ * A refusal in words: what went wrong, which questions or rules, and for a stale copy a way to reload.
+ * A builder refusal is worded here (a check made in the browser, such as broken skip logic, has no
+ * server message); any other refusal (bad input, sign-in, outage) shows the server's own message.
+ */
 export function FailureMessage({ failure, onReload }: { failure: Failure; onReload?: () => void }) {
   const t = useTranslations("builder");
-  const problems = (failure.problems ?? []).map((p) => t("problemLine", { owner: p.owner, question: p.question, problem: t(`problems.${p.problem}` as "problems.later_question") }));
-  const fields = Object.values(failure.fields ?? {}).map((key) => t(`fieldErrors.${key}` as "fieldErrors.invalid"));
+  const problems = (failure.details?.problems ?? []).map((p) => t("problemLine", { owner: p.owner, question: p.question, problem: t(`problems.${p.problem}` as "problems.later_question") }));
+  const fields = Object.values(failure.fieldErrors ?? {});
+  const key = `failures.${failure.code}` as "failures.conflict";
+  const message = t.has(key) ? t(key, { codes: (failure.details?.codes ?? []).join(", "), problems: problems.join("; ") }) : failure.message;
   return (
     <div className="builder-notice builder-notice--error" role="alert">
-      <p>{t(`failures.${failure.failure}`, { codes: (failure.codes ?? []).join(", "), problems: problems.join("; ") })}</p>
+      <p>{message}</p>
       {fields.length > 0 && (
         <ul>
           {[...new Set(fields)].map((f) => (
@@ -17,7 +23,7 @@ export function FailureMessage({ failure, onReload }: { failure: Failure; onRelo
           ))}
         </ul>
       )}
-      {failure.failure === "conflict" && onReload && (
+      {failure.code === "conflict" && onReload && (
         <button type="button" onClick={onReload}>
           {t("reload")}
         </button>

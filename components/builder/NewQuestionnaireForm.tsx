@@ -10,12 +10,12 @@ import { FailureMessage } from "./FailureMessage";
 export function NewQuestionnaireForm({ locale }: { locale: Language }) {
   const t = useTranslations("builder.settings");
   const [value, setValue] = useState<SettingsValue>({ title: {}, description: {}, languages: [locale], defaultLanguage: locale, fallbackLanguage: null });
-  const [state, action, pending] = useActionState<CreateState, FormData>(createQuestionnaireAction, { status: "idle" });
-  const failure = "ok" in state ? state : null;
+  const [state, action, pending] = useActionState<CreateState, FormData>(createQuestionnaireAction, null);
+  const failure = state;
   return (
     <form action={action} className="builder-form">
       <input type="hidden" name="locale" value={locale} />
-      <SettingsFields idPrefix="new" value={value} onChange={setValue} errors={failure?.fields} />
+      <SettingsFields idPrefix="new" value={value} onChange={setValue} errors={failure?.fieldErrors} />
       {failure && <FailureMessage failure={failure} />}
       <button type="submit" disabled={pending}>
         {t("create")}

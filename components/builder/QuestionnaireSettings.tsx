@@ -17,7 +17,7 @@ export function QuestionnaireSettings() {
     <details className="item-details">
       <summary>{t("heading")}</summary>
       <form onSubmit={submit} className="builder-form">
-        <SettingsFields idPrefix="settings" value={value} onChange={setValue} errors={change.feedback?.kind === "error" ? change.feedback.failure.fields : undefined} />
+        <SettingsFields idPrefix="settings" value={value} onChange={setValue} errors={change.feedback?.kind === "error" ? change.feedback.failure.fieldErrors : undefined} />
         <button type="submit" disabled={change.pending}>
           {t("save")}
         </button>

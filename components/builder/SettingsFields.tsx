@@ -9,8 +9,7 @@ export type SettingsValue = { title: PartialLocalizedText; description: PartialL
 
 export function SettingsFields({ value, onChange, idPrefix, errors = {} }: { value: SettingsValue; onChange: (v: SettingsValue) => void; idPrefix: string; errors?: Record<string, string> }) {
   const t = useTranslations("builder.settings");
-  const tf = useTranslations("builder.fieldErrors");
-  const error = (key: string) => (errors[key] ? tf(errors[key] as "invalid") : null);
+  const error = (key: string) => errors[key] ?? null;
   const toggle = (lang: Language, on: boolean) => {
     const languages = LANGUAGES.filter((l) => (l === lang ? on : value.languages.includes(l)));
     const defaultLanguage = languages.includes(value.defaultLanguage) ? value.defaultLanguage : (languages[0] ?? value.defaultLanguage);

@@ -3,11 +3,11 @@
 // a change refused as stale shows a message and a way to reload instead of overwriting anything.
 import { useCallback, useState, useTransition } from "react";
 import { useRouter } from "@/lib/i18n/navigation";
-import { changeQuestionnaireAction, type BuilderActionResult } from "@/lib/builder/actions";
+import { changeQuestionnaireAction, type BuilderActionResult, type BuilderFailure } from "@/lib/builder/actions";
 import type { BuilderChange } from "@/lib/builder/schema";
 
 type ChangeBody = BuilderChange extends infer C ? (C extends unknown ? Omit<C, "questionnaireId" | "revision"> : never) : never;
-export type Failure = Extract<BuilderActionResult, { ok: false }>;
+export type Failure = BuilderFailure;
 export type Feedback = { kind: "ok"; message: string } | { kind: "error"; failure: Failure } | null;
 
 export function useBuilderChange(questionnaireId: string, serverRevision: number) {
@@ -23,13 +23,13 @@ export function useBuilderChange(questionnaireId: string, serverRevision: number
   }
 
   const run = useCallback(
-    (body: ChangeBody, okMessage: (result: Extract<BuilderActionResult, { ok: true }>) => string): Promise<boolean> =>
+    (body: ChangeBody, okMessage: (result: Extract<BuilderActionResult, { ok: true }>["data"]) => string): Promise<boolean> =>
       new Promise((resolve) => {
         startTransition(async () => {
           const result = await changeQuestionnaireAction({ ...body, questionnaireId, revision } as BuilderChange);
           if (result.ok) {
-            setKnown((k) => ({ ...k, revision: result.revision }));
-            setFeedback({ kind: "ok", message: okMessage(result) });
+            setKnown((k) => ({ ...k, revision: result.data.revision }));
+            setFeedback({ kind: "ok", message: okMessage(result.data) });
             router.refresh();
             resolve(true);
           } else {

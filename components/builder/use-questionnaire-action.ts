@@ -20,7 +20,7 @@ export function useQuestionnaireAction(id: string) {
     run(
       () => duplicateQuestionnaireAction(id),
       (r) => {
-        if (r.ok && r.id) router.push(`/questionnaires/${r.id}`);
+        if (r.ok && r.data.id) router.push(`/questionnaires/${r.data.id}`);
       },
     );
   return { pending, failure: result && !result.ok ? result : null, run, duplicate, router };

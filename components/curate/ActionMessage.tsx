@@ -1,20 +1,22 @@
 "use client";
 import { useTranslations } from "next-intl";
-import type { ActionState } from "@/lib/curation/action-state";
+import { doneOf, failureOf, type ActionState } from "@/lib/curation/action-state";
 
 /** The answer of an action, read out by screen readers: a status for success, an alert for failure. */
 export function ActionMessage({ state }: { state: ActionState }) {
   const t = useTranslations("curate");
-  if (state.status === "ok")
+  const done = doneOf(state);
+  if (done)
     return (
       <p role="status" className="notice notice--ok">
-        {t(`done.${state.message}` as "done.saved", state.values ?? {})}
+        {t(`done.${done.message}` as "done.saved", done.values ?? {})}
       </p>
     );
-  if (state.status === "error")
+  const failure = failureOf(state);
+  if (failure)
     return (
       <p role="alert" className="notice notice--error">
-        {t(`failures.${state.failure}` as "failures.conflict", { questions: 0, ...(state.values ?? {}) })}
+        {failure.message}
       </p>
     );
   return null;

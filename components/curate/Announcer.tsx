@@ -8,7 +8,7 @@ import { ActionMessage } from "./ActionMessage";
 const AnnounceContext = createContext<((state: ActionState) => void) | null>(null);
 
 export function Announcer({ children }: { children: ReactNode }) {
-  const [last, setLast] = useState<ActionState>({ status: "idle" });
+  const [last, setLast] = useState<ActionState>(null);
   return (
     <AnnounceContext.Provider value={setLast}>
       <ActionMessage state={last} />

@@ -5,22 +5,22 @@ import { useActionState, useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
 import { saveChoiceListAction } from "@/lib/curation/actions";
-import { IDLE, type ActionState } from "@/lib/curation/action-state";
+import { IDLE, doneOf, type ActionState } from "@/lib/curation/action-state";
 import { ActionMessage } from "./ActionMessage";
 
 export function ChoiceListEditor({ mode, name, revision, initial, questionCount }: { mode: "create" | "update"; name: string; revision: number; initial: string; questionCount: number }) {
   const t = useTranslations("curate.lists");
-  const te = useTranslations("curate.errors");
   const router = useRouter();
   const [state, action, pending] = useActionState<ActionState, FormData>(saveChoiceListAction, IDLE);
   const [text, setText] = useState(initial);
   const [listName, setListName] = useState(name);
   useEffect(() => {
-    if (state.status !== "ok") return;
-    if (mode === "create") router.push(`/curate/choice-lists/${state.values?.name}`);
+    const done = doneOf(state);
+    if (!done) return;
+    if (mode === "create") router.push(`/curate/choice-lists/${done.values?.name}`);
     else router.refresh();
   }, [state, mode, router]);
-  const fieldError = (f: string) => (state.status === "error" ? state.fields?.[f] : undefined);
+  const fieldError = (f: string) => (state && !state.ok ? state.fieldErrors?.[f] : undefined);
   return (
     <form action={action} className="editor">
       <input type="hidden" name="mode" value={mode} />
@@ -31,7 +31,7 @@ export function ChoiceListEditor({ mode, name, revision, initial, questionCount 
           <input id="list-name" name="name" dir="ltr" className="code-input" value={listName} onChange={(e) => setListName(e.target.value)} aria-describedby={fieldError("name") ? "list-name-error" : undefined} />
           {fieldError("name") && (
             <p id="list-name-error" className="field-error">
-              {te(fieldError("name")!)}
+              {fieldError("name")}
             </p>
           )}
         </div>
@@ -46,7 +46,7 @@ export function ChoiceListEditor({ mode, name, revision, initial, questionCount 
         <textarea id="choices" name="choices" rows={8} dir="auto" value={text} onChange={(e) => setText(e.target.value)} aria-describedby={`choices-help${fieldError("choices") ? " choices-error" : ""}`} />
         {fieldError("choices") && (
           <p id="choices-error" className="field-error">
-            {te(fieldError("choices")!)}
+            {fieldError("choices")}
           </p>
         )}
       </div>

@@ -18,7 +18,8 @@ export function CodeField({ value, onChange, currentCode, readOnly, serverError 
     if (readOnly || !formatOk) return;
     let live = true;
     const timer = setTimeout(async () => {
-      const result = await checkCodeAction(value, currentCode);
+      const answered = await checkCodeAction(value, currentCode);
+      const result: Check = answered.ok ? answered.data : answered.code === "forbidden" || answered.code === "unauthenticated" ? "forbidden" : "invalid";
       if (live) setAnswer({ code: value, result });
     }, 300);
     return () => {

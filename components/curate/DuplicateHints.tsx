@@ -15,8 +15,9 @@ export function DuplicateHints({ label, indicators, currentCode }: { label: stri
   useEffect(() => {
     let live = true;
     const timer = setTimeout(async () => {
-      const result = label.trim().length >= 8 ? await findDuplicatesAction(label, key ? key.split(",") : [], currentCode) : [];
-      if (live) setFound(result);
+      const answered = label.trim().length >= 8 ? await findDuplicatesAction(label, key ? key.split(",") : [], currentCode) : null;
+      // A refusal (signed out, a hostile label) shows no hints rather than an error while typing.
+      if (live) setFound(answered?.ok ? answered.data : []);
     }, 500);
     return () => {
       live = false;

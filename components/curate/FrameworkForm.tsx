@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
 import { LANGUAGES, LANGUAGE_NAMES, directionOf, type Language, type LocalizedText } from "@/lib/i18n/languages";
 import { saveFrameworkAction } from "@/lib/curation/actions";
-import { IDLE, type ActionState } from "@/lib/curation/action-state";
+import { IDLE, doneOf, failureOf, type ActionState } from "@/lib/curation/action-state";
 import { ActionMessage } from "./ActionMessage";
 import { FrameworkConflict } from "./FrameworkConflict";
 import { frameworkValues, valuesOfSaved, type FrameworkValues } from "./framework-values";
@@ -25,7 +25,6 @@ export type FrameworkEntry = {
 
 export function FrameworkForm({ entry, parents }: { entry: FrameworkEntry; parents?: { code: string; label: string }[] }) {
   const t = useTranslations("curate.framework");
-  const te = useTranslations("curate.errors");
   const id = useId();
   const router = useRouter();
   const [state, action, pending] = useActionState<ActionState, FormData>(saveFrameworkAction, IDLE);
@@ -48,14 +47,16 @@ export function FrameworkForm({ entry, parents }: { entry: FrameworkEntry; paren
   const [answered, setAnswered] = useState<ActionState>(state);
   if (state !== answered) {
     setAnswered(state);
-    if (state.status === "ok" && entry.code) setRevision(Number(state.values?.revision));
-    else if (state.status === "ok") setValues(frameworkValues({ parent: entry.parent }));
+    const done = doneOf(state);
+    if (done && entry.code) setRevision(Number(done.values?.revision));
+    else if (done) setValues(frameworkValues({ parent: entry.parent }));
   }
   useEffect(() => {
-    if (state.status === "ok") router.refresh();
+    if (state?.ok) router.refresh();
   }, [state, router]);
-  const err = (f: string) => (state.status === "error" ? state.fields?.[f] : undefined);
-  const saved = state.status === "error" && state.failure === "conflict" && state.saved && resolved !== state ? state.saved : null;
+  const err = (f: string) => (state && !state.ok ? state.fieldErrors?.[f] : undefined);
+  const failure = failureOf(state);
+  const saved = failure?.code === "conflict" && failure.details?.saved && resolved !== state ? failure.details.saved : null;
   const textField = entry.kind === "domain" ? "description" : entry.kind === "indicator" ? "definition" : null;
   const setName = (l: Language, v: string) => setValues((x) => ({ ...x, name: { ...x.name, [l]: v } }));
   const setText = (l: Language, v: string) => setValues((x) => ({ ...x, text: { ...x.text, [l]: v } }));
@@ -68,7 +69,7 @@ export function FrameworkForm({ entry, parents }: { entry: FrameworkEntry; paren
         <div className="field">
           <label htmlFor={`${id}-code`}>{t("code")}</label>
           <input id={`${id}-code`} name="code" dir="ltr" className="code-input" value={values.code} onChange={(e) => setValues((x) => ({ ...x, code: e.target.value }))} aria-invalid={!!err("code")} />
-          {err("code") && <p className="field-error">{te(err("code")!)}</p>}
+          {err("code") && <p className="field-error">{err("code")}</p>}
         </div>
         {parents && (
           <div className="field">
@@ -96,7 +97,7 @@ export function FrameworkForm({ entry, parents }: { entry: FrameworkEntry; paren
         <div className="field" key={l}>
           <label htmlFor={`${id}-name-${l}`}>{t("nameIn", { language: LANGUAGE_NAMES[l] })}</label>
           <input id={`${id}-name-${l}`} name={`name.${l}`} lang={l} dir={directionOf(l)} value={values.name[l]} onChange={(e) => setName(l, e.target.value)} aria-invalid={!!err(`name.${l}`)} />
-          {err(`name.${l}`) && <p className="field-error">{te(err(`name.${l}`)!)}</p>}
+          {err(`name.${l}`) && <p className="field-error">{err(`name.${l}`)}</p>}
         </div>
       ))}
       {textField &&

@@ -5,7 +5,7 @@ import { useActionState, useEffect, useId } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
 import { changeIndicatorAction } from "@/lib/curation/actions";
-import { IDLE, type ActionState } from "@/lib/curation/action-state";
+import { IDLE, failureOf, type ActionState } from "@/lib/curation/action-state";
 import { ActionMessage } from "./ActionMessage";
 
 export function IndicatorActions({ code, revision, questions, retired, merged }: { code: string; revision: number; questions: number; retired: boolean; merged: boolean }) {
@@ -15,9 +15,10 @@ export function IndicatorActions({ code, revision, questions, retired, merged }:
   const [state, action, pending] = useActionState<ActionState, FormData>(changeIndicatorAction, IDLE);
   // After a conflict too: the page re-reads the indicator, so the next click claims the saved revision.
   useEffect(() => {
-    if (state.status === "ok" || (state.status === "error" && state.failure === "conflict")) router.refresh();
+    if (state?.ok || failureOf(state)?.code === "conflict") router.refresh();
   }, [state, router]);
-  const saved = state.status === "error" && state.failure === "conflict" ? state.saved : undefined;
+  const failure = failureOf(state);
+  const saved = failure?.code === "conflict" ? failure.details?.saved : undefined;
   return (
     <div className="indicator-actions">
       <ActionMessage state={state} />

@@ -6,7 +6,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
 import { pickText, type Language } from "@/lib/i18n/languages";
 import { saveQuestionAction } from "@/lib/curation/actions";
-import { IDLE, type ActionState } from "@/lib/curation/action-state";
+import { IDLE, confirmOf, doneOf, failureOf, type ActionState } from "@/lib/curation/action-state";
 import type { EditorOptions, QuestionFormValues } from "@/lib/curation/data";
 import { QUESTION_TYPES, SELECT_TYPES, SOURCE_RELATIONS, formatChoiceLines, type QuestionType } from "@/lib/curation/schema";
 import { ActionMessage } from "./ActionMessage";
@@ -86,12 +86,14 @@ export function QuestionEditor({
   const confirmRef = useRef(false);
 
   const set = <K extends keyof EditorValues>(key: K, value: EditorValues[K]) => setValues((v) => ({ ...v, [key]: value }));
-  const fieldError = (name: string) => (state.status === "error" ? state.fields?.[name] : undefined);
+  const failure = failureOf(state);
+  const confirm = confirmOf(state);
+  const fieldError = (name: string) => failure?.fieldErrors?.[name];
   const errorId = (name: string) => (fieldError(name) ? `${name}-error` : undefined);
   const errorText = (name: string) =>
     fieldError(name) ? (
       <p id={`${name}-error`} className="field-error">
-        {te(fieldError(name)!)}
+        {fieldError(name)}
       </p>
     ) : null;
 
@@ -103,11 +105,12 @@ export function QuestionEditor({
     startTransition(async () => {
       const next = await saveQuestionAction(state, form);
       setState(next);
-      if (next.status !== "ok") return;
-      if (!question) return router.push(`/curate/questions/${next.values?.code}`);
-      if (typeof next.values?.revision === "number") {
-        setLearntRevision(next.values.revision);
-        onSaved?.(next.values.revision);
+      const done = doneOf(next);
+      if (!done) return;
+      if (!question) return router.push(`/curate/questions/${done.values?.code}`);
+      if (typeof done.values?.revision === "number") {
+        setLearntRevision(done.values.revision);
+        onSaved?.(done.values.revision);
       }
       router.refresh();
     });
@@ -132,7 +135,7 @@ export function QuestionEditor({
         onChange={(v) => set("code", v)}
         currentCode={question?.code}
         readOnly={!!question && question.status !== "draft"}
-        serverError={fieldError("code") ? te(fieldError("code")!) : state.status === "error" && state.failure === "codeTaken" ? te("codeTaken") : undefined}
+        serverError={fieldError("code") ?? (failure?.code === "codeTaken" ? te("codeTaken") : undefined)}
       />
 
       <div className="field">
@@ -282,24 +285,24 @@ export function QuestionEditor({
         <textarea id="notes" name="notes" rows={3} dir="auto" value={values.notes} onChange={(e) => set("notes", e.target.value)} />
       </div>
 
-      {state.status === "confirm" && <ImpactPanel impact={state.impact} nextVersion={state.nextVersion} />}
-      {state.status === "error" && state.failure === "conflict" && state.current && (
+      {confirm && <ImpactPanel impact={confirm.confirm} nextVersion={confirm.nextVersion} />}
+      {failure?.code === "conflict" && failure.details?.current && (
         <ConflictPanel
           mine={values}
-          saved={state.current}
+          saved={failure.details.current}
           onTakeSaved={() => {
-            setValues(valuesOf(state.current!));
-            setLearntRevision(state.current!.revision);
+            setValues(valuesOf(failure.details!.current!));
+            setLearntRevision(failure.details!.current!.revision);
           }}
-          onKeepMine={() => setLearntRevision(state.current!.revision)}
+          onKeepMine={() => setLearntRevision(failure.details!.current!.revision)}
         />
       )}
       <ActionMessage state={state} />
 
       <div className="actions">
-        {state.status === "confirm" ? (
+        {confirm ? (
           <button type="submit" disabled={pending} onClick={() => (confirmRef.current = true)}>
-            {t("confirmPublish", { version: state.nextVersion })}
+            {t("confirmPublish", { version: confirm.nextVersion })}
           </button>
         ) : (
           <button type="submit" disabled={pending}>

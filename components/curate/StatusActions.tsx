@@ -6,7 +6,7 @@ import type { QuestionStatus } from "@/lib/bank/visibility";
 import { useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
 import { changeQuestionStatusAction } from "@/lib/curation/actions";
-import { IDLE, type ActionState } from "@/lib/curation/action-state";
+import { IDLE, doneOf, failureOf, type ActionState } from "@/lib/curation/action-state";
 import { ActionMessage } from "./ActionMessage";
 import { useAnnounce } from "./Announcer";
 
@@ -37,8 +37,9 @@ export function StatusActions({
     startTransition(async () => {
       const next = await changeQuestionStatusAction(state, form);
       setState(next);
-      if (next.status !== "ok") return;
-      if (typeof next.values?.revision === "number") onChanged?.(next.values.revision);
+      const done = doneOf(next);
+      if (!done) return;
+      if (typeof done.values?.revision === "number") onChanged?.(done.values.revision);
       announce?.(next);
       router.refresh();
     });
@@ -54,7 +55,7 @@ export function StatusActions({
     <section className="status-actions" aria-labelledby={`status-${code}`}>
       <h2 id={`status-${code}`}>{t("title")}</h2>
       {!announce && <ActionMessage state={state} />}
-      {announce && state.status === "error" && <ActionMessage state={state} />}
+      {announce && failureOf(state) && <ActionMessage state={state} />}
       {status === "draft" && (
         <>
           <form onSubmit={submit}>

@@ -6,7 +6,9 @@ import { AccountMenu } from "./AccountMenu";
 import { getCurrentUser } from "@/lib/auth/session";
 
 export async function SiteHeader() {
-  const [t, tc, tt, tb, user] = await Promise.all([getTranslations("site"), getTranslations("curate.nav"), getTranslations("translate"), getTranslations("builder"), getCurrentUser()]);
+  // The database unreachable: the header still renders, as for a visitor, so that the page's own
+  // error (app/[locale]/error.tsx) shows inside the site's layout rather than Next's bare one.
+  const [t, tc, tt, tb, user] = await Promise.all([getTranslations("site"), getTranslations("curate.nav"), getTranslations("translate"), getTranslations("builder"), getCurrentUser().catch(() => null)]);
   const mine = user && user.roles.includes("researcher") ? [{ href: "/questionnaires", label: tb("nav") }] : [];
   // Curation is offered to the people who may use it (the pages check again on the server).
   const translate = user && (user.roles.includes("translator") || user.roles.includes("reviewer")) ? [{ href: "/translate", label: tt("nav") }] : [];

@@ -25,7 +25,7 @@ export function CommentForm({ code, lang }: { code: string; lang: string }) {
             setBody("");
             setMessage(t("comments.posted"));
             router.refresh();
-          } else setError(t(`failures.${result.code}`));
+          } else setError(result.message);
         });
       }}
     >

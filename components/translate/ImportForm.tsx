@@ -26,10 +26,10 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
     return form;
   }
 
-  function failure(code: string, reason?: string) {
+  function failure(code: string, message: string, reason?: string) {
     if (code === "badFile" && reason) return t(`badFile.${reason as "notSpreadsheet"}`);
     if (code === "fileTooLarge") return t("import.tooLarge", { size: maxMegabytes });
-    return t(`failures.${code as "forbidden"}`);
+    return message;
   }
 
   function onPreview(event: React.FormEvent) {
@@ -43,8 +43,8 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
     startTransition(async () => {
       const result = await previewImportAction(formData());
       if (result.ok) {
-        setPreview(result.value);
-      } else setError(failure(result.code, result.reason));
+        setPreview(result.data);
+      } else setError(failure(result.code, result.message, result.details?.reason));
     });
   }
 
@@ -54,8 +54,8 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
       const result = await applyImportAction(formData({ digest: preview.digest }));
       if (result.ok) {
         setPreview(null);
-        setMessage(t("import.applied", { count: result.value.applied }));
-      } else setError(failure(result.code, result.reason));
+        setMessage(t("import.applied", { count: result.data.applied }));
+      } else setError(failure(result.code, result.message, result.details?.reason));
     });
   }
 

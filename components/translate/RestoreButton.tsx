@@ -19,7 +19,7 @@ export function RestoreButton({ code, lang, revision, revisionId, version }: { c
         onClick={() =>
           startTransition(async () => {
             const result = await restoreTranslationAction({ code, lang, revision, revisionId });
-            setMessage(result.ok ? t("history.restored") : t(`failures.${result.code}`));
+            setMessage(result.ok ? t("history.restored") : result.message);
             if (result.ok) router.refresh();
           })
         }

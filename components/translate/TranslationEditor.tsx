@@ -89,21 +89,21 @@ export function TranslationEditor(props: EditorProps) {
         setWarnings(null);
         setWarned(null);
         setConflict(null);
-        if (goNext && result.value.next) {
+        if (goNext && result.data.next) {
           setStatus(t("editor.savedOpeningNext"));
-          router.push({ pathname: `${props.queuePath.replace(/\/queue$/, "")}/q/${result.value.next}`, query: props.nextQuery });
+          router.push({ pathname: `${props.queuePath.replace(/\/queue$/, "")}/q/${result.data.next}`, query: props.nextQuery });
         } else {
           setStatus(goNext ? t("editor.savedQueueDone") : t("editor.saved"));
           router.refresh();
         }
         return;
       }
-      if (result.code === "conflict" && result.current) {
-        setConflict(result.current);
+      if (result.code === "conflict" && result.details?.current) {
+        setConflict(result.details.current);
         setStatus(t("failures.conflict"));
-      } else if (result.code === "warnings" && result.warnings) {
-        setWarnings(result.warnings);
-        } else setError(t(`failures.${result.code}`));
+      } else if (result.code === "warnings" && result.details?.warnings) {
+        setWarnings(result.details.warnings);
+        } else setError(result.message);
     });
   }
 

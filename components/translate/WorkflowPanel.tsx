@@ -49,7 +49,7 @@ export function WorkflowPanel({
         setComment("");
         setMessage(t(`workflow.done.${kind}`));
         router.refresh();
-      } else setError(t(`failures.${result.code}`));
+      } else setError(result.message);
     });
   }
 

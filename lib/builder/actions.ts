@@ -2,88 +2,70 @@
 // Thin server actions of the builder: who is asking (lib/auth session), the change itself (zod and
 // the permission check `can(actor, "questionnaire.edit", …)` inside the mutation's transaction),
 // and an answer the page shows: never an exception, always a translatable failure code.
-import { ZodError } from "zod";
 import { getCurrentUser } from "../auth/session";
-import { isDatabaseUnavailable } from "../auth/errors";
+import { AppError } from "../auth/errors";
+import { actionRunner } from "../actions/run-action";
+import type { ActionFailure, ActionResult } from "../actions/result";
 import { isLanguage, type Language } from "../i18n/languages";
 import { redirect } from "../i18n/navigation";
-import { isBuilderError, type BuilderFailure } from "./errors";
+import { isBuilderError, type BuilderErrorDetails } from "./errors";
 import { applyBuilderChange, createQuestionnaire, deleteQuestionnaire, duplicateQuestionnaire, type BuilderActor } from "./mutations";
 import { builderFieldErrors, type BuilderChange } from "./schema";
 import { settingsFromForm } from "./form-input";
 
-export type BuilderFailureCode = BuilderFailure | "invalidInput" | "unauthenticated" | "unavailable";
+export type BuilderDone = { revision: number; details?: Record<string, unknown>; id?: string };
+export type BuilderActionResult = ActionResult<BuilderDone, BuilderErrorDetails>;
+export type BuilderFailure = ActionFailure<BuilderErrorDetails>;
 
-export type BuilderActionResult =
-  | { ok: true; revision: number; details?: Record<string, unknown>; id?: string }
-  | {
-      ok: false;
-      failure: BuilderFailureCode;
-      codes?: string[];
-      problems?: { owner: string; question: string; problem: string }[];
-      fields?: Record<string, string>;
-      revision?: number;
-    };
-
-async function currentActor(): Promise<BuilderActor | null> {
+async function currentActor(): Promise<BuilderActor> {
   const user = await getCurrentUser();
-  return user ? { id: user.id, roles: user.roles } : null;
+  if (!user) throw new AppError("unauthenticated");
+  return { id: user.id, roles: user.roles };
 }
 
-function failed(error: unknown): Extract<BuilderActionResult, { ok: false }> {
-  if (error instanceof ZodError) return { ok: false, failure: "invalidInput", fields: builderFieldErrors(error) };
-  if (isBuilderError(error)) return { ok: false, failure: error.code, ...error.details };
-  if (isDatabaseUnavailable(error)) return { ok: false, failure: "unavailable" };
-  throw error;
-}
+// Builder refusals are worded by builder.failures.*, with the codes and rules concerned.
+const runBuilder = actionRunner<BuilderErrorDetails>({
+  namespace: "builder",
+  known(error, t) {
+    if (!isBuilderError(error)) return null;
+    const problems = (error.details.problems ?? []).map((p) => t("builder.problemLine", { owner: p.owner, question: p.question, problem: t(`builder.problems.${p.problem}`) }));
+    return { code: error.code, details: error.details, values: { codes: (error.details.codes ?? []).join(", "), problems: problems.join("; ") } };
+  },
+  fieldErrors: (error, t) => Object.fromEntries(Object.entries(builderFieldErrors(error)).map(([field, key]) => [field, t(`builder.fieldErrors.${key}`)])),
+});
 
 /** One change to a questionnaire, made on the revision the page was showing. */
 export async function changeQuestionnaireAction(change: BuilderChange): Promise<BuilderActionResult> {
-  try {
-    const actor = await currentActor();
-    if (!actor) return { ok: false, failure: "unauthenticated" };
-    const outcome = await applyBuilderChange({ actor, change });
-    return { ok: true, revision: outcome.revision, details: outcome.details };
-  } catch (error) {
-    return failed(error);
-  }
+  return runBuilder(null, change, async () => {
+    const outcome = await applyBuilderChange({ actor: await currentActor(), change });
+    return { revision: outcome.revision, details: outcome.details };
+  });
 }
 
-export type CreateState = { status: "idle" } | Extract<BuilderActionResult, { ok: false }>;
+export type CreateState = BuilderFailure | null;
 
 /** "New questionnaire": creates it and opens the builder; on a refusal the form keeps what was typed. */
 export async function createQuestionnaireAction(_previous: CreateState, form: FormData): Promise<CreateState> {
   const locale = (isLanguage(form.get("locale")) ? form.get("locale") : "en") as Language;
-  let id: string;
-  try {
+  const created = await runBuilder(null, form, async () => {
     const actor = await currentActor();
-    if (!actor) return { ok: false, failure: "unauthenticated" };
-    id = (await createQuestionnaire({ actor, settings: settingsFromForm(form) })).id;
-  } catch (error) {
-    return failed(error);
-  }
-  redirect({ href: `/questionnaires/${id}`, locale });
-  return { status: "idle" };
+    return { revision: 0, id: (await createQuestionnaire({ actor, settings: settingsFromForm(form) })).id };
+  });
+  if (!created.ok) return created;
+  redirect({ href: `/questionnaires/${created.data.id}`, locale });
+  return null;
 }
 
 export async function duplicateQuestionnaireAction(questionnaireId: string): Promise<BuilderActionResult> {
-  try {
-    const actor = await currentActor();
-    if (!actor) return { ok: false, failure: "unauthenticated" };
-    const { id } = await duplicateQuestionnaire({ actor, input: { questionnaireId } });
-    return { ok: true, revision: 0, id };
-  } catch (error) {
-    return failed(error);
-  }
+  return runBuilder(null, { questionnaireId }, async () => {
+    const { id } = await duplicateQuestionnaire({ actor: await currentActor(), input: { questionnaireId } });
+    return { revision: 0, id };
+  });
 }
 
 export async function deleteQuestionnaireAction(questionnaireId: string, revision: number): Promise<BuilderActionResult> {
-  try {
-    const actor = await currentActor();
-    if (!actor) return { ok: false, failure: "unauthenticated" };
-    await deleteQuestionnaire({ actor, input: { questionnaireId, revision } });
-    return { ok: true, revision: revision + 1 };
-  } catch (error) {
-    return failed(error);
-  }
+  return runBuilder(null, { questionnaireId, revision }, async () => {
+    await deleteQuestionnaire({ actor: await currentActor(), input: { questionnaireId, revision } });
+    return { revision: revision + 1 };
+  });
 }

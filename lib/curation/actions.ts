@@ -2,11 +2,12 @@
 // Thin server actions of the curation pages: who is asking (lib/auth), what they sent (zod, in the
 // mutations), the write (one transaction with its audit record), and an answer the form shows.
 import { revalidatePath } from "next/cache";
-import { ZodError } from "zod";
 import { getCurrentUser, assertPermission } from "../auth/session";
-import { AppError, isDatabaseUnavailable } from "../auth/errors";
+import { AppError } from "../auth/errors";
 import type { Action } from "../auth/permissions";
-import type { ActionState } from "./action-state";
+import { actionRunner } from "../actions/run-action";
+import type { ActionResult } from "../actions/result";
+import type { ActionState, CurationData, CurationDetails } from "./action-state";
 import type { FrameworkVersion } from "./framework-data";
 import { checkCode, findChangeImpact, findLikelyDuplicates, findQuestionForEditing, type DuplicateCandidate } from "./data";
 import { isCurationError } from "./errors";
@@ -23,26 +24,28 @@ async function actorFor(action: Action) {
   return user ? { id: user.id, roles: user.roles } : null;
 }
 
-/** Every failure as a state the form shows; anything unexpected is rethrown (a real bug). */
-function failed(error: unknown): ActionState {
-  if (error instanceof ZodError) return { status: "error", failure: "invalidInput", fields: fieldErrorKeys(error) };
-  if (isCurationError(error)) {
-    const current = error.details?.current as Extract<ActionState, { status: "error" }>["current"];
+// Curation refusals are worded by curate.failures.*, its field errors by curate.errors.*.
+const runCuration = actionRunner<CurationDetails>({
+  namespace: "curate",
+  known(error) {
+    if (!isCurationError(error)) return null;
+    const current = error.details?.current as CurationDetails["current"];
     const questions = error.details?.questions as number | undefined;
     const isConflict = error.code === "conflict";
-    return {
-      status: "error",
-      failure: error.code,
-      current: isConflict && current && "label" in current ? current : undefined,
-      // A framework conflict carries the saved entry (null when it was deleted meanwhile).
-      saved: isConflict && (current === null || (current && "kind" in current)) ? (current as unknown as FrameworkVersion | null) : undefined,
-      values: questions !== undefined ? { questions } : undefined,
-    };
-  }
-  if (error instanceof AppError) return { status: "error", failure: error.code === "unauthenticated" ? "unauthenticated" : "forbidden" };
-  if (isDatabaseUnavailable(error)) return { status: "error", failure: "unavailable" };
-  throw error;
-}
+    const details: CurationDetails | undefined = !isConflict
+      ? undefined
+      : current && "label" in current
+        ? { current }
+        : // A framework conflict carries the saved entry (null when it was deleted meanwhile).
+          current === null || (current && "kind" in current)
+          ? { saved: current as unknown as FrameworkVersion | null }
+          : undefined;
+    return { code: error.code, details, values: { questions: questions ?? 0 } };
+  },
+  fieldErrors: (error, t) => Object.fromEntries(Object.entries(fieldErrorKeys(error)).map(([field, key]) => [field, t(`curate.errors.${key}`)])),
+});
+
+const invalidInput = () => new AppError("invalidInput");
 
 function refresh() {
   revalidatePath("/[locale]/curate", "layout");
@@ -50,14 +53,14 @@ function refresh() {
 }
 
 export async function saveQuestionAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  try {
+  return runCuration(null, form, async (): Promise<CurationData> => {
     const original = formText(form, "originalCode");
     const input = questionInputFromForm(form);
     if (!original) {
       const actor = await actorFor("question.create");
       const created = await createQuestion({ actor, input });
       refresh();
-      return { status: "ok", message: "created", values: { code: created.code } };
+      return { message: "created", values: { code: created.code } };
     }
     const actor = await actorFor("question.edit");
     const before = await findQuestionForEditing(original);
@@ -66,88 +69,82 @@ export async function saveQuestionAction(_previous: ActionState, form: FormData)
     // (A stale save skips this: it goes straight to the conflict, with both versions shown.)
     if (before?.status === "published" && before.revision === revisionFromForm(form) && form.get("confirm") !== "1" && (before.label !== input.label.trim() || (before.hint ?? "") !== (input.hint ?? "").trim())) {
       const impact = await findChangeImpact(original);
-      if (impact) return { status: "confirm", impact, nextVersion: before.version + 1 };
+      if (impact) return { confirm: impact, nextVersion: before.version + 1 };
     }
     const result = await updateQuestion({ actor, code: original, revision: revisionFromForm(form), input });
     refresh();
     return result.newVersion
-      ? { status: "ok", message: "publishedVersion", values: { code: result.code, version: result.version, outdated: result.outdatedTranslations, revision: revisionFromForm(form) + 1 } }
-      : { status: "ok", message: "saved", values: { code: result.code, revision: revisionFromForm(form) + 1 } };
-  } catch (error) {
-    return failed(error);
-  }
+      ? { message: "publishedVersion", values: { code: result.code, version: result.version, outdated: result.outdatedTranslations, revision: revisionFromForm(form) + 1 } }
+      : { message: "saved", values: { code: result.code, revision: revisionFromForm(form) + 1 } };
+  });
 }
 
 export async function changeQuestionStatusAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  try {
+  return runCuration(null, form, async (): Promise<CurationData> => {
     const code = formText(form, "code");
     const revision = revisionFromForm(form);
     switch (formText(form, "intent")) {
       case "publish": {
         const r = await publishQuestion({ actor: await actorFor("question.publish"), code, revision });
         refresh();
-        return { status: "ok", message: "published", values: { code, version: r.version, revision: revision + 1 } };
+        return { message: "published", values: { code, version: r.version, revision: revision + 1 } };
       }
       case "retire":
         await retireQuestion({ actor: await actorFor("question.retire"), code, revision });
         refresh();
-        return { status: "ok", message: "retired", values: { code, revision: revision + 1 } };
+        return { message: "retired", values: { code, revision: revision + 1 } };
       case "restore":
         await restoreQuestion({ actor: await actorFor("question.retire"), code, revision });
         refresh();
-        return { status: "ok", message: "restored", values: { code, revision: revision + 1 } };
+        return { message: "restored", values: { code, revision: revision + 1 } };
       case "reject":
         await rejectDraft({ actor: await actorFor("question.publish"), code, revision, reason: formText(form, "reason") });
         refresh();
-        return { status: "ok", message: "rejected", values: { code, revision: revision + 1 } };
+        return { message: "rejected", values: { code, revision: revision + 1 } };
       case "merge": {
         const r = await mergeDraft({ actor: await actorFor("question.publish"), code, revision, targetCode: formText(form, "targetCode").trim() });
         refresh();
-        return { status: "ok", message: "merged", values: { code, target: r.targetCode, moved: r.moved, revision: revision + 1 } };
+        return { message: "merged", values: { code, target: r.targetCode, moved: r.moved, revision: revision + 1 } };
       }
       default:
-        return { status: "error", failure: "invalidInput" };
+        throw invalidInput();
     }
-  } catch (error) {
-    return failed(error);
-  }
+  });
 }
 
 /** As the curator types a code: whether it is valid for XLSForm and still free. */
-export async function checkCodeAction(code: string, currentCode?: string): Promise<"ok" | "invalid" | "taken" | "forbidden"> {
-  try {
+export async function checkCodeAction(code: string, currentCode?: string): Promise<ActionResult<"ok" | "invalid" | "taken", CurationDetails>> {
+  return runCuration(null, { code, currentCode }, async () => {
     await actorFor("question.edit");
-  } catch {
-    return "forbidden";
-  }
-  return checkCode(String(code).slice(0, 64), { excludeCode: currentCode });
+    return checkCode(String(code).slice(0, 64), { excludeCode: currentCode === undefined ? undefined : String(currentCode).slice(0, 64) });
+  });
 }
 
-export async function findDuplicatesAction(label: string, indicators: string[], currentCode?: string): Promise<DuplicateCandidate[]> {
-  try {
+export async function findDuplicatesAction(label: string, indicators: string[], currentCode?: string): Promise<ActionResult<DuplicateCandidate[], CurationDetails>> {
+  return runCuration(null, { label, indicators, currentCode }, async () => {
     await actorFor("question.edit");
-  } catch {
-    return [];
-  }
-  return findLikelyDuplicates({ label: String(label).slice(0, 500), indicators: (Array.isArray(indicators) ? indicators : []).slice(0, 20).map(String), excludeCode: currentCode });
+    return findLikelyDuplicates({
+      label: String(label).slice(0, 500),
+      indicators: (Array.isArray(indicators) ? indicators : []).slice(0, 20).map(String),
+      excludeCode: currentCode === undefined ? undefined : String(currentCode).slice(0, 64),
+    });
+  });
 }
 
 export async function saveChoiceListAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  try {
+  return runCuration(null, form, async (): Promise<CurationData> => {
     const actor = await actorFor("choiceList.edit");
     const name = formText(form, "name");
     const choices = parseChoiceLines(formText(form, "choices"));
     if (formText(form, "mode") === "create") {
       await createChoiceList({ actor, input: { name, choices } });
       refresh();
-      return { status: "ok", message: "listCreated", values: { name } };
+      return { message: "listCreated", values: { name } };
     }
     const r = await updateChoiceList({ actor, name, revision: revisionFromForm(form), choices });
     refresh();
-    return { status: "ok", message: "listSaved", values: { name, version: r.version, questions: r.questions.length } };
-  } catch (error) {
-    return failed(error);
-  }
+    return { message: "listSaved", values: { name, version: r.version, questions: r.questions.length } };
+  });
 }
 
 function localized(form: FormData, prefix: string) {
@@ -155,7 +152,7 @@ function localized(form: FormData, prefix: string) {
 }
 
 export async function saveFrameworkAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  try {
+  return runCuration(null, form, async (): Promise<CurationData> => {
     const actor = await actorFor("framework.edit");
     const code = formText(form, "originalCode") || undefined;
     // The revision the form was read at; an edit without one is refused as a conflict.
@@ -177,17 +174,15 @@ export async function saveFrameworkAction(_previous: ActionState, form: FormData
         });
         break;
       default:
-        return { status: "error", failure: "invalidInput" };
+        throw invalidInput();
     }
     refresh();
-    return { status: "ok", message: "frameworkSaved", values: { code: saved.code, revision: saved.revision } };
-  } catch (error) {
-    return failed(error);
-  }
+    return { message: "frameworkSaved", values: { code: saved.code, revision: saved.revision } };
+  });
 }
 
 export async function changeIndicatorAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  try {
+  return runCuration(null, form, async (): Promise<CurationData> => {
     const actor = await actorFor("framework.edit");
     const code = formText(form, "code");
     const revision = revisionFromForm(form);
@@ -198,7 +193,7 @@ export async function changeIndicatorAction(_previous: ActionState, form: FormDa
       case "merge": {
         const r = await mergeIndicator({ actor, code, revision, intoCode: formText(form, "intoCode").trim().toUpperCase() });
         refresh();
-        return { status: "ok", message: "indicatorMerged", values: { code, moved: r.moved } };
+        return { message: "indicatorMerged", values: { code, moved: r.moved } };
       }
       case "retire":
         await setIndicatorRetired({ actor, code, revision, retired: true });
@@ -207,11 +202,9 @@ export async function changeIndicatorAction(_previous: ActionState, form: FormDa
         await setIndicatorRetired({ actor, code, revision, retired: false });
         break;
       default:
-        return { status: "error", failure: "invalidInput" };
+        throw invalidInput();
     }
     refresh();
-    return { status: "ok", message: "frameworkSaved", values: { code } };
-  } catch (error) {
-    return failed(error);
-  }
+    return { message: "frameworkSaved", values: { code } };
+  });
 }

@@ -4,11 +4,12 @@
 // back as codes the interface translates (translate.failures.*), never as exceptions.
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "../auth/session";
-import { isDatabaseUnavailable } from "../auth/errors";
+import { actionRunner } from "../actions/run-action";
+import type { ActionResult as OneActionResult } from "../actions/result";
 import type { Language } from "../i18n/languages";
 import type { CheckWarning } from "./checks";
 import { findNextInQueue } from "./data";
-import { isTranslationError, TranslationError, type SavedVersion, type TranslationFailure } from "./errors";
+import { isTranslationError, TranslationError, type SavedVersion } from "./errors";
 import { can } from "../auth/permissions";
 import {
   addTranslationComment,
@@ -24,26 +25,30 @@ import { applyTranslationImport, readImport } from "./spreadsheet-mutations";
 import type { ImportPreview } from "./spreadsheet-data";
 import { IMPORT_MAX_BYTES } from "./spreadsheet";
 
-export type ActionResult<T = undefined> =
-  | { ok: true; value: T }
-  | { ok: false; code: TranslationFailure | "unavailable"; warnings?: CheckWarning[]; current?: SavedVersion; fieldErrors?: Record<string, string[]>; reason?: string };
+export type TranslationDetails = { warnings?: CheckWarning[]; current?: SavedVersion; reason?: string };
+export type ActionResult<T = undefined> = OneActionResult<T, TranslationDetails>;
 
-async function run<T>(fn: (actor: Awaited<ReturnType<typeof getCurrentUser>>) => Promise<T>): Promise<ActionResult<T>> {
-  try {
-    const actor = await getCurrentUser();
-    const value = await fn(actor);
-    revalidatePath("/[locale]/translate", "layout");
-    return { ok: true, value };
-  } catch (error) {
-    if (isTranslationError(error)) return { ok: false, code: error.code, ...error.details };
-    if (isDatabaseUnavailable(error)) return { ok: false, code: "unavailable" };
-    throw error;
-  }
+// Translation refusals are worded by translate.failures.*; a conflict carries the saved version,
+// a save with warnings the warnings, so that the screen shows both and loses nothing.
+const runTranslation = actionRunner<TranslationDetails>({
+  namespace: "translate",
+  known(error) {
+    if (!isTranslationError(error)) return null;
+    const { current, warnings, reason } = error.details ?? {};
+    const details: TranslationDetails = { ...(current ? { current } : {}), ...(warnings ? { warnings } : {}), ...(reason ? { reason } : {}) };
+    return { code: error.code, details: Object.keys(details).length ? details : undefined };
+  },
+});
+
+async function run<T>(input: unknown, fn: (actor: Awaited<ReturnType<typeof getCurrentUser>>) => Promise<T>): Promise<ActionResult<T>> {
+  const result = await runTranslation(null, input, async () => fn(await getCurrentUser()));
+  if (result.ok) revalidatePath("/[locale]/translate", "layout");
+  return result;
 }
 
 /** Saves; with `next`, also finds the next item of the queue (same filters) to open. */
 export async function saveTranslationAction(input: SaveTranslationInput, next?: Record<string, string>): Promise<ActionResult<SaveResult & { next: string | null }>> {
-  return run(async (actor) => {
+  return run({ input, next }, async (actor) => {
     const saved = await saveTranslation(actor, input);
     const nextCode = next ? await findNextInQueue({ lang: input.lang as Language, filter: queueFilterSchema.parse(next), actor, after: input.code }) : null;
     return { ...saved, next: nextCode };
@@ -51,26 +56,26 @@ export async function saveTranslationAction(input: SaveTranslationInput, next?: 
 }
 
 export async function submitTranslationAction(input: { code: string; lang: string; revision: number }) {
-  return run((actor) => submitTranslation(actor, input));
+  return run(input, (actor) => submitTranslation(actor, input));
 }
 
 export async function approveTranslationAction(input: { code: string; lang: string; revision: number }) {
-  return run((actor) => approveTranslation(actor, input));
+  return run(input, (actor) => approveTranslation(actor, input));
 }
 
 export async function returnTranslationAction(input: { code: string; lang: string; revision: number; comment: string }) {
-  return run((actor) => returnTranslation(actor, input));
+  return run(input, (actor) => returnTranslation(actor, input));
 }
 
 export async function commentTranslationAction(input: { code: string; lang: string; body: string }) {
-  return run(async (actor) => {
+  return run(input, async (actor) => {
     await addTranslationComment(actor, input);
     return undefined;
   });
 }
 
 export async function restoreTranslationAction(input: { code: string; lang: string; revision: number; revisionId: string }) {
-  return run((actor) => restoreTranslationRevision(actor, input));
+  return run(input, (actor) => restoreTranslationRevision(actor, input));
 }
 
 async function fileFrom(form: FormData): Promise<{ lang: Language; bytes: Buffer }> {
@@ -84,7 +89,7 @@ async function fileFrom(form: FormData): Promise<{ lang: Language; bytes: Buffer
 
 /** Reads an uploaded spreadsheet and says what it would change; nothing is written. */
 export async function previewImportAction(form: FormData): Promise<ActionResult<ImportPreview>> {
-  return run(async (actor) => {
+  return run(form, async (actor) => {
     const { lang, bytes } = await fileFrom(form);
     if (!actor) throw new TranslationError("unauthenticated");
     if (!can(actor, "translation.edit", { lang })) throw new TranslationError("forbidden");
@@ -94,7 +99,7 @@ export async function previewImportAction(form: FormData): Promise<ActionResult<
 
 /** Applies the previewed file (the same bytes, and the preview's digest the person confirmed). */
 export async function applyImportAction(form: FormData): Promise<ActionResult<{ applied: number }>> {
-  return run(async (actor) => {
+  return run(form, async (actor) => {
     const { lang, bytes } = await fileFrom(form);
     const digest = String(form.get("digest") ?? "").slice(0, 64);
     return applyTranslationImport(actor, { lang, bytes, digest });

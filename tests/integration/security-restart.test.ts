@@ -51,7 +51,7 @@ describe.skipIf(!url)("PostgreSQL goes away and comes back", () => {
       expect(signInDown.body).toMatchObject({ code: "unavailable", message: "The service is temporarily unavailable. Please try again in a moment." });
 
       const createDown = await createUserCommand(browserHeaders(adminSession.cookie), form({ locale: "fr", name: "During Outage", email: "outage@example.org", password: "outage-password", roles: ["researcher"] }));
-      expect(createDown).toMatchObject({ status: "error", code: "unavailable", message: "Le service est momentanément indisponible. Réessayez dans un instant." });
+      expect(createDown).toMatchObject({ ok: false, code: "unavailable", message: "Le service est momentanément indisponible. Réessayez dans un instant." });
     } finally {
       await setConnections(true);
     }
@@ -65,7 +65,7 @@ describe.skipIf(!url)("PostgreSQL goes away and comes back", () => {
     expect(status).toBe(200);
     expect((await signIn("researcher@demo.questionbank.org", "researcher-demo")).status).toBe(200);
     const created = await createUserCommand(browserHeaders(adminSession.cookie), form({ locale: "en", name: "After Outage", email: "after-outage@example.org", password: "outage-password", roles: ["researcher"] }));
-    expect(created.status).toBe("ok");
+    expect(created.ok).toBe(true);
     expect(await findUserByEmail("outage@example.org")).toBeNull();
   });
 });

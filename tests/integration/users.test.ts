@@ -23,11 +23,11 @@ describe("who may manage users", () => {
       const usersBefore = await countUsers();
       const auditBefore = await countAuditEvents();
       const created = await createUserCommand(headers, newUser(`${who}-attempt@example.org`));
-      expect(created.status).toBe("error");
-      expect(created.status === "error" && created.code).toBe(who === "anonymous" ? "unauthenticated" : "forbidden");
+      expect(created.ok).toBe(false);
+      expect(!created.ok && created.code).toBe(who === "anonymous" ? "unauthenticated" : "forbidden");
       const target = await findUserByEmail(DEMO.researcher.email);
       const edited = await updateUserCommand(headers, form({ locale: "en", id: target!.id, revision: String(target!.revision), name: "Hacked", roles: ["admin"] }));
-      expect(edited.status === "error" && edited.code).toBe(who === "anonymous" ? "unauthenticated" : "forbidden");
+      expect(!edited.ok && edited.code).toBe(who === "anonymous" ? "unauthenticated" : "forbidden");
       expect(await countUsers()).toBe(usersBefore);
       expect(await countAuditEvents()).toBe(auditBefore);
       expect((await findUserForEdit(target!.id))?.roles).toEqual(["researcher"]);
@@ -36,7 +36,7 @@ describe("who may manage users", () => {
 
   it("an administrator creates a user with roles and languages; it is audited and they can sign in", async () => {
     const state = await createUserCommand(browserHeaders(cookies.admin), newUser("nadia@example.org", { name: "Nadia Haddad", roles: ["translator", "reviewer"], translateLanguages: ["ar", "fr"], reviewLanguages: ["ar"] }));
-    expect(state).toMatchObject({ status: "ok", message: "Account created for nadia@example.org." });
+    expect(state).toMatchObject({ ok: true, data: { message: "Account created for nadia@example.org." } });
     const nadia = await findUserByEmail("nadia@example.org");
     const events = await findAuditEvents({ entityType: "user", entity: "nadia@example.org", page: 1 });
     expect(events.rows).toHaveLength(1);
@@ -54,26 +54,26 @@ describe("who may manage users", () => {
       browserHeaders(cookies.admin),
       form({ locale: "es", name: "", email: "not-an-email", password: "short", roles: ["pope"], translateLanguages: ["en"] }),
     );
-    expect(state.status).toBe("error");
-    if (state.status !== "error") return;
+    expect(state.ok).toBe(false);
+    if (state.ok) return;
     expect(state.code).toBe("invalidInput");
     expect(state.message).toBe("Algunos campos necesitan corrección.");
     expect(Object.keys(state.fieldErrors ?? {}).sort()).toEqual(["email", "name", "password", "roles", "translateLanguages"]);
     expect(state.fieldErrors?.password).toBe("Al menos 10 caracteres.");
     expect(await countUsers()).toBe(before);
     const long = await createUserCommand(browserHeaders(cookies.admin), newUser("long@example.org", { name: "x".repeat(101) }));
-    expect(long.status === "error" && long.fieldErrors?.name).toBe("At most 100 characters.");
+    expect(!long.ok && long.fieldErrors?.name).toBe("At most 100 characters.");
   });
 
   it("refuses a second account with the same email (in any case)", async () => {
     const state = await createUserCommand(browserHeaders(cookies.admin), newUser("RESEARCHER@demo.questionbank.org"));
-    expect(state.status === "error" && state.code).toBe("emailTaken");
+    expect(!state.ok && state.code).toBe("emailTaken");
   });
 
   it("an administrator cannot remove their own admin role or disable themself", async () => {
     const admin = await findUserByEmail(DEMO.admin.email);
     const state = await updateUserCommand(browserHeaders(cookies.admin), form({ locale: "en", id: admin!.id, revision: String(admin!.revision), name: "Demo Admin", roles: ["curator"] }));
-    expect(state.status === "error" && state.code).toBe("selfLockout");
+    expect(!state.ok && state.code).toBe("selfLockout");
     expect((await findUserByEmail(DEMO.admin.email))?.roles).toEqual(["admin"]);
   });
 
@@ -83,7 +83,7 @@ describe("who may manage users", () => {
     expect(await getUserFromHeaders(browserHeaders(leaving.cookie))).not.toBeNull();
     const row = await findUserByEmail("leaving@example.org");
     const state = await updateUserCommand(browserHeaders(cookies.admin), form({ locale: "en", id: row!.id, revision: String(row!.revision), name: "Leaving", roles: ["translator"], disabled: "on" }));
-    expect(state.status).toBe("ok");
+    expect(state.ok).toBe(true);
     expect(await getUserFromHeaders(browserHeaders(leaving.cookie))).toBeNull();
     const again = await signIn("leaving@example.org", "a-good-password");
     expect(again.status).toBe(403);
@@ -103,11 +103,11 @@ describe("two administrators editing the same person", () => {
     const target = (await findUserByEmail("contested@example.org"))!;
     const auditBefore = await countAuditEvents({ entityType: "user", entityId: target.id });
     const first = await updateUserCommand(browserHeaders(cookies.admin), form({ locale: "en", id: target.id, revision: String(target.revision), name: "Contested", roles: ["reviewer"], reviewLanguages: ["fr"] }));
-    expect(first.status).toBe("ok");
+    expect(first.ok).toBe(true);
     const second = await updateUserCommand(browserHeaders(secondAdmin), form({ locale: "fr", id: target.id, revision: String(target.revision), name: "Contested", roles: ["curator"] }));
-    expect(second.status).toBe("error");
-    expect(second.status === "error" && second.code).toBe("conflict");
-    expect(second.status === "error" && second.message).toBe("Quelqu’un d’autre a modifié ceci entre-temps. Rien n’a été écrasé.");
+    expect(second.ok).toBe(false);
+    expect(!second.ok && second.code).toBe("conflict");
+    expect(!second.ok && second.message).toBe("Quelqu’un d’autre a modifié ceci entre-temps. Rien n’a été écrasé.");
     const after = await findUserForEdit(target.id);
     expect(after).toMatchObject({ roles: ["reviewer"], reviewLanguages: ["fr"], revision: target.revision + 1 });
     expect(await countAuditEvents({ entityType: "user", entityId: target.id })).toBe(auditBefore + 1);
@@ -120,11 +120,11 @@ describe("two administrators editing the same person", () => {
       updateUserCommand(browserHeaders(cookies.admin), form({ locale: "en", id: target.id, revision: String(target.revision), name: "Race A", roles: ["curator"] })),
       updateUserCommand(browserHeaders(secondAdmin), form({ locale: "en", id: target.id, revision: String(target.revision), name: "Race B", roles: ["researcher"] })),
     ]);
-    const statuses = results.map((r) => r.status).sort();
-    expect(statuses).toEqual(["error", "ok"]);
-    const loser = results.find((r) => r.status === "error");
-    expect(loser?.status === "error" && loser.code).toBe("conflict");
-    const winner = results.findIndex((r) => r.status === "ok");
+    const statuses = results.map((r) => r.ok).sort();
+    expect(statuses).toEqual([false, true]);
+    const loser = results.find((r) => !r.ok);
+    expect(loser && !loser.ok && loser.code).toBe("conflict");
+    const winner = results.findIndex((r) => r.ok);
     const after = await findUserForEdit(target.id);
     expect(after?.name).toBe(winner === 0 ? "Race A" : "Race B");
     expect(after?.revision).toBe(target.revision + 1);

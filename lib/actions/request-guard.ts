@@ -1,0 +1,54 @@
+// Requests to pages that Next itself would answer with a 500: refused here first with a 4xx.
+// - A POST to a page is a server action (with a Next-Action header from a script, or a no-JS form
+//   post carrying $ACTION_ID_…). Another site's action post is 403 (Next refuses it too, but as a
+//   500); a body that cannot be read as the form data or JSON it claims to be is 400.
+// - A page address or query holding text no page needs (NUL, control characters, lone surrogates,
+//   malformed percent-encoding) is 400 rather than a query that the database refuses.
+import { isSameOriginRequest } from "../auth/csrf";
+import { hostileString } from "./hostile-input";
+
+export type GuardRefusal = { status: 400 | 403; code: "badRequest" | "crossSite" };
+
+/** The refusal of a page address or query string, if any (pure: the URL is all it reads). */
+export function refuseHostileAddress(url: URL): GuardRefusal | null {
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return { status: 400, code: "badRequest" };
+  }
+  if (hostileString(path, 2_000)) return { status: 400, code: "badRequest" };
+  // URLSearchParams turns malformed escapes into U+FFFD; the raw search is checked for them too.
+  if (/%(?![0-9a-f]{2})/i.test(url.search) || url.search.length > 8_000) return { status: 400, code: "badRequest" };
+  for (const [key, value] of url.searchParams) {
+    if (hostileString(key, 200) || hostileString(value, 2_000)) return { status: 400, code: "badRequest" };
+  }
+  return null;
+}
+
+async function readsAsClaimed(request: Request): Promise<boolean> {
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  try {
+    if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) {
+      await request.clone().formData();
+      return true;
+    }
+    const body = await request.clone().text();
+    if (body === "") return true;
+    // A script's action call sends its arguments as React's JSON encoding (text/plain).
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The refusal of a page request before Next handles it, if any. */
+export async function refusePageRequest(request: Request): Promise<GuardRefusal | null> {
+  const address = refuseHostileAddress(new URL(request.url));
+  if (address) return address;
+  if (request.method.toUpperCase() !== "POST") return null;
+  if (!isSameOriginRequest(request)) return { status: 403, code: "crossSite" };
+  if (!(await readsAsClaimed(request))) return { status: 400, code: "badRequest" };
+  return null;
+}
