@@ -7,7 +7,14 @@ import nextTs from "eslint-config-next/typescript";
 const dbImports = {
   patterns: [
     {
-      group: ["**/db/client", "**/db/generated/**", "@prisma/client", "@prisma/adapter-pg", "@electric-sql/pglite", "pglite-prisma-adapter"],
+      group: [
+        "**/db/client",
+        "**/db/generated/**",
+        "@prisma/client",
+        "@prisma/adapter-pg",
+        "@electric-sql/pglite",
+        "pglite-prisma-adapter",
+      ],
       message: "Only lib/**/data.ts and lib/**/mutations.ts may use the database: call a function from one of them.",
     },
   ],
@@ -38,5 +45,14 @@ export default defineConfig([
     ],
     rules: { "no-restricted-imports": "off" },
   },
-  globalIgnores([".next/**", ".next-*/**", "node_modules/**", "lib/db/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    ".next-*/**",
+    "node_modules/**",
+    "lib/db/generated/**",
+    ".data/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
 ]);

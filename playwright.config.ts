@@ -8,7 +8,14 @@ const pgliteDir = process.env.E2E_PGLITE_DIR ?? ".data/e2e-pglite";
 // the network, which this project's machines do not have.
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu", "--disable-quic"],
+  args: [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
+    "--disable-quic",
+  ],
 };
 
 export default defineConfig({
@@ -26,7 +33,14 @@ export default defineConfig({
     // scripts/server.ts, not `next start`: the server that takes the client address from the socket.
     command: `rm -rf ${pgliteDir} && tsx scripts/db.ts prepare && tsx scripts/server.ts`,
     url: `${baseURL}/api/health`,
-    env: { PGLITE_DIR: pgliteDir, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", PORT: String(port), NODE_ENV: "production" },
+    env: {
+      PGLITE_DIR: pgliteDir,
+      DATABASE_URL: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      NODE_ENV: "production",
+    },
     reuseExistingServer: false,
     // Migrating and seeding a fresh database takes a while on a busy 2-core machine.
     timeout: 600_000,

@@ -39,7 +39,10 @@ export default async function proxy(request: NextRequest) {
   const carrier = NextResponse.next({ request: { headers: requestHeaders } });
   // The override list is merged, not replaced: next-intl's own request header (the negotiated
   // locale) must reach pages with no [locale] param, such as app/global-not-found.tsx.
-  const overrides = new Set([...(response.headers.get("x-middleware-override-headers")?.split(",") ?? []), ...(carrier.headers.get("x-middleware-override-headers")?.split(",") ?? [])]);
+  const overrides = new Set([
+    ...(response.headers.get("x-middleware-override-headers")?.split(",") ?? []),
+    ...(carrier.headers.get("x-middleware-override-headers")?.split(",") ?? []),
+  ]);
   carrier.headers.forEach((value, key) => {
     if (key.startsWith("x-middleware-request-")) response.headers.set(key, value);
   });

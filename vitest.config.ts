@@ -32,7 +32,10 @@ export default defineConfig({
   test: {
     projects: [
       { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], testTimeout: 60_000 } },
-      integration("integration-pglite", { DATABASE_URL: "", PGLITE_DIR: process.env.TEST_PGLITE_DIR ?? ".data/test-pglite" }),
+      integration("integration-pglite", {
+        DATABASE_URL: "",
+        PGLITE_DIR: process.env.TEST_PGLITE_DIR ?? ".data/test-pglite",
+      }),
       // Runs against PostgreSQL only when a test database is named; the project is skipped otherwise.
       ...(testDatabaseUrl ? [integration("integration-postgres", { DATABASE_URL: testDatabaseUrl })] : []),
     ],

@@ -19,7 +19,10 @@ async function requestLanguage(): Promise<Language> {
 
 export async function generateMetadata(): Promise<Metadata> {
   const locale = await requestLanguage();
-  const [site, t] = await Promise.all([getTranslations({ locale, namespace: "site" }), getTranslations({ locale, namespace: "notFound" })]);
+  const [site, t] = await Promise.all([
+    getTranslations({ locale, namespace: "site" }),
+    getTranslations({ locale, namespace: "notFound" }),
+  ]);
   return { title: `${t("title")} · ${site("name")}`, robots: { index: false } };
 }
 

@@ -9,7 +9,14 @@ import path from "node:path";
 import { signIn } from "./export-import";
 import { summarize, type LatencySummary } from "./stats";
 
-export type BuilderResearcher = { email: string; password: string; questionnaireId: string; revision: number; firstSectionId: string; pool: string[] };
+export type BuilderResearcher = {
+  email: string;
+  password: string;
+  questionnaireId: string;
+  revision: number;
+  firstSectionId: string;
+  pool: string[];
+};
 export const BUILDER_OPS = ["addQuestions", "moveItem", "updateSettings", "removeItem"] as const;
 export type BuilderOp = (typeof BUILDER_OPS)[number];
 
@@ -46,8 +53,15 @@ function filesUnder(dir: string): string[] {
 export function findActionId(distDir: string, exportName = ACTION): string {
   const manifestFile = path.join(distDir, "server", "server-reference-manifest.json");
   if (existsSync(manifestFile)) {
-    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { node?: Record<string, { exportedName?: string; filename?: string }> };
-    for (const [id, entry] of Object.entries(manifest.node ?? {})) if (entry.exportedName === exportName && (entry.filename ?? "lib/builder/actions").includes("lib/builder/actions")) return id;
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as {
+      node?: Record<string, { exportedName?: string; filename?: string }>;
+    };
+    for (const [id, entry] of Object.entries(manifest.node ?? {}))
+      if (
+        entry.exportedName === exportName &&
+        (entry.filename ?? "lib/builder/actions").includes("lib/builder/actions")
+      )
+        return id;
   }
   const pattern = new RegExp(`"([0-9a-f]{40,42})"[^"]{0,300}"${exportName}"`);
   for (const file of filesUnder(path.join(distDir, "static", "chunks")).filter((f) => f.endsWith(".js"))) {
@@ -64,13 +78,26 @@ export function parseActionAnswer(body: string): Outcome | null {
   for (const line of body.split("\n")) {
     const m = line.match(/^[0-9a-f]+:(\{.*"ok":(true|false).*\})\s*$/);
     if (!m) continue;
-    const value = JSON.parse(m[1]) as { ok: boolean; revision?: number; failure?: string; details?: { itemIds?: string[] } };
+    const value = JSON.parse(m[1]) as {
+      ok: boolean;
+      revision?: number;
+      failure?: string;
+      details?: { itemIds?: string[] };
+    };
     return { ok: value.ok, revision: value.revision, failure: value.failure, itemIds: value.details?.itemIds };
   }
   return null;
 }
 
-export async function runBuilderLoad(base: string, { distDir, researchers, seconds, reload = true }: { distDir: string; researchers: BuilderResearcher[]; seconds: number; reload?: boolean }): Promise<BuilderLoad> {
+export async function runBuilderLoad(
+  base: string,
+  {
+    distDir,
+    researchers,
+    seconds,
+    reload = true,
+  }: { distDir: string; researchers: BuilderResearcher[]; seconds: number; reload?: boolean },
+): Promise<BuilderLoad> {
   if (!base.startsWith("http://127.0.0.1:")) throw new Error(`The benchmark only loads 127.0.0.1, not ${base}`);
   const actionId = findActionId(distDir);
   // Signed in one after another (the sign-in is rate limited per address), before the clock starts.
@@ -99,14 +126,19 @@ export async function runBuilderLoad(base: string, { distDir, researchers, secon
         try {
           const response = await fetch(page, {
             method: "POST",
-            headers: { ...headers, "next-action": actionId, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+            headers: {
+              ...headers,
+              "next-action": actionId,
+              "content-type": "text/plain;charset=UTF-8",
+              accept: "text/x-component",
+            },
             body: JSON.stringify([{ op, questionnaireId: r.questionnaireId, revision, ...body }]),
             signal: AbortSignal.timeout(30_000),
           });
           const text = await response.text();
           perOp[op].push(performance.now() - t);
           const outcome = response.ok ? parseActionAnswer(text) : null;
-          if (!outcome) return fail(`${op}: HTTP ${response.status} ${text.slice(0, 200)}`), null;
+          if (!outcome) return (fail(`${op}: HTTP ${response.status} ${text.slice(0, 200)}`), null);
           if (!outcome.ok) {
             if (outcome.failure === "conflict") conflicts++;
             else fail(`${op}: ${outcome.failure}`);
@@ -117,14 +149,17 @@ export async function runBuilderLoad(base: string, { distDir, researchers, secon
           return outcome;
         } catch (error) {
           perOp[op].push(performance.now() - t);
-          return fail(`${op}: ${(error as Error).message}`), null;
+          return (fail(`${op}: ${(error as Error).message}`), null);
         }
       };
       const refresh = async () => {
         if (!reload) return;
         const t = performance.now();
         try {
-          const response = await fetch(page, { headers: { ...headers, rsc: "1" }, signal: AbortSignal.timeout(30_000) });
+          const response = await fetch(page, {
+            headers: { ...headers, rsc: "1" },
+            signal: AbortSignal.timeout(30_000),
+          });
           await response.arrayBuffer();
           reloads.push(performance.now() - t);
           if (!response.ok) fail(`reload: HTTP ${response.status}`);
@@ -142,7 +177,15 @@ export async function runBuilderLoad(base: string, { distDir, researchers, secon
         if (performance.now() >= deadline) break;
         await change("moveItem", { itemId, sectionId: r.firstSectionId, position: 0 });
         await refresh();
-        await change("updateSettings", { settings: { title: { en: `Builder load ${k + 1}, round ${i + 1}` }, description: {}, languages: ["en", "fr"], defaultLanguage: "en", fallbackLanguage: null } });
+        await change("updateSettings", {
+          settings: {
+            title: { en: `Builder load ${k + 1}, round ${i + 1}` },
+            description: {},
+            languages: ["en", "fr"],
+            defaultLanguage: "en",
+            fallbackLanguage: null,
+          },
+        });
         await refresh();
         await change("removeItem", { itemId });
         await refresh();
@@ -155,7 +198,10 @@ export async function runBuilderLoad(base: string, { distDir, researchers, secon
     researchers: researchers.length,
     seconds: Math.round(elapsed * 10) / 10,
     writes: summarize(all),
-    perOp: Object.fromEntries(BUILDER_OPS.map((op) => [op, summarize(perOp[op])])) as Record<BuilderOp, LatencySummary | null>,
+    perOp: Object.fromEntries(BUILDER_OPS.map((op) => [op, summarize(perOp[op])])) as Record<
+      BuilderOp,
+      LatencySummary | null
+    >,
     reload: summarize(reloads),
     writesPerSecond: Math.round((all.length / elapsed) * 10) / 10,
     errors,

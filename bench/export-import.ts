@@ -14,7 +14,8 @@ export async function signIn(base: string, email: string, password: string): Pro
     body: JSON.stringify({ email, password }),
     signal: AbortSignal.timeout(30_000),
   });
-  if (response.status !== 200) throw new Error(`sign-in answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  if (response.status !== 200)
+    throw new Error(`sign-in answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
   const cookie = response.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
@@ -33,7 +34,8 @@ async function timed(runs: number, request: () => Promise<Response>): Promise<Ti
     body = new Uint8Array(await response.arrayBuffer());
     runsMs.push(Math.round(performance.now() - t));
     status = response.status;
-    if (!response.ok) throw new Error(`${response.url} answered ${status}: ${new TextDecoder().decode(body).slice(0, 500)}`);
+    if (!response.ok)
+      throw new Error(`${response.url} answered ${status}: ${new TextDecoder().decode(body).slice(0, 500)}`);
   }
   return { runsMs, medianMs: median(runsMs), firstMs: runsMs[0], bytes: body.byteLength, status, body };
 }
@@ -80,7 +82,16 @@ export function countCsvRecords(bytes: Uint8Array, firstCell: string): number {
   return count;
 }
 
-export async function measureExportImport(base: string, { questionnaireId, email, password, exportRuns, importRuns }: { questionnaireId: string; email: string; password: string; exportRuns: number; importRuns: number }) {
+export async function measureExportImport(
+  base: string,
+  {
+    questionnaireId,
+    email,
+    password,
+    exportRuns,
+    importRuns,
+  }: { questionnaireId: string; email: string; password: string; exportRuns: number; importRuns: number },
+) {
   const cookie = await signIn(base, email, password);
   const get = (path: string) => () => fetch(base + path, { headers: { cookie }, signal: AbortSignal.timeout(120_000) });
   const xlsform = await timed(exportRuns, get(`/api/v1/questionnaires/${questionnaireId}/export?format=xlsform`));
@@ -92,7 +103,12 @@ export async function measureExportImport(base: string, { questionnaireId, email
   const importTiming = await timed(importRuns, async () => {
     const form = new FormData();
     form.append("file", new Blob([xlsform.body as BlobPart], { type: XLSX }), "benchmark-survey.xlsx");
-    const response = await fetch(`${base}/api/v1/questionnaires/import`, { method: "POST", headers: { cookie, origin: base }, body: form, signal: AbortSignal.timeout(300_000) });
+    const response = await fetch(`${base}/api/v1/questionnaires/import`, {
+      method: "POST",
+      headers: { cookie, origin: base },
+      body: form,
+      signal: AbortSignal.timeout(300_000),
+    });
     if (response.status === 201) {
       const json = (await response.clone().json()) as { linked?: unknown[]; created?: unknown[] };
       imported = (json.linked?.length ?? 0) + (json.created?.length ?? 0);

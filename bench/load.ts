@@ -8,7 +8,11 @@ import type { LoadRun } from "./types";
 
 const path = (q: BenchQuery) => `/api/v1/questions${q.query ? `?${q.query}` : ""}`;
 
-export async function runLoad(base: string, paths: string[], { connections, maxRequests, maxSeconds }: { connections: number; maxRequests: number; maxSeconds: number }): Promise<{ run: LoadRun; latencies: number[] }> {
+export async function runLoad(
+  base: string,
+  paths: string[],
+  { connections, maxRequests, maxSeconds }: { connections: number; maxRequests: number; maxSeconds: number },
+): Promise<{ run: LoadRun; latencies: number[] }> {
   if (!base.startsWith("http://127.0.0.1:")) throw new Error(`The benchmark only loads 127.0.0.1, not ${base}`);
   const latencies: number[] = [];
   const started = performance.now();
@@ -28,7 +32,9 @@ export async function runLoad(base: string, paths: string[], { connections, maxR
     instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
   const seconds = (performance.now() - started) / 1000;
-  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, v]) => [code, v?.count ?? 0]));
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([code, v]) => [code, v?.count ?? 0]),
+  );
   const run: LoadRun = {
     connections,
     requests: latencies.length,

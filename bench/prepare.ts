@@ -17,11 +17,22 @@ async function main() {
   const out = process.argv[2];
   const email = process.env.BENCH_EMAIL;
   const password = process.env.BENCH_PASSWORD;
-  if (!out || !email || !password) throw new Error("usage: BENCH_EMAIL=… BENCH_PASSWORD=… node --import tsx bench/prepare.ts out.json");
+  if (!out || !email || !password)
+    throw new Error("usage: BENCH_EMAIL=… BENCH_PASSWORD=… node --import tsx bench/prepare.ts out.json");
   const db = await getDb();
   const passwordHash = await hashPassword(password);
   const user = await db.$transaction((tx) =>
-    insertUser(tx, { actorId: null, input: { email, name: "Benchmark researcher", roles: ["researcher"], translateLanguages: [], reviewLanguages: [] }, passwordHash }),
+    insertUser(tx, {
+      actorId: null,
+      input: {
+        email,
+        name: "Benchmark researcher",
+        roles: ["researcher"],
+        translateLanguages: [],
+        reviewLanguages: [],
+      },
+      passwordHash,
+    }),
   );
   const actor = { id: user.id, roles: ["researcher" as const] };
 
@@ -35,7 +46,8 @@ async function main() {
      ORDER BY q.code LIMIT $1`,
     QUESTIONNAIRE_ITEMS,
   );
-  if (rows.length < QUESTIONNAIRE_ITEMS) throw new Error(`only ${rows.length} fully translated published questions: fill the bank with more`);
+  if (rows.length < QUESTIONNAIRE_ITEMS)
+    throw new Error(`only ${rows.length} fully translated published questions: fill the bank with more`);
 
   const { id } = await createQuestionnaire({
     actor,
@@ -49,14 +61,26 @@ async function main() {
   let revision = 0;
   for (let s = 1; s < SECTIONS; s++) {
     const title = { en: `Part ${s + 1}`, es: `Parte ${s + 1}`, fr: `Partie ${s + 1}`, ar: `الجزء ${s + 1}` };
-    revision = (await applyBuilderChange({ actor, change: { op: "addSection", questionnaireId: id, revision, title } })).revision;
+    revision = (await applyBuilderChange({ actor, change: { op: "addSection", questionnaireId: id, revision, title } }))
+      .revision;
   }
-  const sectionIds = (await db.questionnaireSection.findMany({ where: { questionnaireId: id }, orderBy: { position: "asc" }, select: { id: true } })).map((s) => s.id);
+  const sectionIds = (
+    await db.questionnaireSection.findMany({
+      where: { questionnaireId: id },
+      orderBy: { position: "asc" },
+      select: { id: true },
+    })
+  ).map((s) => s.id);
   if (sectionIds.length !== SECTIONS) throw new Error(`expected ${SECTIONS} sections, found ${sectionIds.length}`);
   const perSection = QUESTIONNAIRE_ITEMS / SECTIONS;
   for (let s = 0; s < SECTIONS; s++) {
     const codes = rows.slice(s * perSection, (s + 1) * perSection).map((r) => r.code);
-    revision = (await applyBuilderChange({ actor, change: { op: "addQuestions", questionnaireId: id, revision, codes, sectionId: sectionIds[s] } })).revision;
+    revision = (
+      await applyBuilderChange({
+        actor,
+        change: { op: "addQuestions", questionnaireId: id, revision, codes, sectionId: sectionIds[s] },
+      })
+    ).revision;
   }
 
   const [counts] = await db.$queryRawUnsafe<{ questions: number; published: number; texts: number; version: string }[]>(

@@ -67,9 +67,17 @@ export function freePort(): Promise<number> {
 export type Env = Record<string, string | undefined>;
 
 /** Runs a command to its end (bounded by timeoutMs), its output shown indented; throws on failure. */
-export function runToEnd(command: string, args: string[], { env, timeoutMs, quiet = false }: { env: Env; timeoutMs: number; quiet?: boolean }): Promise<string> {
+export function runToEnd(
+  command: string,
+  args: string[],
+  { env, timeoutMs, quiet = false }: { env: Env; timeoutMs: number; quiet?: boolean },
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const child = spawn(command, args, {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
     const drop = onCleanup(() => killTree(child));
     let output = "";
     const show = (chunk: Buffer) => {
@@ -111,7 +119,11 @@ export async function killTree(child: ChildProcess, graceMs = 5_000): Promise<vo
 
 /** A long-running child (a server), its output kept for error messages. */
 export function startDetached(command: string, args: string[], env: Env) {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   let output = "";
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
@@ -122,10 +134,14 @@ export function startDetached(command: string, args: string[], env: Env) {
 }
 
 /** Polls a URL on 127.0.0.1 until it answers 200; returns the milliseconds since `since`. Bounded by timeoutMs. */
-export async function waitFor200(url: string, { since, timeoutMs, child }: { since: number; timeoutMs: number; child?: ChildProcess }): Promise<number> {
+export async function waitFor200(
+  url: string,
+  { since, timeoutMs, child }: { since: number; timeoutMs: number; child?: ChildProcess },
+): Promise<number> {
   if (!url.startsWith("http://127.0.0.1:")) throw new Error(`The benchmark only talks to 127.0.0.1, not ${url}`);
   while (performance.now() - since < timeoutMs) {
-    if (child && child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before answering ${url}`);
+    if (child && child.exitCode !== null)
+      throw new Error(`the server exited (${child.exitCode}) before answering ${url}`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
       await response.arrayBuffer();
@@ -178,7 +194,10 @@ export function sampleMemory(root: number, intervalMs = 250) {
   let samples = 0;
   const sample = () => {
     const pids = processTree(root);
-    peakTreeKb = Math.max(peakTreeKb, pids.reduce((sum, pid) => sum + statusField(pid, "VmRSS"), 0));
+    peakTreeKb = Math.max(
+      peakTreeKb,
+      pids.reduce((sum, pid) => sum + statusField(pid, "VmRSS"), 0),
+    );
     peakHwmKb = Math.max(peakHwmKb, ...pids.map((pid) => statusField(pid, "VmHWM")));
     samples++;
   };

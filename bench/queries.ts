@@ -3,7 +3,12 @@
 // correction) and a word with facet filters, plus browsing without words. Words are taken from the
 // seed texts, which the synthetic bank (scripts/generate-bank.ts) draws its words from, so that
 // "common" and "rare" stay so at every size.
-export type BenchQuery = { name: string; lang: "en" | "es" | "fr" | "ar" | "any"; kind: "browse" | "common" | "rare" | "typo" | "facets"; query: string };
+export type BenchQuery = {
+  name: string;
+  lang: "en" | "es" | "fr" | "ar" | "any";
+  kind: "browse" | "common" | "rare" | "typo" | "facets";
+  query: string;
+};
 
 const ar = (word: string) => encodeURIComponent(word);
 
@@ -18,7 +23,12 @@ export const QUERIES: BenchQuery[] = [
   { name: "en common: health, page 5", lang: "en", kind: "common", query: "q=health&lang=en&page=5" },
   { name: "en rare: volunteer", lang: "en", kind: "rare", query: "q=volunteer&lang=en" },
   { name: "en typo: vacine", lang: "en", kind: "typo", query: "q=vacine&lang=en" },
-  { name: "en word + type, translation facets", lang: "en", kind: "facets", query: "q=vaccine&lang=en&type=select_one&translation=fr:missing" },
+  {
+    name: "en word + type, translation facets",
+    lang: "en",
+    kind: "facets",
+    query: "q=vaccine&lang=en&type=select_one&translation=fr:missing",
+  },
 
   { name: "es common: salud", lang: "es", kind: "common", query: "q=salud&lang=es" },
   { name: "es rare: voluntario", lang: "es", kind: "rare", query: "q=voluntario&lang=es" },

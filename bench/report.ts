@@ -16,12 +16,28 @@ const GROWTH: { label: string; unit: string; read: (s: SizeResult) => number | n
   { label: "search p50, 1 client (mix)", unit: " ms", read: (s) => s.search.cached.oneClient.latency?.p50 },
   { label: "search p95, 1 client (mix)", unit: " ms", read: (s) => s.search.cached.oneClient.latency?.p95 },
   { label: "search p99, 1 client (mix)", unit: " ms", read: (s) => s.search.cached.oneClient.latency?.p99 },
-  { label: "search p95, 1 client, counts cache off", unit: " ms", read: (s) => s.search.noCache?.oneClient.latency?.p95 },
+  {
+    label: "search p95, 1 client, counts cache off",
+    unit: " ms",
+    read: (s) => s.search.noCache?.oneClient.latency?.p95,
+  },
   { label: "requests/s, 16 clients", unit: "", read: (s) => s.search.cached.sixteenClients.requestsPerSecond },
   { label: "search p95, 16 clients", unit: " ms", read: (s) => s.search.cached.sixteenClients.latency?.p95 },
-  { label: "requests/s, 16 clients, counts cache off", unit: "", read: (s) => s.search.noCache?.sixteenClients.requestsPerSecond },
-  { label: "GET /api/health p50, 1 client (the floor)", unit: " ms", read: (s) => s.search.floor?.oneClient.latency?.p50 },
-  { label: "GET /api/health requests/s, 16 clients", unit: "", read: (s) => s.search.floor?.sixteenClients.requestsPerSecond },
+  {
+    label: "requests/s, 16 clients, counts cache off",
+    unit: "",
+    read: (s) => s.search.noCache?.sixteenClients.requestsPerSecond,
+  },
+  {
+    label: "GET /api/health p50, 1 client (the floor)",
+    unit: " ms",
+    read: (s) => s.search.floor?.oneClient.latency?.p50,
+  },
+  {
+    label: "GET /api/health requests/s, 16 clients",
+    unit: "",
+    read: (s) => s.search.floor?.sixteenClients.requestsPerSecond,
+  },
   { label: "SQL p50, sum over the mix (first request)", unit: " ms", read: (s) => s.search.sql.totalSqlColdP50 },
   { label: "app overhead over SQL (cache on)", unit: "×", read: (s) => s.search.sql.overhead },
   { label: "app overhead over SQL (cache off)", unit: "×", read: (s) => s.search.sql.overheadNoCache },
@@ -108,7 +124,10 @@ function sizeSection(s: SizeResult, bounds: BenchResults["bounds"]): string[] {
       `| import of that XLSForm (${s.import.questions ?? "?"} questions) | ${num(s.import.medianMs)} ms | ${num(s.import.firstMs)} ms | ${s.import.runsMs.length} | | ${s.import.status} |`,
     );
     if (e.bankCsv.cappedAt !== null)
-      out.push("", `**The whole-bank CSV held ${n(e.bankCsv.cappedAt)} questions** while the bank has ${n(s.database.publishedQuestions)} published: a defect (the export streams every published question): the time is for ${n(e.bankCsv.rows)} questions.`);
+      out.push(
+        "",
+        `**The whole-bank CSV held ${n(e.bankCsv.cappedAt)} questions** while the bank has ${n(s.database.publishedQuestions)} published: a defect (the export streams every published question): the time is for ${n(e.bankCsv.rows)} questions.`,
+      );
   }
   if (s.exportImportNote) out.push("", `Note: ${s.exportImportNote}`);
   out.push("");
@@ -135,11 +154,17 @@ function builderSection(runs: BuilderRun[]): string[] {
     const db = b.database.kind === "postgres" ? "PostgreSQL" : "PGlite";
     for (const op of BUILDER_OPS) {
       const l = b.perOp[op];
-      out.push(`| ${db} | ${op} | ${n(l?.count ?? 0)} | ${num(l?.p50)} | ${num(l?.p95)} | ${num(l?.p99)} | ${num(l?.max)} |`);
+      out.push(
+        `| ${db} | ${op} | ${n(l?.count ?? 0)} | ${num(l?.p50)} | ${num(l?.p95)} | ${num(l?.p99)} | ${num(l?.max)} |`,
+      );
     }
-    if (b.reload) out.push(`| ${db} | page re-read (GET, RSC) | ${n(b.reload.count)} | ${num(b.reload.p50)} | ${num(b.reload.p95)} | ${num(b.reload.p99)} | ${num(b.reload.max)} |`);
+    if (b.reload)
+      out.push(
+        `| ${db} | page re-read (GET, RSC) | ${n(b.reload.count)} | ${num(b.reload.p50)} | ${num(b.reload.p95)} | ${num(b.reload.p99)} | ${num(b.reload.max)} |`,
+      );
   }
-  if (runs.some((b) => !b.reload)) out.push("", "A run without a page re-read row ran with `--builder-no-reload`: the writes alone.");
+  if (runs.some((b) => !b.reload))
+    out.push("", "A run without a page re-read row ran with `--builder-no-reload`: the writes alone.");
   const samples = runs.flatMap((b) => b.errorSamples.map((e) => `${b.database.kind}: ${e}`));
   if (samples.length) out.push("", "Errors seen (first ones):", "", ...samples.map((e) => `- ${cell(e)}`));
   out.push("");
@@ -165,7 +190,10 @@ export function renderMarkdown(r: BenchResults): string {
     "",
     "| target | threshold | measured | verdict | detail |",
     "|---|---|---|---|---|",
-    ...r.targets.map((t) => `| ${cell(t.description)} | ${cell(t.threshold)} | ${cell(t.measured)} | ${verdict(t)} | ${cell(t.detail ?? "")} |`),
+    ...r.targets.map(
+      (t) =>
+        `| ${cell(t.description)} | ${cell(t.threshold)} | ${cell(t.measured)} | ${verdict(t)} | ${cell(t.detail ?? "")} |`,
+    ),
     "",
   ];
   if (r.perSize.length) out.push(`## How the figures grow with the bank`, "", ...growthTable(r.perSize), "");
@@ -177,7 +205,11 @@ export function renderMarkdown(r: BenchResults): string {
       "",
       `- first run (migrate, seed the bank and the demo accounts): **${num(r.startup.firstRunMs)} ms**`,
       `- second run (database ready): **${num(r.startup.secondRunMs)} ms**`,
-      ...(r.startup.rebuilt ? ["- start.ts rebuilt the app during this measurement (the sources changed after the benchmark's build): those times include a build."] : []),
+      ...(r.startup.rebuilt
+        ? [
+            "- start.ts rebuilt the app during this measurement (the sources changed after the benchmark's build): those times include a build.",
+          ]
+        : []),
       ...(r.startup.note ? [`- ${r.startup.note}`] : []),
       "",
     );

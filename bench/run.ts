@@ -58,16 +58,24 @@ function options() {
       "builder-no-reload": { type: "boolean", default: false },
     },
   });
-  if (values.only && values.only !== "builder") throw new Error("--only: the one scenario that runs alone is 'builder'");
+  if (values.only && values.only !== "builder")
+    throw new Error("--only: the one scenario that runs alone is 'builder'");
   const builderSeconds = Number(values["builder-seconds"] ?? (values.quick ? 15 : 60));
   const builderResearchers = Number(values["builder-researchers"] ?? 16);
-  if (!Number.isInteger(builderSeconds) || builderSeconds < 1 || builderSeconds > 600) throw new Error("--builder-seconds: 1 to 600");
-  if (!Number.isInteger(builderResearchers) || builderResearchers < 1 || builderResearchers > 64) throw new Error("--builder-researchers: 1 to 64");
+  if (!Number.isInteger(builderSeconds) || builderSeconds < 1 || builderSeconds > 600)
+    throw new Error("--builder-seconds: 1 to 600");
+  if (!Number.isInteger(builderResearchers) || builderResearchers < 1 || builderResearchers > 64)
+    throw new Error("--builder-researchers: 1 to 64");
   const sizes = (values.sizes ?? (values.quick ? "1000" : "1000,10000,100000")).split(",").map((s) => Number(s.trim()));
-  if (sizes.some((s) => !Number.isInteger(s) || s < 400 || s > 1_000_000)) throw new Error("--sizes: whole numbers from 400 (the questionnaire needs 300 fully translated questions) to 1,000,000, comma-separated");
+  if (sizes.some((s) => !Number.isInteger(s) || s < 400 || s > 1_000_000))
+    throw new Error(
+      "--sizes: whole numbers from 400 (the questionnaire needs 300 fully translated questions) to 1,000,000, comma-separated",
+    );
   const databaseUrl = values["database-url"] ?? process.env.BENCH_DATABASE_URL ?? undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\/[^/]*(127\.0\.0\.1|localhost)[:/]/.test(databaseUrl))
-    console.warn(`Note: ${databaseUrl.replace(/:[^:@/]*@/, ":…@")} is not on this machine; the benchmark creates and drops databases there.`);
+    console.warn(
+      `Note: ${databaseUrl.replace(/:[^:@/]*@/, ":…@")} is not on this machine; the benchmark creates and drops databases there.`,
+    );
   return {
     quick: values.quick!,
     sizes: [...new Set(sizes)].sort((a, b) => a - b),
@@ -92,29 +100,66 @@ async function childJson<T>(script: string, env: Record<string, string | undefin
   }
 }
 
-type Prepared = { questionnaireId: string; items: number; questions: number; published: number; texts: number; version: string };
+type Prepared = {
+  questionnaireId: string;
+  items: number;
+  questions: number;
+  published: number;
+  texts: number;
+  version: string;
+};
 
 /** reload: the page re-read after each change, as the browser does (off: the writes alone, to see what the re-reads cost them) */
 type BuilderOptions = { seconds: number; researchers: number; reload: boolean };
 
 /** The builder scenario against a running server (its researchers made before the server started). */
-async function builderRun(base: string, prepared: { researchers: BuilderResearcher[]; version: string }, kind: "postgres" | "pglite", questions: number, opts: BuilderOptions): Promise<BuilderRun> {
-  console.log(`Builder: ${prepared.researchers.length} researchers editing their questionnaires at once for ${opts.seconds} s…`);
+async function builderRun(
+  base: string,
+  prepared: { researchers: BuilderResearcher[]; version: string },
+  kind: "postgres" | "pglite",
+  questions: number,
+  opts: BuilderOptions,
+): Promise<BuilderRun> {
+  console.log(
+    `Builder: ${prepared.researchers.length} researchers editing their questionnaires at once for ${opts.seconds} s…`,
+  );
   const before = machineBefore();
-  const load = await runBuilderLoad(base, { distDir: BENCH_DIST_DIR, researchers: prepared.researchers, seconds: opts.seconds, reload: opts.reload });
+  const load = await runBuilderLoad(base, {
+    distDir: BENCH_DIST_DIR,
+    researchers: prepared.researchers,
+    seconds: opts.seconds,
+    reload: opts.reload,
+  });
   const after = machineAfter(before);
-  console.log(`  ${load.writes?.count ?? 0} writes, ${load.writesPerSecond}/s: p50 ${load.writes?.p50} p95 ${load.writes?.p95} p99 ${load.writes?.p99} ms, ${load.errors} errors, ${load.conflicts} conflicts; page re-read p95 ${load.reload?.p95} ms`);
+  console.log(
+    `  ${load.writes?.count ?? 0} writes, ${load.writesPerSecond}/s: p50 ${load.writes?.p50} p95 ${load.writes?.p95} p99 ${load.writes?.p99} ms, ${load.errors} errors, ${load.conflicts} conflicts; page re-read p95 ${load.reload?.p95} ms`,
+  );
   for (const e of load.errorSamples.slice(0, 3)) console.log(`  error: ${e}`);
-  return { ...load, database: { kind, version: prepared.version }, questions, startedAt: after.startedAt, finishedAt: after.finishedAt, loadBefore: after.loadBefore, loadAfter: after.loadAfter };
+  return {
+    ...load,
+    database: { kind, version: prepared.version },
+    questions,
+    startedAt: after.startedAt,
+    finishedAt: after.finishedAt,
+    loadBefore: after.loadBefore,
+    loadAfter: after.loadAfter,
+  };
 }
 
 async function prepareBuilder(env: Record<string, string | undefined>, opts: BuilderOptions) {
   console.log(`Creating ${opts.researchers} researchers, each with a questionnaire (app code paths)…`);
-  return childJson<{ researchers: BuilderResearcher[]; version: string }>("bench/prepare-builder.ts", { ...env, BENCH_BUILDER_RESEARCHERS: String(opts.researchers) });
+  return childJson<{ researchers: BuilderResearcher[]; version: string }>("bench/prepare-builder.ts", {
+    ...env,
+    BENCH_BUILDER_RESEARCHERS: String(opts.researchers),
+  });
 }
 
 /** `--only builder`: a fresh database of this size, its researchers, the server, the builder load. */
-async function measureBuilderOnly(questions: number, databaseUrl: string | undefined, opts: BuilderOptions): Promise<BuilderRun> {
+async function measureBuilderOnly(
+  questions: number,
+  databaseUrl: string | undefined,
+  opts: BuilderOptions,
+): Promise<BuilderRun> {
   console.log(`\n== builder, ${questions.toLocaleString("en")} questions ==`);
   const db: BenchDatabase = await createDatabase(databaseUrl, questions);
   try {
@@ -133,7 +178,13 @@ async function measureBuilderOnly(questions: number, databaseUrl: string | undef
   }
 }
 
-async function measureSize(questions: number, databaseUrl: string | undefined, bounds: Bounds, builderOpts: BuilderOptions, onVersion: (v: string) => void): Promise<{ size: SizeResult; builder: BuilderRun | null }> {
+async function measureSize(
+  questions: number,
+  databaseUrl: string | undefined,
+  bounds: Bounds,
+  builderOpts: BuilderOptions,
+  onVersion: (v: string) => void,
+): Promise<{ size: SizeResult; builder: BuilderRun | null }> {
   console.log(`\n== ${questions.toLocaleString("en")} questions ==`);
   const db: BenchDatabase = await createDatabase(databaseUrl, questions);
   try {
@@ -142,11 +193,19 @@ async function measureSize(questions: number, databaseUrl: string | undefined, b
     const email = `bench-${randomBytes(4).toString("hex")}@bench.invalid`;
     const password = randomBytes(18).toString("base64url");
     console.log("Creating the benchmark researcher and a 300-item questionnaire (app code paths)…");
-    const prepared = await childJson<Prepared>("bench/prepare.ts", { ...db.env, BENCH_EMAIL: email, BENCH_PASSWORD: password });
+    const prepared = await childJson<Prepared>("bench/prepare.ts", {
+      ...db.env,
+      BENCH_EMAIL: email,
+      BENCH_PASSWORD: password,
+    });
     onVersion(prepared.version);
     const builderPrepared = await prepareBuilder(db.env, builderOpts);
     console.log("Timing the search's SQL directly…");
-    const sql = await childJson<SqlOutput>("bench/sql.ts", { ...db.env, BENCH_SQL_MAX_RUNS: String(bounds.sql.maxRuns), BENCH_SQL_MAX_SECONDS: String(bounds.sql.maxSeconds) });
+    const sql = await childJson<SqlOutput>("bench/sql.ts", {
+      ...db.env,
+      BENCH_SQL_MAX_RUNS: String(bounds.sql.maxRuns),
+      BENCH_SQL_MAX_SECONDS: String(bounds.sql.maxSeconds),
+    });
 
     console.log("Starting the app (next start)…");
     const server = await startServer(db.env);
@@ -163,9 +222,17 @@ async function measureSize(questions: number, databaseUrl: string | undefined, b
       floor = await floorLoad(server.base, bounds);
       console.log("Export and import over HTTP…");
       try {
-        exportImport = await measureExportImport(server.base, { questionnaireId: prepared.questionnaireId, email, password, exportRuns: bounds.exportRuns, importRuns: bounds.importRuns });
+        exportImport = await measureExportImport(server.base, {
+          questionnaireId: prepared.questionnaireId,
+          email,
+          password,
+          exportRuns: bounds.exportRuns,
+          importRuns: bounds.importRuns,
+        });
         const e = exportImport.export;
-        console.log(`  XLSForm ${e.xlsform.medianMs} ms, CSV ${e.csv.medianMs} ms, bank CSV ${e.bankCsv.medianMs} ms (${e.bankCsv.rows} questions), import ${exportImport.import.medianMs} ms`);
+        console.log(
+          `  XLSForm ${e.xlsform.medianMs} ms, CSV ${e.csv.medianMs} ms, bank CSV ${e.bankCsv.medianMs} ms (${e.bankCsv.rows} questions), import ${exportImport.import.medianMs} ms`,
+        );
       } catch (error) {
         exportImportNote = `export/import failed: ${(error as Error).message.slice(0, 500)}`;
         console.error(`  ${exportImportNote}`);
@@ -199,7 +266,8 @@ async function measureSize(questions: number, databaseUrl: string | undefined, b
         overheadNoCache: ratio(appNoCache.latency?.p50, s.cold?.p50),
       };
     });
-    const sum = (xs: (number | null | undefined)[]) => (xs.every((x) => x != null) ? Math.round(xs.reduce((a: number, x) => a + x!, 0) * 10) / 10 : null);
+    const sum = (xs: (number | null | undefined)[]) =>
+      xs.every((x) => x != null) ? Math.round(xs.reduce((a: number, x) => a + x!, 0) * 10) / 10 : null;
     const totalApp = sum(perQuery.map((q) => q.app.latency?.p50));
     const totalWarm = sum(perQuery.map((q) => q.sql.warm?.p50));
     const totalAppNoCache = sum(perQuery.map((q) => q.appNoCache?.latency?.p50));
@@ -223,7 +291,13 @@ async function measureSize(questions: number, databaseUrl: string | undefined, b
         },
       },
       export: exportImport
-        ? { ...exportImport.export, bankCsv: { ...exportImport.export.bankCsv, cappedAt: exportImport.export.bankCsv.rows < prepared.published ? exportImport.export.bankCsv.rows : null } }
+        ? {
+            ...exportImport.export,
+            bankCsv: {
+              ...exportImport.export.bankCsv,
+              cappedAt: exportImport.export.bankCsv.rows < prepared.published ? exportImport.export.bankCsv.rows : null,
+            },
+          }
         : null,
       import: exportImport?.import ?? null,
       exportImportNote,
@@ -237,10 +311,22 @@ async function measureSize(questions: number, databaseUrl: string | undefined, b
 
 /** The cheapest request that goes through the same stack (GET /api/health): what every request costs before searching. */
 async function floorLoad(base: string, bounds: Bounds): Promise<SearchLoad> {
-  const one = await runLoad(base, ["/api/health"], { connections: 1, maxRequests: bounds.oneClient.maxRequests, maxSeconds: bounds.oneClient.maxSeconds });
-  const { run: sixteenClients } = await runLoad(base, ["/api/health"], { ...bounds.sixteenClients, maxSeconds: Math.min(10, bounds.sixteenClients.maxSeconds) });
-  console.log(`  floor (GET /api/health): one client p50 ${one.run.latency?.p50} ms; ${sixteenClients.connections} clients ${sixteenClients.requestsPerSecond} req/s`);
-  return { oneClient: { latency: one.run.latency, errors: one.run.errors, requests: one.run.requests }, sixteenClients };
+  const one = await runLoad(base, ["/api/health"], {
+    connections: 1,
+    maxRequests: bounds.oneClient.maxRequests,
+    maxSeconds: bounds.oneClient.maxSeconds,
+  });
+  const { run: sixteenClients } = await runLoad(base, ["/api/health"], {
+    ...bounds.sixteenClients,
+    maxSeconds: Math.min(10, bounds.sixteenClients.maxSeconds),
+  });
+  console.log(
+    `  floor (GET /api/health): one client p50 ${one.run.latency?.p50} ms; ${sixteenClients.connections} clients ${sixteenClients.requestsPerSecond} req/s`,
+  );
+  return {
+    oneClient: { latency: one.run.latency, errors: one.run.errors, requests: one.run.requests },
+    sixteenClients,
+  };
 }
 
 /** Each query of the mix at one client, then the whole mix at many clients, against one running server. */
@@ -253,12 +339,23 @@ async function searchLoad(base: string, bounds: Bounds, log: boolean) {
     oneClientLatencies.push(...latencies);
     perQuery.push({ app, total: probe.total, correctedQuery: probe.correctedQuery });
     const found = probe.total ?? `HTTP ${probe.status}`;
-    if (log) console.log(`  ${q.name.padEnd(36)} ${String(found).padStart(7)} results${probe.correctedQuery ? ` (as "${probe.correctedQuery}")` : ""}  p50 ${app.latency?.p50} p95 ${app.latency?.p95} ms  ${app.requests} req`);
+    if (log)
+      console.log(
+        `  ${q.name.padEnd(36)} ${String(found).padStart(7)} results${probe.correctedQuery ? ` (as "${probe.correctedQuery}")` : ""}  p50 ${app.latency?.p50} p95 ${app.latency?.p95} ms  ${app.requests} req`,
+      );
   }
-  const oneClient = { latency: summarize(oneClientLatencies), errors: perQuery.reduce((s, q) => s + q.app.errors, 0), requests: oneClientLatencies.length };
-  console.log(`  one client, whole mix: p50 ${oneClient.latency?.p50} p95 ${oneClient.latency?.p95} ms, ${oneClient.errors} errors`);
+  const oneClient = {
+    latency: summarize(oneClientLatencies),
+    errors: perQuery.reduce((s, q) => s + q.app.errors, 0),
+    requests: oneClientLatencies.length,
+  };
+  console.log(
+    `  one client, whole mix: p50 ${oneClient.latency?.p50} p95 ${oneClient.latency?.p95} ms, ${oneClient.errors} errors`,
+  );
   const { run: sixteenClients } = await runLoad(base, mixPaths(), bounds.sixteenClients);
-  console.log(`  ${sixteenClients.connections} clients, whole mix: ${sixteenClients.requestsPerSecond} req/s, p95 ${sixteenClients.latency?.p95} ms, ${sixteenClients.errors} errors`);
+  console.log(
+    `  ${sixteenClients.connections} clients, whole mix: ${sixteenClients.requestsPerSecond} req/s, p95 ${sixteenClients.latency?.p95} ms, ${sixteenClients.errors} errors`,
+  );
   return { perQuery, load: { oneClient, sixteenClients } satisfies SearchLoad };
 }
 
@@ -268,9 +365,13 @@ async function main() {
   const before = machineBefore();
   const notes = [...opts.notes];
   if (before.loadBefore[0] > before.cores / 2)
-    notes.push(`The load average was ${before.loadBefore[0]} on ${before.cores} cores when the run started: other work was running, and the figures include that contention.`);
+    notes.push(
+      `The load average was ${before.loadBefore[0]} on ${before.cores} cores when the run started: other work was running, and the figures include that contention.`,
+    );
   let version = opts.databaseUrl ? await serverVersion(opts.databaseUrl) : "";
-  console.log(`Question Bank benchmark (${opts.quick ? "quick" : "full"}): sizes ${opts.sizes.join(", ")} on ${opts.databaseUrl ? `PostgreSQL ${version}` : "PGlite"}, ${before.cores} cores`);
+  console.log(
+    `Question Bank benchmark (${opts.quick ? "quick" : "full"}): sizes ${opts.sizes.join(", ")} on ${opts.databaseUrl ? `PostgreSQL ${version}` : "PGlite"}, ${before.cores} cores`,
+  );
 
   if (opts.skipBuild && hasBuild()) console.log("Reusing the build in .next-bench (--skip-build).");
   else {
@@ -284,7 +385,9 @@ async function main() {
   if (!opts.skipStartup) {
     console.log("Start-up of npm start on a fresh embedded database, twice…");
     startup = await measureStartup();
-    console.log(`  first run ${startup.firstRunMs} ms, second ${startup.secondRunMs} ms${startup.rebuilt ? " (start.ts rebuilt: the sources changed during the run)" : ""}`);
+    console.log(
+      `  first run ${startup.firstRunMs} ms, second ${startup.secondRunMs} ms${startup.rebuilt ? " (start.ts rebuilt: the sources changed during the run)" : ""}`,
+    );
   }
 
   const perSize: SizeResult[] = [];
@@ -303,7 +406,10 @@ async function main() {
     bounds,
     startup,
     perSize,
-    targets: [...evaluateTargets(perSize, startup, opts.databaseUrl ? "postgres" : "pglite"), ...evaluateBuilderTargets(builder)],
+    targets: [
+      ...evaluateTargets(perSize, startup, opts.databaseUrl ? "postgres" : "pglite"),
+      ...evaluateBuilderTargets(builder),
+    ],
     notes,
     builder,
   };
@@ -311,7 +417,10 @@ async function main() {
   await writeFile(path.join(opts.out, "results.json"), JSON.stringify(results, null, 2) + "\n");
   await writeFile(path.join(opts.out, "RESULTS.md"), renderMarkdown(results));
   console.log(`\nWrote ${opts.out}/results.json and ${opts.out}/RESULTS.md`);
-  for (const t of results.targets) console.log(`  ${t.met === null ? "not measured" : t.met ? "met   " : "MISSED"}  ${t.description}: ${t.measured} (${t.threshold})`);
+  for (const t of results.targets)
+    console.log(
+      `  ${t.met === null ? "not measured" : t.met ? "met   " : "MISSED"}  ${t.description}: ${t.measured} (${t.threshold})`,
+    );
 }
 
 /**
@@ -319,7 +428,12 @@ async function main() {
  * database's builder runs are replaced, everything else there (search, exports, the other
  * database's builder runs) is kept, and RESULTS.md is written again from the whole.
  */
-async function builderOnly(opts: ReturnType<typeof options>, before: ReturnType<typeof machineBefore>, notes: string[], version: string) {
+async function builderOnly(
+  opts: ReturnType<typeof options>,
+  before: ReturnType<typeof machineBefore>,
+  notes: string[],
+  version: string,
+) {
   const kind = opts.databaseUrl ? ("postgres" as const) : ("pglite" as const);
   const runs: BuilderRun[] = [];
   for (const size of opts.sizes) runs.push(await measureBuilderOnly(size, opts.databaseUrl, opts.builder));
@@ -329,20 +443,38 @@ async function builderOnly(opts: ReturnType<typeof options>, before: ReturnType<
   try {
     results = JSON.parse(await readFile(file, "utf8")) as BenchResults;
   } catch {
-    results = { mode: opts.quick ? "quick" : "full", machine: machineAfter(before), database: { kind, version }, sizes: [], bounds: opts.quick ? QUICK : FULL, startup: null, perSize: [], targets: [], notes: [] };
+    results = {
+      mode: opts.quick ? "quick" : "full",
+      machine: machineAfter(before),
+      database: { kind, version },
+      sizes: [],
+      bounds: opts.quick ? QUICK : FULL,
+      startup: null,
+      perSize: [],
+      targets: [],
+      notes: [],
+    };
   }
   const builder = [...(results.builder ?? []).filter((b) => b.database.kind !== kind), ...runs];
   results = {
     ...results,
     builder,
     targets: [...results.targets.filter((t) => !t.id.startsWith("builder-")), ...evaluateBuilderTargets(builder)],
-    notes: [...results.notes.filter((n) => !n.startsWith(`Builder (${kind})`)), ...notes.map((n) => `Builder (${kind}): ${n}`)],
+    notes: [
+      ...results.notes.filter((n) => !n.startsWith(`Builder (${kind})`)),
+      ...notes.map((n) => `Builder (${kind}): ${n}`),
+    ],
   };
   await mkdir(opts.out, { recursive: true });
   await writeFile(file, JSON.stringify(results, null, 2) + "\n");
   await writeFile(path.join(opts.out, "RESULTS.md"), renderMarkdown(results));
-  console.log(`\nWrote ${opts.out}/results.json and ${opts.out}/RESULTS.md (builder runs on ${kind} replaced, the rest kept)`);
-  for (const t of results.targets.filter((x) => x.id.startsWith("builder-"))) console.log(`  ${t.met === null ? "not measured" : t.met ? "met   " : "MISSED"}  ${t.description}: ${t.measured} (${t.threshold})`);
+  console.log(
+    `\nWrote ${opts.out}/results.json and ${opts.out}/RESULTS.md (builder runs on ${kind} replaced, the rest kept)`,
+  );
+  for (const t of results.targets.filter((x) => x.id.startsWith("builder-")))
+    console.log(
+      `  ${t.met === null ? "not measured" : t.met ? "met   " : "MISSED"}  ${t.description}: ${t.measured} (${t.threshold})`,
+    );
 }
 
 for (const signal of ["SIGINT", "SIGTERM"] as const)

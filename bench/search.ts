@@ -26,13 +26,19 @@ async function time(fn: () => Promise<unknown>) {
     if (i >= WARMUP) samples.push(performance.now() - t);
   }
   samples.sort((a, b) => a - b);
-  return { p50: +percentile(samples, 50).toFixed(1), p95: +percentile(samples, 95).toFixed(1), max: +samples[samples.length - 1].toFixed(1) };
+  return {
+    p50: +percentile(samples, 50).toFixed(1),
+    p95: +percentile(samples, 95).toFixed(1),
+    max: +samples[samples.length - 1].toFixed(1),
+  };
 }
 
 async function main() {
   const db = await getDb();
   const kind = await getDbKind();
-  const [{ questions, texts, version }] = await db.$queryRawUnsafe<{ questions: number; texts: number; version: string }[]>(
+  const [{ questions, texts, version }] = await db.$queryRawUnsafe<
+    { questions: number; texts: number; version: string }[]
+  >(
     `SELECT (SELECT count(*) FROM question)::int AS questions, (SELECT count(*) FROM question_text)::int AS texts, version() AS version`,
   );
   console.log(`${kind}: ${questions} questions, ${texts} texts (${version.split(" on ")[0]}); ${RUNS} runs per query`);
@@ -47,7 +53,9 @@ async function main() {
       await response.text();
     });
     results.push({ name, query, total: sample.total, correctedQuery: sample.correctedQuery ?? null, data, api });
-    console.log(`${name.padEnd(40)} total ${String(sample.total).padStart(6)}  data p50 ${data.p50} p95 ${data.p95} ms   api p50 ${api.p50} p95 ${api.p95} ms`);
+    console.log(
+      `${name.padEnd(40)} total ${String(sample.total).padStart(6)}  data p50 ${data.p50} p95 ${data.p95} ms   api p50 ${api.p50} p95 ${api.p95} ms`,
+    );
   }
   const api95 = results.map((r) => r.api.p95);
   const out = {

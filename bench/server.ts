@@ -24,7 +24,12 @@ export async function keepingTsconfig<T>(fn: () => Promise<T>): Promise<T> {
 
 export async function buildApp(): Promise<number> {
   const started = performance.now();
-  await keepingTsconfig(() => runToEnd(process.execPath, [nextBin, "build"], { env: { NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" }, timeoutMs: 15 * 60_000 }));
+  await keepingTsconfig(() =>
+    runToEnd(process.execPath, [nextBin, "build"], {
+      env: { NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+      timeoutMs: 15 * 60_000,
+    }),
+  );
   return Math.round((performance.now() - started) / 1000);
 }
 
@@ -34,12 +39,16 @@ export const hasBuild = () => existsSync(path.join(root, BENCH_DIST_DIR, "BUILD_
 export async function startServer(dbEnv: Env) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = startDetached(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
-    ...dbEnv,
-    NEXT_DIST_DIR: BENCH_DIST_DIR,
-    NEXT_TELEMETRY_DISABLED: "1",
-    NODE_ENV: "production",
-  });
+  const server = startDetached(
+    process.execPath,
+    [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)],
+    {
+      ...dbEnv,
+      NEXT_DIST_DIR: BENCH_DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+    },
+  );
   try {
     await waitFor200(`${base}/api/health`, { since: performance.now(), timeoutMs: 120_000, child: server.child });
   } catch (error) {

@@ -66,7 +66,9 @@ async function main() {
     const { cold, warm } = sets.get(q.name)!;
     perQuery[q.name] = { cold: await time(cold), warm: await time(warm) };
     const p = perQuery[q.name];
-    console.log(`  SQL ${q.name.padEnd(36)} cold ${cold.length} statements p50 ${p.cold?.p50 ?? "–"} ms, warm ${warm.length} p50 ${p.warm?.p50 ?? "–"} ms`);
+    console.log(
+      `  SQL ${q.name.padEnd(36)} cold ${cold.length} statements p50 ${p.cold?.p50 ?? "–"} ms, warm ${warm.length} p50 ${p.warm?.p50 ?? "–"} ms`,
+    );
   }
   await close();
   await closeAppDatabase();

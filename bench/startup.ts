@@ -11,7 +11,14 @@ import type { StartupResult } from "./types";
 async function once(dir: string) {
   const port = await freePort();
   const since = performance.now();
-  const app = startDetached("npm", ["start"], { DATABASE_URL: "", PGLITE_DIR: dir, PORT: String(port), HOST: "127.0.0.1", NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" });
+  const app = startDetached("npm", ["start"], {
+    DATABASE_URL: "",
+    PGLITE_DIR: dir,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    NEXT_DIST_DIR: BENCH_DIST_DIR,
+    NEXT_TELEMETRY_DISABLED: "1",
+  });
   try {
     const ms = await waitFor200(`http://127.0.0.1:${port}/en`, { since, timeoutMs: 300_000, child: app.child });
     return { ms: Math.round(ms), rebuilt: app.output().includes("Building the app") };
@@ -53,7 +60,9 @@ async function startupRuns(): Promise<StartupResult> {
       repeated.push(`second run (${second.ms} ms with a build)`);
       second = await once(folder.dir);
     }
-    const note = repeated.length ? `start.ts rebuilt the app (the sources changed after the benchmark's build) during the ${repeated.join(" and the ")}: repeated once.` : null;
+    const note = repeated.length
+      ? `start.ts rebuilt the app (the sources changed after the benchmark's build) during the ${repeated.join(" and the ")}: repeated once.`
+      : null;
     return { firstRunMs: first.ms, secondRunMs: second.ms, rebuilt: first.rebuilt || second.rebuilt, note };
   } finally {
     await folder.remove();

@@ -13,23 +13,38 @@ export const TARGETS = {
   builderResearchers: 16,
 } as const;
 
-const ms = (x: number | null | undefined) => (x == null || !Number.isFinite(x) ? "not measured" : `${x.toLocaleString("en")} ms`);
+const ms = (x: number | null | undefined) =>
+  x == null || !Number.isFinite(x) ? "not measured" : `${x.toLocaleString("en")} ms`;
 
-export function evaluateTargets(perSize: SizeResult[], startup: StartupResult | null, database: "postgres" | "pglite" = "postgres"): TargetResult[] {
+export function evaluateTargets(
+  perSize: SizeResult[],
+  startup: StartupResult | null,
+  database: "postgres" | "pglite" = "postgres",
+): TargetResult[] {
   const size = [...perSize].sort((a, b) => b.questions - a.questions)[0];
   const at = size?.questions ?? null;
-  const smaller = at !== null && at < TARGETS.questions ? ` (measured at ${at.toLocaleString("en")} questions, not the target's ${TARGETS.questions.toLocaleString("en")})` : "";
+  const smaller =
+    at !== null && at < TARGETS.questions
+      ? ` (measured at ${at.toLocaleString("en")} questions, not the target's ${TARGETS.questions.toLocaleString("en")})`
+      : "";
   const out: TargetResult[] = [];
 
   const one = size?.search.cached.oneClient.latency ?? null;
   const uncached = size?.search.noCache?.oneClient.latency ?? null;
-  const slowest = size ? [...size.search.perQuery].sort((a, b) => (b.app.latency?.p95 ?? 0) - (a.app.latency?.p95 ?? 0))[0] : undefined;
-  const slowestCold = size ? [...size.search.perQuery].sort((a, b) => (b.sql.cold?.p50 ?? 0) - (a.sql.cold?.p50 ?? 0))[0] : undefined;
+  const slowest = size
+    ? [...size.search.perQuery].sort((a, b) => (b.app.latency?.p95 ?? 0) - (a.app.latency?.p95 ?? 0))[0]
+    : undefined;
+  const slowestCold = size
+    ? [...size.search.perQuery].sort((a, b) => (b.sql.cold?.p50 ?? 0) - (a.sql.cold?.p50 ?? 0))[0]
+    : undefined;
   const sqlBound = (slowestCold?.sql.cold?.p50 ?? 0) > TARGETS.searchP95Ms;
   const details: string[] = [];
   if (slowest?.app.latency) details.push(`slowest query: ${slowest.name} (p95 ${ms(slowest.app.latency.p95)})`);
   if (uncached) details.push(`with the counts cache off: p95 ${ms(uncached.p95)}`);
-  if (sqlBound) details.push(`the first request's SQL alone takes ${ms(slowestCold!.sql.cold!.p50)} (p50) for ${slowestCold!.name}: that cost is in the database's queries, not in the app`);
+  if (sqlBound)
+    details.push(
+      `the first request's SQL alone takes ${ms(slowestCold!.sql.cold!.p50)} (p50) for ${slowestCold!.name}: that cost is in the database's queries, not in the app`,
+    );
   out.push({
     id: "search-p95-one-client",
     description: "Search p95 at one client, over the whole query mix",
@@ -51,26 +66,37 @@ export function evaluateTargets(perSize: SizeResult[], startup: StartupResult | 
     atQuestions: at,
     detail: sixteen?.latency
       ? `p50 ${ms(sixteen.latency.p50)}, p95 ${ms(sixteen.latency.p95)} under load` +
-        (sixteenOff ? `; with the counts cache off: ${sixteenOff.requestsPerSecond} requests/s, ${sixteenOff.errors} errors` : "") +
-        (size!.search.floor ? `; for scale, GET /api/health (no search) reaches ${size!.search.floor.sixteenClients.requestsPerSecond} requests/s` : "") +
-        (database === "pglite" ? "; PGlite runs one statement at a time inside the server's process, so concurrent requests queue for it (PostgreSQL is the database for many users)" : "") +
+        (sixteenOff
+          ? `; with the counts cache off: ${sixteenOff.requestsPerSecond} requests/s, ${sixteenOff.errors} errors`
+          : "") +
+        (size!.search.floor
+          ? `; for scale, GET /api/health (no search) reaches ${size!.search.floor.sixteenClients.requestsPerSecond} requests/s`
+          : "") +
+        (database === "pglite"
+          ? "; PGlite runs one statement at a time inside the server's process, so concurrent requests queue for it (PostgreSQL is the database for many users)"
+          : "") +
         smaller
       : smaller || null,
   });
 
   const sql = size?.search.sql;
   const ratios = [sql?.overhead, sql?.overheadNoCache].filter((x): x is number => x != null);
-  const worst = size ? [...size.search.perQuery].filter((q) => q.overhead !== null).sort((a, b) => b.overhead! - a.overhead!)[0] : undefined;
+  const worst = size
+    ? [...size.search.perQuery].filter((q) => q.overhead !== null).sort((a, b) => b.overhead! - a.overhead!)[0]
+    : undefined;
   out.push({
     id: "app-overhead",
-    description: "App time over SQL time: the mix's p50 over HTTP / the same requests' statements run directly (counts cache on; off)",
+    description:
+      "App time over SQL time: the mix's p50 over HTTP / the same requests' statements run directly (counts cache on; off)",
     threshold: `<= ${TARGETS.overheadRatio}× both ways`,
     measured: ratios.length ? `${sql?.overhead ?? "–"}×; ${sql?.overheadNoCache ?? "–"}×` : "not measured",
     met: ratios.length ? Math.max(...ratios) <= TARGETS.overheadRatio : null,
     atQuestions: at,
     detail: worst
       ? `highest for one query (cache on): ${worst.name} ${worst.overhead}×` +
-        (size!.search.floor?.oneClient.latency ? `; GET /api/health alone takes ${ms(size!.search.floor.oneClient.latency.p50)} (p50), a floor that weighs most where the SQL is fast` : "") +
+        (size!.search.floor?.oneClient.latency
+          ? `; GET /api/health alone takes ${ms(size!.search.floor.oneClient.latency.p50)} (p50), a floor that weighs most where the SQL is fast`
+          : "") +
         smaller
       : smaller || null,
   });
@@ -93,7 +119,9 @@ export function evaluateTargets(perSize: SizeResult[], startup: StartupResult | 
     measured: ms(startup?.secondRunMs),
     met: startup?.secondRunMs == null ? null : startup.secondRunMs < TARGETS.startupMs,
     atQuestions: null,
-    detail: startup ? `first run (migrate + seed) ${ms(startup.firstRunMs)}${startup.rebuilt ? "; start.ts rebuilt the app during this measurement (sources changed meanwhile)" : ""}` : null,
+    detail: startup
+      ? `first run (migrate + seed) ${ms(startup.firstRunMs)}${startup.rebuilt ? "; start.ts rebuilt the app during this measurement (sources changed meanwhile)" : ""}`
+      : null,
   });
   return out;
 }
@@ -111,7 +139,10 @@ export function evaluateBuilderTargets(runs: BuilderRun[]): TargetResult[] {
       description: `Builder writes p95 with ${run.researchers} researchers editing at once (${kind === "postgres" ? "PostgreSQL" : "PGlite"})`,
       threshold: `<= ${ms(TARGETS.builderWriteP95Ms)}, 0 errors`,
       measured: `${ms(p95)}, ${run.errors} errors`,
-      met: p95 == null ? null : p95 <= TARGETS.builderWriteP95Ms && run.errors === 0 && run.researchers >= TARGETS.builderResearchers,
+      met:
+        p95 == null
+          ? null
+          : p95 <= TARGETS.builderWriteP95Ms && run.errors === 0 && run.researchers >= TARGETS.builderResearchers,
       atQuestions: run.questions,
       detail:
         `p50 ${ms(run.writes?.p50)}, p99 ${ms(run.writes?.p99)}, ${run.writesPerSecond} writes/s over ${run.seconds} s` +

@@ -49,7 +49,10 @@ export type QueryResult = BenchQuery & {
   overheadNoCache: number | null;
 };
 
-export type SearchLoad = { oneClient: { latency: LatencySummary | null; errors: number; requests: number }; sixteenClients: LoadRun };
+export type SearchLoad = {
+  oneClient: { latency: LatencySummary | null; errors: number; requests: number };
+  sixteenClients: LoadRun;
+};
 
 export type Timing = { runsMs: number[]; medianMs: number; firstMs: number; bytes: number; status: number };
 

@@ -17,19 +17,52 @@ export const SURVEY_ROWS = 5_000;
 async function generatedForm(): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   const survey = book.addWorksheet("survey");
-  survey.addRow(["type", "name", ...LANGUAGES.map((l) => `label::${l}`), ...LANGUAGES.map((l) => `hint::${l}`), "relevant", "constraint", "appearance"]);
+  survey.addRow([
+    "type",
+    "name",
+    ...LANGUAGES.map((l) => `label::${l}`),
+    ...LANGUAGES.map((l) => `hint::${l}`),
+    "relevant",
+    "constraint",
+    "appearance",
+  ]);
   const label = (text: string) => LANGUAGES.map((l) => `${text} (${l})`);
   let rows = 0;
   let n = 0;
   while (rows < SURVEY_ROWS - 6) {
     n++;
-    survey.addRow(["begin_group", `section_${n}`, ...label(`Section ${n}`), ...LANGUAGES.map(() => null), null, null, "field-list"]);
-    survey.addRow(["begin_repeat", `members_${n}`, ...label(`Members ${n}`), ...LANGUAGES.map(() => null), null, null, null]);
+    survey.addRow([
+      "begin_group",
+      `section_${n}`,
+      ...label(`Section ${n}`),
+      ...LANGUAGES.map(() => null),
+      null,
+      null,
+      "field-list",
+    ]);
+    survey.addRow([
+      "begin_repeat",
+      `members_${n}`,
+      ...label(`Members ${n}`),
+      ...LANGUAGES.map(() => null),
+      null,
+      null,
+      null,
+    ]);
     rows += 2;
     for (let q = 0; q < 40 && rows < SURVEY_ROWS - 2; q++, rows++) {
       const name = `q_${n}_${q}`;
-      const type = q % 4 === 0 ? "select_one yn" : q % 4 === 1 ? "integer" : q % 4 === 2 ? "select_multiple symptom" : "text";
-      survey.addRow([type, name, ...label(`Question ${name}`), ...label(`Hint ${name}`), q > 0 ? `\${q_${n}_0} = 'yes'` : null, type === "integer" ? ". >= 0" : null, null]);
+      const type =
+        q % 4 === 0 ? "select_one yn" : q % 4 === 1 ? "integer" : q % 4 === 2 ? "select_multiple symptom" : "text";
+      survey.addRow([
+        type,
+        name,
+        ...label(`Question ${name}`),
+        ...label(`Hint ${name}`),
+        q > 0 ? `\${q_${n}_0} = 'yes'` : null,
+        type === "integer" ? ". >= 0" : null,
+        null,
+      ]);
     }
     survey.addRow(["end_repeat", ...Array(12).fill(null)]);
     survey.addRow(["end_group", ...Array(12).fill(null)]);
@@ -96,8 +129,14 @@ async function main() {
   });
   console.log(`XLSForm read (${surveyRows} survey rows, ${bytes.byteLength} bytes) → form model: ${readMs} ms`);
   console.log(`Form model → XLSForm written: ${writeMs} ms`);
-  console.log(`LibreOffice-shaped read (82 rows, formatted to row 1,048,576; ${office.byteLength} bytes): ${officeMs} ms`);
-  console.log(JSON.stringify({ xlsformRead: { surveyRows, bytes: bytes.byteLength, readMs, writeMs, libreOfficeReadMs: officeMs, runs } }));
+  console.log(
+    `LibreOffice-shaped read (82 rows, formatted to row 1,048,576; ${office.byteLength} bytes): ${officeMs} ms`,
+  );
+  console.log(
+    JSON.stringify({
+      xlsformRead: { surveyRows, bytes: bytes.byteLength, readMs, writeMs, libreOfficeReadMs: officeMs, runs },
+    }),
+  );
 }
 
 await main();

@@ -17,7 +17,9 @@ const envSchema = z.object({
     .string()
     .trim()
     .default("")
-    .refine((v) => invalidProxyEntries(v).length === 0, { error: (issue) => `not IP addresses or CIDR ranges: ${invalidProxyEntries(String(issue.input)).join(", ")}` }),
+    .refine((v) => invalidProxyEntries(v).length === 0, {
+      error: (issue) => `not IP addresses or CIDR ranges: ${invalidProxyEntries(String(issue.input)).join(", ")}`,
+    }),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;

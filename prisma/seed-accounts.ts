@@ -6,12 +6,54 @@ import type { PrismaClient } from "../lib/db/generated/client";
 import type { Role } from "../lib/auth/permissions";
 import { insertUser } from "../lib/users/mutations";
 
-export const DEMO_ACCOUNTS: { email: string; name: string; password: string; roles: Role[]; translateLanguages: string[]; reviewLanguages: string[] }[] = [
-  { email: "researcher@demo.questionbank.org", name: "Demo Researcher", password: "researcher-demo", roles: ["researcher"], translateLanguages: [], reviewLanguages: [] },
-  { email: "translator@demo.questionbank.org", name: "Demo Translator", password: "translator-demo", roles: ["translator"], translateLanguages: ["ar", "fr"], reviewLanguages: [] },
-  { email: "reviewer@demo.questionbank.org", name: "Demo Reviewer", password: "reviewer-demo", roles: ["reviewer"], translateLanguages: [], reviewLanguages: ["ar", "fr"] },
-  { email: "curator@demo.questionbank.org", name: "Demo Curator", password: "curator-demo", roles: ["curator"], translateLanguages: [], reviewLanguages: [] },
-  { email: "admin@demo.questionbank.org", name: "Demo Admin", password: "admin-demo-1", roles: ["admin"], translateLanguages: [], reviewLanguages: [] },
+export const DEMO_ACCOUNTS: {
+  email: string;
+  name: string;
+  password: string;
+  roles: Role[];
+  translateLanguages: string[];
+  reviewLanguages: string[];
+}[] = [
+  {
+    email: "researcher@demo.questionbank.org",
+    name: "Demo Researcher",
+    password: "researcher-demo",
+    roles: ["researcher"],
+    translateLanguages: [],
+    reviewLanguages: [],
+  },
+  {
+    email: "translator@demo.questionbank.org",
+    name: "Demo Translator",
+    password: "translator-demo",
+    roles: ["translator"],
+    translateLanguages: ["ar", "fr"],
+    reviewLanguages: [],
+  },
+  {
+    email: "reviewer@demo.questionbank.org",
+    name: "Demo Reviewer",
+    password: "reviewer-demo",
+    roles: ["reviewer"],
+    translateLanguages: [],
+    reviewLanguages: ["ar", "fr"],
+  },
+  {
+    email: "curator@demo.questionbank.org",
+    name: "Demo Curator",
+    password: "curator-demo",
+    roles: ["curator"],
+    translateLanguages: [],
+    reviewLanguages: [],
+  },
+  {
+    email: "admin@demo.questionbank.org",
+    name: "Demo Admin",
+    password: "admin-demo-1",
+    roles: ["admin"],
+    translateLanguages: [],
+    reviewLanguages: [],
+  },
 ];
 
 export async function seedDemoAccounts(prisma: PrismaClient, log: (line: string) => void) {

@@ -39,7 +39,10 @@ async function readJson<T extends z.ZodType>(file: string, schema: T): Promise<z
 
 async function jsonFilesIn(dir: string): Promise<string[]> {
   const names = await readdir(path.join(seedDir, dir)).catch(() => [] as string[]);
-  return names.filter((n) => n.endsWith(".json")).sort().map((n) => `${dir}/${n}`);
+  return names
+    .filter((n) => n.endsWith(".json"))
+    .sort()
+    .map((n) => `${dir}/${n}`);
 }
 
 export async function loadSeedBank(): Promise<SeedBank> {

@@ -1,7 +1,7 @@
 // The shape of the seed files in prisma/seed/ (documented in prisma/seed/FORMAT.md).
 import { z } from "zod";
 import { localizedTextSchema } from "../lib/i18n/languages";
-import { bankCodeSchema } from "../lib/xlsform/names";
+import { bankCodeSchema } from "../lib/vocabulary/names";
 import { relevanceSchema } from "../lib/questionnaires/relevance-schema";
 
 const indicatorCode = z.string().regex(/^[A-Z]{3}-\d{2}$/);

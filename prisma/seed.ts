@@ -140,8 +140,18 @@ function snapshotOf(q: SeedBank["questions"][number], bank: SeedBank): QuestionS
  * English text (and the bank's translations become outdated), items pinned to the seeded version
  * keep these approved texts (lib/questionnaires/item-texts.ts, rule 2) instead of blocking export.
  */
-async function seedTranslationRevisions(tx: Tx, { questionId, version, q, bank }: { questionId: string; version: number; q: SeedBank["questions"][number]; bank: SeedBank }) {
-  const list = q.choiceList ? [...bank.sharedLists, ...bank.localLists].find((l) => l.name === q.choiceList) : undefined;
+async function seedTranslationRevisions(
+  tx: Tx,
+  {
+    questionId,
+    version,
+    q,
+    bank,
+  }: { questionId: string; version: number; q: SeedBank["questions"][number]; bank: SeedBank },
+) {
+  const list = q.choiceList
+    ? [...bank.sharedLists, ...bank.localLists].find((l) => l.name === q.choiceList)
+    : undefined;
   await tx.translationRevision.deleteMany({ where: { questionId, action: "seed" } });
   await tx.translationRevision.createMany({
     data: LANGUAGES.filter((lang) => lang !== SOURCE_LANGUAGE).map((lang) => ({
@@ -158,11 +168,21 @@ async function seedTranslationRevisions(tx: Tx, { questionId, version, q, bank }
   });
 }
 
-async function seedQuestions(prisma: PrismaClient, bank: SeedBank, sourceIds: Map<string, string>, listIds: Map<string, string>) {
-  const indicatorIds = new Map((await prisma.indicator.findMany({ select: { id: true, code: true } })).map((i) => [i.code, i.id]));
+async function seedQuestions(
+  prisma: PrismaClient,
+  bank: SeedBank,
+  sourceIds: Map<string, string>,
+  listIds: Map<string, string>,
+) {
+  const indicatorIds = new Map(
+    (await prisma.indicator.findMany({ select: { id: true, code: true } })).map((i) => [i.code, i.id]),
+  );
   const counts = { created: 0, updated: 0, kept: 0 };
   for (const q of bank.questions) {
-    const existing = await prisma.question.findUnique({ where: { code: q.code }, select: { id: true, revision: true } });
+    const existing = await prisma.question.findUnique({
+      where: { code: q.code },
+      select: { id: true, revision: true },
+    });
     if (existing && existing.revision > 0) {
       counts.kept++;
       continue;
@@ -223,7 +243,10 @@ async function seedTemplates(prisma: PrismaClient, bank: SeedBank) {
   );
   let count = 0;
   for (const template of bank.templates) {
-    const existing = await prisma.questionnaire.findUnique({ where: { slug: template.slug }, select: { id: true, revision: true } });
+    const existing = await prisma.questionnaire.findUnique({
+      where: { slug: template.slug },
+      select: { id: true, revision: true },
+    });
     if (existing && existing.revision > 0) continue;
     await prisma.$transaction(async (tx: Tx) => {
       if (existing) await tx.questionnaire.delete({ where: { id: existing.id } });

@@ -45,13 +45,17 @@ async function main() {
   const input = z
     .object({ email: emailSchema, name: nameSchema })
     .safeParse({ email: values.email ?? process.env.ADMIN_EMAIL, name: values.name ?? process.env.ADMIN_NAME });
-  if (!input.success) throw new Error('Usage: npm run admin:create -- --email you@example.org --name "Your Name" (a valid email and a name up to 100 characters)');
+  if (!input.success)
+    throw new Error(
+      'Usage: npm run admin:create -- --email you@example.org --name "Your Name" (a valid email and a name up to 100 characters)',
+    );
   let password = process.env.ADMIN_PASSWORD;
   if (!password) {
     password = await askHidden(`Password for ${input.data.email} (at least ${PASSWORD_MIN} characters): `);
     if ((await askHidden("Repeat it: ")) !== password) throw new Error("The two passwords differ.");
   }
-  if (!passwordSchema.safeParse(password).success) throw new Error(`The password must have ${PASSWORD_MIN} to 128 characters.`);
+  if (!passwordSchema.safeParse(password).success)
+    throw new Error(`The password must have ${PASSWORD_MIN} to 128 characters.`);
 
   const opened = await openAdapter(resolveTarget(readEnv()));
   const prisma = new PrismaClient({ adapter: opened.adapter });
@@ -59,11 +63,16 @@ async function main() {
     await applyMigrations(opened.adapter);
     const passwordHash = await hashPassword(password);
     const user = await prisma.$transaction((tx) =>
-      insertUser(tx, { actorId: null, input: { ...input.data, roles: ["admin"], translateLanguages: [], reviewLanguages: [] }, passwordHash }),
+      insertUser(tx, {
+        actorId: null,
+        input: { ...input.data, roles: ["admin"], translateLanguages: [], reviewLanguages: [] },
+        passwordHash,
+      }),
     );
     console.log(`Administrator ${user.email} created. Sign in at /en/sign-in.`);
   } catch (error) {
-    if (error instanceof AppError && error.code === "emailTaken") throw new Error(`An account with ${input.data.email} already exists: give it the admin role on the Users page.`);
+    if (error instanceof AppError && error.code === "emailTaken")
+      throw new Error(`An account with ${input.data.email} already exists: give it the admin role on the Users page.`);
     throw error;
   } finally {
     await prisma.$disconnect();

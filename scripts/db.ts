@@ -28,7 +28,8 @@ async function main() {
       return;
     }
     case "migration:create": {
-      if (!arg || !/^[a-z0-9_]+$/.test(arg)) throw new Error("Give the migration a snake_case name: npm run db:migration:create -- add_tags");
+      if (!arg || !/^[a-z0-9_]+$/.test(arg))
+        throw new Error("Give the migration a snake_case name: npm run db:migration:create -- add_tags");
       const sql = await diffSchemaAgainstMigrations();
       if (!sql) return console.log("schema.prisma and the migrations agree: nothing to write.");
       const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
@@ -51,7 +52,9 @@ async function main() {
       const { seedDatabase } = await import("../prisma/seed");
       await withAdapter(async ({ adapter }) => {
         await applyMigrations(adapter);
-        await seedDatabase(adapter, { demoAccounts: process.env.SEED_DEMO_ACCOUNTS === "1" || !readEnv().DATABASE_URL });
+        await seedDatabase(adapter, {
+          demoAccounts: process.env.SEED_DEMO_ACCOUNTS === "1" || !readEnv().DATABASE_URL,
+        });
       });
       return;
     }
@@ -62,13 +65,17 @@ async function main() {
         if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
         if (await isBankEmpty(adapter)) {
           console.log("First start: seeding the bank…");
-          await seedDatabase(adapter, { demoAccounts: process.env.SEED_DEMO_ACCOUNTS === "1" || !readEnv().DATABASE_URL });
+          await seedDatabase(adapter, {
+            demoAccounts: process.env.SEED_DEMO_ACCOUNTS === "1" || !readEnv().DATABASE_URL,
+          });
         }
       });
       return;
     }
     default:
-      throw new Error(`Unknown command "${command ?? ""}". Commands: migrate, migration:create NAME, drift, seed, prepare`);
+      throw new Error(
+        `Unknown command "${command ?? ""}". Commands: migrate, migration:create NAME, drift, seed, prepare`,
+      );
   }
 }
 

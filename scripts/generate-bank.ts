@@ -24,7 +24,7 @@ function argValue(name: string, fallback: number): number {
 
 // A small deterministic generator, so that two runs build the same bank.
 let seed = 42;
-const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+const random = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
 
 type SeedQuestion = { label: Record<Language, string>; hint?: Record<Language, string>; type: string };
@@ -33,14 +33,17 @@ async function loadSeedTexts(): Promise<SeedQuestion[]> {
   const dir = path.join(process.cwd(), "prisma", "seed", "questions");
   const files = (await readdir(dir)).filter((f) => f.endsWith(".json"));
   const all: SeedQuestion[] = [];
-  for (const f of files) all.push(...(JSON.parse(await readFile(path.join(dir, f), "utf8")).questions as SeedQuestion[]));
+  for (const f of files)
+    all.push(...(JSON.parse(await readFile(path.join(dir, f), "utf8")).questions as SeedQuestion[]));
   return all;
 }
 
 /** Word pools per language, each word as often as the seed uses it (so common words stay common). */
 function wordPools(questions: SeedQuestion[]): Record<Language, string[]> {
   const pools = Object.fromEntries(LANGUAGES.map((l) => [l, [] as string[]])) as Record<Language, string[]>;
-  for (const q of questions) for (const l of LANGUAGES) pools[l].push(...(q.label[l] + " " + (q.hint?.[l] ?? "")).split(/\s+/).filter((w) => /\p{L}{3,}/u.test(w)));
+  for (const q of questions)
+    for (const l of LANGUAGES)
+      pools[l].push(...(q.label[l] + " " + (q.hint?.[l] ?? "")).split(/\s+/).filter((w) => /\p{L}{3,}/u.test(w)));
   return pools;
 }
 
@@ -137,8 +140,21 @@ async function main() {
   await exec("SET session_replication_role = replica");
   for (let from = existing; from < total; from += batch) {
     const n = Math.min(batch, total - from);
-    const q = { id: [] as string[], code: [] as string[], type: [] as string[], status: [] as string[], list: [] as (string | null)[], source: [] as string[] };
-    const t = { q: [] as string[], lang: [] as string[], label: [] as string[], hint: [] as (string | null)[], status: [] as string[] };
+    const q = {
+      id: [] as string[],
+      code: [] as string[],
+      type: [] as string[],
+      status: [] as string[],
+      list: [] as (string | null)[],
+      source: [] as string[],
+    };
+    const t = {
+      q: [] as string[],
+      lang: [] as string[],
+      label: [] as string[],
+      hint: [] as (string | null)[],
+      status: [] as string[],
+    };
     const qi = { q: [] as string[], i: [] as string[] };
     const qt = { q: [] as string[], t: [] as string[] };
     for (let k = 0; k < n; k++) {
@@ -182,9 +198,16 @@ async function main() {
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS x(qid, lang, label, hint, status)`,
       [t.q, t.lang, t.label, t.hint, t.status],
     );
-    await exec(`INSERT INTO question_indicator ("questionId", "indicatorId") SELECT * FROM unnest($1::text[], $2::text[])`, [qi.q, qi.i]);
-    await exec(`INSERT INTO question_tag ("questionId", "tagId") SELECT * FROM unnest($1::text[], $2::text[])`, [qt.q, qt.t]);
-    if ((from + n) % 10_000 === 0 || from + n === total) console.log(`  ${from + n} questions inserted (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    await exec(
+      `INSERT INTO question_indicator ("questionId", "indicatorId") SELECT * FROM unnest($1::text[], $2::text[])`,
+      [qi.q, qi.i],
+    );
+    await exec(`INSERT INTO question_tag ("questionId", "tagId") SELECT * FROM unnest($1::text[], $2::text[])`, [
+      qt.q,
+      qt.t,
+    ]);
+    if ((from + n) % 10_000 === 0 || from + n === total)
+      console.log(`  ${from + n} questions inserted (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
   // Fresh statistics first: planned on an empty table's estimates, the bulk insert below joins the
   // new questions with nested loops and takes minutes instead of seconds.
@@ -198,8 +221,14 @@ async function main() {
   await exec("SELECT qb_search_recount()");
   await exec("SET session_replication_role = DEFAULT");
   await exec("ANALYZE");
-  const counts = (await exec("SELECT (SELECT count(*) FROM question)::int AS questions, (SELECT count(*) FROM question_text)::int AS texts, (SELECT count(*) FROM search_word)::int AS words"))[0];
-  console.log(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s: ${counts.questions} questions, ${counts.texts} texts, ${counts.words} vocabulary words.`);
+  const counts = (
+    await exec(
+      "SELECT (SELECT count(*) FROM question)::int AS questions, (SELECT count(*) FROM question_text)::int AS texts, (SELECT count(*) FROM search_word)::int AS words",
+    )
+  )[0];
+  console.log(
+    `Done in ${((Date.now() - started) / 1000).toFixed(0)} s: ${counts.questions} questions, ${counts.texts} texts, ${counts.words} vocabulary words.`,
+  );
   await close();
 }
 

@@ -19,7 +19,11 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((request, response) => {
-  const address = resolveClientAddress({ peer: request.socket.remoteAddress, forwardedFor: request.headers["x-forwarded-for"], trusted });
+  const address = resolveClientAddress({
+    peer: request.socket.remoteAddress,
+    forwardedFor: request.headers["x-forwarded-for"],
+    trusted,
+  });
   // Next keeps an X-Forwarded-For that is present, so this one (and only this one) reaches the app.
   if (address) request.headers["x-forwarded-for"] = address;
   else delete request.headers["x-forwarded-for"];

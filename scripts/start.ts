@@ -37,7 +37,11 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
 
 function spawnStep(command: string, args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
   // stdin ignored: a detached group is not the terminal's foreground group, and reading it would stop it.
-  const child = spawn(command, args, { stdio: ["ignore", "inherit", "inherit"], detached: true, env: { ...process.env, ...extraEnv } });
+  const child = spawn(command, args, {
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+    env: { ...process.env, ...extraEnv },
+  });
   current = child;
   return child;
 }
@@ -96,8 +100,13 @@ async function waitForHealth(url: string, server: ChildProcess): Promise<number 
 
 async function main() {
   const clientIndex = path.join(root, "lib/db/generated/client.ts");
-  if (!existsSync(clientIndex) || statSync(clientIndex).mtimeMs < statSync(path.join(root, "prisma/schema.prisma")).mtimeMs) {
-    await run(process.execPath, [bin("prisma", "build/index.js"), "generate"], { PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false" });
+  if (
+    !existsSync(clientIndex) ||
+    statSync(clientIndex).mtimeMs < statSync(path.join(root, "prisma/schema.prisma")).mtimeMs
+  ) {
+    await run(process.execPath, [bin("prisma", "build/index.js"), "generate"], {
+      PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false",
+    });
   }
 
   if (!dev) {
@@ -111,7 +120,9 @@ async function main() {
     }
   }
 
-  console.log(env.DATABASE_URL ? "Database: PostgreSQL (DATABASE_URL)" : `Database: embedded PGlite in ${env.PGLITE_DIR}`);
+  console.log(
+    env.DATABASE_URL ? "Database: PostgreSQL (DATABASE_URL)" : `Database: embedded PGlite in ${env.PGLITE_DIR}`,
+  );
   await run(process.execPath, [TSX, "scripts/db.ts", "prepare"]);
 
   const host = process.env.HOST ?? "127.0.0.1";

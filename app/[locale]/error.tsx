@@ -15,6 +15,13 @@ export default function PageError({ reset }: { error: Error & { digest?: string 
       router.refresh();
       reset();
     });
-  const texts = { title: t("title"), body: t("body"), unavailableTitle: t("unavailableTitle"), unavailableBody: t("unavailableBody"), retry: t("retry"), home: t("home") };
+  const texts = {
+    title: t("title"),
+    body: t("body"),
+    unavailableTitle: t("unavailableTitle"),
+    unavailableBody: t("unavailableBody"),
+    retry: t("retry"),
+    home: t("home"),
+  };
   return <ErrorMessage texts={texts} homeHref={`/${locale}`} onRetry={retry} />;
 }

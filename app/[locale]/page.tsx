@@ -30,7 +30,8 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
                 <Link href={`/framework#${d.code}`}>{pickText(d.name, locale)?.text}</Link>
               </h3>
               <p>
-                <span className="big-number">{format.format(d.questions)}</span> {t("questions", { count: d.questions })}
+                <span className="big-number">{format.format(d.questions)}</span>{" "}
+                {t("questions", { count: d.questions })}
               </p>
             </li>
           ))}
@@ -58,7 +59,11 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
                   </th>
                   <td>{t("approvedOf", { approved: c.approved, total: c.total })}</td>
                   <td>
-                    <span className="meter" role="img" aria-label={new Intl.NumberFormat(locale, { style: "percent" }).format(share)}>
+                    <span
+                      className="meter"
+                      role="img"
+                      aria-label={new Intl.NumberFormat(locale, { style: "percent" }).format(share)}
+                    >
                       <span style={{ inlineSize: `${Math.round(share * 100)}%` }} />
                     </span>
                     {new Intl.NumberFormat(locale, { style: "percent" }).format(share)}

@@ -8,14 +8,26 @@ import { TARGET_LANGUAGES } from "@/lib/users/schema";
 import { createUserAction, updateUserAction } from "@/lib/users/actions";
 import type { ActionState } from "@/lib/users/commands";
 
-type Existing = { id: string; revision: number; name: string; email: string; roles: string[]; translateLanguages: string[]; reviewLanguages: string[]; disabled: boolean };
+type Existing = {
+  id: string;
+  revision: number;
+  name: string;
+  email: string;
+  roles: string[];
+  translateLanguages: string[];
+  reviewLanguages: string[];
+  disabled: boolean;
+};
 
 /** Create a person (name, email, temporary password) or edit one (with the revision seen). */
 export function UserForm({ user }: { user?: Existing }) {
   const t = useTranslations("admin");
   const ta = useTranslations("account");
   const locale = useLocale();
-  const [state, action, pending] = useActionState<ActionState, FormData>(user ? updateUserAction : createUserAction, null);
+  const [state, action, pending] = useActionState<ActionState, FormData>(
+    user ? updateUserAction : createUserAction,
+    null,
+  );
   const statusRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
@@ -27,21 +39,28 @@ export function UserForm({ user }: { user?: Existing }) {
     statusRef.current?.focus();
   }, [state, user]);
 
-  const describedBy = (field: string, hint?: string) => [errors[field] ? `${idPrefix}-${field}-error` : null, hint].filter(Boolean).join(" ") || undefined;
+  const describedBy = (field: string, hint?: string) =>
+    [errors[field] ? `${idPrefix}-${field}-error` : null, hint].filter(Boolean).join(" ") || undefined;
   const fieldError = (field: string) =>
     errors[field] ? (
       <p id={`${idPrefix}-${field}-error`} className="field-error">
         {errors[field]}
       </p>
     ) : null;
-  const checkboxes = (name: "roles" | "translateLanguages" | "reviewLanguages", values: readonly string[], label: (v: string) => string, checked: string[]) => (
+  const checkboxes = (
+    name: "roles" | "translateLanguages" | "reviewLanguages",
+    values: readonly string[],
+    label: (v: string) => string,
+    checked: string[],
+  ) => (
     <fieldset className="field" aria-describedby={describedBy(name)}>
       <legend>{t(name)}</legend>
       <ul className="checks">
         {values.map((value) => (
           <li key={value}>
             <label>
-              <input type="checkbox" name={name} value={value} defaultChecked={checked.includes(value)} /> {label(value)}
+              <input type="checkbox" name={name} value={value} defaultChecked={checked.includes(value)} />{" "}
+              {label(value)}
             </label>
           </li>
         ))}
@@ -71,24 +90,60 @@ export function UserForm({ user }: { user?: Existing }) {
       </div>
       <input type="hidden" name="locale" value={locale} />
       {user && <input type="hidden" name="id" value={user.id} />}
-      {user && <input type="hidden" name="revision" value={state?.ok && state.data.revision !== undefined ? state.data.revision : user.revision} />}
+      {user && (
+        <input
+          type="hidden"
+          name="revision"
+          value={state?.ok && state.data.revision !== undefined ? state.data.revision : user.revision}
+        />
+      )}
       <div className="form-grid">
         <div className="field">
           <label htmlFor={`${idPrefix}-name`}>{t("name")}</label>
-          <input id={`${idPrefix}-name`} name="name" type="text" required maxLength={100} defaultValue={user?.name} autoComplete="off" aria-invalid={errors.name ? true : undefined} aria-describedby={describedBy("name")} />
+          <input
+            id={`${idPrefix}-name`}
+            name="name"
+            type="text"
+            required
+            maxLength={100}
+            defaultValue={user?.name}
+            autoComplete="off"
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={describedBy("name")}
+          />
           {fieldError("name")}
         </div>
         {!user && (
           <div className="field">
             <label htmlFor="new-email">{t("email")}</label>
-            <input id="new-email" name="email" type="email" required maxLength={254} dir="ltr" autoComplete="off" aria-invalid={errors.email ? true : undefined} aria-describedby={describedBy("email")} />
+            <input
+              id="new-email"
+              name="email"
+              type="email"
+              required
+              maxLength={254}
+              dir="ltr"
+              autoComplete="off"
+              aria-invalid={errors.email ? true : undefined}
+              aria-describedby={describedBy("email")}
+            />
             {fieldError("email")}
           </div>
         )}
         {!user && (
           <div className="field">
             <label htmlFor="new-password">{t("password")}</label>
-            <input id="new-password" name="password" type="password" required minLength={PASSWORD_MIN} maxLength={PASSWORD_MAX} autoComplete="new-password" aria-invalid={errors.password ? true : undefined} aria-describedby={describedBy("password", "new-password-hint")} />
+            <input
+              id="new-password"
+              name="password"
+              type="password"
+              required
+              minLength={PASSWORD_MIN}
+              maxLength={PASSWORD_MAX}
+              autoComplete="new-password"
+              aria-invalid={errors.password ? true : undefined}
+              aria-describedby={describedBy("password", "new-password-hint")}
+            />
             <p id="new-password-hint" className="hint">
               {t("passwordHint", { min: PASSWORD_MIN })}
             </p>
@@ -98,8 +153,18 @@ export function UserForm({ user }: { user?: Existing }) {
       </div>
       {checkboxes("roles", ROLES, (r) => ta(`roleNames.${r as (typeof ROLES)[number]}`), user?.roles ?? ["researcher"])}
       <div className="form-grid">
-        {checkboxes("translateLanguages", TARGET_LANGUAGES, (l) => LANGUAGE_NAMES[l as Language], user?.translateLanguages ?? [])}
-        {checkboxes("reviewLanguages", TARGET_LANGUAGES, (l) => LANGUAGE_NAMES[l as Language], user?.reviewLanguages ?? [])}
+        {checkboxes(
+          "translateLanguages",
+          TARGET_LANGUAGES,
+          (l) => LANGUAGE_NAMES[l as Language],
+          user?.translateLanguages ?? [],
+        )}
+        {checkboxes(
+          "reviewLanguages",
+          TARGET_LANGUAGES,
+          (l) => LANGUAGE_NAMES[l as Language],
+          user?.reviewLanguages ?? [],
+        )}
       </div>
       {user && (
         <div className="field">

@@ -33,7 +33,9 @@ export async function UserTable({ users }: { users: UserListRow[] }) {
               <td dir="ltr">{user.email}</td>
               <td>{user.roles.map((r) => ta(`roleNames.${r}`)).join(", ") || "—"}</td>
               <td>
-                {user.translateLanguages.length > 0 && <div>{t("translates", { langs: names(user.translateLanguages) })}</div>}
+                {user.translateLanguages.length > 0 && (
+                  <div>{t("translates", { langs: names(user.translateLanguages) })}</div>
+                )}
                 {user.reviewLanguages.length > 0 && <div>{t("reviews", { langs: names(user.reviewLanguages) })}</div>}
               </td>
               <td>{user.disabled ? <span className="badge-off">{t("disabled")}</span> : t("active")}</td>

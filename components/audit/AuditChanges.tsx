@@ -1,7 +1,9 @@
 import { getTranslations } from "next-intl/server";
 
-const show = (value: unknown) => (value === undefined || value === null ? "—" : typeof value === "string" ? value : JSON.stringify(value));
-const asRecord = (value: unknown) => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null);
+const show = (value: unknown) =>
+  value === undefined || value === null ? "—" : typeof value === "string" ? value : JSON.stringify(value);
+const asRecord = (value: unknown) =>
+  value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 
 /**
  * What changed, field by field: "field: before → after" for an edit, the recorded values for a
@@ -30,7 +32,9 @@ export async function AuditChanges({ before, after }: { before: unknown; after: 
       </>
     );
   }
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
+    (k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]),
+  );
   return (
     <ul className="audit-changes">
       {keys.map((key) => (

@@ -3,7 +3,13 @@ import { Link } from "@/lib/i18n/navigation";
 import { AUDIT_ENTITY_TYPES, type AuditFilter } from "@/lib/audit/schema";
 
 /** A plain GET form: the filters live in the address, so a filtered view can be bookmarked and shared. */
-export async function AuditFilters({ filter, actors }: { filter: AuditFilter; actors: { id: string; name: string; email: string }[] }) {
+export async function AuditFilters({
+  filter,
+  actors,
+}: {
+  filter: AuditFilter;
+  actors: { id: string; name: string; email: string }[];
+}) {
   const t = await getTranslations("audit");
   return (
     <form method="get" className="form-stack" style={{ maxInlineSize: "none" }} aria-labelledby="audit-filters">
@@ -33,7 +39,14 @@ export async function AuditFilters({ filter, actors }: { filter: AuditFilter; ac
         </div>
         <div className="field">
           <label htmlFor="audit-entity">{t("object")}</label>
-          <input id="audit-entity" name="entity" type="text" maxLength={200} defaultValue={filter.entity ?? ""} dir="auto" />
+          <input
+            id="audit-entity"
+            name="entity"
+            type="text"
+            maxLength={200}
+            defaultValue={filter.entity ?? ""}
+            dir="auto"
+          />
         </div>
         <div className="field">
           <label htmlFor="audit-from">{t("from")}</label>

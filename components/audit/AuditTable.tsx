@@ -7,7 +7,8 @@ import { AuditChanges } from "./AuditChanges";
 export async function AuditTable({ rows, total }: { rows: AuditRow[]; total: number }) {
   const t = await getTranslations("audit");
   const format = await getFormatter();
-  const typeName = (type: string) => ((AUDIT_ENTITY_TYPES as readonly string[]).includes(type) ? t(`entityTypes.${type as AuditEntityType}`) : type);
+  const typeName = (type: string) =>
+    (AUDIT_ENTITY_TYPES as readonly string[]).includes(type) ? t(`entityTypes.${type as AuditEntityType}`) : type;
   if (!rows.length) return <p>{t("noEvents")}</p>;
   return (
     <div className="table-wrap">
@@ -26,7 +27,9 @@ export async function AuditTable({ rows, total }: { rows: AuditRow[]; total: num
           {rows.map((row) => (
             <tr key={row.id}>
               <td>
-                <time dateTime={row.createdAt.toISOString()}>{format.dateTime(row.createdAt, { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" })} UTC</time>
+                <time dateTime={row.createdAt.toISOString()}>
+                  {format.dateTime(row.createdAt, { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" })} UTC
+                </time>
               </td>
               <td>{row.actor ? `${row.actor.name}${row.actor.email ? ` (${row.actor.email})` : ""}` : t("system")}</td>
               <td>

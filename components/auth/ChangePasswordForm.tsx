@@ -24,7 +24,12 @@ export function ChangePasswordForm() {
       outcome = { ok: false, message: t("mismatch") };
     } else {
       setPending(true);
-      const response = await postJson("/api/auth/change-password", { currentPassword: String(data.get("currentPassword") ?? ""), newPassword, revokeOtherSessions: true }, locale, te("unavailable"));
+      const response = await postJson(
+        "/api/auth/change-password",
+        { currentPassword: String(data.get("currentPassword") ?? ""), newPassword, revokeOtherSessions: true },
+        locale,
+        te("unavailable"),
+      );
       setPending(false);
       outcome = response.ok ? { ok: true, message: t("changed") } : { ok: false, message: response.message };
       if (response.ok) form.reset();
@@ -35,24 +40,52 @@ export function ChangePasswordForm() {
   return (
     <form className="form-stack" onSubmit={onSubmit} noValidate>
       {result && (
-        <p className={result.ok ? "notice" : "notice notice--error"} role={result.ok ? "status" : "alert"} tabIndex={-1} ref={statusRef}>
+        <p
+          className={result.ok ? "notice" : "notice notice--error"}
+          role={result.ok ? "status" : "alert"}
+          tabIndex={-1}
+          ref={statusRef}
+        >
           {result.message}
         </p>
       )}
       <div className="field">
         <label htmlFor="currentPassword">{t("currentPassword")}</label>
-        <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required maxLength={PASSWORD_MAX} />
+        <input
+          id="currentPassword"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          maxLength={PASSWORD_MAX}
+        />
       </div>
       <div className="field">
         <label htmlFor="newPassword">{t("newPassword")}</label>
-        <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN} maxLength={PASSWORD_MAX} aria-describedby="newPassword-hint" />
+        <input
+          id="newPassword"
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={PASSWORD_MIN}
+          maxLength={PASSWORD_MAX}
+          aria-describedby="newPassword-hint"
+        />
         <p id="newPassword-hint" className="hint">
           {t("newPasswordHint", { min: PASSWORD_MIN })}
         </p>
       </div>
       <div className="field">
         <label htmlFor="confirmPassword">{t("confirmPassword")}</label>
-        <input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required maxLength={PASSWORD_MAX} />
+        <input
+          id="confirmPassword"
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          maxLength={PASSWORD_MAX}
+        />
       </div>
       <button className="button" type="submit" disabled={pending}>
         {pending ? t("saving") : t("submit")}

@@ -21,7 +21,12 @@ export function SignInForm({ next }: { next: string }) {
     const data = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await postJson("/api/auth/sign-in/email", { email: String(data.get("email") ?? ""), password: String(data.get("password") ?? "") }, locale, te("unavailable"));
+    const result = await postJson(
+      "/api/auth/sign-in/email",
+      { email: String(data.get("email") ?? ""), password: String(data.get("password") ?? "") },
+      locale,
+      te("unavailable"),
+    );
     if (result.ok) {
       // Refresh as well as navigate, so that the header (a shared layout) sees the new session.
       // The server already checked `next`; checked again against the real origin, by the same rule,
@@ -43,11 +48,28 @@ export function SignInForm({ next }: { next: string }) {
       )}
       <div className="field">
         <label htmlFor="email">{t("email")}</label>
-        <input id="email" name="email" type="email" autoComplete="username" required maxLength={254} dir="ltr" aria-invalid={error ? true : undefined} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          maxLength={254}
+          dir="ltr"
+          aria-invalid={error ? true : undefined}
+        />
       </div>
       <div className="field">
         <label htmlFor="password">{t("password")}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={128} aria-invalid={error ? true : undefined} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          maxLength={128}
+          aria-invalid={error ? true : undefined}
+        />
       </div>
       <button className="button" type="submit" disabled={pending}>
         {pending ? t("submitting") : t("submit")}

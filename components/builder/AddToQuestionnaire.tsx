@@ -30,7 +30,9 @@ export function AddToQuestionnaire({
 }) {
   const t = useTranslations("builder.addTo");
   const [target, setTarget] = useState(questionnaires[0]?.id ?? "");
-  const [revisions, setRevisions] = useState<Record<string, number>>(() => Object.fromEntries(questionnaires.map((q) => [q.id, q.revision])));
+  const [revisions, setRevisions] = useState<Record<string, number>>(() =>
+    Object.fromEntries(questionnaires.map((q) => [q.id, q.revision])),
+  );
   const [result, setResult] = useState<{ outcome: BuilderActionResult; id: string } | null>(null);
   const [pending, start] = useTransition();
 
@@ -44,7 +46,9 @@ export function AddToQuestionnaire({
   const add = () =>
     start(async () => {
       const base = { questionnaireId: target, revision: revisions[target] ?? 0 };
-      const outcome = await changeQuestionnaireAction(indicator ? { ...base, op: "addIndicator", indicator } : { ...base, op: "addQuestions", codes: codes ?? [] });
+      const outcome = await changeQuestionnaireAction(
+        indicator ? { ...base, op: "addIndicator", indicator } : { ...base, op: "addQuestions", codes: codes ?? [] },
+      );
       if (outcome.ok) setRevisions((r) => ({ ...r, [target]: outcome.data.revision }));
       setResult({ outcome, id: target });
     });
@@ -68,12 +72,15 @@ export function AddToQuestionnaire({
       <span role="status" aria-live="polite" className="add-to-result">
         {ok && (
           <>
-            {t("added", { count: added.length, title: titleOf(result!.id) })} {already.length > 0 && t("alreadyPresent", { codes: already.join(", ") })}{" "}
+            {t("added", { count: added.length, title: titleOf(result!.id) })}{" "}
+            {already.length > 0 && t("alreadyPresent", { codes: already.join(", ") })}{" "}
             <Link href={`/questionnaires/${result!.id}`}>{t("open", { title: titleOf(result!.id) })}</Link>
           </>
         )}
       </span>
-      {result && !result.outcome.ok && <FailureMessage failure={result.outcome} onReload={() => window.location.reload()} />}
+      {result && !result.outcome.ok && (
+        <FailureMessage failure={result.outcome} onReload={() => window.location.reload()} />
+      )}
     </span>
   );
 }

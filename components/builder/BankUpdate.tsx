@@ -10,22 +10,49 @@ import { diffText } from "@/lib/text/diff";
 import { DiffText } from "@/components/ui/DiffText";
 import { useBuilder } from "./builder-context";
 
-const choicesOf = (s: QuestionSnapshot | null, lang: string) => (s?.choices ?? []).map((c) => c.label[lang as keyof typeof c.label] ?? c.name).join(" · ");
+const choicesOf = (s: QuestionSnapshot | null, lang: string) =>
+  (s?.choices ?? []).map((c) => c.label[lang as keyof typeof c.label] ?? c.name).join(" · ");
 
 export function BankUpdate({ item, pair }: { item: BuilderItem; pair: VersionPair | undefined }) {
   const t = useTranslations("builder.bank");
   const { q, change } = useBuilder();
-  const rows = q.languages.flatMap((lang) => [
-    { key: `label-${lang}`, field: t("label", { language: LANGUAGE_NAMES[lang] }), lang, from: pair?.from?.texts[lang]?.label ?? "", to: pair?.to?.texts[lang]?.label ?? "" },
-    { key: `hint-${lang}`, field: t("hint", { language: LANGUAGE_NAMES[lang] }), lang, from: pair?.from?.texts[lang]?.hint ?? "", to: pair?.to?.texts[lang]?.hint ?? "" },
-    { key: `choices-${lang}`, field: t("choices", { language: LANGUAGE_NAMES[lang] }), lang, from: choicesOf(pair?.from ?? null, lang), to: choicesOf(pair?.to ?? null, lang) },
-  ]).filter((r) => r.from || r.to);
+  const rows = q.languages
+    .flatMap((lang) => [
+      {
+        key: `label-${lang}`,
+        field: t("label", { language: LANGUAGE_NAMES[lang] }),
+        lang,
+        from: pair?.from?.texts[lang]?.label ?? "",
+        to: pair?.to?.texts[lang]?.label ?? "",
+      },
+      {
+        key: `hint-${lang}`,
+        field: t("hint", { language: LANGUAGE_NAMES[lang] }),
+        lang,
+        from: pair?.from?.texts[lang]?.hint ?? "",
+        to: pair?.to?.texts[lang]?.hint ?? "",
+      },
+      {
+        key: `choices-${lang}`,
+        field: t("choices", { language: LANGUAGE_NAMES[lang] }),
+        lang,
+        from: choicesOf(pair?.from ?? null, lang),
+        to: choicesOf(pair?.to ?? null, lang),
+      },
+    ])
+    .filter((r) => r.from || r.to);
   const changed = rows.filter((r) => r.from !== r.to);
   const update = (replaceCustom: boolean) =>
-    change.run({ op: "updateFromBank", itemId: item.id, replaceCustom }, () => t("updated", { name: item.name, version: item.bankVersion }));
+    change.run({ op: "updateFromBank", itemId: item.id, replaceCustom }, () =>
+      t("updated", { name: item.name, version: item.bankVersion }),
+    );
 
   return (
-    <div className="bank-update builder-notice" role="group" aria-label={t("newer", { from: item.itemVersion, to: item.bankVersion })}>
+    <div
+      className="bank-update builder-notice"
+      role="group"
+      aria-label={t("newer", { from: item.itemVersion, to: item.bankVersion })}
+    >
       <p>
         <strong>{t("newer", { from: item.itemVersion, to: item.bankVersion })}</strong>
         {item.customText && <> {t("customKept")}</>}

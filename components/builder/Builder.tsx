@@ -5,7 +5,16 @@
 // page last saw; what happened is announced in a live region.
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent } from "@dnd-kit/core";
+import {
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  closestCenter,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+} from "@dnd-kit/core";
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { pickText, type Language, type PartialLocalizedText } from "@/lib/i18n/languages";
 import type { BuilderQuestionnaire, BuilderSection, VersionPair } from "@/lib/builder/data";
@@ -18,15 +27,30 @@ import { LocalizedInputs } from "./LocalizedInputs";
 import { QuestionnaireSettings } from "./QuestionnaireSettings";
 import { outlineOf } from "./texts";
 
-function moveItemLocally(sections: BuilderSection[], itemId: string, sectionId: string, position: number): BuilderSection[] {
+function moveItemLocally(
+  sections: BuilderSection[],
+  itemId: string,
+  sectionId: string,
+  position: number,
+): BuilderSection[] {
   const item = sections.flatMap((s) => s.items).find((i) => i.id === itemId);
   if (!item) return sections;
   return sections
     .map((s) => ({ ...s, items: s.items.filter((i) => i.id !== itemId) }))
-    .map((s) => (s.id === sectionId ? { ...s, items: [...s.items.slice(0, position), item, ...s.items.slice(position)] } : s));
+    .map((s) =>
+      s.id === sectionId ? { ...s, items: [...s.items.slice(0, position), item, ...s.items.slice(position)] } : s,
+    );
 }
 
-export function Builder({ q: serverQ, pairs, locale }: { q: BuilderQuestionnaire; pairs: Record<string, VersionPair>; locale: Language }) {
+export function Builder({
+  q: serverQ,
+  pairs,
+  locale,
+}: {
+  q: BuilderQuestionnaire;
+  pairs: Record<string, VersionPair>;
+  locale: Language;
+}) {
   const t = useTranslations("builder");
   const td = useTranslations("builder.dnd");
   const change = useBuilderChange(serverQ.id, serverQ.revision);
@@ -42,10 +66,21 @@ export function Builder({ q: serverQ, pairs, locale }: { q: BuilderQuestionnaire
   const [codes, setCodes] = useState("");
   const [addTo, setAddTo] = useState("");
   const [sectionTitle, setSectionTitle] = useState<PartialLocalizedText>({});
-  const sensors = useSensors(useSensor(PointerSensor), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(
+    useSensor(PointerSensor),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
 
   const refuseBroken = (broken: ReturnType<typeof structuralProblems>) =>
-    change.setFeedback({ kind: "error", failure: { ok: false, code: "skipLogicBroken", message: "", details: { problems: broken.map(({ owner, question, problem }) => ({ owner, question, problem })) } } });
+    change.setFeedback({
+      kind: "error",
+      failure: {
+        ok: false,
+        code: "skipLogicBroken",
+        message: "",
+        details: { problems: broken.map(({ owner, question, problem }) => ({ owner, question, problem })) },
+      },
+    });
 
   const moveItem = (itemId: string, sectionId: string, position: number) => {
     const item = sections.flatMap((s) => s.items).find((i) => i.id === itemId);
@@ -56,9 +91,13 @@ export function Builder({ q: serverQ, pairs, locale }: { q: BuilderQuestionnaire
     if (broken.length) return refuseBroken(broken);
     setLocal({ from: serverQ, sections: moveItemLocally(sections, itemId, sectionId, position) });
     const title = pickText(section.title, locale)?.text ?? section.name;
-    change.run({ op: "moveItem", itemId, sectionId, position }, () => t("item.moved", { name: item.name, position: position + 1, section: title })).then((ok) => {
-      if (!ok) setLocal({ from: serverQ, sections: serverQ.sections });
-    });
+    change
+      .run({ op: "moveItem", itemId, sectionId, position }, () =>
+        t("item.moved", { name: item.name, position: position + 1, section: title }),
+      )
+      .then((ok) => {
+        if (!ok) setLocal({ from: serverQ, sections: serverQ.sections });
+      });
   };
 
   const moveSection = (sectionId: string, position: number) => {
@@ -69,9 +108,11 @@ export function Builder({ q: serverQ, pairs, locale }: { q: BuilderQuestionnaire
     const rest = sections.filter((s) => s.id !== sectionId);
     setLocal({ from: serverQ, sections: [...rest.slice(0, position), section, ...rest.slice(position)] });
     const title = pickText(section.title, locale)?.text ?? section.name;
-    change.run({ op: "moveSection", sectionId, position }, () => t("section.moved", { title, position: position + 1 })).then((ok) => {
-      if (!ok) setLocal({ from: serverQ, sections: serverQ.sections });
-    });
+    change
+      .run({ op: "moveSection", sectionId, position }, () => t("section.moved", { title, position: position + 1 }))
+      .then((ok) => {
+        if (!ok) setLocal({ from: serverQ, sections: serverQ.sections });
+      });
   };
 
   const sectionTitleOf = (id: string | number) => {
@@ -80,9 +121,16 @@ export function Builder({ q: serverQ, pairs, locale }: { q: BuilderQuestionnaire
   };
   const sectionPosition = (id: string | number | undefined) => sections.findIndex((s) => s.id === id) + 1;
   const sectionAnnouncements: Announcements = {
-    onDragStart: ({ active }) => td("pickedUp", { name: sectionTitleOf(active.id), position: sectionPosition(active.id), total: sections.length }),
-    onDragOver: ({ active, over }) => (over ? td("over", { name: sectionTitleOf(active.id), position: sectionPosition(over.id), total: sections.length }) : td("notOver", { name: sectionTitleOf(active.id) })),
-    onDragEnd: ({ active, over }) => (over ? td("dropped", { name: sectionTitleOf(active.id), position: sectionPosition(over.id), total: sections.length }) : td("cancelled", { name: sectionTitleOf(active.id) })),
+    onDragStart: ({ active }) =>
+      td("pickedUp", { name: sectionTitleOf(active.id), position: sectionPosition(active.id), total: sections.length }),
+    onDragOver: ({ active, over }) =>
+      over
+        ? td("over", { name: sectionTitleOf(active.id), position: sectionPosition(over.id), total: sections.length })
+        : td("notOver", { name: sectionTitleOf(active.id) }),
+    onDragEnd: ({ active, over }) =>
+      over
+        ? td("dropped", { name: sectionTitleOf(active.id), position: sectionPosition(over.id), total: sections.length })
+        : td("cancelled", { name: sectionTitleOf(active.id) }),
     onDragCancel: ({ active }) => td("cancelled", { name: sectionTitleOf(active.id) }),
   };
   const onSectionDragEnd = ({ active, over }: DragEndEvent) => {
@@ -91,19 +139,29 @@ export function Builder({ q: serverQ, pairs, locale }: { q: BuilderQuestionnaire
 
   const addByCode = (e: FormEvent) => {
     e.preventDefault();
-    const list = codes.split(/[\s,;]+/).map((c) => c.trim()).filter(Boolean);
+    const list = codes
+      .split(/[\s,;]+/)
+      .map((c) => c.trim())
+      .filter(Boolean);
     if (!list.length) return;
     change
       .run({ op: "addQuestions", codes: list, sectionId: addTo || null }, (r) => {
         const added = (r.details?.added as string[]) ?? [];
         const already = (r.details?.alreadyPresent as string[]) ?? [];
-        return [t("add.added", { count: added.length, codes: added.join(", ") }), already.length ? t("add.alreadyPresent", { codes: already.join(", ") }) : ""].filter(Boolean).join(" ");
+        return [
+          t("add.added", { count: added.length, codes: added.join(", ") }),
+          already.length ? t("add.alreadyPresent", { codes: already.join(", ") }) : "",
+        ]
+          .filter(Boolean)
+          .join(" ");
       })
       .then((ok) => ok && setCodes(""));
   };
   const addSection = (e: FormEvent) => {
     e.preventDefault();
-    change.run({ op: "addSection", title: sectionTitle }, () => t("section.added")).then((ok) => ok && setSectionTitle({}));
+    change
+      .run({ op: "addSection", title: sectionTitle }, () => t("section.added"))
+      .then((ok) => ok && setSectionTitle({}));
   };
 
   const earlierOf = sections.map((_, i) => sections.slice(0, i).flatMap((s) => s.items));
@@ -113,7 +171,9 @@ export function Builder({ q: serverQ, pairs, locale }: { q: BuilderQuestionnaire
         <div className="builder-status" role="status" aria-live="polite">
           {change.pending ? t("saving") : change.feedback?.kind === "ok" ? change.feedback.message : ""}
         </div>
-        {change.feedback?.kind === "error" && <FailureMessage failure={change.feedback.failure} onReload={change.reload} />}
+        {change.feedback?.kind === "error" && (
+          <FailureMessage failure={change.feedback.failure} onReload={change.reload} />
+        )}
         <QuestionnaireSettings key={`${serverQ.revision}`} />
 
         <section aria-labelledby="add-heading" className="builder-panel">
@@ -121,7 +181,15 @@ export function Builder({ q: serverQ, pairs, locale }: { q: BuilderQuestionnaire
           <form onSubmit={addByCode} className="add-by-code">
             <p>
               <label htmlFor="add-codes">{t("add.byCode")}</label>
-              <input id="add-codes" type="text" value={codes} onChange={(e) => setCodes(e.target.value)} aria-describedby="add-codes-hint" maxLength={2000} autoComplete="off" />
+              <input
+                id="add-codes"
+                type="text"
+                value={codes}
+                onChange={(e) => setCodes(e.target.value)}
+                aria-describedby="add-codes-hint"
+                maxLength={2000}
+                autoComplete="off"
+              />
               <span id="add-codes-hint" className="muted">
                 {t("add.byCodeHint")}
               </span>
@@ -145,11 +213,27 @@ export function Builder({ q: serverQ, pairs, locale }: { q: BuilderQuestionnaire
           </form>
         </section>
 
-        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onSectionDragEnd} accessibility={{ announcements: sectionAnnouncements, screenReaderInstructions: { draggable: td("instructions") } }}>
+        <DndContext
+          sensors={sensors}
+          collisionDetection={closestCenter}
+          onDragEnd={onSectionDragEnd}
+          accessibility={{
+            announcements: sectionAnnouncements,
+            screenReaderInstructions: { draggable: td("instructions") },
+          }}
+        >
           <SortableContext items={sections.map((s) => s.id)} strategy={verticalListSortingStrategy}>
             <ol className="section-list" aria-label={t("sectionsLabel")}>
               {sections.map((section, i) => (
-                <SectionCard key={section.id} section={section} index={i} earlierItems={earlierOf[i]} pairs={pairs} onMoveItem={moveItem} onMoveSection={moveSection} />
+                <SectionCard
+                  key={section.id}
+                  section={section}
+                  index={i}
+                  earlierItems={earlierOf[i]}
+                  pairs={pairs}
+                  onMoveItem={moveItem}
+                  onMoveSection={moveSection}
+                />
               ))}
             </ol>
           </SortableContext>
@@ -158,7 +242,13 @@ export function Builder({ q: serverQ, pairs, locale }: { q: BuilderQuestionnaire
         <section aria-labelledby="add-section-heading" className="builder-panel">
           <h2 id="add-section-heading">{t("section.addHeading")}</h2>
           <form onSubmit={addSection}>
-            <LocalizedInputs idPrefix="new-section-title" label={(language) => t("section.titleIn", { language })} languages={q.languages} value={sectionTitle} onChange={setSectionTitle} />
+            <LocalizedInputs
+              idPrefix="new-section-title"
+              label={(language) => t("section.titleIn", { language })}
+              languages={q.languages}
+              value={sectionTitle}
+              onChange={setSectionTitle}
+            />
             <button type="submit" disabled={change.pending}>
               {t("section.add")}
             </button>

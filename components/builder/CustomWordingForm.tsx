@@ -17,19 +17,42 @@ export function CustomWordingForm({ item }: { item: BuilderItem }) {
   const id = `custom-${item.id}`;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    change.run({ op: "customiseItem", itemId: item.id, customText: { label, hint } }, () => t("saved", { name: item.name }));
+    change.run({ op: "customiseItem", itemId: item.id, customText: { label, hint } }, () =>
+      t("saved", { name: item.name }),
+    );
   };
   return (
     <form onSubmit={submit} aria-label={t("formOf", { name: item.name })}>
       <p className="muted">{t("intro")}</p>
-      <LocalizedInputs idPrefix={`${id}-label`} label={(language) => t("label", { language })} languages={q.languages} value={label} onChange={setLabel} multiline />
-      <LocalizedInputs idPrefix={`${id}-hint`} label={(language) => t("hint", { language })} languages={q.languages} value={hint} onChange={setHint} />
+      <LocalizedInputs
+        idPrefix={`${id}-label`}
+        label={(language) => t("label", { language })}
+        languages={q.languages}
+        value={label}
+        onChange={setLabel}
+        multiline
+      />
+      <LocalizedInputs
+        idPrefix={`${id}-hint`}
+        label={(language) => t("hint", { language })}
+        languages={q.languages}
+        value={hint}
+        onChange={setHint}
+      />
       <p className="button-row">
         <button type="submit" disabled={change.pending}>
           {t("save")}
         </button>
         {item.customText && (
-          <button type="button" disabled={change.pending} onClick={() => change.run({ op: "customiseItem", itemId: item.id, customText: null }, () => t("restored", { name: item.name }))}>
+          <button
+            type="button"
+            disabled={change.pending}
+            onClick={() =>
+              change.run({ op: "customiseItem", itemId: item.id, customText: null }, () =>
+                t("restored", { name: item.name }),
+              )
+            }
+          >
             {t("useBank")}
           </button>
         )}

@@ -36,7 +36,12 @@ export function ExportLinks({
     <div className="export-links">
       <p>
         <label htmlFor="export-fallback">{t("fallback")}</label>{" "}
-        <select id="export-fallback" value={choice} onChange={(e) => setChoice(e.target.value)} aria-describedby="export-state">
+        <select
+          id="export-fallback"
+          value={choice}
+          onChange={(e) => setChoice(e.target.value)}
+          aria-describedby="export-state"
+        >
           <option value="">{t("noFallback")}</option>
           {languages.map((l) => (
             <option key={l} value={l}>
@@ -62,8 +67,18 @@ export function ExportLinks({
           listClassName="button-row plain-list"
           alertClassName="builder-notice builder-notice--warn"
           downloads={[
-            { href: `${base}?format=xlsform${suffix}`, label: t("xlsform"), ariaLabel: t("xlsformOf", { title }), className: "button-link" },
-            { href: `${base}?format=csv${suffix}`, label: t("csv"), ariaLabel: t("csvOf", { title }), className: "button-link button-link--secondary" },
+            {
+              href: `${base}?format=xlsform${suffix}`,
+              label: t("xlsform"),
+              ariaLabel: t("xlsformOf", { title }),
+              className: "button-link",
+            },
+            {
+              href: `${base}?format=csv${suffix}`,
+              label: t("csv"),
+              ariaLabel: t("csvOf", { title }),
+              className: "button-link button-link--secondary",
+            },
           ]}
         />
       )}

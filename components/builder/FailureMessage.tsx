@@ -9,10 +9,18 @@ import type { Failure } from "./use-builder-change";
  */
 export function FailureMessage({ failure, onReload }: { failure: Failure; onReload?: () => void }) {
   const t = useTranslations("builder");
-  const problems = (failure.details?.problems ?? []).map((p) => t("problemLine", { owner: p.owner, question: p.question, problem: t(`problems.${p.problem}` as "problems.later_question") }));
+  const problems = (failure.details?.problems ?? []).map((p) =>
+    t("problemLine", {
+      owner: p.owner,
+      question: p.question,
+      problem: t(`problems.${p.problem}` as "problems.later_question"),
+    }),
+  );
   const fields = Object.values(failure.fieldErrors ?? {});
   const key = `failures.${failure.code}` as "failures.conflict";
-  const message = t.has(key) ? t(key, { codes: (failure.details?.codes ?? []).join(", "), problems: problems.join("; ") }) : failure.message;
+  const message = t.has(key)
+    ? t(key, { codes: (failure.details?.codes ?? []).join(", "), problems: problems.join("; ") })
+    : failure.message;
   return (
     <div className="builder-notice builder-notice--error" role="alert">
       <p>{message}</p>

@@ -18,20 +18,36 @@ import { BankUpdate } from "./BankUpdate";
 
 export type ItemPlace = { sectionId: string; sectionName: string; index: number; count: number; sectionIndex: number };
 
-export function ItemCard({ item, place, earlier, pair, onMove }: { item: BuilderItem; place: ItemPlace; earlier: BuilderItem[]; pair: VersionPair | undefined; onMove: (itemId: string, sectionId: string, position: number) => void }) {
+export function ItemCard({
+  item,
+  place,
+  earlier,
+  pair,
+  onMove,
+}: {
+  item: BuilderItem;
+  place: ItemPlace;
+  earlier: BuilderItem[];
+  pair: VersionPair | undefined;
+  onMove: (itemId: string, sectionId: string, position: number) => void;
+}) {
   const t = useTranslations("builder.item");
   const tq = useTranslations("question");
   const { q, locale, outline, change } = useBuilder();
   const [target, setTarget] = useState(place.sectionId);
   const [warning, setWarning] = useState<string | null>(null);
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: item.id,
+  });
   const label = itemLabel(item, locale);
   const name = label?.text ?? item.name;
 
   const remove = () => {
     const broken = structuralProblems(removeFromOutline(outline, { items: [item.name] }));
-    if (broken.length) return setWarning(t("dependents", { name: item.name, names: dependentsOf(outline, [item.name]).join(", ") }));
-    if (window.confirm(t("confirmRemove", { name: item.name }))) change.run({ op: "removeItem", itemId: item.id }, () => t("removed", { name: item.name }));
+    if (broken.length)
+      return setWarning(t("dependents", { name: item.name, names: dependentsOf(outline, [item.name]).join(", ") }));
+    if (window.confirm(t("confirmRemove", { name: item.name })))
+      change.run({ op: "removeItem", itemId: item.id }, () => t("removed", { name: item.name }));
   };
   const moveTo = () => {
     const section = q.sections.find((s) => s.id === target);
@@ -40,9 +56,21 @@ export function ItemCard({ item, place, earlier, pair, onMove }: { item: Builder
   };
 
   return (
-    <li ref={setNodeRef} style={{ transform: CSS.Transform.toString(transform), transition }} className={`item-card${isDragging ? " is-dragging" : ""}`} data-item={item.name}>
+    <li
+      ref={setNodeRef}
+      style={{ transform: CSS.Transform.toString(transform), transition }}
+      className={`item-card${isDragging ? " is-dragging" : ""}`}
+      data-item={item.name}
+    >
       <div className="item-head">
-        <button type="button" className="drag-handle" ref={setActivatorNodeRef} {...attributes} {...listeners} aria-label={t("drag", { name: item.name })}>
+        <button
+          type="button"
+          className="drag-handle"
+          ref={setActivatorNodeRef}
+          {...attributes}
+          {...listeners}
+          aria-label={t("drag", { name: item.name })}
+        >
           <span aria-hidden="true">⠿</span>
         </button>
         <div className="item-text">
@@ -64,11 +92,19 @@ export function ItemCard({ item, place, earlier, pair, onMove }: { item: Builder
         </div>
       </div>
       <div className="item-actions" role="group" aria-label={t("actionsFor", { name: item.name })}>
-        <button type="button" disabled={change.pending || place.index === 0} onClick={() => onMove(item.id, place.sectionId, place.index - 1)}>
+        <button
+          type="button"
+          disabled={change.pending || place.index === 0}
+          onClick={() => onMove(item.id, place.sectionId, place.index - 1)}
+        >
           {t("moveUp")}
           <span className="visually-hidden">: {item.name}</span>
         </button>
-        <button type="button" disabled={change.pending || place.index === place.count - 1} onClick={() => onMove(item.id, place.sectionId, place.index + 1)}>
+        <button
+          type="button"
+          disabled={change.pending || place.index === place.count - 1}
+          onClick={() => onMove(item.id, place.sectionId, place.index + 1)}
+        >
           {t("moveDown")}
           <span className="visually-hidden">: {item.name}</span>
         </button>
@@ -104,7 +140,9 @@ export function ItemCard({ item, place, earlier, pair, onMove }: { item: Builder
         <ItemSettingsForm item={item} earlier={earlier} />
       </details>
       <details className="item-details">
-        <summary>{item.customText ? t("customWordingEdit", { name: item.name }) : t("customWording", { name: item.name })}</summary>
+        <summary>
+          {item.customText ? t("customWordingEdit", { name: item.name }) : t("customWording", { name: item.name })}
+        </summary>
         <CustomWordingForm item={item} />
       </details>
     </li>
@@ -112,6 +150,11 @@ export function ItemCard({ item, place, earlier, pair, onMove }: { item: Builder
 }
 
 /** Whether moving would break skip logic: the names of the rules' owners, or an empty list. */
-export function brokenByMove(outline: Parameters<typeof moveInOutline>[0], itemName: string, sectionName: string, position: number): string[] {
+export function brokenByMove(
+  outline: Parameters<typeof moveInOutline>[0],
+  itemName: string,
+  sectionName: string,
+  position: number,
+): string[] {
   return [...new Set(structuralProblems(moveInOutline(outline, itemName, sectionName, position)).map((p) => p.owner))];
 }

@@ -28,7 +28,17 @@ export function ItemSettingsForm({ item, earlier }: { item: BuilderItem; earlier
     e.preventDefault();
     const range = numeric ? { min: numberOrNull(min), max: numberOrNull(max) } : null;
     change.run(
-      { op: "updateItem", itemId: item.id, settings: { required, requiredMessage, relevant, constraint: range && (range.min !== null || range.max !== null) ? range : null, constraintMessage } },
+      {
+        op: "updateItem",
+        itemId: item.id,
+        settings: {
+          required,
+          requiredMessage,
+          relevant,
+          constraint: range && (range.min !== null || range.max !== null) ? range : null,
+          constraintMessage,
+        },
+      },
       () => t("saved", { name: item.name }),
     );
   };
@@ -36,19 +46,40 @@ export function ItemSettingsForm({ item, earlier }: { item: BuilderItem; earlier
   return (
     <form className="item-settings" onSubmit={submit} aria-label={t("settingsOf", { name: item.name })}>
       <p>
-        <input id={`${id}-required`} type="checkbox" checked={required} onChange={(e) => setRequired(e.target.checked)} />{" "}
+        <input
+          id={`${id}-required`}
+          type="checkbox"
+          checked={required}
+          onChange={(e) => setRequired(e.target.checked)}
+        />{" "}
         <label htmlFor={`${id}-required`}>{t("required")}</label>
       </p>
-      {required && <LocalizedInputs idPrefix={`${id}-required-message`} label={(language) => t("requiredMessage", { language })} languages={q.languages} value={requiredMessage} onChange={setRequiredMessage} />}
+      {required && (
+        <LocalizedInputs
+          idPrefix={`${id}-required-message`}
+          label={(language) => t("requiredMessage", { language })}
+          languages={q.languages}
+          value={requiredMessage}
+          onChange={setRequiredMessage}
+        />
+      )}
       <SkipLogicEditor idPrefix={id} earlier={earlier} value={relevant} onChange={setRelevant} locale={locale} />
       {numeric && (
         <fieldset>
           <legend>{t("range")}</legend>
           <p className="range-inputs">
-            <label htmlFor={`${id}-min`}>{t("min")}</label> <input id={`${id}-min`} type="number" step="any" value={min} onChange={(e) => setMin(e.target.value)} />{" "}
-            <label htmlFor={`${id}-max`}>{t("max")}</label> <input id={`${id}-max`} type="number" step="any" value={max} onChange={(e) => setMax(e.target.value)} />
+            <label htmlFor={`${id}-min`}>{t("min")}</label>{" "}
+            <input id={`${id}-min`} type="number" step="any" value={min} onChange={(e) => setMin(e.target.value)} />{" "}
+            <label htmlFor={`${id}-max`}>{t("max")}</label>{" "}
+            <input id={`${id}-max`} type="number" step="any" value={max} onChange={(e) => setMax(e.target.value)} />
           </p>
-          <LocalizedInputs idPrefix={`${id}-constraint-message`} label={(language) => t("constraintMessage", { language })} languages={q.languages} value={constraintMessage} onChange={setConstraintMessage} />
+          <LocalizedInputs
+            idPrefix={`${id}-constraint-message`}
+            label={(language) => t("constraintMessage", { language })}
+            languages={q.languages}
+            value={constraintMessage}
+            onChange={setConstraintMessage}
+          />
         </fieldset>
       )}
       <button type="submit" disabled={change.pending}>

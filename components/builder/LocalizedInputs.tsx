@@ -34,7 +34,11 @@ export function LocalizedInputs({
         return (
           <p key={lang}>
             <label htmlFor={id}>{label(LANGUAGE_NAMES[lang])}</label>
-            {multiline ? <textarea rows={2} maxLength={2000} {...props} /> : <input type="text" maxLength={2000} {...props} />}
+            {multiline ? (
+              <textarea rows={2} maxLength={2000} {...props} />
+            ) : (
+              <input type="text" maxLength={2000} {...props} />
+            )}
           </p>
         );
       })}

@@ -9,7 +9,13 @@ import { FailureMessage } from "./FailureMessage";
 /** "New questionnaire": on a refusal the form keeps everything typed and says what to fix. */
 export function NewQuestionnaireForm({ locale }: { locale: Language }) {
   const t = useTranslations("builder.settings");
-  const [value, setValue] = useState<SettingsValue>({ title: {}, description: {}, languages: [locale], defaultLanguage: locale, fallbackLanguage: null });
+  const [value, setValue] = useState<SettingsValue>({
+    title: {},
+    description: {},
+    languages: [locale],
+    defaultLanguage: locale,
+    fallbackLanguage: null,
+  });
   const [state, action, pending] = useActionState<CreateState, FormData>(createQuestionnaireAction, null);
   const failure = state;
   return (

@@ -69,7 +69,12 @@ export function Preview({ doc, lang, texts }: { doc: QuestionnaireDoc; lang: Lan
                   name={item.name}
                   value={c.name}
                   checked={chosen.includes(c.name)}
-                  onChange={(e) => set(item.name, many ? (e.target.checked ? [...chosen, c.name] : chosen.filter((x) => x !== c.name)) : c.name)}
+                  onChange={(e) =>
+                    set(
+                      item.name,
+                      many ? (e.target.checked ? [...chosen, c.name] : chosen.filter((x) => x !== c.name)) : c.name,
+                    )
+                  }
                 />{" "}
                 <label htmlFor={cid}>
                   <Shown value={tx(c.label)} texts={texts} />
@@ -83,7 +88,10 @@ export function Preview({ doc, lang, texts }: { doc: QuestionnaireDoc; lang: Lan
     const numeric = item.type === "integer" || item.type === "decimal";
     const range = numeric ? parseNumericConstraint(item.constraint) : null;
     const value = typeof answer === "string" ? answer : "";
-    const out = range && value !== "" && ((range.min !== null && Number(value) < range.min) || (range.max !== null && Number(value) > range.max));
+    const out =
+      range &&
+      value !== "" &&
+      ((range.min !== null && Number(value) < range.min) || (range.max !== null && Number(value) > range.max));
     return (
       <div key={item.name} className="respondent-question">
         <p>

@@ -7,7 +7,17 @@ import type { RespondentTexts } from "./respondent-texts";
  * A paper questionnaire in one language: numbered questions, a box per answer choice, lines or
  * boxes to write in, and the skip instructions in words ("Ask only if …").
  */
-export function PrintView({ doc, lang, texts, title }: { doc: QuestionnaireDoc; lang: Language; texts: RespondentTexts; title: string }) {
+export function PrintView({
+  doc,
+  lang,
+  texts,
+  title,
+}: {
+  doc: QuestionnaireDoc;
+  lang: Language;
+  texts: RespondentTexts;
+  title: string;
+}) {
   const lists = new Map(doc.choiceLists.map((l) => [l.name, l]));
   const tx = (field: QuestionnaireItemDoc["label"]) => textIn(field, lang, doc.defaultLanguage);
   let number = 0;
@@ -35,14 +45,19 @@ export function PrintView({ doc, lang, texts, title }: { doc: QuestionnaireDoc; 
             <ul className="paper-choices">
               {(lists.get(it.listName)?.choices ?? []).map((c) => (
                 <li key={c.name}>
-                  <span className={it.type === "select_multiple" ? "paper-box" : "paper-circle"} aria-hidden="true" /> {tx(c.label)?.text ?? c.name}
+                  <span className={it.type === "select_multiple" ? "paper-box" : "paper-circle"} aria-hidden="true" />{" "}
+                  {tx(c.label)?.text ?? c.name}
                 </li>
               ))}
             </ul>
           </>
         )}
         {!it.listName && it.type !== "note" && (
-          <div className={it.type === "text" ? "paper-lines" : "paper-answer-box"} role="img" aria-label={texts.answer} />
+          <div
+            className={it.type === "text" ? "paper-lines" : "paper-answer-box"}
+            role="img"
+            aria-label={texts.answer}
+          />
         )}
       </li>
     );

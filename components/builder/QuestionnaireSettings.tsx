@@ -8,7 +8,13 @@ import { SettingsFields, type SettingsValue } from "./SettingsFields";
 export function QuestionnaireSettings() {
   const t = useTranslations("builder.settings");
   const { q, change } = useBuilder();
-  const [value, setValue] = useState<SettingsValue>({ title: q.title, description: q.description, languages: q.languages, defaultLanguage: q.defaultLanguage, fallbackLanguage: q.fallbackLanguage });
+  const [value, setValue] = useState<SettingsValue>({
+    title: q.title,
+    description: q.description,
+    languages: q.languages,
+    defaultLanguage: q.defaultLanguage,
+    fallbackLanguage: q.fallbackLanguage,
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     change.run({ op: "updateSettings", settings: value }, () => t("saved"));
@@ -17,7 +23,12 @@ export function QuestionnaireSettings() {
     <details className="item-details">
       <summary>{t("heading")}</summary>
       <form onSubmit={submit} className="builder-form">
-        <SettingsFields idPrefix="settings" value={value} onChange={setValue} errors={change.feedback?.kind === "error" ? change.feedback.failure.fieldErrors : undefined} />
+        <SettingsFields
+          idPrefix="settings"
+          value={value}
+          onChange={setValue}
+          errors={change.feedback?.kind === "error" ? change.feedback.failure.fieldErrors : undefined}
+        />
         <button type="submit" disabled={change.pending}>
           {t("save")}
         </button>

@@ -14,12 +14,16 @@ export async function ReadinessPanel({ doc, title }: { doc: QuestionnaireDoc; ti
   const [t, tAll] = await Promise.all([getTranslations("builder.readiness"), getTranslations()]);
   const readiness = checkReadiness(doc, { fallback: doc.fallbackLanguage });
   const describe = tAll as unknown as Translate;
-  const issuesWith = Object.fromEntries([null, ...doc.languages].map((lang) => [lang ?? "", checkReadiness(doc, { fallback: lang }).issues.length]));
+  const issuesWith = Object.fromEntries(
+    [null, ...doc.languages].map((lang) => [lang ?? "", checkReadiness(doc, { fallback: lang }).issues.length]),
+  );
   return (
     <section aria-labelledby="readiness-heading" className="builder-panel">
       <h2 id="readiness-heading">{t("heading")}</h2>
       {readiness.ready ? (
-        <p className="builder-notice builder-notice--ok">{t("ready", { languages: readiness.languages.map((l) => LANGUAGE_NAMES[l]).join(", ") })}</p>
+        <p className="builder-notice builder-notice--ok">
+          {t("ready", { languages: readiness.languages.map((l) => LANGUAGE_NAMES[l]).join(", ") })}
+        </p>
       ) : (
         <div className="builder-notice builder-notice--warn">
           <p>{t("notReady", { count: readiness.issues.length })}</p>
@@ -31,7 +35,14 @@ export async function ReadinessPanel({ doc, title }: { doc: QuestionnaireDoc; ti
           {readiness.issues.length > 100 && <p>{t("more", { count: readiness.issues.length - 100 })}</p>}
         </div>
       )}
-      <ExportLinks id={doc.id} title={title} languages={doc.languages} fallback={doc.fallbackLanguage} issuesWith={issuesWith} problemsId="readiness-heading" />
+      <ExportLinks
+        id={doc.id}
+        title={title}
+        languages={doc.languages}
+        fallback={doc.fallbackLanguage}
+        issuesWith={issuesWith}
+        problemsId="readiness-heading"
+      />
     </section>
   );
 }

@@ -4,6 +4,22 @@
 import { ResultsTable, type ResultsTableProps } from "@/components/search/ResultsTable";
 import { AddToQuestionnaire, type QuestionnaireChoice } from "./AddToQuestionnaire";
 
-export function SearchResultsWithBuilder({ questionnaires, ...props }: Omit<ResultsTableProps, "bulkActions"> & { questionnaires: QuestionnaireChoice[] }) {
-  return <ResultsTable {...props} bulkActions={(codes) => <AddToQuestionnaire questionnaires={questionnaires} locale={props.locale} codes={codes} count={codes.length} idPrefix="bulk" />} />;
+export function SearchResultsWithBuilder({
+  questionnaires,
+  ...props
+}: Omit<ResultsTableProps, "bulkActions"> & { questionnaires: QuestionnaireChoice[] }) {
+  return (
+    <ResultsTable
+      {...props}
+      bulkActions={(codes) => (
+        <AddToQuestionnaire
+          questionnaires={questionnaires}
+          locale={props.locale}
+          codes={codes}
+          count={codes.length}
+          idPrefix="bulk"
+        />
+      )}
+    />
+  );
 }

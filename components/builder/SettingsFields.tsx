@@ -5,15 +5,39 @@ import { useTranslations } from "next-intl";
 import { LANGUAGES, LANGUAGE_NAMES, type Language, type PartialLocalizedText } from "@/lib/i18n/languages";
 import { LocalizedInputs } from "./LocalizedInputs";
 
-export type SettingsValue = { title: PartialLocalizedText; description: PartialLocalizedText; languages: Language[]; defaultLanguage: Language; fallbackLanguage: Language | null };
+export type SettingsValue = {
+  title: PartialLocalizedText;
+  description: PartialLocalizedText;
+  languages: Language[];
+  defaultLanguage: Language;
+  fallbackLanguage: Language | null;
+};
 
-export function SettingsFields({ value, onChange, idPrefix, errors = {} }: { value: SettingsValue; onChange: (v: SettingsValue) => void; idPrefix: string; errors?: Record<string, string> }) {
+export function SettingsFields({
+  value,
+  onChange,
+  idPrefix,
+  errors = {},
+}: {
+  value: SettingsValue;
+  onChange: (v: SettingsValue) => void;
+  idPrefix: string;
+  errors?: Record<string, string>;
+}) {
   const t = useTranslations("builder.settings");
   const error = (key: string) => errors[key] ?? null;
   const toggle = (lang: Language, on: boolean) => {
     const languages = LANGUAGES.filter((l) => (l === lang ? on : value.languages.includes(l)));
-    const defaultLanguage = languages.includes(value.defaultLanguage) ? value.defaultLanguage : (languages[0] ?? value.defaultLanguage);
-    onChange({ ...value, languages, defaultLanguage, fallbackLanguage: value.fallbackLanguage && languages.includes(value.fallbackLanguage) ? value.fallbackLanguage : null });
+    const defaultLanguage = languages.includes(value.defaultLanguage)
+      ? value.defaultLanguage
+      : (languages[0] ?? value.defaultLanguage);
+    onChange({
+      ...value,
+      languages,
+      defaultLanguage,
+      fallbackLanguage:
+        value.fallbackLanguage && languages.includes(value.fallbackLanguage) ? value.fallbackLanguage : null,
+    });
   };
   const shown = value.languages.length ? value.languages : [value.defaultLanguage];
   return (
@@ -25,7 +49,15 @@ export function SettingsFields({ value, onChange, idPrefix, errors = {} }: { val
         </p>
         {LANGUAGES.map((lang) => (
           <span key={lang} className="checkbox-inline">
-            <input id={`${idPrefix}-lang-${lang}`} type="checkbox" name="languages" value={lang} checked={value.languages.includes(lang)} onChange={(e) => toggle(lang, e.target.checked)} aria-describedby={`${idPrefix}-languages-hint`} />{" "}
+            <input
+              id={`${idPrefix}-lang-${lang}`}
+              type="checkbox"
+              name="languages"
+              value={lang}
+              checked={value.languages.includes(lang)}
+              onChange={(e) => toggle(lang, e.target.checked)}
+              aria-describedby={`${idPrefix}-languages-hint`}
+            />{" "}
             <label htmlFor={`${idPrefix}-lang-${lang}`} lang={lang}>
               {LANGUAGE_NAMES[lang]}
             </label>
@@ -39,7 +71,12 @@ export function SettingsFields({ value, onChange, idPrefix, errors = {} }: { val
       </fieldset>
       <p>
         <label htmlFor={`${idPrefix}-default`}>{t("defaultLanguage")}</label>{" "}
-        <select id={`${idPrefix}-default`} name="defaultLanguage" value={value.defaultLanguage} onChange={(e) => onChange({ ...value, defaultLanguage: e.target.value as Language })}>
+        <select
+          id={`${idPrefix}-default`}
+          name="defaultLanguage"
+          value={value.defaultLanguage}
+          onChange={(e) => onChange({ ...value, defaultLanguage: e.target.value as Language })}
+        >
           {shown.map((lang) => (
             <option key={lang} value={lang}>
               {LANGUAGE_NAMES[lang]}
@@ -47,16 +84,35 @@ export function SettingsFields({ value, onChange, idPrefix, errors = {} }: { val
           ))}
         </select>
       </p>
-      <LocalizedInputs idPrefix={`${idPrefix}-title`} label={(language) => t("titleIn", { language })} languages={shown} value={value.title} onChange={(title) => onChange({ ...value, title })} required={value.defaultLanguage} />
+      <LocalizedInputs
+        idPrefix={`${idPrefix}-title`}
+        label={(language) => t("titleIn", { language })}
+        languages={shown}
+        value={value.title}
+        onChange={(title) => onChange({ ...value, title })}
+        required={value.defaultLanguage}
+      />
       {error(`title.${value.defaultLanguage}`) && (
         <p className="field-error" role="alert">
           {t("titleRequired")}
         </p>
       )}
-      <LocalizedInputs idPrefix={`${idPrefix}-description`} label={(language) => t("descriptionIn", { language })} languages={shown} value={value.description} onChange={(description) => onChange({ ...value, description })} multiline />
+      <LocalizedInputs
+        idPrefix={`${idPrefix}-description`}
+        label={(language) => t("descriptionIn", { language })}
+        languages={shown}
+        value={value.description}
+        onChange={(description) => onChange({ ...value, description })}
+        multiline
+      />
       <p>
         <label htmlFor={`${idPrefix}-fallback`}>{t("fallbackLanguage")}</label>{" "}
-        <select id={`${idPrefix}-fallback`} name="fallbackLanguage" value={value.fallbackLanguage ?? ""} onChange={(e) => onChange({ ...value, fallbackLanguage: (e.target.value || null) as Language | null })}>
+        <select
+          id={`${idPrefix}-fallback`}
+          name="fallbackLanguage"
+          value={value.fallbackLanguage ?? ""}
+          onChange={(e) => onChange({ ...value, fallbackLanguage: (e.target.value || null) as Language | null })}
+        >
           <option value="">{t("noFallback")}</option>
           {shown.map((lang) => (
             <option key={lang} value={lang}>

@@ -33,7 +33,8 @@ export function SkipLogicEditor({
     operator: operatorsFor(item.type)[0],
     value: item.choices[0]?.name ?? (item.type === "integer" || item.type === "decimal" ? 0 : "yes"),
   });
-  const setRules = (next: RelevanceRule[]) => onChange(next.length ? { combinator: value?.combinator ?? "and", rules: next } : null);
+  const setRules = (next: RelevanceRule[]) =>
+    onChange(next.length ? { combinator: value?.combinator ?? "and", rules: next } : null);
   const update = (index: number, rule: RelevanceRule) => setRules(rules.map((r, i) => (i === index ? rule : r)));
 
   if (usable.length === 0) return <p className="muted">{t("noEarlier")}</p>;
@@ -44,7 +45,11 @@ export function SkipLogicEditor({
       {rules.length > 1 && (
         <p>
           <label htmlFor={`${idPrefix}-combinator`}>{t("combinator")}</label>{" "}
-          <select id={`${idPrefix}-combinator`} value={value!.combinator} onChange={(e) => onChange({ ...value!, combinator: e.target.value as "and" | "or" })}>
+          <select
+            id={`${idPrefix}-combinator`}
+            value={value!.combinator}
+            onChange={(e) => onChange({ ...value!, combinator: e.target.value as "and" | "or" })}
+          >
             <option value="and">{t("and")}</option>
             <option value="or">{t("or")}</option>
           </select>
@@ -77,7 +82,11 @@ export function SkipLogicEditor({
               </span>
               <span>
                 <label htmlFor={`${id}-operator`}>{t("operator")}</label>
-                <select id={`${id}-operator`} value={rule.operator} onChange={(e) => update(index, { ...rule, operator: e.target.value as RelevanceOperator })}>
+                <select
+                  id={`${id}-operator`}
+                  value={rule.operator}
+                  onChange={(e) => update(index, { ...rule, operator: e.target.value as RelevanceOperator })}
+                >
                   {(target ? operatorsFor(target.type) : [rule.operator]).map((op) => (
                     <option key={op} value={op}>
                       {t(`operators.${op}`)}
@@ -88,7 +97,11 @@ export function SkipLogicEditor({
               <span>
                 <label htmlFor={`${id}-value`}>{t("value")}</label>
                 {target && target.choices.length > 0 ? (
-                  <select id={`${id}-value`} value={String(rule.value)} onChange={(e) => update(index, { ...rule, value: e.target.value })}>
+                  <select
+                    id={`${id}-value`}
+                    value={String(rule.value)}
+                    onChange={(e) => update(index, { ...rule, value: e.target.value })}
+                  >
                     {target.choices.map((c) => (
                       <option key={c.name} value={c.name}>
                         {pickText(c.label, locale)?.text ?? c.name}
@@ -102,11 +115,23 @@ export function SkipLogicEditor({
                     step="any"
                     maxLength={64}
                     value={String(rule.value)}
-                    onChange={(e) => update(index, { ...rule, value: numeric && e.target.value !== "" && !Number.isNaN(Number(e.target.value)) ? Number(e.target.value) : e.target.value })}
+                    onChange={(e) =>
+                      update(index, {
+                        ...rule,
+                        value:
+                          numeric && e.target.value !== "" && !Number.isNaN(Number(e.target.value))
+                            ? Number(e.target.value)
+                            : e.target.value,
+                      })
+                    }
                   />
                 )}
               </span>
-              <button type="button" className="link-button" onClick={() => setRules(rules.filter((_, i) => i !== index))}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setRules(rules.filter((_, i) => i !== index))}
+              >
                 {t("removeRule", { number: index + 1 })}
               </button>
             </li>

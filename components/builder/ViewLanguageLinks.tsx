@@ -22,7 +22,11 @@ export function ViewLanguageLinks({
       <ul className="button-row plain-list">
         {languages.map((l) => (
           <li key={l}>
-            <Link href={`/questionnaires/${id}/${view}?lang=${l}`} aria-current={l === current ? "page" : undefined} lang={l}>
+            <Link
+              href={`/questionnaires/${id}/${view}?lang=${l}`}
+              aria-current={l === current ? "page" : undefined}
+              lang={l}
+            >
               {LANGUAGE_NAMES[l]}
             </Link>
           </li>

@@ -11,19 +11,28 @@ export type ShownText = { text: string; lang: Language; missing: boolean };
 export function textIn(field: TranslatedText, lang: Language, fallback: Language): ShownText | null {
   const own = field[lang]?.text?.trim();
   if (own) return { text: field[lang]!.text, lang, missing: false };
-  const other = field[fallback]?.text?.trim() ? fallback : (Object.keys(field) as Language[]).find((l) => field[l]?.text?.trim());
+  const other = field[fallback]?.text?.trim()
+    ? fallback
+    : (Object.keys(field) as Language[]).find((l) => field[l]?.text?.trim());
   return other ? { text: field[other]!.text, lang: other, missing: true } : null;
 }
 
 /** Skip logic in words, in the questionnaire's language: “Age” is at least “18”. */
-export function relevanceInWords(relevance: Relevance, doc: QuestionnaireDoc, lang: Language, texts: RespondentTexts): string {
+export function relevanceInWords(
+  relevance: Relevance,
+  doc: QuestionnaireDoc,
+  lang: Language,
+  texts: RespondentTexts,
+): string {
   const items = new Map(doc.sections.flatMap((s) => s.items).map((i) => [i.name, i]));
   const lists = new Map(doc.choiceLists.map((l) => [l.name, l]));
   return relevance.rules
     .map((rule) => {
       const item = items.get(rule.question);
       const question = (item && textIn(item.label, lang, doc.defaultLanguage)?.text) || rule.question;
-      const choice = item?.listName ? lists.get(item.listName)?.choices.find((c) => c.name === String(rule.value)) : undefined;
+      const choice = item?.listName
+        ? lists.get(item.listName)?.choices.find((c) => c.name === String(rule.value))
+        : undefined;
       const value = (choice && textIn(choice.label, lang, doc.defaultLanguage)?.text) || String(rule.value);
       return `“${question}” ${texts.ops[rule.operator]} “${value}”`;
     })

@@ -15,6 +15,11 @@ export function outlineOf(q: BuilderQuestionnaire): OutlineSection[] {
   return q.sections.map((s) => ({
     name: s.name,
     relevant: s.relevant,
-    items: s.items.map((i) => ({ name: i.name, type: i.type, choices: i.choices.length ? i.choices.map((c) => c.name) : null, relevant: i.relevant })),
+    items: s.items.map((i) => ({
+      name: i.name,
+      type: i.type,
+      choices: i.choices.length ? i.choices.map((c) => c.name) : null,
+      relevant: i.relevant,
+    })),
   }));
 }

@@ -6,7 +6,11 @@ import { useRouter } from "@/lib/i18n/navigation";
 import { changeQuestionnaireAction, type BuilderActionResult, type BuilderFailure } from "@/lib/builder/actions";
 import type { BuilderChange } from "@/lib/builder/schema";
 
-type ChangeBody = BuilderChange extends infer C ? (C extends unknown ? Omit<C, "questionnaireId" | "revision"> : never) : never;
+type ChangeBody = BuilderChange extends infer C
+  ? C extends unknown
+    ? Omit<C, "questionnaireId" | "revision">
+    : never
+  : never;
 export type Failure = BuilderFailure;
 export type Feedback = { kind: "ok"; message: string } | { kind: "error"; failure: Failure } | null;
 
@@ -23,7 +27,10 @@ export function useBuilderChange(questionnaireId: string, serverRevision: number
   }
 
   const run = useCallback(
-    (body: ChangeBody, okMessage: (result: Extract<BuilderActionResult, { ok: true }>["data"]) => string): Promise<boolean> =>
+    (
+      body: ChangeBody,
+      okMessage: (result: Extract<BuilderActionResult, { ok: true }>["data"]) => string,
+    ): Promise<boolean> =>
       new Promise((resolve) => {
         startTransition(async () => {
           const result = await changeQuestionnaireAction({ ...body, questionnaireId, revision } as BuilderChange);

@@ -8,7 +8,19 @@ import { saveChoiceListAction } from "@/lib/curation/actions";
 import { IDLE, doneOf, type ActionState } from "@/lib/curation/action-state";
 import { ActionMessage } from "./ActionMessage";
 
-export function ChoiceListEditor({ mode, name, revision, initial, questionCount }: { mode: "create" | "update"; name: string; revision: number; initial: string; questionCount: number }) {
+export function ChoiceListEditor({
+  mode,
+  name,
+  revision,
+  initial,
+  questionCount,
+}: {
+  mode: "create" | "update";
+  name: string;
+  revision: number;
+  initial: string;
+  questionCount: number;
+}) {
   const t = useTranslations("curate.lists");
   const router = useRouter();
   const [state, action, pending] = useActionState<ActionState, FormData>(saveChoiceListAction, IDLE);
@@ -28,7 +40,15 @@ export function ChoiceListEditor({ mode, name, revision, initial, questionCount 
       {mode === "create" ? (
         <div className="field">
           <label htmlFor="list-name">{t("name")}</label>
-          <input id="list-name" name="name" dir="ltr" className="code-input" value={listName} onChange={(e) => setListName(e.target.value)} aria-describedby={fieldError("name") ? "list-name-error" : undefined} />
+          <input
+            id="list-name"
+            name="name"
+            dir="ltr"
+            className="code-input"
+            value={listName}
+            onChange={(e) => setListName(e.target.value)}
+            aria-describedby={fieldError("name") ? "list-name-error" : undefined}
+          />
           {fieldError("name") && (
             <p id="list-name-error" className="field-error">
               {fieldError("name")}
@@ -43,7 +63,15 @@ export function ChoiceListEditor({ mode, name, revision, initial, questionCount 
         <p id="choices-help" className="muted">
           {t("choicesHelp")}
         </p>
-        <textarea id="choices" name="choices" rows={8} dir="auto" value={text} onChange={(e) => setText(e.target.value)} aria-describedby={`choices-help${fieldError("choices") ? " choices-error" : ""}`} />
+        <textarea
+          id="choices"
+          name="choices"
+          rows={8}
+          dir="auto"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-describedby={`choices-help${fieldError("choices") ? " choices-error" : ""}`}
+        />
         {fieldError("choices") && (
           <p id="choices-error" className="field-error">
             {fieldError("choices")}

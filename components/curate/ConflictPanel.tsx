@@ -8,13 +8,37 @@ import type { EditorValues } from "./QuestionEditor";
 import { valuesOf } from "./QuestionEditor";
 import { DiffText } from "@/components/ui/DiffText";
 
-const FIELDS = ["code", "type", "label", "hint", "ownChoices", "sharedList", "indicators", "tags", "customConstraint", "min", "max", "notes"] as const;
+const FIELDS = [
+  "code",
+  "type",
+  "label",
+  "hint",
+  "ownChoices",
+  "sharedList",
+  "indicators",
+  "tags",
+  "customConstraint",
+  "min",
+  "max",
+  "notes",
+] as const;
 
-export function ConflictPanel({ mine, saved, onTakeSaved, onKeepMine }: { mine: EditorValues; saved: QuestionFormValues; onTakeSaved: () => void; onKeepMine: () => void }) {
+export function ConflictPanel({
+  mine,
+  saved,
+  onTakeSaved,
+  onKeepMine,
+}: {
+  mine: EditorValues;
+  saved: QuestionFormValues;
+  onTakeSaved: () => void;
+  onKeepMine: () => void;
+}) {
   const t = useTranslations("curate.conflict");
   const te = useTranslations("curate.editor");
   const theirs = valuesOf(saved);
-  const show = (v: EditorValues, f: (typeof FIELDS)[number]) => (Array.isArray(v[f]) ? (v[f] as string[]).join(" ") : String(v[f]));
+  const show = (v: EditorValues, f: (typeof FIELDS)[number]) =>
+    Array.isArray(v[f]) ? (v[f] as string[]).join(" ") : String(v[f]);
   const differing = FIELDS.filter((f) => show(mine, f) !== show(theirs, f));
   return (
     <section className="conflict" aria-labelledby="conflict-title">
@@ -37,7 +61,11 @@ export function ConflictPanel({ mine, saved, onTakeSaved, onKeepMine }: { mine: 
               <td dir="auto">{show(theirs, f)}</td>
               <td dir="auto">{show(mine, f)}</td>
               <td>
-                <DiffText parts={diffText(show(theirs, f), show(mine, f))} addedLabel={t("added")} removedLabel={t("removed")} />
+                <DiffText
+                  parts={diffText(show(theirs, f), show(mine, f))}
+                  addedLabel={t("added")}
+                  removedLabel={t("removed")}
+                />
               </td>
             </tr>
           ))}

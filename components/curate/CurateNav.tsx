@@ -16,7 +16,10 @@ export async function CurateNav({ isAdmin, isCurator }: { isAdmin: boolean; isCu
   ];
   return (
     <nav className="sub-nav" aria-label={t("label")}>
-      <NavLinks exactHref="/curate" items={[...(isCurator ? [{ href: "/curate", label: t("questions") }] : []), ...items]} />
+      <NavLinks
+        exactHref="/curate"
+        items={[...(isCurator ? [{ href: "/curate", label: t("questions") }] : []), ...items]}
+      />
     </nav>
   );
 }

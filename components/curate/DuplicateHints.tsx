@@ -7,7 +7,15 @@ import { Link } from "@/lib/i18n/navigation";
 import { findDuplicatesAction } from "@/lib/curation/actions";
 import type { DuplicateCandidate } from "@/lib/curation/action-state";
 
-export function DuplicateHints({ label, indicators, currentCode }: { label: string; indicators: string[]; currentCode?: string }) {
+export function DuplicateHints({
+  label,
+  indicators,
+  currentCode,
+}: {
+  label: string;
+  indicators: string[];
+  currentCode?: string;
+}) {
   const t = useTranslations("curate.duplicates");
   const [found, setFound] = useState<DuplicateCandidate[]>([]);
   const key = indicators.join(",");
@@ -15,7 +23,8 @@ export function DuplicateHints({ label, indicators, currentCode }: { label: stri
   useEffect(() => {
     let live = true;
     const timer = setTimeout(async () => {
-      const answered = label.trim().length >= 8 ? await findDuplicatesAction(label, key ? key.split(",") : [], currentCode) : null;
+      const answered =
+        label.trim().length >= 8 ? await findDuplicatesAction(label, key ? key.split(",") : [], currentCode) : null;
       // A refusal (signed out, a hostile label) shows no hints rather than an error while typing.
       if (live) setFound(answered?.ok ? answered.data : []);
     }, 500);

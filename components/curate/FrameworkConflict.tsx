@@ -11,16 +11,58 @@ import type { FrameworkValues } from "./framework-values";
 
 type Row = { key: string; label: string; saved: string; mine: string; lang?: string };
 
-export function FrameworkConflict({ mine, saved, onKeepMine, onTakeSaved }: { mine: FrameworkValues; saved: FrameworkVersion; onKeepMine: () => void; onTakeSaved: () => void }) {
+export function FrameworkConflict({
+  mine,
+  saved,
+  onKeepMine,
+  onTakeSaved,
+}: {
+  mine: FrameworkValues;
+  saved: FrameworkVersion;
+  onKeepMine: () => void;
+  onTakeSaved: () => void;
+}) {
   const t = useTranslations("curate.conflict");
   const tf = useTranslations("curate.framework");
   const textLabel = saved.kind === "domain" ? "descriptionIn" : "definitionIn";
   const rows: Row[] = [
     { key: "code", label: tf("code"), saved: saved.code, mine: mine.code },
-    ...(saved.kind === "domain" ? [] : [{ key: "parent", label: saved.kind === "topic" ? tf("domain") : tf("topic"), saved: saved.parent ?? "", mine: mine.parent }]),
-    ...(saved.kind === "indicator" ? [{ key: "type", label: tf("type"), saved: saved.type ? tf(saved.type) : "", mine: mine.type ? tf(mine.type) : "" }] : []),
-    ...LANGUAGES.map((l) => ({ key: `name.${l}`, label: tf("nameIn", { language: LANGUAGE_NAMES[l] }), saved: saved.name[l] ?? "", mine: mine.name[l] ?? "", lang: l })),
-    ...(saved.kind === "topic" ? [] : LANGUAGES.map((l) => ({ key: `text.${l}`, label: tf(textLabel, { language: LANGUAGE_NAMES[l] }), saved: saved.text?.[l] ?? "", mine: mine.text[l] ?? "", lang: l }))),
+    ...(saved.kind === "domain"
+      ? []
+      : [
+          {
+            key: "parent",
+            label: saved.kind === "topic" ? tf("domain") : tf("topic"),
+            saved: saved.parent ?? "",
+            mine: mine.parent,
+          },
+        ]),
+    ...(saved.kind === "indicator"
+      ? [
+          {
+            key: "type",
+            label: tf("type"),
+            saved: saved.type ? tf(saved.type) : "",
+            mine: mine.type ? tf(mine.type) : "",
+          },
+        ]
+      : []),
+    ...LANGUAGES.map((l) => ({
+      key: `name.${l}`,
+      label: tf("nameIn", { language: LANGUAGE_NAMES[l] }),
+      saved: saved.name[l] ?? "",
+      mine: mine.name[l] ?? "",
+      lang: l,
+    })),
+    ...(saved.kind === "topic"
+      ? []
+      : LANGUAGES.map((l) => ({
+          key: `text.${l}`,
+          label: tf(textLabel, { language: LANGUAGE_NAMES[l] }),
+          saved: saved.text?.[l] ?? "",
+          mine: mine.text[l] ?? "",
+          lang: l,
+        }))),
   ];
   const differing = rows.filter((r) => r.saved.trim() !== r.mine.trim());
   const titleId = `conflict-${saved.kind}-${saved.code}`;
@@ -43,10 +85,19 @@ export function FrameworkConflict({ mine, saved, onKeepMine, onTakeSaved }: { mi
           {differing.map((r) => (
             <tr key={r.key}>
               <th scope="row">{r.label}</th>
-              <td lang={r.lang} dir={r.lang ? directionOf(r.lang as (typeof LANGUAGES)[number]) : "auto"}>{r.saved}</td>
-              <td lang={r.lang} dir={r.lang ? directionOf(r.lang as (typeof LANGUAGES)[number]) : "auto"}>{r.mine}</td>
+              <td lang={r.lang} dir={r.lang ? directionOf(r.lang as (typeof LANGUAGES)[number]) : "auto"}>
+                {r.saved}
+              </td>
+              <td lang={r.lang} dir={r.lang ? directionOf(r.lang as (typeof LANGUAGES)[number]) : "auto"}>
+                {r.mine}
+              </td>
               <td>
-                <DiffText parts={diffText(r.saved, r.mine)} addedLabel={t("added")} removedLabel={t("removed")} lang={r.lang} />
+                <DiffText
+                  parts={diffText(r.saved, r.mine)}
+                  addedLabel={t("added")}
+                  removedLabel={t("removed")}
+                  lang={r.lang}
+                />
               </td>
             </tr>
           ))}

@@ -23,7 +23,13 @@ export type FrameworkEntry = {
   text?: LocalizedText;
 };
 
-export function FrameworkForm({ entry, parents }: { entry: FrameworkEntry; parents?: { code: string; label: string }[] }) {
+export function FrameworkForm({
+  entry,
+  parents,
+}: {
+  entry: FrameworkEntry;
+  parents?: { code: string; label: string }[];
+}) {
   const t = useTranslations("curate.framework");
   const id = useId();
   const router = useRouter();
@@ -56,7 +62,8 @@ export function FrameworkForm({ entry, parents }: { entry: FrameworkEntry; paren
   }, [state, router]);
   const err = (f: string) => (state && !state.ok ? state.fieldErrors?.[f] : undefined);
   const failure = failureOf(state);
-  const saved = failure?.code === "conflict" && failure.details?.saved && resolved !== state ? failure.details.saved : null;
+  const saved =
+    failure?.code === "conflict" && failure.details?.saved && resolved !== state ? failure.details.saved : null;
   const textField = entry.kind === "domain" ? "description" : entry.kind === "indicator" ? "definition" : null;
   const setName = (l: Language, v: string) => setValues((x) => ({ ...x, name: { ...x.name, [l]: v } }));
   const setText = (l: Language, v: string) => setValues((x) => ({ ...x, text: { ...x.text, [l]: v } }));
@@ -68,13 +75,26 @@ export function FrameworkForm({ entry, parents }: { entry: FrameworkEntry; paren
       <div className="inline-fields">
         <div className="field">
           <label htmlFor={`${id}-code`}>{t("code")}</label>
-          <input id={`${id}-code`} name="code" dir="ltr" className="code-input" value={values.code} onChange={(e) => setValues((x) => ({ ...x, code: e.target.value }))} aria-invalid={!!err("code")} />
+          <input
+            id={`${id}-code`}
+            name="code"
+            dir="ltr"
+            className="code-input"
+            value={values.code}
+            onChange={(e) => setValues((x) => ({ ...x, code: e.target.value }))}
+            aria-invalid={!!err("code")}
+          />
           {err("code") && <p className="field-error">{err("code")}</p>}
         </div>
         {parents && (
           <div className="field">
             <label htmlFor={`${id}-parent`}>{entry.kind === "topic" ? t("domain") : t("topic")}</label>
-            <select id={`${id}-parent`} name="parent" value={values.parent} onChange={(e) => setValues((x) => ({ ...x, parent: e.target.value }))}>
+            <select
+              id={`${id}-parent`}
+              name="parent"
+              value={values.parent}
+              onChange={(e) => setValues((x) => ({ ...x, parent: e.target.value }))}
+            >
               {parents.map((p) => (
                 <option key={p.code} value={p.code}>
                   {p.code} {p.label}
@@ -86,7 +106,12 @@ export function FrameworkForm({ entry, parents }: { entry: FrameworkEntry; paren
         {entry.kind === "indicator" && (
           <div className="field">
             <label htmlFor={`${id}-type`}>{t("type")}</label>
-            <select id={`${id}-type`} name="type" value={values.type} onChange={(e) => setValues((x) => ({ ...x, type: e.target.value as FrameworkValues["type"] }))}>
+            <select
+              id={`${id}-type`}
+              name="type"
+              value={values.type}
+              onChange={(e) => setValues((x) => ({ ...x, type: e.target.value as FrameworkValues["type"] }))}
+            >
               <option value="behavioural">{t("behavioural")}</option>
               <option value="contextual">{t("contextual")}</option>
             </select>
@@ -96,7 +121,15 @@ export function FrameworkForm({ entry, parents }: { entry: FrameworkEntry; paren
       {LANGUAGES.map((l) => (
         <div className="field" key={l}>
           <label htmlFor={`${id}-name-${l}`}>{t("nameIn", { language: LANGUAGE_NAMES[l] })}</label>
-          <input id={`${id}-name-${l}`} name={`name.${l}`} lang={l} dir={directionOf(l)} value={values.name[l]} onChange={(e) => setName(l, e.target.value)} aria-invalid={!!err(`name.${l}`)} />
+          <input
+            id={`${id}-name-${l}`}
+            name={`name.${l}`}
+            lang={l}
+            dir={directionOf(l)}
+            value={values.name[l]}
+            onChange={(e) => setName(l, e.target.value)}
+            aria-invalid={!!err(`name.${l}`)}
+          />
           {err(`name.${l}`) && <p className="field-error">{err(`name.${l}`)}</p>}
         </div>
       ))}
@@ -104,7 +137,15 @@ export function FrameworkForm({ entry, parents }: { entry: FrameworkEntry; paren
         LANGUAGES.map((l) => (
           <div className="field" key={`t-${l}`}>
             <label htmlFor={`${id}-${textField}-${l}`}>{t(`${textField}In`, { language: LANGUAGE_NAMES[l] })}</label>
-            <textarea id={`${id}-${textField}-${l}`} name={`${textField}.${l}`} lang={l} dir={directionOf(l)} rows={2} value={values.text[l]} onChange={(e) => setText(l, e.target.value)} />
+            <textarea
+              id={`${id}-${textField}-${l}`}
+              name={`${textField}.${l}`}
+              lang={l}
+              dir={directionOf(l)}
+              rows={2}
+              value={values.text[l]}
+              onChange={(e) => setText(l, e.target.value)}
+            />
           </div>
         ))}
       {saved ? (

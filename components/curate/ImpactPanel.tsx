@@ -23,7 +23,8 @@ export function ImpactPanel({ impact, nextVersion }: { impact: ChangeImpact; nex
         <ul>
           {impact.questionnaires.map((q) => (
             <li key={q.id} dir="auto">
-              {pickText(q.title, locale)?.text ?? q.id} <span className="muted">{t("usesVersion", { version: q.itemVersion })}</span>
+              {pickText(q.title, locale)?.text ?? q.id}{" "}
+              <span className="muted">{t("usesVersion", { version: q.itemVersion })}</span>
             </li>
           ))}
         </ul>

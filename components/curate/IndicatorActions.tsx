@@ -8,7 +8,19 @@ import { changeIndicatorAction } from "@/lib/curation/actions";
 import { IDLE, failureOf, type ActionState } from "@/lib/curation/action-state";
 import { ActionMessage } from "./ActionMessage";
 
-export function IndicatorActions({ code, revision, questions, retired, merged }: { code: string; revision: number; questions: number; retired: boolean; merged: boolean }) {
+export function IndicatorActions({
+  code,
+  revision,
+  questions,
+  retired,
+  merged,
+}: {
+  code: string;
+  revision: number;
+  questions: number;
+  retired: boolean;
+  merged: boolean;
+}) {
   const t = useTranslations("curate.framework");
   const id = useId();
   const router = useRouter();
@@ -24,7 +36,13 @@ export function IndicatorActions({ code, revision, questions, retired, merged }:
       <ActionMessage state={state} />
       {saved && (
         <p className="muted">
-          {t("savedNow", { status: saved.mergedInto ? t("mergedInto", { code: saved.mergedInto }) : saved.retired ? t("retired") : t("active") })}
+          {t("savedNow", {
+            status: saved.mergedInto
+              ? t("mergedInto", { code: saved.mergedInto })
+              : saved.retired
+                ? t("retired")
+                : t("active"),
+          })}
         </p>
       )}
       {!merged && (
@@ -43,11 +61,24 @@ export function IndicatorActions({ code, revision, questions, retired, merged }:
         <input type="hidden" name="code" value={code} />
         <input type="hidden" name="revision" value={revision} />
         {!merged && (
-          <button type="submit" name="intent" value={retired ? "restore" : "retire"} className="secondary" disabled={pending}>
+          <button
+            type="submit"
+            name="intent"
+            value={retired ? "restore" : "retire"}
+            className="secondary"
+            disabled={pending}
+          >
             {retired ? t("restore") : t("retire")}
           </button>
         )}
-        <button type="submit" name="intent" value="delete" className="secondary" disabled={pending || questions > 0} aria-describedby={questions > 0 ? `${id}-in-use` : undefined}>
+        <button
+          type="submit"
+          name="intent"
+          value="delete"
+          className="secondary"
+          disabled={pending || questions > 0}
+          aria-describedby={questions > 0 ? `${id}-in-use` : undefined}
+        >
           {t("delete")}
         </button>
         {questions > 0 && (

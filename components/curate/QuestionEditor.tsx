@@ -8,7 +8,13 @@ import { pickText, type Language } from "@/lib/i18n/languages";
 import { saveQuestionAction } from "@/lib/curation/actions";
 import { IDLE, confirmOf, doneOf, failureOf, type ActionState } from "@/lib/curation/action-state";
 import type { EditorOptions, QuestionFormValues } from "@/lib/curation/data";
-import { QUESTION_TYPES, SELECT_TYPES, SOURCE_RELATIONS, formatChoiceLines, type QuestionType } from "@/lib/curation/schema";
+import {
+  QUESTION_TYPES,
+  SELECT_TYPES,
+  SOURCE_RELATIONS,
+  formatChoiceLines,
+  type QuestionType,
+} from "@/lib/curation/schema";
 import { ActionMessage } from "./ActionMessage";
 import { CodeField } from "./CodeField";
 import { ConflictPanel } from "./ConflictPanel";
@@ -85,7 +91,8 @@ export function QuestionEditor({
   const formRef = useRef<HTMLFormElement>(null);
   const confirmRef = useRef(false);
 
-  const set = <K extends keyof EditorValues>(key: K, value: EditorValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set = <K extends keyof EditorValues>(key: K, value: EditorValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
   const failure = failureOf(state);
   const confirm = confirmOf(state);
   const fieldError = (name: string) => failure?.fieldErrors?.[name];
@@ -119,7 +126,11 @@ export function QuestionEditor({
   const isSelect = SELECT_TYPES.has(values.type);
   const published = question?.status === "published";
   const chosenList = options.sharedLists.find((l) => l.name === values.sharedList);
-  const submitLabel = !question ? t("create") : published ? t("publishVersion", { version: question.version + 1 }) : t("saveDraft");
+  const submitLabel = !question
+    ? t("create")
+    : published
+      ? t("publishVersion", { version: question.version + 1 })
+      : t("saveDraft");
 
   return (
     <form ref={formRef} onSubmit={submit} className="editor" noValidate aria-describedby="editor-help">
@@ -151,7 +162,17 @@ export function QuestionEditor({
 
       <div className="field">
         <label htmlFor="label">{t("label")}</label>
-        <textarea id="label" name="label" rows={3} dir="auto" required aria-invalid={!!fieldError("label")} aria-describedby={errorId("label")} value={values.label} onChange={(e) => set("label", e.target.value)} />
+        <textarea
+          id="label"
+          name="label"
+          rows={3}
+          dir="auto"
+          required
+          aria-invalid={!!fieldError("label")}
+          aria-describedby={errorId("label")}
+          value={values.label}
+          onChange={(e) => set("label", e.target.value)}
+        />
         {errorText("label")}
       </div>
       <div className="field">
@@ -163,14 +184,27 @@ export function QuestionEditor({
         <legend>{t("choices")}</legend>
         {(["shared", "own", "none"] as const).map((mode) => (
           <label key={mode} className="choice-option">
-            <input type="radio" name="choiceMode" value={mode} checked={values.choiceMode === mode} onChange={() => set("choiceMode", mode)} /> {t(`choiceModes.${mode}`)}
+            <input
+              type="radio"
+              name="choiceMode"
+              value={mode}
+              checked={values.choiceMode === mode}
+              onChange={() => set("choiceMode", mode)}
+            />{" "}
+            {t(`choiceModes.${mode}`)}
           </label>
         ))}
         {errorText("choiceMode")}
         {values.choiceMode === "shared" && (
           <div className="field">
             <label htmlFor="sharedList">{t("sharedList")}</label>
-            <select id="sharedList" name="sharedList" value={values.sharedList} onChange={(e) => set("sharedList", e.target.value)} aria-describedby={chosenList ? "sharedList-preview" : errorId("sharedList")}>
+            <select
+              id="sharedList"
+              name="sharedList"
+              value={values.sharedList}
+              onChange={(e) => set("sharedList", e.target.value)}
+              aria-describedby={chosenList ? "sharedList-preview" : errorId("sharedList")}
+            >
               <option value="">{t("chooseList")}</option>
               {options.sharedLists.map((l) => (
                 <option key={l.name} value={l.name}>
@@ -192,7 +226,15 @@ export function QuestionEditor({
             <p id="ownChoices-help" className="muted">
               {t("ownChoicesHelp")}
             </p>
-            <textarea id="ownChoices" name="ownChoices" rows={5} dir="auto" aria-describedby={`ownChoices-help ${errorId("ownChoices") ?? ""}`} value={values.ownChoices} onChange={(e) => set("ownChoices", e.target.value)} />
+            <textarea
+              id="ownChoices"
+              name="ownChoices"
+              rows={5}
+              dir="auto"
+              aria-describedby={`ownChoices-help ${errorId("ownChoices") ?? ""}`}
+              value={values.ownChoices}
+              onChange={(e) => set("ownChoices", e.target.value)}
+            />
             {errorText("ownChoices")}
           </div>
         )}
@@ -204,28 +246,68 @@ export function QuestionEditor({
         {(values.type === "integer" || values.type === "decimal") && (
           <div className="inline-fields">
             <label>
-              {t("min")} <input name="min" type="number" inputMode="decimal" value={values.min} onChange={(e) => set("min", e.target.value)} />
+              {t("min")}{" "}
+              <input
+                name="min"
+                type="number"
+                inputMode="decimal"
+                value={values.min}
+                onChange={(e) => set("min", e.target.value)}
+              />
             </label>
             <label>
-              {t("max")} <input name="max" type="number" inputMode="decimal" value={values.max} onChange={(e) => set("max", e.target.value)} />
+              {t("max")}{" "}
+              <input
+                name="max"
+                type="number"
+                inputMode="decimal"
+                value={values.max}
+                onChange={(e) => set("max", e.target.value)}
+              />
             </label>
           </div>
         )}
         {values.type === "text" && (
           <label>
-            {t("maxLength")} <input name="maxLength" type="number" min={1} value={values.maxLength} onChange={(e) => set("maxLength", e.target.value)} />
+            {t("maxLength")}{" "}
+            <input
+              name="maxLength"
+              type="number"
+              min={1}
+              value={values.maxLength}
+              onChange={(e) => set("maxLength", e.target.value)}
+            />
           </label>
         )}
         {values.type === "date" && (
           <label>
-            <input type="checkbox" name="notFuture" checked={values.notFuture} onChange={(e) => set("notFuture", e.target.checked)} /> {t("notFuture")}
+            <input
+              type="checkbox"
+              name="notFuture"
+              checked={values.notFuture}
+              onChange={(e) => set("notFuture", e.target.checked)}
+            />{" "}
+            {t("notFuture")}
           </label>
         )}
         {errorText("constraint")}
         <label htmlFor="customConstraint">{t("customConstraint")}</label>
-        <input id="customConstraint" name="customConstraint" dir="ltr" className="code-input" value={values.customConstraint} onChange={(e) => set("customConstraint", e.target.value)} />
+        <input
+          id="customConstraint"
+          name="customConstraint"
+          dir="ltr"
+          className="code-input"
+          value={values.customConstraint}
+          onChange={(e) => set("customConstraint", e.target.value)}
+        />
         <label htmlFor="constraintMessage">{t("constraintMessage")}</label>
-        <input id="constraintMessage" name="constraintMessage" dir="auto" value={values.constraintMessage} onChange={(e) => set("constraintMessage", e.target.value)} />
+        <input
+          id="constraintMessage"
+          name="constraintMessage"
+          dir="auto"
+          value={values.constraintMessage}
+          onChange={(e) => set("constraintMessage", e.target.value)}
+        />
       </fieldset>
 
       <div className="field">
@@ -233,7 +315,20 @@ export function QuestionEditor({
         <p id="indicators-help" className="muted">
           {t("indicatorsHelp")}
         </p>
-        <select id="indicators" name="indicators" multiple size={8} aria-describedby="indicators-help" value={values.indicators} onChange={(e) => set("indicators", Array.from(e.target.selectedOptions, (o) => o.value))}>
+        <select
+          id="indicators"
+          name="indicators"
+          multiple
+          size={8}
+          aria-describedby="indicators-help"
+          value={values.indicators}
+          onChange={(e) =>
+            set(
+              "indicators",
+              Array.from(e.target.selectedOptions, (o) => o.value),
+            )
+          }
+        >
           {options.indicators
             .filter((i) => !i.retired || values.indicators.includes(i.code))
             .map((i) => (
@@ -244,11 +339,19 @@ export function QuestionEditor({
         </select>
       </div>
 
-      {(!question || question.status === "draft") && <DuplicateHints label={values.label} indicators={values.indicators} currentCode={question?.code} />}
+      {(!question || question.status === "draft") && (
+        <DuplicateHints label={values.label} indicators={values.indicators} currentCode={question?.code} />
+      )}
 
       <div className="field">
         <label htmlFor="tags">{t("tags")}</label>
-        <input id="tags" name="tags" aria-describedby="tags-help" value={values.tags} onChange={(e) => set("tags", e.target.value)} />
+        <input
+          id="tags"
+          name="tags"
+          aria-describedby="tags-help"
+          value={values.tags}
+          onChange={(e) => set("tags", e.target.value)}
+        />
         <p id="tags-help" className="muted">
           {t("tagsHelp")}
         </p>
@@ -257,7 +360,12 @@ export function QuestionEditor({
       <div className="inline-fields">
         <div className="field">
           <label htmlFor="sourceKey">{t("source")}</label>
-          <select id="sourceKey" name="sourceKey" value={values.sourceKey} onChange={(e) => set("sourceKey", e.target.value)}>
+          <select
+            id="sourceKey"
+            name="sourceKey"
+            value={values.sourceKey}
+            onChange={(e) => set("sourceKey", e.target.value)}
+          >
             <option value="">{t("noSource")}</option>
             {options.sources.map((s) => (
               <option key={s.key} value={s.key}>
@@ -268,7 +376,13 @@ export function QuestionEditor({
         </div>
         <div className="field">
           <label htmlFor="sourceRelation">{t("sourceRelation")}</label>
-          <select id="sourceRelation" name="sourceRelation" value={values.sourceRelation} onChange={(e) => set("sourceRelation", e.target.value)} aria-describedby={errorId("sourceRelation")}>
+          <select
+            id="sourceRelation"
+            name="sourceRelation"
+            value={values.sourceRelation}
+            onChange={(e) => set("sourceRelation", e.target.value)}
+            aria-describedby={errorId("sourceRelation")}
+          >
             <option value="">—</option>
             {SOURCE_RELATIONS.map((r) => (
               <option key={r} value={r}>
@@ -282,7 +396,14 @@ export function QuestionEditor({
 
       <div className="field">
         <label htmlFor="notes">{t("notes")}</label>
-        <textarea id="notes" name="notes" rows={3} dir="auto" value={values.notes} onChange={(e) => set("notes", e.target.value)} />
+        <textarea
+          id="notes"
+          name="notes"
+          rows={3}
+          dir="auto"
+          value={values.notes}
+          onChange={(e) => set("notes", e.target.value)}
+        />
       </div>
 
       {confirm && <ImpactPanel impact={confirm.confirm} nextVersion={confirm.nextVersion} />}

@@ -15,7 +15,13 @@ export function QuestionWorkspace({ question, options }: { question: QuestionFor
   return (
     <div className="workspace">
       {editable && <QuestionEditor question={question} options={options} revision={revision} onSaved={onChanged} />}
-      <StatusActions code={question.code} status={question.status} revision={revision} canRestore={question.status === "retired"} onChanged={onChanged} />
+      <StatusActions
+        code={question.code}
+        status={question.status}
+        revision={revision}
+        canRestore={question.status === "retired"}
+        onChanged={onChanged}
+      />
     </div>
   );
 }

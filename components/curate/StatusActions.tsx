@@ -68,7 +68,14 @@ export function StatusActions({
             {hidden}
             <input type="hidden" name="intent" value="merge" />
             <label htmlFor={`merge-${code}`}>{t("mergeInto")}</label>
-            <input id={`merge-${code}`} name="targetCode" dir="ltr" className="code-input" required aria-describedby={`merge-help-${code}`} />
+            <input
+              id={`merge-${code}`}
+              name="targetCode"
+              dir="ltr"
+              className="code-input"
+              required
+              aria-describedby={`merge-help-${code}`}
+            />
             <button type="submit" disabled={pending}>
               {t("merge")}
             </button>

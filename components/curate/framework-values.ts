@@ -3,11 +3,23 @@
 import { LANGUAGES, type LocalizedText } from "@/lib/i18n/languages";
 import type { FrameworkVersion } from "@/lib/curation/framework-data";
 
-export type FrameworkValues = { code: string; parent: string; type: "behavioural" | "contextual"; name: LocalizedText; text: LocalizedText };
+export type FrameworkValues = {
+  code: string;
+  parent: string;
+  type: "behavioural" | "contextual";
+  name: LocalizedText;
+  text: LocalizedText;
+};
 
 const empty = () => Object.fromEntries(LANGUAGES.map((l) => [l, ""])) as LocalizedText;
 
-export function frameworkValues(entry: { code?: string; parent?: string; type?: "behavioural" | "contextual"; name?: Partial<LocalizedText>; text?: Partial<LocalizedText> }): FrameworkValues {
+export function frameworkValues(entry: {
+  code?: string;
+  parent?: string;
+  type?: "behavioural" | "contextual";
+  name?: Partial<LocalizedText>;
+  text?: Partial<LocalizedText>;
+}): FrameworkValues {
   return {
     code: entry.code ?? "",
     parent: entry.parent ?? "",
@@ -18,5 +30,11 @@ export function frameworkValues(entry: { code?: string; parent?: string; type?: 
 }
 
 export function valuesOfSaved(saved: FrameworkVersion): FrameworkValues {
-  return frameworkValues({ code: saved.code, parent: saved.parent ?? undefined, type: saved.type ?? undefined, name: saved.name, text: saved.text ?? undefined });
+  return frameworkValues({
+    code: saved.code,
+    parent: saved.parent ?? undefined,
+    type: saved.type ?? undefined,
+    name: saved.name,
+    text: saved.text ?? undefined,
+  });
 }

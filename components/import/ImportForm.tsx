@@ -28,7 +28,12 @@ export function ImportForm({ locale, maxSize }: { locale: string; maxSize: strin
     const file = new FormData(form).get("file");
     if (!(file instanceof File) || file.size === 0) return setState({ status: "invalid", message: t("noFile") });
     if (file.size > MAX_UPLOAD_BYTES) {
-      const fileSize = format.number(file.size / (1024 * 1024), { style: "unit", unit: "megabyte", unitDisplay: "long", maximumFractionDigits: 1 });
+      const fileSize = format.number(file.size / (1024 * 1024), {
+        style: "unit",
+        unit: "megabyte",
+        unitDisplay: "long",
+        maximumFractionDigits: 1,
+      });
       return setState({ status: "invalid", message: t("tooLarge", { fileSize, size: maxSize }) });
     }
     setBusy(true);
@@ -95,7 +100,9 @@ function Outcome({ state }: { state: State }) {
             <p>{t("summary", { count: state.errors.length })}</p>
           </div>
           <ImportProblems caption={t("problemsCaption")} kind="problem" problems={state.errors} />
-          {state.notices.length > 0 && <ImportProblems caption={t("noticesCaption")} kind="note" problems={state.notices} />}
+          {state.notices.length > 0 && (
+            <ImportProblems caption={t("noticesCaption")} kind="note" problems={state.notices} />
+          )}
         </>
       );
     case "imported":
@@ -103,14 +110,23 @@ function Outcome({ state }: { state: State }) {
         <>
           <div className="builder-notice builder-notice--ok" role="status">
             <h2 className="import-heading">{t("successHeading")}</h2>
-            <p>{t("success", { title: state.title, questions: state.questions, linked: state.linked, created: state.created })}</p>
+            <p>
+              {t("success", {
+                title: state.title,
+                questions: state.questions,
+                linked: state.linked,
+                created: state.created,
+              })}
+            </p>
             <p>
               <Link href={`/questionnaires/${state.id}`} className="button-link">
                 {t("open", { title: state.title })}
               </Link>
             </p>
           </div>
-          {state.notices.length > 0 && <ImportProblems caption={t("noticesCaption")} kind="note" problems={state.notices} />}
+          {state.notices.length > 0 && (
+            <ImportProblems caption={t("noticesCaption")} kind="note" problems={state.notices} />
+          )}
         </>
       );
   }

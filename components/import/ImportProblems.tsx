@@ -6,7 +6,15 @@ import { useTranslations } from "next-intl";
 import type { ImportProblem } from "./upload-xlsform";
 
 /** `kind` names the last column: the problems that refused a file, or the notes on one. */
-export function ImportProblems({ caption, kind, problems }: { caption: string; kind: "problem" | "note"; problems: ImportProblem[] }) {
+export function ImportProblems({
+  caption,
+  kind,
+  problems,
+}: {
+  caption: string;
+  kind: "problem" | "note";
+  problems: ImportProblem[];
+}) {
   const t = useTranslations("importPage.columns");
   return (
     <div className="import-table">

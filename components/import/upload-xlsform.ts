@@ -5,10 +5,25 @@
 // action, which would drop the chosen file that the person wants to fix and send again.
 
 /** One problem or notice as the route describes it: where (sheet, row, column) and why, in words. */
-export type ImportProblem = { code: string; sheet?: string; row?: number; column?: string; location: string | null; message: string };
+export type ImportProblem = {
+  code: string;
+  sheet?: string;
+  row?: number;
+  column?: string;
+  location: string | null;
+  message: string;
+};
 
 export type ImportOutcome =
-  | { status: "imported"; id: string; title: string; questions: number; created: number; linked: number; notices: ImportProblem[] }
+  | {
+      status: "imported";
+      id: string;
+      title: string;
+      questions: number;
+      created: number;
+      linked: number;
+      notices: ImportProblem[];
+    }
   | { status: "refused"; errors: ImportProblem[]; notices: ImportProblem[] }
   | { status: "failed"; message: string | null };
 
@@ -27,7 +42,12 @@ export async function uploadXlsform(file: File, locale: string): Promise<ImportO
   body.append("file", file, file.name);
   let response: Response;
   try {
-    response = await fetch("/api/v1/questionnaires/import", { method: "POST", body, headers: { "Accept-Language": locale }, credentials: "same-origin" });
+    response = await fetch("/api/v1/questionnaires/import", {
+      method: "POST",
+      body,
+      headers: { "Accept-Language": locale },
+      credentials: "same-origin",
+    });
   } catch {
     return { status: "failed", message: null };
   }
@@ -35,9 +55,18 @@ export async function uploadXlsform(file: File, locale: string): Promise<ImportO
   if (response.status === 201 && answer?.questionnaire) {
     const created = answer.created?.length ?? 0;
     const linked = answer.linked?.length ?? 0;
-    return { status: "imported", id: answer.questionnaire.id, title: answer.questionnaire.title, questions: created + linked, created, linked, notices: answer.notices ?? [] };
+    return {
+      status: "imported",
+      id: answer.questionnaire.id,
+      title: answer.questionnaire.title,
+      questions: created + linked,
+      created,
+      linked,
+      notices: answer.notices ?? [],
+    };
   }
-  if (response.status === 422 && answer?.details?.errors) return { status: "refused", errors: answer.details.errors, notices: answer.details.notices ?? [] };
+  if (response.status === 422 && answer?.details?.errors)
+    return { status: "refused", errors: answer.details.errors, notices: answer.details.notices ?? [] };
   // 400, 401, 403, 409, 413, 503: the route's own sentence, already in the person's language.
   return { status: "failed", message: answer?.message ?? null };
 }

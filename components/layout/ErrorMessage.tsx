@@ -5,9 +5,24 @@
 // component serves error.tsx (inside the locale's messages) and global-error.tsx (outside them).
 import { useEffect, useRef, useState } from "react";
 
-export type ErrorTexts = { title: string; body: string; unavailableTitle: string; unavailableBody: string; retry: string; home: string };
+export type ErrorTexts = {
+  title: string;
+  body: string;
+  unavailableTitle: string;
+  unavailableBody: string;
+  retry: string;
+  home: string;
+};
 
-export function ErrorMessage({ texts, homeHref, onRetry }: { texts: ErrorTexts; homeHref: string; onRetry: () => void }) {
+export function ErrorMessage({
+  texts,
+  homeHref,
+  onRetry,
+}: {
+  texts: ErrorTexts;
+  homeHref: string;
+  onRetry: () => void;
+}) {
   const [unavailable, setUnavailable] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {

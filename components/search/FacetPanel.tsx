@@ -44,7 +44,10 @@ export async function FacetPanel({
         return tq(`statuses.${value}` as "statuses.draft");
       case "translation": {
         const [lang, state] = value.split(":");
-        return t("translationFacet", { state: tq(`translation.${state}` as "translation.missing"), language: LANGUAGE_NAMES[lang as Language] ?? lang });
+        return t("translationFacet", {
+          state: tq(`translation.${state}` as "translation.missing"),
+          language: LANGUAGE_NAMES[lang as Language] ?? lang,
+        });
       }
       default:
         return value;
@@ -60,14 +63,25 @@ export async function FacetPanel({
           <ul className="plain-list">
             {active.map((k) => (
               <li key={k}>
-                <Link href={searchHref({ params, cols }, { [k]: undefined })} aria-label={t("removeFilter", { filter: labelOf(k, String(params[k])) })} className="chip">
+                <Link
+                  href={searchHref({ params, cols }, { [k]: undefined })}
+                  aria-label={t("removeFilter", { filter: labelOf(k, String(params[k])) })}
+                  className="chip"
+                >
                   {t(`facets.${k}`)}: {labelOf(k, String(params[k]))} <span aria-hidden="true">×</span>
                 </Link>
               </li>
             ))}
           </ul>
           <p>
-            <Link href={searchHref({ params: { ...params, ...Object.fromEntries(FACET_KEYS.map((k) => [k, undefined])) }, cols })}>{t("clearAll")}</Link>
+            <Link
+              href={searchHref({
+                params: { ...params, ...Object.fromEntries(FACET_KEYS.map((k) => [k, undefined])) },
+                cols,
+              })}
+            >
+              {t("clearAll")}
+            </Link>
           </p>
         </section>
       )}
@@ -83,7 +97,10 @@ export async function FacetPanel({
               {values.slice(0, key === "translation" || key === "indicator" ? 40 : SHOWN * 3).map((v) => (
                 <li key={v.value}>
                   <Link href={searchHref({ params, cols }, { [key]: v.value })}>
-                    {labelOf(key, v.value)} <span className="count">({estimated ? t("countAbout", { count: v.count }) : format.format(v.count)})</span>
+                    {labelOf(key, v.value)}{" "}
+                    <span className="count">
+                      ({estimated ? t("countAbout", { count: v.count }) : format.format(v.count)})
+                    </span>
                   </Link>
                 </li>
               ))}

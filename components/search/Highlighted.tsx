@@ -4,7 +4,9 @@ import { highlightSegments } from "@/lib/search/highlight";
 export function Highlighted({ text, words }: { text: string; words: string[] }) {
   return (
     <>
-      {highlightSegments(text, words).map((s, i) => (s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
+      {highlightSegments(text, words).map((s, i) =>
+        s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>,
+      )}
     </>
   );
 }

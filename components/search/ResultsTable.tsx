@@ -2,7 +2,14 @@
 // The results as a TanStack Table: the server pages and sorts (manual), the person chooses the
 // visible columns and selects rows for a bulk action (the slot `bulkActions`).
 import { useMemo, useState, type ReactNode } from "react";
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowSelectionState, type VisibilityState } from "@tanstack/react-table";
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type RowSelectionState,
+  type VisibilityState,
+} from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
 import { Link, useRouter } from "@/lib/i18n/navigation";
 import { LANGUAGES, LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
@@ -71,7 +78,12 @@ export function ResultsTable({ items, words, locale, params, cols, bulkActions }
           />
         ),
         cell: ({ row }) => (
-          <input type="checkbox" aria-label={t("selectRow", { code: row.original.code })} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
+          <input
+            type="checkbox"
+            aria-label={t("selectRow", { code: row.original.code })}
+            checked={row.getIsSelected()}
+            onChange={row.getToggleSelectedHandler()}
+          />
         ),
       },
       {
@@ -101,7 +113,9 @@ export function ResultsTable({ items, words, locale, params, cols, bulkActions }
       {
         id: "status",
         header: t("columns.status"),
-        cell: ({ row }) => <StatusBadge status={row.original.status} label={tq(`statuses.${row.original.status}` as "statuses.draft")} />,
+        cell: ({ row }) => (
+          <StatusBadge status={row.original.status} label={tq(`statuses.${row.original.status}` as "statuses.draft")} />
+        ),
       },
       {
         id: "indicators",
@@ -126,7 +140,10 @@ export function ResultsTable({ items, words, locale, params, cols, bulkActions }
             {LANGUAGES.map((l) => (
               <li key={l}>
                 <span lang={l}>{l.toUpperCase()}</span>
-                <StatusBadge status={row.original.text[l].status} label={tq(`translation.${row.original.text[l].status}` as "translation.missing")} />
+                <StatusBadge
+                  status={row.original.text[l].status}
+                  label={tq(`translation.${row.original.text[l].status}` as "translation.missing")}
+                />
               </li>
             ))}
           </ul>
@@ -154,7 +171,9 @@ export function ResultsTable({ items, words, locale, params, cols, bulkActions }
   const selectedCodes = Object.keys(rowSelection).filter((k) => rowSelection[k]);
   const toggleColumn = (id: string, visible: boolean) => {
     const shown = TOGGLEABLE_COLUMNS.filter((c) => (c === id ? visible : columnVisibility[c]));
-    router.push(searchHref({ params, cols }, { cols: shown.join(",") || "none", page: params.page }), { scroll: false });
+    router.push(searchHref({ params, cols }, { cols: shown.join(",") || "none", page: params.page }), {
+      scroll: false,
+    });
   };
 
   return (
@@ -165,7 +184,12 @@ export function ResultsTable({ items, words, locale, params, cols, bulkActions }
           <legend className="visually-hidden">{t("chooseColumns")}</legend>
           {TOGGLEABLE_COLUMNS.map((id) => (
             <label key={id}>
-              <input type="checkbox" checked={!!columnVisibility[id]} onChange={(e) => toggleColumn(id, e.target.checked)} /> {t(`columns.${id}`)}
+              <input
+                type="checkbox"
+                checked={!!columnVisibility[id]}
+                onChange={(e) => toggleColumn(id, e.target.checked)}
+              />{" "}
+              {t(`columns.${id}`)}
             </label>
           ))}
         </fieldset>
@@ -181,12 +205,24 @@ export function ResultsTable({ items, words, locale, params, cols, bulkActions }
               {group.headers.map((header) => {
                 const key = SORTABLE[header.column.id];
                 const title = flexRender(header.column.columnDef.header, header.getContext());
-                if (!key) return <th key={header.id} scope="col">{title}</th>;
+                if (!key)
+                  return (
+                    <th key={header.id} scope="col">
+                      {title}
+                    </th>
+                  );
                 const active = sort === key;
                 const dir = active && params.dir !== "desc" ? "desc" : "asc";
                 return (
-                  <th key={header.id} scope="col" aria-sort={active ? (params.dir === "desc" ? "descending" : "ascending") : undefined}>
-                    <Link href={searchHref({ params, cols }, { sort: key, dir })} aria-label={t("sortBy", { column: String(header.column.columnDef.header) })}>
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={active ? (params.dir === "desc" ? "descending" : "ascending") : undefined}
+                  >
+                    <Link
+                      href={searchHref({ params, cols }, { sort: key, dir })}
+                      aria-label={t("sortBy", { column: String(header.column.columnDef.header) })}
+                    >
                       {title} {active ? (params.dir === "desc" ? "▼" : "▲") : ""}
                     </Link>
                   </th>

@@ -12,7 +12,15 @@ export async function SearchForm({ params, cols }: { params: SearchParams; cols?
     <form role="search" method="get" className="search-form">
       <div className="search-form__row">
         <label htmlFor="search-q">{t("queryLabel")}</label>
-        <input id="search-q" name="q" type="search" defaultValue={params.q} maxLength={200} dir="auto" autoComplete="off" />
+        <input
+          id="search-q"
+          name="q"
+          type="search"
+          defaultValue={params.q}
+          maxLength={200}
+          dir="auto"
+          autoComplete="off"
+        />
         <button type="submit">{t("submit")}</button>
       </div>
       <div className="search-form__row">

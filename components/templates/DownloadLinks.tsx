@@ -41,8 +41,18 @@ export async function DownloadLinks({
       listClassName={styles.downloads}
       alertClassName={`${styles.notice} ${styles.warning}`}
       downloads={[
-        { href: `${base}?format=xlsform${suffix}`, label: fallback ? t("downloadWithFallback") : t("downloadXlsform"), ariaLabel: t("downloadXlsformOf", { title }), className: styles.button },
-        { href: `${base}?format=csv${suffix}`, label: t("downloadCsv"), ariaLabel: t("downloadCsvOf", { title }), className: `${styles.button} ${styles.secondary}` },
+        {
+          href: `${base}?format=xlsform${suffix}`,
+          label: fallback ? t("downloadWithFallback") : t("downloadXlsform"),
+          ariaLabel: t("downloadXlsformOf", { title }),
+          className: styles.button,
+        },
+        {
+          href: `${base}?format=csv${suffix}`,
+          label: t("downloadCsv"),
+          ariaLabel: t("downloadCsvOf", { title }),
+          className: `${styles.button} ${styles.secondary}`,
+        },
       ]}
     />
   );

@@ -47,7 +47,8 @@ export async function QuestionnaireView({ doc, locale }: { doc: QuestionnaireDoc
       )}
       {it.constraint && isInUse(it.constraintMessage) && (
         <p className={styles.condition}>
-          <strong>{t("accepted")}:</strong> <LocalizedString value={plainTexts(it.constraintMessage)} locale={locale} fallbackLabel={fallbackLabel} />
+          <strong>{t("accepted")}:</strong>{" "}
+          <LocalizedString value={plainTexts(it.constraintMessage)} locale={locale} fallbackLabel={fallbackLabel} />
         </p>
       )}
     </li>
@@ -75,7 +76,8 @@ export async function QuestionnaireView({ doc, locale }: { doc: QuestionnaireDoc
           </h2>
           {s.relevant && (
             <p className={styles.condition}>
-              <strong>{t("sectionAskedIf")}</strong> <RelevanceInWords relevance={s.relevant} doc={doc} locale={locale} />
+              <strong>{t("sectionAskedIf")}</strong>{" "}
+              <RelevanceInWords relevance={s.relevant} doc={doc} locale={locale} />
             </p>
           )}
           <ol className={styles.items}>{s.items.map(item)}</ol>

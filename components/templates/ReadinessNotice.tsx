@@ -11,7 +11,15 @@ import styles from "./templates.module.css";
 export const READINESS_ID = "readiness";
 
 /** Whether the questionnaire can leave as it is; if not, why, and the download with a stated fallback. */
-export async function ReadinessNotice({ doc, title, locale }: { doc: QuestionnaireDoc; title: string; locale: Language }) {
+export async function ReadinessNotice({
+  doc,
+  title,
+  locale,
+}: {
+  doc: QuestionnaireDoc;
+  title: string;
+  locale: Language;
+}) {
   const [t, tAll] = await Promise.all([getTranslations("templates"), getTranslations()]);
   const readiness = checkReadiness(doc);
   if (readiness.ready) {

@@ -12,5 +12,7 @@ export function pickField(field: TranslatedText, locale: Language) {
 
 /** "English, Español and العربية" in the interface language's own way of listing (Arabic: "،" and "و"). */
 export function languageList(languages: Language[], locale: Language): string {
-  return new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(languages.map((l) => LANGUAGE_NAMES[l]));
+  return new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(
+    languages.map((l) => LANGUAGE_NAMES[l]),
+  );
 }

@@ -6,7 +6,21 @@ import type { StateCounts } from "@/lib/translations/state";
 
 export type CountsRow = { key: string; label: string; counts: StateCounts; query?: Record<string, string> };
 
-export function CountsTable({ caption, groupHeader, rows, stateLabels, totalLabel, queuePath }: { caption: string; groupHeader: string; rows: CountsRow[]; stateLabels: Record<string, string>; totalLabel: string; queuePath: string }) {
+export function CountsTable({
+  caption,
+  groupHeader,
+  rows,
+  stateLabels,
+  totalLabel,
+  queuePath,
+}: {
+  caption: string;
+  groupHeader: string;
+  rows: CountsRow[];
+  stateLabels: Record<string, string>;
+  totalLabel: string;
+  queuePath: string;
+}) {
   const states = ["approved", "in_review", "draft", "outdated", "missing"] as const;
   return (
     <table>
@@ -28,7 +42,11 @@ export function CountsTable({ caption, groupHeader, rows, stateLabels, totalLabe
             <th scope="row">{row.label}</th>
             {states.map((s) => (
               <td key={s}>
-                {row.counts[s] > 0 && row.query ? <Link href={{ pathname: queuePath, query: { ...row.query, status: s } }}>{row.counts[s]}</Link> : row.counts[s]}
+                {row.counts[s] > 0 && row.query ? (
+                  <Link href={{ pathname: queuePath, query: { ...row.query, status: s } }}>{row.counts[s]}</Link>
+                ) : (
+                  row.counts[s]
+                )}
               </td>
             ))}
             <td>{row.counts.total}</td>

@@ -64,7 +64,14 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
     <>
       <form onSubmit={onPreview} className={styles.panel}>
         <label htmlFor="import-file">{t("import.file")}</label>
-        <input ref={fileRef} id="import-file" name="file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="import-limit" />
+        <input
+          ref={fileRef}
+          id="import-file"
+          name="file"
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-describedby="import-limit"
+        />
         <p id="import-limit" className={styles.help}>
           {t("import.limit", { size: maxMegabytes })}
         </p>

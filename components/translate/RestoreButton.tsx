@@ -6,7 +6,19 @@ import { useRouter } from "@/lib/i18n/navigation";
 import { restoreTranslationAction } from "@/lib/translations/actions";
 import styles from "./translate.module.css";
 
-export function RestoreButton({ code, lang, revision, revisionId, version }: { code: string; lang: string; revision: number; revisionId: string; version: number }) {
+export function RestoreButton({
+  code,
+  lang,
+  revision,
+  revisionId,
+  version,
+}: {
+  code: string;
+  lang: string;
+  revision: number;
+  revisionId: string;
+  version: number;
+}) {
   const t = useTranslations("translate");
   const router = useRouter();
   const [message, setMessage] = useState("");

@@ -13,7 +13,13 @@ import { SourceText } from "./SourceText";
 import styles from "./translate.module.css";
 
 type Dir = "ltr" | "rtl";
-export type EditorChoice = { name: string; source: string; reference: string | null; target: string | null; revision: number };
+export type EditorChoice = {
+  name: string;
+  source: string;
+  reference: string | null;
+  target: string | null;
+  revision: number;
+};
 
 export type EditorProps = {
   code: string;
@@ -35,7 +41,11 @@ export type EditorProps = {
 type Values = { label: string; hint: string; choices: Record<string, string> };
 
 function valuesOf(target: EditorProps["target"], choices: EditorChoice[]): Values {
-  return { label: target?.label ?? "", hint: target?.hint ?? "", choices: Object.fromEntries(choices.map((c) => [c.name, c.target ?? ""])) };
+  return {
+    label: target?.label ?? "",
+    hint: target?.hint ?? "",
+    choices: Object.fromEntries(choices.map((c) => [c.name, c.target ?? ""])),
+  };
 }
 
 export function TranslationEditor(props: EditorProps) {
@@ -53,15 +63,22 @@ export function TranslationEditor(props: EditorProps) {
   const warningsRef = useFocusWhen<HTMLDivElement>(warnings);
   const conflictRef = useFocusWhen<HTMLDivElement>(conflict);
 
-  const fieldName = (field: string) => (field.startsWith("choice:") ? t("fields.choice", { name: field.slice(7) }) : t(`fields.${field as "label" | "hint"}`));
-  const warningText = (w: CheckWarning) => `${fieldName(w.field)}: ${t(`checks.${w.code}`, { detail: w.detail ?? "" })}`;
+  const fieldName = (field: string) =>
+    field.startsWith("choice:")
+      ? t("fields.choice", { name: field.slice(7) })
+      : t(`fields.${field as "label" | "hint"}`);
+  const warningText = (w: CheckWarning) =>
+    `${fieldName(w.field)}: ${t(`checks.${w.code}`, { detail: w.detail ?? "" })}`;
 
   function save(goNext: boolean, acknowledge = false) {
     if (pending || !props.canEdit) return;
     setError("");
     setStatus("");
     const sourceChoices = Object.fromEntries(props.choices.map((c) => [c.name, c.source]));
-    const found = checkTranslation({ label: props.source.label, hint: props.source.hint, choices: sourceChoices }, { label: values.label, hint: values.hint, choices: values.choices });
+    const found = checkTranslation(
+      { label: props.source.label, hint: props.source.hint, choices: sourceChoices },
+      { label: values.label, hint: values.hint, choices: values.choices },
+    );
     if (!values.label.trim()) {
       setError(t("editor.labelRequired"));
       return;
@@ -81,7 +98,9 @@ export function TranslationEditor(props: EditorProps) {
       revision: props.target?.revision ?? -1,
       // Warnings reach this point only once the person has seen them; with none, the server checks again.
       acknowledgeWarnings: found.length > 0,
-      choices: props.choices.filter((c) => values.choices[c.name].trim() !== (c.target ?? "")).map((c) => ({ name: c.name, label: values.choices[c.name], revision: c.revision })),
+      choices: props.choices
+        .filter((c) => values.choices[c.name].trim() !== (c.target ?? ""))
+        .map((c) => ({ name: c.name, label: values.choices[c.name], revision: c.revision })),
     };
     startTransition(async () => {
       const result = await saveTranslationAction(input, goNext ? props.nextQuery : undefined);
@@ -91,7 +110,10 @@ export function TranslationEditor(props: EditorProps) {
         setConflict(null);
         if (goNext && result.data.next) {
           setStatus(t("editor.savedOpeningNext"));
-          router.push({ pathname: `${props.queuePath.replace(/\/queue$/, "")}/q/${result.data.next}`, query: props.nextQuery });
+          router.push({
+            pathname: `${props.queuePath.replace(/\/queue$/, "")}/q/${result.data.next}`,
+            query: props.nextQuery,
+          });
         } else {
           setStatus(goNext ? t("editor.savedQueueDone") : t("editor.saved"));
           router.refresh();
@@ -103,7 +125,7 @@ export function TranslationEditor(props: EditorProps) {
         setStatus(t("failures.conflict"));
       } else if (result.code === "warnings" && result.details?.warnings) {
         setWarnings(result.details.warnings);
-        } else setError(result.message);
+      } else setError(result.message);
     });
   }
 
@@ -121,7 +143,11 @@ export function TranslationEditor(props: EditorProps) {
 
   function takeSaved() {
     if (!conflict) return;
-    setValues({ label: conflict.label, hint: conflict.hint ?? "", choices: { ...values.choices, ...conflict.choices } });
+    setValues({
+      label: conflict.label,
+      hint: conflict.hint ?? "",
+      choices: { ...values.choices, ...conflict.choices },
+    });
     setConflict(null);
     setStatus(t("editor.tookSaved"));
     router.refresh();
@@ -184,7 +210,11 @@ export function TranslationEditor(props: EditorProps) {
               {t("fields.hint")} ({props.sourceLang})
             </p>
             <p className={styles.sourceText} id="src-hint">
-              {props.source.hint ? <SourceText text={props.source.hint} lang={props.sourceLang} dir={props.sourceDir} /> : <span className="muted">{t("editor.noHint")}</span>}
+              {props.source.hint ? (
+                <SourceText text={props.source.hint} lang={props.sourceLang} dir={props.sourceDir} />
+              ) : (
+                <span className="muted">{t("editor.noHint")}</span>
+              )}
             </p>
             {props.reference?.hint && (
               <p className={styles.referenceText}>
@@ -208,7 +238,8 @@ export function TranslationEditor(props: EditorProps) {
             <div className={styles.pair} key={c.name}>
               <div className={styles.sourceCell}>
                 <p className={styles.sourceText} id={`src-choice-${c.name}`}>
-                  <span className="code">{c.name}</span> <SourceText text={c.source} lang={props.sourceLang} dir={props.sourceDir} />
+                  <span className="code">{c.name}</span>{" "}
+                  <SourceText text={c.source} lang={props.sourceLang} dir={props.sourceDir} />
                 </p>
                 {c.reference && (
                   <p className={styles.referenceText}>
@@ -220,7 +251,13 @@ export function TranslationEditor(props: EditorProps) {
                 <label htmlFor={`choice-${c.name}`} className={styles.fieldName}>
                   {t("fields.choice", { name: c.name })} ({props.lang})
                 </label>
-                {textArea(`choice-${c.name}`, values.choices[c.name], (v) => setValues({ ...values, choices: { ...values.choices, [c.name]: v } }), 1, `src-choice-${c.name}`)}
+                {textArea(
+                  `choice-${c.name}`,
+                  values.choices[c.name],
+                  (v) => setValues({ ...values, choices: { ...values.choices, [c.name]: v } }),
+                  1,
+                  `src-choice-${c.name}`,
+                )}
               </div>
             </div>
           ))}
@@ -292,7 +329,12 @@ export function TranslationEditor(props: EditorProps) {
           <button type="submit" disabled={pending}>
             {t("editor.save")}
           </button>
-          <button type="button" onClick={() => save(true)} disabled={pending} aria-keyshortcuts="Control+Enter Meta+Enter">
+          <button
+            type="button"
+            onClick={() => save(true)}
+            disabled={pending}
+            aria-keyshortcuts="Control+Enter Meta+Enter"
+          >
             {t("editor.saveNext")}
           </button>
         </div>

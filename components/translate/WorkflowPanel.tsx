@@ -44,7 +44,12 @@ export function WorkflowPanel({
     }
     startTransition(async () => {
       const input = { code, lang, revision };
-      const result = kind === "submit" ? await submitTranslationAction(input) : kind === "approve" ? await approveTranslationAction(input) : await returnTranslationAction({ ...input, comment });
+      const result =
+        kind === "submit"
+          ? await submitTranslationAction(input)
+          : kind === "approve"
+            ? await approveTranslationAction(input)
+            : await returnTranslationAction({ ...input, comment });
       if (result.ok) {
         setComment("");
         setMessage(t(`workflow.done.${kind}`));
@@ -73,7 +78,13 @@ export function WorkflowPanel({
             editedLast && <p className={styles.help}>{t("workflow.ownEdit")}</p>
           )}
           <label htmlFor="return-comment">{t("workflow.returnComment")}</label>
-          <textarea id="return-comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} aria-describedby="return-help" />
+          <textarea
+            id="return-comment"
+            rows={3}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            aria-describedby="return-help"
+          />
           <p id="return-help" className={styles.help}>
             {t("workflow.returnHelp")}
           </p>

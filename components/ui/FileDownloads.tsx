@@ -16,7 +16,9 @@ const MAX_ISSUES = 10;
 async function refusalOf(response: Response, failed: string): Promise<Refusal> {
   try {
     const body = (await response.json()) as { message?: unknown; issues?: { message?: unknown }[] };
-    const issues = Array.isArray(body.issues) ? body.issues.flatMap((i) => (typeof i?.message === "string" ? [i.message] : [])) : [];
+    const issues = Array.isArray(body.issues)
+      ? body.issues.flatMap((i) => (typeof i?.message === "string" ? [i.message] : []))
+      : [];
     return { message: typeof body.message === "string" && body.message ? body.message : failed, issues };
   } catch {
     return { message: failed, issues: [] };
@@ -82,7 +84,14 @@ export function FileDownloads({
       <ul className={listClassName}>
         {downloads.map((d) => (
           <li key={d.href}>
-            <a className={d.className} href={d.href} download aria-label={d.ariaLabel} aria-disabled={busy === d.href || undefined} onClick={(e) => download(e, d.href)}>
+            <a
+              className={d.className}
+              href={d.href}
+              download
+              aria-label={d.ariaLabel}
+              aria-disabled={busy === d.href || undefined}
+              onClick={(e) => download(e, d.href)}
+            >
               {d.label}
             </a>
           </li>

@@ -8,7 +8,8 @@
 /** No single field of any form is longer (a choice list of hundreds of choices fits well within). */
 export const MAX_ACTION_STRING = 100_000;
 
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u202D\u202E]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u202D\u202E]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export type HostileReason = "control" | "tooLong";
 
@@ -21,7 +22,10 @@ export function hostileString(value: string, max = MAX_ACTION_STRING): HostileRe
  * The first hostile string anywhere in an action's input (FormData, objects, arrays), with its
  * path; files are left to their own readers. Depth-bounded so that a crafted nesting cannot recurse far.
  */
-export function findHostileInput(input: unknown, max = MAX_ACTION_STRING): { path: string; reason: HostileReason } | null {
+export function findHostileInput(
+  input: unknown,
+  max = MAX_ACTION_STRING,
+): { path: string; reason: HostileReason } | null {
   const walk = (value: unknown, path: string, depth: number): { path: string; reason: HostileReason } | null => {
     if (typeof value === "string") {
       const reason = hostileString(value, max);

@@ -13,6 +13,9 @@ export type Translate = (key: string, values?: Record<string, string | number>) 
 /** A translator over all messages; a missing key answers null rather than the key itself. */
 export function messagesFor(locale: Language): { t: Translate; has: (key: string) => boolean } {
   const translator = createTranslator({ locale, messages: MESSAGES[locale] });
-  const raw = translator as unknown as { (key: string, values?: Record<string, string | number>): string; has(key: string): boolean };
+  const raw = translator as unknown as {
+    (key: string, values?: Record<string, string | number>): string;
+    has(key: string): boolean;
+  };
   return { t: (key, values) => raw(key, values), has: (key) => raw.has(key) };
 }

@@ -17,7 +17,12 @@ export function refusalResponse(refusal: GuardRefusal, locale: Language, nonce?:
   const { t } = messagesFor(locale);
   const title = t(refusal.status === 403 ? "errorPage.refusedTitle" : "errorPage.badRequestTitle");
   const body = errorMessage(refusal.code, locale);
-  const style = nonce ? `<style nonce="${escape(nonce)}">body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5}</style>` : "";
+  const style = nonce
+    ? `<style nonce="${escape(nonce)}">body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5}</style>`
+    : "";
   const html = `<!doctype html><html lang="${locale}" dir="${directionOf(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escape(title)} · ${escape(t("site.name"))}</title>${style}</head><body><main><h1>${escape(title)}</h1><p>${escape(body)}</p><p><a href="/${locale}">${escape(t("errorPage.home"))}</a></p></main></body></html>`;
-  return new Response(html, { status: refusal.status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(html, {
+    status: refusal.status,
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+  });
 }

@@ -42,8 +42,13 @@ function errorChain(error: unknown): unknown[] {
 
 function refusedData(e: unknown): boolean {
   const x = e as { code?: unknown; originalCode?: unknown; message?: unknown } | null;
-  const text = x && typeof x === "object" ? `${String(x.code ?? "")} ${String(x.originalCode ?? "")} ${String(x.message ?? "")}` : String(e);
-  return /\b22(001|003|007|008|021|P02|P05)\b|invalid byte sequence|unsupported Unicode escape|\bP20(00|06|07|19|20|23|33)\b|value too long/i.test(text);
+  const text =
+    x && typeof x === "object"
+      ? `${String(x.code ?? "")} ${String(x.originalCode ?? "")} ${String(x.message ?? "")}`
+      : String(e);
+  return /\b22(001|003|007|008|021|P02|P05)\b|invalid byte sequence|unsupported Unicode escape|\bP20(00|06|07|19|20|23|33)\b|value too long/i.test(
+    text,
+  );
 }
 
 /** SQLSTATE class 22 (data exception) and Prisma's value errors: the input, not the database, is at fault. */
@@ -64,17 +69,27 @@ export function defaultFieldErrors(error: ZodError, t: Translate): Record<string
     const field = String(issue.path[0] ?? "_form");
     if (out[field]) continue;
     if (issue.code === "too_big") out[field] = t("errors.field.tooLong", { max: Number(issue.maximum) });
-    else if (issue.code === "too_small") out[field] = Number(issue.minimum) <= 1 ? t("errors.field.required") : t("errors.field.tooShort", { min: Number(issue.minimum) });
+    else if (issue.code === "too_small")
+      out[field] =
+        Number(issue.minimum) <= 1
+          ? t("errors.field.required")
+          : t("errors.field.tooShort", { min: Number(issue.minimum) });
     else if (issue.code === "invalid_format" && issue.format === "email") out[field] = t("errors.field.email");
     else if (issue.code === "unrecognized_keys") out._form = t("errors.field.unknown");
-    else if (issue.code === "custom" && issue.params?.reason === "invisibleCharacters") out[field] = t("errors.field.invisibleCharacters");
+    else if (issue.code === "custom" && issue.params?.reason === "invisibleCharacters")
+      out[field] = t("errors.field.invisibleCharacters");
     else out[field] = t("errors.field.invalid");
   }
   return out;
 }
 
 function localeOf(input: unknown, headers: Headers): Language {
-  const named = typeof FormData !== "undefined" && input instanceof FormData ? input.get("locale") : input && typeof input === "object" ? (input as { locale?: unknown }).locale : undefined;
+  const named =
+    typeof FormData !== "undefined" && input instanceof FormData
+      ? input.get("locale")
+      : input && typeof input === "object"
+        ? (input as { locale?: unknown }).locale
+        : undefined;
   return isLanguage(named) ? named : localeOfRequest(headers);
 }
 
@@ -92,16 +107,31 @@ export function actionRunner<D = Record<string, unknown>>(domain: ActionDomain<D
     const headers = options.headers ?? (await actionHeaders());
     const locale = localeOf(input, headers);
     const { t, has } = messagesFor(locale);
-    const fail = (code: string, extra: Omit<ActionFailure<D>, "ok" | "code" | "message"> = {}, values: Record<string, string | number> = {}): ActionFailure<D> => {
-      const key = domain.namespace && has(`${domain.namespace}.failures.${code}`) ? `${domain.namespace}.failures.${code}` : has(`errors.${code}`) ? `errors.${code}` : "errors.badRequest";
+    const fail = (
+      code: string,
+      extra: Omit<ActionFailure<D>, "ok" | "code" | "message"> = {},
+      values: Record<string, string | number> = {},
+    ): ActionFailure<D> => {
+      const key =
+        domain.namespace && has(`${domain.namespace}.failures.${code}`)
+          ? `${domain.namespace}.failures.${code}`
+          : has(`errors.${code}`)
+            ? `errors.${code}`
+            : "errors.badRequest";
       return { ok: false, code, message: t(key, values), ...extra };
     };
     const fieldErrorsOf = (error: ZodError) => (domain.fieldErrors ?? defaultFieldErrors)(error, t);
 
     const hostile = findHostileInput(input);
     if (hostile) {
-      const message = t(hostile.reason === "tooLong" ? "errors.field.tooLong" : "errors.field.forbiddenCharacters", { max: 100_000 });
-      return { ...fail("badRequest"), message: t("errors.hostileInput"), fieldErrors: { [hostile.path || "_form"]: message } };
+      const message = t(hostile.reason === "tooLong" ? "errors.field.tooLong" : "errors.field.forbiddenCharacters", {
+        max: 100_000,
+      });
+      return {
+        ...fail("badRequest"),
+        message: t("errors.hostileInput"),
+        fieldErrors: { [hostile.path || "_form"]: message },
+      };
     }
     try {
       let data: unknown = input;
@@ -115,8 +145,15 @@ export function actionRunner<D = Record<string, unknown>>(domain: ActionDomain<D
       if (error instanceof ZodError) return fail("invalidInput", { fieldErrors: fieldErrorsOf(error) });
       const known = domain.known?.(error, t);
       if (known) return fail(known.code, known.details === undefined ? {} : { details: known.details }, known.values);
-      if (error instanceof AppError) return fail(error.code, error.fieldErrors ? { fieldErrors: Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, v[0] ?? ""])) } : {});
-      if (isRefusedData(error)) return fail("badRequest", { fieldErrors: { _form: t("errors.field.forbiddenCharacters") } });
+      if (error instanceof AppError)
+        return fail(
+          error.code,
+          error.fieldErrors
+            ? { fieldErrors: Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, v[0] ?? ""])) }
+            : {},
+        );
+      if (isRefusedData(error))
+        return fail("badRequest", { fieldErrors: { _form: t("errors.field.forbiddenCharacters") } });
       if (isConnectionFailure(error)) return fail("unavailable");
       throw error;
     }

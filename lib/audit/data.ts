@@ -32,11 +32,14 @@ function whereOf(filter: Partial<AuditFilter>): Prisma.AuditEventWhereInput {
     });
   }
   if (filter.from) and.push({ createdAt: { gte: new Date(`${filter.from}T00:00:00.000Z`) } });
-  if (filter.to) and.push({ createdAt: { lt: new Date(new Date(`${filter.to}T00:00:00.000Z`).getTime() + 24 * 3600 * 1000) } });
+  if (filter.to)
+    and.push({ createdAt: { lt: new Date(new Date(`${filter.to}T00:00:00.000Z`).getTime() + 24 * 3600 * 1000) } });
   return and.length ? { AND: and } : {};
 }
 
-export async function findAuditEvents(filter: Partial<AuditFilter>): Promise<{ rows: AuditRow[]; total: number; page: number; pages: number }> {
+export async function findAuditEvents(
+  filter: Partial<AuditFilter>,
+): Promise<{ rows: AuditRow[]; total: number; page: number; pages: number }> {
   const db = await getDb();
   const page = filter.page ?? 1;
   const where = whereOf(filter);
@@ -50,7 +53,9 @@ export async function findAuditEvents(filter: Partial<AuditFilter>): Promise<{ r
     }),
   ]);
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => !!id))];
-  const actors = actorIds.length ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } }) : [];
+  const actors = actorIds.length
+    ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } })
+    : [];
   const byId = new Map(actors.map((a) => [a.id, a]));
   return {
     rows: events.map((e) => ({
@@ -72,13 +77,23 @@ export async function findAuditEvents(filter: Partial<AuditFilter>): Promise<{ r
 /** People who appear in the trail, for the page's person filter. */
 export async function findAuditActors(): Promise<{ id: string; name: string; email: string }[]> {
   const db = await getDb();
-  const ids = await db.auditEvent.findMany({ where: { actorId: { not: null } }, distinct: ["actorId"], select: { actorId: true } });
+  const ids = await db.auditEvent.findMany({
+    where: { actorId: { not: null } },
+    distinct: ["actorId"],
+    select: { actorId: true },
+  });
   const actorIds = ids.map((r) => r.actorId).filter((id): id is string => !!id);
   if (!actorIds.length) return [];
-  return db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } });
+  return db.user.findMany({
+    where: { id: { in: actorIds } },
+    select: { id: true, name: true, email: true },
+    orderBy: { name: "asc" },
+  });
 }
 
-export async function countAuditEvents(where: { entityType?: string; entityId?: string; action?: string } = {}): Promise<number> {
+export async function countAuditEvents(
+  where: { entityType?: string; entityId?: string; action?: string } = {},
+): Promise<number> {
   const db = await getDb();
   return db.auditEvent.count({ where });
 }

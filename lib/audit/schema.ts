@@ -1,13 +1,26 @@
 // What an audit row says, and the filters of the audit page.
 import { z } from "zod";
 
-export const AUDIT_ENTITY_TYPES = ["user", "question", "translation", "choiceList", "source", "tag", "framework", "questionnaire", "template"] as const;
+export const AUDIT_ENTITY_TYPES = [
+  "user",
+  "question",
+  "translation",
+  "choiceList",
+  "source",
+  "tag",
+  "framework",
+  "questionnaire",
+  "template",
+] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export const auditEntrySchema = z.object({
   actorId: z.string().min(1).max(100).nullable(),
   /** verb-noun, e.g. user.create, question.publish, translation.submit */
-  action: z.string().regex(/^[a-zA-Z]+\.[a-zA-Z_]+$/).max(60),
+  action: z
+    .string()
+    .regex(/^[a-zA-Z]+\.[a-zA-Z_]+$/)
+    .max(60),
   entityType: z.enum(AUDIT_ENTITY_TYPES),
   entityId: z.string().min(1).max(200),
   before: z.unknown().optional(),

@@ -64,7 +64,8 @@ async function createAuth(secureCookies: boolean) {
           // A disabled account keeps its password but gets no session.
           before: async (session) => {
             const user = await db.user.findUnique({ where: { id: session.userId }, select: { disabled: true } });
-            if (!user || user.disabled) throw new APIError("FORBIDDEN", { code: "ACCOUNT_DISABLED", message: "This account is disabled." });
+            if (!user || user.disabled)
+              throw new APIError("FORBIDDEN", { code: "ACCOUNT_DISABLED", message: "This account is disabled." });
           },
         },
       },
@@ -73,15 +74,22 @@ async function createAuth(secureCookies: boolean) {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path === "/sign-in/email") {
           const parsed = signInSchema.safeParse(ctx.body);
-          if (!parsed.success) throw new APIError("BAD_REQUEST", { code: "INVALID_INPUT", message: "Invalid email or password format." });
+          if (!parsed.success)
+            throw new APIError("BAD_REQUEST", { code: "INVALID_INPUT", message: "Invalid email or password format." });
           // Counted before the password is checked, in the same statement that decides: see
           // rate-limit-mutations.ts. A refusal here checks no password at all.
           const claim = await claimSignInAttempt(parsed.data.email, clientAddressFromHeaders(ctx.headers));
-          if (!claim.allowed) throw new APIError("TOO_MANY_REQUESTS", { code: "TOO_MANY_REQUESTS", message: "Too many attempts." }, { "X-Retry-After": String(claim.retryAfter) });
+          if (!claim.allowed)
+            throw new APIError(
+              "TOO_MANY_REQUESTS",
+              { code: "TOO_MANY_REQUESTS", message: "Too many attempts." },
+              { "X-Retry-After": String(claim.retryAfter) },
+            );
           return { context: { body: { ...ctx.body, email: parsed.data.email } } };
         }
         if (ctx.path === "/change-password") {
-          if (!changePasswordSchema.safeParse(ctx.body).success) throw new APIError("BAD_REQUEST", { code: "INVALID_INPUT", message: "Invalid password format." });
+          if (!changePasswordSchema.safeParse(ctx.body).success)
+            throw new APIError("BAD_REQUEST", { code: "INVALID_INPUT", message: "Invalid password format." });
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
@@ -93,7 +101,15 @@ async function createAuth(secureCookies: boolean) {
         // Better Auth writes the new password itself; the audit row follows it (never the hash).
         if (ctx.path === "/change-password" && !(ctx.context.returned instanceof Error)) {
           const userId = ctx.context.session?.user.id;
-          if (userId) await recordAudit(db, { actorId: userId, action: "user.password_change", entityType: "user", entityId: userId, before: null, after: null });
+          if (userId)
+            await recordAudit(db, {
+              actorId: userId,
+              action: "user.password_change",
+              entityType: "user",
+              entityId: userId,
+              before: null,
+              after: null,
+            });
         }
       }),
     },

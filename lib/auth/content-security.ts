@@ -24,4 +24,5 @@ export function pageContentSecurityPolicy(nonce: string, { dev = false, https = 
 }
 
 /** JSON and file downloads render nothing: they may load nothing either. */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+export const API_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";

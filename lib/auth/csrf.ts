@@ -7,7 +7,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 function requestOrigin(request: Request): string | null {
   const host = request.headers.get("x-forwarded-host")?.split(",")[0].trim() || request.headers.get("host");
   if (!host) return null;
-  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0].trim() || new URL(request.url).protocol.replace(":", "");
+  const proto =
+    request.headers.get("x-forwarded-proto")?.split(",")[0].trim() || new URL(request.url).protocol.replace(":", "");
   return `${proto}://${host}`.toLowerCase();
 }
 

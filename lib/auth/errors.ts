@@ -6,6 +6,7 @@ import { createTranslator } from "next-intl";
 import type { Language } from "../i18n/languages";
 import { negotiateLanguage } from "../http/language";
 import { MESSAGES } from "../http/messages";
+import { Refusal } from "../http/refusal";
 
 export const ERROR_STATUS = {
   unauthenticated: 401,
@@ -26,11 +27,12 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-export class AppError extends Error {
+export class AppError extends Refusal {
+  override readonly edgeCodes = "all" as const;
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
-    readonly fieldErrors?: Record<string, string[]>,
+    override readonly fieldErrors?: Record<string, string[]>,
   ) {
     super(code);
     this.name = "AppError";
@@ -54,7 +56,10 @@ export function localeFromHeaders(headers: Headers): Language {
 
 /** Whether an error means the database could not be reached (connection refused, terminated, timed out). */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.name} ${error.message} ${(error as { code?: string }).code ?? ""} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
+  const text =
+    error instanceof Error
+      ? `${error.name} ${error.message} ${(error as { code?: string }).code ?? ""} ${String((error as { cause?: unknown }).cause ?? "")}`
+      : String(error);
   return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P0[123]|connection (terminated|refused|ended)|terminating connection|Connection terminated|not accepting connections|DatabaseNotReachable|P1001|P1017|P2039|DriverAdapterError|Can't reach database|Server has closed the connection|does not allow connections|client has encountered a connection error|socket hang up/i.test(
     text,
   );
@@ -62,9 +67,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 /** The JSON answer of a route handler for a refusal, in the caller's language. */
 export function errorResponse(error: unknown, locale: Language): Response {
-  const appError = error instanceof AppError ? error : isDatabaseUnavailable(error) ? new AppError("unavailable") : null;
+  const appError =
+    error instanceof AppError ? error : isDatabaseUnavailable(error) ? new AppError("unavailable") : null;
   if (!appError) throw error;
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (appError.code === "unavailable") headers["Retry-After"] = "5";
-  return Response.json({ code: appError.code, message: errorMessage(appError.code, locale), fieldErrors: appError.fieldErrors }, { status: appError.status, headers });
+  return Response.json(
+    { code: appError.code, message: errorMessage(appError.code, locale), fieldErrors: appError.fieldErrors },
+    { status: appError.status, headers },
+  );
 }

@@ -45,7 +45,10 @@ async function translated(response: Response, locale: ReturnType<typeof localeFr
     headers.set("Retry-After", retry);
     headers.set("X-Retry-After", retry);
   }
-  return new Response(JSON.stringify({ code, message: errorMessage(code, locale), authCode }), { status: response.status, headers });
+  return new Response(JSON.stringify({ code, message: errorMessage(code, locale), authCode }), {
+    status: response.status,
+    headers,
+  });
 }
 
 export async function handleAuthRequest(request: Request): Promise<Response> {

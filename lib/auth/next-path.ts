@@ -15,7 +15,8 @@ const LOCALE_PREFIX = new RegExp(`^/(${LANGUAGES.join("|")})(?=/|$)`);
 const PLACEHOLDER_ORIGIN = "http://return-path.invalid";
 // Whitespace and control characters (which the URL parser silently drops, so that `/\t/evil`
 // becomes `//evil`), backslashes (read as slashes), and bidi controls have no place in our paths.
-const UNSAFE_CHARACTERS = /[\u0000-\u0020\u007f-\u009f\\\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]/;
+const UNSAFE_CHARACTERS =
+  /[\u0000-\u0020\u007f-\u009f\\\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]/;
 // Encoded slashes, backslashes, dots and percent signs: harmless to the browser today, but a
 // later decoding step (a proxy, the router) could turn them into a path that leaves the app.
 const ENCODED_SEPARATORS = /%(2f|5c|2e|25|00)/i;
@@ -42,7 +43,8 @@ function withoutLocale(pathname: string): string {
  * window.location.origin); absolute addresses are refused unless they name it.
  */
 export function safeNextPath(next: string | undefined | null, origin: string = PLACEHOLDER_ORIGIN): string {
-  if (!next || next.length > MAX_LENGTH || hasUnsafeCharacters(next) || ENCODED_SEPARATORS.test(next)) return DEFAULT_NEXT_PATH;
+  if (!next || next.length > MAX_LENGTH || hasUnsafeCharacters(next) || ENCODED_SEPARATORS.test(next))
+    return DEFAULT_NEXT_PATH;
   let base: URL;
   let resolved: URL;
   try {
@@ -54,13 +56,18 @@ export function safeNextPath(next: string | undefined | null, origin: string = P
   if (resolved.origin !== base.origin || resolved.username || resolved.password) return DEFAULT_NEXT_PATH;
   // A relative address ("questionnaires", "?x") resolves against the placeholder's root: only an
   // address that starts at the root, or names this origin in full, was meant as a return path.
-  if (!(next.startsWith("/") && !next.startsWith("//")) && !next.toLowerCase().startsWith(`${base.origin.toLowerCase()}/`)) return DEFAULT_NEXT_PATH;
+  if (
+    !(next.startsWith("/") && !next.startsWith("//")) &&
+    !next.toLowerCase().startsWith(`${base.origin.toLowerCase()}/`)
+  )
+    return DEFAULT_NEXT_PATH;
   const path = withoutLocale(resolved.pathname);
   if (path.includes("//")) return DEFAULT_NEXT_PATH;
   const result = `${path}${resolved.search}`;
   // The form will navigate to /<locale><result>: that address must resolve to itself on this
   // origin, or normalisation could still move it somewhere else.
   const again = new URL(`/${LANGUAGES[0]}${result}`, base);
-  if (again.origin !== base.origin || `${again.pathname}${again.search}` !== `/${LANGUAGES[0]}${result}`) return DEFAULT_NEXT_PATH;
+  if (again.origin !== base.origin || `${again.pathname}${again.search}` !== `/${LANGUAGES[0]}${result}`)
+    return DEFAULT_NEXT_PATH;
   return result;
 }

@@ -5,7 +5,11 @@ import type { Language } from "../i18n/languages";
 import { can, type Action } from "./permissions";
 import { getCurrentUser, type CurrentUser } from "./session";
 
-export async function checkPageAccess(locale: Language, action: Action, path: string): Promise<{ user: CurrentUser | null; allowed: boolean }> {
+export async function checkPageAccess(
+  locale: Language,
+  action: Action,
+  path: string,
+): Promise<{ user: CurrentUser | null; allowed: boolean }> {
   const user = await getCurrentUser();
   if (can(user, action)) return { user, allowed: true };
   if (!user) redirect({ href: { pathname: "/sign-in", query: { next: path } }, locale });

@@ -68,11 +68,9 @@ type Rule<A extends Action> = (actor: NonNullable<Actor>, resource: ActionResour
 const has = (actor: NonNullable<Actor>, role: Role) => actor.roles.includes(role);
 const anyone = () => true;
 const signedIn = () => true;
-const role =
-  (r: Role) =>
-  (actor: NonNullable<Actor>) =>
-    has(actor, r);
-const ownQuestionnaire = (actor: NonNullable<Actor>, q: QuestionnaireResource) => has(actor, "researcher") && q.ownerId === actor.id;
+const role = (r: Role) => (actor: NonNullable<Actor>) => has(actor, r);
+const ownQuestionnaire = (actor: NonNullable<Actor>, q: QuestionnaireResource) =>
+  has(actor, "researcher") && q.ownerId === actor.id;
 const readableQuestionnaire = (actor: NonNullable<Actor>, q: QuestionnaireResource) =>
   q.visibility === "public_template" || q.visibility === "shared" || q.ownerId === actor.id;
 
@@ -94,7 +92,11 @@ const RULES: { [A in Action]: Rule<A> } = {
   "translation.submit": (actor, r) => has(actor, "translator") && actor.translateLanguages.includes(r.lang),
   "translation.review": (actor, r) => has(actor, "reviewer") && actor.reviewLanguages.includes(r.lang),
   // The approver of a text is never its last editor, whatever roles they hold: another reviewer approves it.
-  "translation.approve": (actor, r) => has(actor, "reviewer") && actor.reviewLanguages.includes(r.lang) && Array.isArray(r.lastEditors) && !r.lastEditors.includes(actor.id),
+  "translation.approve": (actor, r) =>
+    has(actor, "reviewer") &&
+    actor.reviewLanguages.includes(r.lang) &&
+    Array.isArray(r.lastEditors) &&
+    !r.lastEditors.includes(actor.id),
   "question.create": role("curator"),
   "question.edit": role("curator"),
   "question.publish": role("curator"),

@@ -10,18 +10,25 @@ import { CEILING_SECONDS, FORGET_AFTER_SECONDS, FREE_ATTEMPTS } from "./sign-in-
 export type SignInClaim = { allowed: true; attempts: number } | { allowed: false; retryAfter: number };
 
 export function pairKey(email: string, address: string | null): string {
-  return createHash("sha256").update(`${email.trim().toLowerCase()}\n${address ?? "unknown"}`).digest("hex");
+  return createHash("sha256")
+    .update(`${email.trim().toLowerCase()}\n${address ?? "unknown"}`)
+    .digest("hex");
 }
 
 /**
  * Counts one attempt for this pair if its delay has passed, and says so; otherwise counts nothing
  * and says how many seconds are left. The delay rule is delaySeconds() written in SQL.
  */
-export async function claimSignInAttempt(email: string, address: string | null, now = Date.now()): Promise<SignInClaim> {
+export async function claimSignInAttempt(
+  email: string,
+  address: string | null,
+  now = Date.now(),
+): Promise<SignInClaim> {
   const db = await getDb();
   const key = pairKey(email, address);
   const forgetBefore = BigInt(now - FORGET_AFTER_SECONDS * 1000);
-  const waitMs = (column: string) => `LEAST(${CEILING_SECONDS}, power(2, LEAST(30, ${column} - ${FREE_ATTEMPTS}))) * 1000`;
+  const waitMs = (column: string) =>
+    `LEAST(${CEILING_SECONDS}, power(2, LEAST(30, ${column} - ${FREE_ATTEMPTS}))) * 1000`;
   const rows = await db.$queryRawUnsafe<{ attempts: number }[]>(
     `INSERT INTO "sign_in_attempt" ("key", "attempts", "lastAttemptAt") VALUES ($1, 1, $2)
      ON CONFLICT ("key") DO UPDATE SET
@@ -37,7 +44,11 @@ export async function claimSignInAttempt(email: string, address: string | null, 
   );
   if (rows.length) return { allowed: true, attempts: Number(rows[0].attempts) };
   const row = await db.signInAttempt.findUnique({ where: { key }, select: { attempts: true, lastAttemptAt: true } });
-  const wait = row ? Number(row.lastAttemptAt) + Math.min(CEILING_SECONDS, 2 ** Math.min(30, row.attempts - FREE_ATTEMPTS)) * 1000 - now : 1000;
+  const wait = row
+    ? Number(row.lastAttemptAt) +
+      Math.min(CEILING_SECONDS, 2 ** Math.min(30, row.attempts - FREE_ATTEMPTS)) * 1000 -
+      now
+    : 1000;
   return { allowed: false, retryAfter: Math.max(1, Math.ceil(wait / 1000)) };
 }
 
@@ -50,6 +61,8 @@ export async function clearSignInAttempts(email: string, address: string | null)
 /** Rows nobody has used for FORGET_AFTER_SECONDS count nothing any more: they are removed. */
 export async function pruneSignInAttempts(now = Date.now()): Promise<number> {
   const db = await getDb();
-  const { count } = await db.signInAttempt.deleteMany({ where: { lastAttemptAt: { lt: BigInt(now - FORGET_AFTER_SECONDS * 1000) } } });
+  const { count } = await db.signInAttempt.deleteMany({
+    where: { lastAttemptAt: { lt: BigInt(now - FORGET_AFTER_SECONDS * 1000) } },
+  });
   return count;
 }

@@ -8,7 +8,8 @@ import path from "node:path";
 export function readAuthSecret(env: NodeJS.ProcessEnv = process.env): string {
   const fromEnv = env.BETTER_AUTH_SECRET?.trim();
   if (fromEnv) {
-    if (fromEnv.length < 32) throw new Error("BETTER_AUTH_SECRET must be at least 32 characters long (openssl rand -base64 32).");
+    if (fromEnv.length < 32)
+      throw new Error("BETTER_AUTH_SECRET must be at least 32 characters long (openssl rand -base64 32).");
     return fromEnv;
   }
   const file = path.resolve(/*turbopackIgnore: true*/ env.AUTH_SECRET_FILE ?? ".data/auth-secret");

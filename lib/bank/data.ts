@@ -5,7 +5,13 @@ import { PUBLIC_QUESTION_WHERE } from "./visibility";
 
 export type TranslationState = "missing" | "draft" | "in_review" | "approved" | "outdated";
 
-export type QuestionText = { label: string; hint: string | null; notes: string | null; constraintMessage: string | null; status: TranslationState };
+export type QuestionText = {
+  label: string;
+  hint: string | null;
+  notes: string | null;
+  constraintMessage: string | null;
+  status: TranslationState;
+};
 
 export type QuestionDetail = {
   code: string;
@@ -19,7 +25,14 @@ export type QuestionDetail = {
   choices: { name: string; labels: Record<Language, string | null> }[];
   indicators: { code: string; name: LocalizedText }[];
   tags: string[];
-  source: { key: string; organisation: string; title: string; year: string | null; url: string | null; licence: string | null } | null;
+  source: {
+    key: string;
+    organisation: string;
+    title: string;
+    year: string | null;
+    url: string | null;
+    licence: string | null;
+  } | null;
   sourceRelation: "verbatim" | "adapted" | "developed" | null;
 };
 
@@ -49,10 +62,16 @@ export async function findQuestionByCode(code: string): Promise<QuestionDetail |
         select: {
           name: true,
           shared: true,
-          choices: { orderBy: { position: "asc" }, select: { name: true, texts: { select: { lang: true, label: true } } } },
+          choices: {
+            orderBy: { position: "asc" },
+            select: { name: true, texts: { select: { lang: true, label: true } } },
+          },
         },
       },
-      indicators: { select: { indicator: { select: { code: true, name: true } } }, orderBy: { indicator: { code: "asc" } } },
+      indicators: {
+        select: { indicator: { select: { code: true, name: true } } },
+        orderBy: { indicator: { code: "asc" } },
+      },
       tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
       source: { select: { key: true, organisation: true, title: true, year: true, url: true, licence: true } },
     },
@@ -66,7 +85,13 @@ export async function findQuestionByCode(code: string): Promise<QuestionDetail |
     constraint: q.constraint,
     updatedAt: q.updatedAt,
     sourceRelation: q.sourceRelation,
-    texts: byLanguage(q.texts, ({ label, hint, notes, constraintMessage, status }) => ({ label, hint, notes, constraintMessage, status })),
+    texts: byLanguage(q.texts, ({ label, hint, notes, constraintMessage, status }) => ({
+      label,
+      hint,
+      notes,
+      constraintMessage,
+      status,
+    })),
     choiceList: q.choiceList ? { name: q.choiceList.name, shared: q.choiceList.shared } : null,
     choices: (q.choiceList?.choices ?? []).map((c) => ({ name: c.name, labels: byLanguage(c.texts, (t) => t.label) })),
     indicators: q.indicators.map((i) => ({ code: i.indicator.code, name: i.indicator.name as LocalizedText })),
@@ -75,7 +100,13 @@ export async function findQuestionByCode(code: string): Promise<QuestionDetail |
   };
 }
 
-export type QuestionSummary = { code: string; type: string; status: string; version: number; labels: Record<Language, string | null> };
+export type QuestionSummary = {
+  code: string;
+  type: string;
+  status: string;
+  version: number;
+  labels: Record<Language, string | null>;
+};
 
 /** Published questions linked to an indicator, in code order. */
 export async function findQuestionsOfIndicator(indicatorCode: string): Promise<QuestionSummary[]> {
@@ -85,7 +116,13 @@ export async function findQuestionsOfIndicator(indicatorCode: string): Promise<Q
     orderBy: { code: "asc" },
     select: { code: true, type: true, status: true, version: true, texts: { select: { lang: true, label: true } } },
   });
-  return rows.map((r) => ({ code: r.code, type: r.type, status: r.status, version: r.version, labels: byLanguage(r.texts, (t) => t.label) }));
+  return rows.map((r) => ({
+    code: r.code,
+    type: r.type,
+    status: r.status,
+    version: r.version,
+    labels: byLanguage(r.texts, (t) => t.label),
+  }));
 }
 
 export type BankSummary = {

@@ -9,7 +9,13 @@ import type { ActionFailure, ActionResult } from "../actions/result";
 import { isLanguage, type Language } from "../i18n/languages";
 import { redirect } from "../i18n/navigation";
 import { isBuilderError, type BuilderErrorDetails } from "./errors";
-import { applyBuilderChange, createQuestionnaire, deleteQuestionnaire, duplicateQuestionnaire, type BuilderActor } from "./mutations";
+import {
+  applyBuilderChange,
+  createQuestionnaire,
+  deleteQuestionnaire,
+  duplicateQuestionnaire,
+  type BuilderActor,
+} from "./mutations";
 import { builderFieldErrors, type BuilderChange } from "./schema";
 import { settingsFromForm } from "./form-input";
 
@@ -28,10 +34,19 @@ const runBuilder = actionRunner<BuilderErrorDetails>({
   namespace: "builder",
   known(error, t) {
     if (!isBuilderError(error)) return null;
-    const problems = (error.details.problems ?? []).map((p) => t("builder.problemLine", { owner: p.owner, question: p.question, problem: t(`builder.problems.${p.problem}`) }));
-    return { code: error.code, details: error.details, values: { codes: (error.details.codes ?? []).join(", "), problems: problems.join("; ") } };
+    const problems = (error.details.problems ?? []).map((p) =>
+      t("builder.problemLine", { owner: p.owner, question: p.question, problem: t(`builder.problems.${p.problem}`) }),
+    );
+    return {
+      code: error.code,
+      details: error.details,
+      values: { codes: (error.details.codes ?? []).join(", "), problems: problems.join("; ") },
+    };
   },
-  fieldErrors: (error, t) => Object.fromEntries(Object.entries(builderFieldErrors(error)).map(([field, key]) => [field, t(`builder.fieldErrors.${key}`)])),
+  fieldErrors: (error, t) =>
+    Object.fromEntries(
+      Object.entries(builderFieldErrors(error)).map(([field, key]) => [field, t(`builder.fieldErrors.${key}`)]),
+    ),
 });
 
 /** One change to a questionnaire, made on the revision the page was showing. */
@@ -63,7 +78,10 @@ export async function duplicateQuestionnaireAction(questionnaireId: string): Pro
   });
 }
 
-export async function deleteQuestionnaireAction(questionnaireId: string, revision: number): Promise<BuilderActionResult> {
+export async function deleteQuestionnaireAction(
+  questionnaireId: string,
+  revision: number,
+): Promise<BuilderActionResult> {
   return runBuilder(null, { questionnaireId, revision }, async () => {
     await deleteQuestionnaire({ actor: await currentActor(), input: { questionnaireId, revision } });
     return { revision: revision + 1 };

@@ -28,7 +28,14 @@ export async function findMyQuestionnaires(ownerId: string): Promise<MyQuestionn
     where: { ownerId },
     orderBy: { updatedAt: "desc" },
     take: 500,
-    select: { id: true, title: true, languages: true, revision: true, updatedAt: true, _count: { select: { items: true, sections: true } } },
+    select: {
+      id: true,
+      title: true,
+      languages: true,
+      revision: true,
+      updatedAt: true,
+      _count: { select: { items: true, sections: true } },
+    },
   });
   return rows.map((r) => ({
     id: r.id,
@@ -65,10 +72,18 @@ export type BuilderItem = {
   bankVersion: number;
 };
 
-export type BuilderSection = { id: string; name: string; title: PartialLocalizedText; relevant: Relevance | null; items: BuilderItem[] };
+export type BuilderSection = {
+  id: string;
+  name: string;
+  title: PartialLocalizedText;
+  relevant: Relevance | null;
+  items: BuilderItem[];
+};
 
 /** The questionnaire as loaded (lib/questionnaires/load-data.ts), with sections shaped for the builder. */
-export type BuilderQuestionnaire = Omit<LoadedQuestionnaire, "slug" | "changes" | "sections"> & { sections: BuilderSection[] };
+export type BuilderQuestionnaire = Omit<LoadedQuestionnaire, "slug" | "changes" | "sections"> & {
+  sections: BuilderSection[];
+};
 
 const rules = (value: unknown): Relevance | null => (value ? (relevanceSchema.safeParse(value).data ?? null) : null);
 
@@ -79,7 +94,9 @@ export async function findBuilderQuestionnaire(id: string): Promise<BuilderQuest
 }
 
 /** The builder page's two views of one load: what the builder edits, and the plain questionnaire the readiness check reads. */
-export async function findBuilderView(id: string): Promise<{ builder: BuilderQuestionnaire; doc: QuestionnaireDoc } | null> {
+export async function findBuilderView(
+  id: string,
+): Promise<{ builder: BuilderQuestionnaire; doc: QuestionnaireDoc } | null> {
   const q = await loadQuestionnaire(id);
   return q ? { builder: builderQuestionnaireOf(q), doc: questionnaireDocOf(q) } : null;
 }
@@ -105,7 +122,10 @@ function builderQuestionnaireOf(q: LoadedQuestionnaire): BuilderQuestionnaire {
         required: i.required,
         requiredMessage: i.requiredMessage ?? {},
         relevant: rules(i.relevant),
-        range: i.texts.type === "integer" || i.texts.type === "decimal" ? parseNumericConstraint(i.constraint ?? i.texts.constraint) : null,
+        range:
+          i.texts.type === "integer" || i.texts.type === "decimal"
+            ? parseNumericConstraint(i.constraint ?? i.texts.constraint)
+            : null,
         constraintMessage: i.constraintMessage ?? {},
         customText: i.customText,
         itemVersion: i.itemVersion,
@@ -125,26 +145,39 @@ export type VersionPair = { code: string; from: QuestionSnapshot | null; to: Que
  * The snapshots of the version each outdated item was taken from and of the bank's version now,
  * so that the builder shows the two side by side. One query for all of them.
  */
-export async function findVersionPairs(items: { code: string; itemVersion: number; bankVersion: number }[]): Promise<Record<string, VersionPair>> {
+export async function findVersionPairs(
+  items: { code: string; itemVersion: number; bankVersion: number }[],
+): Promise<Record<string, VersionPair>> {
   const outdated = items.filter((i) => i.bankVersion > i.itemVersion);
   if (outdated.length === 0) return {};
   const db = await getDb();
   const rows = await db.questionVersion.findMany({
-    where: { OR: outdated.map((i) => ({ question: { code: i.code }, version: { in: [i.itemVersion, i.bankVersion] } })) },
+    where: {
+      OR: outdated.map((i) => ({ question: { code: i.code }, version: { in: [i.itemVersion, i.bankVersion] } })),
+    },
     select: { version: true, snapshot: true, question: { select: { code: true } } },
   });
   const out: Record<string, VersionPair> = {};
   for (const item of outdated) {
-    const find = (version: number) => (rows.find((r) => r.question.code === item.code && r.version === version)?.snapshot ?? null) as QuestionSnapshot | null;
+    const find = (version: number) =>
+      (rows.find((r) => r.question.code === item.code && r.version === version)?.snapshot ??
+        null) as QuestionSnapshot | null;
     out[item.code] = { code: item.code, from: find(item.itemVersion), to: find(item.bankVersion) };
   }
   return out;
 }
 
 /** The researcher's questionnaires as choices for "add to questionnaire…" (title, revision). */
-export async function findQuestionnaireChoices(ownerId: string): Promise<{ id: string; title: PartialLocalizedText; revision: number }[]> {
+export async function findQuestionnaireChoices(
+  ownerId: string,
+): Promise<{ id: string; title: PartialLocalizedText; revision: number }[]> {
   const db = await getDb();
   return (
-    await db.questionnaire.findMany({ where: { ownerId }, orderBy: { updatedAt: "desc" }, take: 200, select: { id: true, title: true, revision: true } })
+    await db.questionnaire.findMany({
+      where: { ownerId },
+      orderBy: { updatedAt: "desc" },
+      take: 200,
+      select: { id: true, title: true, revision: true },
+    })
   ).map((r) => ({ id: r.id, title: r.title as PartialLocalizedText, revision: r.revision }));
 }

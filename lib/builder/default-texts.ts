@@ -4,7 +4,11 @@ import { createTranslator } from "next-intl";
 import { LANGUAGES, type Language, type PartialLocalizedText } from "../i18n/languages";
 import { MESSAGES } from "../http/messages";
 
-function builderText(lang: Language, key: "defaultSectionTitle" | "copyOf", values: Record<string, string | number>): string {
+function builderText(
+  lang: Language,
+  key: "defaultSectionTitle" | "copyOf",
+  values: Record<string, string | number>,
+): string {
   return createTranslator({ locale: lang, messages: MESSAGES[lang], namespace: "builder.defaults" })(key, values);
 }
 
@@ -16,6 +20,7 @@ export function defaultSectionTitle(languages: readonly Language[], number: numb
 /** "Copy of <title>" in each language the title has. */
 export function copyTitle(title: PartialLocalizedText): PartialLocalizedText {
   const out: PartialLocalizedText = {};
-  for (const lang of LANGUAGES) if (title[lang]) out[lang] = builderText(lang, "copyOf", { title: title[lang]! }).slice(0, 200);
+  for (const lang of LANGUAGES)
+    if (title[lang]) out[lang] = builderText(lang, "copyOf", { title: title[lang]! }).slice(0, 200);
   return out;
 }

@@ -1,5 +1,6 @@
 // The typed refusals of the builder, each with a code the interface translates
 // ("builder.failures.<code>") and, where it helps, the details a person needs to act on it.
+import { Refusal } from "../http/refusal";
 export type BuilderFailure =
   | "forbidden"
   | "notFound"
@@ -22,7 +23,7 @@ export type BuilderErrorDetails = {
   revision?: number;
 };
 
-export class BuilderError extends Error {
+export class BuilderError extends Refusal {
   constructor(
     readonly code: BuilderFailure,
     readonly details: BuilderErrorDetails = {},

@@ -12,7 +12,12 @@ export async function builderPageAccess(locale: Language, path: string) {
 }
 
 /** For pages about one questionnaire: the person and the questionnaire's id, or a 404. */
-export async function questionnairePageAccess(locale: Language, path: string, id: string, action: "questionnaire.edit" | "questionnaire.read") {
+export async function questionnairePageAccess(
+  locale: Language,
+  path: string,
+  id: string,
+  action: "questionnaire.edit" | "questionnaire.read",
+) {
   const { user, allowed } = await checkPageAccess(locale, "account.read", path);
   const access = allowed ? await findQuestionnaireAccess(id) : null;
   if (!user || !access || access.id !== id || !can(user, action, access)) notFound();

@@ -35,8 +35,10 @@ export const questionnaireSettingsSchema = z
     fallbackLanguage: languageSchema.nullable().default(null),
   })
   .superRefine((value, ctx) => {
-    if (!value.languages.includes(value.defaultLanguage)) ctx.addIssue({ code: "custom", path: ["defaultLanguage"], message: "defaultNotChosen" });
-    if (!value.title[value.defaultLanguage]) ctx.addIssue({ code: "custom", path: ["title", value.defaultLanguage], message: "required" });
+    if (!value.languages.includes(value.defaultLanguage))
+      ctx.addIssue({ code: "custom", path: ["defaultLanguage"], message: "defaultNotChosen" });
+    if (!value.title[value.defaultLanguage])
+      ctx.addIssue({ code: "custom", path: ["title", value.defaultLanguage], message: "required" });
     if (value.fallbackLanguage && !value.languages.includes(value.fallbackLanguage))
       ctx.addIssue({ code: "custom", path: ["fallbackLanguage"], message: "fallbackNotChosen" });
   });
@@ -73,13 +75,29 @@ export const customTextSchema = z
 /** Every change the builder makes to a questionnaire, one shape per `op`. */
 export const builderChangeSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("updateSettings"), ...base, settings: questionnaireSettingsSchema }),
-  z.object({ op: z.literal("addQuestions"), ...base, codes: z.array(code).min(1).max(200), sectionId: id.nullable().default(null) }),
-  z.object({ op: z.literal("addIndicator"), ...base, indicator: z.string().trim().min(1).max(20), sectionId: id.nullable().default(null) }),
+  z.object({
+    op: z.literal("addQuestions"),
+    ...base,
+    codes: z.array(code).min(1).max(200),
+    sectionId: id.nullable().default(null),
+  }),
+  z.object({
+    op: z.literal("addIndicator"),
+    ...base,
+    indicator: z.string().trim().min(1).max(20),
+    sectionId: id.nullable().default(null),
+  }),
   z.object({ op: z.literal("addSection"), ...base, title: localizedInputSchema(200) }),
   z.object({ op: z.literal("renameSection"), ...base, sectionId: id, title: localizedInputSchema(200) }),
   z.object({ op: z.literal("removeSection"), ...base, sectionId: id }),
   z.object({ op: z.literal("moveSection"), ...base, sectionId: id, position: z.number().int().min(0).max(10_000) }),
-  z.object({ op: z.literal("moveItem"), ...base, itemId: id, sectionId: id, position: z.number().int().min(0).max(10_000) }),
+  z.object({
+    op: z.literal("moveItem"),
+    ...base,
+    itemId: id,
+    sectionId: id,
+    position: z.number().int().min(0).max(10_000),
+  }),
   z.object({ op: z.literal("removeItem"), ...base, itemId: id }),
   z.object({ op: z.literal("updateItem"), ...base, itemId: id, settings: itemSettingsSchema }),
   z.object({ op: z.literal("customiseItem"), ...base, itemId: id, customText: customTextSchema }),

@@ -7,7 +7,8 @@ import type { Relevance, RelevanceOperator, RelevanceRule } from "../questionnai
 export type OutlineItem = { name: string; type: QuestionKind; choices: string[] | null; relevant: Relevance | null };
 export type OutlineSection = { name: string; relevant: Relevance | null; items: OutlineItem[] };
 
-export type SkipProblemKind = "later_question" | "unknown_question" | "wrong_operator" | "unknown_choice" | "not_a_number";
+export type SkipProblemKind =
+  "later_question" | "unknown_question" | "wrong_operator" | "unknown_choice" | "not_a_number";
 export type SkipProblem = { owner: string; ownerIsSection: boolean; question: string; problem: SkipProblemKind };
 
 /** Problems that make a rule point forward or at nothing: the server refuses any change that leaves one. */
@@ -27,7 +28,12 @@ const isNumber = (value: string | number) => typeof value === "number" || /^-?\d
 
 function ruleProblem(rule: RelevanceRule, target: OutlineItem): SkipProblemKind | null {
   if (!operatorsFor(target.type).includes(rule.operator)) return "wrong_operator";
-  if (target.choices && (target.type === "select_one" || target.type === "select_multiple") && !target.choices.includes(String(rule.value))) return "unknown_choice";
+  if (
+    target.choices &&
+    (target.type === "select_one" || target.type === "select_multiple") &&
+    !target.choices.includes(String(rule.value))
+  )
+    return "unknown_choice";
   if (NUMERIC.has(target.type) && !isNumber(rule.value)) return "not_a_number";
   return null;
 }
@@ -40,7 +46,11 @@ export function findSkipProblems(outline: OutlineSection[]): SkipProblem[] {
   const check = (owner: string, ownerIsSection: boolean, relevance: Relevance | null) => {
     for (const rule of relevance?.rules ?? []) {
       const target = earlier.get(rule.question);
-      const problem: SkipProblemKind | null = target ? ruleProblem(rule, target) : all.has(rule.question) ? "later_question" : "unknown_question";
+      const problem: SkipProblemKind | null = target
+        ? ruleProblem(rule, target)
+        : all.has(rule.question)
+          ? "later_question"
+          : "unknown_question";
       if (problem) problems.push({ owner, ownerIsSection, question: rule.question, problem });
     }
   };
@@ -71,7 +81,12 @@ export function dependentsOf(outline: OutlineSection[], names: string[]): string
 }
 
 /** The outline after moving one item to `position` in section `sectionName` (for a warning before the move). */
-export function moveInOutline(outline: OutlineSection[], itemName: string, sectionName: string, position: number): OutlineSection[] {
+export function moveInOutline(
+  outline: OutlineSection[],
+  itemName: string,
+  sectionName: string,
+  position: number,
+): OutlineSection[] {
   const item = outline.flatMap((s) => s.items).find((i) => i.name === itemName);
   if (!item) return outline;
   const without = outline.map((s) => ({ ...s, items: s.items.filter((i) => i.name !== itemName) }));
@@ -84,7 +99,11 @@ export function moveInOutline(outline: OutlineSection[], itemName: string, secti
 }
 
 /** The outline after moving one section to `position`. */
-export function moveSectionInOutline(outline: OutlineSection[], sectionName: string, position: number): OutlineSection[] {
+export function moveSectionInOutline(
+  outline: OutlineSection[],
+  sectionName: string,
+  position: number,
+): OutlineSection[] {
   const section = outline.find((s) => s.name === sectionName);
   if (!section) return outline;
   const rest = outline.filter((s) => s.name !== sectionName);
@@ -93,8 +112,13 @@ export function moveSectionInOutline(outline: OutlineSection[], sectionName: str
 }
 
 /** The outline without these items (and without these sections with their items). */
-export function removeFromOutline(outline: OutlineSection[], { items = [], sections = [] }: { items?: string[]; sections?: string[] }): OutlineSection[] {
-  return outline.filter((s) => !sections.includes(s.name)).map((s) => ({ ...s, items: s.items.filter((i) => !items.includes(i.name)) }));
+export function removeFromOutline(
+  outline: OutlineSection[],
+  { items = [], sections = [] }: { items?: string[]; sections?: string[] },
+): OutlineSection[] {
+  return outline
+    .filter((s) => !sections.includes(s.name))
+    .map((s) => ({ ...s, items: s.items.filter((i) => !items.includes(i.name)) }));
 }
 
 // ---------------------------------------------------------------- filling in (the preview)
@@ -109,8 +133,10 @@ function ruleHolds(rule: RelevanceRule, answer: Answer): boolean {
     return rule.operator === "selected" ? chosen.includes(value) : !chosen.includes(value);
   }
   const given = Array.isArray(answer) ? answer.join(" ") : (answer ?? "");
-  if (rule.operator === "eq") return isNumber(value) && given !== "" && isNumber(given) ? Number(given) === Number(value) : given === value;
-  if (rule.operator === "neq") return isNumber(value) && given !== "" && isNumber(given) ? Number(given) !== Number(value) : given !== value;
+  if (rule.operator === "eq")
+    return isNumber(value) && given !== "" && isNumber(given) ? Number(given) === Number(value) : given === value;
+  if (rule.operator === "neq")
+    return isNumber(value) && given !== "" && isNumber(given) ? Number(given) !== Number(value) : given !== value;
   // As in ODK, an empty answer is not a number: every comparison with it is false.
   if (given === "" || !isNumber(given) || !isNumber(value)) return false;
   const a = Number(given);

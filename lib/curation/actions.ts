@@ -9,13 +9,26 @@ import { actionRunner } from "../actions/run-action";
 import type { ActionResult } from "../actions/result";
 import type { ActionState, CurationData, CurationDetails } from "./action-state";
 import type { FrameworkVersion } from "./framework-data";
-import { checkCode, findChangeImpact, findLikelyDuplicates, findQuestionForEditing, type DuplicateCandidate } from "./data";
+import {
+  checkCode,
+  findChangeImpact,
+  findLikelyDuplicates,
+  findQuestionForEditing,
+  type DuplicateCandidate,
+} from "./data";
 import { isCurationError } from "./errors";
 import { questionInputFromForm, revisionFromForm, formText } from "./form-input";
 import { createQuestion, publishQuestion, restoreQuestion, retireQuestion, updateQuestion } from "./mutations";
 import { mergeDraft, rejectDraft } from "./review-mutations";
 import { createChoiceList, updateChoiceList } from "./choice-list-mutations";
-import { deleteIndicator, mergeIndicator, saveDomain, saveIndicator, saveTopic, setIndicatorRetired } from "./framework-mutations";
+import {
+  deleteIndicator,
+  mergeIndicator,
+  saveDomain,
+  saveIndicator,
+  saveTopic,
+  setIndicatorRetired,
+} from "./framework-mutations";
 import { fieldErrorKeys, parseChoiceLines } from "./schema";
 import { LANGUAGES } from "../i18n/languages";
 
@@ -42,7 +55,8 @@ const runCuration = actionRunner<CurationDetails>({
           : undefined;
     return { code: error.code, details, values: { questions: questions ?? 0 } };
   },
-  fieldErrors: (error, t) => Object.fromEntries(Object.entries(fieldErrorKeys(error)).map(([field, key]) => [field, t(`curate.errors.${key}`)])),
+  fieldErrors: (error, t) =>
+    Object.fromEntries(Object.entries(fieldErrorKeys(error)).map(([field, key]) => [field, t(`curate.errors.${key}`)])),
 });
 
 const invalidInput = () => new AppError("invalidInput");
@@ -67,14 +81,27 @@ export async function saveQuestionAction(_previous: ActionState, form: FormData)
     // A published question's new source text outdates translations and reaches questionnaires:
     // the curator sees how far before anything is saved.
     // (A stale save skips this: it goes straight to the conflict, with both versions shown.)
-    if (before?.status === "published" && before.revision === revisionFromForm(form) && form.get("confirm") !== "1" && (before.label !== input.label.trim() || (before.hint ?? "") !== (input.hint ?? "").trim())) {
+    if (
+      before?.status === "published" &&
+      before.revision === revisionFromForm(form) &&
+      form.get("confirm") !== "1" &&
+      (before.label !== input.label.trim() || (before.hint ?? "") !== (input.hint ?? "").trim())
+    ) {
       const impact = await findChangeImpact(original);
       if (impact) return { confirm: impact, nextVersion: before.version + 1 };
     }
     const result = await updateQuestion({ actor, code: original, revision: revisionFromForm(form), input });
     refresh();
     return result.newVersion
-      ? { message: "publishedVersion", values: { code: result.code, version: result.version, outdated: result.outdatedTranslations, revision: revisionFromForm(form) + 1 } }
+      ? {
+          message: "publishedVersion",
+          values: {
+            code: result.code,
+            version: result.version,
+            outdated: result.outdatedTranslations,
+            revision: revisionFromForm(form) + 1,
+          },
+        }
       : { message: "saved", values: { code: result.code, revision: revisionFromForm(form) + 1 } };
   });
 }
@@ -98,11 +125,21 @@ export async function changeQuestionStatusAction(_previous: ActionState, form: F
         refresh();
         return { message: "restored", values: { code, revision: revision + 1 } };
       case "reject":
-        await rejectDraft({ actor: await actorFor("question.publish"), code, revision, reason: formText(form, "reason") });
+        await rejectDraft({
+          actor: await actorFor("question.publish"),
+          code,
+          revision,
+          reason: formText(form, "reason"),
+        });
         refresh();
         return { message: "rejected", values: { code, revision: revision + 1 } };
       case "merge": {
-        const r = await mergeDraft({ actor: await actorFor("question.publish"), code, revision, targetCode: formText(form, "targetCode").trim() });
+        const r = await mergeDraft({
+          actor: await actorFor("question.publish"),
+          code,
+          revision,
+          targetCode: formText(form, "targetCode").trim(),
+        });
         refresh();
         return { message: "merged", values: { code, target: r.targetCode, moved: r.moved, revision: revision + 1 } };
       }
@@ -113,14 +150,23 @@ export async function changeQuestionStatusAction(_previous: ActionState, form: F
 }
 
 /** As the curator types a code: whether it is valid for XLSForm and still free. */
-export async function checkCodeAction(code: string, currentCode?: string): Promise<ActionResult<"ok" | "invalid" | "taken", CurationDetails>> {
+export async function checkCodeAction(
+  code: string,
+  currentCode?: string,
+): Promise<ActionResult<"ok" | "invalid" | "taken", CurationDetails>> {
   return runCuration(null, { code, currentCode }, async () => {
     await actorFor("question.edit");
-    return checkCode(String(code).slice(0, 64), { excludeCode: currentCode === undefined ? undefined : String(currentCode).slice(0, 64) });
+    return checkCode(String(code).slice(0, 64), {
+      excludeCode: currentCode === undefined ? undefined : String(currentCode).slice(0, 64),
+    });
   });
 }
 
-export async function findDuplicatesAction(label: string, indicators: string[], currentCode?: string): Promise<ActionResult<DuplicateCandidate[], CurationDetails>> {
+export async function findDuplicatesAction(
+  label: string,
+  indicators: string[],
+  currentCode?: string,
+): Promise<ActionResult<DuplicateCandidate[], CurationDetails>> {
   return runCuration(null, { label, indicators, currentCode }, async () => {
     await actorFor("question.edit");
     return findLikelyDuplicates({
@@ -162,15 +208,31 @@ export async function saveFrameworkAction(_previous: ActionState, form: FormData
     let saved: { code: string; revision: number } | undefined;
     switch (kind) {
       case "domain":
-        saved = await saveDomain({ ...common, input: { code: formText(form, "code"), name: localized(form, "name"), description: localized(form, "description") } });
+        saved = await saveDomain({
+          ...common,
+          input: {
+            code: formText(form, "code"),
+            name: localized(form, "name"),
+            description: localized(form, "description"),
+          },
+        });
         break;
       case "topic":
-        saved = await saveTopic({ ...common, input: { code: formText(form, "code"), domainCode: formText(form, "parent"), name: localized(form, "name") } });
+        saved = await saveTopic({
+          ...common,
+          input: { code: formText(form, "code"), domainCode: formText(form, "parent"), name: localized(form, "name") },
+        });
         break;
       case "indicator":
         saved = await saveIndicator({
           ...common,
-          input: { code: formText(form, "code"), topicCode: formText(form, "parent"), type: formText(form, "type"), name: localized(form, "name"), definition: localized(form, "definition") },
+          input: {
+            code: formText(form, "code"),
+            topicCode: formText(form, "parent"),
+            type: formText(form, "type"),
+            name: localized(form, "name"),
+            definition: localized(form, "definition"),
+          },
         });
         break;
       default:
@@ -191,7 +253,12 @@ export async function changeIndicatorAction(_previous: ActionState, form: FormDa
         await deleteIndicator({ actor, code, revision });
         break;
       case "merge": {
-        const r = await mergeIndicator({ actor, code, revision, intoCode: formText(form, "intoCode").trim().toUpperCase() });
+        const r = await mergeIndicator({
+          actor,
+          code,
+          revision,
+          intoCode: formText(form, "intoCode").trim().toUpperCase(),
+        });
         refresh();
         return { message: "indicatorMerged", values: { code, moved: r.moved } };
       }

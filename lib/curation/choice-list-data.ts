@@ -12,7 +12,12 @@ export async function findSharedChoiceLists(): Promise<ChoiceListRow[]> {
     orderBy: { name: "asc" },
     select: { name: true, version: true, _count: { select: { choices: true, questions: true } } },
   });
-  return lists.map((l) => ({ name: l.name, version: l.version, choices: l._count.choices, questions: l._count.questions }));
+  return lists.map((l) => ({
+    name: l.name,
+    version: l.version,
+    choices: l._count.choices,
+    questions: l._count.questions,
+  }));
 }
 
 export type ChoiceListDetail = {
@@ -32,10 +37,19 @@ export async function findSharedChoiceList(name: string): Promise<ChoiceListDeta
       shared: true,
       version: true,
       revision: true,
-      choices: { orderBy: { position: "asc" }, select: { name: true, texts: { select: { lang: true, label: true, status: true } } } },
+      choices: {
+        orderBy: { position: "asc" },
+        select: { name: true, texts: { select: { lang: true, label: true, status: true } } },
+      },
       questions: {
         orderBy: { code: "asc" },
-        select: { code: true, status: true, version: true, sourceLanguage: true, texts: { select: { lang: true, label: true } } },
+        select: {
+          code: true,
+          status: true,
+          version: true,
+          sourceLanguage: true,
+          texts: { select: { lang: true, label: true } },
+        },
       },
     },
   });

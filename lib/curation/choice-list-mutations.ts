@@ -11,14 +11,24 @@ import { audit, publishNewVersionIfChanged, requireRole, type Tx } from "./versi
  * Makes list `listId` hold `choices` (source-language labels) in that order. Returns whether
  * anything changed; when it did, the list moves to its next version.
  */
-export async function syncChoices(tx: Tx, { listId, sourceLanguage, choices }: { listId: string; sourceLanguage: string; choices: ChoiceInput[] }): Promise<boolean> {
+export async function syncChoices(
+  tx: Tx,
+  { listId, sourceLanguage, choices }: { listId: string; sourceLanguage: string; choices: ChoiceInput[] },
+): Promise<boolean> {
   const list = await tx.choiceList.findUniqueOrThrow({
     where: { id: listId },
-    select: { version: true, choices: { orderBy: { position: "asc" }, select: { id: true, name: true, texts: { select: { lang: true, label: true } } } } },
+    select: {
+      version: true,
+      choices: {
+        orderBy: { position: "asc" },
+        select: { id: true, name: true, texts: { select: { lang: true, label: true } } },
+      },
+    },
   });
   const label = (c: (typeof list.choices)[number]) => c.texts.find((t) => t.lang === sourceLanguage)?.label;
   const unchanged =
-    list.choices.length === choices.length && list.choices.every((c, i) => c.name === choices[i].name && label(c) === choices[i].label);
+    list.choices.length === choices.length &&
+    list.choices.every((c, i) => c.name === choices[i].name && label(c) === choices[i].label);
   if (unchanged) return false;
   const version = list.version + 1;
   await tx.choiceList.update({ where: { id: listId }, data: { version } });
@@ -29,20 +39,38 @@ export async function syncChoices(tx: Tx, { listId, sourceLanguage, choices }: {
     const found = list.choices.find((c) => c.name === choice.name);
     if (!found) {
       await tx.choice.create({
-        data: { listId, name: choice.name, position, texts: { create: { lang: sourceLanguage, label: choice.label, status: "approved", sourceVersion: version } } },
+        data: {
+          listId,
+          name: choice.name,
+          position,
+          texts: { create: { lang: sourceLanguage, label: choice.label, status: "approved", sourceVersion: version } },
+        },
       });
       continue;
     }
     await tx.choice.update({ where: { id: found.id }, data: { position } });
-    const others = { choiceId: found.id, lang: { not: sourceLanguage }, status: { notIn: ["missing" as const, "outdated" as const] } };
+    const others = {
+      choiceId: found.id,
+      lang: { not: sourceLanguage },
+      status: { notIn: ["missing" as const, "outdated" as const] },
+    };
     if (label(found) === choice.label) {
-      await tx.choiceText.updateMany({ where: { choiceId: found.id, lang: sourceLanguage }, data: { sourceVersion: version } });
+      await tx.choiceText.updateMany({
+        where: { choiceId: found.id, lang: sourceLanguage },
+        data: { sourceVersion: version },
+      });
       await tx.choiceText.updateMany({ where: others, data: { sourceVersion: version } });
       continue;
     }
     await tx.choiceText.upsert({
       where: { choiceId_lang: { choiceId: found.id, lang: sourceLanguage } },
-      create: { choiceId: found.id, lang: sourceLanguage, label: choice.label, status: "approved", sourceVersion: version },
+      create: {
+        choiceId: found.id,
+        lang: sourceLanguage,
+        label: choice.label,
+        status: "approved",
+        sourceVersion: version,
+      },
       update: { label: choice.label, sourceVersion: version },
     });
     await tx.choiceText.updateMany({ where: others, data: { status: "outdated" } });
@@ -50,12 +78,19 @@ export async function syncChoices(tx: Tx, { listId, sourceLanguage, choices }: {
   return true;
 }
 
-export async function createChoiceList({ actor, input }: { actor: CurationActor | null; input: { name: string; choices: ChoiceInput[] } }) {
+export async function createChoiceList({
+  actor,
+  input,
+}: {
+  actor: CurationActor | null;
+  input: { name: string; choices: ChoiceInput[] };
+}) {
   requireRole(actor, "curator");
   const data = choiceListInputSchema.parse(input);
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    if (await tx.choiceList.findUnique({ where: { name: data.name }, select: { id: true } })) throw new CurationError("codeTaken");
+    if (await tx.choiceList.findUnique({ where: { name: data.name }, select: { id: true } }))
+      throw new CurationError("codeTaken");
     const list = await tx.choiceList.create({
       data: {
         name: data.name,
@@ -96,22 +131,43 @@ export async function updateChoiceList({
   return db.$transaction(async (tx) => {
     const list = await tx.choiceList.findUnique({
       where: { name },
-      select: { id: true, shared: true, version: true, choices: { orderBy: { position: "asc" }, select: { name: true, texts: { select: { lang: true, label: true } } } } },
+      select: {
+        id: true,
+        shared: true,
+        version: true,
+        choices: {
+          orderBy: { position: "asc" },
+          select: { name: true, texts: { select: { lang: true, label: true } } },
+        },
+      },
     });
     if (!list || !list.shared) throw new CurationError("notFound");
-    const claimed = await tx.choiceList.updateMany({ where: { id: list.id, revision }, data: { revision: { increment: 1 } } });
+    const claimed = await tx.choiceList.updateMany({
+      where: { id: list.id, revision },
+      data: { revision: { increment: 1 } },
+    });
     if (claimed.count === 0) throw new CurationError("conflict");
     const changed = await syncChoices(tx, { listId: list.id, sourceLanguage: SOURCE_LANGUAGE, choices: data.choices });
     const questions: { code: string; version: number }[] = [];
     if (changed) {
-      const users = await tx.question.findMany({ where: { choiceListId: list.id, status: "published" }, select: { id: true, code: true, version: true }, orderBy: { code: "asc" } });
+      const users = await tx.question.findMany({
+        where: { choiceListId: list.id, status: "published" },
+        select: { id: true, code: true, version: true },
+        orderBy: { code: "asc" },
+      });
       for (const q of users) {
         // Someone editing one of these questions must reload: its content moved on.
         await tx.question.update({ where: { id: q.id }, data: { revision: { increment: 1 } } });
         const published = await publishNewVersionIfChanged(tx, { questionId: q.id, actor, sourceTextChanged: false });
         if (published.created) {
           questions.push({ code: q.code, version: published.version });
-          await audit(tx, actor, { action: "question.publishVersion", entityType: "question", entityId: q.id, before: { code: q.code, version: q.version }, after: { code: q.code, version: published.version, reason: `choiceList:${name}` } });
+          await audit(tx, actor, {
+            action: "question.publishVersion",
+            entityType: "question",
+            entityId: q.id,
+            before: { code: q.code, version: q.version },
+            after: { code: q.code, version: published.version, reason: `choiceList:${name}` },
+          });
         }
       }
     }
@@ -120,7 +176,14 @@ export async function updateChoiceList({
       action: "choiceList.update",
       entityType: "choiceList",
       entityId: list.id,
-      before: { name, version: list.version, choices: list.choices.map((c) => ({ name: c.name, label: c.texts.find((t) => t.lang === SOURCE_LANGUAGE)?.label })) },
+      before: {
+        name,
+        version: list.version,
+        choices: list.choices.map((c) => ({
+          name: c.name,
+          label: c.texts.find((t) => t.lang === SOURCE_LANGUAGE)?.label,
+        })),
+      },
       after: { name, version: after.version, choices: data.choices, questions },
     });
     return { version: after.version, questions };

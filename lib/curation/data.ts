@@ -8,13 +8,21 @@ import type { QuestionStatus } from "../bank/visibility";
 import type { LocalizedText } from "../i18n/languages";
 import { diffSnapshots, type FieldDiff } from "./diff";
 import { loadQuestionForm, type QuestionFormValues } from "./question-form-data";
-import { bankCodeSchema } from "../xlsform/names";
+import { bankCodeSchema } from "../vocabulary/names";
 
 export type { QuestionFormValues };
 
 export const CURATION_PAGE_SIZE = 50;
 
-export type CurationRow = { code: string; type: string; status: string; version: number; label: string; indicators: string[]; updatedAt: Date };
+export type CurationRow = {
+  code: string;
+  type: string;
+  status: string;
+  version: number;
+  label: string;
+  indicators: string[];
+  updatedAt: Date;
+};
 
 /**
  * Questions for the curators' list: retired questions and rejected or merged drafts only when asked
@@ -36,7 +44,13 @@ export async function findCurationQuestions({
   if (status) and.push({ status });
   else if (!includeRetired) and.push({ status: { in: ["draft", "published"] } });
   const q = query.trim().slice(0, 200);
-  if (q) and.push({ OR: [{ code: { contains: q, mode: "insensitive" } }, { texts: { some: { label: { contains: q, mode: "insensitive" } } } }] });
+  if (q)
+    and.push({
+      OR: [
+        { code: { contains: q, mode: "insensitive" } },
+        { texts: { some: { label: { contains: q, mode: "insensitive" } } } },
+      ],
+    });
   const where = { AND: and };
   const [total, rows] = await Promise.all([
     db.question.count({ where }),
@@ -89,7 +103,13 @@ export async function findEditorOptions(): Promise<EditorOptions> {
     db.choiceList.findMany({
       where: { shared: true },
       orderBy: { name: "asc" },
-      select: { name: true, choices: { orderBy: { position: "asc" }, select: { name: true, texts: { where: { lang: "en" }, select: { label: true } } } } },
+      select: {
+        name: true,
+        choices: {
+          orderBy: { position: "asc" },
+          select: { name: true, texts: { where: { lang: "en" }, select: { label: true } } },
+        },
+      },
     }),
     db.indicator.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true, retiredAt: true } }),
     db.source.findMany({ orderBy: { key: "asc" }, select: { key: true, organisation: true, title: true, year: true } }),
@@ -97,7 +117,10 @@ export async function findEditorOptions(): Promise<EditorOptions> {
   return {
     sharedLists: lists.map((l) => ({ name: l.name, choices: l.choices.map((c) => c.texts[0]?.label ?? c.name) })),
     indicators: indicators.map((i) => ({ code: i.code, name: i.name as LocalizedText, retired: i.retiredAt !== null })),
-    sources: sources.map((s) => ({ key: s.key, label: `${s.organisation}: ${s.title}${s.year ? ` (${s.year})` : ""}` })),
+    sources: sources.map((s) => ({
+      key: s.key,
+      label: `${s.organisation}: ${s.title}${s.year ? ` (${s.year})` : ""}`,
+    })),
   };
 }
 
@@ -115,42 +138,79 @@ export async function findChangeImpact(code: string): Promise<ChangeImpact | nul
     select: {
       sourceLanguage: true,
       texts: { select: { lang: true, status: true } },
-      items: { select: { questionVersion: true, questionnaire: { select: { id: true, title: true } } }, orderBy: { questionnaire: { createdAt: "asc" } } },
+      items: {
+        select: { questionVersion: true, questionnaire: { select: { id: true, title: true } } },
+        orderBy: { questionnaire: { createdAt: "asc" } },
+      },
     },
   });
   if (!q) return null;
   return {
-    translations: q.texts.filter((t) => t.lang !== q.sourceLanguage && t.status !== "missing" && t.status !== "outdated").map((t) => ({ lang: t.lang, status: t.status })),
-    questionnaires: q.items.map((i) => ({ id: i.questionnaire.id, title: i.questionnaire.title as LocalizedText, itemVersion: i.questionVersion })),
+    translations: q.texts
+      .filter((t) => t.lang !== q.sourceLanguage && t.status !== "missing" && t.status !== "outdated")
+      .map((t) => ({ lang: t.lang, status: t.status })),
+    questionnaires: q.items.map((i) => ({
+      id: i.questionnaire.id,
+      title: i.questionnaire.title as LocalizedText,
+      itemVersion: i.questionVersion,
+    })),
   };
 }
 
 export async function findQuestionVersions(code: string): Promise<{ version: number; createdAt: Date }[]> {
   const db = await getDb();
-  return db.questionVersion.findMany({ where: { question: { code } }, orderBy: { version: "desc" }, select: { version: true, createdAt: true } });
+  return db.questionVersion.findMany({
+    where: { question: { code } },
+    orderBy: { version: "desc" },
+    select: { version: true, createdAt: true },
+  });
 }
 
 /** The word-level differences between two versions; null when either does not exist. */
-export async function findVersionDiff(code: string, from: number, to: number): Promise<{ from: QuestionSnapshot; to: QuestionSnapshot; fields: FieldDiff[] } | null> {
+export async function findVersionDiff(
+  code: string,
+  from: number,
+  to: number,
+): Promise<{ from: QuestionSnapshot; to: QuestionSnapshot; fields: FieldDiff[] } | null> {
   const db = await getDb();
-  const rows = await db.questionVersion.findMany({ where: { question: { code }, version: { in: [from, to] } }, select: { version: true, snapshot: true } });
+  const rows = await db.questionVersion.findMany({
+    where: { question: { code }, version: { in: [from, to] } },
+    select: { version: true, snapshot: true },
+  });
   const a = rows.find((r) => r.version === from)?.snapshot as QuestionSnapshot | undefined;
   const b = rows.find((r) => r.version === to)?.snapshot as QuestionSnapshot | undefined;
   if (!a || !b) return null;
   return { from: a, to: b, fields: diffSnapshots(a, b) };
 }
 
-export type DuplicateCandidate = { code: string; status: string; lang: string; label: string; score: number; sameIndicator: boolean };
+export type DuplicateCandidate = {
+  code: string;
+  status: string;
+  lang: string;
+  label: string;
+  score: number;
+  sameIndicator: boolean;
+};
 
 /**
  * Questions that likely ask the same thing: wording similar (trigram similarity, any language) to
  * `label`, among questions of the same indicator, or very similar anywhere in the bank.
  */
-export async function findLikelyDuplicates({ label, indicators = [], excludeCode = "" }: { label: string; indicators?: string[]; excludeCode?: string }): Promise<DuplicateCandidate[]> {
+export async function findLikelyDuplicates({
+  label,
+  indicators = [],
+  excludeCode = "",
+}: {
+  label: string;
+  indicators?: string[];
+  excludeCode?: string;
+}): Promise<DuplicateCandidate[]> {
   const text = label.trim().slice(0, 500);
   if (text.length < 8) return [];
   const db = await getDb();
-  const rows = await db.$queryRaw<{ code: string; status: string; lang: string; label: string; score: number; same_indicator: boolean }[]>`
+  const rows = await db.$queryRaw<
+    { code: string; status: string; lang: string; label: string; score: number; same_indicator: boolean }[]
+  >`
     WITH scored AS (
       SELECT q.code, q.status::text AS status, qt.lang, qt.label, similarity(qt.label, ${text})::float8 AS score,
              EXISTS (SELECT 1 FROM question_indicator qi JOIN indicator i ON i.id = qi."indicatorId"
@@ -163,20 +223,37 @@ export async function findLikelyDuplicates({ label, indicators = [], excludeCode
     WHERE (same_indicator AND score > 0.3) OR score > 0.55
     ORDER BY code, score DESC`;
   return rows
-    .map((r) => ({ code: r.code, status: r.status, lang: r.lang, label: r.label, score: Number(r.score), sameIndicator: r.same_indicator }))
+    .map((r) => ({
+      code: r.code,
+      status: r.status,
+      lang: r.lang,
+      label: r.label,
+      score: Number(r.score),
+      sameIndicator: r.same_indicator,
+    }))
     .sort((a, b) => Number(b.sameIndicator) - Number(a.sameIndicator) || b.score - a.score)
     .slice(0, 5);
 }
 
 /** Whether `code` could name a new question: valid for XLSForm and the bank, and not yet used. */
-export async function checkCode(code: string, { excludeCode }: { excludeCode?: string } = {}): Promise<"ok" | "invalid" | "taken"> {
+export async function checkCode(
+  code: string,
+  { excludeCode }: { excludeCode?: string } = {},
+): Promise<"ok" | "invalid" | "taken"> {
   if (!bankCodeSchema.safeParse(code).success) return "invalid";
   if (code === excludeCode) return "ok";
   const db = await getDb();
   return (await db.question.findUnique({ where: { code }, select: { id: true } })) ? "taken" : "ok";
 }
 
-export type OutdatedItem = { itemId: string; name: string; questionCode: string; itemVersion: number; bankVersion: number; retired: boolean };
+export type OutdatedItem = {
+  itemId: string;
+  name: string;
+  questionCode: string;
+  itemVersion: number;
+  bankVersion: number;
+  retired: boolean;
+};
 
 /** Items of a questionnaire whose bank question has a newer published version (or was retired). */
 export async function findOutdatedItems(questionnaireId: string): Promise<OutdatedItem[]> {
@@ -184,7 +261,12 @@ export async function findOutdatedItems(questionnaireId: string): Promise<Outdat
   const items = await db.questionnaireItem.findMany({
     where: { questionnaireId },
     orderBy: [{ section: { position: "asc" } }, { position: "asc" }],
-    select: { id: true, name: true, questionVersion: true, question: { select: { code: true, version: true, status: true } } },
+    select: {
+      id: true,
+      name: true,
+      questionVersion: true,
+      question: { select: { code: true, version: true, status: true } },
+    },
   });
   return items
     .filter((i) => i.question.version > i.questionVersion || i.question.status === "retired")
@@ -198,7 +280,16 @@ export async function findOutdatedItems(questionnaireId: string): Promise<Outdat
     }));
 }
 
-export type DraftRow = { code: string; type: string; label: string; createdAt: Date; createdBy: string | null; indicators: string[]; questionnaires: number; revision: number };
+export type DraftRow = {
+  code: string;
+  type: string;
+  label: string;
+  createdAt: Date;
+  createdBy: string | null;
+  indicators: string[];
+  questionnaires: number;
+  revision: number;
+};
 
 /** Drafts waiting for review, oldest first. */
 export async function findDraftQueue(): Promise<DraftRow[]> {
@@ -219,7 +310,9 @@ export async function findDraftQueue(): Promise<DraftRow[]> {
     },
   });
   const creatorIds = [...new Set(rows.map((r) => r.createdById).filter((id): id is string => !!id))];
-  const creators = creatorIds.length ? await db.user.findMany({ where: { id: { in: creatorIds } }, select: { id: true, name: true } }) : [];
+  const creators = creatorIds.length
+    ? await db.user.findMany({ where: { id: { in: creatorIds } }, select: { id: true, name: true } })
+    : [];
   const nameOf = new Map(creators.map((c) => [c.id, c.name]));
   return rows.map((r) => ({
     code: r.code,

@@ -1,4 +1,5 @@
 // The typed failure of a curation step, with a code the interface translates ("curate.failures.<code>").
+import { Refusal } from "../http/refusal";
 export type CurationFailure =
   | "forbidden"
   | "notFound"
@@ -12,7 +13,7 @@ export type CurationFailure =
   | "sameIndicator"
   | "mergeTarget";
 
-export class CurationError extends Error {
+export class CurationError extends Refusal {
   constructor(
     readonly code: CurationFailure,
     /** For "conflict": what is saved now, so that the person can compare it with their own version. */

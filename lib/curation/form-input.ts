@@ -21,7 +21,12 @@ export function questionInputFromForm(form: FormData): QuestionInputRaw {
     notes: text(form, "notes"),
     constraintMessage: text(form, "constraintMessage"),
     customConstraint: text(form, "customConstraint"),
-    constraint: { min: num(form, "min"), max: num(form, "max"), maxLength: num(form, "maxLength"), notFuture: form.get("notFuture") === "on" },
+    constraint: {
+      min: num(form, "min"),
+      max: num(form, "max"),
+      maxLength: num(form, "maxLength"),
+      notFuture: form.get("notFuture") === "on",
+    },
     choiceMode: (text(form, "choiceMode") || "none") as QuestionInputRaw["choiceMode"],
     sharedList: text(form, "sharedList"),
     ownChoices: parseChoiceLines(text(form, "ownChoices")),

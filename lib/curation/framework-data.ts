@@ -15,7 +15,13 @@ export type EditableIndicator = {
   mergedInto: string | null;
 };
 export type EditableTopic = { code: string; name: LocalizedText; revision: number; indicators: EditableIndicator[] };
-export type EditableDomain = { code: string; name: LocalizedText; description: LocalizedText; revision: number; topics: EditableTopic[] };
+export type EditableDomain = {
+  code: string;
+  name: LocalizedText;
+  description: LocalizedText;
+  revision: number;
+  topics: EditableTopic[];
+};
 
 export type FrameworkKind = "domain" | "topic" | "indicator";
 
@@ -35,22 +41,52 @@ export type FrameworkVersion = {
 };
 
 /** The saved version inside the writing transaction (null when it was deleted meanwhile). */
-export async function frameworkVersionInTx(tx: Prisma.TransactionClient, kind: FrameworkKind, code: string): Promise<FrameworkVersion | null> {
+export async function frameworkVersionInTx(
+  tx: Prisma.TransactionClient,
+  kind: FrameworkKind,
+  code: string,
+): Promise<FrameworkVersion | null> {
   const base = { kind, type: null, text: null, retired: false, mergedInto: null } as const;
   if (kind === "domain") {
-    const d = await tx.domain.findUnique({ where: { code }, select: { code: true, name: true, description: true, revision: true } });
-    return d && { ...base, code: d.code, parent: null, name: d.name as LocalizedText, text: d.description as LocalizedText, revision: d.revision };
+    const d = await tx.domain.findUnique({
+      where: { code },
+      select: { code: true, name: true, description: true, revision: true },
+    });
+    return (
+      d && {
+        ...base,
+        code: d.code,
+        parent: null,
+        name: d.name as LocalizedText,
+        text: d.description as LocalizedText,
+        revision: d.revision,
+      }
+    );
   }
   if (kind === "topic") {
-    const t = await tx.topic.findUnique({ where: { code }, select: { code: true, name: true, revision: true, domain: { select: { code: true } } } });
+    const t = await tx.topic.findUnique({
+      where: { code },
+      select: { code: true, name: true, revision: true, domain: { select: { code: true } } },
+    });
     return t && { ...base, code: t.code, parent: t.domain.code, name: t.name as LocalizedText, revision: t.revision };
   }
   const i = await tx.indicator.findUnique({
     where: { code },
-    select: { code: true, type: true, name: true, definition: true, revision: true, retiredAt: true, mergedIntoId: true, topic: { select: { code: true } } },
+    select: {
+      code: true,
+      type: true,
+      name: true,
+      definition: true,
+      revision: true,
+      retiredAt: true,
+      mergedIntoId: true,
+      topic: { select: { code: true } },
+    },
   });
   if (!i) return null;
-  const into = i.mergedIntoId ? await tx.indicator.findUnique({ where: { id: i.mergedIntoId }, select: { code: true } }) : null;
+  const into = i.mergedIntoId
+    ? await tx.indicator.findUnique({ where: { id: i.mergedIntoId }, select: { code: true } })
+    : null;
   return {
     kind,
     code: i.code,
@@ -81,13 +117,25 @@ export async function findFrameworkForEditing(): Promise<EditableDomain[]> {
           revision: true,
           indicators: {
             orderBy: { position: "asc" },
-            select: { id: true, code: true, type: true, name: true, definition: true, revision: true, retiredAt: true, mergedIntoId: true, _count: { select: { questions: true } } },
+            select: {
+              id: true,
+              code: true,
+              type: true,
+              name: true,
+              definition: true,
+              revision: true,
+              retiredAt: true,
+              mergedIntoId: true,
+              _count: { select: { questions: true } },
+            },
           },
         },
       },
     },
   });
-  const codeOf = new Map(domains.flatMap((d) => d.topics.flatMap((t) => t.indicators.map((i) => [i.id, i.code] as const))));
+  const codeOf = new Map(
+    domains.flatMap((d) => d.topics.flatMap((t) => t.indicators.map((i) => [i.id, i.code] as const))),
+  );
   return domains.map((d) => ({
     code: d.code,
     name: d.name as LocalizedText,

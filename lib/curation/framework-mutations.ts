@@ -17,7 +17,9 @@ type Claim = { actor: CurationActor | null; code: string; revision: number };
 const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 const isForeignKeyViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2003";
 /** Two merges pointing at each other lock in opposite orders: PostgreSQL aborts one, which is a conflict. */
-const isDeadlock = (e: unknown) => (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2034") || /deadlock detected|40P01/.test(String((e as Error)?.message ?? ""));
+const isDeadlock = (e: unknown) =>
+  (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2034") ||
+  /deadlock detected|40P01/.test(String((e as Error)?.message ?? ""));
 
 async function conflict(tx: Tx, kind: FrameworkKind, code: string): Promise<never> {
   throw new CurationError("conflict", { current: await frameworkVersionInTx(tx, kind, code) });
@@ -46,16 +48,26 @@ export async function saveDomain({ actor, code, revision, input }: Edit) {
   return inTransaction(async (tx) => {
     const before = code ? await tx.domain.findUnique({ where: { code } }) : null;
     if (code && !before) throw new CurationError("notFound");
-    if (data.code !== code && (await tx.domain.findUnique({ where: { code: data.code }, select: { id: true } }))) throw new CurationError("codeTaken");
+    if (data.code !== code && (await tx.domain.findUnique({ where: { code: data.code }, select: { id: true } })))
+      throw new CurationError("codeTaken");
     if (before) {
       if (!claimed(revision)) return conflict(tx, "domain", before.code);
-      const { count } = await tx.domain.updateMany({ where: { id: before.id, revision }, data: { ...data, revision: { increment: 1 } } });
+      const { count } = await tx.domain.updateMany({
+        where: { id: before.id, revision },
+        data: { ...data, revision: { increment: 1 } },
+      });
       if (count === 0) return conflict(tx, "domain", before.code);
     }
     const row = before
       ? await tx.domain.findUniqueOrThrow({ where: { id: before.id } })
       : await tx.domain.create({ data: { ...data, position: await tx.domain.count() } });
-    await audit(tx, actor, { action: before ? "domain.update" : "domain.create", entityType: "framework", entityId: row.id, before, after: row });
+    await audit(tx, actor, {
+      action: before ? "domain.update" : "domain.create",
+      entityType: "framework",
+      entityId: row.id,
+      before,
+      after: row,
+    });
     return { code: row.code, revision: row.revision };
   });
 }
@@ -68,17 +80,29 @@ export async function saveTopic({ actor, code, revision, input }: Edit) {
     if (!domain) throw new CurationError("notFound");
     const before = code ? await tx.topic.findUnique({ where: { code } }) : null;
     if (code && !before) throw new CurationError("notFound");
-    if (data.code !== code && (await tx.topic.findUnique({ where: { code: data.code }, select: { id: true } }))) throw new CurationError("codeTaken");
+    if (data.code !== code && (await tx.topic.findUnique({ where: { code: data.code }, select: { id: true } })))
+      throw new CurationError("codeTaken");
     const fields = { ...data, domainId: domain.id };
     if (before) {
       if (!claimed(revision)) return conflict(tx, "topic", before.code);
-      const { count } = await tx.topic.updateMany({ where: { id: before.id, revision }, data: { ...fields, revision: { increment: 1 } } });
+      const { count } = await tx.topic.updateMany({
+        where: { id: before.id, revision },
+        data: { ...fields, revision: { increment: 1 } },
+      });
       if (count === 0) return conflict(tx, "topic", before.code);
     }
     const row = before
       ? await tx.topic.findUniqueOrThrow({ where: { id: before.id } })
-      : await tx.topic.create({ data: { ...fields, position: await tx.topic.count({ where: { domainId: domain.id } }) } });
-    await audit(tx, actor, { action: before ? "topic.update" : "topic.create", entityType: "framework", entityId: row.id, before, after: row });
+      : await tx.topic.create({
+          data: { ...fields, position: await tx.topic.count({ where: { domainId: domain.id } }) },
+        });
+    await audit(tx, actor, {
+      action: before ? "topic.update" : "topic.create",
+      entityType: "framework",
+      entityId: row.id,
+      before,
+      after: row,
+    });
     return { code: row.code, revision: row.revision };
   });
 }
@@ -91,17 +115,29 @@ export async function saveIndicator({ actor, code, revision, input }: Edit) {
     if (!topic) throw new CurationError("notFound");
     const before = code ? await tx.indicator.findUnique({ where: { code } }) : null;
     if (code && !before) throw new CurationError("notFound");
-    if (data.code !== code && (await tx.indicator.findUnique({ where: { code: data.code }, select: { id: true } }))) throw new CurationError("codeTaken");
+    if (data.code !== code && (await tx.indicator.findUnique({ where: { code: data.code }, select: { id: true } })))
+      throw new CurationError("codeTaken");
     const fields = { ...data, topicId: topic.id };
     if (before) {
       if (!claimed(revision)) return conflict(tx, "indicator", before.code);
-      const { count } = await tx.indicator.updateMany({ where: { id: before.id, revision }, data: { ...fields, revision: { increment: 1 } } });
+      const { count } = await tx.indicator.updateMany({
+        where: { id: before.id, revision },
+        data: { ...fields, revision: { increment: 1 } },
+      });
       if (count === 0) return conflict(tx, "indicator", before.code);
     }
     const row = before
       ? await tx.indicator.findUniqueOrThrow({ where: { id: before.id } })
-      : await tx.indicator.create({ data: { ...fields, references: [], position: await tx.indicator.count({ where: { topicId: topic.id } }) } });
-    await audit(tx, actor, { action: before ? "indicator.update" : "indicator.create", entityType: "framework", entityId: row.id, before, after: row });
+      : await tx.indicator.create({
+          data: { ...fields, references: [], position: await tx.indicator.count({ where: { topicId: topic.id } }) },
+        });
+    await audit(tx, actor, {
+      action: before ? "indicator.update" : "indicator.create",
+      entityType: "framework",
+      entityId: row.id,
+      before,
+      after: row,
+    });
     return { code: row.code, revision: row.revision };
   });
 }
@@ -132,20 +168,40 @@ export async function mergeIndicator({ actor, code, intoCode, revision }: Claim 
   requireRole(actor, "admin");
   if (code === intoCode) throw new CurationError("sameIndicator");
   return inTransaction(async (tx) => {
-    const [from, into] = await Promise.all([tx.indicator.findUnique({ where: { code } }), tx.indicator.findUnique({ where: { code: intoCode } })]);
+    const [from, into] = await Promise.all([
+      tx.indicator.findUnique({ where: { code } }),
+      tx.indicator.findUnique({ where: { code: intoCode } }),
+    ]);
     if (!from || !into || into.retiredAt) throw new CurationError("notFound");
     // The claim comes first: it locks `from`, so a second merge or a retire waits, then fails its own claim.
     const retiredAt = new Date();
-    const { count } = await tx.indicator.updateMany({ where: { id: from.id, revision, mergedIntoId: null }, data: { retiredAt, mergedIntoId: into.id, revision: { increment: 1 } } });
+    const { count } = await tx.indicator.updateMany({
+      where: { id: from.id, revision, mergedIntoId: null },
+      data: { retiredAt, mergedIntoId: into.id, revision: { increment: 1 } },
+    });
     if (count === 0) return conflict(tx, "indicator", code);
     // The target must stay open while the links move: a concurrent retire of it waits for this merge.
-    const open = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM indicator WHERE id = ${into.id} AND "retiredAt" IS NULL FOR SHARE`;
+    const open = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM indicator WHERE id = ${into.id} AND "retiredAt" IS NULL FOR SHARE`;
     if (open.length === 0) throw new CurationError("notFound");
-    const links = await tx.questionIndicator.findMany({ where: { indicatorId: from.id }, select: { questionId: true } });
+    const links = await tx.questionIndicator.findMany({
+      where: { indicatorId: from.id },
+      select: { questionId: true },
+    });
     await tx.questionIndicator.deleteMany({ where: { indicatorId: from.id } });
-    await tx.questionIndicator.createMany({ data: links.map((l) => ({ questionId: l.questionId, indicatorId: into.id })), skipDuplicates: true });
+    await tx.questionIndicator.createMany({
+      data: links.map((l) => ({ questionId: l.questionId, indicatorId: into.id })),
+      skipDuplicates: true,
+    });
     const after = await tx.indicator.findUniqueOrThrow({ where: { id: from.id } });
-    await audit(tx, actor, { action: "indicator.merge", entityType: "framework", entityId: from.id, before: from, after: { ...after, intoCode, movedQuestions: links.length } });
+    await audit(tx, actor, {
+      action: "indicator.merge",
+      entityType: "framework",
+      entityId: from.id,
+      before: from,
+      after: { ...after, intoCode, movedQuestions: links.length },
+    });
     return { moved: links.length, revision: after.revision };
   });
 }
@@ -162,7 +218,13 @@ export async function setIndicatorRetired({ actor, code, revision, retired }: Cl
     });
     if (count === 0) return conflict(tx, "indicator", code);
     const after = await tx.indicator.findUniqueOrThrow({ where: { id: before.id } });
-    await audit(tx, actor, { action: retired ? "indicator.retire" : "indicator.restore", entityType: "framework", entityId: before.id, before, after });
+    await audit(tx, actor, {
+      action: retired ? "indicator.retire" : "indicator.restore",
+      entityType: "framework",
+      entityId: before.id,
+      before,
+      after,
+    });
     return { revision: after.revision };
   });
 }

@@ -5,18 +5,38 @@ import { LANGUAGES, type Language } from "../i18n/languages";
 import { CurationError } from "./errors";
 import { loadQuestionForm, type QuestionFormValues } from "./question-form-data";
 import { syncChoices } from "./choice-list-mutations";
-import { constraintOf, questionInputSchema, type ChoiceInput, type CurationActor, type QuestionInput, type QuestionInputRaw } from "./schema";
-import { audit, claimRevision, publishNewVersionIfChanged, requireRole, snapshotInTx, type Tx } from "./version-mutations";
+import {
+  constraintOf,
+  questionInputSchema,
+  type ChoiceInput,
+  type CurationActor,
+  type QuestionInput,
+  type QuestionInputRaw,
+} from "./schema";
+import {
+  audit,
+  claimRevision,
+  publishNewVersionIfChanged,
+  requireRole,
+  snapshotInTx,
+  type Tx,
+} from "./version-mutations";
 import { isInWorkingSet } from "../bank/visibility";
 
 type TextInput = { label: string; hint?: string | null };
 
 async function resolveReferences(tx: Tx, input: QuestionInput) {
-  const indicators = await tx.indicator.findMany({ where: { code: { in: input.indicators } }, select: { id: true, code: true } });
+  const indicators = await tx.indicator.findMany({
+    where: { code: { in: input.indicators } },
+    select: { id: true, code: true },
+  });
   if (indicators.length !== new Set(input.indicators).size) throw new CurationError("unknownIndicator");
   let sharedListId: string | null = null;
   if (input.choiceMode === "shared") {
-    const list = await tx.choiceList.findUnique({ where: { name: input.sharedList! }, select: { id: true, shared: true } });
+    const list = await tx.choiceList.findUnique({
+      where: { name: input.sharedList! },
+      select: { id: true, shared: true },
+    });
     if (!list?.shared) throw new CurationError("unknownList");
     sharedListId = list.id;
   }
@@ -27,7 +47,8 @@ async function resolveReferences(tx: Tx, input: QuestionInput) {
     sourceId = source.id;
   }
   const tagIds: string[] = [];
-  for (const name of [...new Set(input.tags)]) tagIds.push((await tx.tag.upsert({ where: { name }, create: { name }, update: {}, select: { id: true } })).id);
+  for (const name of [...new Set(input.tags)])
+    tagIds.push((await tx.tag.upsert({ where: { name }, create: { name }, update: {}, select: { id: true } })).id);
   return { indicatorIds: indicators.map((i) => i.id), sharedListId, sourceId, tagIds };
 }
 
@@ -40,8 +61,18 @@ async function ownListName(tx: Tx, code: string) {
 }
 
 /** The question's own list (created when it has none) made to hold `choices`; returns its id. */
-async function syncOwnList(tx: Tx, { listId, code, sourceLanguage, choices }: { listId: string | null; code: string; sourceLanguage: string; choices: ChoiceInput[] }) {
-  if (!listId) listId = (await tx.choiceList.create({ data: { name: await ownListName(tx, code), shared: false, version: 0 } })).id;
+async function syncOwnList(
+  tx: Tx,
+  {
+    listId,
+    code,
+    sourceLanguage,
+    choices,
+  }: { listId: string | null; code: string; sourceLanguage: string; choices: ChoiceInput[] },
+) {
+  if (!listId)
+    listId = (await tx.choiceList.create({ data: { name: await ownListName(tx, code), shared: false, version: 0 } }))
+      .id;
   await syncChoices(tx, { listId, sourceLanguage, choices });
   return listId;
 }
@@ -49,15 +80,22 @@ async function syncOwnList(tx: Tx, { listId, code, sourceLanguage, choices }: { 
 /** Drops a question's former own list once nothing uses it. */
 async function dropOrphanList(tx: Tx, listId: string | null) {
   if (!listId) return;
-  const list = await tx.choiceList.findUnique({ where: { id: listId }, select: { shared: true, _count: { select: { questions: true } } } });
+  const list = await tx.choiceList.findUnique({
+    where: { id: listId },
+    select: { shared: true, _count: { select: { questions: true } } },
+  });
   if (list && !list.shared && list._count.questions === 0) await tx.choiceList.delete({ where: { id: listId } });
 }
 
 async function writeLinks(tx: Tx, questionId: string, refs: { indicatorIds: string[]; tagIds: string[] }) {
   await tx.questionIndicator.deleteMany({ where: { questionId } });
-  if (refs.indicatorIds.length) await tx.questionIndicator.createMany({ data: refs.indicatorIds.map((indicatorId) => ({ questionId, indicatorId })) });
+  if (refs.indicatorIds.length)
+    await tx.questionIndicator.createMany({
+      data: refs.indicatorIds.map((indicatorId) => ({ questionId, indicatorId })),
+    });
   await tx.questionTag.deleteMany({ where: { questionId } });
-  if (refs.tagIds.length) await tx.questionTag.createMany({ data: refs.tagIds.map((tagId) => ({ questionId, tagId })) });
+  if (refs.tagIds.length)
+    await tx.questionTag.createMany({ data: refs.tagIds.map((tagId) => ({ questionId, tagId })) });
 }
 
 /**
@@ -77,7 +115,8 @@ export async function createQuestion({
   const data = questionInputSchema.parse(input);
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    if (await tx.question.findUnique({ where: { code: data.code }, select: { id: true } })) throw new CurationError("codeTaken");
+    if (await tx.question.findUnique({ where: { code: data.code }, select: { id: true } }))
+      throw new CurationError("codeTaken");
     const refs = await resolveReferences(tx, data);
     const question = await tx.question.create({
       data: {
@@ -108,14 +147,32 @@ export async function createQuestion({
     for (const lang of LANGUAGES) {
       const text = translations[lang];
       if (lang === data.sourceLanguage || !text?.label.trim()) continue;
-      await tx.questionText.create({ data: { questionId: question.id, lang, label: text.label.trim(), hint: text.hint?.trim() || null, status: "draft" } });
+      await tx.questionText.create({
+        data: {
+          questionId: question.id,
+          lang,
+          label: text.label.trim(),
+          hint: text.hint?.trim() || null,
+          status: "draft",
+        },
+      });
     }
     if (data.choiceMode === "own") {
-      const listId = await syncOwnList(tx, { listId: null, code: data.code, sourceLanguage: data.sourceLanguage, choices: data.ownChoices });
+      const listId = await syncOwnList(tx, {
+        listId: null,
+        code: data.code,
+        sourceLanguage: data.sourceLanguage,
+        choices: data.ownChoices,
+      });
       await tx.question.update({ where: { id: question.id }, data: { choiceListId: listId } });
     }
     await writeLinks(tx, question.id, refs);
-    await audit(tx, actor, { action: "question.create", entityType: "question", entityId: question.id, after: await loadQuestionForm(tx, { id: question.id }) });
+    await audit(tx, actor, {
+      action: "question.create",
+      entityType: "question",
+      entityId: question.id,
+      after: await loadQuestionForm(tx, { id: question.id }),
+    });
     return question;
   });
 }
@@ -149,27 +206,59 @@ export async function updateQuestion({
       if (!isInWorkingSet(before.status)) throw new CurationError("wrongStatus");
       if (data.code !== before.code) {
         if (before.status !== "draft") throw new CurationError("wrongStatus");
-        if (await tx.question.findUnique({ where: { code: data.code }, select: { id: true } })) throw new CurationError("codeTaken");
+        if (await tx.question.findUnique({ where: { code: data.code }, select: { id: true } }))
+          throw new CurationError("codeTaken");
       }
       const refs = await resolveReferences(tx, data);
-      const oldList = await tx.question.findUniqueOrThrow({ where: { id: before.id }, select: { choiceListId: true, choiceList: { select: { shared: true } } } });
+      const oldList = await tx.question.findUniqueOrThrow({
+        where: { id: before.id },
+        select: { choiceListId: true, choiceList: { select: { shared: true } } },
+      });
       const ownListId = oldList.choiceList && !oldList.choiceList.shared ? oldList.choiceListId : null;
       let choiceListId = refs.sharedListId;
       if (data.choiceMode === "own") {
-        choiceListId = await syncOwnList(tx, { listId: ownListId, code: data.code, sourceLanguage: before.sourceLanguage, choices: data.ownChoices });
+        choiceListId = await syncOwnList(tx, {
+          listId: ownListId,
+          code: data.code,
+          sourceLanguage: before.sourceLanguage,
+          choices: data.ownChoices,
+        });
       }
       await tx.question.update({
         where: { id: before.id },
-        data: { code: data.code, type: data.type, choiceListId, sourceId: refs.sourceId, sourceRelation: data.sourceRelation, constraint: constraintOf(data) },
+        data: {
+          code: data.code,
+          type: data.type,
+          choiceListId,
+          sourceId: refs.sourceId,
+          sourceRelation: data.sourceRelation,
+          constraint: constraintOf(data),
+        },
       });
       if (data.choiceMode !== "own") await dropOrphanList(tx, ownListId);
       await tx.questionText.upsert({
         where: { questionId_lang: { questionId: before.id, lang: before.sourceLanguage } },
-        create: { questionId: before.id, lang: before.sourceLanguage, label: data.label, hint: data.hint, notes: data.notes, constraintMessage: data.constraintMessage, status: "approved", updatedById: actor.id },
-        update: { label: data.label, hint: data.hint, notes: data.notes, constraintMessage: data.constraintMessage, updatedById: actor.id },
+        create: {
+          questionId: before.id,
+          lang: before.sourceLanguage,
+          label: data.label,
+          hint: data.hint,
+          notes: data.notes,
+          constraintMessage: data.constraintMessage,
+          status: "approved",
+          updatedById: actor.id,
+        },
+        update: {
+          label: data.label,
+          hint: data.hint,
+          notes: data.notes,
+          constraintMessage: data.constraintMessage,
+          updatedById: actor.id,
+        },
       });
       await writeLinks(tx, before.id, refs);
-      const sourceTextChanged = before.label !== data.label || before.hint !== data.hint || before.constraintMessage !== data.constraintMessage;
+      const sourceTextChanged =
+        before.label !== data.label || before.hint !== data.hint || before.constraintMessage !== data.constraintMessage;
       const published =
         before.status === "published"
           ? await publishNewVersionIfChanged(tx, { questionId: before.id, actor, sourceTextChanged })
@@ -182,7 +271,12 @@ export async function updateQuestion({
         before,
         after: { ...after, outdatedTranslations: published.outdatedTranslations },
       });
-      return { code: data.code, version: published.version, newVersion: published.created, outdatedTranslations: published.outdatedTranslations };
+      return {
+        code: data.code,
+        version: published.version,
+        newVersion: published.created,
+        outdatedTranslations: published.outdatedTranslations,
+      };
     });
   } catch (error) {
     if (error instanceof CurationError && error.code === "conflict") {
@@ -216,7 +310,10 @@ export async function publishQuestion(args: { actor: CurationActor | null; code:
     if (q.status !== "draft") throw new CurationError("wrongStatus");
     if (!q.label.trim()) throw new CurationError("wrongStatus");
     await tx.question.update({ where: { id: q.id }, data: { status: "published", publishedAt: new Date() } });
-    await tx.questionText.updateMany({ where: { questionId: q.id, sourceVersion: null }, data: { sourceVersion: q.version } });
+    await tx.questionText.updateMany({
+      where: { questionId: q.id, sourceVersion: null },
+      data: { sourceVersion: q.version },
+    });
     const snapshot = await snapshotInTx(tx, q.id);
     await tx.questionVersion.upsert({
       where: { questionId_version: { questionId: q.id, version: q.version } },

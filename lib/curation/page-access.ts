@@ -3,7 +3,11 @@
 import { checkPageAccess } from "../auth/page-access";
 import type { Language } from "../i18n/languages";
 
-export async function curatePageAccess(locale: Language, path: string, action: "question.edit" | "framework.edit" = "question.edit") {
+export async function curatePageAccess(
+  locale: Language,
+  path: string,
+  action: "question.edit" | "framework.edit" = "question.edit",
+) {
   const { user, allowed } = await checkPageAccess(locale, action, path);
   return { allowed, isCurator: !!user?.roles.includes("curator"), isAdmin: !!user?.roles.includes("admin") };
 }

@@ -34,7 +34,10 @@ export type QuestionFormValues = {
   translations: { lang: string; label: string; status: string; sourceVersion: number | null }[];
 };
 
-export async function loadQuestionForm(db: Reader, where: { code: string } | { id: string }): Promise<QuestionFormValues | null> {
+export async function loadQuestionForm(
+  db: Reader,
+  where: { code: string } | { id: string },
+): Promise<QuestionFormValues | null> {
   const q = await db.question.findUnique({
     where,
     select: {
@@ -49,12 +52,25 @@ export async function loadQuestionForm(db: Reader, where: { code: string } | { i
       sourceRelation: true,
       rejectedReason: true,
       mergedIntoId: true,
-      texts: { select: { lang: true, label: true, hint: true, notes: true, constraintMessage: true, status: true, sourceVersion: true } },
+      texts: {
+        select: {
+          lang: true,
+          label: true,
+          hint: true,
+          notes: true,
+          constraintMessage: true,
+          status: true,
+          sourceVersion: true,
+        },
+      },
       choiceList: {
         select: {
           name: true,
           shared: true,
-          choices: { orderBy: { position: "asc" }, select: { name: true, texts: { select: { lang: true, label: true } } } },
+          choices: {
+            orderBy: { position: "asc" },
+            select: { name: true, texts: { select: { lang: true, label: true } } },
+          },
         },
       },
       indicators: { select: { indicator: { select: { code: true } } }, orderBy: { indicator: { code: "asc" } } },
@@ -65,7 +81,9 @@ export async function loadQuestionForm(db: Reader, where: { code: string } | { i
   if (!q) return null;
   const sourceText = q.texts.find((t) => t.lang === q.sourceLanguage);
   const parts = parseConstraint(q.constraint);
-  const mergedInto = q.mergedIntoId ? await db.question.findUnique({ where: { id: q.mergedIntoId }, select: { code: true } }) : null;
+  const mergedInto = q.mergedIntoId
+    ? await db.question.findUnique({ where: { id: q.mergedIntoId }, select: { code: true } })
+    : null;
   const list = q.choiceList;
   return {
     id: q.id,
@@ -85,7 +103,10 @@ export async function loadQuestionForm(db: Reader, where: { code: string } | { i
     sharedList: list?.shared ? list.name : null,
     ownChoices:
       list && !list.shared
-        ? list.choices.map((c) => ({ name: c.name, label: c.texts.find((t) => t.lang === q.sourceLanguage)?.label ?? "" }))
+        ? list.choices.map((c) => ({
+            name: c.name,
+            label: c.texts.find((t) => t.lang === q.sourceLanguage)?.label ?? "",
+          }))
         : [],
     indicators: q.indicators.map((i) => i.indicator.code),
     tags: q.tags.map((t) => t.tag.name),

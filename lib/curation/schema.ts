@@ -1,7 +1,7 @@
 // Inputs of the curation tools, one zod schema each, shared by forms, server actions and tests.
 // Error messages are keys of the "curate.errors" messages so that every language can show them.
 import { z } from "zod";
-import { bankCodeSchema, isValidXlsformName } from "../xlsform/names";
+import { bankCodeSchema, isValidXlsformName } from "../vocabulary/names";
 import { LANGUAGES, languageSchema } from "../i18n/languages";
 
 export const QUESTION_TYPES = ["select_one", "select_multiple", "text", "integer", "decimal", "date", "note"] as const;
@@ -27,7 +27,10 @@ const choiceNameSchema = z
   .max(64, "tooLong")
   .refine(isValidXlsformName, "choiceName");
 
-export const choiceInputSchema = z.object({ name: choiceNameSchema, label: z.string().trim().min(1, "required").max(500, "tooLong") });
+export const choiceInputSchema = z.object({
+  name: choiceNameSchema,
+  label: z.string().trim().min(1, "required").max(500, "tooLong"),
+});
 export type ChoiceInput = z.infer<typeof choiceInputSchema>;
 
 /** "name = Label" per line: the question's own answer choices, as typed in the editor. */
@@ -96,26 +99,45 @@ export const questionInputSchema = z
     customConstraint: optionalText(500),
     constraint: constraintPartsSchema.default({ min: null, max: null, maxLength: null, notFuture: false }),
     choiceMode: z.enum(["none", "shared", "own"]).default("none"),
-    sharedList: z.string().trim().max(64).nullish().transform((v) => v || null),
+    sharedList: z
+      .string()
+      .trim()
+      .max(64)
+      .nullish()
+      .transform((v) => v || null),
     ownChoices: z.array(choiceInputSchema).max(200, "tooLong").default([]),
     indicators: z.array(z.string().trim().min(1).max(32)).max(20, "tooLong").default([]),
     tags: z.array(z.string().trim().toLowerCase().min(1).max(40, "tooLong")).max(20, "tooLong").default([]),
-    sourceKey: z.string().trim().max(64).nullish().transform((v) => v || null),
-    sourceRelation: z.enum(SOURCE_RELATIONS).nullish().transform((v) => v ?? null),
+    sourceKey: z
+      .string()
+      .trim()
+      .max(64)
+      .nullish()
+      .transform((v) => v || null),
+    sourceRelation: z
+      .enum(SOURCE_RELATIONS)
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .superRefine((q, ctx) => {
     const isSelect = SELECT_TYPES.has(q.type);
-    if (isSelect && q.choiceMode === "none") ctx.addIssue({ code: "custom", path: ["choiceMode"], message: "choicesRequired" });
-    if (!isSelect && q.choiceMode !== "none") ctx.addIssue({ code: "custom", path: ["choiceMode"], message: "choicesNotAllowed" });
-    if (isSelect && q.choiceMode === "shared" && !q.sharedList) ctx.addIssue({ code: "custom", path: ["sharedList"], message: "required" });
+    if (isSelect && q.choiceMode === "none")
+      ctx.addIssue({ code: "custom", path: ["choiceMode"], message: "choicesRequired" });
+    if (!isSelect && q.choiceMode !== "none")
+      ctx.addIssue({ code: "custom", path: ["choiceMode"], message: "choicesNotAllowed" });
+    if (isSelect && q.choiceMode === "shared" && !q.sharedList)
+      ctx.addIssue({ code: "custom", path: ["sharedList"], message: "required" });
     if (isSelect && q.choiceMode === "own") {
       if (q.ownChoices.length < 2) ctx.addIssue({ code: "custom", path: ["ownChoices"], message: "twoChoices" });
       const names = q.ownChoices.map((c) => c.name);
-      if (new Set(names).size !== names.length) ctx.addIssue({ code: "custom", path: ["ownChoices"], message: "duplicateChoice" });
+      if (new Set(names).size !== names.length)
+        ctx.addIssue({ code: "custom", path: ["ownChoices"], message: "duplicateChoice" });
     }
     const { min, max } = q.constraint;
-    if (min !== null && max !== null && min > max) ctx.addIssue({ code: "custom", path: ["constraint"], message: "minAboveMax" });
-    if (q.sourceKey && !q.sourceRelation) ctx.addIssue({ code: "custom", path: ["sourceRelation"], message: "required" });
+    if (min !== null && max !== null && min > max)
+      ctx.addIssue({ code: "custom", path: ["constraint"], message: "minAboveMax" });
+    if (q.sourceKey && !q.sourceRelation)
+      ctx.addIssue({ code: "custom", path: ["sourceRelation"], message: "required" });
   });
 export type QuestionInput = z.infer<typeof questionInputSchema>;
 
@@ -136,7 +158,8 @@ export const choiceListInputSchema = z
   })
   .superRefine((l, ctx) => {
     const names = l.choices.map((c) => c.name);
-    if (new Set(names).size !== names.length) ctx.addIssue({ code: "custom", path: ["choices"], message: "duplicateChoice" });
+    if (new Set(names).size !== names.length)
+      ctx.addIssue({ code: "custom", path: ["choices"], message: "duplicateChoice" });
   });
 export type ChoiceListInput = z.infer<typeof choiceListInputSchema>;
 
@@ -149,12 +172,24 @@ const localizedNameSchema = z.object(
   >,
 );
 const localizedLongSchema = z.object(
-  Object.fromEntries(LANGUAGES.map((l) => [l, z.string().trim().max(4000, "tooLong")])) as Record<(typeof LANGUAGES)[number], z.ZodString>,
+  Object.fromEntries(LANGUAGES.map((l) => [l, z.string().trim().max(4000, "tooLong")])) as Record<
+    (typeof LANGUAGES)[number],
+    z.ZodString
+  >,
 );
-const frameworkCode = (pattern: RegExp) => z.string().trim().toUpperCase().min(1, "required").max(16, "tooLong").regex(pattern, "frameworkCode");
+const frameworkCode = (pattern: RegExp) =>
+  z.string().trim().toUpperCase().min(1, "required").max(16, "tooLong").regex(pattern, "frameworkCode");
 
-export const domainInputSchema = z.object({ code: frameworkCode(/^[A-Z]{2,6}$/), name: localizedNameSchema, description: localizedLongSchema });
-export const topicInputSchema = z.object({ code: frameworkCode(/^[A-Z]{2,6}-[A-Z0-9]{1,6}$/), domainCode: z.string().trim().min(1), name: localizedNameSchema });
+export const domainInputSchema = z.object({
+  code: frameworkCode(/^[A-Z]{2,6}$/),
+  name: localizedNameSchema,
+  description: localizedLongSchema,
+});
+export const topicInputSchema = z.object({
+  code: frameworkCode(/^[A-Z]{2,6}-[A-Z0-9]{1,6}$/),
+  domainCode: z.string().trim().min(1),
+  name: localizedNameSchema,
+});
 export const indicatorInputSchema = z.object({
   code: frameworkCode(/^[A-Z]{2,6}-\d{2,3}$/),
   topicCode: z.string().trim().min(1, "required"),

@@ -33,7 +33,13 @@ export async function snapshotInTx(tx: Tx, questionId: string): Promise<Question
       constraint: true,
       texts: { select: { lang: true, label: true, hint: true } },
       choiceList: {
-        select: { name: true, choices: { orderBy: { position: "asc" }, select: { name: true, texts: { select: { lang: true, label: true } } } } },
+        select: {
+          name: true,
+          choices: {
+            orderBy: { position: "asc" },
+            select: { name: true, texts: { select: { lang: true, label: true } } },
+          },
+        },
       },
       indicators: { select: { indicator: { select: { code: true } } } },
       tags: { select: { tag: { select: { name: true } } } },
@@ -49,7 +55,9 @@ export async function snapshotInTx(tx: Tx, questionId: string): Promise<Question
       name: c.name,
       label: Object.fromEntries(c.texts.map((t) => [t.lang, t.label])) as Partial<Record<Language, string>>,
     })),
-    texts: Object.fromEntries(q.texts.map((t) => [t.lang, { label: t.label, hint: t.hint }])) as QuestionSnapshot["texts"],
+    texts: Object.fromEntries(
+      q.texts.map((t) => [t.lang, { label: t.label, hint: t.hint }]),
+    ) as QuestionSnapshot["texts"],
     indicators: q.indicators.map((i) => i.indicator.code),
     tags: q.tags.map((t) => t.tag.name),
     source: q.source?.key ?? null,
@@ -65,29 +73,49 @@ export async function publishNewVersionIfChanged(
   tx: Tx,
   { questionId, actor, sourceTextChanged }: { questionId: string; actor: CurationActor; sourceTextChanged: boolean },
 ): Promise<{ version: number; created: boolean; outdatedTranslations: number }> {
-  const q = await tx.question.findUniqueOrThrow({ where: { id: questionId }, select: { version: true, sourceLanguage: true } });
+  const q = await tx.question.findUniqueOrThrow({
+    where: { id: questionId },
+    select: { version: true, sourceLanguage: true },
+  });
   const [latest, snapshot] = await Promise.all([
-    tx.questionVersion.findUnique({ where: { questionId_version: { questionId, version: q.version } }, select: { snapshot: true } }),
+    tx.questionVersion.findUnique({
+      where: { questionId_version: { questionId, version: q.version } },
+      select: { snapshot: true },
+    }),
     snapshotInTx(tx, questionId),
   ]);
-  if (latest && sameSnapshot(latest.snapshot as QuestionSnapshot, snapshot)) return { version: q.version, created: false, outdatedTranslations: 0 };
+  if (latest && sameSnapshot(latest.snapshot as QuestionSnapshot, snapshot))
+    return { version: q.version, created: false, outdatedTranslations: 0 };
   const version = latest ? q.version + 1 : q.version;
   await tx.question.update({ where: { id: questionId }, data: { version } });
   await tx.questionVersion.create({ data: { questionId, version, snapshot, createdById: actor.id } });
   await tx.questionText.updateMany({ where: { questionId, lang: q.sourceLanguage }, data: { sourceVersion: version } });
-  const others = { questionId, lang: { not: q.sourceLanguage }, OR: [{ sourceVersion: { lt: version } }, { sourceVersion: null }] };
+  const others = {
+    questionId,
+    lang: { not: q.sourceLanguage },
+    OR: [{ sourceVersion: { lt: version } }, { sourceVersion: null }],
+  };
   let outdatedTranslations = 0;
   if (sourceTextChanged) {
-    const result = await tx.questionText.updateMany({ where: { ...others, status: { notIn: ["missing", "outdated"] } }, data: { status: "outdated" } });
+    const result = await tx.questionText.updateMany({
+      where: { ...others, status: { notIn: ["missing", "outdated"] } },
+      data: { status: "outdated" },
+    });
     outdatedTranslations = result.count;
   } else {
-    await tx.questionText.updateMany({ where: { ...others, status: { notIn: ["missing", "outdated"] } }, data: { sourceVersion: version } });
+    await tx.questionText.updateMany({
+      where: { ...others, status: { notIn: ["missing", "outdated"] } },
+      data: { sourceVersion: version },
+    });
   }
   return { version, created: true, outdatedTranslations };
 }
 
 /** Claims the question for this write: refused when someone saved it since `revision` was read. */
 export async function claimRevision(tx: Tx, { questionId, revision }: { questionId: string; revision: number }) {
-  const claimed = await tx.question.updateMany({ where: { id: questionId, revision }, data: { revision: { increment: 1 } } });
+  const claimed = await tx.question.updateMany({
+    where: { id: questionId, revision },
+    data: { revision: { increment: 1 } },
+  });
   if (claimed.count === 0) throw new CurationError("conflict");
 }

@@ -20,14 +20,18 @@ type EngineModule = typeof import("@prisma/schema-engine-wasm/schema_engine_bg")
 // Kept on globalThis: the engine's JavaScript glue is one module per process (Node's cache), but this
 // file can be loaded more than once (vitest gives each project its own module graph). Instantiating
 // the WebAssembly twice into the same glue, or running two engines at once, corrupts it.
-const shared = ((globalThis as { __questionBankSchemaEngine?: { module?: Promise<EngineModule>; queue: Promise<unknown> } })
-  .__questionBankSchemaEngine ??= { queue: Promise.resolve() });
+const shared = ((
+  globalThis as { __questionBankSchemaEngine?: { module?: Promise<EngineModule>; queue: Promise<unknown> } }
+).__questionBankSchemaEngine ??= { queue: Promise.resolve() });
 
 async function loadEngineModule() {
   shared.module ??= (async () => {
     const bg = await import("@prisma/schema-engine-wasm/schema_engine_bg");
     const require = createRequire(import.meta.url);
-    const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
+    const wasmPath = path.join(
+      path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
+      "schema_engine_bg.wasm",
+    );
     const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), { "./schema_engine_bg.js": bg });
     const exports = instance.exports as unknown as { __wbindgen_start: () => void };
     bg.__wbg_set_wasm(exports);
@@ -47,7 +51,8 @@ type ScriptRunner = { executeScript(script: string): Promise<void>; onError?(err
 function runScriptsWhole(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
   const patch = <T>(adapter: T): T => {
     const runner = adapter as T & ScriptRunner;
-    const driver = runner.client as { exec?: (sql: string) => Promise<unknown>; query?: (sql: string) => Promise<unknown> } | undefined;
+    const driver = runner.client as
+      { exec?: (sql: string) => Promise<unknown>; query?: (sql: string) => Promise<unknown> } | undefined;
     if (!driver) return adapter;
     runner.executeScript = async (script: string) => {
       try {
@@ -63,7 +68,8 @@ function runScriptsWhole(factory: SqlMigrationAwareDriverAdapterFactory): SqlMig
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
       if (prop === "connect" || prop === "connectToShadowDb") {
-        return async (...args: unknown[]) => patch(await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+        return async (...args: unknown[]) =>
+          patch(await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
       }
       return typeof value === "function" ? value.bind(target) : value;
     },
@@ -82,7 +88,11 @@ async function createEngine(adapter: SqlMigrationAwareDriverAdapterFactory): Pro
   const bg = await loadEngineModule();
   const schema = await readFile(schemaPath, "utf8");
   const log = () => {};
-  return bg.SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, log, bindMigrationAwareSqlAdapterFactory(runScriptsWhole(adapter)));
+  return bg.SchemaEngine.new(
+    { datamodels: [[schemaPath, schema]] },
+    log,
+    bindMigrationAwareSqlAdapterFactory(runScriptsWhole(adapter)),
+  );
 }
 
 export async function readMigrationList(): Promise<MigrationList> {
@@ -135,7 +145,10 @@ export async function applyMigrations(adapter: SqlMigrationAwareDriverAdapterFac
   return withEngineLock(async () => {
     const engine = await createEngine(adapter);
     try {
-      const result = await engine.applyMigrations({ migrationsList: list, filters: { externalTables: [], externalEnums: [] } });
+      const result = await engine.applyMigrations({
+        migrationsList: list,
+        filters: { externalTables: [], externalEnums: [] },
+      });
       return result.appliedMigrationNames;
     } finally {
       engine.free();

@@ -38,7 +38,10 @@ function bankColumns(languages: readonly Language[]): string[] {
   ];
 }
 
-function bankRecords(questions: BankExportQuestion[], languages: readonly Language[]): Record<string, string | number>[] {
+function bankRecords(
+  questions: BankExportQuestion[],
+  languages: readonly Language[],
+): Record<string, string | number>[] {
   const records: Record<string, string | number>[] = [];
   for (const q of questions) {
     const row: Record<string, string | number> = {
@@ -60,7 +63,12 @@ function bankRecords(questions: BankExportQuestion[], languages: readonly Langua
     }
     records.push(row);
     for (const choice of q.choices) {
-      const choiceRow: Record<string, string> = { row_type: "choice", code: q.code, list_name: q.listName ?? "", choice: choice.name };
+      const choiceRow: Record<string, string> = {
+        row_type: "choice",
+        code: q.code,
+        list_name: q.listName ?? "",
+        choice: choice.name,
+      };
       for (const lang of languages) choiceRow[translatedHeader("label", lang)] = choice.labels[lang] ?? "";
       records.push(choiceRow);
     }
@@ -73,7 +81,10 @@ export function bankToCsv(questions: BankExportQuestion[], languages: readonly L
 }
 
 /** The same CSV, streamed from batches of questions as they are read. */
-export function bankCsvStream(batches: AsyncIterable<BankExportQuestion[]>, languages: readonly Language[] = LANGUAGES): ReadableStream<Uint8Array> {
+export function bankCsvStream(
+  batches: AsyncIterable<BankExportQuestion[]>,
+  languages: readonly Language[] = LANGUAGES,
+): ReadableStream<Uint8Array> {
   async function* records() {
     for await (const batch of batches) yield bankRecords(batch, languages);
   }

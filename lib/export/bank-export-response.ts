@@ -31,14 +31,19 @@ async function searchCodes(params: SearchParams): Promise<string[]> {
 /** The route handler; the limit is a parameter so that a test can reach it with the seed bank. */
 export function bankExportHandler({ maxSearchExport = MAX_SEARCH_EXPORT } = {}) {
   return handleRoute("bank export", async ({ url, t }) => {
-    const filtered = [...url.searchParams.keys()].some((k) => (SEARCH_PARAM_NAMES as string[]).includes(k) && !PAGING.has(k) && url.searchParams.get(k));
+    const filtered = [...url.searchParams.keys()].some(
+      (k) => (SEARCH_PARAM_NAMES as string[]).includes(k) && !PAGING.has(k) && url.searchParams.get(k),
+    );
     let codes: string[] | undefined;
     if (filtered) {
       const parsed = parseSearchParams(url.searchParams);
       if (!parsed.ok) throw searchParameterError(parsed.problems, t);
       const { total, estimated } = await searchQuestions({ ...parsed.params, page: 1, pageSize: 1 });
       if (total > maxSearchExport) {
-        throw new HttpError("exportTooLarge", { params: { count: total, max: maxSearchExport, estimated: String(estimated) }, details: { total, estimated, max: maxSearchExport } });
+        throw new HttpError("exportTooLarge", {
+          params: { count: total, max: maxSearchExport, estimated: String(estimated) },
+          details: { total, estimated, max: maxSearchExport },
+        });
       }
       codes = await searchCodes(parsed.params);
     }

@@ -11,10 +11,14 @@ type CsvRecord = Record<string, string | number | null | undefined>;
 // must be quoted too, or Excel starts a new row there.
 const OPTIONS = { record_delimiter: "windows", quoted_match: /[\r\n]|^\s|\s$/ } as const;
 
-const cells = (columns: string[], record: CsvRecord) => columns.map((column) => neutraliseCell(String(record[column] ?? "")));
+const cells = (columns: string[], record: CsvRecord) =>
+  columns.map((column) => neutraliseCell(String(record[column] ?? "")));
 
 export function toCsv(columns: string[], records: CsvRecord[]): Uint8Array {
-  const text = stringify([columns.map(neutraliseCell), ...records.map((r) => cells(columns, r))], { ...OPTIONS, bom: true });
+  const text = stringify([columns.map(neutraliseCell), ...records.map((r) => cells(columns, r))], {
+    ...OPTIONS,
+    bom: true,
+  });
   return new TextEncoder().encode(text);
 }
 
@@ -39,7 +43,15 @@ export function csvStream(columns: string[], batches: AsyncIterable<CsvRecord[]>
         for (;;) {
           const next = await iterator.next();
           if (next.done) return controller.close();
-          if (next.value.length) return controller.enqueue(encoder.encode(stringify(next.value.map((r) => cells(columns, r)), OPTIONS)));
+          if (next.value.length)
+            return controller.enqueue(
+              encoder.encode(
+                stringify(
+                  next.value.map((r) => cells(columns, r)),
+                  OPTIONS,
+                ),
+              ),
+            );
         }
       } catch (error) {
         controller.error(error);

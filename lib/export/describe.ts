@@ -31,7 +31,9 @@ export function describeReadinessIssue(issue: ReadinessIssue, t: Translate): str
     }
     case "broken_skip_logic":
       return t("export.issues.broken_skip_logic", {
-        where: issue.item ? t("export.where.item", { item: issue.item }) : t("export.where.section", { section: issue.section }),
+        where: issue.item
+          ? t("export.where.item", { item: issue.item })
+          : t("export.where.section", { section: issue.section }),
         question: issue.question,
         problem: t(`export.skipProblems.${issue.problem}`),
       });
@@ -48,17 +50,28 @@ export function describeReadinessIssue(issue: ReadinessIssue, t: Translate): str
 }
 
 /** A problem found in a spreadsheet: where it is and what is wrong. */
-export type SheetProblem = { code: string; sheet?: string; row?: number; column?: string; value?: string; severity?: "error" | "warning" | "notice" };
+export type SheetProblem = {
+  code: string;
+  sheet?: string;
+  row?: number;
+  column?: string;
+  value?: string;
+  severity?: "error" | "warning" | "notice";
+};
 
 export function describeLocation(problem: SheetProblem, t: Translate): string | null {
   if (!problem.sheet) return null;
-  if (problem.row && problem.column) return t("import.location.cell", { sheet: problem.sheet, row: problem.row, column: problem.column });
+  if (problem.row && problem.column)
+    return t("import.location.cell", { sheet: problem.sheet, row: problem.row, column: problem.column });
   if (problem.row) return t("import.location.row", { sheet: problem.sheet, row: problem.row });
   if (problem.column) return t("import.location.column", { sheet: problem.sheet, column: problem.column });
   return t("import.location.sheet", { sheet: problem.sheet });
 }
 
-export function describeSheetProblem(problem: SheetProblem, t: Translate): { location: string | null; message: string } {
+export function describeSheetProblem(
+  problem: SheetProblem,
+  t: Translate,
+): { location: string | null; message: string } {
   return {
     location: describeLocation(problem, t),
     message: t(`import.problems.${problem.code}`, { value: problem.value ?? "", ...LIMITS }),

@@ -24,7 +24,15 @@ export function safeFileName(text: string): string {
     .slice(0, 120);
 }
 
-export function attachmentHeader({ name, asciiFallback, extension }: { name: string; asciiFallback: string; extension: string }): string {
+export function attachmentHeader({
+  name,
+  asciiFallback,
+  extension,
+}: {
+  name: string;
+  asciiFallback: string;
+  extension: string;
+}): string {
   const real = `${safeFileName(name) || asciiFallback}.${extension}`;
   return create(real, { fallback: `${asciiFallback}.${extension}` });
 }

@@ -40,7 +40,12 @@ export function questionnaireToCsv(doc: QuestionnaireDoc, { languages, fallback 
   };
 
   for (const section of doc.sections) {
-    const sectionRow: Record<string, string> = { row_type: "section", section: section.name, name: section.name, relevant: relevanceToXpath(section.relevant) };
+    const sectionRow: Record<string, string> = {
+      row_type: "section",
+      section: section.name,
+      name: section.name,
+      relevant: relevanceToXpath(section.relevant),
+    };
     texts(sectionRow, "label", section.title);
     records.push(sectionRow);
     for (const item of section.items) {
@@ -58,7 +63,13 @@ export function questionnaireToCsv(doc: QuestionnaireDoc, { languages, fallback 
       if (withHints && isInUse(item.hint)) texts(row, "hint", item.hint);
       records.push(row);
       for (const choice of (item.listName && listByName.get(item.listName)?.choices) || []) {
-        const choiceRow: Record<string, string> = { row_type: "choice", section: section.name, name: item.name, list_name: item.listName!, choice: choice.name };
+        const choiceRow: Record<string, string> = {
+          row_type: "choice",
+          section: section.name,
+          name: item.name,
+          list_name: item.listName!,
+          choice: choice.name,
+        };
         texts(choiceRow, "label", choice.label);
         records.push(choiceRow);
       }

@@ -15,7 +15,15 @@ import type { ExportFormat } from "./schema";
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export type ExportOutcome =
-  | { ok: true; bytes: Uint8Array; contentType: string; extension: string; fileName: string; asciiFileName: string; fallbackUsed: Language | null }
+  | {
+      ok: true;
+      bytes: Uint8Array;
+      contentType: string;
+      extension: string;
+      fileName: string;
+      asciiFileName: string;
+      fallbackUsed: Language | null;
+    }
   | { ok: false; reason: "not_ready"; issues: ReadinessIssue[] }
   | { ok: false; reason: "invalid_xlsform"; issues: XlsformIssue[] };
 
@@ -34,10 +42,24 @@ export async function exportQuestionnaire(
   const names = { fileName: title, asciiFileName };
 
   if (format === "csv") {
-    return { ok: true, bytes: questionnaireToCsv(doc, options), contentType: CSV_CONTENT_TYPE, extension: "csv", fallbackUsed, ...names };
+    return {
+      ok: true,
+      bytes: questionnaireToCsv(doc, options),
+      contentType: CSV_CONTENT_TYPE,
+      extension: "csv",
+      fallbackUsed,
+      ...names,
+    };
   }
   const built = buildXlsform(doc, options);
   const issues = validateXlsform(built.workbook);
   if (issues.length > 0) return { ok: false, reason: "invalid_xlsform", issues };
-  return { ok: true, bytes: await writeXlsx(built.workbook), contentType: XLSX_CONTENT_TYPE, extension: "xlsx", fallbackUsed, ...names };
+  return {
+    ok: true,
+    bytes: await writeXlsx(built.workbook),
+    contentType: XLSX_CONTENT_TYPE,
+    extension: "xlsx",
+    fallbackUsed,
+    ...names,
+  };
 }

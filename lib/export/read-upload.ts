@@ -38,10 +38,13 @@ export async function readUploadedFile(request: Request): Promise<UploadOutcome>
   const type = request.headers.get("content-type") ?? "";
   const body = await readLimited(request, MAX_UPLOAD_BYTES + (type.startsWith("multipart/") ? ENVELOPE_BYTES : 0));
   if (!body) return { ok: false, problem: "tooLarge" };
-  if (!type.startsWith("multipart/form-data")) return body.byteLength ? { ok: true, bytes: body } : { ok: false, problem: "fileMissing" };
+  if (!type.startsWith("multipart/form-data"))
+    return body.byteLength ? { ok: true, bytes: body } : { ok: false, problem: "fileMissing" };
   let file: FormDataEntryValue | null;
   try {
-    file = (await new Response(body as unknown as BodyInit, { headers: { "content-type": type } }).formData()).get("file");
+    file = (await new Response(body as unknown as BodyInit, { headers: { "content-type": type } }).formData()).get(
+      "file",
+    );
   } catch {
     return { ok: false, problem: "fileMissing" };
   }

@@ -1,6 +1,9 @@
 // Answers of the export routes: files with a proper name. Refusals are thrown as HttpError and
 // answered by lib/http/handle-route.ts.
-export function fileResponse(bytes: Uint8Array, { contentType, disposition, cacheable }: { contentType: string; disposition: string; cacheable: boolean }) {
+export function fileResponse(
+  bytes: Uint8Array,
+  { contentType, disposition, cacheable }: { contentType: string; disposition: string; cacheable: boolean },
+) {
   return new Response(bytes as unknown as BodyInit, {
     status: 200,
     headers: {
@@ -15,7 +18,10 @@ export function fileResponse(bytes: Uint8Array, { contentType, disposition, cach
 }
 
 /** A file written while it is read (no length known in advance): the bank CSV. */
-export function streamResponse(stream: ReadableStream<Uint8Array>, { contentType, disposition, cacheable }: { contentType: string; disposition: string; cacheable: boolean }) {
+export function streamResponse(
+  stream: ReadableStream<Uint8Array>,
+  { contentType, disposition, cacheable }: { contentType: string; disposition: string; cacheable: boolean },
+) {
   return new Response(stream, {
     status: 200,
     headers: {

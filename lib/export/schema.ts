@@ -11,7 +11,14 @@ export const exportQuerySchema = z.object({
   languages: z
     .string()
     .max(40)
-    .transform((v) => [...new Set(v.split(",").map((s) => s.trim()).filter(Boolean))])
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(languageSchema).min(1).max(4))
     .optional(),
 });

@@ -11,7 +11,13 @@ export type IndicatorNode = {
   publishedQuestions: number;
 };
 export type TopicNode = { code: string; name: LocalizedText; publishedQuestions: number; indicators: IndicatorNode[] };
-export type DomainNode = { code: string; name: LocalizedText; description: LocalizedText; publishedQuestions: number; topics: TopicNode[] };
+export type DomainNode = {
+  code: string;
+  name: LocalizedText;
+  description: LocalizedText;
+  publishedQuestions: number;
+  topics: TopicNode[];
+};
 
 /**
  * The whole tree, ordered, with the number of published questions at every level (a question counts
@@ -39,7 +45,10 @@ export async function findFrameworkTree(): Promise<DomainNode[]> {
         },
       },
     }),
-    db.searchFacetCount.findMany({ where: { status: "published", count: { gt: 0 } }, select: { value: true, count: true } }),
+    db.searchFacetCount.findMany({
+      where: { status: "published", count: { gt: 0 } },
+      select: { value: true, count: true },
+    }),
   ]);
   const count = new Map(counts.map((c) => [c.value, c.count]));
   return domains.map((d) => ({

@@ -1,7 +1,8 @@
 // Database liveness for the health endpoint.
 import { getDb, getDbKind } from "../db/client";
 
-export type DatabaseHealth = { ok: true; kind: "postgres" | "pglite"; latencyMs: number } | { ok: false; error: string };
+export type DatabaseHealth =
+  { ok: true; kind: "postgres" | "pglite"; latencyMs: number } | { ok: false; error: string };
 
 export async function checkDatabase(timeoutMs = 3_000): Promise<DatabaseHealth> {
   const started = performance.now();

@@ -3,10 +3,7 @@
 // the caller's language; `details` carries what a program needs to act (bad parameters, issues).
 // Errors of the domain code (lib/auth AppError, curation, builder, translation) are converted here,
 // so that a route never invents a body of its own.
-import { AppError } from "../auth/errors";
-import { BuilderError } from "../builder/errors";
-import { CurationError } from "../curation/errors";
-import { TranslationError } from "../translations/errors";
+import { Refusal } from "./refusal";
 import type { MessageValues } from "./messages";
 
 export const HTTP_ERROR_STATUS = {
@@ -70,9 +67,13 @@ const SHARED_DOMAIN_CODES = new Set<string>(["unauthenticated", "forbidden", "no
 /** The HttpError an error thrown below the edge stands for, or null when it is not a refusal (a bug or an outage). */
 export function toHttpError(error: unknown): HttpError | null {
   if (error instanceof HttpError) return error;
-  if (error instanceof AppError) return new HttpError(error.code, error.fieldErrors ? { details: { fieldErrors: error.fieldErrors } } : {});
-  if (error instanceof CurationError || error instanceof BuilderError || error instanceof TranslationError) {
-    return new HttpError(SHARED_DOMAIN_CODES.has(error.code) ? (error.code as HttpErrorCode) : "badRequest");
+  if (error instanceof Refusal && error.edgeCodes === "all" && error.code in HTTP_ERROR_STATUS) {
+    return new HttpError(
+      error.code as HttpErrorCode,
+      error.fieldErrors ? { details: { fieldErrors: error.fieldErrors } } : {},
+    );
   }
+  if (error instanceof Refusal)
+    return new HttpError(SHARED_DOMAIN_CODES.has(error.code) ? (error.code as HttpErrorCode) : "badRequest");
   return null;
 }

@@ -28,7 +28,13 @@ export function failureResponse(error: unknown, locale: Language, label: string)
   if (refusal) return errorResponse(refusal, locale);
   if (isDatabaseOutage(error)) {
     const { code, message } = error as { code?: string; message?: string };
-    console.warn(`${label}: database unreachable`, code ?? "", String(message ?? error).trim().split("\n")[0]);
+    console.warn(
+      `${label}: database unreachable`,
+      code ?? "",
+      String(message ?? error)
+        .trim()
+        .split("\n")[0],
+    );
     return errorResponse(new HttpError("unavailable"), locale);
   }
   console.error(`${label} failed`, error);

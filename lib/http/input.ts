@@ -50,10 +50,16 @@ export function urlFault(rawUrl: string): InputFault | null {
     const name = decodeComponent((at < 0 ? pair : pair.slice(0, at)).replace(/\+/g, " "));
     // A broken parameter name is a fault of the address as a whole: it cannot be named.
     const nameProblem = name === null ? "encoding" : textProblem(name, MAX_QUERY_NAME_LENGTH);
-    if (nameProblem) return { problem: nameProblem, part: null, ...(nameProblem === "tooLong" ? { max: MAX_QUERY_NAME_LENGTH } : {}) };
+    if (nameProblem)
+      return { problem: nameProblem, part: null, ...(nameProblem === "tooLong" ? { max: MAX_QUERY_NAME_LENGTH } : {}) };
     const value = at < 0 ? "" : decodeComponent(pair.slice(at + 1).replace(/\+/g, " "));
     const valueProblem = value === null ? "encoding" : textProblem(value, MAX_QUERY_VALUE_LENGTH);
-    if (valueProblem) return { problem: valueProblem, part: name, ...(valueProblem === "tooLong" ? { max: MAX_QUERY_VALUE_LENGTH } : {}) };
+    if (valueProblem)
+      return {
+        problem: valueProblem,
+        part: name,
+        ...(valueProblem === "tooLong" ? { max: MAX_QUERY_VALUE_LENGTH } : {}),
+      };
   }
   return null;
 }

@@ -15,11 +15,15 @@ export function negotiateLanguage(header: string | null | undefined): Language {
       const [tag, ...parameters] = range.trim().split(";");
       const q = parameters.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith("q="));
       const weight = q === undefined ? 1 : Number(q.slice(2));
-      return { language: tag.trim().toLowerCase().split("-")[0], weight: Number.isFinite(weight) && weight <= 1 ? weight : 0, index };
+      return {
+        language: tag.trim().toLowerCase().split("-")[0],
+        weight: Number.isFinite(weight) && weight <= 1 ? weight : 0,
+        index,
+      };
     })
     .filter((range) => range.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.index - b.index);
-  return ranked.find((range) => isLanguage(range.language))?.language as Language | undefined ?? "en";
+  return (ranked.find((range) => isLanguage(range.language))?.language as Language | undefined) ?? "en";
 }
 
 export function languageOfRequest(request: Request): Language {

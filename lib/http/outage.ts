@@ -1,7 +1,15 @@
 // Whether an error means the database cannot be reached right now, and nothing else: only these
 // become a 503 with Retry-After. A failing query (bad SQL, a constraint, a value PostgreSQL refuses)
 // is a bug or bad input, and must not be reported as an outage.
-const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "EHOSTUNREACH", "ENETUNREACH"]);
+const SOCKET_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
 /** Prisma's own codes for "cannot reach / lost the database server" */
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017"]);
 /** Driver-adapter error kinds (@prisma/driver-adapter-utils) that describe the connection, not the query */
@@ -13,15 +21,33 @@ const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "Sock
  */
 const SQLSTATES = new Set(["57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006", "53300"]);
 /** Messages of pg and PGlite that carry no code */
-const MESSAGES = /PGlite is clos(ed|ing)|Connection terminated|connection timeout|timeout exceeded when trying to connect|not currently accepting connections|Client has encountered a connection error/i;
+const MESSAGES =
+  /PGlite is clos(ed|ing)|Connection terminated|connection timeout|timeout exceeded when trying to connect|not currently accepting connections|Client has encountered a connection error/i;
 
-type Inspectable = { code?: unknown; kind?: unknown; message?: unknown; originalCode?: unknown; cause?: unknown; meta?: unknown };
+type Inspectable = {
+  code?: unknown;
+  kind?: unknown;
+  message?: unknown;
+  originalCode?: unknown;
+  cause?: unknown;
+  meta?: unknown;
+};
 
 function describesOutage(value: Inspectable): boolean {
-  const code = typeof value.code === "string" ? value.code : typeof value.originalCode === "string" ? value.originalCode : undefined;
+  const code =
+    typeof value.code === "string"
+      ? value.code
+      : typeof value.originalCode === "string"
+        ? value.originalCode
+        : undefined;
   if (code && (SOCKET_CODES.has(code) || PRISMA_CODES.has(code) || SQLSTATES.has(code))) return true;
   if (typeof value.kind === "string" && ADAPTER_KINDS.has(value.kind)) return true;
-  if (code === "55000" && typeof value.message === "string" && /not currently accepting connections/i.test(value.message)) return true;
+  if (
+    code === "55000" &&
+    typeof value.message === "string" &&
+    /not currently accepting connections/i.test(value.message)
+  )
+    return true;
   return typeof value.message === "string" && MESSAGES.test(value.message);
 }
 
@@ -34,7 +60,8 @@ export function isDatabaseOutage(error: unknown): boolean {
     const inspectable = value as Inspectable;
     if (describesOutage(inspectable)) return true;
     queue.push(inspectable.cause);
-    if (inspectable.meta && typeof inspectable.meta === "object") queue.push((inspectable.meta as { driverAdapterError?: unknown }).driverAdapterError);
+    if (inspectable.meta && typeof inspectable.meta === "object")
+      queue.push((inspectable.meta as { driverAdapterError?: unknown }).driverAdapterError);
     if (value instanceof AggregateError) queue.push(...value.errors);
   }
   return false;

@@ -5,5 +5,8 @@ import { HttpError } from "./errors";
 export type ParameterProblem = { param: string; message: string };
 
 export function invalidParameters(problems: ParameterProblem[]): HttpError {
-  return new HttpError("invalidParameters", { params: { problems: problems.map((p) => p.message).join(" ") }, details: { params: problems } });
+  return new HttpError("invalidParameters", {
+    params: { problems: problems.map((p) => p.message).join(" ") },
+    details: { params: problems },
+  });
 }

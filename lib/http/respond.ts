@@ -17,7 +17,10 @@ export type JsonOptions = {
   headers?: Record<string, string>;
 };
 
-export function jsonResponse(body: unknown, { status = 200, lang, personal = false, headers = {} }: JsonOptions = {}): Response {
+export function jsonResponse(
+  body: unknown,
+  { status = 200, lang, personal = false, headers = {} }: JsonOptions = {},
+): Response {
   const all: Record<string, string> = { "Cache-Control": personal ? "private, no-store" : "no-store", ...headers };
   // The read API is public data: any site may read it. Personal answers stay same-origin.
   if (!personal) all["Access-Control-Allow-Origin"] = "*";
@@ -31,6 +34,7 @@ export function errorBody(error: HttpError, locale: Language): ErrorBody {
 }
 
 export function errorResponse(error: HttpError, locale: Language): Response {
-  const headers: Record<string, string> = error.code === "unavailable" ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {};
+  const headers: Record<string, string> =
+    error.code === "unavailable" ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {};
   return jsonResponse(errorBody(error, locale), { status: error.status, lang: locale, headers });
 }

@@ -47,7 +47,10 @@ export const partialLocalizedTextSchema = z.object({
  * Picks the text for `lang`, falling back to English and then to any language,
  * and says which language was used so that the interface can mark a fallback.
  */
-export function pickText(text: Partial<Record<Language, string | null>> | null | undefined, lang: Language): { text: string; lang: Language } | null {
+export function pickText(
+  text: Partial<Record<Language, string | null>> | null | undefined,
+  lang: Language,
+): { text: string; lang: Language } | null {
   if (!text) return null;
   const order: Language[] = [lang, SOURCE_LANGUAGE, ...LANGUAGES];
   for (const l of order) {

@@ -65,10 +65,21 @@ function isTrusted(address: string, trusted: TrustedProxies): boolean {
  * hop in X-Forwarded-For (read right to left) that is not a trusted proxy. A malformed hop stops
  * the walk at the last address a trusted proxy vouched for. Null only when the socket has no address.
  */
-export function resolveClientAddress({ peer, forwardedFor, trusted }: { peer: string | undefined | null; forwardedFor: string | string[] | undefined | null; trusted: TrustedProxies }): string | null {
+export function resolveClientAddress({
+  peer,
+  forwardedFor,
+  trusted,
+}: {
+  peer: string | undefined | null;
+  forwardedFor: string | string[] | undefined | null;
+  trusted: TrustedProxies;
+}): string | null {
   let current = normalizeAddress(peer);
   if (!current || !isTrusted(current, trusted)) return current;
-  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "")).split(",").map((h) => h.trim()).filter(Boolean);
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = normalizeAddress(hops[i]);
     if (!hop) return current;

@@ -11,7 +11,11 @@ export class ChoiceListNames {
 
   nameFor(wanted: string, choices: QuestionnaireChoiceList["choices"], version: number): string {
     const key = JSON.stringify(choices);
-    for (const candidate of [wanted, `${wanted}_v${version}`, ...Array.from({ length: 50 }, (_, n) => `${wanted}_v${version}_${n + 2}`)]) {
+    for (const candidate of [
+      wanted,
+      `${wanted}_v${version}`,
+      ...Array.from({ length: 50 }, (_, n) => `${wanted}_v${version}_${n + 2}`),
+    ]) {
       const found = this.byName.get(candidate);
       if (found && found.key !== key) continue;
       if (!found) this.byName.set(candidate, { list: { name: candidate, choices }, key });

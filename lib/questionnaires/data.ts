@@ -32,7 +32,10 @@ function scopeWhere(scope: VisibleScope) {
 }
 
 /** Questionnaires within the scope, public templates first, then oldest first (id breaks ties, so pages never overlap). */
-export async function findQuestionnaires(scope: VisibleScope, { skip = 0, take = 500 }: { skip?: number; take?: number } = {}): Promise<QuestionnaireSummary[]> {
+export async function findQuestionnaires(
+  scope: VisibleScope,
+  { skip = 0, take = 500 }: { skip?: number; take?: number } = {},
+): Promise<QuestionnaireSummary[]> {
   const db = await getDb();
   const rows = await db.questionnaire.findMany({
     where: scopeWhere(scope),
@@ -69,10 +72,15 @@ export async function countQuestionnaires(scope: VisibleScope): Promise<number> 
 }
 
 /** Who owns a questionnaire and how visible it is: what the access decision needs, nothing more. */
-export async function findQuestionnaireAccess(idOrSlug: string): Promise<{ id: string; ownerId: string | null; visibility: QuestionnaireDoc["visibility"] } | null> {
+export async function findQuestionnaireAccess(
+  idOrSlug: string,
+): Promise<{ id: string; ownerId: string | null; visibility: QuestionnaireDoc["visibility"] } | null> {
   if (!idOrSlug || idOrSlug.length > 100) return null;
   const db = await getDb();
-  return db.questionnaire.findFirst({ where: { OR: [{ id: idOrSlug }, { slug: idOrSlug }] }, select: { id: true, ownerId: true, visibility: true } });
+  return db.questionnaire.findFirst({
+    where: { OR: [{ id: idOrSlug }, { slug: idOrSlug }] },
+    select: { id: true, ownerId: true, visibility: true },
+  });
 }
 
 function relevanceOf(value: unknown): Relevance | null {
@@ -80,7 +88,9 @@ function relevanceOf(value: unknown): Relevance | null {
   const parsed = relevanceSchema.safeParse(value);
   // Stored rules are validated on write; a row that no longer parses is shown as broken skip logic
   // rather than silently dropped.
-  return parsed.success ? parsed.data : { combinator: "and", rules: [{ question: "_unreadable_rule", operator: "eq", value: "?" }] };
+  return parsed.success
+    ? parsed.data
+    : { combinator: "and", rules: [{ question: "_unreadable_rule", operator: "eq", value: "?" }] };
 }
 
 /** ODK needs a new version string whenever the form changes: the time of the latest change, to the minute. */

@@ -139,7 +139,9 @@ function pinnedTexts(input: ItemTextInput, snapshot: QuestionSnapshot): Omit<Ite
     if (version === null) return false;
     if (version === pinnedVersion) return true;
     const other = snapshots.get(version)?.texts[src as Language];
-    return !!other && !!pinnedSource && sameText(other.label, pinnedSource.label) && sameText(other.hint, pinnedSource.hint);
+    return (
+      !!other && !!pinnedSource && sameText(other.label, pinnedSource.label) && sameText(other.hint, pinnedSource.hint)
+    );
   };
   const bankLabel: TranslatedText = {};
   const bankHint: TranslatedText = {};
@@ -147,7 +149,8 @@ function pinnedTexts(input: ItemTextInput, snapshot: QuestionSnapshot): Omit<Ite
   const sameConstraint = sameText(snapshot.constraint, question.constraint);
   put(bankLabel, src, pinnedSource?.label, "approved");
   put(bankHint, src, pinnedSource?.hint, "approved");
-  if (sameConstraint) put(constraintMessage, src, question.texts.find((r) => r.lang === src)?.constraintMessage, "approved");
+  if (sameConstraint)
+    put(constraintMessage, src, question.texts.find((r) => r.lang === src)?.constraintMessage, "approved");
 
   for (const row of question.texts) {
     if (row.lang === src) continue;
@@ -176,7 +179,12 @@ function pinnedTexts(input: ItemTextInput, snapshot: QuestionSnapshot): Omit<Ite
     const live = liveChoices.find((l) => l.name === c.name);
     const liveSourceMatches = !!live && sameText(live.texts.find((t) => t.lang === src)?.label, sourceLabel);
     const sameChoiceSource = (version: number | null) =>
-      version !== null && (version === pinnedVersion || sameText(snapshots.get(version)?.choices.find((o) => o.name === c.name)?.label[src as Language] ?? null, sourceLabel ?? null));
+      version !== null &&
+      (version === pinnedVersion ||
+        sameText(
+          snapshots.get(version)?.choices.find((o) => o.name === c.name)?.label[src as Language] ?? null,
+          sourceLabel ?? null,
+        ));
     const langs = new Set([...(live?.texts ?? []).map((t) => t.lang), ...history.map((h) => h.lang)]);
     for (const lang of langs) {
       if (lang === src) continue;
@@ -185,7 +193,9 @@ function pinnedTexts(input: ItemTextInput, snapshot: QuestionSnapshot): Omit<Ite
         put(label, lang, liveText.label, liveText.status);
         continue;
       }
-      const saved = history.find((h) => h.lang === lang && h.choices[c.name]?.trim() && sameChoiceSource(h.sourceVersion));
+      const saved = history.find(
+        (h) => h.lang === lang && h.choices[c.name]?.trim() && sameChoiceSource(h.sourceVersion),
+      );
       if (saved) put(label, lang, saved.choices[c.name], saved.status);
       else if (liveText?.status === "outdated") put(label, lang, liveText.label, "outdated");
     }

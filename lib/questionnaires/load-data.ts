@@ -27,7 +27,13 @@ export type LoadedItem = {
   texts: ItemTexts;
 };
 
-export type LoadedSection = { id: string; name: string; title: PartialLocalizedText; relevant: unknown; items: LoadedItem[] };
+export type LoadedSection = {
+  id: string;
+  name: string;
+  title: PartialLocalizedText;
+  relevant: unknown;
+  items: LoadedItem[];
+};
 
 export type LoadedQuestionnaire = {
   id: string;
@@ -46,7 +52,15 @@ export type LoadedQuestionnaire = {
   changes: Date[];
 };
 
-const textSelect = { lang: true, label: true, hint: true, constraintMessage: true, status: true, sourceVersion: true, updatedAt: true } as const;
+const textSelect = {
+  lang: true,
+  label: true,
+  hint: true,
+  constraintMessage: true,
+  status: true,
+  sourceVersion: true,
+  updatedAt: true,
+} as const;
 
 async function findQuestionnaireRows(id: string) {
   const db = await getDb();
@@ -99,7 +113,13 @@ async function findQuestionnaireRows(id: string) {
                     select: {
                       name: true,
                       updatedAt: true,
-                      choices: { orderBy: { position: "asc" }, select: { name: true, texts: { select: { lang: true, label: true, status: true, updatedAt: true } } } },
+                      choices: {
+                        orderBy: { position: "asc" },
+                        select: {
+                          name: true,
+                          texts: { select: { lang: true, label: true, status: true, updatedAt: true } },
+                        },
+                      },
                     },
                   },
                 },
@@ -119,11 +139,22 @@ async function findPinnedHistory(questionIds: string[]) {
   if (questionIds.length === 0) return { snapshots, history };
   const db = await getDb();
   const [versions, revisions] = await Promise.all([
-    db.questionVersion.findMany({ where: { questionId: { in: questionIds } }, select: { questionId: true, version: true, snapshot: true } }),
+    db.questionVersion.findMany({
+      where: { questionId: { in: questionIds } },
+      select: { questionId: true, version: true, snapshot: true },
+    }),
     db.translationRevision.findMany({
       where: { questionId: { in: questionIds } },
       orderBy: [{ createdAt: "desc" }, { revision: "desc" }],
-      select: { questionId: true, lang: true, label: true, hint: true, choices: true, status: true, sourceVersion: true },
+      select: {
+        questionId: true,
+        lang: true,
+        label: true,
+        hint: true,
+        choices: true,
+        status: true,
+        sourceVersion: true,
+      },
     }),
   ]);
   for (const v of versions) {
@@ -132,8 +163,20 @@ async function findPinnedHistory(questionIds: string[]) {
   }
   for (const r of revisions) {
     if (!history.has(r.questionId)) history.set(r.questionId, []);
-    const choices = r.choices && typeof r.choices === "object" && !Array.isArray(r.choices) ? (r.choices as Record<string, string>) : {};
-    history.get(r.questionId)!.push({ lang: r.lang, label: r.label, hint: r.hint, choices, status: r.status as TranslationState, sourceVersion: r.sourceVersion });
+    const choices =
+      r.choices && typeof r.choices === "object" && !Array.isArray(r.choices)
+        ? (r.choices as Record<string, string>)
+        : {};
+    history
+      .get(r.questionId)!
+      .push({
+        lang: r.lang,
+        label: r.label,
+        hint: r.hint,
+        choices,
+        status: r.status as TranslationState,
+        sourceVersion: r.sourceVersion,
+      });
   }
   return { snapshots, history };
 }
@@ -194,7 +237,10 @@ export async function loadQuestionnaire(id: string): Promise<LoadedQuestionnaire
               constraint: question.constraint,
               listName: list?.name ?? null,
               texts: question.texts.map((t) => ({ ...t, status: t.status as TranslationState })),
-              choices: (list?.choices ?? []).map((c) => ({ name: c.name, texts: c.texts.map((t) => ({ ...t, status: t.status as TranslationState })) })),
+              choices: (list?.choices ?? []).map((c) => ({
+                name: c.name,
+                texts: c.texts.map((t) => ({ ...t, status: t.status as TranslationState })),
+              })),
             },
             snapshots: snapshots.get(question.id) ?? new Map(),
             history: history.get(question.id) ?? [],

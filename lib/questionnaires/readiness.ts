@@ -3,17 +3,25 @@
 // logic pointing nowhere, clashing names, an empty section). Translation holes are forgiven only
 // where the person chose a fallback language whose approved text can fill them.
 import type { Language } from "../i18n/languages";
-import { FORM_ROOT_NAME, isValidXlsformName } from "../xlsform/names";
-import { allItems, type QuestionnaireDoc, type QuestionnaireItemDoc, type TranslatedText, type TranslationState } from "./model";
+import { FORM_ROOT_NAME, isValidXlsformName } from "../vocabulary/names";
+import {
+  allItems,
+  type QuestionnaireDoc,
+  type QuestionnaireItemDoc,
+  type TranslatedText,
+  type TranslationState,
+} from "./model";
 import type { Relevance } from "./relevance-schema";
 import { chooseCellText, isInUse } from "./text-choice";
 
-export type TextField = "form_title" | "section_title" | "label" | "hint" | "choice_label" | "required_message" | "constraint_message";
+export type TextField =
+  "form_title" | "section_title" | "label" | "hint" | "choice_label" | "required_message" | "constraint_message";
 
 /** Where a problem is: a section, an item in it, or a choice of a list. */
 export type Place = { field: TextField; section?: string; item?: string; list?: string; choice?: string };
 
-export type SkipLogicProblem = "unknown_question" | "later_question" | "wrong_operator" | "unknown_choice" | "not_a_number";
+export type SkipLogicProblem =
+  "unknown_question" | "later_question" | "wrong_operator" | "unknown_choice" | "not_a_number";
 
 export type ReadinessIssue =
   | { kind: "missing_translation"; lang: Language; place: Place }
@@ -57,7 +65,8 @@ export function checkReadiness(doc: QuestionnaireDoc, options: ReadinessOptions 
         continue;
       }
       const entry = field[lang];
-      if (entry && entry.text.trim()) issues.push({ kind: "unapproved_translation", lang, status: entry.status, place });
+      if (entry && entry.text.trim())
+        issues.push({ kind: "unapproved_translation", lang, status: entry.status, place });
       else issues.push({ kind: "missing_translation", lang, place });
     }
   };
@@ -65,7 +74,8 @@ export function checkReadiness(doc: QuestionnaireDoc, options: ReadinessOptions 
   // The form title is a single setting, written in the default language.
   const titleLanguage = languages.includes(doc.defaultLanguage) ? doc.defaultLanguage : languages[0];
   const title: TranslatedText = {};
-  for (const [lang, text] of Object.entries(doc.title) as [Language, string][]) if (text?.trim()) title[lang] = { text, status: "approved" };
+  for (const [lang, text] of Object.entries(doc.title) as [Language, string][])
+    if (text?.trim()) title[lang] = { text, status: "approved" };
   if (titleLanguage) checkText(title, { field: "form_title" }, [titleLanguage]);
 
   const items = allItems(doc);
@@ -83,15 +93,18 @@ export function checkReadiness(doc: QuestionnaireDoc, options: ReadinessOptions 
       checkSkipLogic(doc, item.relevant, earlier, place, issues);
       checkText(item.label, { ...place, field: "label" });
       if (isInUse(item.hint)) checkText(item.hint, { ...place, field: "hint" });
-      if (item.required && isInUse(item.requiredMessage)) checkText(item.requiredMessage, { ...place, field: "required_message" });
-      if (item.constraint && isInUse(item.constraintMessage)) checkText(item.constraintMessage, { ...place, field: "constraint_message" });
+      if (item.required && isInUse(item.requiredMessage))
+        checkText(item.requiredMessage, { ...place, field: "required_message" });
+      if (item.constraint && isInUse(item.constraintMessage))
+        checkText(item.constraintMessage, { ...place, field: "constraint_message" });
       if (item.listName) listsInUse.add(item.listName);
       earlier.set(item.name, item);
     }
   }
   for (const list of doc.choiceLists) {
     if (!listsInUse.has(list.name)) continue;
-    for (const choice of list.choices) checkText(choice.label, { field: "choice_label", list: list.name, choice: choice.name });
+    for (const choice of list.choices)
+      checkText(choice.label, { field: "choice_label", list: list.name, choice: choice.name });
   }
   return { ready: issues.length === 0, languages, fallback, issues, filledFromFallback };
 }
@@ -123,7 +136,8 @@ function checkSkipLogic(
   if (!relevance) return;
   const exists = new Set(allItems(doc).map((i) => i.name));
   for (const rule of relevance.rules) {
-    const report = (problem: SkipLogicProblem) => issues.push({ kind: "broken_skip_logic", ...where, question: rule.question, problem });
+    const report = (problem: SkipLogicProblem) =>
+      issues.push({ kind: "broken_skip_logic", ...where, question: rule.question, problem });
     const target = earlier.get(rule.question);
     if (!target) {
       report(exists.has(rule.question) ? "later_question" : "unknown_question");

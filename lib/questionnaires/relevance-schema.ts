@@ -1,7 +1,7 @@
 // Skip logic as structured rules ("show this if <earlier question> <operator> <value>"), stored as
 // JSON and turned into an XLSForm `relevant` expression only when exporting.
 import { z } from "zod";
-import { xlsformNameSchema } from "../xlsform/names";
+import { xlsformNameSchema } from "../vocabulary/names";
 
 export const RELEVANCE_OPERATORS = ["eq", "neq", "selected", "not_selected", "gt", "gte", "lt", "lte"] as const;
 export type RelevanceOperator = (typeof RELEVANCE_OPERATORS)[number];

@@ -20,6 +20,7 @@ export function isApproved(field: TranslatedText, lang: Language): boolean {
 /** The text for one cell, or null when the cell would be a hole (the readiness check reports it). */
 export function chooseCellText(field: TranslatedText, lang: Language, fallback: Language | null): CellText | null {
   if (isApproved(field, lang)) return { text: field[lang]!.text, fromFallback: false };
-  if (fallback && fallback !== lang && isApproved(field, fallback)) return { text: field[fallback]!.text, fromFallback: true };
+  if (fallback && fallback !== lang && isApproved(field, fallback))
+    return { text: field[fallback]!.text, fromFallback: true };
   return null;
 }

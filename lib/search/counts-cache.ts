@@ -18,7 +18,10 @@ const keyOf = (plan: SearchPlan) => JSON.stringify([plan.query, plan.langs, plan
 
 export async function cachedCountMatches(exec: Exec, plan: SearchPlan): Promise<Counts> {
   if (!countsCacheEnabled()) return countMatches(exec, plan);
-  const [state] = await exec<{ generation: string }>({ text: `SELECT generation::text AS generation FROM search_state WHERE id = 1`, values: [] });
+  const [state] = await exec<{ generation: string }>({
+    text: `SELECT generation::text AS generation FROM search_state WHERE id = 1`,
+    values: [],
+  });
   const generation = state?.generation;
   if (generation === undefined) return countMatches(exec, plan);
   const key = keyOf(plan);

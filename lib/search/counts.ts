@@ -23,7 +23,10 @@ type CountRow = { value: string | null; count: number; seen?: number | null };
 
 function split(rows: CountRow[]) {
   const head = rows.find((r) => r.value === null);
-  return { head, facetRows: rows.filter((r) => r.value !== null).map((r) => ({ value: r.value!, count: Number(r.count) })) };
+  return {
+    head,
+    facetRows: rows.filter((r) => r.value !== null).map((r) => ({ value: r.value!, count: Number(r.count) })),
+  };
 }
 
 /** Two significant figures: an estimate should not look more precise than it is. */

@@ -10,11 +10,10 @@ import { runSearch } from "./run-search";
 import type { SearchParams } from "./schema";
 import type { ApiQuestion, SearchOptions, SearchResult } from "./types";
 
-
 /** Runs statements on the app's database connection. */
 export async function databaseExec(): Promise<Exec> {
   const db = await getDb();
-  return <T,>(query: SqlQuery) => db.$queryRawUnsafe<T[]>(query.text, ...query.values);
+  return <T>(query: SqlQuery) => db.$queryRawUnsafe<T[]>(query.text, ...query.values);
 }
 
 export async function searchQuestions(params: SearchParams, options: SearchOptions = {}): Promise<SearchResult> {
@@ -25,7 +24,10 @@ export async function searchQuestions(params: SearchParams, options: SearchOptio
  * One question in the API's shape: only a public one (published, or retired after being published;
  * see bank/visibility.ts), any question with `includeDrafts` (curators).
  */
-export async function findApiQuestion(code: string, { includeDrafts = false }: SearchOptions = {}): Promise<ApiQuestion | null> {
+export async function findApiQuestion(
+  code: string,
+  { includeDrafts = false }: SearchOptions = {},
+): Promise<ApiQuestion | null> {
   const exec = await databaseExec();
   const [row] = await exec<{ doc: string }>(questionDocumentsQuery({ code, includeDrafts }));
   return row ? toApiQuestion(row.doc).question : null;
@@ -47,7 +49,8 @@ export async function findFacetLabels(): Promise<FacetLabels> {
     db.indicator.findMany({ select: { code: true, name: true } }),
     db.source.findMany({ select: { key: true, organisation: true, year: true } }),
   ]);
-  const named = (rows: { code: string; name: unknown }[]) => Object.fromEntries(rows.map((r) => [r.code, r.name as LocalizedText]));
+  const named = (rows: { code: string; name: unknown }[]) =>
+    Object.fromEntries(rows.map((r) => [r.code, r.name as LocalizedText]));
   return {
     domain: named(domains),
     topic: named(topics),
@@ -65,7 +68,14 @@ export type ApiFramework = {
     code: string;
     name: LocalizedText;
     questionCount: number;
-    indicators: { code: string; type: string; name: LocalizedText; definition: LocalizedText; retired: boolean; questionCount: number }[];
+    indicators: {
+      code: string;
+      type: string;
+      name: LocalizedText;
+      definition: LocalizedText;
+      retired: boolean;
+      questionCount: number;
+    }[];
   }[];
 }[];
 

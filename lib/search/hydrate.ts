@@ -18,7 +18,8 @@ const DOCUMENT = `json_build_object(
 
 /** Questions by id (the search chose them), or one by code: public only unless `includeDrafts`. */
 export function questionDocumentsQuery(where: { ids: string[] } | { code: string; includeDrafts?: boolean }): SqlQuery {
-  if ("ids" in where) return { text: `SELECT ${DOCUMENT} AS doc FROM question q WHERE q.id = ANY($1::text[])`, values: [where.ids] };
+  if ("ids" in where)
+    return { text: `SELECT ${DOCUMENT} AS doc FROM question q WHERE q.id = ANY($1::text[])`, values: [where.ids] };
   const visible = where.includeDrafts ? "" : ` AND ${PUBLIC_QUESTION_SQL}`;
   return { text: `SELECT ${DOCUMENT} AS doc FROM question q WHERE q.code = $1${visible}`, values: [where.code] };
 }
@@ -55,7 +56,9 @@ export function toApiQuestion(doc: string): { id: string; question: ApiQuestion 
       updatedAt: d.updatedAt,
       text: perLanguage((lang) => {
         const t = texts.find((x) => x.lang === lang);
-        return t ? { label: t.label, hint: t.hint, status: t.status } : { label: null, hint: null, status: "missing" as const };
+        return t
+          ? { label: t.label, hint: t.hint, status: t.status }
+          : { label: null, hint: null, status: "missing" as const };
       }),
       choices: (d.choices ?? []).map((c) => ({ name: c.name, label: perLanguage((lang) => c.labels?.[lang] ?? null) })),
       indicators: d.indicators ?? [],

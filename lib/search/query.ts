@@ -31,7 +31,10 @@ export type SearchPlan = {
  * holds no retired question that was never published). Curators (`includeDrafts`) may also ask for
  * drafts, rejected and merged drafts; without a status they see drafts and published questions.
  */
-export function visibleStatuses(status: QuestionStatusValue | undefined, includeDrafts: boolean): QuestionStatusValue[] {
+export function visibleStatuses(
+  status: QuestionStatusValue | undefined,
+  includeDrafts: boolean,
+): QuestionStatusValue[] {
   const allowed: readonly QuestionStatusValue[] = includeDrafts ? QUESTION_STATUSES : PUBLIC_STATUSES;
   if (status) return allowed.includes(status) ? [status] : [];
   return allowed.filter((s) => s === "published" || s === "draft");
@@ -62,10 +65,18 @@ function rankExpression(plan: SearchPlan, q: string): string {
   return ranks.length === 1 ? ranks[0] : `greatest(${ranks.join(", ")})`;
 }
 
-const ORDER_COLUMNS = { code: `q.code`, type: `q.type::text`, status: `q.status::text`, updated: `q."updatedAt"` } as const;
+const ORDER_COLUMNS = {
+  code: `q.code`,
+  type: `q.type::text`,
+  status: `q.status::text`,
+  updated: `q."updatedAt"`,
+} as const;
 
 /** The ids of one page of results, in order. */
-export function pageQuery(plan: SearchPlan, params: Pick<SearchParams, "page" | "pageSize" | "sort" | "dir">): SqlQuery {
+export function pageQuery(
+  plan: SearchPlan,
+  params: Pick<SearchParams, "page" | "pageSize" | "sort" | "dir">,
+): SqlQuery {
   const p = new Params();
   const where = whereClause(plan, p);
   const offset = (params.page - 1) * params.pageSize;
@@ -112,7 +123,10 @@ export function storedCountsQuery(plan: SearchPlan): SqlQuery {
 
 /** How many rows question_search holds (every status): the population a sample is drawn from. */
 export function bankSizeQuery(): SqlQuery {
-  return { text: `SELECT coalesce(sum(count), 0)::int AS total FROM search_facet_count WHERE value = 'status:' || status::text`, values: [] };
+  return {
+    text: `SELECT coalesce(sum(count), 0)::int AS total FROM search_facet_count WHERE value = 'status:' || status::text`,
+    values: [],
+  };
 }
 
 /**
@@ -171,4 +185,3 @@ export function correctQuery(query: string, corrections: Map<string, string>): s
     return word;
   });
 }
-

@@ -16,7 +16,10 @@ type PageRow = { id: string; score: number | null };
 
 async function runPlan(exec: Exec, plan: SearchPlan, params: SearchParams, withCounts: boolean) {
   const noCounts: Counts = { total: 0, facetRows: [], estimated: false };
-  const [ids, counts] = await Promise.all([exec<PageRow>(pageQuery(plan, params)), withCounts ? cachedCountMatches(exec, plan) : noCounts]);
+  const [ids, counts] = await Promise.all([
+    exec<PageRow>(pageQuery(plan, params)),
+    withCounts ? cachedCountMatches(exec, plan) : noCounts,
+  ]);
   return { ids, ...counts };
 }
 
@@ -32,7 +35,11 @@ async function findCorrections(exec: Exec, plan: SearchPlan): Promise<Map<string
  * Searches the bank. Anonymous callers see published questions (and retired ones when they filter
  * by status); `includeDrafts` is for curators.
  */
-export async function runSearch(exec: Exec, params: SearchParams, { includeDrafts = false, counts = true }: SearchOptions = {}): Promise<SearchResult> {
+export async function runSearch(
+  exec: Exec,
+  params: SearchParams,
+  { includeDrafts = false, counts = true }: SearchOptions = {},
+): Promise<SearchResult> {
   let plan = planSearch(params, { includeDrafts });
   const empty = { ids: [] as PageRow[], total: 0, facetRows: [], estimated: false };
   let result = plan.statuses.length ? await runPlan(exec, plan, params, counts) : empty;
@@ -52,7 +59,9 @@ export async function runSearch(exec: Exec, params: SearchParams, { includeDraft
       }
     }
   }
-  const docs = result.ids.length ? await exec<{ doc: string }>(questionDocumentsQuery({ ids: result.ids.map((r) => r.id) })) : [];
+  const docs = result.ids.length
+    ? await exec<{ doc: string }>(questionDocumentsQuery({ ids: result.ids.map((r) => r.id) }))
+    : [];
   const byId = new Map(docs.map((d) => toApiQuestion(d.doc)).map((d) => [d.id, d.question]));
   return {
     items: result.ids.flatMap((r) => {

@@ -21,10 +21,21 @@ export const DEFAULT_PAGE_SIZE = 20;
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
-const frameworkCode = z.string().trim().max(32).regex(/^[A-Za-z]{3}(-[A-Za-z0-9]+)*$/);
-const slug = z.string().trim().max(80).regex(/^[a-z0-9][a-z0-9-]*$/);
+const frameworkCode = z
+  .string()
+  .trim()
+  .max(32)
+  .regex(/^[A-Za-z]{3}(-[A-Za-z0-9]+)*$/);
+const slug = z
+  .string()
+  .trim()
+  .max(80)
+  .regex(/^[a-z0-9][a-z0-9-]*$/);
 const wholeNumber = (min: number, max: number) =>
-  z.preprocess((v) => (typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v), z.number().int().min(min).max(max));
+  z.preprocess(
+    (v) => (typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
+    z.number().int().min(min).max(max),
+  );
 
 export const searchParamsSchema = z.object({
   q: z.preprocess((v) => (v === undefined ? "" : v), z.string().max(MAX_QUERY_LENGTH)).transform((s) => s.trim()),
@@ -60,7 +71,13 @@ export function parseSearchParams(
   const entries: [string, string][] =
     input instanceof URLSearchParams
       ? [...input.entries()]
-      : Object.entries(input).flatMap(([k, v]) => (v === undefined ? [] : Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : [[k, v] as [string, string]]));
+      : Object.entries(input).flatMap(([k, v]) =>
+          v === undefined
+            ? []
+            : Array.isArray(v)
+              ? v.map((x) => [k, x] as [string, string])
+              : [[k, v] as [string, string]],
+        );
   const raw: Record<string, string> = {};
   const problems: ParamProblem[] = [];
   for (const [key, value] of entries) {
@@ -70,7 +87,8 @@ export function parseSearchParams(
   }
   const parsed = searchParamsSchema.safeParse(raw);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push({ param: String(issue.path[0] ?? "query"), code: "invalid" });
+    for (const issue of parsed.error.issues)
+      problems.push({ param: String(issue.path[0] ?? "query"), code: "invalid" });
   }
   if (problems.length || !parsed.success) return { ok: false, problems: dedupe(problems) };
   return { ok: true, params: parsed.data };
@@ -95,7 +113,10 @@ export function facetFilters(params: SearchParams): string[] {
 }
 
 /** The query string of a search (defaults left out), for links that reproduce it. */
-export function searchQueryString(params: Partial<SearchParams>, extra: Record<string, string | undefined> = {}): string {
+export function searchQueryString(
+  params: Partial<SearchParams>,
+  extra: Record<string, string | undefined> = {},
+): string {
   const out = new URLSearchParams();
   for (const name of SEARCH_PARAM_NAMES) {
     const value = params[name];

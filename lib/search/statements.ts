@@ -10,7 +10,7 @@ export async function searchStatements(params: SearchParams, options: SearchOpti
   const exec = await databaseExec();
   const statements: SqlQuery[] = [];
   await runSearch(
-    <T,>(query: SqlQuery) => {
+    <T>(query: SqlQuery) => {
       statements.push(query);
       return exec<T>(query);
     },

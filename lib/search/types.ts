@@ -16,7 +16,14 @@ export type ApiQuestion = {
   choices: { name: string; label: Record<Language, string | null> }[];
   indicators: { code: string; name: LocalizedText }[];
   tags: string[];
-  source: { key: string; organisation: string; title: string; year: string | null; url: string | null; licence: string | null } | null;
+  source: {
+    key: string;
+    organisation: string;
+    title: string;
+    year: string | null;
+    url: string | null;
+    licence: string | null;
+  } | null;
 };
 
 export type FacetCount = { value: string; count: number };

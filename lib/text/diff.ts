@@ -33,7 +33,7 @@ function readable(parts: DiffPart[]): DiffPart[] {
       : [p],
   );
   const out: DiffPart[] = [];
-  for (let i = 0; i < absorbed.length; ) {
+  for (let i = 0; i < absorbed.length;) {
     if (absorbed[i].kind === "same") {
       out.push(absorbed[i++]);
       continue;

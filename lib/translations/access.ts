@@ -18,7 +18,11 @@ export function workLanguages(actor: Actor): LanguageRights[] {
   return TARGET_LANGUAGES.map((lang) => rightsOf(actor, lang)).filter((r) => r.edit || r.review);
 }
 
-export async function translatePageAccess(locale: Language, path: string, lang?: Language): Promise<{ user: CurrentUser | null; allowed: boolean; rights: LanguageRights | null }> {
+export async function translatePageAccess(
+  locale: Language,
+  path: string,
+  lang?: Language,
+): Promise<{ user: CurrentUser | null; allowed: boolean; rights: LanguageRights | null }> {
   const user = await getCurrentUser();
   if (!user) redirect({ href: { pathname: "/sign-in", query: { next: path } }, locale });
   if (!lang) return { user, allowed: workLanguages(user).length > 0, rights: null };

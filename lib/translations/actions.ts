@@ -35,22 +35,39 @@ const runTranslation = actionRunner<TranslationDetails>({
   known(error) {
     if (!isTranslationError(error)) return null;
     const { current, warnings, reason } = error.details ?? {};
-    const details: TranslationDetails = { ...(current ? { current } : {}), ...(warnings ? { warnings } : {}), ...(reason ? { reason } : {}) };
+    const details: TranslationDetails = {
+      ...(current ? { current } : {}),
+      ...(warnings ? { warnings } : {}),
+      ...(reason ? { reason } : {}),
+    };
     return { code: error.code, details: Object.keys(details).length ? details : undefined };
   },
 });
 
-async function run<T>(input: unknown, fn: (actor: Awaited<ReturnType<typeof getCurrentUser>>) => Promise<T>): Promise<ActionResult<T>> {
+async function run<T>(
+  input: unknown,
+  fn: (actor: Awaited<ReturnType<typeof getCurrentUser>>) => Promise<T>,
+): Promise<ActionResult<T>> {
   const result = await runTranslation(null, input, async () => fn(await getCurrentUser()));
   if (result.ok) revalidatePath("/[locale]/translate", "layout");
   return result;
 }
 
 /** Saves; with `next`, also finds the next item of the queue (same filters) to open. */
-export async function saveTranslationAction(input: SaveTranslationInput, next?: Record<string, string>): Promise<ActionResult<SaveResult & { next: string | null }>> {
+export async function saveTranslationAction(
+  input: SaveTranslationInput,
+  next?: Record<string, string>,
+): Promise<ActionResult<SaveResult & { next: string | null }>> {
   return run({ input, next }, async (actor) => {
     const saved = await saveTranslation(actor, input);
-    const nextCode = next ? await findNextInQueue({ lang: input.lang as Language, filter: queueFilterSchema.parse(next), actor, after: input.code }) : null;
+    const nextCode = next
+      ? await findNextInQueue({
+          lang: input.lang as Language,
+          filter: queueFilterSchema.parse(next),
+          actor,
+          after: input.code,
+        })
+      : null;
     return { ...saved, next: nextCode };
   });
 }
@@ -63,7 +80,12 @@ export async function approveTranslationAction(input: { code: string; lang: stri
   return run(input, (actor) => approveTranslation(actor, input));
 }
 
-export async function returnTranslationAction(input: { code: string; lang: string; revision: number; comment: string }) {
+export async function returnTranslationAction(input: {
+  code: string;
+  lang: string;
+  revision: number;
+  comment: string;
+}) {
   return run(input, (actor) => returnTranslation(actor, input));
 }
 
@@ -74,14 +96,20 @@ export async function commentTranslationAction(input: { code: string; lang: stri
   });
 }
 
-export async function restoreTranslationAction(input: { code: string; lang: string; revision: number; revisionId: string }) {
+export async function restoreTranslationAction(input: {
+  code: string;
+  lang: string;
+  revision: number;
+  revisionId: string;
+}) {
   return run(input, (actor) => restoreTranslationRevision(actor, input));
 }
 
 async function fileFrom(form: FormData): Promise<{ lang: Language; bytes: Buffer }> {
   const lang = targetLanguageSchema.safeParse(form.get("lang"));
   const file = form.get("file");
-  if (!lang.success || !(file instanceof File) || file.size === 0) throw new TranslationError("badFile", { reason: "noFile" });
+  if (!lang.success || !(file instanceof File) || file.size === 0)
+    throw new TranslationError("badFile", { reason: "noFile" });
   // Checked before the bytes are read into memory, and again by the reader.
   if (file.size > IMPORT_MAX_BYTES) throw new TranslationError("fileTooLarge", { reason: String(IMPORT_MAX_BYTES) });
   return { lang: lang.data as Language, bytes: Buffer.from(await file.arrayBuffer()) };

@@ -58,25 +58,40 @@ function missingFrom(source: string[], target: string[]): string[] {
 const squash = (text: string) => text.trim().replace(/\s+/g, " ").toLocaleLowerCase();
 
 /** Warnings for one field; an absent source (no hint in English) asks for nothing. */
-export function checkField(field: string, source: string | null | undefined, target: string | null | undefined): CheckWarning[] {
+export function checkField(
+  field: string,
+  source: string | null | undefined,
+  target: string | null | undefined,
+): CheckWarning[] {
   const src = source ?? "";
   const tgt = target ?? "";
   if (!src.trim()) return [];
   if (!tgt.trim()) return [{ field, code: "empty" }];
   const warnings: CheckWarning[] = [];
   // A word like "OK" or a number may rightly stay the same; a sentence left in the source rarely does.
-  if (squash(src) === squash(tgt) && /\p{L}{2,}.*\s.*\p{L}{2,}/u.test(src)) warnings.push({ field, code: "sameAsSource" });
-  for (const r of missingFrom(findReferences(src), findReferences(tgt))) warnings.push({ field, code: "missingReference", detail: `\${${r}}` });
-  for (const n of missingFrom(findNumbers(src), findNumbers(tgt))) warnings.push({ field, code: "missingNumber", detail: n });
-  for (const p of missingFrom(findPlaceholders(src), findPlaceholders(tgt))) warnings.push({ field, code: "missingPlaceholder", detail: p });
+  if (squash(src) === squash(tgt) && /\p{L}{2,}.*\s.*\p{L}{2,}/u.test(src))
+    warnings.push({ field, code: "sameAsSource" });
+  for (const r of missingFrom(findReferences(src), findReferences(tgt)))
+    warnings.push({ field, code: "missingReference", detail: `\${${r}}` });
+  for (const n of missingFrom(findNumbers(src), findNumbers(tgt)))
+    warnings.push({ field, code: "missingNumber", detail: n });
+  for (const p of missingFrom(findPlaceholders(src), findPlaceholders(tgt)))
+    warnings.push({ field, code: "missingPlaceholder", detail: p });
   return warnings;
 }
 
-export type TranslationFields = { label: string; hint?: string | null; choices?: Record<string, string | null | undefined> };
+export type TranslationFields = {
+  label: string;
+  hint?: string | null;
+  choices?: Record<string, string | null | undefined>;
+};
 
 /** Every warning of a question's translation: label, hint and each answer choice ("choice:<name>"). */
 export function checkTranslation(source: TranslationFields, target: TranslationFields): CheckWarning[] {
-  const warnings = [...checkField("label", source.label, target.label), ...checkField("hint", source.hint, target.hint)];
+  const warnings = [
+    ...checkField("label", source.label, target.label),
+    ...checkField("hint", source.hint, target.hint),
+  ];
   for (const [name, label] of Object.entries(source.choices ?? {})) {
     warnings.push(...checkField(`choice:${name}`, label, target.choices?.[name]));
   }

@@ -32,8 +32,13 @@ async function loadBank(lang: Language, where: object = {}): Promise<BankRow[]> 
       code: true,
       version: true,
       sourceLanguage: true,
-      texts: { where: { lang: { in: [SOURCE_LANGUAGE, lang] } }, select: { lang: true, label: true, status: true, sourceVersion: true, updatedAt: true } },
-      indicators: { select: { indicator: { select: { code: true, topic: { select: { domain: { select: { code: true } } } } } } } },
+      texts: {
+        where: { lang: { in: [SOURCE_LANGUAGE, lang] } },
+        select: { lang: true, label: true, status: true, sourceVersion: true, updatedAt: true },
+      },
+      indicators: {
+        select: { indicator: { select: { code: true, topic: { select: { domain: { select: { code: true } } } } } } },
+      },
     },
   });
   return rows.map((q) => {
@@ -62,7 +67,12 @@ async function findReadableQuestionnaires(actor: Actor) {
     take: 200,
     select: { id: true, slug: true, title: true, items: { select: { questionId: true } } },
   });
-  return rows.map((q) => ({ id: q.id, slug: q.slug, title: q.title as LocalizedText, questionIds: q.items.map((i) => i.questionId) }));
+  return rows.map((q) => ({
+    id: q.id,
+    slug: q.slug,
+    title: q.title as LocalizedText,
+    questionIds: q.items.map((i) => i.questionId),
+  }));
 }
 
 export type LanguageOverview = { lang: Language; counts: StateCounts };
@@ -86,7 +96,13 @@ export type LanguageDashboard = {
   byQuestionnaire: { id: string; title: LocalizedText; counts: StateCounts }[];
 };
 
-export async function findLanguageDashboard({ lang, actor }: { lang: Language; actor: Actor }): Promise<LanguageDashboard> {
+export async function findLanguageDashboard({
+  lang,
+  actor,
+}: {
+  lang: Language;
+  actor: Actor;
+}): Promise<LanguageDashboard> {
   const db = await getDb();
   const [bank, domains, questionnaires] = await Promise.all([
     loadBank(lang),
@@ -94,7 +110,9 @@ export async function findLanguageDashboard({ lang, actor }: { lang: Language; a
     findReadableQuestionnaires(actor),
   ]);
   const counts = emptyCounts();
-  const byDomain = new Map(domains.map((d) => [d.code, { code: d.code, name: d.name as LocalizedText | null, counts: emptyCounts() }]));
+  const byDomain = new Map(
+    domains.map((d) => [d.code, { code: d.code, name: d.name as LocalizedText | null, counts: emptyCounts() }]),
+  );
   const background = { code: "—", name: null, counts: emptyCounts() };
   const stateOf = new Map<string, TranslationState>();
   for (const row of bank) {
@@ -128,7 +146,13 @@ export type QueueItem = {
   /** In review, and this reviewer edited it last: another reviewer approves it (four eyes). */
   editedByYou: boolean;
 };
-export type Queue = { items: QueueItem[]; total: number; page: number; pages: number; questionnaires: { id: string; title: LocalizedText }[] };
+export type Queue = {
+  items: QueueItem[];
+  total: number;
+  page: number;
+  pages: number;
+  questionnaires: { id: string; title: LocalizedText }[];
+};
 
 const rank = (s: TranslationState) => QUEUE_ORDER.indexOf(s);
 
@@ -151,13 +175,23 @@ async function filteredRows({ lang, filter, actor }: { lang: Language; filter: Q
   return { rows: sortQueue(rows), questionnaires: questionnaires.map(({ id, title }) => ({ id, title })) };
 }
 
-export async function findTranslationQueue({ lang, filter, actor }: { lang: Language; filter: QueueFilter; actor: Actor }): Promise<Queue> {
+export async function findTranslationQueue({
+  lang,
+  filter,
+  actor,
+}: {
+  lang: Language;
+  filter: QueueFilter;
+  actor: Actor;
+}): Promise<Queue> {
   const { rows, questionnaires } = await filteredRows({ lang, filter, actor });
   const pages = Math.max(1, Math.ceil(rows.length / QUEUE_PAGE_SIZE));
   const page = Math.min(filter.page, pages);
   const slice = rows.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE);
   // Only the page's texts in review are asked about, and only for a reviewer of the language.
-  const inReview = can(actor, "translation.review", { lang }) ? slice.filter((r) => r.state === "in_review").map((r) => r.id) : [];
+  const inReview = can(actor, "translation.review", { lang })
+    ? slice.filter((r) => r.state === "in_review").map((r) => r.id)
+    : [];
   const editors = await findLastEditors(inReview, lang);
   const items = slice.map(({ id, code, source, target, state, indicators, updatedAt }) => ({
     code,
@@ -175,15 +209,34 @@ export async function findTranslationQueue({ lang, filter, actor }: { lang: Lang
  * The item to open after `code` is saved: the next one in queue order (within the same filters)
  * that still needs a translator, or null when the queue is done.
  */
-export async function findNextInQueue({ lang, filter, actor, after }: { lang: Language; filter: QueueFilter; actor: Actor; after: string }): Promise<string | null> {
+export async function findNextInQueue({
+  lang,
+  filter,
+  actor,
+  after,
+}: {
+  lang: Language;
+  filter: QueueFilter;
+  actor: Actor;
+  after: string;
+}): Promise<string | null> {
   const { rows } = await filteredRows({ lang, filter, actor });
-  const needsWork = (s: TranslationState) => (filter.status ? s === filter.status : s === "outdated" || s === "missing" || s === "draft");
+  const needsWork = (s: TranslationState) =>
+    filter.status ? s === filter.status : s === "outdated" || s === "missing" || s === "draft";
   const here = rows.findIndex((r) => r.code === after);
   const ordered = here >= 0 ? [...rows.slice(here + 1), ...rows.slice(0, here)] : rows;
   return ordered.find((r) => r.code !== after && needsWork(r.state))?.code ?? null;
 }
 
 /** Question ids of the queue (for the spreadsheet export), in queue order. */
-export async function findQueueCodes({ lang, filter, actor }: { lang: Language; filter: QueueFilter; actor: Actor }): Promise<string[]> {
+export async function findQueueCodes({
+  lang,
+  filter,
+  actor,
+}: {
+  lang: Language;
+  filter: QueueFilter;
+  actor: Actor;
+}): Promise<string[]> {
   return (await filteredRows({ lang, filter, actor })).rows.map((r) => r.code);
 }

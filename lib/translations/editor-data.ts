@@ -7,7 +7,11 @@ import type { Language } from "../i18n/languages";
 
 type Reader = Prisma.TransactionClient;
 
-export async function findLastEditors(questionIds: string[], lang: Language, tx?: Reader): Promise<Map<string, string[]>> {
+export async function findLastEditors(
+  questionIds: string[],
+  lang: Language,
+  tx?: Reader,
+): Promise<Map<string, string[]>> {
   if (questionIds.length === 0) return new Map();
   const db = tx ?? (await getDb());
   const rows = await db.question.findMany({
@@ -15,12 +19,19 @@ export async function findLastEditors(questionIds: string[], lang: Language, tx?
     select: {
       id: true,
       texts: { where: { lang }, select: { updatedById: true } },
-      choiceList: { select: { choices: { select: { texts: { where: { lang, status: "in_review" }, select: { updatedById: true } } } } } },
+      choiceList: {
+        select: {
+          choices: { select: { texts: { where: { lang, status: "in_review" }, select: { updatedById: true } } } },
+        },
+      },
     },
   });
   return new Map(
     rows.map((q) => {
-      const ids = [...q.texts.map((t) => t.updatedById), ...(q.choiceList?.choices ?? []).flatMap((c) => c.texts.map((t) => t.updatedById))];
+      const ids = [
+        ...q.texts.map((t) => t.updatedById),
+        ...(q.choiceList?.choices ?? []).flatMap((c) => c.texts.map((t) => t.updatedById)),
+      ];
       return [q.id, [...new Set(ids.filter((id): id is string => !!id))]];
     }),
   );

@@ -1,6 +1,7 @@
 // The typed refusal of a translation step, with a code the interface translates
 // ("translate.failures.<code>") and, for a conflict, what is saved now so that nothing is lost.
 import type { CheckWarning } from "./checks";
+import { Refusal } from "../http/refusal";
 
 export type TranslationFailure =
   | "unauthenticated"
@@ -26,10 +27,15 @@ export type SavedVersion = {
   updatedBy: string | null;
 };
 
-export class TranslationError extends Error {
+export class TranslationError extends Refusal {
   constructor(
     readonly code: TranslationFailure,
-    readonly details?: { current?: SavedVersion; warnings?: CheckWarning[]; fieldErrors?: Record<string, string[]>; reason?: string },
+    readonly details?: {
+      current?: SavedVersion;
+      warnings?: CheckWarning[];
+      fieldErrors?: Record<string, string[]>;
+      reason?: string;
+    },
   ) {
     super(`translation: ${code}`);
     this.name = "TranslationError";

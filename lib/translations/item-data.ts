@@ -27,7 +27,14 @@ export type TranslationItem = {
   referenceLanguage: Language;
   source: { label: string; hint: string | null; notes: string | null };
   reference: { label: string; hint: string | null } | null;
-  target: { label: string; hint: string | null; revision: number; sourceVersion: number | null; updatedAt: Date; updatedBy: string | null } | null;
+  target: {
+    label: string;
+    hint: string | null;
+    revision: number;
+    sourceVersion: number | null;
+    updatedAt: Date;
+    updatedBy: string | null;
+  } | null;
   state: TranslationState;
   indicators: { code: string; name: LocalizedText; definition: LocalizedText }[];
   choiceList: { name: string; shared: boolean; otherQuestions: number } | null;
@@ -35,7 +42,15 @@ export type TranslationItem = {
   /** The source's change since the version this translation was made from (empty when current) */
   sourceChange: { fromVersion: number; toVersion: number; fields: FieldDiff[] } | null;
   comments: { id: string; kind: string; body: string; author: string | null; createdAt: Date }[];
-  history: { id: string; revision: number; action: string; status: TranslationState; author: string | null; createdAt: Date; changes: FieldDiff[] }[];
+  history: {
+    id: string;
+    revision: number;
+    action: string;
+    status: TranslationState;
+    author: string | null;
+    createdAt: Date;
+    changes: FieldDiff[];
+  }[];
 };
 
 function sourceFields(snapshot: QuestionSnapshot | undefined, lang: Language): TextFields | null {
@@ -48,7 +63,15 @@ function sourceFields(snapshot: QuestionSnapshot | undefined, lang: Language): T
   };
 }
 
-export async function findTranslationItem({ code, lang, referenceLanguage = SOURCE_LANGUAGE }: { code: string; lang: Language; referenceLanguage?: Language }): Promise<TranslationItem | null> {
+export async function findTranslationItem({
+  code,
+  lang,
+  referenceLanguage = SOURCE_LANGUAGE,
+}: {
+  code: string;
+  lang: Language;
+  referenceLanguage?: Language;
+}): Promise<TranslationItem | null> {
   const db = await getDb();
   const q = await db.question.findUnique({
     where: { code },
@@ -61,9 +84,22 @@ export async function findTranslationItem({ code, lang, referenceLanguage = SOUR
       sourceLanguage: true,
       choiceListId: true,
       texts: {
-        select: { lang: true, label: true, hint: true, notes: true, status: true, sourceVersion: true, revision: true, updatedAt: true, updatedById: true },
+        select: {
+          lang: true,
+          label: true,
+          hint: true,
+          notes: true,
+          status: true,
+          sourceVersion: true,
+          revision: true,
+          updatedAt: true,
+          updatedById: true,
+        },
       },
-      indicators: { select: { indicator: { select: { code: true, name: true, definition: true } } }, orderBy: { indicator: { code: "asc" } } },
+      indicators: {
+        select: { indicator: { select: { code: true, name: true, definition: true } } },
+        orderBy: { indicator: { code: "asc" } },
+      },
       choiceList: {
         select: {
           name: true,
@@ -71,7 +107,10 @@ export async function findTranslationItem({ code, lang, referenceLanguage = SOUR
           _count: { select: { questions: true } },
           choices: {
             orderBy: { position: "asc" },
-            select: { name: true, texts: { select: { lang: true, label: true, status: true, revision: true, sourceVersion: true } } },
+            select: {
+              name: true,
+              texts: { select: { lang: true, label: true, status: true, revision: true, sourceVersion: true } },
+            },
           },
         },
       },
@@ -96,16 +135,36 @@ export async function findTranslationItem({ code, lang, referenceLanguage = SOUR
       where: { questionId: q.id, lang },
       orderBy: [{ createdAt: "desc" }, { revision: "desc" }],
       take: 100,
-      select: { id: true, revision: true, action: true, status: true, label: true, hint: true, choices: true, createdAt: true, createdBy: { select: { name: true } } },
+      select: {
+        id: true,
+        revision: true,
+        action: true,
+        status: true,
+        label: true,
+        hint: true,
+        choices: true,
+        createdAt: true,
+        createdBy: { select: { name: true } },
+      },
     }),
     tgt?.updatedById ? db.user.findUnique({ where: { id: tgt.updatedById }, select: { name: true } }) : null,
-    findSourceChange({ questionId: q.id, sourceLanguage, from: tgt?.sourceVersion ?? null, to: q.version, outdated: state === "outdated" }),
+    findSourceChange({
+      questionId: q.id,
+      sourceLanguage,
+      from: tgt?.sourceVersion ?? null,
+      to: q.version,
+      outdated: state === "outdated",
+    }),
   ]);
 
   // Each version against the one saved before it (the oldest against nothing).
   const history = revisions.map((r, i) => {
     const previous = revisions[i + 1];
-    const fields = (x: typeof r): TextFields => ({ label: x.label, hint: x.hint, choices: x.choices as Record<string, string> });
+    const fields = (x: typeof r): TextFields => ({
+      label: x.label,
+      hint: x.hint,
+      choices: x.choices as Record<string, string>,
+    });
     return {
       id: r.id,
       revision: r.revision,
@@ -126,10 +185,26 @@ export async function findTranslationItem({ code, lang, referenceLanguage = SOUR
     referenceLanguage,
     source: { label: src?.label ?? "", hint: src?.hint ?? null, notes: src?.notes ?? null },
     reference: ref ? { label: ref.label, hint: ref.hint } : null,
-    target: tgt && tgt.status !== "missing" ? { label: tgt.label, hint: tgt.hint, revision: tgt.revision, sourceVersion: tgt.sourceVersion, updatedAt: tgt.updatedAt, updatedBy: people?.name ?? null } : null,
+    target:
+      tgt && tgt.status !== "missing"
+        ? {
+            label: tgt.label,
+            hint: tgt.hint,
+            revision: tgt.revision,
+            sourceVersion: tgt.sourceVersion,
+            updatedAt: tgt.updatedAt,
+            updatedBy: people?.name ?? null,
+          }
+        : null,
     state,
-    indicators: q.indicators.map((i) => ({ code: i.indicator.code, name: i.indicator.name as LocalizedText, definition: i.indicator.definition as LocalizedText })),
-    choiceList: q.choiceList ? { name: q.choiceList.name, shared: q.choiceList.shared, otherQuestions: q.choiceList._count.questions - 1 } : null,
+    indicators: q.indicators.map((i) => ({
+      code: i.indicator.code,
+      name: i.indicator.name as LocalizedText,
+      definition: i.indicator.definition as LocalizedText,
+    })),
+    choiceList: q.choiceList
+      ? { name: q.choiceList.name, shared: q.choiceList.shared, otherQuestions: q.choiceList._count.questions - 1 }
+      : null,
     choices: (q.choiceList?.choices ?? []).map((c) => {
       const t = new Map(c.texts.map((x) => [x.lang, x]));
       const target = t.get(lang);
@@ -143,18 +218,45 @@ export async function findTranslationItem({ code, lang, referenceLanguage = SOUR
       };
     }),
     sourceChange,
-    comments: comments.map((c) => ({ id: c.id, kind: c.kind, body: c.body, author: c.author?.name ?? null, createdAt: c.createdAt })),
+    comments: comments.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      body: c.body,
+      author: c.author?.name ?? null,
+      createdAt: c.createdAt,
+    })),
     history,
   };
 }
 
 /** The source text's change between two published versions, from their QuestionVersion snapshots. */
-async function findSourceChange({ questionId, sourceLanguage, from, to, outdated }: { questionId: string; sourceLanguage: Language; from: number | null; to: number; outdated: boolean }) {
+async function findSourceChange({
+  questionId,
+  sourceLanguage,
+  from,
+  to,
+  outdated,
+}: {
+  questionId: string;
+  sourceLanguage: Language;
+  from: number | null;
+  to: number;
+  outdated: boolean;
+}) {
   if (!outdated || from === null || from >= to) return null;
   const db = await getDb();
-  const versions = await db.questionVersion.findMany({ where: { questionId, version: { in: [from, to] } }, select: { version: true, snapshot: true } });
-  const before = sourceFields(versions.find((v) => v.version === from)?.snapshot as QuestionSnapshot | undefined, sourceLanguage);
-  const after = sourceFields(versions.find((v) => v.version === to)?.snapshot as QuestionSnapshot | undefined, sourceLanguage);
+  const versions = await db.questionVersion.findMany({
+    where: { questionId, version: { in: [from, to] } },
+    select: { version: true, snapshot: true },
+  });
+  const before = sourceFields(
+    versions.find((v) => v.version === from)?.snapshot as QuestionSnapshot | undefined,
+    sourceLanguage,
+  );
+  const after = sourceFields(
+    versions.find((v) => v.version === to)?.snapshot as QuestionSnapshot | undefined,
+    sourceLanguage,
+  );
   if (!before || !after) return { fromVersion: from, toVersion: to, fields: [] };
   return { fromVersion: from, toVersion: to, fields: diffFields(before, after) };
 }

@@ -26,11 +26,19 @@ import { findLastEditors } from "./editor-data";
 type Tx = Prisma.TransactionClient;
 export type SaveResult = { revision: number; state: TranslationState };
 
-function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown): T {
+function parse<T>(
+  schema: {
+    safeParse(
+      v: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  input: unknown,
+): T {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (fieldErrors[issue.path.map(String).join(".") || "_"] ??= []).push(issue.message);
+  for (const issue of parsed.error.issues)
+    (fieldErrors[issue.path.map(String).join(".") || "_"] ??= []).push(issue.message);
   throw new TranslationError("invalidInput", { fieldErrors });
 }
 
@@ -40,7 +48,10 @@ function requireActor(actor: Actor): asserts actor is NonNullable<Actor> {
 
 /** PostgreSQL's unique violation: two first translations of one text created at once. */
 function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string })?.code === "P2002" || /Unique constraint|unique_violation|23505/.test(String((error as Error)?.message ?? ""));
+  return (
+    (error as { code?: string })?.code === "P2002" ||
+    /Unique constraint|unique_violation|23505/.test(String((error as Error)?.message ?? ""))
+  );
 }
 
 /** Everything a write needs to know about one question's text in one language, read inside the transaction. */
@@ -53,12 +64,30 @@ async function loadForWrite(tx: Tx, code: string, lang: Language) {
       status: true,
       version: true,
       sourceLanguage: true,
-      texts: { where: { lang }, select: { id: true, label: true, hint: true, status: true, sourceVersion: true, revision: true, updatedById: true } },
+      texts: {
+        where: { lang },
+        select: {
+          id: true,
+          label: true,
+          hint: true,
+          status: true,
+          sourceVersion: true,
+          revision: true,
+          updatedById: true,
+        },
+      },
       choiceList: {
         select: {
           id: true,
           version: true,
-          choices: { orderBy: { position: "asc" }, select: { id: true, name: true, texts: { select: { id: true, lang: true, label: true, status: true, revision: true } } } },
+          choices: {
+            orderBy: { position: "asc" },
+            select: {
+              id: true,
+              name: true,
+              texts: { select: { id: true, lang: true, label: true, status: true, revision: true } },
+            },
+          },
         },
       },
     },
@@ -84,7 +113,9 @@ function targetChoices(loaded: Loaded, lang: Language): Record<string, string> {
 
 async function savedVersion(tx: Tx, code: string, lang: Language): Promise<SavedVersion> {
   const loaded = await loadForWrite(tx, code, lang);
-  const by = loaded.text?.updatedById ? await tx.user.findUnique({ where: { id: loaded.text.updatedById }, select: { name: true } }) : null;
+  const by = loaded.text?.updatedById
+    ? await tx.user.findUnique({ where: { id: loaded.text.updatedById }, select: { name: true } })
+    : null;
   return {
     label: loaded.text?.status === "missing" ? "" : (loaded.text?.label ?? ""),
     hint: loaded.text?.hint ?? null,
@@ -111,7 +142,21 @@ async function inTransaction<T>(code: string, lang: Language, fn: (tx: Tx) => Pr
   }
 }
 
-async function keepRevision(tx: Tx, args: { questionId: string; lang: Language; revision: number; action: string; label: string; hint: string | null; choices: Record<string, string>; status: TranslationState; sourceVersion: number | null; actorId: string }) {
+async function keepRevision(
+  tx: Tx,
+  args: {
+    questionId: string;
+    lang: Language;
+    revision: number;
+    action: string;
+    label: string;
+    hint: string | null;
+    choices: Record<string, string>;
+    status: TranslationState;
+    sourceVersion: number | null;
+    actorId: string;
+  },
+) {
   const { actorId, ...data } = args;
   await tx.translationRevision.create({ data: { ...data, createdById: actorId }, select: { id: true } });
 }
@@ -122,7 +167,11 @@ async function keepRevision(tx: Tx, args: { questionId: string; lang: Language; 
  * saved version when someone saved since `revision` was read, and with the checks' warnings unless
  * the person confirmed them.
  */
-export async function saveTranslation(actor: Actor, raw: SaveTranslationInput, { action = "save" }: { action?: "save" | "restore" | "import" } = {}): Promise<SaveResult> {
+export async function saveTranslation(
+  actor: Actor,
+  raw: SaveTranslationInput,
+  { action = "save" }: { action?: "save" | "restore" | "import" } = {},
+): Promise<SaveResult> {
   requireActor(actor);
   const input = parse(saveTranslationSchema, raw);
   const lang = input.lang as Language;
@@ -132,7 +181,15 @@ export async function saveTranslation(actor: Actor, raw: SaveTranslationInput, {
 export async function saveInTx(
   tx: Tx,
   actor: NonNullable<Actor>,
-  input: { code: string; lang: Language; label: string; hint: string | null; choices: { name: string; label: string; revision: number }[]; revision: number; acknowledgeWarnings: boolean },
+  input: {
+    code: string;
+    lang: Language;
+    label: string;
+    hint: string | null;
+    choices: { name: string; label: string; revision: number }[];
+    revision: number;
+    acknowledgeWarnings: boolean;
+  },
   action: string,
 ): Promise<SaveResult> {
   const { code, lang } = input;
@@ -141,19 +198,32 @@ export async function saveInTx(
   if (!mayEditTranslation(actor, lang, state)) throw new TranslationError("forbidden");
   const reviewerEdit = isReviewerEdit(actor, lang, state);
 
-  const source = await tx.questionText.findUnique({ where: { questionId_lang: { questionId: q.id, lang: q.sourceLanguage } }, select: { label: true, hint: true } });
+  const source = await tx.questionText.findUnique({
+    where: { questionId_lang: { questionId: q.id, lang: q.sourceLanguage } },
+    select: { label: true, hint: true },
+  });
   const choices = q.choiceList?.choices ?? [];
   const known = new Set(choices.map((c) => c.name));
   const unknown = input.choices.filter((c) => !known.has(c.name)).map((c) => c.name);
   if (unknown.length) throw new TranslationError("invalidInput", { fieldErrors: { choices: unknown } });
-  const sourceChoices = Object.fromEntries(choices.map((c) => [c.name, c.texts.find((t) => t.lang === q.sourceLanguage)?.label ?? ""]));
+  const sourceChoices = Object.fromEntries(
+    choices.map((c) => [c.name, c.texts.find((t) => t.lang === q.sourceLanguage)?.label ?? ""]),
+  );
   const given = new Map(input.choices.map((c) => [c.name, c]));
-  const before = { label: text?.label ?? null, hint: text?.hint ?? null, choices: targetChoices(loaded, lang), status: state };
+  const before = {
+    label: text?.label ?? null,
+    hint: text?.hint ?? null,
+    choices: targetChoices(loaded, lang),
+    status: state,
+  };
   const afterChoices = { ...before.choices };
   for (const [name, c] of given) if (c.label) afterChoices[name] = c.label;
 
   if (!input.acknowledgeWarnings) {
-    const warnings = checkTranslation({ label: source?.label ?? "", hint: source?.hint, choices: sourceChoices }, { label: input.label, hint: input.hint, choices: afterChoices });
+    const warnings = checkTranslation(
+      { label: source?.label ?? "", hint: source?.hint, choices: sourceChoices },
+      { label: input.label, hint: input.hint, choices: afterChoices },
+    );
     if (warnings.length) throw new TranslationError("warnings", { warnings });
   }
 
@@ -161,7 +231,10 @@ export async function saveInTx(
   const data = { label: input.label, hint: input.hint, status, sourceVersion: q.version, updatedById: actor.id };
   let revision: number;
   if (text) {
-    const claimed = await tx.questionText.updateMany({ where: { id: text.id, revision: input.revision }, data: { ...data, revision: { increment: 1 } } });
+    const claimed = await tx.questionText.updateMany({
+      where: { id: text.id, revision: input.revision },
+      data: { ...data, revision: { increment: 1 } },
+    });
     if (claimed.count === 0) await conflict(tx, code, lang);
     revision = input.revision + 1;
   } else {
@@ -177,10 +250,14 @@ export async function saveInTx(
     const current = choice.texts.find((t) => t.lang === lang);
     if (current && current.status !== "missing" && current.label === change.label) continue;
     if (!change.label && (!current || current.status === "missing")) continue;
-    if (!change.label) throw new TranslationError("invalidInput", { fieldErrors: { [`choice:${choice.name}`]: ["empty"] } });
+    if (!change.label)
+      throw new TranslationError("invalidInput", { fieldErrors: { [`choice:${choice.name}`]: ["empty"] } });
     const choiceData = { label: change.label, status, sourceVersion: q.choiceList!.version, updatedById: actor.id };
     if (current) {
-      const claimed = await tx.choiceText.updateMany({ where: { id: current.id, revision: change.revision }, data: { ...choiceData, revision: { increment: 1 } } });
+      const claimed = await tx.choiceText.updateMany({
+        where: { id: current.id, revision: change.revision },
+        data: { ...choiceData, revision: { increment: 1 } },
+      });
       if (claimed.count === 0) await conflict(tx, code, lang);
     } else {
       if (change.revision !== -1) await conflict(tx, code, lang);
@@ -188,7 +265,18 @@ export async function saveInTx(
     }
   }
 
-  await keepRevision(tx, { questionId: q.id, lang, revision, action, label: input.label, hint: input.hint, choices: afterChoices, status, sourceVersion: q.version, actorId: actor.id });
+  await keepRevision(tx, {
+    questionId: q.id,
+    lang,
+    revision,
+    action,
+    label: input.label,
+    hint: input.hint,
+    choices: afterChoices,
+    status,
+    sourceVersion: q.version,
+    actorId: actor.id,
+  });
   await recordAudit(tx, {
     actorId: actor.id,
     action: `translation.${action}`,
@@ -215,7 +303,12 @@ const TRANSITIONS: Record<Transition["action"], Transition> = {
   return: { action: "return", from: "in_review", to: "draft", gate: "translation.review", fourEyes: false },
 };
 
-async function transition(actor: Actor, raw: unknown, kind: Transition["action"], comment?: string): Promise<SaveResult> {
+async function transition(
+  actor: Actor,
+  raw: unknown,
+  kind: Transition["action"],
+  comment?: string,
+): Promise<SaveResult> {
   requireActor(actor);
   const input = parse(transitionSchema, raw);
   const lang = input.lang as Language;
@@ -231,7 +324,10 @@ async function transition(actor: Actor, raw: unknown, kind: Transition["action"]
       const lastEditors = (await findLastEditors([q.id], lang, tx)).get(q.id) ?? [];
       if (!can(actor, "translation.approve", { lang, lastEditors })) throw new TranslationError("ownEdit");
     }
-    const claimed = await tx.questionText.updateMany({ where: { id: text.id, revision: input.revision }, data: { status: step.to, revision: { increment: 1 } } });
+    const claimed = await tx.questionText.updateMany({
+      where: { id: text.id, revision: input.revision },
+      data: { status: step.to, revision: { increment: 1 } },
+    });
     if (claimed.count === 0) await conflict(tx, input.code, lang);
     // The answer choices saved with this text move with it.
     if (q.choiceList) {
@@ -240,9 +336,23 @@ async function transition(actor: Actor, raw: unknown, kind: Transition["action"]
         data: { status: step.to, revision: { increment: 1 } },
       });
     }
-    if (comment) await tx.translationComment.create({ data: { questionId: q.id, lang, kind: "return", body: comment, authorId: actor.id } });
+    if (comment)
+      await tx.translationComment.create({
+        data: { questionId: q.id, lang, kind: "return", body: comment, authorId: actor.id },
+      });
     const revision = input.revision + 1;
-    await keepRevision(tx, { questionId: q.id, lang, revision, action: kind, label: text.label, hint: text.hint, choices: targetChoices(loaded, lang), status: step.to, sourceVersion: text.sourceVersion, actorId: actor.id });
+    await keepRevision(tx, {
+      questionId: q.id,
+      lang,
+      revision,
+      action: kind,
+      label: text.label,
+      hint: text.hint,
+      choices: targetChoices(loaded, lang),
+      status: step.to,
+      sourceVersion: text.sourceVersion,
+      actorId: actor.id,
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: `translation.${kind}`,
@@ -266,7 +376,10 @@ export function approveTranslation(actor: Actor, input: { code: string; lang: st
 }
 
 /** in review → draft, with the reviewer's comment saying what to fix. */
-export async function returnTranslation(actor: Actor, raw: { code: string; lang: string; revision: number; comment: string }) {
+export async function returnTranslation(
+  actor: Actor,
+  raw: { code: string; lang: string; revision: number; comment: string },
+) {
   const input = parse(returnTranslationSchema, raw);
   return transition(actor, input, "return", input.comment);
 }
@@ -276,30 +389,63 @@ export async function addTranslationComment(actor: Actor, raw: { code: string; l
   requireActor(actor);
   const input = parse(commentSchema, raw);
   const lang = input.lang as Language;
-  if (!can(actor, "translation.edit", { lang }) && !can(actor, "translation.review", { lang })) throw new TranslationError("forbidden");
+  if (!can(actor, "translation.edit", { lang }) && !can(actor, "translation.review", { lang }))
+    throw new TranslationError("forbidden");
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const q = await tx.question.findUnique({ where: { code: input.code }, select: { id: true, status: true } });
     if (!q || !isInWorkingSet(q.status)) throw new TranslationError("notFound");
-    const comment = await tx.translationComment.create({ data: { questionId: q.id, lang, body: input.body, authorId: actor.id }, select: { id: true } });
-    await recordAudit(tx, { actorId: actor.id, action: "translation.comment", entityType: "translation", entityId: `${input.code}:${lang}`, after: { body: input.body } });
+    const comment = await tx.translationComment.create({
+      data: { questionId: q.id, lang, body: input.body, authorId: actor.id },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "translation.comment",
+      entityType: "translation",
+      entityId: `${input.code}:${lang}`,
+      after: { body: input.body },
+    });
     return comment;
   });
 }
 
 /** Saves an earlier version's text again, as a new draft (nothing is overwritten: history grows). */
-export async function restoreTranslationRevision(actor: Actor, raw: { code: string; lang: string; revision: number; revisionId: string }): Promise<SaveResult> {
+export async function restoreTranslationRevision(
+  actor: Actor,
+  raw: { code: string; lang: string; revision: number; revisionId: string },
+): Promise<SaveResult> {
   requireActor(actor);
   const input = parse(restoreSchema, raw);
   const lang = input.lang as Language;
   return inTransaction(input.code, lang, async (tx) => {
-    const old = await tx.translationRevision.findUnique({ where: { id: input.revisionId }, select: { label: true, hint: true, choices: true, lang: true, question: { select: { code: true } } } });
+    const old = await tx.translationRevision.findUnique({
+      where: { id: input.revisionId },
+      select: { label: true, hint: true, choices: true, lang: true, question: { select: { code: true } } },
+    });
     if (!old || old.lang !== lang || old.question.code !== input.code) throw new TranslationError("notFound");
     const loaded = await loadForWrite(tx, input.code, lang);
     const oldChoices = old.choices as Record<string, string>;
     const choices = (loaded.q.choiceList?.choices ?? [])
       .filter((c) => oldChoices[c.name])
-      .map((c) => ({ name: c.name, label: oldChoices[c.name], revision: c.texts.find((t) => t.lang === lang)?.revision ?? -1 }));
-    return saveInTx(tx, actor, { code: input.code, lang, label: old.label, hint: old.hint, choices, revision: input.revision, acknowledgeWarnings: true }, "restore");
+      .map((c) => ({
+        name: c.name,
+        label: oldChoices[c.name],
+        revision: c.texts.find((t) => t.lang === lang)?.revision ?? -1,
+      }));
+    return saveInTx(
+      tx,
+      actor,
+      {
+        code: input.code,
+        lang,
+        label: old.label,
+        hint: old.hint,
+        choices,
+        revision: input.revision,
+        acknowledgeWarnings: true,
+      },
+      "restore",
+    );
   });
 }

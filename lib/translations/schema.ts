@@ -16,7 +16,12 @@ export const TEXT_MAX = 2000;
 export const COMMENT_MAX = 4000;
 export const QUEUE_PAGE_SIZE = 25;
 
-const code = z.string().trim().min(1).max(100).regex(/^[A-Za-z_][\w.-]*$/);
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z_][\w.-]*$/);
 const revision = z.coerce.number().int().min(-1).max(2_147_483_647);
 const optionalText = z
   .string()
@@ -29,7 +34,10 @@ const optionalText = z
 
 export const choiceInputSchema = z.object({
   name: z.string().min(1).max(100),
-  label: z.string().max(TEXT_MAX).transform((v) => v.trim()),
+  label: z
+    .string()
+    .max(TEXT_MAX)
+    .transform((v) => v.trim()),
   /** ChoiceText.revision as read; -1 when there was no text in this language yet */
   revision,
 });
@@ -37,7 +45,11 @@ export const choiceInputSchema = z.object({
 export const saveTranslationSchema = z.object({
   code,
   lang: targetLanguageSchema,
-  label: z.string().max(TEXT_MAX).transform((v) => v.trim()).pipe(z.string().min(1)),
+  label: z
+    .string()
+    .max(TEXT_MAX)
+    .transform((v) => v.trim())
+    .pipe(z.string().min(1)),
   hint: optionalText,
   choices: z.array(choiceInputSchema).max(200).default([]),
   /** QuestionText.revision as read; -1 when there was no text in this language yet */
@@ -59,18 +71,16 @@ export type SaveTranslationInput = {
 export const transitionSchema = z.object({ code, lang: targetLanguageSchema, revision });
 export type TransitionInput = { code: string; lang: string; revision: number };
 
-const commentBody = z.string().max(COMMENT_MAX).transform((v) => v.trim()).pipe(z.string().min(1));
+const commentBody = z
+  .string()
+  .max(COMMENT_MAX)
+  .transform((v) => v.trim())
+  .pipe(z.string().min(1));
 export const returnTranslationSchema = transitionSchema.extend({ comment: commentBody });
 export const commentSchema = z.object({ code, lang: targetLanguageSchema, body: commentBody });
 export const restoreSchema = transitionSchema.extend({ revisionId: z.string().min(1).max(100) });
 
-const optionalFilter = (pattern: RegExp) =>
-  z
-    .string()
-    .trim()
-    .regex(pattern)
-    .optional()
-    .catch(undefined);
+const optionalFilter = (pattern: RegExp) => z.string().trim().regex(pattern).optional().catch(undefined);
 
 /** The queue's query string; anything malformed is dropped rather than failing the page. */
 export const queueFilterSchema = z.object({
@@ -86,6 +96,7 @@ export type QueueFilter = z.output<typeof queueFilterSchema>;
 /** The filters as query parameters, without the empty ones (for links and "save and next"). */
 export function filterQuery(filter: QueueFilter): Record<string, string> {
   const q: Record<string, string> = {};
-  for (const key of ["status", "domain", "indicator", "questionnaire", "source"] as const) if (filter[key]) q[key] = filter[key]!;
+  for (const key of ["status", "domain", "indicator", "questionnaire", "source"] as const)
+    if (filter[key]) q[key] = filter[key]!;
   return q;
 }

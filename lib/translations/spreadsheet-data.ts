@@ -17,9 +17,24 @@ export async function findExportRows({ lang, codes }: { lang: Language; codes: s
       code: true,
       version: true,
       sourceLanguage: true,
-      texts: { where: { lang: { in: [SOURCE_LANGUAGE, lang] } }, select: { lang: true, label: true, hint: true, status: true, revision: true, sourceVersion: true } },
+      texts: {
+        where: { lang: { in: [SOURCE_LANGUAGE, lang] } },
+        select: { lang: true, label: true, hint: true, status: true, revision: true, sourceVersion: true },
+      },
       choiceList: {
-        select: { name: true, choices: { orderBy: { position: "asc" }, select: { name: true, texts: { where: { lang: { in: [SOURCE_LANGUAGE, lang] } }, select: { lang: true, label: true, status: true, revision: true } } } } },
+        select: {
+          name: true,
+          choices: {
+            orderBy: { position: "asc" },
+            select: {
+              name: true,
+              texts: {
+                where: { lang: { in: [SOURCE_LANGUAGE, lang] } },
+                select: { lang: true, label: true, status: true, revision: true },
+              },
+            },
+          },
+        },
       },
     },
   });
@@ -34,8 +49,25 @@ export async function findExportRows({ lang, codes }: { lang: Language; codes: s
     const state = effectiveState(tgt, q.version);
     const has = tgt && tgt.status !== "missing";
     const revision = tgt?.revision ?? -1;
-    rows.push({ id: `q:${code}:label`, question: code, field: "label", source: src?.label ?? "", translation: has ? tgt.label : "", state, fingerprint: fingerprint(src?.label ?? "", revision) });
-    if (src?.hint) rows.push({ id: `q:${code}:hint`, question: code, field: "hint", source: src.hint, translation: has ? (tgt.hint ?? "") : "", state, fingerprint: fingerprint(src.hint, revision) });
+    rows.push({
+      id: `q:${code}:label`,
+      question: code,
+      field: "label",
+      source: src?.label ?? "",
+      translation: has ? tgt.label : "",
+      state,
+      fingerprint: fingerprint(src?.label ?? "", revision),
+    });
+    if (src?.hint)
+      rows.push({
+        id: `q:${code}:hint`,
+        question: code,
+        field: "hint",
+        source: src.hint,
+        translation: has ? (tgt.hint ?? "") : "",
+        state,
+        fingerprint: fingerprint(src.hint, revision),
+      });
     if (q.choiceList && !listsDone.has(q.choiceList.name)) {
       listsDone.add(q.choiceList.name);
       for (const c of q.choiceList.choices) {
@@ -57,7 +89,15 @@ export async function findExportRows({ lang, codes }: { lang: Language; codes: s
   return rows;
 }
 
-export const PREVIEW_KINDS = ["update", "unchanged", "skipped", "sourceChanged", "changedSince", "unknown", "invalid"] as const;
+export const PREVIEW_KINDS = [
+  "update",
+  "unchanged",
+  "skipped",
+  "sourceChanged",
+  "changedSince",
+  "unknown",
+  "invalid",
+] as const;
 export type PreviewKind = (typeof PREVIEW_KINDS)[number];
 
 export type PreviewRow = {
@@ -75,7 +115,13 @@ export type ImportPreview = { rows: PreviewRow[]; counts: Record<PreviewKind, nu
 type Target = { source: string; current: string | null; revision: number };
 
 /** What each imported row would do. Only "update" rows are applied; the others say why not. */
-export async function previewTranslationImport({ lang, rows }: { lang: Language; rows: ImportedRow[] }): Promise<ImportPreview> {
+export async function previewTranslationImport({
+  lang,
+  rows,
+}: {
+  lang: Language;
+  rows: ImportedRow[];
+}): Promise<ImportPreview> {
   const db = await getDb();
   const codes = new Set<string>();
   const lists = new Set<string>();
@@ -87,11 +133,29 @@ export async function previewTranslationImport({ lang, rows }: { lang: Language;
   const [questions, choiceLists] = await Promise.all([
     db.question.findMany({
       where: { code: { in: [...codes] }, status: { in: [...WORKING_STATUSES] } },
-      select: { code: true, sourceLanguage: true, texts: { where: { lang: { in: [SOURCE_LANGUAGE, lang] } }, select: { lang: true, label: true, hint: true, status: true, revision: true } } },
+      select: {
+        code: true,
+        sourceLanguage: true,
+        texts: {
+          where: { lang: { in: [SOURCE_LANGUAGE, lang] } },
+          select: { lang: true, label: true, hint: true, status: true, revision: true },
+        },
+      },
     }),
     db.choiceList.findMany({
       where: { name: { in: [...lists] } },
-      select: { name: true, choices: { select: { name: true, texts: { where: { lang: { in: [SOURCE_LANGUAGE, lang] } }, select: { lang: true, label: true, status: true, revision: true } } } } },
+      select: {
+        name: true,
+        choices: {
+          select: {
+            name: true,
+            texts: {
+              where: { lang: { in: [SOURCE_LANGUAGE, lang] } },
+              select: { lang: true, label: true, status: true, revision: true },
+            },
+          },
+        },
+      },
     }),
   ]);
 
@@ -103,14 +167,26 @@ export async function previewTranslationImport({ lang, rows }: { lang: Language;
     if (lang === q.sourceLanguage) continue;
     const present = tgt && tgt.status !== "missing";
     if (present) hasText.add(q.code);
-    targets.set(`q:${q.code}:label`, { source: src?.label ?? "", current: present ? tgt.label : null, revision: tgt?.revision ?? -1 });
-    targets.set(`q:${q.code}:hint`, { source: src?.hint ?? "", current: present ? tgt.hint : null, revision: tgt?.revision ?? -1 });
+    targets.set(`q:${q.code}:label`, {
+      source: src?.label ?? "",
+      current: present ? tgt.label : null,
+      revision: tgt?.revision ?? -1,
+    });
+    targets.set(`q:${q.code}:hint`, {
+      source: src?.hint ?? "",
+      current: present ? tgt.hint : null,
+      revision: tgt?.revision ?? -1,
+    });
   }
   for (const list of choiceLists) {
     for (const c of list.choices) {
       const s = c.texts.find((t) => t.lang === SOURCE_LANGUAGE);
       const t = c.texts.find((x) => x.lang === lang);
-      targets.set(`c:${list.name}:${c.name}`, { source: s?.label ?? "", current: t && t.status !== "missing" ? t.label : null, revision: t?.revision ?? -1 });
+      targets.set(`c:${list.name}:${c.name}`, {
+        source: s?.label ?? "",
+        current: t && t.status !== "missing" ? t.label : null,
+        revision: t?.revision ?? -1,
+      });
     }
   }
 
@@ -119,25 +195,38 @@ export async function previewTranslationImport({ lang, rows }: { lang: Language;
   const out: PreviewRow[] = rows.map((r) => {
     const target = targets.get(r.id);
     const base = { row: r.row, id: r.id, after: r.translation, warnings: [] as CheckWarning[] };
-    if (!target || seen.has(r.id)) return { ...base, kind: seen.has(r.id) ? "invalid" : "unknown", source: "", before: null };
+    if (!target || seen.has(r.id))
+      return { ...base, kind: seen.has(r.id) ? "invalid" : "unknown", source: "", before: null };
     seen.add(r.id);
     const common = { ...base, source: target.source, before: target.current };
     const print = parseFingerprint(r.fingerprint);
     if (!r.translation) return { ...common, kind: "skipped" };
     if (r.translation === (target.current ?? "")) return { ...common, kind: "unchanged" };
     if (!print) return { ...common, kind: "invalid" };
-    if (print.sourceHash !== parseFingerprint(fingerprint(target.source, 0))!.sourceHash) return { ...common, kind: "sourceChanged" };
+    if (print.sourceHash !== parseFingerprint(fingerprint(target.source, 0))!.sourceHash)
+      return { ...common, kind: "sourceChanged" };
     if (print.revision !== target.revision) return { ...common, kind: "changedSince" };
     // A hint cannot stand alone: a question with no text in this language needs its label too.
     const [kind, code, field] = r.id.split(":");
-    if (kind === "q" && field === "hint" && !hasText.has(code) && !labelled.has(code)) return { ...common, kind: "invalid" };
+    if (kind === "q" && field === "hint" && !hasText.has(code) && !labelled.has(code))
+      return { ...common, kind: "invalid" };
     if (r.translation.length > 2000) return { ...common, kind: "invalid" };
-    return { ...common, kind: "update", warnings: checkField(field === "hint" ? "hint" : kind === "c" ? `choice:${field}` : "label", target.source, r.translation) };
+    return {
+      ...common,
+      kind: "update",
+      warnings: checkField(
+        field === "hint" ? "hint" : kind === "c" ? `choice:${field}` : "label",
+        target.source,
+        r.translation,
+      ),
+    };
   });
 
   const counts = Object.fromEntries(PREVIEW_KINDS.map((k) => [k, 0])) as Record<PreviewKind, number>;
   for (const r of out) counts[r.kind]++;
   const updates = out.filter((r) => r.kind === "update").map((r) => [r.id, r.after, r.before]);
-  const digest = createHash("sha256").update(JSON.stringify([lang, updates])).digest("hex");
+  const digest = createHash("sha256")
+    .update(JSON.stringify([lang, updates]))
+    .digest("hex");
   return { rows: out, counts, digest };
 }

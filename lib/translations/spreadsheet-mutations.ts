@@ -18,7 +18,10 @@ export async function readImport({ lang, bytes }: { lang: Language; bytes: Buffe
   return previewTranslationImport({ lang, rows: read.rows });
 }
 
-export async function applyTranslationImport(actor: Actor, { lang, bytes, digest }: { lang: Language; bytes: Buffer; digest: string }) {
+export async function applyTranslationImport(
+  actor: Actor,
+  { lang, bytes, digest }: { lang: Language; bytes: Buffer; digest: string },
+) {
   if (!actor) throw new TranslationError("unauthenticated");
   if (!can(actor, "translation.edit", { lang })) throw new TranslationError("forbidden");
   const preview = await readImport({ lang, bytes });
@@ -41,35 +44,70 @@ export async function applyTranslationImport(actor: Actor, { lang, bytes, digest
   }
 
   const db = await getDb();
-  await runAll(() => db.$transaction(
-    async (tx) => {
-      for (const [code, change] of questions) {
-        const current = await tx.questionText.findFirst({ where: { question: { code }, lang }, select: { label: true, hint: true, status: true } });
-        const present = current && current.status !== "missing";
-        await saveInTx(
-          tx,
-          actor,
-          { code, lang, label: change.label ?? (present ? current.label : ""), hint: change.hint ?? (present ? current.hint : null), choices: [], revision: change.revision, acknowledgeWarnings: true },
-          "import",
-        );
-      }
-      for (const c of choices) {
-        const choice = await tx.choice.findFirst({ where: { name: c.name, list: { name: c.list } }, select: { id: true, list: { select: { version: true } }, texts: { where: { lang }, select: { id: true, label: true } } } });
-        if (!choice) throw new TranslationError("previewChanged");
-        const data = { label: c.label, status: "draft" as const, sourceVersion: choice.list.version, updatedById: actor.id };
-        const existing = choice.texts[0];
-        if (existing) {
-          const claimed = await tx.choiceText.updateMany({ where: { id: existing.id, revision: c.revision }, data: { ...data, revision: { increment: 1 } } });
-          if (claimed.count === 0) throw new TranslationError("previewChanged");
-        } else {
-          if (c.revision !== -1) throw new TranslationError("previewChanged");
-          await tx.choiceText.create({ data: { choiceId: choice.id, lang, ...data, revision: 0 } });
+  await runAll(() =>
+    db.$transaction(
+      async (tx) => {
+        for (const [code, change] of questions) {
+          const current = await tx.questionText.findFirst({
+            where: { question: { code }, lang },
+            select: { label: true, hint: true, status: true },
+          });
+          const present = current && current.status !== "missing";
+          await saveInTx(
+            tx,
+            actor,
+            {
+              code,
+              lang,
+              label: change.label ?? (present ? current.label : ""),
+              hint: change.hint ?? (present ? current.hint : null),
+              choices: [],
+              revision: change.revision,
+              acknowledgeWarnings: true,
+            },
+            "import",
+          );
         }
-        await recordAudit(tx, { actorId: actor.id, action: "translation.import", entityType: "choiceList", entityId: `${c.list}:${c.name}:${lang}`, before: { label: existing?.label ?? null }, after: { label: c.label } });
-      }
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  ));
+        for (const c of choices) {
+          const choice = await tx.choice.findFirst({
+            where: { name: c.name, list: { name: c.list } },
+            select: {
+              id: true,
+              list: { select: { version: true } },
+              texts: { where: { lang }, select: { id: true, label: true } },
+            },
+          });
+          if (!choice) throw new TranslationError("previewChanged");
+          const data = {
+            label: c.label,
+            status: "draft" as const,
+            sourceVersion: choice.list.version,
+            updatedById: actor.id,
+          };
+          const existing = choice.texts[0];
+          if (existing) {
+            const claimed = await tx.choiceText.updateMany({
+              where: { id: existing.id, revision: c.revision },
+              data: { ...data, revision: { increment: 1 } },
+            });
+            if (claimed.count === 0) throw new TranslationError("previewChanged");
+          } else {
+            if (c.revision !== -1) throw new TranslationError("previewChanged");
+            await tx.choiceText.create({ data: { choiceId: choice.id, lang, ...data, revision: 0 } });
+          }
+          await recordAudit(tx, {
+            actorId: actor.id,
+            action: "translation.import",
+            entityType: "choiceList",
+            entityId: `${c.list}:${c.name}:${lang}`,
+            before: { label: existing?.label ?? null },
+            after: { label: c.label },
+          });
+        }
+      },
+      { timeout: 120_000, maxWait: 30_000 },
+    ),
+  );
   return { applied: updates.length, questions: questions.size, choices: choices.length };
 }
 

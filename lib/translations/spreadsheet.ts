@@ -17,7 +17,15 @@ export const IMPORT_MAX_ROWS = 10_000;
 export const SHEET_NAME = "translations";
 export const COLUMNS = ["id", "question", "field", "source", "translation", "state", "fingerprint"] as const;
 
-export type SheetRow = { id: string; question: string; field: string; source: string; translation: string; state: string; fingerprint: string };
+export type SheetRow = {
+  id: string;
+  question: string;
+  field: string;
+  source: string;
+  translation: string;
+  state: string;
+  fingerprint: string;
+};
 export type ImportedRow = { row: number; id: string; translation: string; fingerprint: string };
 
 export function fingerprint(source: string, revision: number): string {
@@ -29,7 +37,17 @@ export function parseFingerprint(value: string): { sourceHash: string; revision:
   return m ? { sourceHash: m[1], revision: Number(m[2]) } : null;
 }
 
-export async function writeTranslationWorkbook({ lang, sourceLanguage, rows, headers }: { lang: string; sourceLanguage: string; rows: SheetRow[]; headers: Record<(typeof COLUMNS)[number], string> }): Promise<Buffer> {
+export async function writeTranslationWorkbook({
+  lang,
+  sourceLanguage,
+  rows,
+  headers,
+}: {
+  lang: string;
+  sourceLanguage: string;
+  rows: SheetRow[];
+  headers: Record<(typeof COLUMNS)[number], string>;
+}): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Question Bank";
   const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: "frozen", ySplit: 1, rightToLeft: false }] });
@@ -57,7 +75,8 @@ export async function writeTranslationWorkbook({ lang, sourceLanguage, rows, hea
 }
 
 export type ReadFailure = "fileTooLarge" | "badFile";
-export type ReadOutcome = { ok: true; lang: string | null; rows: ImportedRow[] } | { ok: false; code: ReadFailure; reason: string };
+export type ReadOutcome =
+  { ok: true; lang: string | null; rows: ImportedRow[] } | { ok: false; code: ReadFailure; reason: string };
 
 /** Refuses what is not a small, honest .xlsx before any XML parser sees it. */
 async function inspectZip(bytes: Buffer): Promise<string | null> {
@@ -122,8 +141,12 @@ export async function readTranslationWorkbook(bytes: Buffer): Promise<ReadOutcom
   const sheet = workbook.getWorksheet(SHEET_NAME);
   if (!sheet) return { ok: false, code: "badFile", reason: "noSheet" };
   const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).map((v) => cellText(v).trim());
-  const col = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof COLUMNS)[number], number>;
-  if (col.id < 1 || col.translation < 1 || col.fingerprint < 1) return { ok: false, code: "badFile", reason: "missingColumns" };
+  const col = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<
+    (typeof COLUMNS)[number],
+    number
+  >;
+  if (col.id < 1 || col.translation < 1 || col.fingerprint < 1)
+    return { ok: false, code: "badFile", reason: "missingColumns" };
   if (sheet.rowCount > IMPORT_MAX_ROWS + 1) return { ok: false, code: "badFile", reason: "tooManyRows" };
   let lang: string | null = null;
   workbook.getWorksheet("about")?.eachRow((row) => {
@@ -134,7 +157,12 @@ export async function readTranslationWorkbook(bytes: Buffer): Promise<ReadOutcom
     if (n === 1) return;
     const id = cellText(row.getCell(col.id).value).trim();
     if (!id) return;
-    rows.push({ row: n, id, translation: cellText(row.getCell(col.translation).value).trim(), fingerprint: cellText(row.getCell(col.fingerprint).value).trim() });
+    rows.push({
+      row: n,
+      id,
+      translation: cellText(row.getCell(col.translation).value).trim(),
+      fingerprint: cellText(row.getCell(col.fingerprint).value).trim(),
+    });
   });
   return { ok: true, lang, rows };
 }

@@ -10,7 +10,8 @@ export type StoredText = { status: TranslationState; sourceVersion: number | nul
  */
 export function effectiveState(text: StoredText, questionVersion: number): TranslationState {
   if (!text || text.status === "missing") return "missing";
-  if (text.status !== "outdated" && text.sourceVersion !== null && text.sourceVersion < questionVersion) return "outdated";
+  if (text.status !== "outdated" && text.sourceVersion !== null && text.sourceVersion < questionVersion)
+    return "outdated";
   return text.status;
 }
 

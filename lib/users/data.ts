@@ -1,26 +1,8 @@
 // Reading people: the current user's roles for every permission check, and the admin lists.
 import { getDb } from "../db/client";
-import type { Role } from "../auth/permissions";
+import { currentUserSelect, type CurrentUser } from "../auth/current-user-data";
 
-export type CurrentUser = {
-  id: string;
-  name: string;
-  email: string;
-  roles: Role[];
-  translateLanguages: string[];
-  reviewLanguages: string[];
-};
-
-const currentUserSelect = { id: true, name: true, email: true, roles: true, translateLanguages: true, reviewLanguages: true, disabled: true } as const;
-
-/** The person with this id when their account is enabled; a disabled account counts as nobody. */
-export async function findActiveUser(id: string): Promise<CurrentUser | null> {
-  const db = await getDb();
-  const user = await db.user.findUnique({ where: { id }, select: currentUserSelect });
-  if (!user || user.disabled) return null;
-  const { disabled: _disabled, ...rest } = user;
-  return rest;
-}
+export type { CurrentUser };
 
 export type UserListRow = CurrentUser & { disabled: boolean; createdAt: Date; revision: number };
 
@@ -41,7 +23,10 @@ export async function findUserForEdit(id: string): Promise<UserListRow | null> {
 
 export async function findUserByEmail(email: string) {
   const db = await getDb();
-  return db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, revision: true, roles: true } });
+  return db.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, revision: true, roles: true },
+  });
 }
 
 export async function countUsers(): Promise<number> {

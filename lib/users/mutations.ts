@@ -10,22 +10,53 @@ import type { CreateUserInput, UpdateUserInput } from "./schema";
 
 type Tx = Prisma.TransactionClient;
 
-const auditedFields = { name: true, email: true, roles: true, translateLanguages: true, reviewLanguages: true, disabled: true } as const;
+const auditedFields = {
+  name: true,
+  email: true,
+  roles: true,
+  translateLanguages: true,
+  reviewLanguages: true,
+  disabled: true,
+} as const;
 
 /**
  * Creates a person with an email-and-password account (Better Auth's "credential" provider) and
  * records it. Used by the admin page, the admin command and the demo seed.
  */
-export async function insertUser(tx: Tx, { actorId, input, passwordHash }: { actorId: string | null; input: Omit<CreateUserInput, "password">; passwordHash: string }) {
+export async function insertUser(
+  tx: Tx,
+  {
+    actorId,
+    input,
+    passwordHash,
+  }: { actorId: string | null; input: Omit<CreateUserInput, "password">; passwordHash: string },
+) {
   const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) throw new AppError("emailTaken");
   const id = randomUUID();
   const user = await tx.user.create({
-    data: { id, name: input.name, email: input.email, emailVerified: true, roles: input.roles, translateLanguages: input.translateLanguages, reviewLanguages: input.reviewLanguages },
+    data: {
+      id,
+      name: input.name,
+      email: input.email,
+      emailVerified: true,
+      roles: input.roles,
+      translateLanguages: input.translateLanguages,
+      reviewLanguages: input.reviewLanguages,
+    },
     select: { id: true, ...auditedFields },
   });
-  await tx.account.create({ data: { id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: passwordHash } });
-  await recordAudit(tx, { actorId, action: "user.create", entityType: "user", entityId: id, before: null, after: user });
+  await tx.account.create({
+    data: { id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: passwordHash },
+  });
+  await recordAudit(tx, {
+    actorId,
+    action: "user.create",
+    entityType: "user",
+    entityId: id,
+    before: null,
+    after: user,
+  });
   return user;
 }
 
@@ -64,10 +95,20 @@ export async function updateUser({ actorId, input }: { actorId: string; input: U
     if (count !== 1) throw new AppError("conflict");
     // Signing a disabled person out everywhere, now.
     if (input.disabled && !before.disabled) await tx.session.deleteMany({ where: { userId: input.id } });
-    const after = await tx.user.findUniqueOrThrow({ where: { id: input.id }, select: { ...auditedFields, revision: true } });
+    const after = await tx.user.findUniqueOrThrow({
+      where: { id: input.id },
+      select: { ...auditedFields, revision: true },
+    });
     const { revision: _b, ...beforeValues } = before;
     const { revision, ...afterValues } = after;
-    await recordAudit(tx, { actorId, action: "user.update", entityType: "user", entityId: input.id, before: beforeValues, after: afterValues });
+    await recordAudit(tx, {
+      actorId,
+      action: "user.update",
+      entityType: "user",
+      entityId: input.id,
+      before: beforeValues,
+      after: afterValues,
+    });
     return { id: input.id, revision };
   });
 }

@@ -9,7 +9,10 @@ export const TARGET_LANGUAGES = LANGUAGES.filter((l) => l !== SOURCE_LANGUAGE);
 
 const unique = <T extends string>(values: T[]) => [...new Set(values)];
 const roles = z.array(z.enum(ROLES)).max(ROLES.length).transform(unique);
-const languages = z.array(z.enum(TARGET_LANGUAGES as [string, ...string[]])).max(TARGET_LANGUAGES.length).transform(unique);
+const languages = z
+  .array(z.enum(TARGET_LANGUAGES as [string, ...string[]]))
+  .max(TARGET_LANGUAGES.length)
+  .transform(unique);
 // Names are shown to everyone (audit trail, reviews): no control characters, and no bidi embedding,
 // override or isolate characters, which would let a name display as something else ("nimdA omeD"
 // reversed into "Demo Admin") or reorder the text around it. Plain Arabic needs none of them.
@@ -49,7 +52,17 @@ export function userFormToObject(form: FormData, kind: "create" | "update"): Rec
     return typeof v === "string" ? v : undefined;
   };
   const list = (key: string) => form.getAll(key).filter((v): v is string => typeof v === "string");
-  const common = { name: text("name"), roles: list("roles"), translateLanguages: list("translateLanguages"), reviewLanguages: list("reviewLanguages") };
+  const common = {
+    name: text("name"),
+    roles: list("roles"),
+    translateLanguages: list("translateLanguages"),
+    reviewLanguages: list("reviewLanguages"),
+  };
   if (kind === "create") return { ...common, email: text("email"), password: text("password") };
-  return { ...common, id: text("id"), revision: text("revision"), disabled: form.get("disabled") === "on" || form.get("disabled") === "true" };
+  return {
+    ...common,
+    id: text("id"),
+    revision: text("revision"),
+    disabled: form.get("disabled") === "on" || form.get("disabled") === "true",
+  };
 }

@@ -50,7 +50,11 @@ export function buildXlsform(doc: QuestionnaireDoc, { languages, fallback }: Bui
   ];
   const surveyRows: Record<string, string>[] = [];
   for (const section of doc.sections) {
-    const group: Record<string, string> = { type: "begin_group", name: section.name, relevant: relevanceToXpath(section.relevant) };
+    const group: Record<string, string> = {
+      type: "begin_group",
+      name: section.name,
+      relevant: relevanceToXpath(section.relevant),
+    };
     translated("label", section.title, group);
     surveyRows.push(group);
     for (const item of section.items) {
@@ -83,9 +87,11 @@ export function buildXlsform(doc: QuestionnaireDoc, { languages, fallback }: Bui
   }
 
   const titleLanguage = languages.includes(doc.defaultLanguage) ? doc.defaultLanguage : languages[0];
-  const baseTitle = doc.title[titleLanguage]?.trim() || Object.values(doc.title).find((t) => t?.trim()) || formIdOf(doc);
+  const baseTitle =
+    doc.title[titleLanguage]?.trim() || Object.values(doc.title).find((t) => t?.trim()) || formIdOf(doc);
   const settingsRow = {
-    form_title: filledFromFallback > 0 && fallback ? `${baseTitle} ${fallbackNote(titleLanguage, fallback)}` : baseTitle,
+    form_title:
+      filledFromFallback > 0 && fallback ? `${baseTitle} ${fallbackNote(titleLanguage, fallback)}` : baseTitle,
     form_id: formIdOf(doc),
     version: doc.version,
     default_language: languageString(titleLanguage),
@@ -94,7 +100,10 @@ export function buildXlsform(doc: QuestionnaireDoc, { languages, fallback }: Bui
   const sheet = (name: string, headers: string[], rows: Record<string, string>[]): Sheet => ({
     name,
     headers,
-    rows: rows.map((cells, i): SheetRow => ({ row: i + 2, cells: Object.fromEntries(headers.map((h) => [h, cells[h] ?? ""])) })),
+    rows: rows.map((cells, i): SheetRow => ({
+      row: i + 2,
+      cells: Object.fromEntries(headers.map((h) => [h, cells[h] ?? ""])),
+    })),
   });
   return {
     workbook: {
@@ -109,5 +118,7 @@ export function buildXlsform(doc: QuestionnaireDoc, { languages, fallback }: Bui
 }
 
 function defaultRequiredMessage(): TranslatedText {
-  return Object.fromEntries(Object.entries(DEFAULT_REQUIRED_MESSAGE).map(([lang, text]) => [lang, { text, status: "approved" }]));
+  return Object.fromEntries(
+    Object.entries(DEFAULT_REQUIRED_MESSAGE).map(([lang, text]) => [lang, { text, status: "approved" }]),
+  );
 }

@@ -25,7 +25,8 @@ export type ReadProblemCode =
   | "too_many_columns";
 
 export type ReadProblem = { code: ReadProblemCode; sheet?: string; row?: number; column?: string; value?: string };
-export type ReadResult = { ok: true; workbook: XlsformWorkbook; problems: ReadProblem[] } | { ok: false; problems: ReadProblem[] };
+export type ReadResult =
+  { ok: true; workbook: XlsformWorkbook; problems: ReadProblem[] } | { ok: false; problems: ReadProblem[] };
 
 class Refused extends Error {
   constructor(readonly problem: ReadProblem) {
@@ -69,7 +70,8 @@ async function inspectZip(bytes: Buffer) {
           // A part that inflates to more (or less) than it declares, or cannot be inflated at all.
           throw new Refused({ code: "not_a_spreadsheet", value: entry.fileName });
         }
-        if (/<!DOCTYPE|<!ENTITY/i.test(xml.toString("utf8"))) throw new Refused({ code: "unsafe_xml", value: entry.fileName });
+        if (/<!DOCTYPE|<!ENTITY/i.test(xml.toString("utf8")))
+          throw new Refused({ code: "unsafe_xml", value: entry.fileName });
       }
     }
     if (!hasWorkbook) throw new Refused({ code: "not_a_spreadsheet" });
@@ -92,7 +94,10 @@ function cellText(cell: ExcelJS.Cell): string {
 
 function isFormula(cell: ExcelJS.Cell): boolean {
   const value = cell.value as unknown;
-  return cell.type === ExcelJS.ValueType.Formula || (typeof value === "object" && value !== null && ("formula" in value || "sharedFormula" in value));
+  return (
+    cell.type === ExcelJS.ValueType.Formula ||
+    (typeof value === "object" && value !== null && ("formula" in value || "sharedFormula" in value))
+  );
 }
 
 /** Spelling variants pyxform accepts for the same column. */
@@ -100,12 +105,18 @@ function normaliseHeader(header: string): string {
   const trimmed = header.trim();
   const lower = trimmed.toLowerCase();
   if (lower === "list name" || lower === "list_name") return "list_name";
-  if (/^(type|name|label|hint|required|relevant|constraint|appearance|calculation|choice_filter|form_title|form_id|version|default_language)$/.test(lower)) return lower;
+  if (
+    /^(type|name|label|hint|required|relevant|constraint|appearance|calculation|choice_filter|form_title|form_id|version|default_language)$/.test(
+      lower,
+    )
+  )
+    return lower;
   return trimmed;
 }
 
 export async function readXlsx(input: Uint8Array): Promise<ReadResult> {
-  if (input.byteLength > MAX_UPLOAD_BYTES) return { ok: false, problems: [{ code: "file_too_large", value: String(input.byteLength) }] };
+  if (input.byteLength > MAX_UPLOAD_BYTES)
+    return { ok: false, problems: [{ code: "file_too_large", value: String(input.byteLength) }] };
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   try {
     await inspectZip(bytes);
@@ -122,8 +133,10 @@ export async function readXlsx(input: Uint8Array): Promise<ReadResult> {
   const problems: ReadProblem[] = [];
   const sheets: Sheet[] = [];
   for (const ws of book.worksheets) {
-    if (ws.rowCount > MAX_ROWS + 1) return { ok: false, problems: [{ code: "too_many_rows", sheet: ws.name, value: String(ws.rowCount) }] };
-    if (ws.columnCount > MAX_COLUMNS) return { ok: false, problems: [{ code: "too_many_columns", sheet: ws.name, value: String(ws.columnCount) }] };
+    if (ws.rowCount > MAX_ROWS + 1)
+      return { ok: false, problems: [{ code: "too_many_rows", sheet: ws.name, value: String(ws.rowCount) }] };
+    if (ws.columnCount > MAX_COLUMNS)
+      return { ok: false, problems: [{ code: "too_many_columns", sheet: ws.name, value: String(ws.columnCount) }] };
     const headerRow = ws.getRow(1);
     const headers: { index: number; name: string }[] = [];
     headerRow.eachCell({ includeEmpty: false }, (c, index) => {

@@ -102,7 +102,14 @@ function tokenize(expression: string): Token[] {
   return tokens;
 }
 
-const OPERATOR_OF: Record<string, RelevanceOperator> = { "=": "eq", "!=": "neq", ">": "gt", ">=": "gte", "<": "lt", "<=": "lte" };
+const OPERATOR_OF: Record<string, RelevanceOperator> = {
+  "=": "eq",
+  "!=": "neq",
+  ">": "gt",
+  ">=": "gte",
+  "<": "lt",
+  "<=": "lte",
+};
 
 class Parser {
   private at = 0;
@@ -142,7 +149,8 @@ class Parser {
       this.next();
       const rule = this.atom();
       const close = this.next();
-      if (close.kind === "word" && (close.value === "and" || close.value === "or")) throw new Unsupported("mixed_combinators");
+      if (close.kind === "word" && (close.value === "and" || close.value === "or"))
+        throw new Unsupported("mixed_combinators");
       if (close.kind !== "punct" || close.value !== ")") throw new Unsupported("syntax");
       return [rule];
     }

@@ -3,9 +3,18 @@
 // converts cleanly. pyxform itself cannot run here, so these rules are written from its documented
 // behaviour (xlsform.org, /work/shared/notes/xlsform.md); where pyxform merely warns, so does this.
 // Each problem names its sheet, spreadsheet row and column, with a code the interface translates.
-import { FORM_ROOT_NAME, RESERVED_NAMES, XLSFORM_NAME } from "./names";
+import { FORM_ROOT_NAME, RESERVED_NAMES, XLSFORM_NAME } from "../vocabulary/names";
 import { referencedNames } from "./relevant";
-import { cell, findSheet, isEmptyRow, languageCodeOf, splitHeader, type Sheet, type SheetRow, type XlsformWorkbook } from "./workbook";
+import {
+  cell,
+  findSheet,
+  isEmptyRow,
+  languageCodeOf,
+  splitHeader,
+  type Sheet,
+  type SheetRow,
+  type XlsformWorkbook,
+} from "./workbook";
 
 export type IssueCode =
   | "missing_sheet"
@@ -55,26 +64,85 @@ export type XlsformIssue = {
 };
 
 const PLAIN_TYPES = new Set([
-  "text", "integer", "decimal", "date", "time", "datetime", "note", "geopoint", "geotrace", "geoshape",
-  "image", "audio", "video", "file", "barcode", "calculate", "acknowledge", "hidden", "range",
-  "start", "end", "today", "deviceid", "phonenumber", "username", "simserial", "subscriberid", "email", "audit",
-  "start-geopoint", "background-audio", "xml-external", "csv-external", "background-geopoint",
+  "text",
+  "integer",
+  "decimal",
+  "date",
+  "time",
+  "datetime",
+  "note",
+  "geopoint",
+  "geotrace",
+  "geoshape",
+  "image",
+  "audio",
+  "video",
+  "file",
+  "barcode",
+  "calculate",
+  "acknowledge",
+  "hidden",
+  "range",
+  "start",
+  "end",
+  "today",
+  "deviceid",
+  "phonenumber",
+  "username",
+  "simserial",
+  "subscriberid",
+  "email",
+  "audit",
+  "start-geopoint",
+  "background-audio",
+  "xml-external",
+  "csv-external",
+  "background-geopoint",
 ]);
 const GROUP_TYPES: Record<string, { opens?: "group" | "repeat"; closes?: "group" | "repeat" }> = {
-  begin_group: { opens: "group" }, "begin group": { opens: "group" },
-  end_group: { closes: "group" }, "end group": { closes: "group" },
-  begin_repeat: { opens: "repeat" }, "begin repeat": { opens: "repeat" },
-  end_repeat: { closes: "repeat" }, "end repeat": { closes: "repeat" },
+  begin_group: { opens: "group" },
+  "begin group": { opens: "group" },
+  end_group: { closes: "group" },
+  "end group": { closes: "group" },
+  begin_repeat: { opens: "repeat" },
+  "begin repeat": { opens: "repeat" },
+  end_repeat: { closes: "repeat" },
+  "end repeat": { closes: "repeat" },
 };
 /** Types that are collected silently and need no label. */
 const UNLABELLED_TYPES = new Set([
-  "calculate", "hidden", "start", "end", "today", "deviceid", "phonenumber", "username", "simserial", "subscriberid",
-  "email", "audit", "start-geopoint", "background-audio", "xml-external", "csv-external", "background-geopoint",
+  "calculate",
+  "hidden",
+  "start",
+  "end",
+  "today",
+  "deviceid",
+  "phonenumber",
+  "username",
+  "simserial",
+  "subscriberid",
+  "email",
+  "audit",
+  "start-geopoint",
+  "background-audio",
+  "xml-external",
+  "csv-external",
+  "background-geopoint",
 ]);
 const SELECT = /^(select_one|select_multiple|select one|select multiple|rank)(\s+)(\S+)(?:\s+(or_other))?$/;
 const SELECT_FROM_FILE = /^(select_one_from_file|select_multiple_from_file)\s+\S+\.(csv|xml|geojson)$/;
 /** Columns whose text may hold `${name}` references. */
-const EXPRESSION_COLUMNS = ["relevant", "constraint", "calculation", "choice_filter", "required", "readonly", "default", "repeat_count", "trigger"];
+const EXPRESSION_COLUMNS = [
+  "relevant",
+  "constraint",
+  "calculation",
+  "choice_filter",
+  "required",
+  "readonly",
+  "default",
+  "repeat_count",
+  "trigger",
+];
 
 export type ParsedType =
   | { kind: "plain"; type: string }
@@ -112,10 +180,14 @@ export function validateXlsform(workbook: XlsformWorkbook): XlsformIssue[] {
   const choices = findSheet(workbook, "choices");
   const settings = findSheet(workbook, "settings");
   for (const column of ["type", "name"]) {
-    if (!survey.headers.includes(column)) add({ severity: "error", code: "missing_column", sheet: "survey", column, value: column });
+    if (!survey.headers.includes(column))
+      add({ severity: "error", code: "missing_column", sheet: "survey", column, value: column });
   }
 
-  const languages = checkLanguages([survey, choices].filter((s): s is Sheet => !!s), add);
+  const languages = checkLanguages(
+    [survey, choices].filter((s): s is Sheet => !!s),
+    add,
+  );
   const settingsRow = settings?.rows.find((r) => !isEmptyRow(r));
   checkSettings(settings, settingsRow, languages, add);
   const formName = (settingsRow && cell(settingsRow, "name")) || FORM_ROOT_NAME;
@@ -158,19 +230,24 @@ export function validateXlsform(workbook: XlsformWorkbook): XlsformIssue[] {
       return;
     }
     if (type.kind === "select") {
-      if (!lists.has(type.list)) add({ severity: "error", code: "unknown_list", ...at, column: "type", value: type.list });
+      if (!lists.has(type.list))
+        add({ severity: "error", code: "unknown_list", ...at, column: "type", value: type.list });
       if (type.select === "select_multiple") multipleLists.add(type.list);
-      if (type.orOther && languages.length > 0) add({ severity: "warning", code: "or_other_translated", ...at, column: "type", value: typeText });
+      if (type.orOther && languages.length > 0)
+        add({ severity: "warning", code: "or_other_translated", ...at, column: "type", value: typeText });
     }
 
     if (!name) add({ severity: "error", code: "missing_name", ...at, column: "name" });
-    else if (!XLSFORM_NAME.test(name)) add({ severity: "error", code: "invalid_name", ...at, column: "name", value: name });
-    else if (RESERVED_NAMES.has(name) || name === formName) add({ severity: "error", code: "reserved_name", ...at, column: "name", value: name });
+    else if (!XLSFORM_NAME.test(name))
+      add({ severity: "error", code: "invalid_name", ...at, column: "name", value: name });
+    else if (RESERVED_NAMES.has(name) || name === formName)
+      add({ severity: "error", code: "reserved_name", ...at, column: "name", value: name });
     else {
       const siblings = stack.at(-1)?.names ?? rootNames;
       const clash = siblings.get(name.toLowerCase());
       if (clash === name) add({ severity: "error", code: "duplicate_name", ...at, column: "name", value: name });
-      else if (clash !== undefined) add({ severity: "warning", code: "duplicate_name_case", ...at, column: "name", value: name });
+      else if (clash !== undefined)
+        add({ severity: "warning", code: "duplicate_name_case", ...at, column: "name", value: name });
       siblings.set(name.toLowerCase(), name);
       elements.push({ name, row: row.row, index });
     }
@@ -178,7 +255,14 @@ export function validateXlsform(workbook: XlsformWorkbook): XlsformIssue[] {
     const hasLabel = labelColumns.some((c) => cell(row, c));
     const hasHint = hintColumns.some((c) => cell(row, c));
     if (type.kind === "structure") {
-      if (!hasLabel) add({ severity: "warning", code: "group_without_label", ...at, column: labelColumns[0] ?? "label", value: name });
+      if (!hasLabel)
+        add({
+          severity: "warning",
+          code: "group_without_label",
+          ...at,
+          column: labelColumns[0] ?? "label",
+          value: name,
+        });
       stack.push({ kind: type.opens!, row: row.row, names: new Map() });
     } else if (!(type.kind === "plain" && UNLABELLED_TYPES.has(type.type)) && !hasLabel && !hasHint) {
       add({ severity: "error", code: "missing_label", ...at, column: labelColumns[0] ?? "label", value: name });
@@ -186,7 +270,8 @@ export function validateXlsform(workbook: XlsformWorkbook): XlsformIssue[] {
     checkTranslatedCells(row, "survey", translatedColumns, add);
     rowsWithRefs.push({ row, index, ownName: name });
   });
-  for (const open of stack) add({ severity: "error", code: "unclosed_group", sheet: "survey", row: open.row, column: "type" });
+  for (const open of stack)
+    add({ severity: "error", code: "unclosed_group", sheet: "survey", row: open.row, column: "type" });
 
   checkReferences(survey, rowsWithRefs, elements, add);
   checkChoiceNamesForMultiple(choices, multipleLists, add);
@@ -213,35 +298,71 @@ function checkLanguages(sheets: Sheet[], add: (i: XlsformIssue) => void): string
     }
   }
   if (all.size === 0) return [];
-  for (const b of bare) add({ severity: "warning", code: "bare_and_translated_columns", sheet: b.sheet, column: b.column, value: b.column });
+  for (const b of bare)
+    add({
+      severity: "warning",
+      code: "bare_and_translated_columns",
+      sheet: b.sheet,
+      column: b.column,
+      value: b.column,
+    });
   for (const [key, { sheet, languages }] of byBase) {
     const base = key.split("\u0000")[1];
     for (const lang of all) {
-      if (!languages.has(lang)) add({ severity: "warning", code: "missing_language_column", sheet, column: `${base}::${lang}`, value: lang });
+      if (!languages.has(lang))
+        add({ severity: "warning", code: "missing_language_column", sheet, column: `${base}::${lang}`, value: lang });
     }
   }
-  for (const lang of all) if (!languageCodeOf(lang)) add({ severity: "warning", code: "language_without_code", sheet: sheets[0].name, value: lang });
+  for (const lang of all)
+    if (!languageCodeOf(lang))
+      add({ severity: "warning", code: "language_without_code", sheet: sheets[0].name, value: lang });
   return [...all];
 }
 
-function checkSettings(settings: Sheet | undefined, row: SheetRow | undefined, languages: string[], add: (i: XlsformIssue) => void) {
+function checkSettings(
+  settings: Sheet | undefined,
+  row: SheetRow | undefined,
+  languages: string[],
+  add: (i: XlsformIssue) => void,
+) {
   for (const column of ["form_title", "form_id", "version"]) {
-    if (!row || !cell(row, column)) add({ severity: "warning", code: "missing_setting", sheet: "settings", row: row?.row, column, value: column });
+    if (!row || !cell(row, column))
+      add({ severity: "warning", code: "missing_setting", sheet: "settings", row: row?.row, column, value: column });
   }
   if (languages.length === 0) return;
   const defaultLanguage = row ? cell(row, "default_language") : "";
-  if (!defaultLanguage) add({ severity: "warning", code: "no_default_language", sheet: "settings", row: row?.row, column: "default_language" });
+  if (!defaultLanguage)
+    add({
+      severity: "warning",
+      code: "no_default_language",
+      sheet: "settings",
+      row: row?.row,
+      column: "default_language",
+    });
   else if (!languages.includes(defaultLanguage)) {
-    add({ severity: "error", code: "default_language_unknown", sheet: settings?.name ?? "settings", row: row?.row, column: "default_language", value: defaultLanguage });
+    add({
+      severity: "error",
+      code: "default_language_unknown",
+      sheet: settings?.name ?? "settings",
+      row: row?.row,
+      column: "default_language",
+      value: defaultLanguage,
+    });
   }
 }
 
 /** Checks the choices sheet and returns the list names it defines. */
-function checkChoices(choices: Sheet | undefined, languages: string[], settingsRow: SheetRow | undefined, add: (i: XlsformIssue) => void): Set<string> {
+function checkChoices(
+  choices: Sheet | undefined,
+  languages: string[],
+  settingsRow: SheetRow | undefined,
+  add: (i: XlsformIssue) => void,
+): Set<string> {
   const lists = new Set<string>();
   if (!choices) return lists;
   for (const column of ["list_name", "name"]) {
-    if (!choices.headers.includes(column)) add({ severity: "error", code: "missing_column", sheet: "choices", column, value: column });
+    if (!choices.headers.includes(column))
+      add({ severity: "error", code: "missing_column", sheet: "choices", column, value: column });
   }
   const allowDuplicates = settingsRow && /^(yes|true)$/i.test(cell(settingsRow, "allow_choice_duplicates"));
   const labelColumns = choices.headers.filter((h) => splitHeader(h)?.base === "label");
@@ -256,14 +377,17 @@ function checkChoices(choices: Sheet | undefined, languages: string[], settingsR
       add({ severity: "error", code: "missing_list_name", ...at, column: "list_name", value: name });
       continue;
     }
-    if (!XLSFORM_NAME.test(list)) add({ severity: "error", code: "invalid_list_name", ...at, column: "list_name", value: list });
+    if (!XLSFORM_NAME.test(list))
+      add({ severity: "error", code: "invalid_list_name", ...at, column: "list_name", value: list });
     lists.add(list);
     if (!name) add({ severity: "error", code: "missing_choice_name", ...at, column: "name", value: list });
-    if (!labelColumns.some((c) => cell(row, c))) add({ severity: "error", code: "missing_choice_label", ...at, column: labelColumns[0] ?? "label", value: name });
+    if (!labelColumns.some((c) => cell(row, c)))
+      add({ severity: "error", code: "missing_choice_label", ...at, column: labelColumns[0] ?? "label", value: name });
     else if (languages.length > 0) checkTranslatedCells(row, "choices", translated, add);
     if (name) {
       const names = seen.get(list) ?? new Set<string>();
-      if (names.has(name) && !allowDuplicates) add({ severity: "error", code: "duplicate_choice", ...at, column: "name", value: name });
+      if (names.has(name) && !allowDuplicates)
+        add({ severity: "error", code: "duplicate_choice", ...at, column: "name", value: name });
       names.add(name);
       seen.set(list, names);
     }
@@ -280,27 +404,59 @@ function checkTranslatedCells(row: SheetRow, sheet: string, columns: string[], a
   }
   for (const [, cols] of byBase) {
     if (!cols.some((c) => cell(row, c))) continue;
-    for (const c of cols) if (!cell(row, c)) add({ severity: "warning", code: "missing_translation", sheet, row: row.row, column: c, value: splitHeader(c)!.language ?? "" });
+    for (const c of cols)
+      if (!cell(row, c))
+        add({
+          severity: "warning",
+          code: "missing_translation",
+          sheet,
+          row: row.row,
+          column: c,
+          value: splitHeader(c)!.language ?? "",
+        });
   }
 }
 
-function checkChoiceNamesForMultiple(choices: Sheet | undefined, multipleLists: Set<string>, add: (i: XlsformIssue) => void) {
+function checkChoiceNamesForMultiple(
+  choices: Sheet | undefined,
+  multipleLists: Set<string>,
+  add: (i: XlsformIssue) => void,
+) {
   if (!choices) return;
   for (const row of choices.rows) {
     const name = cell(row, "name");
     if (multipleLists.has(cell(row, "list_name")) && /\s/.test(name)) {
-      add({ severity: "error", code: "choice_name_with_space", sheet: "choices", row: row.row, column: "name", value: name });
+      add({
+        severity: "error",
+        code: "choice_name_with_space",
+        sheet: "choices",
+        row: row.row,
+        column: "name",
+        value: name,
+      });
     }
   }
 }
 
 /** `${name}` must name exactly one question that comes earlier (a constraint may name its own question). */
-function checkReferences(survey: Sheet, rows: { row: SheetRow; index: number; ownName: string }[], elements: Element[], add: (i: XlsformIssue) => void) {
+function checkReferences(
+  survey: Sheet,
+  rows: { row: SheetRow; index: number; ownName: string }[],
+  elements: Element[],
+  add: (i: XlsformIssue) => void,
+) {
   const byName = new Map<string, Element[]>();
   for (const e of elements) byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
   const textColumns = survey.headers.filter((h) => {
     const split = splitHeader(h);
-    return split && (split.base === "label" || split.base === "hint" || split.base === "constraint_message" || split.base === "required_message" || split.base === "guidance_hint");
+    return (
+      split &&
+      (split.base === "label" ||
+        split.base === "hint" ||
+        split.base === "constraint_message" ||
+        split.base === "required_message" ||
+        split.base === "guidance_hint")
+    );
   });
   for (const { row, index, ownName } of rows) {
     for (const column of [...EXPRESSION_COLUMNS.filter((c) => survey.headers.includes(c)), ...textColumns]) {
@@ -311,12 +467,16 @@ function checkReferences(survey: Sheet, rows: { row: SheetRow; index: number; ow
         add({ severity: "error", code: "malformed_reference", ...at, value });
         continue;
       }
-      if (EXPRESSION_COLUMNS.includes(column) && !isBalanced(value)) add({ severity: "error", code: "expression_syntax", ...at, value });
+      if (EXPRESSION_COLUMNS.includes(column) && !isBalanced(value))
+        add({ severity: "error", code: "expression_syntax", ...at, value });
       for (const ref of referencedNames(value)) {
         const targets = byName.get(ref);
         if (!targets) add({ severity: "error", code: "unknown_reference", ...at, value: ref });
         else if (targets.length > 1) add({ severity: "error", code: "ambiguous_reference", ...at, value: ref });
-        else if (targets[0].index > index || (targets[0].index === index && !(column === "constraint" && ref === ownName))) {
+        else if (
+          targets[0].index > index ||
+          (targets[0].index === index && !(column === "constraint" && ref === ownName))
+        ) {
           add({ severity: "error", code: "later_reference", ...at, value: ref });
         }
       }

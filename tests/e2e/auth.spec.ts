@@ -28,7 +28,9 @@ function watchCspViolations(page: Page): string[] {
 }
 
 test.describe("accounts and roles", () => {
-  test("an administrator creates a translator, the audit trail shows it, and the translator signs in", async ({ page }) => {
+  test("an administrator creates a translator, the audit trail shows it, and the translator signs in", async ({
+    page,
+  }) => {
     const violations = watchCspViolations(page);
     const email = `farida.${Date.now()}@example.org`;
 
@@ -40,7 +42,9 @@ test.describe("accounts and roles", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Users");
     await expectAccessible(page);
 
-    const create = page.getByRole("region", { name: "Create a user" }).or(page.locator("section[aria-labelledby=create-user]"));
+    const create = page
+      .getByRole("region", { name: "Create a user" })
+      .or(page.locator("section[aria-labelledby=create-user]"));
     await create.getByLabel("Name").fill("Farida Mansour");
     await create.getByLabel("Email").fill(email);
     await create.getByLabel("Temporary password").fill("farida-first-pass");
@@ -49,7 +53,9 @@ test.describe("accounts and roles", () => {
     await create.getByRole("group", { name: "May translate into" }).getByLabel("العربية").check();
     await create.getByRole("button", { name: "Create user" }).click();
     await expect(page.getByRole("status")).toHaveText(`Account created for ${email}.`);
-    await expect(page.getByRole("table").getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) })).toContainText("Translator");
+    await expect(
+      page.getByRole("table").getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) }),
+    ).toContainText("Translator");
     await expectAccessible(page);
 
     // The audit trail, filtered by the new person's email, shows who created them.
@@ -84,7 +90,9 @@ test.describe("accounts and roles", () => {
     await page.getByLabel("New password", { exact: true }).fill("farida-own-password");
     await page.getByLabel("Repeat the new password").fill("farida-own-password");
     await page.getByRole("button", { name: "Change password" }).click();
-    await expect(page.getByRole("status")).toHaveText("Your password has been changed. Your other sessions were signed out.");
+    await expect(page.getByRole("status")).toHaveText(
+      "Your password has been changed. Your other sessions were signed out.",
+    );
     // A translator has no admin pages in the menu.
     await page.locator("details.account-menu summary").click();
     await expect(page.locator("details.account-menu")).not.toContainText("Users");
@@ -139,7 +147,10 @@ test.describe("role × page matrix over HTTP", () => {
 
   async function signInOverHttp(request: APIRequestContext, baseURL: string, who: { email: string; password: string }) {
     // A distinct (TEST-NET) client address per sign-in keeps these out of the per-address limit.
-    const response = await request.post("/api/auth/sign-in/email", { data: who, headers: { Origin: baseURL, "X-Forwarded-For": `192.0.2.${address++}` } });
+    const response = await request.post("/api/auth/sign-in/email", {
+      data: who,
+      headers: { Origin: baseURL, "X-Forwarded-For": `192.0.2.${address++}` },
+    });
     expect(response.status()).toBe(200);
   }
 
@@ -164,14 +175,20 @@ test.describe("role × page matrix over HTTP", () => {
     });
   }
 
-  test("anonymous: redirected to sign in from every private page; sign-in refused from another site", async ({ playwright, baseURL }) => {
+  test("anonymous: redirected to sign in from every private page; sign-in refused from another site", async ({
+    playwright,
+    baseURL,
+  }) => {
     const request = await playwright.request.newContext({ baseURL });
     for (const path of Object.keys(pages)) {
       const response = await request.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBe(307);
       expect(response.headers()["location"]).toContain("/en/sign-in?next=");
     }
-    const crossSite = await request.post("/api/auth/sign-in/email", { data: DEMO.admin, headers: { Origin: "https://evil.example", "X-Forwarded-For": "192.0.2.200" } });
+    const crossSite = await request.post("/api/auth/sign-in/email", {
+      data: DEMO.admin,
+      headers: { Origin: "https://evil.example", "X-Forwarded-For": "192.0.2.200" },
+    });
     expect(crossSite.status()).toBe(403);
     expect((await crossSite.json()).code).toBe("crossSite");
     await request.dispose();

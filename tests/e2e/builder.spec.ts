@@ -27,14 +27,23 @@ async function signOut(page: Page) {
 }
 
 const status = (page: Page) => page.locator(".builder-status");
-const itemNames = (page: Page, section: number) => page.locator(".section-card").nth(section).locator(".item-card").evaluateAll((els) => els.map((e) => e.getAttribute("data-item")));
+const itemNames = (page: Page, section: number) =>
+  page
+    .locator(".section-card")
+    .nth(section)
+    .locator(".item-card")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-item")));
 
-test("a researcher builds, orders, conditions, previews and checks a 15-question questionnaire, and finds it again after signing back in", async ({ page }) => {
+test("a researcher builds, orders, conditions, previews and checks a 15-question questionnaire, and finds it again after signing back in", async ({
+  page,
+}) => {
   test.setTimeout(420_000);
   page.on("dialog", (dialog) => dialog.accept());
   await signIn(page, "researcher@demo.questionbank.org", "researcher-demo", "/questionnaires");
   await expect(page.getByRole("heading", { level: 1, name: "My questionnaires" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My questionnaires" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My questionnaires" }),
+  ).toHaveAttribute("aria-current", "page");
   await expectAccessible(page);
 
   // A new questionnaire in three languages, English by default.
@@ -68,7 +77,14 @@ test("a researcher builds, orders, conditions, previews and checks a 15-question
   await page.getByRole("button", { name: "Add section" }).click();
   await expect(status(page)).toHaveText("Section added.");
   await page.goto("/en/search?indicator=KNW-01");
-  for (const code of ["knw_transmission", "knw_asymptomatic_spread", "knw_covid_airborne", "knw_dead_body_spread", "knw_water_spread"]) await page.getByLabel(`Select ${code}`, { exact: true }).check();
+  for (const code of [
+    "knw_transmission",
+    "knw_asymptomatic_spread",
+    "knw_covid_airborne",
+    "knw_dead_body_spread",
+    "knw_water_spread",
+  ])
+    await page.getByLabel(`Select ${code}`, { exact: true }).check();
   await expect(page.getByText("5 questions selected")).toBeVisible();
   await page.getByLabel("Add to questionnaire…").selectOption({ label: TITLE });
   await page.getByRole("button", { name: "Add the 5 selected questions" }).click();
@@ -124,7 +140,9 @@ test("a researcher builds, orders, conditions, previews and checks a 15-question
 
   // Moving the consent question below the age question would make the rule look forward: refused first.
   await page.getByRole("button", { name: /^Move down ?: bkg_consent$/ }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Not done: skip logic would point to a later question" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Not done: skip logic would point to a later question" }),
+  ).toBeVisible();
   expect(await itemNames(page, 0)).toEqual(["bkg_consent", "bkg_age", "bkg_gender", "bkg_household_size"]);
 
   // The readiness check, with the export buttons and the fallback choice.
@@ -132,9 +150,15 @@ test("a researcher builds, orders, conditions, previews and checks a 15-question
   const readiness = page.getByRole("region", { name: "Ready to export?" });
   await expect(readiness).toBeVisible();
   await expect(readiness.getByRole("link", { name: `Export “${TITLE}” as XLSForm` })).toHaveCount(0);
-  await expect(readiness.getByRole("link", { name: "See the problems to fix" })).toHaveAttribute("href", "#readiness-heading");
+  await expect(readiness.getByRole("link", { name: "See the problems to fix" })).toHaveAttribute(
+    "href",
+    "#readiness-heading",
+  );
   await readiness.getByLabel("Where a translation is missing or not approved, use").selectOption("en");
-  await expect(readiness.getByRole("link", { name: `Export “${TITLE}” as XLSForm` })).toHaveAttribute("href", /format=xlsform&fallback=en/);
+  await expect(readiness.getByRole("link", { name: `Export “${TITLE}” as XLSForm` })).toHaveAttribute(
+    "href",
+    /format=xlsform&fallback=en/,
+  );
   await expectAccessible(page);
 
   // Preview in Arabic, right to left; the age question appears once consent is given.
@@ -148,7 +172,10 @@ test("a researcher builds, orders, conditions, previews and checks a 15-question
   await expectAccessible(page);
 
   // Preview in French, then its print view.
-  await page.getByRole("navigation", { name: "Languages of this questionnaire" }).getByRole("link", { name: "Français" }).click();
+  await page
+    .getByRole("navigation", { name: "Languages of this questionnaire" })
+    .getByRole("link", { name: "Français" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Preview in Français" })).toBeVisible();
   await expect(page.locator("form.respondent")).toHaveAttribute("dir", "ltr");
   await expect(page.locator("form.respondent")).toHaveAttribute("lang", "fr");
@@ -174,7 +201,9 @@ test("a researcher builds, orders, conditions, previews and checks a 15-question
   await expect(page.locator(".item-card[data-item='bkg_age']")).toContainText("Skip logic");
 });
 
-test("a bank question changed by a curator is offered to the questionnaire as a newer version, taken on one click", async ({ browser }) => {
+test("a bank question changed by a curator is offered to the questionnaire as a newer version, taken on one click", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const curatorContext = await browser.newContext();
   const curator = await curatorContext.newPage();
@@ -272,7 +301,10 @@ test("an export refused after the page was shown says why on the page, and no fi
   const refusal = readiness.getByRole("alert").filter({ hasText: "This questionnaire is not ready to export" });
   await expect(refusal).toBeVisible();
   await expect(refusal).toContainText("Français");
-  await expect(refusal.getByRole("link", { name: "See the problems to fix" })).toHaveAttribute("href", "#readiness-heading");
+  await expect(refusal.getByRole("link", { name: "See the problems to fix" })).toHaveAttribute(
+    "href",
+    "#readiness-heading",
+  );
   await expectAccessible(page);
   await page.waitForTimeout(1_000);
   expect(downloads).toEqual([]);
@@ -288,10 +320,17 @@ test("an export refused after the page was shown says why on the page, and no fi
 });
 
 test("a public template is duplicated into the researcher's questionnaires", async ({ page }) => {
-  await signIn(page, "researcher@demo.questionbank.org", "researcher-demo", "/templates/vaccine-acceptance-rapid-assessment");
+  await signIn(
+    page,
+    "researcher@demo.questionbank.org",
+    "researcher-demo",
+    "/templates/vaccine-acceptance-rapid-assessment",
+  );
   await page.getByRole("button", { name: "Duplicate into my questionnaires" }).click();
   await page.waitForURL(/\/en\/questionnaires\/(?!new$)[^/]+$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Copy of Vaccine acceptance rapid assessment" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Copy of Vaccine acceptance rapid assessment" }),
+  ).toBeVisible();
   await expectAccessible(page);
   // The Arabic builder is right to left.
   await page.goto(page.url().replace("/en/", "/ar/"));

@@ -16,7 +16,9 @@ async function signIn(page: Page, email: string, password: string, next: string)
 
 const CODE = "e2e_trust";
 
-test("a curator creates, publishes and revises a question; a draft is merged into it; the audit trail shows each step", async ({ page }) => {
+test("a curator creates, publishes and revises a question; a draft is merged into it; the audit trail shows each step", async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   await signIn(page, "curator@demo.questionbank.org", "curator-demo", "/curate");
   await expect(page.getByRole("heading", { level: 1, name: "Curate the bank" })).toBeVisible();
@@ -52,7 +54,9 @@ test("a curator creates, publishes and revises a question; a draft is merged int
   // A new wording: the impact is shown before anything is saved.
   await page.getByLabel("Wording (English)").fill("How much do you trust the health workers in your area?");
   await page.getByRole("button", { name: "Save and publish version 2" }).click();
-  const impact = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "Before publishing version 2" }) });
+  const impact = page
+    .getByRole("alert")
+    .filter({ has: page.getByRole("heading", { name: "Before publishing version 2" }) });
   await expect(impact).toBeVisible();
   await expect(impact).toContainText("No translation becomes outdated.");
   await expect(impact).toContainText("No questionnaire uses this question.");
@@ -79,7 +83,9 @@ test("a curator creates, publishes and revises a question; a draft is merged int
   await other.getByRole("button", { name: "Save and publish version 3" }).click();
   const conflict = other.getByRole("region", { name: "Someone else saved this question meanwhile" });
   await expect(conflict).toBeVisible();
-  await expect(conflict.getByRole("row", { name: /Hint for the interviewer/ })).toContainText("Read the answer choices aloud.");
+  await expect(conflict.getByRole("row", { name: /Hint for the interviewer/ })).toContainText(
+    "Read the answer choices aloud.",
+  );
   await expect(other.getByLabel("Hint for the interviewer")).toHaveValue("Do not read the choices.");
   await expectAccessible(other);
   await other.close();
@@ -100,7 +106,9 @@ test("a curator creates, publishes and revises a question; a draft is merged int
   const card = page.locator(".draft-queue > li").filter({ has: page.getByRole("link", { name: `${CODE}_copy` }) });
   await card.getByLabel("Merge into bank question (code)").fill(CODE);
   await card.getByRole("button", { name: "Merge" }).click();
-  await expect(page.getByText(`The draft ${CODE}_copy is merged into ${CODE}; no questionnaire used it.`)).toBeVisible();
+  await expect(
+    page.getByText(`The draft ${CODE}_copy is merged into ${CODE}; no questionnaire used it.`),
+  ).toBeVisible();
   await page.reload();
   await expect(page.getByRole("link", { name: `${CODE}_copy` })).toHaveCount(0);
 
@@ -110,7 +118,10 @@ test("a curator creates, publishes and revises a question; a draft is merged int
     [`${CODE}_copy`, ["question.create", "question.merge"]],
   ] as const) {
     await page.goto(`/en/audit?entity=${entity}`);
-    for (const action of actions) await expect(page.locator("code", { hasText: new RegExp(`^${action.replace(".", "\\.")}$`) }).first()).toBeVisible();
+    for (const action of actions)
+      await expect(
+        page.locator("code", { hasText: new RegExp(`^${action.replace(".", "\\.")}$`) }).first(),
+      ).toBeVisible();
   }
   await expectAccessible(page);
 
@@ -142,7 +153,10 @@ test("an administrator edits the framework: an indicator with questions cannot b
   await signIn(page, "admin@demo.questionbank.org", "admin-demo-1", "/curate/framework");
   await expect(page.getByRole("heading", { level: 1, name: "Framework editor" })).toBeVisible();
   await expectAccessible(page);
-  const indicator = page.locator("details").filter({ has: page.locator("summary", { hasText: "PER-03" }) }).first();
+  const indicator = page
+    .locator("details")
+    .filter({ has: page.locator("summary", { hasText: "PER-03" }) })
+    .first();
   await indicator.locator("summary").click();
   await expect(indicator.getByRole("button", { name: "Delete" })).toBeDisabled();
   await expect(indicator.getByText(/Cannot be deleted: \d+ questions point at it\./)).toBeVisible();
@@ -155,12 +169,17 @@ test("an administrator edits the framework: an indicator with questions cannot b
   await expectAccessible(page);
 });
 
-test("two administrators edit one domain: the second sees both versions, keeps their input, and saves knowingly", async ({ browser }) => {
+test("two administrators edit one domain: the second sees both versions, keeps their input, and saves knowingly", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const open = async () => {
     const page = await (await browser.newContext()).newPage();
     await signIn(page, "admin@demo.questionbank.org", "admin-demo-1", "/curate/framework");
-    const domain = page.locator("details").filter({ has: page.locator("summary", { hasText: "Edit domain SOC" }) }).first();
+    const domain = page
+      .locator("details")
+      .filter({ has: page.locator("summary", { hasText: "Edit domain SOC" }) })
+      .first();
     await domain.locator("summary").click();
     return { page, domain, english: domain.getByLabel("Name in English") };
   };

@@ -20,7 +20,11 @@ test.describe("without JavaScript", () => {
       await expect(page.locator("html")).toHaveAttribute("lang", locale);
       await expect(page.locator("html")).toHaveAttribute("dir", dir);
       await expect(page.locator("header.site-header")).toBeVisible();
-      await expect(page.locator("main").getByRole("link", { name: locale === "ar" ? "الانتقال إلى الإطار" : "Go to the framework" })).toHaveAttribute("href", `/${locale}/framework`);
+      await expect(
+        page
+          .locator("main")
+          .getByRole("link", { name: locale === "ar" ? "الانتقال إلى الإطار" : "Go to the framework" }),
+      ).toHaveAttribute("href", `/${locale}/framework`);
     });
   }
 
@@ -36,7 +40,13 @@ test.describe("without JavaScript", () => {
     expect(search?.status()).toBe(400);
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("تعذّر فهم هذا الطلب");
-    for (const path of ["/en/audit?entity=%00", "/en/admin/users/%00", "/en/curate/choice-lists/%00", "/en/questions/%00", "/en/questionnaires/%00"]) {
+    for (const path of [
+      "/en/audit?entity=%00",
+      "/en/admin/users/%00",
+      "/en/curate/choice-lists/%00",
+      "/en/questions/%00",
+      "/en/questionnaires/%00",
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(400);
     }
@@ -80,11 +90,24 @@ test.describe("a page's own not-found and forbidden", () => {
 
 test.describe("server-action posts", () => {
   test("another site's action post is refused with 403, an unreadable one with 400", async ({ request, baseURL }) => {
-    const crossSite = await request.post("/en/search", { headers: { Origin: "https://evil.example", "Next-Action": "0123456789abcdef", "Content-Type": "text/plain;charset=UTF-8" }, data: "[]" });
+    const crossSite = await request.post("/en/search", {
+      headers: {
+        Origin: "https://evil.example",
+        "Next-Action": "0123456789abcdef",
+        "Content-Type": "text/plain;charset=UTF-8",
+      },
+      data: "[]",
+    });
     expect(crossSite.status()).toBe(403);
-    const noJs = await request.post("/en/curate/framework", { headers: { Origin: "https://evil.example" }, multipart: { $ACTION_ID_0123: "", kind: "domain" } });
+    const noJs = await request.post("/en/curate/framework", {
+      headers: { Origin: "https://evil.example" },
+      multipart: { $ACTION_ID_0123: "", kind: "domain" },
+    });
     expect(noJs.status()).toBe(403);
-    const malformed = await request.post("/en/curate/framework", { headers: { Origin: baseURL!, "Content-Type": "multipart/form-data; boundary=xyz" }, data: "--nope\r\nnot a part" });
+    const malformed = await request.post("/en/curate/framework", {
+      headers: { Origin: baseURL!, "Content-Type": "multipart/form-data; boundary=xyz" },
+      data: "--nope\r\nnot a part",
+    });
     expect(malformed.status()).toBe(400);
   });
 });

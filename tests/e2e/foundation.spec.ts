@@ -18,7 +18,10 @@ test.describe("four languages, right to left in Arabic", () => {
   }
 
   test("the root redirects by the browser's language", async ({ browser }) => {
-    const context = await browser.newContext({ locale: "fr-FR", extraHTTPHeaders: { "Accept-Language": "fr-FR,fr;q=0.9" } });
+    const context = await browser.newContext({
+      locale: "fr-FR",
+      extraHTTPHeaders: { "Accept-Language": "fr-FR,fr;q=0.9" },
+    });
     const page = await context.newPage();
     await page.goto("/");
     await expect(page).toHaveURL(/\/fr$/);

@@ -27,7 +27,14 @@ const goodForm = () =>
     survey: [
       ["type", "name", "label::English (en)", "label::Français (fr)", "required", "relevant"],
       ["begin_group", "household", "Household", "Ménage", "", ""],
-      ["select_one water", "water_source", "Main source of drinking water?", "Principale source d'eau potable ?", "yes", ""],
+      [
+        "select_one water",
+        "water_source",
+        "Main source of drinking water?",
+        "Principale source d'eau potable ?",
+        "yes",
+        "",
+      ],
       ["text", "water_other", "Which other source?", "Quelle autre source ?", "", "${water_source} = 'other'"],
       ["integer", "bkg_age", "How old are you?", "Quel âge avez-vous ?", "yes", ""],
       ["end_group", "", "", "", "", ""],
@@ -68,7 +75,9 @@ async function myQuestionnaireCount(page: Page) {
   return page.locator(".questionnaire-list > li").count();
 }
 
-test("a visitor is sent to sign in and back; a researcher imports a two-language form and finds it in the builder", async ({ page }) => {
+test("a visitor is sent to sign in and back; a researcher imports a two-language form and finds it in the builder", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.goto("/en/questionnaires/import");
   await expect(page).toHaveURL(/\/en\/sign-in\?next=%2Fquestionnaires%2Fimport$/);
@@ -87,13 +96,24 @@ test("a visitor is sent to sign in and back; a researcher imports a two-language
   await expect(page.getByText("added to the bank as drafts, for a curator to review", { exact: false })).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByLabel("XLSForm file (.xlsx)").setInputFiles({ name: "water.xlsx", mimeType: XLSX, buffer: await goodForm() });
+  await page
+    .getByLabel("XLSForm file (.xlsx)")
+    .setInputFiles({ name: "water.xlsx", mimeType: XLSX, buffer: await goodForm() });
   await page.getByRole("button", { name: "Import" }).click();
   const status = page.getByRole("status").filter({ hasText: "Questionnaire imported" });
-  await expect(status).toContainText(`“${TITLE}” was created with 3 questions: 1 linked to a bank question, and 2 added to the bank as drafts for a curator to review.`);
+  await expect(status).toContainText(
+    `“${TITLE}” was created with 3 questions: 1 linked to a bank question, and 2 added to the bank as drafts for a curator to review.`,
+  );
   await expect(page.locator(".import-outcome")).toBeFocused();
-  await expect(page.getByRole("table", { name: "Notes on this file" })).toContainText("The settings sheet has no version.");
-  await expect(page.getByRole("table", { name: "Notes on this file" }).getByRole("columnheader")).toHaveText(["Sheet", "Row", "Column", "Note"]);
+  await expect(page.getByRole("table", { name: "Notes on this file" })).toContainText(
+    "The settings sheet has no version.",
+  );
+  await expect(page.getByRole("table", { name: "Notes on this file" }).getByRole("columnheader")).toHaveText([
+    "Sheet",
+    "Row",
+    "Column",
+    "Note",
+  ]);
   // Imported: the file is no longer chosen, so that a second click cannot import it twice.
   expect(await fileInput(page).evaluate((input: HTMLInputElement) => input.files?.length)).toBe(0);
   await expectAccessible(page);
@@ -130,10 +150,14 @@ test("a broken file is refused row by row, creates nothing, and stays chosen for
   await page.goto("/en/questionnaires/import");
   await fileInput(page).setInputFiles({ name: "broken.xlsx", mimeType: XLSX, buffer: await brokenForm() });
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "The file has 2 problems; nothing was imported." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "The file has 2 problems; nothing was imported." }),
+  ).toBeVisible();
   await expect(page.locator(".import-outcome")).toBeFocused();
   const problems = page.getByRole("table", { name: "Problems to fix" });
-  const rows = await problems.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim())));
+  const rows = await problems
+    .locator("tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim())));
   expect(rows).toEqual([
     ["survey", "2", "type", "The list “colours” is not on the choices sheet."],
     ["survey", "4", "name", "The name “full_name” is already used in this group."],
@@ -144,7 +168,11 @@ test("a broken file is refused row by row, creates nothing, and stays chosen for
   // A file over the stated limit is refused before it is sent.
   await fileInput(page).setInputFiles({ name: "huge.xlsx", mimeType: XLSX, buffer: Buffer.alloc(5.5 * 1024 * 1024) });
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "This file is 5.5 megabytes; the largest file that can be imported is 5 megabytes." })).toBeVisible();
+  await expect(
+    page
+      .getByRole("alert")
+      .filter({ hasText: "This file is 5.5 megabytes; the largest file that can be imported is 5 megabytes." }),
+  ).toBeVisible();
 
   await page.goto("/en/questionnaires");
   expect(await myQuestionnaireCount(page)).toBe(before);
@@ -155,9 +183,16 @@ test("a broken file is refused row by row, creates nothing, and stays chosen for
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByRole("heading", { level: 1, name: "استيراد ملف XLSForm" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel("ملف XLSForm").setInputFiles({ name: "broken.xlsx", mimeType: XLSX, buffer: await brokenForm() });
+  await page
+    .getByLabel("ملف XLSForm")
+    .setInputFiles({ name: "broken.xlsx", mimeType: XLSX, buffer: await brokenForm() });
   await page.getByRole("button", { name: "استيراد" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "في الملف مشكلتان؛ لم يُستورد أي شيء." })).toBeVisible();
-  await expect(page.getByRole("table", { name: "مشكلات يجب تصحيحها" }).getByRole("columnheader")).toHaveText(["الورقة", "الصف", "العمود", "المشكلة"]);
+  await expect(page.getByRole("table", { name: "مشكلات يجب تصحيحها" }).getByRole("columnheader")).toHaveText([
+    "الورقة",
+    "الصف",
+    "العمود",
+    "المشكلة",
+  ]);
   await expectAccessible(page);
 });

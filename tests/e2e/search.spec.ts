@@ -27,7 +27,12 @@ test.describe("search the bank", () => {
     await expect(page.locator(".results-table mark").first()).toHaveText(/vaccin/i);
     await expectAccessible(page);
 
-    const facet = page.getByRole("navigation", { name: "Filters" }).locator("details.facet").filter({ hasText: "Answer type" }).getByRole("link").first();
+    const facet = page
+      .getByRole("navigation", { name: "Filters" })
+      .locator("details.facet")
+      .filter({ hasText: "Answer type" })
+      .getByRole("link")
+      .first();
     await facet.click();
     await expect(page).toHaveURL(/type=/);
     await expect(page.getByRole("link", { name: /Remove filter/ })).toBeVisible();

@@ -27,7 +27,10 @@ test.describe("public templates", () => {
     await expect(page.locator("main")).toContainText(/Asked only if “[^”]+” is “Yes”/);
     await expectAccessible(page);
 
-    const [xlsform] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /as XLSForm/ }).click()]);
+    const [xlsform] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: /as XLSForm/ }).click(),
+    ]);
     expect(xlsform.suggestedFilename()).toBe("Vaccine acceptance rapid assessment.xlsx");
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await bytesOf(xlsform)) as unknown as ExcelJS.Buffer);
@@ -38,7 +41,10 @@ test.describe("public templates", () => {
     expect(choiceHeaders.filter((h) => h.startsWith("label::"))).toEqual(LABELS);
     expect(book.getWorksheet("settings")!.getRow(2).getCell(4).value).toBe("English (en)");
 
-    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /as CSV/ }).click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: /as CSV/ }).click(),
+    ]);
     expect(csv.suggestedFilename()).toBe("Vaccine acceptance rapid assessment.csv");
     const bytes = await bytesOf(csv);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -53,7 +59,10 @@ test.describe("public templates", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveAttribute("lang", "ar");
     await expect(page.locator("main")).toContainText("يُطرح فقط إذا");
     await expectAccessible(page);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /بصيغة CSV/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: /بصيغة CSV/ }).click(),
+    ]);
     const bytes = await bytesOf(download);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });

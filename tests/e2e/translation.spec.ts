@@ -27,13 +27,17 @@ async function signedIn(browser: Browser, who: { email: string; password: string
 
 const heading1 = (page: Page) => page.getByRole("heading", { level: 1 });
 
-test("translate, review, send back, fix, approve; outdated after a source change; spreadsheet round trip", async ({ browser }) => {
+test("translate, review, send back, fix, approve; outdated after a source change; spreadsheet round trip", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const translator = await signedIn(browser, TRANSLATOR, "/translate");
 
   // Where a translator starts: the languages they work in, a dashboard, a queue.
   await expect(heading1(translator)).toHaveText("Translate");
-  await expect(translator.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Translate" })).toBeVisible();
+  await expect(
+    translator.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Translate" }),
+  ).toBeVisible();
   await expectAccessible(translator);
   await translator.getByRole("link", { name: "Open the العربية dashboard" }).click();
   await expect(heading1(translator)).toHaveText("العربية: translation dashboard");
@@ -54,13 +58,17 @@ test("translate, review, send back, fix, approve; outdated after a source change
   const label = translator.getByLabel("Question text (ar)");
   await expect(label).toHaveAttribute("dir", "rtl");
   await expect(label).toHaveAttribute("lang", "ar");
-  await expect(translator.getByText("Ctrl+Enter (⌘+Enter on a Mac) saves and opens the next item of the queue.")).toBeVisible();
+  await expect(
+    translator.getByText("Ctrl+Enter (⌘+Enter on a Mac) saves and opens the next item of the queue."),
+  ).toBeVisible();
   await expectAccessible(translator);
 
   // A text left in the source language is caught before saving.
   await label.fill("When did you last see or hear any information about the outbreak?");
   await translator.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(translator.getByRole("alert").filter({ hasText: "Check before saving" })).toContainText("same as the source text");
+  await expect(translator.getByRole("alert").filter({ hasText: "Check before saving" })).toContainText(
+    "same as the source text",
+  );
 
   // "1 to 7 days ago" reads "منذ يوم إلى 7 أيام" in Arabic: the check asks, the translator confirms.
   await label.fill("متى رأيت أو سمعت آخر مرة أي معلومات عن الفاشية؟ مسودة أولى");
@@ -95,7 +103,9 @@ test("translate, review, send back, fix, approve; outdated after a source change
   await expect(check).toBeVisible();
   // Ctrl+Enter again with the same warnings shown: save anyway, then on to the next draft (none left).
   await label.press("Control+Enter");
-  await expect(translator.getByRole("status").filter({ hasText: "Saved. Nothing else in the queue needs work." })).toBeVisible();
+  await expect(
+    translator.getByRole("status").filter({ hasText: "Saved. Nothing else in the queue needs work." }),
+  ).toBeVisible();
   await expect(heading1(translator)).toContainText("Draft");
   // The history shows the fix word by word.
   const history = translator.getByRole("region", { name: "History" });
@@ -110,7 +120,9 @@ test("translate, review, send back, fix, approve; outdated after a source change
 
   // A curator changes the English source: the Arabic translation becomes outdated, with the change shown.
   const curator = await signedIn(browser, CURATOR, `/curate/questions/${CODE}`);
-  await curator.getByLabel("Wording (English)").fill("In the past 7 days, when did you last see or hear any information about the outbreak?");
+  await curator
+    .getByLabel("Wording (English)")
+    .fill("In the past 7 days, when did you last see or hear any information about the outbreak?");
   await curator.getByRole("button", { name: "Save and publish version 2" }).click();
   await curator.getByRole("button", { name: "Confirm and publish version 2" }).click();
   await expect(curator.getByRole("heading", { level: 1 })).toContainText("Published");
@@ -125,7 +137,10 @@ test("translate, review, send back, fix, approve; outdated after a source change
   // Spreadsheet round trip: download the outdated queue, translate offline, preview, apply.
   await translator.goto("/en/translate/ar/queue?status=outdated");
   await expect(translator.getByRole("link", { name: CODE })).toBeVisible();
-  const [download] = await Promise.all([translator.waitForEvent("download"), translator.getByRole("link", { name: "Download these questions as a spreadsheet (.xlsx)" }).click()]);
+  const [download] = await Promise.all([
+    translator.waitForEvent("download"),
+    translator.getByRole("link", { name: "Download these questions as a spreadsheet (.xlsx)" }).click(),
+  ]);
   const path = test.info().outputPath("translations-ar.xlsx");
   await download.saveAs(path);
   const book = new ExcelJS.Workbook();
@@ -134,7 +149,9 @@ test("translate, review, send back, fix, approve; outdated after a source change
   let edited = 0;
   sheet.eachRow((row) => {
     if (row.getCell(1).value === `q:${CODE}:label`) {
-      expect(row.getCell(4).value).toBe("In the past 7 days, when did you last see or hear any information about the outbreak?");
+      expect(row.getCell(4).value).toBe(
+        "In the past 7 days, when did you last see or hear any information about the outbreak?",
+      );
       row.getCell(5).value = "خلال الأيام ٧ الماضية، متى رأيت أو سمعت آخر مرة أي معلومات عن الوباء؟";
       edited++;
     }
@@ -164,7 +181,11 @@ test("translate, review, send back, fix, approve; outdated after a source change
 test("a researcher is refused the workspace, and a visitor is sent to sign in", async ({ browser, page }) => {
   await page.goto("/en/translate/ar");
   await expect(page).toHaveURL(/\/en\/sign-in\?next=/);
-  const researcher = await signedIn(browser, { email: "researcher@demo.questionbank.org", password: "researcher-demo" }, "/translate/ar");
+  const researcher = await signedIn(
+    browser,
+    { email: "researcher@demo.questionbank.org", password: "researcher-demo" },
+    "/translate/ar",
+  );
   await expect(heading1(researcher)).toHaveText("Access refused");
   await expectAccessible(researcher);
   const response = await researcher.request.get("/en/translate/ar/export");
@@ -181,7 +202,9 @@ async function save(page: Page) {
   await expect(saved).toBeVisible();
 }
 
-test("four eyes: the reviewer who corrected a text in review is told another reviewer approves it", async ({ browser }) => {
+test("four eyes: the reviewer who corrected a text in review is told another reviewer approves it", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const code = "per_vac_intent";
   const item = `/translate/fr/q/${code}`;

@@ -9,11 +9,18 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 let currentHeaders = new Headers();
-vi.mock("next/headers", () => ({ headers: async () => currentHeaders, cookies: async () => ({ get: () => undefined, getAll: () => [] }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => currentHeaders,
+  cookies: async () => ({ get: () => undefined, getAll: () => [] }),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} }));
 // next-intl's navigation helpers import "next/navigation" in a way only Next's bundler resolves;
 // the one the actions use (redirect after a created questionnaire) is never reached by a refusal.
-vi.mock("@/lib/i18n/navigation", () => ({ redirect: () => { throw new Error("redirect reached"); } }));
+vi.mock("@/lib/i18n/navigation", () => ({
+  redirect: () => {
+    throw new Error("redirect reached");
+  },
+}));
 
 import { getDb } from "@/lib/db/client";
 import * as curation from "@/lib/curation/actions";
@@ -34,9 +41,16 @@ let questionCode = "";
 beforeAll(async () => {
   cookies = await signInDemoRoles();
   const db = await getDb();
-  const q = await db.question.findFirstOrThrow({ where: { status: "published" }, orderBy: { code: "asc" }, select: { code: true } });
+  const q = await db.question.findFirstOrThrow({
+    where: { status: "published" },
+    orderBy: { code: "asc" },
+    select: { code: true },
+  });
   questionCode = q.code;
-  const researcher = await db.user.findFirstOrThrow({ where: { email: "researcher@demo.questionbank.org" }, select: { id: true } });
+  const researcher = await db.user.findFirstOrThrow({
+    where: { email: "researcher@demo.questionbank.org" },
+    select: { id: true },
+  });
   const own = await db.questionnaire.findFirst({ where: { ownerId: researcher.id }, select: { id: true } });
   questionnaireId = own?.id ?? "00000000-0000-0000-0000-000000000000";
 });
@@ -44,28 +58,60 @@ beforeAll(async () => {
 /** Everything an action could write, counted: a refusal leaves every number as it was. */
 async function fingerprint() {
   const db = await getDb();
-  const [audit, questions, versions, texts, lists, questionnaires, items, sections, users, comments, indicators] = await Promise.all([
-    db.auditEvent.count(),
-    db.question.count(),
-    db.questionVersion.count(),
-    db.questionText.count(),
-    db.choiceList.count(),
-    db.questionnaire.count(),
-    db.questionnaireItem.count(),
-    db.questionnaireSection.count(),
-    db.user.count(),
-    db.translationComment.count(),
-    db.indicator.count(),
-  ]);
+  const [audit, questions, versions, texts, lists, questionnaires, items, sections, users, comments, indicators] =
+    await Promise.all([
+      db.auditEvent.count(),
+      db.question.count(),
+      db.questionVersion.count(),
+      db.questionText.count(),
+      db.choiceList.count(),
+      db.questionnaire.count(),
+      db.questionnaireItem.count(),
+      db.questionnaireSection.count(),
+      db.user.count(),
+      db.translationComment.count(),
+      db.indicator.count(),
+    ]);
   const revisions = await db.questionText.aggregate({ _sum: { revision: true } });
   const qRevisions = await db.questionnaire.aggregate({ _sum: { revision: true } });
-  return { audit, questions, versions, texts, lists, questionnaires, items, sections, users, comments, indicators, revisions: revisions._sum.revision, qRevisions: qRevisions._sum.revision };
+  return {
+    audit,
+    questions,
+    versions,
+    texts,
+    lists,
+    questionnaires,
+    items,
+    sections,
+    users,
+    comments,
+    indicators,
+    revisions: revisions._sum.revision,
+    qRevisions: qRevisions._sum.revision,
+  };
 }
 
 const MEGABYTE = "a".repeat(1024 * 1024);
 /** Hostile text: each kind alone, and mixed into ordinary words (Arabic included). */
 const hostile = fc.oneof(
-  fc.tuple(fc.string({ maxLength: 20 }), fc.constantFrom("\u0000", "\u0001", "\u001b", "\u007f\u0000", "\uD800", "\uDFFF", "a\uDC00b", "\u202E", "\u202D", "\u0008"), fc.string({ maxLength: 20 })).map(([a, bad, b]) => `${a}${bad}${b}`),
+  fc
+    .tuple(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom(
+        "\u0000",
+        "\u0001",
+        "\u001b",
+        "\u007f\u0000",
+        "\uD800",
+        "\uDFFF",
+        "a\uDC00b",
+        "\u202E",
+        "\u202D",
+        "\u0008",
+      ),
+      fc.string({ maxLength: 20 }),
+    )
+    .map(([a, bad, b]) => `${a}${bad}${b}`),
   fc.constantFrom(MEGABYTE, `سؤال\u0000`, `label\u202Egnp.exe`, "\uD83D", `${"x".repeat(100_001)}`),
 );
 
@@ -101,22 +147,61 @@ function expectRefused(result: ActionResult<unknown, unknown> | null) {
 const RUNS = { numRuns: 12 };
 
 describe("fuzz: curation actions refuse hostile text and write nothing", () => {
-  const question = () => ({ originalCode: "", code: "fuzz_question", type: "text", sourceLanguage: "en", label: "A harmless label", hint: "", notes: "", revision: "0", choiceMode: "none", tags: "" });
+  const question = () => ({
+    originalCode: "",
+    code: "fuzz_question",
+    type: "text",
+    sourceLanguage: "en",
+    label: "A harmless label",
+    hint: "",
+    notes: "",
+    revision: "0",
+    choiceMode: "none",
+    tags: "",
+  });
   it("saveQuestion, changeQuestionStatus, saveChoiceList, saveFramework, changeIndicator, checkCode, findDuplicates", async () => {
     currentHeaders = browserHeaders(cookies.curator);
     const before = await fingerprint();
     await fc.assert(
-      fc.asyncProperty(hostileInForm, fc.constantFrom("code", "label", "hint", "notes", "tags", "customConstraint", "ownChoices"), async (text, field) => {
-        expectRefused(await curation.saveQuestionAction(null, withHostile(question(), field, text)));
-        expectRefused(await curation.saveQuestionAction(null, withHostile({ ...question(), originalCode: questionCode, code: questionCode }, field, text)));
-        expectRefused(await curation.changeQuestionStatusAction(null, form({ code: questionCode, revision: "0", intent: "reject", reason: text })));
-        expectRefused(await curation.changeQuestionStatusAction(null, form({ code: text, revision: "0", intent: "retire" })));
-        expectRefused(await curation.saveChoiceListAction(null, form({ mode: "create", name: "fuzz_list", revision: "0", choices: `yes = Yes\nno = ${text}` })));
-        expectRefused(await curation.saveFrameworkAction(null, form({ kind: "domain", code: "FUZ", "name.en": text, "description.en": "d" })));
-        expectRefused(await curation.changeIndicatorAction(null, form({ code: "PER-01", intent: "merge", intoCode: text })));
-        expectRefused(await curation.checkCodeAction(text));
-        expectRefused(await curation.findDuplicatesAction(text, ["PER-01"]));
-      }),
+      fc.asyncProperty(
+        hostileInForm,
+        fc.constantFrom("code", "label", "hint", "notes", "tags", "customConstraint", "ownChoices"),
+        async (text, field) => {
+          expectRefused(await curation.saveQuestionAction(null, withHostile(question(), field, text)));
+          expectRefused(
+            await curation.saveQuestionAction(
+              null,
+              withHostile({ ...question(), originalCode: questionCode, code: questionCode }, field, text),
+            ),
+          );
+          expectRefused(
+            await curation.changeQuestionStatusAction(
+              null,
+              form({ code: questionCode, revision: "0", intent: "reject", reason: text }),
+            ),
+          );
+          expectRefused(
+            await curation.changeQuestionStatusAction(null, form({ code: text, revision: "0", intent: "retire" })),
+          );
+          expectRefused(
+            await curation.saveChoiceListAction(
+              null,
+              form({ mode: "create", name: "fuzz_list", revision: "0", choices: `yes = Yes\nno = ${text}` }),
+            ),
+          );
+          expectRefused(
+            await curation.saveFrameworkAction(
+              null,
+              form({ kind: "domain", code: "FUZ", "name.en": text, "description.en": "d" }),
+            ),
+          );
+          expectRefused(
+            await curation.changeIndicatorAction(null, form({ code: "PER-01", intent: "merge", intoCode: text })),
+          );
+          expectRefused(await curation.checkCodeAction(text));
+          expectRefused(await curation.findDuplicatesAction(text, ["PER-01"]));
+        },
+      ),
       RUNS,
     );
     expect(await fingerprint()).toEqual(before);
@@ -131,9 +216,30 @@ describe("fuzz: builder actions refuse hostile text and write nothing", () => {
       fc.asyncProperty(hostile, async (text) => {
         const base = { questionnaireId, revision: 0 };
         expectRefused(await builder.changeQuestionnaireAction({ ...base, op: "addSection", title: { en: text } }));
-        expectRefused(await builder.changeQuestionnaireAction({ ...base, op: "addQuestions", codes: [questionCode, text], sectionId: null }));
-        expectRefused(await builder.changeQuestionnaireAction({ ...base, op: "updateSettings", settings: { title: { en: "Survey", ar: text }, description: {}, languages: ["en", "ar"], defaultLanguage: "en", fallbackLanguage: null } }));
-        expectRefused(await builder.changeQuestionnaireAction({ ...base, op: "addIndicator", indicator: text, sectionId: null }));
+        expectRefused(
+          await builder.changeQuestionnaireAction({
+            ...base,
+            op: "addQuestions",
+            codes: [questionCode, text],
+            sectionId: null,
+          }),
+        );
+        expectRefused(
+          await builder.changeQuestionnaireAction({
+            ...base,
+            op: "updateSettings",
+            settings: {
+              title: { en: "Survey", ar: text },
+              description: {},
+              languages: ["en", "ar"],
+              defaultLanguage: "en",
+              fallbackLanguage: null,
+            },
+          }),
+        );
+        expectRefused(
+          await builder.changeQuestionnaireAction({ ...base, op: "addIndicator", indicator: text, sectionId: null }),
+        );
         expectRefused(await builder.duplicateQuestionnaireAction(text));
         expectRefused(await builder.deleteQuestionnaireAction(text, 0));
       }),
@@ -141,7 +247,10 @@ describe("fuzz: builder actions refuse hostile text and write nothing", () => {
     );
     await fc.assert(
       fc.asyncProperty(hostileInForm, async (text) => {
-        const created = await builder.createQuestionnaireAction(null, form({ locale: "en", "title.en": text, languages: ["en"], defaultLanguage: "en" }));
+        const created = await builder.createQuestionnaireAction(
+          null,
+          form({ locale: "en", "title.en": text, languages: ["en"], defaultLanguage: "en" }),
+        );
         expect(created?.code).toBe("badRequest");
       }),
       RUNS,
@@ -157,8 +266,12 @@ describe("fuzz: translation actions refuse hostile text and write nothing", () =
     await fc.assert(
       fc.asyncProperty(hostile, async (text) => {
         const item = { code: questionCode, lang: "ar", revision: 0 };
-        expectRefused(await translations.saveTranslationAction({ ...item, label: text, hint: "", choices: {} } as never));
-        expectRefused(await translations.saveTranslationAction({ ...item, label: "نص", hint: "", choices: { yes: text } } as never));
+        expectRefused(
+          await translations.saveTranslationAction({ ...item, label: text, hint: "", choices: {} } as never),
+        );
+        expectRefused(
+          await translations.saveTranslationAction({ ...item, label: "نص", hint: "", choices: { yes: text } } as never),
+        );
         expectRefused(await translations.submitTranslationAction({ ...item, code: text }));
         expectRefused(await translations.approveTranslationAction({ ...item, lang: text }));
         expectRefused(await translations.returnTranslationAction({ ...item, comment: text }));
@@ -186,11 +299,19 @@ describe("fuzz: user actions refuse hostile text and write nothing", () => {
     const before = await fingerprint();
     await fc.assert(
       fc.asyncProperty(hostileInForm, fc.constantFrom("name", "email", "password", "roles"), async (text, field) => {
-        const values = { locale: "ar", name: "Nadia", email: "fuzz@example.org", password: "a-good-password", roles: ["translator"] };
+        const values = {
+          locale: "ar",
+          name: "Nadia",
+          email: "fuzz@example.org",
+          password: "a-good-password",
+          roles: ["translator"],
+        };
         const created = await createUserCommand(headers, withHostile(values, field, text));
         expectRefused(created);
         expect(!created.ok && created.message).toMatch(/[\u0600-\u06FF]/);
-        expectRefused(await updateUserCommand(headers, withHostile({ ...values, id: "x", revision: "0" }, field, text)));
+        expectRefused(
+          await updateUserCommand(headers, withHostile({ ...values, id: "x", revision: "0" }, field, text)),
+        );
       }),
       RUNS,
     );
@@ -204,7 +325,17 @@ describe("the runner's classification of database refusals", () => {
     const before = await fingerprint();
     // The runner's own text check is bypassed on purpose (the NUL is made inside the step) to
     // see the database's refusal mapped.
-    const result = await actionRunner()(null, {}, async () => addTranslationComment(translator, { code: questionCode, lang: "ar", body: `note ${String.fromCharCode(0)} here` }), { headers: browserHeaders(cookies.translator) });
+    const result = await actionRunner()(
+      null,
+      {},
+      async () =>
+        addTranslationComment(translator, {
+          code: questionCode,
+          lang: "ar",
+          body: `note ${String.fromCharCode(0)} here`,
+        }),
+      { headers: browserHeaders(cookies.translator) },
+    );
     expect(result.ok).toBe(false);
     expect(!result.ok && result.code).toBe("badRequest");
     expect(await fingerprint()).toEqual(before);

@@ -19,10 +19,15 @@ import { expectContract } from "./openapi-contract";
 
 const ORIGIN = "http://127.0.0.1:3000";
 const testUrl = process.env.DATABASE_URL;
-type Holder = { client?: Promise<{ prisma: { $disconnect(): Promise<void> }; opened: { pglite?: { close(): Promise<void> } } }> };
+type Holder = {
+  client?: Promise<{ prisma: { $disconnect(): Promise<void> }; opened: { pglite?: { close(): Promise<void> } } }>;
+};
 const holder = () => ((globalThis as { __questionBankDb?: Holder }).__questionBankDb ??= {});
 
-const search = (lang = "en") => listQuestions(new Request(`${ORIGIN}/api/v1/questions?q=vaccine&pageSize=3`, { headers: { "accept-language": lang } }));
+const search = (lang = "en") =>
+  listQuestions(
+    new Request(`${ORIGIN}/api/v1/questions?q=vaccine&pageSize=3`, { headers: { "accept-language": lang } }),
+  );
 
 async function expectUnavailable(response: Response, template: string, lang: "en" | "fr" = "en") {
   expect(response.status, await response.clone().text()).toBe(503);
@@ -30,7 +35,10 @@ async function expectUnavailable(response: Response, template: string, lang: "en
   const body = await expectContract("get", template, response);
   expect(body).toEqual({
     code: "unavailable",
-    message: lang === "fr" ? "Le service est momentanément indisponible. Réessayez dans un instant." : "The service is temporarily unavailable. Please try again in a moment.",
+    message:
+      lang === "fr"
+        ? "Le service est momentanément indisponible. Réessayez dans un instant."
+        : "The service is temporarily unavailable. Please try again in a moment.",
   });
 }
 
@@ -50,7 +58,11 @@ describe.runIf(testUrl)("PostgreSQL goes away in the middle of a request, and co
   let previous: Holder["client"];
 
   const allowConnections = (allow: boolean) => admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS ${allow}`);
-  const terminate = () => admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
+  const terminate = () =>
+    admin.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+      [name],
+    );
 
   beforeAll(async () => {
     const base = new URL(testUrl!);
@@ -84,7 +96,9 @@ describe.runIf(testUrl)("PostgreSQL goes away in the middle of a request, and co
 
   it("answers 503 with Retry-After to the request in flight and to every request while down, then 200 again", async () => {
     expect((await search()).status).toBe(200);
-    const template = await (await getDb()).questionnaire.findFirstOrThrow({ where: { visibility: "public_template" }, select: { id: true } });
+    const template = await (
+      await getDb()
+    ).questionnaire.findFirstOrThrow({ where: { visibility: "public_template" }, select: { id: true } });
 
     // Hold the search on a lock so that the outage happens while it waits inside PostgreSQL.
     const throwawayUrl = process.env.DATABASE_URL!;
@@ -95,7 +109,10 @@ describe.runIf(testUrl)("PostgreSQL goes away in the middle of a request, and co
     const inFlight = search("fr");
     let waiting = false;
     for (let i = 0; i < 200 && !waiting; i++) {
-      const { rows } = await admin.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'", [name]);
+      const { rows } = await admin.query(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'",
+        [name],
+      );
       waiting = rows[0].n > 0;
       if (!waiting) await new Promise((r) => setTimeout(r, 50));
     }
@@ -105,9 +122,15 @@ describe.runIf(testUrl)("PostgreSQL goes away in the middle of a request, and co
     try {
       await expectUnavailable(await inFlight, "/api/v1/questions", "fr");
       await expectUnavailable(await search(), "/api/v1/questions");
-      await expectUnavailable(await listQuestionnaires(new Request(`${ORIGIN}/api/v1/questionnaires`)), "/api/v1/questionnaires");
+      await expectUnavailable(
+        await listQuestionnaires(new Request(`${ORIGIN}/api/v1/questionnaires`)),
+        "/api/v1/questionnaires",
+      );
       await expectUnavailable(await getFramework(new Request(`${ORIGIN}/api/v1/framework`)), "/api/v1/framework");
-      const exported = await exportQuestionnaire(new Request(`${ORIGIN}/api/v1/questionnaires/${template.id}/export?format=csv`), { params: Promise.resolve({ id: template.id }) });
+      const exported = await exportQuestionnaire(
+        new Request(`${ORIGIN}/api/v1/questionnaires/${template.id}/export?format=csv`),
+        { params: Promise.resolve({ id: template.id }) },
+      );
       await expectUnavailable(exported, "/api/v1/questionnaires/{id}/export");
     } finally {
       await allowConnections(true);
@@ -130,7 +153,10 @@ describe.runIf(!testUrl)("PGlite is closed under the app, and reopened", () => {
     await opened.pglite!.close();
     expect([200, 503]).toContain((await inFlight).status);
     await expectUnavailable(await search(), "/api/v1/questions");
-    await expectUnavailable(await listQuestionnaires(new Request(`${ORIGIN}/api/v1/questionnaires`)), "/api/v1/questionnaires");
+    await expectUnavailable(
+      await listQuestionnaires(new Request(`${ORIGIN}/api/v1/questionnaires`)),
+      "/api/v1/questionnaires",
+    );
 
     // What a restart does: a fresh client on the same data directory.
     holder().client = undefined;

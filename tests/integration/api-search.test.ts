@@ -9,8 +9,10 @@ import { LANGUAGES } from "@/lib/i18n/languages";
 import { expectContract } from "./openapi-contract";
 
 const BASE = "http://127.0.0.1/api/v1/questions";
-const list = (query: string, headers: Record<string, string> = {}) => listQuestions(new Request(`${BASE}?${query}`, { headers }));
-const one = (code: string) => getQuestion(new Request(`${BASE}/${encodeURIComponent(code)}`), { params: Promise.resolve({ code }) });
+const list = (query: string, headers: Record<string, string> = {}) =>
+  listQuestions(new Request(`${BASE}?${query}`, { headers }));
+const one = (code: string) =>
+  getQuestion(new Request(`${BASE}/${encodeURIComponent(code)}`), { params: Promise.resolve({ code }) });
 
 describe("GET /api/v1/questions", () => {
   it("answers the same search as the page, with items in the documented shape and facets", async () => {
@@ -32,21 +34,72 @@ describe("GET /api/v1/questions", () => {
   });
 
   it("rejects bad parameters with a 400 in the caller's language", async () => {
-    for (const query of ["page=abc", "pageSize=-1", "lang=xx", "pageSize=1000", "q=" + "x".repeat(201), "type=essay", "page=1&page=2"]) {
+    for (const query of [
+      "page=abc",
+      "pageSize=-1",
+      "lang=xx",
+      "pageSize=1000",
+      "q=" + "x".repeat(201),
+      "type=essay",
+      "page=1&page=2",
+    ]) {
       const response = await list(query);
       expect(response.status, query).toBe(400);
-      expect(((await expectContract("get", "/api/v1/questions", response)) as { message: string }).message, query).toBeTruthy();
+      expect(
+        ((await expectContract("get", "/api/v1/questions", response)) as { message: string }).message,
+        query,
+      ).toBeTruthy();
     }
     const french = await list("lang=xx", { "accept-language": "fr-CA,fr;q=0.9,en;q=0.5" });
     expect(french.headers.get("content-language")).toBe("fr");
     expect((await french.json()).message).toContain("doit");
     const arabic = await list("page=0", { "accept-language": "ar" });
-    expect(await arabic.json()).toMatchObject({ code: "invalidParameters", details: { params: [{ param: "page", message: expect.stringContaining("عددًا صحيحًا") }] } });
+    expect(await arabic.json()).toMatchObject({
+      code: "invalidParameters",
+      details: { params: [{ param: "page", message: expect.stringContaining("عددًا صحيحًا") }] },
+    });
   });
 
   it("never answers a 500, whatever the query string", async () => {
-    const keys = fc.constantFrom("q", "lang", "domain", "topic", "indicator", "type", "status", "tag", "source", "translation", "page", "pageSize", "sort", "dir", "x");
-    const values = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.constantFrom("", "-1", "0", "1e9", "NaN", "'", "\"", "\\", "%", "&|!:*", "a:*", "(", "<script>", "ar:approved", "PER-03", "ال"));
+    const keys = fc.constantFrom(
+      "q",
+      "lang",
+      "domain",
+      "topic",
+      "indicator",
+      "type",
+      "status",
+      "tag",
+      "source",
+      "translation",
+      "page",
+      "pageSize",
+      "sort",
+      "dir",
+      "x",
+    );
+    const values = fc.oneof(
+      fc.string(),
+      fc.string({ unit: "grapheme" }),
+      fc.constantFrom(
+        "",
+        "-1",
+        "0",
+        "1e9",
+        "NaN",
+        "'",
+        '"',
+        "\\",
+        "%",
+        "&|!:*",
+        "a:*",
+        "(",
+        "<script>",
+        "ar:approved",
+        "PER-03",
+        "ال",
+      ),
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(keys, values), { maxLength: 5 }), async (pairs) => {
         const query = new URLSearchParams(pairs).toString();
@@ -75,7 +128,11 @@ describe("GET /api/v1/questions/{code}", () => {
     expect(response.status).toBe(200);
     const body = (await expectContract("get", "/api/v1/questions/{code}", response)) as Record<string, unknown>;
     expect(body.code).toBe(items[0].code);
-    expect(Object.keys(body).sort()).toEqual(Object.keys(items[0]).filter((k) => k !== "score").sort());
+    expect(Object.keys(body).sort()).toEqual(
+      Object.keys(items[0])
+        .filter((k) => k !== "score")
+        .sort(),
+    );
     const missing = await one("this-code-does-not-exist-42");
     expect(missing.status).toBe(404);
     expect(await expectContract("get", "/api/v1/questions/{code}", missing)).toMatchObject({ code: "notFound" });
@@ -93,13 +150,24 @@ describe("GET /api/v1/questions/{code}", () => {
 
 describe("GET /api/v1/framework and /api/v1/openapi.json", () => {
   it("returns the tree with counts and a document describing the API", async () => {
-    const tree = (await expectContract("get", "/api/v1/framework", await getFramework(new Request("http://127.0.0.1/api/v1/framework")))) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const tree = (await expectContract(
+      "get",
+      "/api/v1/framework",
+      await getFramework(new Request("http://127.0.0.1/api/v1/framework")),
+    )) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(tree.domains.length).toBeGreaterThanOrEqual(6);
     const indicator = tree.domains[0].topics[0].indicators[0];
     const searched = await (await list(`indicator=${indicator.code}&pageSize=1`)).json();
     expect(searched.total).toBe(indicator.questionCount);
     const doc = await (await getOpenApi(new Request("http://127.0.0.1/api/v1/openapi.json"))).json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/questions", "/api/v1/questions/{code}", "/api/v1/framework", "/api/v1/questionnaires"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/v1/questions",
+        "/api/v1/questions/{code}",
+        "/api/v1/framework",
+        "/api/v1/questionnaires",
+      ]),
+    );
   });
 });

@@ -58,13 +58,25 @@ describe("Better Auth endpoints the app does not use", () => {
   for (const [method, path, body] of REFUSED) {
     it(`${method} ${path} is a 404 for a signed-in person, and changes nothing`, async () => {
       const db = await getDb();
-      const before = await db.user.findUniqueOrThrow({ where: { email: DEMO.researcher.email }, select: { name: true, email: true, image: true, updatedAt: true } });
+      const before = await db.user.findUniqueOrThrow({
+        where: { email: DEMO.researcher.email },
+        select: { name: true, email: true, image: true, updatedAt: true },
+      });
       const [sessionsBefore, usersBefore] = await Promise.all([db.session.count(), db.user.count()]);
-      const response = await authRequest(path, { method, cookie: cookies.researcher, ...(method === "POST" ? { body: body ?? {} } : {}) });
+      const response = await authRequest(path, {
+        method,
+        cookie: cookies.researcher,
+        ...(method === "POST" ? { body: body ?? {} } : {}),
+      });
       expect(response.status).toBe(404);
       expect(((await response.json()) as { code: string }).code).toBe("notFound");
       expect(response.headers.get("set-cookie")).toBeNull();
-      expect(await db.user.findUniqueOrThrow({ where: { email: DEMO.researcher.email }, select: { name: true, email: true, image: true, updatedAt: true } })).toEqual(before);
+      expect(
+        await db.user.findUniqueOrThrow({
+          where: { email: DEMO.researcher.email },
+          select: { name: true, email: true, image: true, updatedAt: true },
+        }),
+      ).toEqual(before);
       expect(await db.session.count()).toBe(sessionsBefore);
       expect(await db.user.count()).toBe(usersBefore);
     });
@@ -73,7 +85,10 @@ describe("Better Auth endpoints the app does not use", () => {
   it("still serves the three endpoints the app uses", async () => {
     const signedIn = await signIn(DEMO.translator.email, DEMO.translator.password);
     expect(signedIn.status).toBe(200);
-    const change = await authRequest("/change-password", { cookie: signedIn.cookie, body: { currentPassword: "wrong-password", newPassword: "another-good-one" } });
+    const change = await authRequest("/change-password", {
+      cookie: signedIn.cookie,
+      body: { currentPassword: "wrong-password", newPassword: "another-good-one" },
+    });
     expect(change.status).toBe(400);
     expect(((await change.json()) as { code: string }).code).toBe("wrongPassword");
     const out = await authRequest("/sign-out", { cookie: signedIn.cookie, body: {} });
@@ -93,20 +108,43 @@ describe("Better Auth endpoints the app does not use", () => {
 describe("display names: set by administrators only, validated", () => {
   const hostile = [
     ["a 5,000,000-character name", "x".repeat(5_000_000), "At most 100 characters."],
-    ["a right-to-left override", "\u202enimdA omeD", "Remove the invisible or direction-changing characters (control or bidi characters)."],
-    ["a bidi isolate", "Demo\u2066 Admin\u2069", "Remove the invisible or direction-changing characters (control or bidi characters)."],
-    ["a control character", "Demo\u0007Admin", "Remove the invisible or direction-changing characters (control or bidi characters)."],
-    ["a line separator", "Demo\u2028Admin", "Remove the invisible or direction-changing characters (control or bidi characters)."],
+    [
+      "a right-to-left override",
+      "\u202enimdA omeD",
+      "Remove the invisible or direction-changing characters (control or bidi characters).",
+    ],
+    [
+      "a bidi isolate",
+      "Demo\u2066 Admin\u2069",
+      "Remove the invisible or direction-changing characters (control or bidi characters).",
+    ],
+    [
+      "a control character",
+      "Demo\u0007Admin",
+      "Remove the invisible or direction-changing characters (control or bidi characters).",
+    ],
+    [
+      "a line separator",
+      "Demo\u2028Admin",
+      "Remove the invisible or direction-changing characters (control or bidi characters).",
+    ],
     ["only spaces", "   ", "Required."],
   ] as const;
   for (const [what, name, message] of hostile) {
     it(`refuses ${what}, with a message that says why, and writes nothing`, async () => {
       const auditBefore = await countAuditEvents();
-      const state = await createUserCommand(browserHeaders(cookies.admin), form({ locale: "en", name, email: "named@example.org", password: "a-good-password", roles: ["translator"] }));
+      const state = await createUserCommand(
+        browserHeaders(cookies.admin),
+        form({ locale: "en", name, email: "named@example.org", password: "a-good-password", roles: ["translator"] }),
+      );
       expect(state.ok).toBe(false);
       // The action runner refuses hostile text (control characters, bidi overrides, over 100,000
       // characters) before the schema sees it; the name's own rule words the rest.
-      const refusedEarly = ["Contains characters that cannot be saved (such as invisible control characters).", "At most 100,000 characters.", "At most 100000 characters."];
+      const refusedEarly = [
+        "Contains characters that cannot be saved (such as invisible control characters).",
+        "At most 100,000 characters.",
+        "At most 100000 characters.",
+      ];
       expect([message, ...refusedEarly]).toContain(!state.ok && (state.fieldErrors?.name ?? state.fieldErrors?._form));
       expect(await findUserByEmail("named@example.org")).toBeNull();
       expect(await countAuditEvents()).toBe(auditBefore);
@@ -119,7 +157,10 @@ describe("display names: set by administrators only, validated", () => {
       ["accented@example.org", "Zoë Ñúñez-Léger"],
       ["markup@example.org", "<script>alert(1)</script>"],
     ]) {
-      const state = await createUserCommand(browserHeaders(cookies.admin), form({ locale: "en", name, email, password: "a-good-password", roles: [] }));
+      const state = await createUserCommand(
+        browserHeaders(cookies.admin),
+        form({ locale: "en", name, email, password: "a-good-password", roles: [] }),
+      );
       expect(state.ok, name).toBe(true);
       const db = await getDb();
       expect((await db.user.findUnique({ where: { email }, select: { name: true } }))?.name).toBe(name);

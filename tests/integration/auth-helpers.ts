@@ -14,9 +14,18 @@ export function nextAddress(): string {
 
 export type SignedIn = { status: number; cookie: string; setCookies: string[]; body: Record<string, unknown> };
 
-export async function authRequest(path: string, init: { method?: string; body?: unknown; rawBody?: string; headers?: Record<string, string>; cookie?: string } = {}) {
-  const headers = new Headers({ origin: ORIGIN, host: "127.0.0.1:3000", "x-forwarded-for": nextAddress(), ...(init.headers ?? {}) });
-  if (init.body !== undefined || init.rawBody !== undefined) headers.set("content-type", headers.get("content-type") ?? "application/json");
+export async function authRequest(
+  path: string,
+  init: { method?: string; body?: unknown; rawBody?: string; headers?: Record<string, string>; cookie?: string } = {},
+) {
+  const headers = new Headers({
+    origin: ORIGIN,
+    host: "127.0.0.1:3000",
+    "x-forwarded-for": nextAddress(),
+    ...(init.headers ?? {}),
+  });
+  if (init.body !== undefined || init.rawBody !== undefined)
+    headers.set("content-type", headers.get("content-type") ?? "application/json");
   if (init.cookie) headers.set("cookie", init.cookie);
   return handleAuthRequest(
     new Request(`${ORIGIN}/api/auth${path}`, {
@@ -59,7 +68,8 @@ export async function signInDemoRoles(): Promise<Record<DemoRole, string>> {
   const out = {} as Record<DemoRole, string>;
   for (const role of Object.keys(DEMO) as DemoRole[]) {
     const result = await signIn(DEMO[role].email, DEMO[role].password);
-    if (result.status !== 200) throw new Error(`${role} could not sign in: ${result.status} ${JSON.stringify(result.body)}`);
+    if (result.status !== 200)
+      throw new Error(`${role} could not sign in: ${result.status} ${JSON.stringify(result.body)}`);
     out[role] = result.cookie;
   }
   return out;

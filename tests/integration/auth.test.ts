@@ -22,7 +22,10 @@ describe("signing in", () => {
   });
 
   it("marks the cookie Secure when the request came over https", async () => {
-    const { status, setCookies } = await signIn(DEMO.researcher.email, DEMO.researcher.password, { "x-forwarded-proto": "https", origin: "https://127.0.0.1:3000" });
+    const { status, setCookies } = await signIn(DEMO.researcher.email, DEMO.researcher.password, {
+      "x-forwarded-proto": "https",
+      origin: "https://127.0.0.1:3000",
+    });
     expect(status).toBe(200);
     const session = setCookies.find((c) => c.includes("session_token"))!;
     expect(session).toMatch(/^__Secure-/);
@@ -42,7 +45,13 @@ describe("signing in", () => {
   });
 
   it("refuses malformed input with 400, never 500", async () => {
-    for (const body of [{}, { email: "x" }, { email: "a@b.co", password: "p".repeat(129) }, { email: "a".repeat(300) + "@example.org", password: "long-enough-pass" }, { email: "a@b.co", password: "x", extra: 1 }]) {
+    for (const body of [
+      {},
+      { email: "x" },
+      { email: "a@b.co", password: "p".repeat(129) },
+      { email: "a".repeat(300) + "@example.org", password: "long-enough-pass" },
+      { email: "a@b.co", password: "x", extra: 1 },
+    ]) {
       const response = await authRequest("/sign-in/email", { body });
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(((await response.json()) as { code: string }).code).toBe("invalidInput");
@@ -53,7 +62,9 @@ describe("signing in", () => {
   });
 
   it("offers no self sign-up: accounts come from administrators", async () => {
-    const response = await authRequest("/sign-up/email", { body: { email: "self@example.org", password: "self-signup-pass", name: "Self" } });
+    const response = await authRequest("/sign-up/email", {
+      body: { email: "self@example.org", password: "self-signup-pass", name: "Self" },
+    });
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
     expect(await findUserByEmail("self@example.org")).toBeNull();
@@ -63,27 +74,50 @@ describe("signing in", () => {
 describe("account: session, password change, sign-out", () => {
   it("changes one's password (audited), then signs in with the new one only", async () => {
     const admin = await findUserByEmail(DEMO.admin.email);
-    await createUser({ actorId: admin!.id, input: { name: "Pat Change", email: "pat.change@example.org", password: "first-password", roles: ["researcher"], translateLanguages: [], reviewLanguages: [] } });
+    await createUser({
+      actorId: admin!.id,
+      input: {
+        name: "Pat Change",
+        email: "pat.change@example.org",
+        password: "first-password",
+        roles: ["researcher"],
+        translateLanguages: [],
+        reviewLanguages: [],
+      },
+    });
     const pat = await findUserByEmail("pat.change@example.org");
     const { cookie } = await signIn("pat.change@example.org", "first-password");
 
-    const wrong = await authRequest("/change-password", { cookie, body: { currentPassword: "not-it-at-all", newPassword: "second-password" } });
+    const wrong = await authRequest("/change-password", {
+      cookie,
+      body: { currentPassword: "not-it-at-all", newPassword: "second-password" },
+    });
     expect(wrong.status).toBe(400);
     expect(((await wrong.json()) as { code: string }).code).toBe("wrongPassword");
-    const tooShort = await authRequest("/change-password", { cookie, body: { currentPassword: "first-password", newPassword: "short" } });
+    const tooShort = await authRequest("/change-password", {
+      cookie,
+      body: { currentPassword: "first-password", newPassword: "short" },
+    });
     expect(tooShort.status).toBe(400);
 
     const before = await countAuditEvents({ entityType: "user", entityId: pat!.id, action: "user.password_change" });
-    const changed = await authRequest("/change-password", { cookie, body: { currentPassword: "first-password", newPassword: "second-password", revokeOtherSessions: true } });
+    const changed = await authRequest("/change-password", {
+      cookie,
+      body: { currentPassword: "first-password", newPassword: "second-password", revokeOtherSessions: true },
+    });
     expect(changed.status).toBe(200);
-    expect(await countAuditEvents({ entityType: "user", entityId: pat!.id, action: "user.password_change" })).toBe(before + 1);
+    expect(await countAuditEvents({ entityType: "user", entityId: pat!.id, action: "user.password_change" })).toBe(
+      before + 1,
+    );
 
     expect((await signIn("pat.change@example.org", "first-password")).status).toBe(401);
     expect((await signIn("pat.change@example.org", "second-password")).status).toBe(200);
   });
 
   it("refuses a password change without a session", async () => {
-    const response = await authRequest("/change-password", { body: { currentPassword: "researcher-demo", newPassword: "another-password" } });
+    const response = await authRequest("/change-password", {
+      body: { currentPassword: "researcher-demo", newPassword: "another-password" },
+    });
     expect(response.status).toBe(401);
   });
 

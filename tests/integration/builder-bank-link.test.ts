@@ -26,7 +26,10 @@ const OLD = "Do you trust the health workers in your area?";
 const NEW = "Do you trust the health workers in your district?";
 const OLD_FR = "Faites-vous confiance aux agents de santé de votre région ?";
 const NEW_FR = "Faites-vous confiance aux agents de santé de votre district ?";
-const CUSTOM_WORDING = { en: "How old were you on your last birthday?", fr: "Quel âge aviez-vous à votre dernier anniversaire ?" };
+const CUSTOM_WORDING = {
+  en: "How old were you on your last birthday?",
+  fr: "Quel âge aviez-vous à votre dernier anniversaire ?",
+};
 
 const curator = { id: "bnk-test-curator", roles: ["curator"] as const };
 let researcher: BuilderActor;
@@ -41,7 +44,11 @@ async function refusal(promise: Promise<unknown>) {
   return (error as BuilderError).code;
 }
 
-type ChangeBody = BuilderChange extends infer C ? (C extends unknown ? Omit<C, "questionnaireId" | "revision"> & { revision?: number } : never) : never;
+type ChangeBody = BuilderChange extends infer C
+  ? C extends unknown
+    ? Omit<C, "questionnaireId" | "revision"> & { revision?: number }
+    : never
+  : never;
 async function change(id: string, body: ChangeBody, actor: BuilderActor = researcher) {
   const revision = body.revision ?? (await findBuilderQuestionnaire(id))!.revision;
   return applyBuilderChange({ actor, change: { ...body, questionnaireId: id, revision } as BuilderChange });
@@ -54,7 +61,12 @@ async function translateFr(code: string, label: string, choices: { name: string;
   const db = await getDb();
   const q = await db.question.findUniqueOrThrow({
     where: { code },
-    select: { texts: { where: { lang: "fr" }, select: { revision: true } }, choiceList: { select: { choices: { select: { name: true, texts: { where: { lang: "fr" }, select: { revision: true } } } } } } },
+    select: {
+      texts: { where: { lang: "fr" }, select: { revision: true } },
+      choiceList: {
+        select: { choices: { select: { name: true, texts: { where: { lang: "fr" }, select: { revision: true } } } } },
+      },
+    },
   });
   const choiceRevision = (name: string) => q.choiceList!.choices.find((c) => c.name === name)?.texts[0]?.revision ?? -1;
   const saved = await saveTranslation(translator, {
@@ -86,7 +98,10 @@ const surveyRow = (rows: Record<string, string>[], name: string) => rows.find((r
 
 beforeAll(async () => {
   const db = await getDb();
-  const user = await db.user.findUniqueOrThrow({ where: { email: "researcher@demo.questionbank.org" }, select: { id: true, roles: true } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { email: "researcher@demo.questionbank.org" },
+    select: { id: true, roles: true },
+  });
   researcher = { id: user.id, roles: user.roles };
 });
 
@@ -101,14 +116,47 @@ describe("a questionnaire linked to the bank version it took", () => {
   it("keeps the old version everywhere until the researcher updates, then shows the new one; custom wording stays", async () => {
     await createQuestion({
       actor: curator,
-      input: { code: PIN, type: "select_one", label: OLD, choiceMode: "own", ownChoices: [{ name: "yes", label: "Yes" }, { name: "no", label: "No" }], indicators: ["INF-03"], tags: [] },
+      input: {
+        code: PIN,
+        type: "select_one",
+        label: OLD,
+        choiceMode: "own",
+        ownChoices: [
+          { name: "yes", label: "Yes" },
+          { name: "no", label: "No" },
+        ],
+        indicators: ["INF-03"],
+        tags: [],
+      },
     });
-    await createQuestion({ actor: curator, input: { code: CUSTOM, type: "integer", label: "How old are you?", choiceMode: "none", indicators: ["INF-03"], tags: [] } });
-    for (const code of [PIN, CUSTOM]) await publishQuestion({ actor: curator, code, revision: (await findQuestionForEditing(code))!.revision });
+    await createQuestion({
+      actor: curator,
+      input: {
+        code: CUSTOM,
+        type: "integer",
+        label: "How old are you?",
+        choiceMode: "none",
+        indicators: ["INF-03"],
+        tags: [],
+      },
+    });
+    for (const code of [PIN, CUSTOM])
+      await publishQuestion({ actor: curator, code, revision: (await findQuestionForEditing(code))!.revision });
     // Approved after version 1 was published: a translation of the same source text, so it counts.
-    await translateFr(PIN, OLD_FR, [{ name: "yes", label: "Oui" }, { name: "no", label: "Non" }]);
+    await translateFr(PIN, OLD_FR, [
+      { name: "yes", label: "Oui" },
+      { name: "no", label: "Non" },
+    ]);
 
-    const { id } = await createQuestionnaire({ actor: researcher, settings: { title: { en: "bnk_t survey", fr: "bnk_t enquête" }, description: {}, languages: ["en", "fr"], defaultLanguage: "en" } });
+    const { id } = await createQuestionnaire({
+      actor: researcher,
+      settings: {
+        title: { en: "bnk_t survey", fr: "bnk_t enquête" },
+        description: {},
+        languages: ["en", "fr"],
+        defaultLanguage: "en",
+      },
+    });
     created.push(id);
     await change(id, { op: "addQuestions", codes: [PIN, CUSTOM] });
     const customId = (await findBuilderQuestionnaire(id))!.sections[0].items[1].id;
@@ -118,15 +166,34 @@ describe("a questionnaire linked to the bank version it took", () => {
 
     // The curator publishes version 2: new wording, a new choice; the French becomes outdated in the bank.
     const version2 = [
-      { code: PIN, type: "select_one" as const, label: NEW, choiceMode: "own" as const, ownChoices: [{ name: "yes", label: "Yes" }, { name: "no", label: "No" }, { name: "unsure", label: "Not sure" }] },
+      {
+        code: PIN,
+        type: "select_one" as const,
+        label: NEW,
+        choiceMode: "own" as const,
+        ownChoices: [
+          { name: "yes", label: "Yes" },
+          { name: "no", label: "No" },
+          { name: "unsure", label: "Not sure" },
+        ],
+      },
       { code: CUSTOM, type: "integer" as const, label: "How old are you now?", choiceMode: "none" as const },
     ];
     for (const input of version2) {
-      const result = await updateQuestion({ actor: curator, code: input.code, revision: (await findQuestionForEditing(input.code))!.revision, input: { ...input, indicators: ["INF-03"], tags: [] } });
+      const result = await updateQuestion({
+        actor: curator,
+        code: input.code,
+        revision: (await findQuestionForEditing(input.code))!.revision,
+        input: { ...input, indicators: ["INF-03"], tags: [] },
+      });
       expect(result.version).toBe(2);
     }
     // ... and the French of version 2 is approved in the bank: a translation of a newer source text.
-    await translateFr(PIN, NEW_FR, [{ name: "yes", label: "Oui" }, { name: "no", label: "Non" }, { name: "unsure", label: "Pas sûr" }]);
+    await translateFr(PIN, NEW_FR, [
+      { name: "yes", label: "Oui" },
+      { name: "no", label: "Non" },
+      { name: "unsure", label: "Pas sûr" },
+    ]);
 
     // The builder reports the newer version, and still shows version 1's words, choices and French.
     let builder = (await findBuilderQuestionnaire(id))!;
@@ -146,7 +213,9 @@ describe("a questionnaire linked to the bank version it took", () => {
     expect(checkReadiness(out.doc).ready).toBe(true);
     expect(surveyRow(out.survey, PIN)).toMatchObject({ "label::English (en)": OLD, "label::Français (fr)": OLD_FR });
     expect(surveyRow(out.survey, CUSTOM)["label::English (en)"]).toBe(CUSTOM_WORDING.en);
-    expect(out.choices.filter((c) => c.list_name === surveyRow(out.survey, PIN).type.split(" ")[1]).map((c) => c.name)).toEqual(["yes", "no"]);
+    expect(
+      out.choices.filter((c) => c.list_name === surveyRow(out.survey, PIN).type.split(" ")[1]).map((c) => c.name),
+    ).toEqual(["yes", "no"]);
     expect(out.csv).toContain(OLD);
     for (const text of [NEW, NEW_FR, "Not sure", "How old are you now?"]) {
       expect(out.csv).not.toContain(text);
@@ -157,7 +226,11 @@ describe("a questionnaire linked to the bank version it took", () => {
     const stale = builder.revision;
     await change(id, { op: "updateFromBank", itemId: pin.id });
     expect(await refusal(change(id, { op: "updateFromBank", itemId: custom.id, revision: stale }))).toBe("conflict");
-    expect(await refusal(change(id, { op: "updateFromBank", itemId: custom.id }, { id: "bnk-test-other", roles: ["researcher"] }))).toBe("notFound");
+    expect(
+      await refusal(
+        change(id, { op: "updateFromBank", itemId: custom.id }, { id: "bnk-test-other", roles: ["researcher"] }),
+      ),
+    ).toBe("notFound");
     await change(id, { op: "updateFromBank", itemId: custom.id, replaceCustom: false });
 
     builder = (await findBuilderQuestionnaire(id))!;
@@ -171,12 +244,19 @@ describe("a questionnaire linked to the bank version it took", () => {
     out = await exported(id);
     expect(surveyRow(out.survey, PIN)).toMatchObject({ "label::English (en)": NEW, "label::Français (fr)": NEW_FR });
     expect(surveyRow(out.survey, CUSTOM)["label::English (en)"]).toBe(CUSTOM_WORDING.en);
-    expect(out.choices.find((c) => c.name === "unsure")).toMatchObject({ "label::English (en)": "Not sure", "label::Français (fr)": "Pas sûr" });
+    expect(out.choices.find((c) => c.name === "unsure")).toMatchObject({
+      "label::English (en)": "Not sure",
+      "label::Français (fr)": "Pas sûr",
+    });
     expect(out.csv).toContain(NEW);
     expect(out.csv).not.toContain(OLD);
 
     const db = await getDb();
-    const audit = await db.auditEvent.findMany({ where: { entityType: "questionnaire", entityId: id, action: "questionnaire.updateFromBank" }, orderBy: { createdAt: "asc" }, select: { actorId: true, after: true } });
+    const audit = await db.auditEvent.findMany({
+      where: { entityType: "questionnaire", entityId: id, action: "questionnaire.updateFromBank" },
+      orderBy: { createdAt: "asc" },
+      select: { actorId: true, after: true },
+    });
     expect(audit.map((a) => a.after)).toEqual([
       { item: PIN, from: 1, to: 2, replacedCustom: false },
       { item: CUSTOM, from: 1, to: 2, replacedCustom: false },
@@ -187,26 +267,74 @@ describe("a questionnaire linked to the bank version it took", () => {
   it("checks skip logic against the choices of the version an item follows", async () => {
     const GATE = "bnk_t_gate_choice";
     const FOLLOW = "bnk_t_gate_followup";
-    const gate = (ownChoices: { name: string; label: string }[], label = "Have you heard of the campaign?") =>
-      ({ code: GATE, type: "select_one" as const, label, choiceMode: "own" as const, ownChoices, indicators: ["INF-03"], tags: [] });
-    await createQuestion({ actor: curator, input: gate([{ name: "yes", label: "Yes" }, { name: "no", label: "No" }, { name: "maybe", label: "Maybe" }]) });
-    await createQuestion({ actor: curator, input: { code: FOLLOW, type: "text", label: "Where did you hear of it?", choiceMode: "none", indicators: ["INF-03"], tags: [] } });
-    for (const code of [GATE, FOLLOW]) await publishQuestion({ actor: curator, code, revision: (await findQuestionForEditing(code))!.revision });
-    const { id } = await createQuestionnaire({ actor: researcher, settings: { title: { en: "bnk_t gate" }, description: {}, languages: ["en"], defaultLanguage: "en" } });
+    const gate = (ownChoices: { name: string; label: string }[], label = "Have you heard of the campaign?") => ({
+      code: GATE,
+      type: "select_one" as const,
+      label,
+      choiceMode: "own" as const,
+      ownChoices,
+      indicators: ["INF-03"],
+      tags: [],
+    });
+    await createQuestion({
+      actor: curator,
+      input: gate([
+        { name: "yes", label: "Yes" },
+        { name: "no", label: "No" },
+        { name: "maybe", label: "Maybe" },
+      ]),
+    });
+    await createQuestion({
+      actor: curator,
+      input: {
+        code: FOLLOW,
+        type: "text",
+        label: "Where did you hear of it?",
+        choiceMode: "none",
+        indicators: ["INF-03"],
+        tags: [],
+      },
+    });
+    for (const code of [GATE, FOLLOW])
+      await publishQuestion({ actor: curator, code, revision: (await findQuestionForEditing(code))!.revision });
+    const { id } = await createQuestionnaire({
+      actor: researcher,
+      settings: { title: { en: "bnk_t gate" }, description: {}, languages: ["en"], defaultLanguage: "en" },
+    });
     created.push(id);
     await change(id, { op: "addQuestions", codes: [GATE, FOLLOW] });
 
     // Version 2 drops "maybe"; the questionnaire still follows version 1, where "maybe" exists.
-    await updateQuestion({ actor: curator, code: GATE, revision: (await findQuestionForEditing(GATE))!.revision, input: gate([{ name: "yes", label: "Yes" }, { name: "no", label: "No" }], "Have you heard of this campaign?") });
+    await updateQuestion({
+      actor: curator,
+      code: GATE,
+      revision: (await findQuestionForEditing(GATE))!.revision,
+      input: gate(
+        [
+          { name: "yes", label: "Yes" },
+          { name: "no", label: "No" },
+        ],
+        "Have you heard of this campaign?",
+      ),
+    });
     const [gateItem, followItem] = (await findBuilderQuestionnaire(id))!.sections[0].items;
     expect(gateItem.choices.map((c) => c.name)).toEqual(["yes", "no", "maybe"]);
-    const relevant = { combinator: "and" as const, rules: [{ question: GATE, operator: "eq" as const, value: "maybe" }] };
-    await change(id, { op: "updateItem", itemId: followItem.id, settings: { required: false, requiredMessage: {}, relevant, constraint: null, constraintMessage: {} } });
+    const relevant = {
+      combinator: "and" as const,
+      rules: [{ question: GATE, operator: "eq" as const, value: "maybe" }],
+    };
+    await change(id, {
+      op: "updateItem",
+      itemId: followItem.id,
+      settings: { required: false, requiredMessage: {}, relevant, constraint: null, constraintMessage: {} },
+    });
     expect(checkReadiness((await findQuestionnaireDoc(id))!).ready).toBe(true);
 
     // Taking version 2 leaves the rule pointing at an answer that no longer exists: the check says so.
     await change(id, { op: "updateFromBank", itemId: gateItem.id });
     const issues = checkReadiness((await findQuestionnaireDoc(id))!).issues;
-    expect(issues).toContainEqual(expect.objectContaining({ kind: "broken_skip_logic", item: FOLLOW, question: GATE, problem: "unknown_choice" }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ kind: "broken_skip_logic", item: FOLLOW, question: GATE, problem: "unknown_choice" }),
+    );
   });
 });

@@ -7,15 +7,36 @@ import { applyBuilderChange, createQuestionnaire, type BuilderActor } from "@/li
 import { findBuilderQuestionnaire } from "@/lib/builder/data";
 import { BuilderError } from "@/lib/builder/errors";
 
-const CODES = ["bkg_age", "bkg_gender", "bkg_area_type", "bkg_education", "bkg_household_size", "bkg_occupation", "bkg_phone", "bkg_disability", "inf_source_main", "inf_last_info", "per_vac_intent", "per_vac_want"];
+const CODES = [
+  "bkg_age",
+  "bkg_gender",
+  "bkg_area_type",
+  "bkg_education",
+  "bkg_household_size",
+  "bkg_occupation",
+  "bkg_phone",
+  "bkg_disability",
+  "inf_source_main",
+  "inf_last_info",
+  "per_vac_intent",
+  "per_vac_want",
+];
 let researcher: BuilderActor;
 let id = "";
 
 beforeAll(async () => {
   const db = await getDb();
-  const user = await db.user.findUniqueOrThrow({ where: { email: "researcher@demo.questionbank.org" }, select: { id: true, roles: true } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { email: "researcher@demo.questionbank.org" },
+    select: { id: true, roles: true },
+  });
   researcher = { id: user.id, roles: user.roles };
-  id = (await createQuestionnaire({ actor: researcher, settings: { title: { en: "bld_t concurrency" }, description: {}, languages: ["en"], defaultLanguage: "en" } })).id;
+  id = (
+    await createQuestionnaire({
+      actor: researcher,
+      settings: { title: { en: "bld_t concurrency" }, description: {}, languages: ["en"], defaultLanguage: "en" },
+    })
+  ).id;
 });
 
 afterAll(async () => {
@@ -36,7 +57,14 @@ describe("simultaneous edits of one questionnaire", () => {
   it("applies exactly one of many changes made on the same revision and refuses the others, losing nothing", async () => {
     const start = (await findBuilderQuestionnaire(id))!.revision;
     const results = await Promise.all(
-      CODES.map((code) => outcome(applyBuilderChange({ actor: researcher, change: { op: "addQuestions", questionnaireId: id, revision: start, codes: [code] } }))),
+      CODES.map((code) =>
+        outcome(
+          applyBuilderChange({
+            actor: researcher,
+            change: { op: "addQuestions", questionnaireId: id, revision: start, codes: [code] },
+          }),
+        ),
+      ),
     );
     expect(results.filter((r) => r === "applied")).toHaveLength(1);
     expect(results.filter((r) => r === "refused")).toHaveLength(CODES.length - 1);
@@ -55,7 +83,12 @@ describe("simultaneous edits of one questionnaire", () => {
     const addWithRetry = async (code: string) => {
       for (let attempt = 0; attempt < 100; attempt++) {
         const revision = (await findBuilderQuestionnaire(id))!.revision;
-        const result = await outcome(applyBuilderChange({ actor: researcher, change: { op: "addQuestions", questionnaireId: id, revision, codes: [code] } }));
+        const result = await outcome(
+          applyBuilderChange({
+            actor: researcher,
+            change: { op: "addQuestions", questionnaireId: id, revision, codes: [code] },
+          }),
+        );
         if (result === "applied") return attempt;
         refusals++;
       }
@@ -70,10 +103,18 @@ describe("simultaneous edits of one questionnaire", () => {
     // Positions stay dense: no two items share a place even though the adds raced.
     expect(after.sections[0].items.map((_, i) => i)).toEqual([...Array(CODES.length).keys()]);
     const db = await getDb();
-    const positions = (await db.questionnaireItem.findMany({ where: { questionnaireId: id }, orderBy: { position: "asc" }, select: { position: true } })).map((p) => p.position);
+    const positions = (
+      await db.questionnaireItem.findMany({
+        where: { questionnaireId: id },
+        orderBy: { position: "asc" },
+        select: { position: true },
+      })
+    ).map((p) => p.position);
     expect(positions).toEqual([...Array(CODES.length).keys()]);
     // One audit event per applied change.
-    expect(await db.auditEvent.count({ where: { entityId: id, action: "questionnaire.addQuestions" } })).toBe(CODES.length);
+    expect(await db.auditEvent.count({ where: { entityId: id, action: "questionnaire.addQuestions" } })).toBe(
+      CODES.length,
+    );
     expect(refusals).toBeGreaterThanOrEqual(0);
   });
 });

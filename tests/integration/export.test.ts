@@ -22,10 +22,18 @@ function get(path: string, headers: HeadersInit = { "accept-language": "en" }) {
 }
 
 async function exportOf(id: string, query: string, headers?: HeadersInit) {
-  return exportQuestionnaire(get(`/api/v1/questionnaires/${id}/export?${query}`, headers), { params: Promise.resolve({ id }) });
+  return exportQuestionnaire(get(`/api/v1/questionnaires/${id}/export?${query}`, headers), {
+    params: Promise.resolve({ id }),
+  });
 }
 
-type Listed = { id: string; slug: string | null; visibility: string; title: Record<string, string>; links: { xlsform: string; csv: string } };
+type Listed = {
+  id: string;
+  slug: string | null;
+  visibility: string;
+  title: Record<string, string>;
+  links: { xlsform: string; csv: string };
+};
 
 describe("questionnaire exports", () => {
   let templates: Listed[] = [];
@@ -75,7 +83,9 @@ describe("questionnaire exports", () => {
     ]);
     expect(templates.every((t) => t.visibility === "public_template")).toBe(true);
     const mine = await listQuestionnaires(get("/api/v1/questionnaires", browserHeaders(cookies.researcher)));
-    const ids = ((await expectContract("get", "/api/v1/questionnaires", mine)) as { items: Listed[] }).items.map((q) => q.id);
+    const ids = ((await expectContract("get", "/api/v1/questionnaires", mine)) as { items: Listed[] }).items.map(
+      (q) => q.id,
+    );
     expect(mine.headers.get("cache-control")).toBe("private, no-store");
     expect(ids).toContain(privateId);
     const curator = await listQuestionnaires(get("/api/v1/questionnaires", browserHeaders(cookies.curator)));
@@ -86,8 +96,12 @@ describe("questionnaire exports", () => {
     expect(templates).toHaveLength(4);
     for (const template of templates) {
       const response = await exportOf(template.id, "format=xlsform");
-      expect(response.status, `${template.slug}: ${response.status === 200 ? "" : await response.clone().text()}`).toBe(200);
-      expect(response.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      expect(response.status, `${template.slug}: ${response.status === 200 ? "" : await response.clone().text()}`).toBe(
+        200,
+      );
+      expect(response.headers.get("content-type")).toBe(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      );
       const disposition = response.headers.get("content-disposition")!;
       expect(disposition).toContain(`filename=${template.slug}.xlsx`);
       expect(disposition).toContain("filename*=UTF-8''");
@@ -99,7 +113,11 @@ describe("questionnaire exports", () => {
       expect(survey.headers.filter((h) => h.startsWith("label::"))).toEqual(LABELS);
       expect(findSheet(read.workbook, "choices")!.headers.filter((h) => h.startsWith("label::"))).toEqual(LABELS);
       const settings = findSheet(read.workbook, "settings")!.rows[0].cells;
-      expect(settings).toMatchObject({ form_title: template.title.en, form_id: template.slug!.replace(/-/g, "_"), default_language: "English (en)" });
+      expect(settings).toMatchObject({
+        form_title: template.title.en,
+        form_id: template.slug!.replace(/-/g, "_"),
+        default_language: "English (en)",
+      });
       expect(settings.version).toMatch(/^\d{12}$/);
       const types = survey.rows.map((r) => r.cells.type);
       expect(types.filter((t) => t === "begin_group").length).toBe(types.filter((t) => t === "end_group").length);
@@ -146,10 +164,15 @@ describe("questionnaire exports", () => {
   it("refuses to export holes: the owner gets 409 with the reasons, then the file with a stated fallback", async () => {
     const refused = await exportOf(privateId, "format=xlsform", browserHeaders(cookies.researcher));
     expect(refused.status).toBe(409);
-    const body = (await expectContract("get", "/api/v1/questionnaires/{id}/export", refused)) as { code: string; details: { issues: { kind: string; lang: string; message: string }[] } };
+    const body = (await expectContract("get", "/api/v1/questionnaires/{id}/export", refused)) as {
+      code: string;
+      details: { issues: { kind: string; lang: string; message: string }[] };
+    };
     expect(body.code).toBe("notReady");
     expect(body.details.issues.map((i) => `${i.kind}:${i.lang}`)).toContain("missing_translation:ar");
-    expect(body.details.issues.find((i) => i.kind === "missing_translation" && i.lang === "ar")?.message).toMatch(/no العربية text|has no العربية text/);
+    expect(body.details.issues.find((i) => i.kind === "missing_translation" && i.lang === "ar")?.message).toMatch(
+      /no العربية text|has no العربية text/,
+    );
 
     const filled = await exportOf(privateId, "format=xlsform&fallback=en", browserHeaders(cookies.researcher));
     expect(filled.status).toBe(200);
@@ -158,11 +181,16 @@ describe("questionnaire exports", () => {
     const read = await readXlsx(new Uint8Array(await filled.arrayBuffer()));
     if (!read.ok) throw new Error("unreadable");
     expect(validateXlsform(read.workbook)).toEqual([]);
-    expect(findSheet(read.workbook, "settings")!.rows[0].cells.form_title).toBe("My private survey (missing translations shown in English)");
+    expect(findSheet(read.workbook, "settings")!.rows[0].cells.form_title).toBe(
+      "My private survey (missing translations shown in English)",
+    );
     const age = findSheet(read.workbook, "survey")!.rows.find((r) => r.cells.name === "age")!.cells;
     expect(age["label::English (en)"]).toBe("How old are you today?");
     expect(age["label::العربية (ar)"]).toBe("How old are you today?");
-    expect(Object.keys(age).filter((h) => h.startsWith("label::"))).toEqual(["label::English (en)", "label::العربية (ar)"]);
+    expect(Object.keys(age).filter((h) => h.startsWith("label::"))).toEqual([
+      "label::English (en)",
+      "label::العربية (ar)",
+    ]);
   });
 });
 
@@ -177,7 +205,10 @@ describe("bank CSV", () => {
     expect(rows.filter((r) => r.row_type === "question")).toHaveLength(published);
 
     const integers = await exportBank(get("/api/v1/questions/export.csv?type=integer&pageSize=1"));
-    const integerRows: Record<string, string>[] = parse(Buffer.from(await integers.arrayBuffer()), { bom: true, columns: true });
+    const integerRows: Record<string, string>[] = parse(Buffer.from(await integers.arrayBuffer()), {
+      bom: true,
+      columns: true,
+    });
     expect(integerRows.length).toBeGreaterThan(1);
     expect(new Set(integerRows.map((r) => r.type))).toEqual(new Set(["integer"]));
     expect(integers.headers.get("content-disposition")).toMatch(/question-bank-search-\d{4}-\d{2}-\d{2}\.csv/);
@@ -188,7 +219,10 @@ describe("bank CSV", () => {
   it("streams the whole bank in batches, each question once and in code order", async () => {
     const response = await exportBank(get("/api/v1/questions/export.csv"));
     expect(response.headers.get("content-length")).toBeNull();
-    const rows: Record<string, string>[] = parse(Buffer.from(await response.arrayBuffer()), { bom: true, columns: true });
+    const rows: Record<string, string>[] = parse(Buffer.from(await response.arrayBuffer()), {
+      bom: true,
+      columns: true,
+    });
     const codes = rows.filter((r) => r.row_type === "question").map((r) => r.code);
     // The seeded bank is smaller than a batch; the keyset paging is exercised by the benchmark's banks.
     expect(codes.length).toBeLessThan(EXPORT_BATCH);
@@ -198,7 +232,9 @@ describe("bank CSV", () => {
 
   it("walks the bank batch after batch (keyset paging) and keeps a search's order across batches", async () => {
     const db = await getDb();
-    const published = (await db.question.findMany({ where: { status: "published" }, orderBy: { code: "asc" }, select: { code: true } })).map((q) => q.code);
+    const published = (
+      await db.question.findMany({ where: { status: "published" }, orderBy: { code: "asc" }, select: { code: true } })
+    ).map((q) => q.code);
     const batches: string[][] = [];
     for await (const batch of questionsForExport({ batch: 7 })) batches.push(batch.map((q) => q.code));
     expect(batches.length).toBe(Math.ceil(published.length / 7));
@@ -206,20 +242,30 @@ describe("bank CSV", () => {
     expect(batches.flat()).toEqual(published);
     const chosen = [...published.slice(0, 10)].reverse();
     const ordered: string[] = [];
-    for await (const batch of questionsForExport({ codes: chosen, batch: 3 })) ordered.push(...batch.map((q) => q.code));
+    for await (const batch of questionsForExport({ codes: chosen, batch: 3 }))
+      ordered.push(...batch.map((q) => q.code));
     expect(ordered).toEqual(chosen);
   });
 
   it("refuses a search larger than an export holds, saying how large, in the person's language; nothing is cut short", async () => {
-    const refused = await bankExportHandler({ maxSearchExport: 3 })(get("/api/v1/questions/export.csv?q=vaccine", { "accept-language": "fr" }));
+    const refused = await bankExportHandler({ maxSearchExport: 3 })(
+      get("/api/v1/questions/export.csv?q=vaccine", { "accept-language": "fr" }),
+    );
     expect(refused.status).toBe(422);
-    const body = (await expectContract("get", "/api/v1/questions/export.csv", refused)) as { code: string; message: string; details: { total: number; max: number; estimated: boolean } };
+    const body = (await expectContract("get", "/api/v1/questions/export.csv", refused)) as {
+      code: string;
+      message: string;
+      details: { total: number; max: number; estimated: boolean };
+    };
     expect(body).toMatchObject({ code: "exportTooLarge", details: { max: 3, estimated: false } });
     const total = body.details.total;
     expect(total).toBeGreaterThan(3);
     expect(body.message).toContain("Affinez la recherche");
     const allowed = await bankExportHandler({ maxSearchExport: total })(get("/api/v1/questions/export.csv?q=vaccine"));
-    const rows: Record<string, string>[] = parse(Buffer.from(await allowed.arrayBuffer()), { bom: true, columns: true });
+    const rows: Record<string, string>[] = parse(Buffer.from(await allowed.arrayBuffer()), {
+      bom: true,
+      columns: true,
+    });
     expect(rows.filter((r) => r.row_type === "question")).toHaveLength(total);
   });
 });

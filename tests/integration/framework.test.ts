@@ -26,9 +26,9 @@ describe("framework and bank reads on the seeded database", () => {
   it("lists an indicator's questions and shows one question in all four languages with its choices", async () => {
     const questions = await findQuestionsOfIndicator("PER-03");
     expect(questions.length).toBeGreaterThanOrEqual(2);
-    const select = (
-      await Promise.all(questions.map((q) => findQuestionByCode(q.code)))
-    ).find((q) => q && q.choices.length > 0);
+    const select = (await Promise.all(questions.map((q) => findQuestionByCode(q.code)))).find(
+      (q) => q && q.choices.length > 0,
+    );
     expect(select).toBeTruthy();
     for (const lang of LANGUAGES) {
       expect(select!.texts[lang]?.label, lang).toBeTruthy();
@@ -49,7 +49,9 @@ describe("framework and bank reads on the seeded database", () => {
     const db = await getDb();
     for (const c of summary.coverage) {
       expect(c.total, c.lang).toBe(summary.publishedQuestions);
-      const approved = await db.questionText.count({ where: { lang: c.lang, status: "approved", question: { status: "published" } } });
+      const approved = await db.questionText.count({
+        where: { lang: c.lang, status: "approved", question: { status: "published" } },
+      });
       expect(c.approved, c.lang).toBe(approved);
       expect(c.approved / c.total, c.lang).toBeGreaterThan(0.9);
     }

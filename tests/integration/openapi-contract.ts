@@ -5,7 +5,7 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import type { ValidateFunction } from "ajv";
 import { expect } from "vitest";
-import { openApiDocument } from "@/lib/http/openapi";
+import { openApiDocument } from "@/lib/api/openapi";
 
 const DOCUMENT_ID = "https://question-bank.test/openapi.json";
 const doc = openApiDocument("http://127.0.0.1:3000");
@@ -37,19 +37,23 @@ export async function expectContract(method: "get" | "post", template: string, r
   const declared = operation!.responses[status];
   expect(declared, `${method} ${template} answered ${status}, which the document does not list`).toBeTruthy();
   // A shared response (#/components/responses/X) or the operation's own.
-  const base = declared!.$ref
-    ? declared!.$ref.slice(2)
-    : pointer("paths", template, method, "responses", status);
+  const base = declared!.$ref ? declared!.$ref.slice(2) : pointer("paths", template, method, "responses", status);
   const type = (response.headers.get("content-type") ?? "").split(";")[0].trim();
   if (type !== "application/json") {
     const content = (declared!.$ref ? undefined : declared!.content) ?? {};
-    expect(Object.keys(content), `${method} ${template} ${status}: content type ${type} is not documented`).toContain(type);
+    expect(Object.keys(content), `${method} ${template} ${status}: content type ${type} is not documented`).toContain(
+      type,
+    );
     return null;
   }
   const body = await response.clone().json();
   const validate = validatorAt(`${base}/${pointer("content", "application/json", "schema")}`);
   const valid = validate(body);
-  expect(valid, `${method} ${template} ${status}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 500)}`).toBe(true);
-  if (status === "503") expect(response.headers.get("retry-after"), `${method} ${template}: 503 without Retry-After`).toMatch(/^\d+$/);
+  expect(
+    valid,
+    `${method} ${template} ${status}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 500)}`,
+  ).toBe(true);
+  if (status === "503")
+    expect(response.headers.get("retry-after"), `${method} ${template}: 503 without Retry-After`).toMatch(/^\d+$/);
   return body;
 }

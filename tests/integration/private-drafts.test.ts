@@ -57,8 +57,11 @@ async function publicTraces(action: Action): Promise<string[]> {
       if (response.status !== 200) traces.push(`API list status=${status} answered ${response.status}`);
       if (body.includes(code) || body.includes(secret)) traces.push(`API list q=${q} status=${status}`);
     }
-    const unfiltered = await (await listRoute(get(`/api/v1/questions?status=${status}&pageSize=100&sort=updated&dir=desc`))).text();
-    if (unfiltered.includes(code) || unfiltered.includes(secret)) traces.push(`API list status=${status} (latest first)`);
+    const unfiltered = await (
+      await listRoute(get(`/api/v1/questions?status=${status}&pageSize=100&sort=updated&dir=desc`))
+    ).text();
+    if (unfiltered.includes(code) || unfiltered.includes(secret))
+      traces.push(`API list status=${status} (latest first)`);
     const csv = await exportCsvRoute(get(`/api/v1/questions/export.csv?status=${status}&q=${secret}`));
     const csvText = await csv.text();
     if (csvText.includes(code) || csvText.includes(secret)) traces.push(`export.csv q=${secret} status=${status}`);
@@ -75,10 +78,14 @@ async function publicTraces(action: Action): Promise<string[]> {
 
 async function indicatorCount() {
   const framework = await findFrameworkWithCounts();
-  return framework.flatMap((d) => d.topics.flatMap((t) => t.indicators)).find((i) => i.code === INDICATOR)!.questionCount;
+  return framework.flatMap((d) => d.topics.flatMap((t) => t.indicators)).find((i) => i.code === INDICATOR)!
+    .questionCount;
 }
 
-function inputOf(form: NonNullable<Awaited<ReturnType<typeof findQuestionForEditing>>>, over: Partial<QuestionInputRaw> = {}): QuestionInputRaw {
+function inputOf(
+  form: NonNullable<Awaited<ReturnType<typeof findQuestionForEditing>>>,
+  over: Partial<QuestionInputRaw> = {},
+): QuestionInputRaw {
   return {
     code: form.code,
     type: form.type,
@@ -108,16 +115,36 @@ describe("the private-draft rule for every curator action", () => {
     const cookies = await signInDemoRoles();
     const file = await xlsx([
       ["type", "name", "label"],
-      ...Object.values(DRAFTS).map(({ code, secret }) => ["text", code, `Our household's private question about ${secret} habits?`]),
+      ...Object.values(DRAFTS).map(({ code, secret }) => [
+        "text",
+        code,
+        `Our household's private question about ${secret} habits?`,
+      ]),
     ]);
     const body = new FormData();
     body.append("file", new Blob([file as unknown as BlobPart]), "private.xlsx");
-    const response = await importRoute(new Request(`${ORIGIN}/api/v1/questionnaires/import`, { method: "POST", headers: browserHeaders(cookies.researcher), body }));
+    const response = await importRoute(
+      new Request(`${ORIGIN}/api/v1/questionnaires/import`, {
+        method: "POST",
+        headers: browserHeaders(cookies.researcher),
+        body,
+      }),
+    );
     const result = (await response.json()) as { created: string[] };
     expect(response.status, JSON.stringify(result)).toBe(201);
-    expect(result.created.sort()).toEqual(Object.values(DRAFTS).map((d) => d.code).sort());
+    expect(result.created.sort()).toEqual(
+      Object.values(DRAFTS)
+        .map((d) => d.code)
+        .sort(),
+    );
     const db = await getDb();
-    mergeTarget = (await db.question.findFirstOrThrow({ where: { status: "published", type: "text" }, orderBy: { code: "asc" }, select: { code: true } })).code;
+    mergeTarget = (
+      await db.question.findFirstOrThrow({
+        where: { status: "published", type: "text" },
+        orderBy: { code: "asc" },
+        select: { code: true },
+      })
+    ).code;
     countBefore = await indicatorCount();
   });
 
@@ -127,7 +154,12 @@ describe("the private-draft rule for every curator action", () => {
 
   it("rejecting a draft makes it rejected, never public", async () => {
     const { code } = DRAFTS.reject;
-    await rejectDraft({ actor: curator, code, revision: (await findQuestionForEditing(code))!.revision, reason: "Too specific to one study" });
+    await rejectDraft({
+      actor: curator,
+      code,
+      revision: (await findQuestionForEditing(code))!.revision,
+      reason: "Too specific to one study",
+    });
     expect((await findQuestionForEditing(code))!.status).toBe("rejected");
     expect(await publicTraces("reject")).toEqual([]);
     // Curators still find it, on request.
@@ -136,7 +168,12 @@ describe("the private-draft rule for every curator action", () => {
 
   it("merging a draft into a bank question makes it merged, never public", async () => {
     const { code } = DRAFTS.merge;
-    await mergeDraft({ actor: curator, code, revision: (await findQuestionForEditing(code))!.revision, targetCode: mergeTarget });
+    await mergeDraft({
+      actor: curator,
+      code,
+      revision: (await findQuestionForEditing(code))!.revision,
+      targetCode: mergeTarget,
+    });
     expect((await findQuestionForEditing(code))!).toMatchObject({ status: "merged", mergedIntoCode: mergeTarget });
     expect(await publicTraces("merge")).toEqual([]);
     expect((await findCurationQuestions({ status: "merged", query: code })).rows.map((r) => r.code)).toEqual([code]);
@@ -145,7 +182,12 @@ describe("the private-draft rule for every curator action", () => {
   it("editing a draft keeps it private", async () => {
     const { code, secret } = DRAFTS.edit;
     const form = (await findQuestionForEditing(code))!;
-    await updateQuestion({ actor: curator, code, revision: form.revision, input: inputOf(form, { label: `Edited by a curator: ${secret} habits at home?`, tags: ["household"] }) });
+    await updateQuestion({
+      actor: curator,
+      code,
+      revision: form.revision,
+      input: inputOf(form, { label: `Edited by a curator: ${secret} habits at home?`, tags: ["household"] }),
+    });
     expect((await findQuestionForEditing(code))!.status).toBe("draft");
     expect(await publicTraces("edit")).toEqual([]);
   });
@@ -153,7 +195,12 @@ describe("the private-draft rule for every curator action", () => {
   it("linking a draft to an indicator keeps it private and out of the framework's counts", async () => {
     const { code } = DRAFTS.link;
     const form = (await findQuestionForEditing(code))!;
-    await updateQuestion({ actor: curator, code, revision: form.revision, input: inputOf(form, { indicators: [INDICATOR] }) });
+    await updateQuestion({
+      actor: curator,
+      code,
+      revision: form.revision,
+      input: inputOf(form, { indicators: [INDICATOR] }),
+    });
     expect((await findQuestionForEditing(code))!).toMatchObject({ status: "draft", indicators: [INDICATOR] });
     expect(await publicTraces("link")).toEqual([]);
     expect(await indicatorCount()).toBe(countBefore);
@@ -183,7 +230,13 @@ describe("the private-draft rule for every curator action", () => {
     ]);
     const body = new FormData();
     body.append("file", new Blob([file as unknown as BlobPart]), "again.xlsx");
-    const response = await importRoute(new Request(`${ORIGIN}/api/v1/questionnaires/import`, { method: "POST", headers: browserHeaders(cookies.researcher), body }));
+    const response = await importRoute(
+      new Request(`${ORIGIN}/api/v1/questionnaires/import`, {
+        method: "POST",
+        headers: browserHeaders(cookies.researcher),
+        body,
+      }),
+    );
     const result = (await response.json()) as { created: string[]; linked: string[] };
     expect(response.status, JSON.stringify(result)).toBe(201);
     expect(result.linked).toEqual([]);
@@ -194,7 +247,9 @@ describe("the private-draft rule for every curator action", () => {
   it("the database refuses a retired question that was never published", async () => {
     const db = await getDb();
     const { code } = DRAFTS.edit;
-    await expect(db.question.update({ where: { code }, data: { status: "retired", retiredAt: new Date() } })).rejects.toThrow();
+    await expect(
+      db.question.update({ where: { code }, data: { status: "retired", retiredAt: new Date() } }),
+    ).rejects.toThrow();
     expect((await db.question.findUniqueOrThrow({ where: { code }, select: { status: true } })).status).toBe("draft");
   });
 });

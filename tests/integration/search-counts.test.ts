@@ -17,23 +17,39 @@ function params(query: string): SearchParams {
 describe("counting a search", () => {
   it("estimates from a sample: at 100 % the estimate is the exact count, rounded, and says it is an estimate", async () => {
     const exec = await databaseExec();
-    for (const query of ["q=vaccine", "q=vaccine&type=select_one", "indicator=PER-03", "q=" + encodeURIComponent("لقاح") + "&lang=ar"]) {
+    for (const query of [
+      "q=vaccine",
+      "q=vaccine&type=select_one",
+      "indicator=PER-03",
+      "q=" + encodeURIComponent("لقاح") + "&lang=ar",
+    ]) {
       const plan = planSearch(params(query));
       const exact = await countMatches(exec, plan);
       expect(exact.estimated, query).toBe(false);
       expect(exact.total, query).toBeGreaterThan(2);
-      const sampled = await countMatches(exec, plan, { sampleAbove: 0, sampleRows: Number.MAX_SAFE_INTEGER, exactUpTo: 1 });
+      const sampled = await countMatches(exec, plan, {
+        sampleAbove: 0,
+        sampleRows: Number.MAX_SAFE_INTEGER,
+        exactUpTo: 1,
+      });
       expect(sampled.estimated, query).toBe(true);
       expect(sampled.total, query).toBe(roundEstimate(exact.total));
       const rounded = exact.facetRows.map((r) => ({ value: r.value, count: roundEstimate(r.count) }));
-      expect([...sampled.facetRows].sort((a, b) => a.value.localeCompare(b.value)), query).toEqual(rounded.sort((a, b) => a.value.localeCompare(b.value)));
+      expect(
+        [...sampled.facetRows].sort((a, b) => a.value.localeCompare(b.value)),
+        query,
+      ).toEqual(rounded.sort((a, b) => a.value.localeCompare(b.value)));
     }
   });
 
   it("counts exactly when the sample shows few matches", async () => {
     const exec = await databaseExec();
     const plan = planSearch(params("q=vaccine"));
-    const counted = await countMatches(exec, plan, { sampleAbove: 0, sampleRows: Number.MAX_SAFE_INTEGER, exactUpTo: 1_000_000 });
+    const counted = await countMatches(exec, plan, {
+      sampleAbove: 0,
+      sampleRows: Number.MAX_SAFE_INTEGER,
+      exactUpTo: 1_000_000,
+    });
     expect(counted).toEqual(await countMatches(exec, plan));
   });
 
@@ -58,11 +74,20 @@ describe("counting a search", () => {
       expect((await searchQuestions(params(`q=${word}&lang=en`))).total).toBe(0);
       const db = await getDb();
       const question = await pickQuestion();
-      const before = await db.questionText.findUniqueOrThrow({ where: { questionId_lang: { questionId: question.id, lang: "en" } }, select: { hint: true } });
+      const before = await db.questionText.findUniqueOrThrow({
+        where: { questionId_lang: { questionId: question.id, lang: "en" } },
+        select: { hint: true },
+      });
       restore = async () => {
-        await db.questionText.update({ where: { questionId_lang: { questionId: question.id, lang: "en" } }, data: { hint: before.hint } });
+        await db.questionText.update({
+          where: { questionId_lang: { questionId: question.id, lang: "en" } },
+          data: { hint: before.hint },
+        });
       };
-      await db.questionText.update({ where: { questionId_lang: { questionId: question.id, lang: "en" } }, data: { hint: `Say ${word} if unsure.` } });
+      await db.questionText.update({
+        where: { questionId_lang: { questionId: question.id, lang: "en" } },
+        data: { hint: `Say ${word} if unsure.` },
+      });
       const after = await searchQuestions(params(`q=${word}&lang=en`));
       expect(after.total).toBe(1);
       expect(after.items.map((i) => i.code)).toEqual([question.code]);

@@ -8,7 +8,8 @@ function params(query: string): SearchParams {
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   return parsed.params;
 }
-const codes = async (query: string, options = {}) => (await searchQuestions(params(query), options)).items.map((i) => i.code);
+const codes = async (query: string, options = {}) =>
+  (await searchQuestions(params(query), options)).items.map((i) => i.code);
 
 describe("search on the seeded bank", () => {
   it("finds questions in each of the four languages, ranked, with the words to highlight", async () => {
@@ -58,8 +59,14 @@ describe("search on the seeded bank", () => {
     const tagged = (await searchQuestions(params("tag=vaccination&pageSize=1"))).items[0];
     expect(tagged.tags).toContain("vaccination");
     const db = await getDb();
-    const choice = await db.choiceText.findFirst({ where: { lang: "en", label: "Prefer not to answer" }, select: { choice: { select: { listId: true } } } });
-    const withList = await db.question.findFirst({ where: { choiceListId: choice!.choice.listId, status: "published" }, select: { code: true } });
+    const choice = await db.choiceText.findFirst({
+      where: { lang: "en", label: "Prefer not to answer" },
+      select: { choice: { select: { listId: true } } },
+    });
+    const withList = await db.question.findFirst({
+      where: { choiceListId: choice!.choice.listId, status: "published" },
+      select: { code: true },
+    });
     expect(await codes("q=prefer+not+to+answer&lang=en&pageSize=100")).toContain(withList!.code);
   });
 
@@ -93,7 +100,10 @@ describe("search on the seeded bank", () => {
 
   it("keeps search current through triggers: drafts hidden unless asked for, retired only on request", async () => {
     const db = await getDb();
-    const source = await db.question.findFirstOrThrow({ where: { status: "published" }, select: { code: true, type: true } });
+    const source = await db.question.findFirstOrThrow({
+      where: { status: "published" },
+      select: { code: true, type: true },
+    });
     const code = "zz_search_trigger_test";
     await db.question.deleteMany({ where: { code } });
     const created = await db.question.create({
@@ -109,7 +119,14 @@ describe("search on the seeded bank", () => {
       expect(await codes("q=quokka", { includeDrafts: true })).toEqual([code]);
       const missingFrench = await searchQuestions(params("q=quokka&translation=fr:missing"), { includeDrafts: true });
       expect(missingFrench.total).toBe(1);
-      await db.questionText.create({ data: { questionId: created.id, lang: "fr", label: "Observations de quokkas près du dispensaire", status: "in_review" } });
+      await db.questionText.create({
+        data: {
+          questionId: created.id,
+          lang: "fr",
+          label: "Observations de quokkas près du dispensaire",
+          status: "in_review",
+        },
+      });
       await db.question.update({ where: { id: created.id }, data: { status: "published", publishedAt: new Date() } });
       expect(await codes("q=quokkas+dispensaire&lang=fr")).toEqual([code]);
       expect((await searchQuestions(params("q=quokka&translation=fr:in_review"))).total).toBe(1);

@@ -17,7 +17,11 @@ describe.skipIf(!url)("PostgreSQL goes away and comes back", () => {
 
   const setConnections = async (allow: boolean) => {
     await admin.query(`ALTER DATABASE "${database.replace(/"/g, '""')}" ALLOW_CONNECTIONS ${allow ? "true" : "false"}`);
-    if (!allow) await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [database]);
+    if (!allow)
+      await admin.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+        [database],
+      );
   };
 
   beforeAll(async () => {
@@ -48,10 +52,26 @@ describe.skipIf(!url)("PostgreSQL goes away and comes back", () => {
 
       const signInDown = await signIn("researcher@demo.questionbank.org", "researcher-demo");
       expect(signInDown.status).toBe(503);
-      expect(signInDown.body).toMatchObject({ code: "unavailable", message: "The service is temporarily unavailable. Please try again in a moment." });
+      expect(signInDown.body).toMatchObject({
+        code: "unavailable",
+        message: "The service is temporarily unavailable. Please try again in a moment.",
+      });
 
-      const createDown = await createUserCommand(browserHeaders(adminSession.cookie), form({ locale: "fr", name: "During Outage", email: "outage@example.org", password: "outage-password", roles: ["researcher"] }));
-      expect(createDown).toMatchObject({ ok: false, code: "unavailable", message: "Le service est momentanément indisponible. Réessayez dans un instant." });
+      const createDown = await createUserCommand(
+        browserHeaders(adminSession.cookie),
+        form({
+          locale: "fr",
+          name: "During Outage",
+          email: "outage@example.org",
+          password: "outage-password",
+          roles: ["researcher"],
+        }),
+      );
+      expect(createDown).toMatchObject({
+        ok: false,
+        code: "unavailable",
+        message: "Le service est momentanément indisponible. Réessayez dans un instant.",
+      });
     } finally {
       await setConnections(true);
     }
@@ -64,7 +84,16 @@ describe.skipIf(!url)("PostgreSQL goes away and comes back", () => {
     }
     expect(status).toBe(200);
     expect((await signIn("researcher@demo.questionbank.org", "researcher-demo")).status).toBe(200);
-    const created = await createUserCommand(browserHeaders(adminSession.cookie), form({ locale: "en", name: "After Outage", email: "after-outage@example.org", password: "outage-password", roles: ["researcher"] }));
+    const created = await createUserCommand(
+      browserHeaders(adminSession.cookie),
+      form({
+        locale: "en",
+        name: "After Outage",
+        email: "after-outage@example.org",
+        password: "outage-password",
+        roles: ["researcher"],
+      }),
+    );
     expect(created.ok).toBe(true);
     expect(await findUserByEmail("outage@example.org")).toBeNull();
   });

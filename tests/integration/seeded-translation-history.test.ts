@@ -18,7 +18,9 @@ const TEMPLATE = "vaccine-acceptance-rapid-assessment";
 const curator = { id: "seed-history-curator", roles: ["curator"] as const };
 
 async function exportXlsform(id: string, headers: HeadersInit = { "accept-language": "en" }) {
-  return exportQuestionnaire(new Request(`${ORIGIN}/api/v1/questionnaires/${id}/export?format=xlsform`, { headers }), { params: Promise.resolve({ id }) });
+  return exportQuestionnaire(new Request(`${ORIGIN}/api/v1/questionnaires/${id}/export?format=xlsform`, { headers }), {
+    params: Promise.resolve({ id }),
+  });
 }
 
 /** The survey row of the question in an exported XLSForm, by its label columns. */
@@ -49,7 +51,10 @@ describe("seeded translations after a new English version", () => {
     v1 = { es: label("es"), fr: label("fr"), ar: label("ar") };
     expect(question.texts.every((t) => t.status === "approved")).toBe(true);
     // The seed kept each approved translation as a revision of version 1.
-    const revisions = await db.translationRevision.findMany({ where: { questionId: question.id }, select: { lang: true, status: true, sourceVersion: true, action: true } });
+    const revisions = await db.translationRevision.findMany({
+      where: { questionId: question.id },
+      select: { lang: true, status: true, sourceVersion: true, action: true },
+    });
     expect(revisions.map((r) => r.lang).sort()).toEqual(["ar", "es", "fr"]);
     expect(revisions.every((r) => r.status === "approved" && r.sourceVersion === 1 && r.action === "seed")).toBe(true);
 
@@ -63,12 +68,23 @@ describe("seeded translations after a new English version", () => {
         languages: ["en", "es", "fr", "ar"],
         defaultLanguage: "en",
         visibility: "private",
-        sections: { create: [{ name: "vaccines", title: { en: "Vaccines", es: "Vacunas", fr: "Vaccins", ar: "اللقاحات" }, position: 0 }] },
+        sections: {
+          create: [
+            { name: "vaccines", title: { en: "Vaccines", es: "Vacunas", fr: "Vaccins", ar: "اللقاحات" }, position: 0 },
+          ],
+        },
       },
       include: { sections: true },
     });
     await db.questionnaireItem.create({
-      data: { questionnaireId: questionnaire.id, sectionId: questionnaire.sections[0].id, questionId: question.id, questionVersion: 1, name: CODE, position: 0 },
+      data: {
+        questionnaireId: questionnaire.id,
+        sectionId: questionnaire.sections[0].id,
+        questionId: question.id,
+        questionVersion: 1,
+        name: CODE,
+        position: 0,
+      },
     });
     researcherQuestionnaireId = questionnaire.id;
     cookie = (await signInDemoRoles()).researcher;

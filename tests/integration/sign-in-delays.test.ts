@@ -15,7 +15,17 @@ const OWNER_ADDRESS = "203.0.113.200";
 
 beforeAll(async () => {
   const admin = await findUserByEmail("admin@demo.questionbank.org");
-  await createUser({ actorId: admin!.id, input: { name: "Owner", email: OWNER.email, password: OWNER.password, roles: [], translateLanguages: [], reviewLanguages: [] } });
+  await createUser({
+    actorId: admin!.id,
+    input: {
+      name: "Owner",
+      email: OWNER.email,
+      password: OWNER.password,
+      roles: [],
+      translateLanguages: [],
+      reviewLanguages: [],
+    },
+  });
 });
 
 const from = (address: string) => ({ "x-forwarded-for": address });
@@ -42,7 +52,10 @@ describe("an attacker guessing one account's password", () => {
     expect(slowed.status).toBe(429);
     expect(slowed.cookie).toBe("");
     expect(slowed.body.code).toBe("tooManyRequests");
-    const raw = await authRequest("/sign-in/email", { body: { email: "OWNER@example.org", password: "another-guess" }, headers: from(ATTACKER) });
+    const raw = await authRequest("/sign-in/email", {
+      body: { email: "OWNER@example.org", password: "another-guess" },
+      headers: from(ATTACKER),
+    });
     expect(raw.status).toBe(429);
     expect(Number(raw.headers.get("Retry-After"))).toBeGreaterThan(0);
 
@@ -52,12 +65,15 @@ describe("an attacker guessing one account's password", () => {
     expect(owner.cookie).not.toBe("");
     // And the attacker's count stands: the owner's success cleared only the owner's pair.
     const db = await getDb();
-    expect((await db.signInAttempt.findUnique({ where: { key: pairKey(OWNER.email, ATTACKER) } }))?.attempts).toBeGreaterThanOrEqual(FREE_ATTEMPTS);
+    expect(
+      (await db.signInAttempt.findUnique({ where: { key: pairKey(OWNER.email, ATTACKER) } }))?.attempts,
+    ).toBeGreaterThanOrEqual(FREE_ATTEMPTS);
   });
 
   it("gives each address its own allowance, and a success clears only that pair", async () => {
     const address = "198.51.100.68";
-    for (let i = 0; i < FREE_ATTEMPTS - 1; i++) expect((await signIn(OWNER.email, `typo-${i}-password`, from(address))).status).toBe(401);
+    for (let i = 0; i < FREE_ATTEMPTS - 1; i++)
+      expect((await signIn(OWNER.email, `typo-${i}-password`, from(address))).status).toBe(401);
     expect((await signIn(OWNER.email, OWNER.password, from(address))).status).toBe(200);
     const db = await getDb();
     expect(await db.signInAttempt.count({ where: { key: pairKey(OWNER.email, address) } })).toBe(0);
@@ -83,7 +99,22 @@ describe("the delay rule, counted in the database", () => {
       now += wait * 1000;
       expect((await claimSignInAttempt(email, address, now)).allowed).toBe(true);
     }
-    expect(waits).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, CEILING_SECONDS, CEILING_SECONDS, CEILING_SECONDS, CEILING_SECONDS]);
+    expect(waits).toEqual([
+      1,
+      2,
+      4,
+      8,
+      16,
+      32,
+      64,
+      128,
+      256,
+      512,
+      CEILING_SECONDS,
+      CEILING_SECONDS,
+      CEILING_SECONDS,
+      CEILING_SECONDS,
+    ]);
   });
 
   it("forgets a pair after a day without attempts, and prunes it", async () => {
@@ -108,7 +139,9 @@ describe("the delay rule, counted in the database", () => {
     const results = await Promise.all(Array.from({ length: 25 }, () => claimSignInAttempt(email, address, now)));
     expect(results.filter((r) => r.allowed)).toHaveLength(FREE_ATTEMPTS);
     const db = await getDb();
-    expect((await db.signInAttempt.findUnique({ where: { key: pairKey(email, address) } }))?.attempts).toBe(FREE_ATTEMPTS);
+    expect((await db.signInAttempt.findUnique({ where: { key: pairKey(email, address) } }))?.attempts).toBe(
+      FREE_ATTEMPTS,
+    );
   });
 
   it("stores neither the email nor the address", async () => {

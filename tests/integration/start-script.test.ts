@@ -13,7 +13,10 @@ import { SIGN_IN_PER_ADDRESS_PER_MINUTE as LIMIT } from "@/lib/auth/auth-data";
 
 const root = process.cwd();
 const hasBuild = existsSync(path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"));
-if (!hasBuild) console.warn("\n[start-script.test] SKIPPED: no production build (.next/BUILD_ID). Run `npm run build` first; `npm test` builds before the e2e tier.\n");
+if (!hasBuild)
+  console.warn(
+    "\n[start-script.test] SKIPPED: no production build (.next/BUILD_ID). Run `npm run build` first; `npm test` builds before the e2e tier.\n",
+  );
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -80,54 +83,85 @@ describe.skipIf(!hasBuild)("npm start (scripts/start.ts)", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("announces its address once it answers, limits sign-in by the socket's address, and stops its whole tree on SIGTERM", { timeout: 600_000 }, async () => {
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const started = Date.now();
-    child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts", "--no-build"], {
-      cwd: root,
-      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", PGLITE_DIR: path.join(dataDir, "pglite"), DATABASE_URL: "", TRUSTED_PROXIES: "", AUTH_RATE_LIMIT: "on", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const announced = await new Promise<boolean>((resolve) => {
-      child!.stdout!.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes(`Question Bank: ${base}/`)) resolve(true);
+  it(
+    "announces its address once it answers, limits sign-in by the socket's address, and stops its whole tree on SIGTERM",
+    { timeout: 600_000 },
+    async () => {
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      const started = Date.now();
+      child = spawn(
+        process.execPath,
+        [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts", "--no-build"],
+        {
+          cwd: root,
+          env: {
+            ...process.env,
+            PORT: String(port),
+            HOST: "127.0.0.1",
+            PGLITE_DIR: path.join(dataDir, "pglite"),
+            DATABASE_URL: "",
+            TRUSTED_PROXIES: "",
+            AUTH_RATE_LIMIT: "on",
+            NODE_ENV: "production",
+            NEXT_TELEMETRY_DISABLED: "1",
+          },
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
+      let output = "";
+      child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      const announced = await new Promise<boolean>((resolve) => {
+        child!.stdout!.on("data", (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes(`Question Bank: ${base}/`)) resolve(true);
+        });
+        child!.once("exit", () => resolve(false));
       });
-      child!.once("exit", () => resolve(false));
-    });
-    expect(announced, output).toBe(true);
-    console.log(`[start-script.test] fresh database, migrated and seeded, serving after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      expect(announced, output).toBe(true);
+      console.log(
+        `[start-script.test] fresh database, migrated and seeded, serving after ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
 
-    // Announced only once it answers: the very first request after the line succeeds.
-    const health = await fetch(`${base}/api/health`);
-    expect(health.status).toBe(200);
+      // Announced only once it answers: the very first request after the line succeeds.
+      const health = await fetch(`${base}/api/health`);
+      expect(health.status).toBe(200);
 
-    // 80 attempts, each claiming to come from a new address: the socket's address is what counts.
-    const statuses: number[] = [];
-    for (let i = 0; i < 80; i++) {
-      const response = await fetch(`${base}/api/auth/sign-in/email`, {
-        method: "POST",
-        headers: { "content-type": "application/json", origin: base, "x-forwarded-for": `198.18.${i >> 8}.${i & 255}`, "x-real-ip": `198.19.0.${i}` },
-        body: JSON.stringify({ email: `nobody-${i}@example.org`, password: "not-the-password" }),
-      });
-      statuses.push(response.status);
-      await response.body?.cancel();
-    }
-    expect(statuses.slice(0, LIMIT).every((s) => s === 401), statuses.join(",")).toBe(true);
-    expect(statuses.slice(LIMIT).every((s) => s === 429), statuses.join(",")).toBe(true);
+      // 80 attempts, each claiming to come from a new address: the socket's address is what counts.
+      const statuses: number[] = [];
+      for (let i = 0; i < 80; i++) {
+        const response = await fetch(`${base}/api/auth/sign-in/email`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            origin: base,
+            "x-forwarded-for": `198.18.${i >> 8}.${i & 255}`,
+            "x-real-ip": `198.19.0.${i}`,
+          },
+          body: JSON.stringify({ email: `nobody-${i}@example.org`, password: "not-the-password" }),
+        });
+        statuses.push(response.status);
+        await response.body?.cancel();
+      }
+      expect(
+        statuses.slice(0, LIMIT).every((s) => s === 401),
+        statuses.join(","),
+      ).toBe(true);
+      expect(
+        statuses.slice(LIMIT).every((s) => s === 429),
+        statuses.join(","),
+      ).toBe(true);
 
-    const tree = [child.pid!, ...descendants(child.pid!)];
-    expect(tree.length).toBeGreaterThan(1);
-    const exited = new Promise<number | null>((resolve) => child!.once("exit", (code) => resolve(code)));
-    child.kill("SIGTERM");
-    await exited;
-    // The leader's exit is followed at once by its children's (killed as a group): allow a moment.
-    const deadline = Date.now() + 10_000;
-    while (tree.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(tree.filter(alive), "processes left running after SIGTERM").toEqual([]);
-    expect(await portOpen(port)).toBe(false);
-  });
+      const tree = [child.pid!, ...descendants(child.pid!)];
+      expect(tree.length).toBeGreaterThan(1);
+      const exited = new Promise<number | null>((resolve) => child!.once("exit", (code) => resolve(code)));
+      child.kill("SIGTERM");
+      await exited;
+      // The leader's exit is followed at once by its children's (killed as a group): allow a moment.
+      const deadline = Date.now() + 10_000;
+      while (tree.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(tree.filter(alive), "processes left running after SIGTERM").toEqual([]);
+      expect(await portOpen(port)).toBe(false);
+    },
+  );
 });

@@ -12,12 +12,17 @@ const N = 12;
 let people: NonNullable<Actor>[];
 
 beforeAll(async () => {
-  people = await Promise.all(Array.from({ length: N }, (_, i) => createPerson(`cc-translator-${i}`, ["translator"], { translate: ["fr"] })));
+  people = await Promise.all(
+    Array.from({ length: N }, (_, i) => createPerson(`cc-translator-${i}`, ["translator"], { translate: ["fr"] })),
+  );
 });
 
 async function revisionsOf(questionId: string) {
   const db = await getDb();
-  return db.translationRevision.findMany({ where: { questionId, lang: "fr" }, select: { label: true, revision: true } });
+  return db.translationRevision.findMany({
+    where: { questionId, lang: "fr" },
+    select: { label: true, revision: true },
+  });
 }
 
 describe("simultaneous saves of one translation", () => {
@@ -26,7 +31,15 @@ describe("simultaneous saves of one translation", () => {
     const start = (await textOf(q.code, "fr"))!;
     const before = (await revisionsOf(q.id)).length;
     const results = await Promise.allSettled(
-      people.map((actor, i) => saveTranslation(actor, { code: q.code, lang: "fr", label: `Version ${i} de la question ?`, revision: start.revision, acknowledgeWarnings: true })),
+      people.map((actor, i) =>
+        saveTranslation(actor, {
+          code: q.code,
+          lang: "fr",
+          label: `Version ${i} de la question ?`,
+          revision: start.revision,
+          acknowledgeWarnings: true,
+        }),
+      ),
     );
     const applied = results.flatMap((r, i) => (r.status === "fulfilled" ? [i] : []));
     const refused = results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason);
@@ -35,9 +48,15 @@ describe("simultaneous saves of one translation", () => {
     for (const error of refused) {
       expect(isTranslationError(error) && error.code).toBe("conflict");
       // The refusal shows what is saved now, so the person can compare and keep their own text.
-      expect(error.details.current).toMatchObject({ label: `Version ${applied[0]} de la question ?`, revision: start.revision + 1 });
+      expect(error.details.current).toMatchObject({
+        label: `Version ${applied[0]} de la question ?`,
+        revision: start.revision + 1,
+      });
     }
-    expect(await textOf(q.code, "fr")).toMatchObject({ label: `Version ${applied[0]} de la question ?`, revision: start.revision + 1 });
+    expect(await textOf(q.code, "fr")).toMatchObject({
+      label: `Version ${applied[0]} de la question ?`,
+      revision: start.revision + 1,
+    });
     expect((await revisionsOf(q.id)).length).toBe(before + 1);
   });
 
@@ -49,7 +68,13 @@ describe("simultaneous saves of one translation", () => {
       let revision = start.revision;
       for (let attempt = 0; attempt < N * 3; attempt++) {
         try {
-          return await saveTranslation(actor, { code: q.code, lang: "fr", label: `Retry ${i} de la question ?`, revision, acknowledgeWarnings: true });
+          return await saveTranslation(actor, {
+            code: q.code,
+            lang: "fr",
+            label: `Retry ${i} de la question ?`,
+            revision,
+            acknowledgeWarnings: true,
+          });
         } catch (error) {
           if (!isTranslationError(error) || error.code !== "conflict") throw error;
           revision = error.details!.current!.revision;
@@ -70,7 +95,15 @@ describe("simultaneous saves of one translation", () => {
     const db = await getDb();
     await db.questionText.deleteMany({ where: { questionId: q.id, lang: "fr" } });
     const results = await Promise.allSettled(
-      people.map((actor, i) => saveTranslation(actor, { code: q.code, lang: "fr", label: `Première ${i} version ?`, revision: -1, acknowledgeWarnings: true })),
+      people.map((actor, i) =>
+        saveTranslation(actor, {
+          code: q.code,
+          lang: "fr",
+          label: `Première ${i} version ?`,
+          revision: -1,
+          acknowledgeWarnings: true,
+        }),
+      ),
     );
     const applied = results.filter((r) => r.status === "fulfilled");
     expect(applied).toHaveLength(1);

@@ -5,9 +5,19 @@ import type { Actor } from "@/lib/auth/permissions";
 import type { QuestionSnapshot } from "@/lib/bank/snapshot";
 import type { Language } from "@/lib/i18n/languages";
 
-export async function createPerson(id: string, roles: ("translator" | "reviewer" | "researcher")[], langs: { translate?: string[]; review?: string[] } = {}): Promise<NonNullable<Actor>> {
+export async function createPerson(
+  id: string,
+  roles: ("translator" | "reviewer" | "researcher")[],
+  langs: { translate?: string[]; review?: string[] } = {},
+): Promise<NonNullable<Actor>> {
   const db = await getDb();
-  const data = { name: id.replace(/-/g, " "), email: `${id}@example.org`, roles, translateLanguages: langs.translate ?? [], reviewLanguages: langs.review ?? [] };
+  const data = {
+    name: id.replace(/-/g, " "),
+    email: `${id}@example.org`,
+    roles,
+    translateLanguages: langs.translate ?? [],
+    reviewLanguages: langs.review ?? [],
+  };
   await db.user.upsert({ where: { id }, create: { id, ...data }, update: data });
   return { id, roles, translateLanguages: data.translateLanguages, reviewLanguages: data.reviewLanguages };
 }
@@ -17,16 +27,32 @@ export async function createPerson(id: string, roles: ("translator" | "reviewer"
  * that no questionnaire uses (nor, for its own list, any question a questionnaire uses), so that the
  * seeded public templates stay ready to export for the other test files sharing this database.
  */
-export async function pickQuestion({ shared = false, skip = [] as string[], approvedIn = undefined as string | undefined } = {}) {
+export async function pickQuestion({
+  shared = false,
+  skip = [] as string[],
+  approvedIn = undefined as string | undefined,
+} = {}) {
   const db = await getDb();
   const list = shared ? { shared } : { shared, questions: { every: { items: { none: {} } } } };
   // approvedIn: a test that needs an approved text to start from asks for one, rather than relying
   // on no other test file having touched the question it would otherwise get.
   const approved = approvedIn ? { texts: { some: { lang: approvedIn, status: "approved" as const } } } : {};
   return db.question.findFirstOrThrow({
-    where: { status: "published", type: "select_one", choiceList: list, code: { notIn: skip }, items: { none: {} }, ...approved },
+    where: {
+      status: "published",
+      type: "select_one",
+      choiceList: list,
+      code: { notIn: skip },
+      items: { none: {} },
+      ...approved,
+    },
     orderBy: { code: "asc" },
-    select: { id: true, code: true, version: true, choiceList: { select: { choices: { orderBy: { position: "asc" }, select: { name: true } } } } },
+    select: {
+      id: true,
+      code: true,
+      version: true,
+      choiceList: { select: { choices: { orderBy: { position: "asc" }, select: { name: true } } } },
+    },
   });
 }
 
@@ -35,20 +61,31 @@ export async function changeSourceLabel(code: string, label: string, { markOutda
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const q = await tx.question.findUniqueOrThrow({ where: { code }, select: { id: true, version: true } });
-    const prev = await tx.questionVersion.findUniqueOrThrow({ where: { questionId_version: { questionId: q.id, version: q.version } } });
+    const prev = await tx.questionVersion.findUniqueOrThrow({
+      where: { questionId_version: { questionId: q.id, version: q.version } },
+    });
     const version = q.version + 1;
     const snapshot = prev.snapshot as QuestionSnapshot;
     const texts = { ...snapshot.texts, en: { label, hint: snapshot.texts.en?.hint ?? null } };
-    await tx.questionText.update({ where: { questionId_lang: { questionId: q.id, lang: "en" } }, data: { label, sourceVersion: version, revision: { increment: 1 } } });
+    await tx.questionText.update({
+      where: { questionId_lang: { questionId: q.id, lang: "en" } },
+      data: { label, sourceVersion: version, revision: { increment: 1 } },
+    });
     await tx.question.update({ where: { id: q.id }, data: { version, revision: { increment: 1 } } });
     await tx.questionVersion.create({ data: { questionId: q.id, version, snapshot: { ...snapshot, texts } } });
     if (markOutdated) {
-      await tx.questionText.updateMany({ where: { questionId: q.id, lang: { not: "en" }, status: { notIn: ["missing", "outdated"] } }, data: { status: "outdated" } });
+      await tx.questionText.updateMany({
+        where: { questionId: q.id, lang: { not: "en" }, status: { notIn: ["missing", "outdated"] } },
+        data: { status: "outdated" },
+      });
     }
   });
 }
 
 export async function textOf(code: string, lang: Language) {
   const db = await getDb();
-  return db.questionText.findFirst({ where: { question: { code }, lang }, select: { label: true, hint: true, status: true, revision: true, sourceVersion: true } });
+  return db.questionText.findFirst({
+    where: { question: { code }, lang },
+    select: { label: true, hint: true, status: true, revision: true, sourceVersion: true },
+  });
 }

@@ -9,7 +9,15 @@ import { writeTranslationWorkbook } from "@/lib/translations/spreadsheet";
 import { isTranslationError } from "@/lib/translations/errors";
 import { changeSourceLabel, createPerson, textOf } from "./translation-helpers";
 
-const headers = { id: "id", question: "question", field: "field", source: "source", translation: "translation", state: "state", fingerprint: "fingerprint" };
+const headers = {
+  id: "id",
+  question: "question",
+  field: "field",
+  source: "source",
+  translation: "translation",
+  state: "state",
+  fingerprint: "fingerprint",
+};
 let translator: NonNullable<Actor>;
 let researcher: NonNullable<Actor>;
 let codes: string[];
@@ -30,7 +38,17 @@ beforeAll(async () => {
   translator = await createPerson("ss-translator-es", ["translator"], { translate: ["es"] });
   researcher = await createPerson("ss-researcher", ["researcher"]);
   const db = await getDb();
-  const questions = await db.question.findMany({ where: { status: "published", type: "select_one", choiceList: { shared: false, questions: { every: { items: { none: {} } } } }, items: { none: {} } }, orderBy: { code: "asc" }, take: 3, select: { code: true } });
+  const questions = await db.question.findMany({
+    where: {
+      status: "published",
+      type: "select_one",
+      choiceList: { shared: false, questions: { every: { items: { none: {} } } } },
+      items: { none: {} },
+    },
+    orderBy: { code: "asc" },
+    take: 3,
+    select: { code: true },
+  });
   codes = questions.map((q) => q.code);
 });
 
@@ -67,9 +85,15 @@ describe("translation spreadsheet round trip", () => {
     expect((await textOf(codes[0], "es"))!.label).toBe(rows[0].translation);
 
     // Only translators of the language may apply; a stale preview applies nothing.
-    const forbidden = await applyTranslationImport(researcher, { lang: "es", bytes: edited, digest: preview.digest }).catch((e) => e);
+    const forbidden = await applyTranslationImport(researcher, {
+      lang: "es",
+      bytes: edited,
+      digest: preview.digest,
+    }).catch((e) => e);
     expect(isTranslationError(forbidden) && forbidden.code).toBe("forbidden");
-    const stale = await applyTranslationImport(translator, { lang: "es", bytes: edited, digest: "0".repeat(64) }).catch((e) => e);
+    const stale = await applyTranslationImport(translator, { lang: "es", bytes: edited, digest: "0".repeat(64) }).catch(
+      (e) => e,
+    );
     expect(isTranslationError(stale) && stale.code).toBe("previewChanged");
 
     const result = await applyTranslationImport(translator, { lang: "es", bytes: edited, digest: preview.digest });
@@ -79,7 +103,10 @@ describe("translation spreadsheet round trip", () => {
     expect((await textOf(codes[2], "es"))!.label).not.toBe("Traducción de la versión anterior");
     const db = await getDb();
     const [list, name] = choice.id.split(":").slice(1);
-    const choiceText = await db.choiceText.findFirstOrThrow({ where: { lang: "es", choice: { name, list: { name: list } } }, select: { label: true, status: true } });
+    const choiceText = await db.choiceText.findFirstOrThrow({
+      where: { lang: "es", choice: { name, list: { name: list } } },
+      select: { label: true, status: true },
+    });
     expect(choiceText).toEqual({ label: `${choice.translation} (revisado)`, status: "draft" });
     expect(await db.auditEvent.count({ where: { action: "translation.import", actorId: translator.id } })).toBe(3);
 
@@ -91,12 +118,23 @@ describe("translation spreadsheet round trip", () => {
 
   it("refuses the whole import when someone saved a row's text after the preview", async () => {
     const rows = await findExportRows({ lang: "es", codes: [codes[1]] });
-    const bytes = await editWorkbook(await writeTranslationWorkbook({ lang: "es", sourceLanguage: "en", rows, headers }), { [`q:${codes[1]}:label`]: "Cambio desde la hoja" });
+    const bytes = await editWorkbook(
+      await writeTranslationWorkbook({ lang: "es", sourceLanguage: "en", rows, headers }),
+      { [`q:${codes[1]}:label`]: "Cambio desde la hoja" },
+    );
     const preview = await readImport({ lang: "es", bytes });
     expect(preview.counts.update).toBe(1);
     const text = (await textOf(codes[1], "es"))!;
-    await saveTranslation(translator, { code: codes[1], lang: "es", label: "Cambio en la aplicación", revision: text.revision, acknowledgeWarnings: true });
-    const refused = await applyTranslationImport(translator, { lang: "es", bytes, digest: preview.digest }).catch((e) => e);
+    await saveTranslation(translator, {
+      code: codes[1],
+      lang: "es",
+      label: "Cambio en la aplicación",
+      revision: text.revision,
+      acknowledgeWarnings: true,
+    });
+    const refused = await applyTranslationImport(translator, { lang: "es", bytes, digest: preview.digest }).catch(
+      (e) => e,
+    );
     expect(isTranslationError(refused) && refused.code).toBe("previewChanged");
     expect((await textOf(codes[1], "es"))!.label).toBe("Cambio en la aplicación");
     // Previewed again, the row says why it is not applied.

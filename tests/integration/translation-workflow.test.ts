@@ -45,31 +45,71 @@ describe("translation workflow", () => {
     const choices = q.choiceList!.choices.map((c, i) => ({ name: c.name, label: `خيار ${i + 1}`, revision: 0 }));
 
     // A first save: the checks' warnings (the source's numbers, say) must be confirmed.
-    const draft = { code: q.code, lang: "ar", label: "سؤال مترجم (مسودة)", hint: null, choices, revision: before!.revision };
+    const draft = {
+      code: q.code,
+      lang: "ar",
+      label: "سؤال مترجم (مسودة)",
+      hint: null,
+      choices,
+      revision: before!.revision,
+    };
     const saved = await saveTranslation(translator, { ...draft, acknowledgeWarnings: true });
     expect(saved).toEqual({ revision: before!.revision + 1, state: "draft" });
 
     // Only reviewers approve, only translators of the language edit, nobody approves a draft.
-    expect((await refusal(approveTranslation(translator, { code: q.code, lang: "ar", revision: saved.revision }))).code).toBe("forbidden");
-    expect((await refusal(saveTranslation(frTranslator, { ...draft, revision: saved.revision, acknowledgeWarnings: true }))).code).toBe("forbidden");
-    expect((await refusal(saveTranslation(researcher, { ...draft, revision: saved.revision, acknowledgeWarnings: true }))).code).toBe("forbidden");
+    expect(
+      (await refusal(approveTranslation(translator, { code: q.code, lang: "ar", revision: saved.revision }))).code,
+    ).toBe("forbidden");
+    expect(
+      (await refusal(saveTranslation(frTranslator, { ...draft, revision: saved.revision, acknowledgeWarnings: true })))
+        .code,
+    ).toBe("forbidden");
+    expect(
+      (await refusal(saveTranslation(researcher, { ...draft, revision: saved.revision, acknowledgeWarnings: true })))
+        .code,
+    ).toBe("forbidden");
     expect((await refusal(saveTranslation(null, { ...draft, revision: saved.revision }))).code).toBe("unauthenticated");
-    expect((await refusal(approveTranslation(reviewer, { code: q.code, lang: "ar", revision: saved.revision }))).code).toBe("wrongStatus");
+    expect(
+      (await refusal(approveTranslation(reviewer, { code: q.code, lang: "ar", revision: saved.revision }))).code,
+    ).toBe("wrongStatus");
 
     const submitted = await submitTranslation(translator, { code: q.code, lang: "ar", revision: saved.revision });
     expect(submitted.state).toBe("in_review");
     // Sending back needs a comment.
-    expect((await refusal(returnTranslation(reviewer, { code: q.code, lang: "ar", revision: submitted.revision, comment: "  " }))).code).toBe("invalidInput");
-    const returned = await returnTranslation(reviewer, { code: q.code, lang: "ar", revision: submitted.revision, comment: "الصياغة غير واضحة" });
+    expect(
+      (
+        await refusal(
+          returnTranslation(reviewer, { code: q.code, lang: "ar", revision: submitted.revision, comment: "  " }),
+        )
+      ).code,
+    ).toBe("invalidInput");
+    const returned = await returnTranslation(reviewer, {
+      code: q.code,
+      lang: "ar",
+      revision: submitted.revision,
+      comment: "الصياغة غير واضحة",
+    });
     expect(returned.state).toBe("draft");
 
-    const fixed = await saveTranslation(translator, { ...draft, label: "سؤال مترجم ومصحح", revision: returned.revision, acknowledgeWarnings: true });
+    const fixed = await saveTranslation(translator, {
+      ...draft,
+      label: "سؤال مترجم ومصحح",
+      revision: returned.revision,
+      acknowledgeWarnings: true,
+    });
     const resubmitted = await submitTranslation(translator, { code: q.code, lang: "ar", revision: fixed.revision });
     // A reviewer may edit before approving: the text stays in review, and (four eyes) another
     // reviewer approves it.
-    const edited = await saveTranslation(reviewer, { ...draft, label: "سؤال مترجم ومراجَع", revision: resubmitted.revision, acknowledgeWarnings: true });
+    const edited = await saveTranslation(reviewer, {
+      ...draft,
+      label: "سؤال مترجم ومراجَع",
+      revision: resubmitted.revision,
+      acknowledgeWarnings: true,
+    });
     expect(edited.state).toBe("in_review");
-    expect((await refusal(approveTranslation(reviewer, { code: q.code, lang: "ar", revision: edited.revision }))).code).toBe("ownEdit");
+    expect(
+      (await refusal(approveTranslation(reviewer, { code: q.code, lang: "ar", revision: edited.revision }))).code,
+    ).toBe("ownEdit");
     const approved = await approveTranslation(secondReviewer, { code: q.code, lang: "ar", revision: edited.revision });
     expect(approved.state).toBe("approved");
     await addTranslationComment(reviewer, { code: q.code, lang: "ar", body: "موافق عليه بعد التعديل" });
@@ -85,16 +125,33 @@ describe("translation workflow", () => {
       ["comment", "موافق عليه بعد التعديل", "wf reviewer ar"],
     ]);
     // The oldest entry is the seeded approved text (prisma/seed.ts keeps it as a revision).
-    expect(item!.history.map((h) => h.action)).toEqual(["approve", "save", "submit", "save", "return", "submit", "save", "seed"]);
+    expect(item!.history.map((h) => h.action)).toEqual([
+      "approve",
+      "save",
+      "submit",
+      "save",
+      "return",
+      "submit",
+      "save",
+      "seed",
+    ]);
     // The translator's fix, against the version before it, word by word.
     const fix = item!.history[3].changes.find((c) => c.field === "label")!;
-    const joined = (kind: string) => fix.parts.filter((p) => p.kind === kind).map((p) => p.text).join("");
+    const joined = (kind: string) =>
+      fix.parts
+        .filter((p) => p.kind === kind)
+        .map((p) => p.text)
+        .join("");
     expect(joined("removed")).toContain("مسودة");
     expect(joined("added")).toBe("ومصحح");
     expect(joined("same")).toContain("سؤال مترجم");
 
     const db = await getDb();
-    const audit = await db.auditEvent.findMany({ where: { entityType: "translation", entityId: `${q.code}:ar` }, orderBy: { createdAt: "asc" }, select: { action: true, actorId: true } });
+    const audit = await db.auditEvent.findMany({
+      where: { entityType: "translation", entityId: `${q.code}:ar` },
+      orderBy: { createdAt: "asc" },
+      select: { action: true, actorId: true },
+    });
     expect(audit.map((a) => a.action)).toEqual([
       "translation.save",
       "translation.submit",
@@ -110,11 +167,18 @@ describe("translation workflow", () => {
   it("warns (and refuses until confirmed) when a number, reference or placeholder is lost", async () => {
     const q = await pickQuestion({ skip: [(await pickQuestion()).code] });
     const text = await textOf(q.code, "ar");
-    const error = await refusal(saveTranslation(translator, { code: q.code, lang: "ar", label: "", revision: text!.revision }));
+    const error = await refusal(
+      saveTranslation(translator, { code: q.code, lang: "ar", label: "", revision: text!.revision }),
+    );
     expect(error.code).toBe("invalidInput");
     const db = await getDb();
-    const en = await db.questionText.findFirstOrThrow({ where: { question: { code: q.code }, lang: "en" }, select: { label: true } });
-    const same = await refusal(saveTranslation(translator, { code: q.code, lang: "ar", label: en.label, revision: text!.revision }));
+    const en = await db.questionText.findFirstOrThrow({
+      where: { question: { code: q.code }, lang: "en" },
+      select: { label: true },
+    });
+    const same = await refusal(
+      saveTranslation(translator, { code: q.code, lang: "ar", label: en.label, revision: text!.revision }),
+    );
     expect(same.code).toBe("warnings");
     expect(same.details!.warnings!.map((w) => w.code)).toContain("sameAsSource");
     expect((await textOf(q.code, "ar"))!.revision).toBe(text!.revision);
@@ -123,14 +187,22 @@ describe("translation workflow", () => {
   it("marks a translation outdated when the English source changes, shows the change, and a save brings it current", async () => {
     const q = await pickQuestion({ shared: true });
     const db = await getDb();
-    const en = await db.questionText.findFirstOrThrow({ where: { question: { code: q.code }, lang: "en" }, select: { label: true } });
+    const en = await db.questionText.findFirstOrThrow({
+      where: { question: { code: q.code }, lang: "en" },
+      select: { label: true },
+    });
     await changeSourceLabel(q.code, `${en.label} (in the last 7 days)`);
     const item = await findTranslationItem({ code: q.code, lang: "ar" });
     expect(item!.state).toBe("outdated");
     expect(item!.choiceList!.shared).toBe(true);
     expect(item!.choiceList!.otherQuestions).toBeGreaterThan(0);
     const label = item!.sourceChange!.fields.find((f) => f.field === "label")!;
-    expect(label.parts.filter((p) => p.kind === "added").map((p) => p.text).join("")).toContain("last 7 days");
+    expect(
+      label.parts
+        .filter((p) => p.kind === "added")
+        .map((p) => p.text)
+        .join(""),
+    ).toContain("last 7 days");
     expect(label.parts.some((p) => p.kind === "removed")).toBe(false);
 
     const queue = await findTranslationQueue({ lang: "ar", filter: queueFilterSchema.parse({}), actor: translator });
@@ -140,9 +212,21 @@ describe("translation workflow", () => {
     expect(dashboard.counts.total).toBe(Object.values({ ...dashboard.counts, total: 0 }).reduce((a, b) => a + b, 0));
 
     // A number of the new source is missing from the old translation: the check says so.
-    const missing = await refusal(saveTranslation(translator, { code: q.code, lang: "ar", label: item!.target!.label, revision: item!.target!.revision }));
+    const missing = await refusal(
+      saveTranslation(translator, {
+        code: q.code,
+        lang: "ar",
+        label: item!.target!.label,
+        revision: item!.target!.revision,
+      }),
+    );
     expect(missing.details!.warnings).toContainEqual({ field: "label", code: "missingNumber", detail: "7" });
-    const saved = await saveTranslation(translator, { code: q.code, lang: "ar", label: `${item!.target!.label} (خلال ٧ أيام)`, revision: item!.target!.revision });
+    const saved = await saveTranslation(translator, {
+      code: q.code,
+      lang: "ar",
+      label: `${item!.target!.label} (خلال ٧ أيام)`,
+      revision: item!.target!.revision,
+    });
     expect(saved.state).toBe("draft");
     const after = await findTranslationItem({ code: q.code, lang: "ar" });
     expect(after!.state).toBe("draft");
@@ -151,7 +235,10 @@ describe("translation workflow", () => {
   });
 
   it("counts a text behind the source as outdated even when its writer did not mark it", async () => {
-    const q = await pickQuestion({ skip: [(await pickQuestion()).code, (await pickQuestion({ skip: [(await pickQuestion()).code] })).code], approvedIn: "fr" });
+    const q = await pickQuestion({
+      skip: [(await pickQuestion()).code, (await pickQuestion({ skip: [(await pickQuestion()).code] })).code],
+      approvedIn: "fr",
+    });
     await changeSourceLabel(q.code, "A reworded source question?", { markOutdated: false });
     expect((await textOf(q.code, "fr"))!.status).toBe("approved");
     const item = await findTranslationItem({ code: q.code, lang: "fr" });
@@ -163,7 +250,12 @@ describe("translation workflow", () => {
     const q = await pickQuestion();
     const item = await findTranslationItem({ code: q.code, lang: "ar" });
     const firstDraft = item!.history.filter((h) => h.action !== "seed").at(-1)!;
-    const restored = await restoreTranslationRevision(translator, { code: q.code, lang: "ar", revision: item!.target!.revision, revisionId: firstDraft.id });
+    const restored = await restoreTranslationRevision(translator, {
+      code: q.code,
+      lang: "ar",
+      revision: item!.target!.revision,
+      revisionId: firstDraft.id,
+    });
     expect(restored.state).toBe("draft");
     expect((await textOf(q.code, "ar"))!.label).toBe("سؤال مترجم (مسودة)");
     const again = await findTranslationItem({ code: q.code, lang: "ar" });
@@ -178,6 +270,8 @@ describe("translation workflow", () => {
     // Nothing in Spanish needs work in the seeded bank: no next item.
     expect(await findNextInQueue({ lang: "es", filter, actor: translator, after: first })).toBeNull();
     const approvedFilter = queueFilterSchema.parse({ domain: "PER", status: "approved" });
-    expect(await findNextInQueue({ lang: "es", filter: approvedFilter, actor: translator, after: first })).toBe(queue.items[1].code);
+    expect(await findNextInQueue({ lang: "es", filter: approvedFilter, actor: translator, after: first })).toBe(
+      queue.items[1].code,
+    );
   });
 });

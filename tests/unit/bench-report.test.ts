@@ -22,9 +22,20 @@ const load = (p50: number, p95: number, extra: Partial<LoadRun> = {}): LoadRun =
   ...extra,
 });
 
-const sqlTiming = (p50: number) => ({ count: 30, p50, p95: p50 + 2, p99: p50 + 3, max: p50 + 4, mean: p50, statements: 4 });
+const sqlTiming = (p50: number) => ({
+  count: 30,
+  p50,
+  p95: p50 + 2,
+  p99: p50 + 3,
+  max: p50 + 4,
+  mean: p50,
+  statements: 4,
+});
 
-function size(questions: number, { p95 = 30, rps = 250, sqlP50 = 10 as number | null, xlsformMs = 400, errors = 0, noCacheP95 = 90 } = {}): SizeResult {
+function size(
+  questions: number,
+  { p95 = 30, rps = 250, sqlP50 = 10 as number | null, xlsformMs = 400, errors = 0, noCacheP95 = 90 } = {},
+): SizeResult {
   const perQuery = QUERIES.slice(0, 3).map((q, i) => ({
     ...q,
     total: 100 * (i + 1),
@@ -35,7 +46,13 @@ function size(questions: number, { p95 = 30, rps = 250, sqlP50 = 10 as number | 
     overhead: sqlP50 === null ? null : ratio(15 + i, sqlP50),
     overheadNoCache: sqlP50 === null ? null : ratio(40 + i, sqlP50 * 2),
   }));
-  const timing = (ms: number) => ({ runsMs: [ms + 50, ms, ms], medianMs: ms, firstMs: ms + 50, bytes: 200_000, status: 200 });
+  const timing = (ms: number) => ({
+    runsMs: [ms + 50, ms, ms],
+    medianMs: ms,
+    firstMs: ms + 50,
+    bytes: 200_000,
+    status: 200,
+  });
   const searchLoad = (p50: number, p95: number, rps: number) => ({
     oneClient: { latency: { count: 300, p50, p95, p99: p95 + 5, max: p95 + 9, mean: p50 + 1 }, errors, requests: 300 },
     sixteenClients: load(p50 * 2, p95 * 2, { connections: 16, requestsPerSecond: rps, errors }),
@@ -58,7 +75,11 @@ function size(questions: number, { p95 = 30, rps = 250, sqlP50 = 10 as number | 
         overheadNoCache: sqlP50 === null ? null : ratio(123, sqlP50 * 6),
       },
     },
-    export: { xlsform: timing(xlsformMs), csv: timing(100), bankCsv: { ...timing(900), rows: 5000, cappedAt: questions > 5000 ? 5000 : null } },
+    export: {
+      xlsform: timing(xlsformMs),
+      csv: timing(100),
+      bankCsv: { ...timing(900), rows: 5000, cappedAt: questions > 5000 ? 5000 : null },
+    },
     import: { ...timing(1200), questions: 300 },
     exportImportNote: null,
     memory: { peakTreeRssMb: 400, peakProcessHwmMb: 380, samples: 40 },
@@ -108,10 +129,14 @@ describe("targets", () => {
   });
 
   it("say why throughput is low on PGlite", () => {
-    const pglite = evaluateTargets([size(1_000, { rps: 50 })], startup, "pglite").find((t) => t.id === "sixteen-clients-throughput")!;
+    const pglite = evaluateTargets([size(1_000, { rps: 50 })], startup, "pglite").find(
+      (t) => t.id === "sixteen-clients-throughput",
+    )!;
     expect(pglite.met).toBe(false);
     expect(pglite.detail).toMatch(/PGlite runs one statement at a time/);
-    expect(evaluateTargets([size(1_000, { rps: 50 })], startup).find((t) => t.id === "sixteen-clients-throughput")!.detail).not.toMatch(/PGlite/);
+    expect(
+      evaluateTargets([size(1_000, { rps: 50 })], startup).find((t) => t.id === "sixteen-clients-throughput")!.detail,
+    ).not.toMatch(/PGlite/);
   });
 
   it("meet the overhead target only when both ways are within it", () => {
@@ -136,7 +161,9 @@ describe("targets", () => {
     const targets = evaluateTargets([size(1_000, { sqlP50: null })], null);
     expect(targets.find((t) => t.id === "app-overhead")!.met).toBeNull();
     expect(targets.find((t) => t.id === "startup")!.met).toBeNull();
-    expect(targets.find((t) => t.id === "search-p95-one-client")!.detail).toMatch(/measured at 1,000 questions, not the target's 100,000/);
+    expect(targets.find((t) => t.id === "search-p95-one-client")!.detail).toMatch(
+      /measured at 1,000 questions, not the target's 100,000/,
+    );
   });
 });
 
@@ -144,10 +171,26 @@ describe("RESULTS.md", () => {
   const perSize = [size(1_000, { p95: 20 }), size(10_000, { p95: 40, xlsformMs: 500 })];
   const results: BenchResults = {
     mode: "full",
-    machine: { cores: 2, cpuModel: "Test CPU", memoryMb: 4096, node: "v20.19.0", platform: "Linux", loadBefore: [0.5, 0.4, 0.3], loadAfter: [2, 1, 0.5], startedAt: "2026-11-29T20:00:00Z", finishedAt: "2026-11-29T20:15:00Z" },
+    machine: {
+      cores: 2,
+      cpuModel: "Test CPU",
+      memoryMb: 4096,
+      node: "v20.19.0",
+      platform: "Linux",
+      loadBefore: [0.5, 0.4, 0.3],
+      loadAfter: [2, 1, 0.5],
+      startedAt: "2026-11-29T20:00:00Z",
+      finishedAt: "2026-11-29T20:15:00Z",
+    },
     database: { kind: "postgres", version: "15.20" },
     sizes: [1_000, 10_000],
-    bounds: { oneClient: { maxRequests: 200, maxSeconds: 6 }, sixteenClients: { connections: 16, maxRequests: 5000, maxSeconds: 30 }, sql: { maxRuns: 30, maxSeconds: 4 }, exportRuns: 5, importRuns: 3 },
+    bounds: {
+      oneClient: { maxRequests: 200, maxSeconds: 6 },
+      sixteenClients: { connections: 16, maxRequests: 5000, maxSeconds: 30 },
+      sql: { maxRuns: 30, maxSeconds: 4 },
+      exportRuns: 5,
+      importRuns: 3,
+    },
     startup,
     perSize,
     targets: evaluateTargets(perSize, startup),
@@ -182,7 +225,11 @@ describe("RESULTS.md", () => {
 describe("the query mix", () => {
   it("has every kind in each of the four languages, all valid search parameters", () => {
     for (const lang of ["en", "es", "fr", "ar"] as const)
-      for (const kind of ["common", "rare", "typo", "facets"] as const) expect(QUERIES.some((q) => q.lang === lang && q.kind === kind), `${lang} ${kind}`).toBe(true);
+      for (const kind of ["common", "rare", "typo", "facets"] as const)
+        expect(
+          QUERIES.some((q) => q.lang === lang && q.kind === kind),
+          `${lang} ${kind}`,
+        ).toBe(true);
     for (const q of QUERIES) expect(parseSearchParams(new URLSearchParams(q.query)).ok, q.query).toBe(true);
     expect(new Set(QUERIES.map((q) => q.name)).size).toBe(QUERIES.length);
   });
@@ -190,10 +237,14 @@ describe("the query mix", () => {
 
 describe("CSV rows", () => {
   it("counts records by their first cell, not lines", () => {
-    const csv = new TextEncoder().encode('\uFEFFrow_type,code,label\nquestion,q1,"two\nlines"\nchoice,q1,"say ""hi"""\nquestion,q2,x\n"question",q3,"a,b"\n');
+    const csv = new TextEncoder().encode(
+      '\uFEFFrow_type,code,label\nquestion,q1,"two\nlines"\nchoice,q1,"say ""hi"""\nquestion,q2,x\n"question",q3,"a,b"\n',
+    );
     expect(countCsvRecords(csv, "question")).toBe(3);
     expect(countCsvRecords(csv, "choice")).toBe(1);
-    expect(countCsvRecords(new TextEncoder().encode("row_type,code\r\nquestion,q1\r\nquestion,q2"), "question")).toBe(2);
+    expect(countCsvRecords(new TextEncoder().encode("row_type,code\r\nquestion,q1\r\nquestion,q2"), "question")).toBe(
+      2,
+    );
     expect(countCsvRecords(new Uint8Array(), "question")).toBe(0);
   });
 });
@@ -204,7 +255,12 @@ describe("the builder scenario", () => {
     researchers: 16,
     seconds: 60,
     writes: summary(40, p95),
-    perOp: { addQuestions: summary(45, p95), moveItem: summary(50, p95 + 10), updateSettings: summary(20, p95 - 30), removeItem: summary(48, p95) },
+    perOp: {
+      addQuestions: summary(45, p95),
+      moveItem: summary(50, p95 + 10),
+      updateSettings: summary(20, p95 - 30),
+      removeItem: summary(48, p95),
+    },
     reload: summary(90, 200),
     writesPerSecond: 120,
     errors,
@@ -228,17 +284,55 @@ describe("the builder scenario", () => {
   });
 
   it("reports each database's run and each change in RESULTS.md", () => {
-    const md = renderMarkdown({ ...({} as BenchResults), mode: "full", machine: { cores: 2, cpuModel: "CPU", memoryMb: 1, node: "v20", platform: "Linux", loadBefore: [1, 1, 1], loadAfter: [1, 1, 1], startedAt: "", finishedAt: "" }, database: { kind: "postgres", version: "15" }, sizes: [], bounds: { oneClient: { maxRequests: 1, maxSeconds: 1 }, sixteenClients: { connections: 16, maxRequests: 1, maxSeconds: 1 }, sql: { maxRuns: 1, maxSeconds: 1 }, exportRuns: 1, importRuns: 1 }, startup: null, perSize: [], targets: [], notes: [], builder: [run("postgres", 120, 1)] });
+    const md = renderMarkdown({
+      ...({} as BenchResults),
+      mode: "full",
+      machine: {
+        cores: 2,
+        cpuModel: "CPU",
+        memoryMb: 1,
+        node: "v20",
+        platform: "Linux",
+        loadBefore: [1, 1, 1],
+        loadAfter: [1, 1, 1],
+        startedAt: "",
+        finishedAt: "",
+      },
+      database: { kind: "postgres", version: "15" },
+      sizes: [],
+      bounds: {
+        oneClient: { maxRequests: 1, maxSeconds: 1 },
+        sixteenClients: { connections: 16, maxRequests: 1, maxSeconds: 1 },
+        sql: { maxRuns: 1, maxSeconds: 1 },
+        exportRuns: 1,
+        importRuns: 1,
+      },
+      startup: null,
+      perSize: [],
+      targets: [],
+      notes: [],
+      builder: [run("postgres", 120, 1)],
+    });
     expect(md).toContain("## Builder: researchers editing their questionnaires at once");
-    expect(md).toMatch(/\| PostgreSQL 15.20 \| 1,000 \| 16 \| 2026-12-05 09:00 \| 3, 2, 1 → 5, 3, 1 \| 60 \| 400 \| 120 \| 40 \| \*\*120\*\* \| 140 \| 160 \| 1 \| 0 \|/);
+    expect(md).toMatch(
+      /\| PostgreSQL 15.20 \| 1,000 \| 16 \| 2026-12-05 09:00 \| 3, 2, 1 → 5, 3, 1 \| 60 \| 400 \| 120 \| 40 \| \*\*120\*\* \| 140 \| 160 \| 1 \| 0 \|/,
+    );
     expect(md).toMatch(/\| PostgreSQL \| moveItem \| 400 \| 50 \| 130 \|/);
     expect(md).toContain("page re-read (GET, RSC)");
     expect(md).toContain("postgres: moveItem: HTTP 500");
   });
 
   it("reads the action's answer out of React's flight format", () => {
-    expect(parseActionAnswer('0:{"a":"$@1","f":"","b":"x"}\n1:{"ok":true,"revision":7,"details":{"added":["a"],"itemIds":["i1"]}}\n')).toEqual({ ok: true, revision: 7, failure: undefined, itemIds: ["i1"] });
-    expect(parseActionAnswer('0:{"a":"$@1"}\n1:{"ok":false,"failure":"conflict","revision":9}\n')).toMatchObject({ ok: false, failure: "conflict", revision: 9 });
+    expect(
+      parseActionAnswer(
+        '0:{"a":"$@1","f":"","b":"x"}\n1:{"ok":true,"revision":7,"details":{"added":["a"],"itemIds":["i1"]}}\n',
+      ),
+    ).toEqual({ ok: true, revision: 7, failure: undefined, itemIds: ["i1"] });
+    expect(parseActionAnswer('0:{"a":"$@1"}\n1:{"ok":false,"failure":"conflict","revision":9}\n')).toMatchObject({
+      ok: false,
+      failure: "conflict",
+      revision: 9,
+    });
     expect(parseActionAnswer("<html>error</html>")).toBeNull();
   });
 });

@@ -2,11 +2,30 @@
 // logic pointing forward or at nothing, how the preview decides what to show, and input checks.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { dependentsOf, findSkipProblems, moveInOutline, moveSectionInOutline, operatorsFor, relevanceHolds, removeFromOutline, structuralProblems, visibleNames, type OutlineSection } from "@/lib/builder/skip-logic";
-import { builderChangeSchema, numericConstraint, parseNumericConstraint, questionnaireSettingsSchema } from "@/lib/builder/schema";
+import {
+  dependentsOf,
+  findSkipProblems,
+  moveInOutline,
+  moveSectionInOutline,
+  operatorsFor,
+  relevanceHolds,
+  removeFromOutline,
+  structuralProblems,
+  visibleNames,
+  type OutlineSection,
+} from "@/lib/builder/skip-logic";
+import {
+  builderChangeSchema,
+  numericConstraint,
+  parseNumericConstraint,
+  questionnaireSettingsSchema,
+} from "@/lib/builder/schema";
 import { relevanceToXpath } from "@/lib/xlsform/relevant";
 
-const eq = (question: string, value: string | number) => ({ combinator: "and" as const, rules: [{ question, operator: "eq" as const, value }] });
+const eq = (question: string, value: string | number) => ({
+  combinator: "and" as const,
+  rules: [{ question, operator: "eq" as const, value }],
+});
 
 const outline: OutlineSection[] = [
   {
@@ -21,7 +40,20 @@ const outline: OutlineSection[] = [
   {
     name: "s2",
     relevant: { combinator: "and", rules: [{ question: "age", operator: "gte", value: 18 }] },
-    items: [{ name: "main", type: "select_one", choices: ["radio", "tv"], relevant: { combinator: "or", rules: [{ question: "sources", operator: "selected", value: "radio" }, { question: "age", operator: "lt", value: 30 }] } }],
+    items: [
+      {
+        name: "main",
+        type: "select_one",
+        choices: ["radio", "tv"],
+        relevant: {
+          combinator: "or",
+          rules: [
+            { question: "sources", operator: "selected", value: "radio" },
+            { question: "age", operator: "lt", value: 30 },
+          ],
+        },
+      },
+    ],
   },
 ];
 
@@ -34,8 +66,17 @@ describe("skip-logic checks", () => {
     const broken = structuredClone(outline);
     broken[0].items[0].relevant = eq("age", 3);
     broken[0].items[1].relevant = eq("gone", "x");
-    broken[0].items[2].relevant = { combinator: "and", rules: [{ question: "consent", operator: "selected", value: "yes" }] };
-    broken[1].items[0].relevant = { combinator: "and", rules: [{ question: "consent", operator: "eq", value: "maybe" }, { question: "age", operator: "gt", value: "old" }] };
+    broken[0].items[2].relevant = {
+      combinator: "and",
+      rules: [{ question: "consent", operator: "selected", value: "yes" }],
+    };
+    broken[1].items[0].relevant = {
+      combinator: "and",
+      rules: [
+        { question: "consent", operator: "eq", value: "maybe" },
+        { question: "age", operator: "gt", value: "old" },
+      ],
+    };
     expect(findSkipProblems(broken).map((p) => `${p.owner}:${p.problem}`)).toEqual([
       "consent:later_question",
       "age:unknown_question",
@@ -50,10 +91,19 @@ describe("skip-logic checks", () => {
     expect(dependentsOf(outline, ["consent"])).toEqual(["age", "sources"]);
     expect(dependentsOf(outline, ["age"])).toEqual(["s2", "main"]);
     expect(structuralProblems(moveInOutline(outline, "consent", "s1", 1)).map((p) => p.owner)).toEqual(["age"]);
-    expect(structuralProblems(moveInOutline(outline, "consent", "s1", 2)).map((p) => p.owner)).toEqual(["age", "sources"]);
+    expect(structuralProblems(moveInOutline(outline, "consent", "s1", 2)).map((p) => p.owner)).toEqual([
+      "age",
+      "sources",
+    ]);
     expect(structuralProblems(moveInOutline(outline, "consent", "s1", 0))).toEqual([]);
-    expect(structuralProblems(moveSectionInOutline(outline, "s2", 0)).map((p) => p.owner)).toEqual(["s2", "main", "main"]);
-    expect(structuralProblems(removeFromOutline(outline, { items: ["sources"] })).map((p) => `${p.owner}:${p.problem}`)).toEqual(["main:unknown_question"]);
+    expect(structuralProblems(moveSectionInOutline(outline, "s2", 0)).map((p) => p.owner)).toEqual([
+      "s2",
+      "main",
+      "main",
+    ]);
+    expect(
+      structuralProblems(removeFromOutline(outline, { items: ["sources"] })).map((p) => `${p.owner}:${p.problem}`),
+    ).toEqual(["main:unknown_question"]);
     expect(structuralProblems(removeFromOutline(outline, { sections: ["s2"] }))).toEqual([]);
   });
 
@@ -66,15 +116,21 @@ describe("skip-logic checks", () => {
 
   it("never reports a problem for rules that only refer to earlier items with fitting values (property)", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 100 }), fc.boolean()), { minLength: 1, maxLength: 15 }), (spec) => {
-        const items = spec.map(([n, ruled], i) => ({
-          name: `q${i}`,
-          type: "integer" as const,
-          choices: null,
-          relevant: ruled && i > 0 ? { combinator: "and" as const, rules: [{ question: `q${n % i}`, operator: "gte" as const, value: n }] } : null,
-        }));
-        return findSkipProblems([{ name: "s", relevant: null, items }]).length === 0;
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 100 }), fc.boolean()), { minLength: 1, maxLength: 15 }),
+        (spec) => {
+          const items = spec.map(([n, ruled], i) => ({
+            name: `q${i}`,
+            type: "integer" as const,
+            choices: null,
+            relevant:
+              ruled && i > 0
+                ? { combinator: "and" as const, rules: [{ question: `q${n % i}`, operator: "gte" as const, value: n }] }
+                : null,
+          }));
+          return findSkipProblems([{ name: "s", relevant: null, items }]).length === 0;
+        },
+      ),
     );
   });
 });
@@ -82,7 +138,14 @@ describe("skip-logic checks", () => {
 describe("filling in the preview", () => {
   it("shows items whose conditions hold, and treats hidden answers as empty", () => {
     expect([...visibleNames(outline, {})]).toEqual(["s1", "consent"]);
-    expect([...visibleNames(outline, { consent: "yes", age: "20", sources: ["tv"] })]).toEqual(["s1", "consent", "age", "sources", "s2", "main"]);
+    expect([...visibleNames(outline, { consent: "yes", age: "20", sources: ["tv"] })]).toEqual([
+      "s1",
+      "consent",
+      "age",
+      "sources",
+      "s2",
+      "main",
+    ]);
     expect(visibleNames(outline, { consent: "yes", age: "40", sources: ["tv"] }).has("main")).toBe(false);
     expect(visibleNames(outline, { consent: "yes", age: "40", sources: ["radio", "tv"] }).has("main")).toBe(true);
     // Consent withdrawn: age is hidden, so its answer no longer opens section 2.
@@ -91,26 +154,74 @@ describe("filling in the preview", () => {
 
   it("compares like ODK: empty is not a number, not-equal holds for empty, not-includes holds for none chosen", () => {
     expect(relevanceHolds({ combinator: "and", rules: [{ question: "a", operator: "gt", value: 1 }] }, {})).toBe(false);
-    expect(relevanceHolds({ combinator: "and", rules: [{ question: "a", operator: "neq", value: "x" }] }, {})).toBe(true);
-    expect(relevanceHolds({ combinator: "and", rules: [{ question: "a", operator: "not_selected", value: "x" }] }, {})).toBe(true);
-    expect(relevanceHolds({ combinator: "and", rules: [{ question: "a", operator: "eq", value: 5 }] }, { a: "5.0" })).toBe(true);
+    expect(relevanceHolds({ combinator: "and", rules: [{ question: "a", operator: "neq", value: "x" }] }, {})).toBe(
+      true,
+    );
+    expect(
+      relevanceHolds({ combinator: "and", rules: [{ question: "a", operator: "not_selected", value: "x" }] }, {}),
+    ).toBe(true);
+    expect(
+      relevanceHolds({ combinator: "and", rules: [{ question: "a", operator: "eq", value: 5 }] }, { a: "5.0" }),
+    ).toBe(true);
   });
 });
 
 describe("builder input", () => {
   it("requires a language, a chosen default language and a title in it", () => {
-    const ok = questionnaireSettingsSchema.safeParse({ title: { en: " Survey ", fr: "" }, description: {}, languages: ["fr", "en"], defaultLanguage: "en" });
-    expect(ok.success && ok.data).toEqual({ title: { en: "Survey" }, description: {}, languages: ["en", "fr"], defaultLanguage: "en", fallbackLanguage: null });
-    expect(questionnaireSettingsSchema.safeParse({ title: { en: "x" }, description: {}, languages: [], defaultLanguage: "en" }).success).toBe(false);
-    expect(questionnaireSettingsSchema.safeParse({ title: { fr: "x" }, description: {}, languages: ["en", "fr"], defaultLanguage: "en" }).success).toBe(false);
-    expect(questionnaireSettingsSchema.safeParse({ title: { en: "x" }, description: {}, languages: ["en"], defaultLanguage: "en", fallbackLanguage: "ar" }).success).toBe(false);
-    expect(questionnaireSettingsSchema.safeParse({ title: { en: "x".repeat(201) }, description: {}, languages: ["en"], defaultLanguage: "en" }).success).toBe(false);
+    const ok = questionnaireSettingsSchema.safeParse({
+      title: { en: " Survey ", fr: "" },
+      description: {},
+      languages: ["fr", "en"],
+      defaultLanguage: "en",
+    });
+    expect(ok.success && ok.data).toEqual({
+      title: { en: "Survey" },
+      description: {},
+      languages: ["en", "fr"],
+      defaultLanguage: "en",
+      fallbackLanguage: null,
+    });
+    expect(
+      questionnaireSettingsSchema.safeParse({
+        title: { en: "x" },
+        description: {},
+        languages: [],
+        defaultLanguage: "en",
+      }).success,
+    ).toBe(false);
+    expect(
+      questionnaireSettingsSchema.safeParse({
+        title: { fr: "x" },
+        description: {},
+        languages: ["en", "fr"],
+        defaultLanguage: "en",
+      }).success,
+    ).toBe(false);
+    expect(
+      questionnaireSettingsSchema.safeParse({
+        title: { en: "x" },
+        description: {},
+        languages: ["en"],
+        defaultLanguage: "en",
+        fallbackLanguage: "ar",
+      }).success,
+    ).toBe(false);
+    expect(
+      questionnaireSettingsSchema.safeParse({
+        title: { en: "x".repeat(201) },
+        description: {},
+        languages: ["en"],
+        defaultLanguage: "en",
+      }).success,
+    ).toBe(false);
   });
 
   it("requires the revision a change was made on, and refuses unknown operations", () => {
     expect(builderChangeSchema.safeParse({ op: "removeItem", questionnaireId: "q", itemId: "i" }).success).toBe(false);
     expect(builderChangeSchema.safeParse({ op: "dropTable", questionnaireId: "q", revision: 0 }).success).toBe(false);
-    expect(builderChangeSchema.safeParse({ op: "removeItem", questionnaireId: "q", revision: 3, itemId: "i" }).success).toBe(true);
+    expect(
+      builderChangeSchema.safeParse({ op: "removeItem", questionnaireId: "q", revision: 3, itemId: "i" }).success,
+    ).toBe(true);
   });
 
   it("writes numeric ranges as XLSForm constraints and reads them back", () => {
@@ -118,10 +229,16 @@ describe("builder input", () => {
     expect(numericConstraint({ min: null, max: null })).toBeNull();
     expect(parseNumericConstraint(". >= 0 and . <= 30")).toEqual({ min: 0, max: 30 });
     expect(parseNumericConstraint("regex(., '^[0-9]+$')")).toBeNull();
-    fc.assert(fc.property(fc.option(fc.integer({ min: -1e6, max: 1e6 })), fc.option(fc.integer({ min: -1e6, max: 1e6 })), (min, max) => {
-      const range = { min, max };
-      expect(parseNumericConstraint(numericConstraint(range))).toEqual(range);
-    }));
+    fc.assert(
+      fc.property(
+        fc.option(fc.integer({ min: -1e6, max: 1e6 })),
+        fc.option(fc.integer({ min: -1e6, max: 1e6 })),
+        (min, max) => {
+          const range = { min, max };
+          expect(parseNumericConstraint(numericConstraint(range))).toEqual(range);
+        },
+      ),
+    );
   });
 
   it("stores skip logic that becomes a valid XLSForm relevant", () => {

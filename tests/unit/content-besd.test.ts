@@ -39,18 +39,40 @@ describe("BeSD items", () => {
       expect(q.indicators, code).toContain(expected.indicator);
       expect(q.choiceList, code).toBe(expected.list);
     }
-    const tagged = bank.questions.filter((q) => q.tags.includes("besd-priority")).map((q) => q.code).sort();
+    const tagged = bank.questions
+      .filter((q) => q.tags.includes("besd-priority"))
+      .map((q) => q.code)
+      .sort();
     expect(tagged).toEqual(Object.keys(PRIORITY).sort());
   });
 
   it("BeSD four-point scales run Not at all, A little, Moderately, Very, then only the non-response choices", () => {
-    for (const [name, adjective] of [["besd_important", " important"], ["besd_safe", " safe"], ["besd_easy", " easy"], ["besd_trust", ""]] as const) {
+    for (const [name, adjective] of [
+      ["besd_important", " important"],
+      ["besd_safe", " safe"],
+      ["besd_easy", " easy"],
+      ["besd_trust", ""],
+    ] as const) {
       const choices = list(name).choices;
-      expect(choices.map((c) => c.name), name).toEqual(["not_at_all", "a_little", "moderately", "very", ...NON_RESPONSE]);
+      expect(
+        choices.map((c) => c.name),
+        name,
+      ).toEqual(["not_at_all", "a_little", "moderately", "very", ...NON_RESPONSE]);
       const top = name === "besd_trust" ? "Very much" : `Very${adjective}`;
-      expect(choices.map((c) => c.label.en).slice(0, 4), name).toEqual([`Not at all${adjective}`, `A little${adjective}`, `Moderately${adjective}`, top]);
+      expect(choices.map((c) => c.label.en).slice(0, 4), name).toEqual([
+        `Not at all${adjective}`,
+        `A little${adjective}`,
+        `Moderately${adjective}`,
+        top,
+      ]);
     }
-    expect(list("besd_want").choices.map((c) => c.name)).toEqual(["yes", "no", "not_sure", "already_vaccinated", "refused"]);
+    expect(list("besd_want").choices.map((c) => c.name)).toEqual([
+      "yes",
+      "no",
+      "not_sure",
+      "already_vaccinated",
+      "refused",
+    ]);
     expect(list("besd_child_want").choices.map((c) => c.name)).toEqual(["none", "some", "all", ...NON_RESPONSE]);
   });
 
@@ -63,8 +85,12 @@ describe("BeSD items", () => {
   });
 
   it("notes of scaled BeSD items state BeSD's cut-off: the top two answers", () => {
-    for (const q of bank.questions.filter((x) => x.choiceList?.startsWith("besd_") && !x.choiceList.endsWith("_want"))) {
-      const top = list(q.choiceList!).choices.slice(2, 4).map((c) => c.label.en);
+    for (const q of bank.questions.filter(
+      (x) => x.choiceList?.startsWith("besd_") && !x.choiceList.endsWith("_want"),
+    )) {
+      const top = list(q.choiceList!)
+        .choices.slice(2, 4)
+        .map((c) => c.label.en);
       for (const label of top) expect(q.notes?.en, `${q.code} notes should name "${label}"`).toContain(label);
     }
   });

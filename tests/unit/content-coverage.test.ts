@@ -18,7 +18,9 @@ const NON_RESPONSE_CHOICES = new Set(["dont_know", "refused"]);
 describe("seed coverage", () => {
   it("holds at least 300 questions and at least 3 for every behavioural indicator", () => {
     expect(bank.questions.length).toBeGreaterThanOrEqual(300);
-    const behavioural = bank.framework.domains.flatMap((d) => d.topics.flatMap((t) => t.indicators)).filter((i) => i.type === "behavioural");
+    const behavioural = bank.framework.domains
+      .flatMap((d) => d.topics.flatMap((t) => t.indicators))
+      .filter((i) => i.type === "behavioural");
     const thin = behavioural
       .map((i) => ({ code: i.code, n: bank.questions.filter((q) => q.indicators.includes(i.code)).length }))
       .filter((x) => x.n < 3);
@@ -36,12 +38,32 @@ describe("seed coverage", () => {
       expect(practices.length, hazard).toBeGreaterThanOrEqual(3);
       for (const q of practices) expect(q.indicators.length, q.code).toBeGreaterThan(0);
     }
-    for (const needed of ["safe-burials", "oral-rehydration", "water", "isolation", "contact-tracing", "testing", "psea", "mental-health", "livelihoods", "displacement", "pandemic-fatigue", "service-satisfaction", "religious-leaders", "public-health-measures"])
-      expect(bank.questions.some((q) => q.tags.includes(needed)), needed).toBe(true);
+    for (const needed of [
+      "safe-burials",
+      "oral-rehydration",
+      "water",
+      "isolation",
+      "contact-tracing",
+      "testing",
+      "psea",
+      "mental-health",
+      "livelihoods",
+      "displacement",
+      "pandemic-fatigue",
+      "service-satisfaction",
+      "religious-leaders",
+      "public-health-measures",
+    ])
+      expect(
+        bank.questions.some((q) => q.tags.includes(needed)),
+        needed,
+      ).toBe(true);
   });
 
   it("only background questions lack an indicator", () => {
-    expect(bank.questions.filter((q) => q.indicators.length === 0 && !q.code.startsWith("bkg_")).map((q) => q.code)).toEqual([]);
+    expect(
+      bank.questions.filter((q) => q.indicators.length === 0 && !q.code.startsWith("bkg_")).map((q) => q.code),
+    ).toEqual([]);
   });
 
   it("every number question accepts the bank's don't-know and refused codes, and no other code", () => {
@@ -67,25 +89,48 @@ describe("seed coverage", () => {
       const names = list.choices.map((c) => c.name);
       const firstNonResponse = names.findIndex((n) => NON_RESPONSE_CHOICES.has(n));
       if (firstNonResponse === -1) continue;
-      expect(names.slice(firstNonResponse).every((n) => NON_RESPONSE_CHOICES.has(n)), list.name).toBe(true);
-      for (const c of list.choices.filter((x) => x.name === "refused")) expect(c.label.en, list.name).toBe("Prefer not to answer");
+      expect(
+        names.slice(firstNonResponse).every((n) => NON_RESPONSE_CHOICES.has(n)),
+        list.name,
+      ).toBe(true);
+      for (const c of list.choices.filter((x) => x.name === "refused"))
+        expect(c.label.en, list.name).toBe("Prefer not to answer");
     }
   });
 
   it("answer categories of the how-many and travel-time scales do not overlap", () => {
-    expect(lists().get("soc_how_many")!.choices.map((c) => c.label.en).slice(0, 5)).toEqual([
-      "All or almost all", "Most, but not almost all", "About half", "Some, but fewer than half", "None or almost none",
+    expect(
+      lists()
+        .get("soc_how_many")!
+        .choices.map((c) => c.label.en)
+        .slice(0, 5),
+    ).toEqual([
+      "All or almost all",
+      "Most, but not almost all",
+      "About half",
+      "Some, but fewer than half",
+      "None or almost none",
     ]);
-    const travel = lists().get("str_travel_time")!.choices.map((c) => c.label.en);
+    const travel = lists()
+      .get("str_travel_time")!
+      .choices.map((c) => c.label.en);
     expect(travel).toContain("1 hour to less than 2 hours");
     expect(travel).toContain("2 hours or more");
   });
 
   it("single-answer questions do not mix messengers (who) with channels (how)", () => {
-    const messengers = new Set(["health_workers", "religious_leaders", "community_leaders", "family_friends", "government"]);
+    const messengers = new Set([
+      "health_workers",
+      "religious_leaders",
+      "community_leaders",
+      "family_friends",
+      "government",
+    ]);
     const channels = new Set(["radio", "television", "sms", "social_media"]);
     for (const q of bank.questions.filter((x) => x.type === "select_one" && x.choiceList)) {
-      const names = lists().get(q.choiceList!)!.choices.map((c) => c.name);
+      const names = lists()
+        .get(q.choiceList!)!
+        .choices.map((c) => c.name);
       const mixed = names.some((n) => messengers.has(n)) && names.some((n) => channels.has(n));
       expect(mixed, `${q.code} (${q.choiceList}) mixes messengers and channels`).toBe(false);
     }

@@ -9,7 +9,9 @@ import { seedTexts, stripArabicDiacritics, type SeedText } from "./content-texts
 
 const TARGETS = ["es", "fr", "ar"] as const;
 const perLanguage = z.object({ es: z.string().min(1), fr: z.string().min(1), ar: z.string().min(1) });
-const listsPerLanguage = z.object({ es: z.array(z.string()), fr: z.array(z.string()), ar: z.array(z.string()) }).partial();
+const listsPerLanguage = z
+  .object({ es: z.array(z.string()), fr: z.array(z.string()), ar: z.array(z.string()) })
+  .partial();
 const glossarySchema = z.object({
   description: z.string(),
   terms: z
@@ -25,9 +27,14 @@ const glossarySchema = z.object({
     )
     .min(5),
 });
-const glossary = glossarySchema.parse(JSON.parse(readFileSync(path.join(process.cwd(), "prisma", "seed", "glossary.json"), "utf8")));
+const glossary = glossarySchema.parse(
+  JSON.parse(readFileSync(path.join(process.cwd(), "prisma", "seed", "glossary.json"), "utf8")),
+);
 
-const normalise = (s: string) => stripArabicDiacritics(s).toLocaleLowerCase("fr").replace(/[\u00A0\u202F]/g, " ");
+const normalise = (s: string) =>
+  stripArabicDiacritics(s)
+    .toLocaleLowerCase("fr")
+    .replace(/[\u00A0\u202F]/g, " ");
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 let texts: SeedText[];
@@ -44,7 +51,8 @@ describe("seed glossary", () => {
       for (const lang of TARGETS)
         for (const variant of entry.forbidden[lang] ?? [])
           for (const t of texts)
-            if (normalise(t.text[lang]).includes(normalise(variant))) found.push(`${t.where} (${lang}) uses "${variant}" for "${entry.term}": ${t.text[lang]}`);
+            if (normalise(t.text[lang]).includes(normalise(variant)))
+              found.push(`${t.where} (${lang}) uses "${variant}" for "${entry.term}": ${t.text[lang]}`);
     expect(found).toEqual([]);
   });
 

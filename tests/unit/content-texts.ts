@@ -18,7 +18,12 @@ function collect(value: unknown, where: string, out: SeedText[]): SeedText[] {
     out.push({ where, text: value });
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => {
-      const named = item && typeof item === "object" ? ((item as { code?: string; name?: string; slug?: string }).code ?? (item as { name?: string }).name ?? (item as { slug?: string }).slug) : undefined;
+      const named =
+        item && typeof item === "object"
+          ? ((item as { code?: string; name?: string; slug?: string }).code ??
+            (item as { name?: string }).name ??
+            (item as { slug?: string }).slug)
+          : undefined;
       collect(item, `${where}[${typeof named === "string" ? named : i}]`, out);
     });
   } else if (value && typeof value === "object") {

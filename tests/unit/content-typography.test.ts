@@ -23,7 +23,12 @@ export function frenchSpacingErrors(s: string): string[] {
     const around = s.slice(Math.max(0, i - 12), i + 12);
     if ("?!;".includes(c) && !isFixedSpace(s[i - 1])) errors.push(`no fixed space before "${c}": …${around}…`);
     // A colon between digits is a time or ratio (10:30), not punctuation.
-    if (c === ":" && !isFixedSpace(s[i - 1]) && !(/\d/.test(s[i - 1] ?? "") && /\d/.test(s[i + 1] ?? "")) && !/https?$/.test(s.slice(0, i)))
+    if (
+      c === ":" &&
+      !isFixedSpace(s[i - 1]) &&
+      !(/\d/.test(s[i - 1] ?? "") && /\d/.test(s[i + 1] ?? "")) &&
+      !/https?$/.test(s.slice(0, i))
+    )
       errors.push(`no fixed space before ":": …${around}…`);
     if (c === "«" && !isFixedSpace(s[i + 1])) errors.push(`no fixed space after «: …${around}…`);
     if (c === "»" && !isFixedSpace(s[i - 1])) errors.push(`no fixed space before »: …${around}…`);
@@ -58,7 +63,9 @@ describe("seed typography", () => {
 
   it("no text in any language has doubled end punctuation such as .»? or ??", () => {
     const errors = texts.flatMap((t) =>
-      (["en", "es", "fr", "ar"] as const).filter((l) => DOUBLED.test(t.text[l])).map((l) => `${t.where} (${l}): ${t.text[l]}`),
+      (["en", "es", "fr", "ar"] as const)
+        .filter((l) => DOUBLED.test(t.text[l]))
+        .map((l) => `${t.where} (${l}): ${t.text[l]}`),
     );
     expect(errors).toEqual([]);
   });

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { diffSnapshots, sameSnapshot } from "@/lib/curation/diff";
 import { diffText } from "@/lib/text/diff";
-import { buildConstraint, fieldErrorKeys, formatChoiceLines, parseChoiceLines, parseConstraint, questionInputSchema } from "@/lib/curation/schema";
+import {
+  buildConstraint,
+  fieldErrorKeys,
+  formatChoiceLines,
+  parseChoiceLines,
+  parseConstraint,
+  questionInputSchema,
+} from "@/lib/curation/schema";
 import { questionInputFromForm } from "@/lib/curation/form-input";
 import type { QuestionSnapshot } from "@/lib/bank/snapshot";
 
@@ -12,7 +19,10 @@ const snapshot = (over: Partial<QuestionSnapshot> = {}): QuestionSnapshot => ({
   constraint: null,
   choiceList: "agree3",
   choices: [{ name: "agree", label: { en: "Agree", fr: "D’accord" } }],
-  texts: { en: { label: "Do you trust health workers?", hint: null }, fr: { label: "Faites-vous confiance ?", hint: null } },
+  texts: {
+    en: { label: "Do you trust health workers?", hint: null },
+    fr: { label: "Faites-vous confiance ?", hint: null },
+  },
   indicators: ["PER-03"],
   tags: ["trust"],
   source: "S1",
@@ -22,8 +32,14 @@ const snapshot = (over: Partial<QuestionSnapshot> = {}): QuestionSnapshot => ({
 describe("word-level diffs of versions", () => {
   it("marks added and removed words, and rebuilds both texts", () => {
     const parts = diffText("Do you trust health workers?", "How much do you trust community health workers?");
-    const before = parts.filter((p) => p.kind !== "added").map((p) => p.text).join("");
-    const after = parts.filter((p) => p.kind !== "removed").map((p) => p.text).join("");
+    const before = parts
+      .filter((p) => p.kind !== "added")
+      .map((p) => p.text)
+      .join("");
+    const after = parts
+      .filter((p) => p.kind !== "removed")
+      .map((p) => p.text)
+      .join("");
     expect(before).toBe("Do you trust health workers?");
     expect(after).toBe("How much do you trust community health workers?");
     expect(parts.filter((p) => p.kind === "added").map((p) => p.text.trim())).toContain("community");
@@ -35,7 +51,10 @@ describe("word-level diffs of versions", () => {
   });
 
   it("keeps whitespace-only changes and whole Arabic words", () => {
-    expect(diffText(";", "; ")).toEqual([{ text: ";", kind: "same" }, { text: " ", kind: "added" }]);
+    expect(diffText(";", "; ")).toEqual([
+      { text: ";", kind: "same" },
+      { text: " ", kind: "added" },
+    ]);
     const parts = diffText("هل تثق في العاملين الصحيين؟", "هل تثق في العاملين الصحيين المجتمعيين؟");
     expect(parts.filter((p) => p.kind === "added").map((p) => p.text.trim())).toEqual(["المجتمعيين"]);
   });
@@ -44,8 +63,18 @@ describe("word-level diffs of versions", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme" }), fc.string({ unit: "grapheme" }), (a, b) => {
         const parts = diffText(a, b);
-        expect(parts.filter((p) => p.kind !== "added").map((p) => p.text).join("")).toBe(a);
-        expect(parts.filter((p) => p.kind !== "removed").map((p) => p.text).join("")).toBe(b);
+        expect(
+          parts
+            .filter((p) => p.kind !== "added")
+            .map((p) => p.text)
+            .join(""),
+        ).toBe(a);
+        expect(
+          parts
+            .filter((p) => p.kind !== "removed")
+            .map((p) => p.text)
+            .join(""),
+        ).toBe(b);
       }),
       { numRuns: 500 },
     );
@@ -53,13 +82,21 @@ describe("word-level diffs of versions", () => {
 
   it("lists only the fields that changed, per language", () => {
     const a = snapshot();
-    const b = snapshot({ texts: { ...a.texts, en: { label: "How much do you trust health workers?", hint: null } }, tags: ["vaccination", "trust"] });
+    const b = snapshot({
+      texts: { ...a.texts, en: { label: "How much do you trust health workers?", hint: null } },
+      tags: ["vaccination", "trust"],
+    });
     expect(diffSnapshots(a, b).map((f) => [f.field, f.lang])).toEqual([
       ["label", "en"],
       ["tags", undefined],
     ]);
     expect(sameSnapshot(a, snapshot({ indicators: ["PER-03"], tags: ["trust"] }))).toBe(true);
-    expect(diffSnapshots(a, snapshot({ choices: [{ name: "agree", label: { en: "Agree", fr: "Accord" } }] })).map((f) => [f.field, f.lang])).toEqual([["choices", "fr"]]);
+    expect(
+      diffSnapshots(a, snapshot({ choices: [{ name: "agree", label: { en: "Agree", fr: "Accord" } }] })).map((f) => [
+        f.field,
+        f.lang,
+      ]),
+    ).toEqual([["choices", "fr"]]);
   });
 });
 
@@ -68,7 +105,9 @@ describe("typical constraints", () => {
     const c = buildConstraint("integer", { min: 0, max: 120, maxLength: null, notFuture: false });
     expect(c).toBe(". >= 0 and . <= 120");
     expect(parseConstraint(c)).toEqual({ min: 0, max: 120, maxLength: null, notFuture: false });
-    expect(buildConstraint("text", { min: null, max: null, maxLength: 80, notFuture: false })).toBe("string-length(.) <= 80");
+    expect(buildConstraint("text", { min: null, max: null, maxLength: 80, notFuture: false })).toBe(
+      "string-length(.) <= 80",
+    );
     expect(buildConstraint("date", { min: null, max: null, maxLength: null, notFuture: true })).toBe(". <= today()");
     expect(buildConstraint("select_one", { min: 0, max: 3, maxLength: null, notFuture: false })).toBeNull();
   });
@@ -79,7 +118,13 @@ describe("typical constraints", () => {
 });
 
 describe("question input", () => {
-  const valid = { code: "trust_hw", type: "select_one", label: "Do you trust health workers?", choiceMode: "shared", sharedList: "agree5" } as const;
+  const valid = {
+    code: "trust_hw",
+    type: "select_one",
+    label: "Do you trust health workers?",
+    choiceMode: "shared",
+    sharedList: "agree5",
+  } as const;
 
   it("accepts a select question with a shared list", () => {
     expect(questionInputSchema.parse(valid)).toMatchObject({ code: "trust_hw", hint: null, indicators: [], tags: [] });
@@ -93,7 +138,18 @@ describe("question input", () => {
       [{ ...valid, choiceMode: "none" }, "choiceMode", "choicesRequired"],
       [{ ...valid, type: "integer" }, "choiceMode", "choicesNotAllowed"],
       [{ ...valid, choiceMode: "own", ownChoices: [{ name: "a", label: "A" }] }, "ownChoices", "twoChoices"],
-      [{ ...valid, choiceMode: "own", ownChoices: [{ name: "a", label: "A" }, { name: "a", label: "B" }] }, "ownChoices", "duplicateChoice"],
+      [
+        {
+          ...valid,
+          choiceMode: "own",
+          ownChoices: [
+            { name: "a", label: "A" },
+            { name: "a", label: "B" },
+          ],
+        },
+        "ownChoices",
+        "duplicateChoice",
+      ],
       [{ ...valid, type: "integer", choiceMode: "none", constraint: { min: 10, max: 1 } }, "constraint", "minAboveMax"],
       [{ ...valid, label: "x".repeat(2001) }, "label", "tooLong"],
     ];
@@ -106,15 +162,30 @@ describe("question input", () => {
 
   it("reads the editor's form, choices one per line", () => {
     const form = new FormData();
-    for (const [k, v] of Object.entries({ code: "age", type: "integer", label: "How old are you?", choiceMode: "none", min: "0", max: "120", tags: "age, background ," })) form.set(k, v);
+    for (const [k, v] of Object.entries({
+      code: "age",
+      type: "integer",
+      label: "How old are you?",
+      choiceMode: "none",
+      min: "0",
+      max: "120",
+      tags: "age, background ,",
+    }))
+      form.set(k, v);
     form.append("indicators", "PER-03");
     const input = questionInputSchema.parse(questionInputFromForm(form));
-    expect(input).toMatchObject({ constraint: { min: 0, max: 120 }, tags: ["age", "background"], indicators: ["PER-03"] });
+    expect(input).toMatchObject({
+      constraint: { min: 0, max: 120 },
+      tags: ["age", "background"],
+      indicators: ["PER-03"],
+    });
     expect(parseChoiceLines("yes = Yes\n\n no=No, really \nbad line")).toEqual([
       { name: "yes", label: "Yes" },
       { name: "no", label: "No, really" },
       { name: "", label: "bad line" },
     ]);
-    expect(parseChoiceLines(formatChoiceLines([{ name: "a", label: "A = b" }]))).toEqual([{ name: "a", label: "A = b" }]);
+    expect(parseChoiceLines(formatChoiceLines([{ name: "a", label: "A = b" }]))).toEqual([
+      { name: "a", label: "A = b" },
+    ]);
   });
 });

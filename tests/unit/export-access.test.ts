@@ -1,9 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { canExportQuestionnaire, canImportQuestionnaire, canReadQuestionnaire, visibleScope } from "@/lib/questionnaires/access";
+import {
+  canExportQuestionnaire,
+  canImportQuestionnaire,
+  canReadQuestionnaire,
+  visibleScope,
+} from "@/lib/questionnaires/access";
 import type { Actor } from "@/lib/auth/permissions";
 
-const person = (id: string, roles: NonNullable<Actor>["roles"]): Actor => ({ id, roles, translateLanguages: [], reviewLanguages: [] });
-const actors: Actor[] = [null, person("r1", ["researcher"]), person("t1", ["translator"]), person("c1", ["curator"]), person("r2", ["researcher", "curator"])];
+const person = (id: string, roles: NonNullable<Actor>["roles"]): Actor => ({
+  id,
+  roles,
+  translateLanguages: [],
+  reviewLanguages: [],
+});
+const actors: Actor[] = [
+  null,
+  person("r1", ["researcher"]),
+  person("t1", ["translator"]),
+  person("c1", ["curator"]),
+  person("r2", ["researcher", "curator"]),
+];
 const questionnaires = (["private", "shared", "public_template"] as const).flatMap((visibility) =>
   [null, "r1", "c1", "someone"].map((ownerId) => ({ visibility, ownerId })),
 );

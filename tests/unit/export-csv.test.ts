@@ -21,7 +21,7 @@ describe("CSV writing", () => {
   });
 
   it("quotes commas, quotes and newlines, and keeps Arabic intact", () => {
-    const tricky = { a: 'one, two', b: 'say "hi"', c: "line 1\nline 2", d: "هل تثق بالراديو (عمرك ${age})؟" };
+    const tricky = { a: "one, two", b: 'say "hi"', c: "line 1\nline 2", d: "هل تثق بالراديو (عمرك ${age})؟" };
     const bytes = toCsv(["a", "b", "c", "d"], [tricky]);
     const text = new TextDecoder().decode(bytes);
     expect(text).toContain('"one, two"');
@@ -34,8 +34,10 @@ describe("CSV writing", () => {
     for (const start of ["=", "+", "-", "@", "\t", "\r"]) expect(neutraliseCell(`${start}1+1`)).toBe(`'${start}1+1`);
     expect(neutraliseCell("1+1")).toBe("1+1");
     expect(neutraliseCell("نعم = yes")).toBe("نعم = yes");
-    const rows = readBack(toCsv(["label"], [{ label: '=HYPERLINK("http://x","click")' }, { label: "@SUM(A1)" }, { label: "-2+3" }]));
-    expect(rows.map((r) => r.label)).toEqual(["'=HYPERLINK(\"http://x\",\"click\")", "'@SUM(A1)", "'-2+3"]);
+    const rows = readBack(
+      toCsv(["label"], [{ label: '=HYPERLINK("http://x","click")' }, { label: "@SUM(A1)" }, { label: "-2+3" }]),
+    );
+    expect(rows.map((r) => r.label)).toEqual(['\'=HYPERLINK("http://x","click")', "'@SUM(A1)", "'-2+3"]);
   });
 });
 
@@ -46,14 +48,40 @@ describe("questionnaire CSV", () => {
     expect([...bytes.slice(0, 3)]).toEqual(BOM);
     const rows = readBack(bytes);
     expect(Object.keys(rows[0])).toEqual([
-      "row_type", "section", "name", "type", "list_name", "choice", "required", "relevant", "constraint",
-      "label::English (en)", "label::Español (es)", "label::Français (fr)", "label::العربية (ar)",
-      "hint::English (en)", "hint::Español (es)", "hint::Français (fr)", "hint::العربية (ar)",
+      "row_type",
+      "section",
+      "name",
+      "type",
+      "list_name",
+      "choice",
+      "required",
+      "relevant",
+      "constraint",
+      "label::English (en)",
+      "label::Español (es)",
+      "label::Français (fr)",
+      "label::العربية (ar)",
+      "hint::English (en)",
+      "hint::Español (es)",
+      "hint::Français (fr)",
+      "hint::العربية (ar)",
     ]);
     expect(rows.map((r) => `${r.row_type}:${r.name}${r.choice ? `:${r.choice}` : ""}`)).toEqual([
-      "section:consent", "question:consent_given", "choice:consent_given:yes", "choice:consent_given:no",
-      "section:vaccination", "question:age", "question:sources", "choice:sources:radio", "choice:sources:health_workers", "choice:sources:other",
-      "question:trusts_radio", "choice:trusts_radio:yes", "choice:trusts_radio:no", "question:why_not", "question:thanks",
+      "section:consent",
+      "question:consent_given",
+      "choice:consent_given:yes",
+      "choice:consent_given:no",
+      "section:vaccination",
+      "question:age",
+      "question:sources",
+      "choice:sources:radio",
+      "choice:sources:health_workers",
+      "choice:sources:other",
+      "question:trusts_radio",
+      "choice:trusts_radio:yes",
+      "choice:trusts_radio:no",
+      "question:why_not",
+      "question:thanks",
     ]);
     const age = rows.find((r) => r.name === "age" && r.row_type === "question")!;
     expect(age["label::English (en)"]).toBe("'=How old are you?");
@@ -78,7 +106,11 @@ describe("questionnaire CSV", () => {
 
 describe("streamed CSV", () => {
   it("writes the same bytes as the whole-file writer, batch by batch", async () => {
-    const records = [{ a: "=1+1", b: "سطر\nثانٍ" }, { a: "x", b: 2 }, { a: " lead", b: "" }];
+    const records = [
+      { a: "=1+1", b: "سطر\nثانٍ" },
+      { a: "x", b: 2 },
+      { a: " lead", b: "" },
+    ];
     async function* batches() {
       yield records.slice(0, 1);
       yield [];
@@ -111,14 +143,30 @@ describe("bank CSV", () => {
           indicators: ["INF-01", "INF-02"],
           tags: ["trust"],
           source: "who-besd-2022",
-          texts: { en: { label: "Trust?", hint: null, status: "approved" }, ar: { label: "+ثقة؟", hint: "تلميح", status: "draft" } },
+          texts: {
+            en: { label: "Trust?", hint: null, status: "approved" },
+            ar: { label: "+ثقة؟", hint: "تلميح", status: "draft" },
+          },
           choices: [{ name: "yes", labels: { en: "Yes", ar: "نعم" } }],
         },
       ]),
     );
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ row_type: "question", code: "inf_trust", version: "2", indicators: "INF-01 INF-02", "label::العربية (ar)": "'+ثقة؟", "translation_status::ar": "draft", "translation_status::es": "missing" });
-    expect(rows[1]).toMatchObject({ row_type: "choice", code: "inf_trust", choice: "yes", "label::العربية (ar)": "نعم" });
+    expect(rows[0]).toMatchObject({
+      row_type: "question",
+      code: "inf_trust",
+      version: "2",
+      indicators: "INF-01 INF-02",
+      "label::العربية (ar)": "'+ثقة؟",
+      "translation_status::ar": "draft",
+      "translation_status::es": "missing",
+    });
+    expect(rows[1]).toMatchObject({
+      row_type: "choice",
+      code: "inf_trust",
+      choice: "yes",
+      "label::العربية (ar)": "نعم",
+    });
   });
 });
 

@@ -24,7 +24,11 @@ describe("negotiateLanguage", () => {
   });
 
   it("answers one of the four languages for any header, quickly", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 3000 }), (header) => ["en", "es", "fr", "ar"].includes(negotiateLanguage(header))));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 3000 }), (header) =>
+        ["en", "es", "fr", "ar"].includes(negotiateLanguage(header)),
+      ),
+    );
     expect(negotiateLanguage("xx,".repeat(200_000) + "ar")).toBe("en");
   });
 });
@@ -50,33 +54,70 @@ describe("urlFault", () => {
     expect(at(`/api/v1/questions?q=${"x".repeat(3000)}`)).toMatchObject({ problem: "tooLong", part: "q" });
     expect(at(`/api/v1/questions?q=${"x".repeat(10_000)}`)?.problem).toBe("urlTooLong");
     // What a URL parser makes of a lone surrogate: U+FFFD, refused as not text.
-    expect(urlFault(new Request("http://127.0.0.1/api/v1/questions?q=\ud800").url)).toMatchObject({ problem: "encoding", part: "q" });
+    expect(urlFault(new Request("http://127.0.0.1/api/v1/questions?q=\ud800").url)).toMatchObject({
+      problem: "encoding",
+      part: "q",
+    });
   });
 });
 
 describe("isDatabaseOutage", () => {
   it("recognises connection failures only", () => {
-    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED", syscall: "connect", errno: -111 });
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), {
+      code: "ECONNREFUSED",
+      syscall: "connect",
+      errno: -111,
+    });
     expect(isDatabaseOutage(refused)).toBe(true);
     expect(isDatabaseOutage(new Error("PGlite is closed"))).toBe(true);
     expect(isDatabaseOutage(new Error("PGlite is closing"))).toBe(true);
     expect(isDatabaseOutage(Object.assign(new Error("Can't reach database server"), { code: "P1001" }))).toBe(true);
-    expect(isDatabaseOutage(Object.assign(new Error("wrapped"), { cause: { kind: "DatabaseNotReachable" } }))).toBe(true);
-    expect(isDatabaseOutage(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(true);
-    expect(isDatabaseOutage(Object.assign(new Error('database "x" is not currently accepting connections'), { code: "55000" }))).toBe(true);
+    expect(isDatabaseOutage(Object.assign(new Error("wrapped"), { cause: { kind: "DatabaseNotReachable" } }))).toBe(
+      true,
+    );
+    expect(
+      isDatabaseOutage(
+        Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }),
+      ),
+    ).toBe(true);
+    expect(
+      isDatabaseOutage(
+        Object.assign(new Error('database "x" is not currently accepting connections'), { code: "55000" }),
+      ),
+    ).toBe(true);
 
-    expect(isDatabaseOutage(Object.assign(new Error("invalid byte sequence for encoding \"UTF8\": 0x00"), { code: "22021" }))).toBe(false);
+    expect(
+      isDatabaseOutage(Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: "22021" })),
+    ).toBe(false);
     expect(isDatabaseOutage(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toBe(false);
-    expect(isDatabaseOutage(Object.assign(new Error("DriverAdapterError: syntax error"), { cause: { kind: "postgres", code: "42601" } }))).toBe(false);
+    expect(
+      isDatabaseOutage(
+        Object.assign(new Error("DriverAdapterError: syntax error"), { cause: { kind: "postgres", code: "42601" } }),
+      ),
+    ).toBe(false);
     expect(isDatabaseOutage(new TypeError("Cannot read properties of undefined"))).toBe(false);
   });
 });
 
 describe("the error body", () => {
   it("is { code, message, details? } with the message in the caller's language", async () => {
-    expect(errorBody(new HttpError("notFound", { messageKey: "search.errors.notFound" }), "fr")).toEqual({ code: "notFound", message: expect.stringMatching(/\S/) });
-    const bad = errorBody(new HttpError("badRequest", { messageKey: "errors.input.control", params: { part: "q", max: 0 }, details: { problem: "control", param: "q" } }), "ar");
-    expect(bad).toEqual({ code: "badRequest", message: expect.stringContaining("«q»"), details: { problem: "control", param: "q" } });
+    expect(errorBody(new HttpError("notFound", { messageKey: "search.errors.notFound" }), "fr")).toEqual({
+      code: "notFound",
+      message: expect.stringMatching(/\S/),
+    });
+    const bad = errorBody(
+      new HttpError("badRequest", {
+        messageKey: "errors.input.control",
+        params: { part: "q", max: 0 },
+        details: { problem: "control", param: "q" },
+      }),
+      "ar",
+    );
+    expect(bad).toEqual({
+      code: "badRequest",
+      message: expect.stringContaining("«q»"),
+      details: { problem: "control", param: "q" },
+    });
     const unavailable = errorResponse(new HttpError("unavailable"), "es");
     expect(unavailable.status).toBe(503);
     expect(unavailable.headers.get("retry-after")).toBe("5");
@@ -85,7 +126,10 @@ describe("the error body", () => {
 
   it("takes in the domain's refusals", () => {
     expect(toHttpError(new AppError("unauthenticated"))).toMatchObject({ code: "unauthenticated", status: 401 });
-    expect(toHttpError(new AppError("invalidInput", { name: ["Required."] }))).toMatchObject({ status: 422, details: { fieldErrors: { name: ["Required."] } } });
+    expect(toHttpError(new AppError("invalidInput", { name: ["Required."] }))).toMatchObject({
+      status: 422,
+      details: { fieldErrors: { name: ["Required."] } },
+    });
     expect(toHttpError(new Error("boom"))).toBeNull();
   });
 });

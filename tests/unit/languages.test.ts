@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { directionOf, pickText } from "@/lib/i18n/languages";
-import { bankCodeSchema, isValidXlsformName } from "@/lib/xlsform/names";
+import { bankCodeSchema, isValidXlsformName } from "@/lib/vocabulary/names";
 import { readEnv } from "@/lib/env";
 
 describe("languages", () => {

@@ -6,14 +6,18 @@ import { LANGUAGES } from "@/lib/i18n/languages";
 type Tree = { [key: string]: string | Tree };
 const load = (lang: string): Tree => JSON.parse(readFileSync(`messages/${lang}.json`, "utf8"));
 const flatten = (tree: Tree, prefix = ""): [string, string][] =>
-  Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [[prefix + k, v] as [string, string]] : flatten(v, `${prefix}${k}.`)));
+  Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === "string" ? [[prefix + k, v] as [string, string]] : flatten(v, `${prefix}${k}.`),
+  );
 
 describe("interface messages", () => {
   const english = new Map(flatten(load("en")));
 
   for (const lang of LANGUAGES) {
     it(`messages/${lang}.json has exactly the keys of en.json`, () => {
-      const keys = flatten(load(lang)).map(([k]) => k).sort();
+      const keys = flatten(load(lang))
+        .map(([k]) => k)
+        .sort();
       expect(keys).toEqual([...english.keys()].sort());
     });
 
@@ -26,7 +30,21 @@ describe("interface messages", () => {
   }
 
   it("translations are not copies of the English (beyond names and codes)", () => {
-    const allowedSame = new Set(["question.code", "question.version", "framework.type", "question.source", "question.licence", "question.constraint", "home.approvedOf", "home.questions", "question.types.date", "question.types.note", "framework.questionsHeading", "framework.questionCount", "question.types.text"]);
+    const allowedSame = new Set([
+      "question.code",
+      "question.version",
+      "framework.type",
+      "question.source",
+      "question.licence",
+      "question.constraint",
+      "home.approvedOf",
+      "home.questions",
+      "question.types.date",
+      "question.types.note",
+      "framework.questionsHeading",
+      "framework.questionCount",
+      "question.types.text",
+    ]);
     for (const lang of ["es", "fr", "ar"]) {
       for (const [key, text] of flatten(load(lang))) {
         if (allowedSame.has(key)) continue;

@@ -94,9 +94,37 @@ describe("the return address after sign-in", () => {
   });
 
   it("never yields a path that a browser would resolve off the app, whatever the input", () => {
-    const pieces = fc.constantFrom("/", "//", ".", "..", "%2e", "%2f", "\\", "\t", "evil.example", "en", "ar", "@", ":", "?", "#", "%", "javascript:", "\u202e", "a");
-    const dots = fc.array(fc.constantFrom("/", "..", ".", "evil.example"), { minLength: 2, maxLength: 8 }).map((p) => `/${p.join("")}`);
-    const input = fc.oneof(dots, fc.string({ maxLength: 40 }), fc.array(pieces, { maxLength: 12 }).map((p) => p.join("")), fc.webUrl(), fc.webPath());
+    const pieces = fc.constantFrom(
+      "/",
+      "//",
+      ".",
+      "..",
+      "%2e",
+      "%2f",
+      "\\",
+      "\t",
+      "evil.example",
+      "en",
+      "ar",
+      "@",
+      ":",
+      "?",
+      "#",
+      "%",
+      "javascript:",
+      "\u202e",
+      "a",
+    );
+    const dots = fc
+      .array(fc.constantFrom("/", "..", ".", "evil.example"), { minLength: 2, maxLength: 8 })
+      .map((p) => `/${p.join("")}`);
+    const input = fc.oneof(
+      dots,
+      fc.string({ maxLength: 40 }),
+      fc.array(pieces, { maxLength: 12 }).map((p) => p.join("")),
+      fc.webUrl(),
+      fc.webPath(),
+    );
     fc.assert(
       fc.property(input, fc.constantFrom(...LANGUAGES), (next, locale) => {
         const path = safeNextPath(next, APP);

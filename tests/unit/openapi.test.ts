@@ -4,7 +4,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
-import { API_VERSION, openApiDocument } from "@/lib/http/openapi";
+import { API_VERSION, openApiDocument } from "@/lib/api/openapi";
 
 const doc = openApiDocument("http://127.0.0.1:3000");
 
@@ -14,7 +14,14 @@ function routePaths(dir: string): string[] {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return routePaths(full);
     if (entry.name !== "route.ts") return [];
-    return ["/" + path.relative("app", path.dirname(full)).split(path.sep).map((s) => s.replace(/^\[(\w+)\]$/, "{$1}")).join("/")];
+    return [
+      "/" +
+        path
+          .relative("app", path.dirname(full))
+          .split(path.sep)
+          .map((s) => s.replace(/^\[(\w+)\]$/, "{$1}"))
+          .join("/"),
+    ];
   });
 }
 
@@ -35,8 +42,11 @@ describe("the OpenAPI document", () => {
 
   it("gives every operation the one error schema for 400, 500 and 503", () => {
     for (const [route, methods] of Object.entries(doc.paths)) {
-      for (const [method, operation] of Object.entries(methods as Record<string, { responses: Record<string, unknown> }>)) {
-        for (const status of ["400", "500", "503"]) expect(operation.responses[status], `${method} ${route} ${status}`).toBeTruthy();
+      for (const [method, operation] of Object.entries(
+        methods as Record<string, { responses: Record<string, unknown> }>,
+      )) {
+        for (const status of ["400", "500", "503"])
+          expect(operation.responses[status], `${method} ${route} ${status}`).toBeTruthy();
         for (const [status, answer] of Object.entries(operation.responses)) {
           if (Number(status) < 400 || route === "/api/health") continue;
           const text = JSON.stringify(answer);

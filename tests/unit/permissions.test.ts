@@ -3,7 +3,11 @@
 import { describe, expect, it } from "vitest";
 import { ACTIONS, can, needsSignIn, type Action, type Actor, type Role } from "@/lib/auth/permissions";
 
-const actorWith = (roles: Role[], langs: { translate?: string[]; review?: string[] } = {}, id = "u1"): NonNullable<Actor> => ({
+const actorWith = (
+  roles: Role[],
+  langs: { translate?: string[]; review?: string[] } = {},
+  id = "u1",
+): NonNullable<Actor> => ({
   id,
   roles,
   translateLanguages: langs.translate ?? [],
@@ -23,7 +27,10 @@ type Person = keyof typeof people;
 const Y = true;
 const N = false;
 // Operations without a resource:       anon researcher translator reviewer curator admin
-const plain: Record<Exclude<Action, `questionnaire.${"read" | "edit" | "delete" | "share" | "export"}` | `translation.${string}`>, boolean[]> = {
+const plain: Record<
+  Exclude<Action, `questionnaire.${"read" | "edit" | "delete" | "share" | "export"}` | `translation.${string}`>,
+  boolean[]
+> = {
   "question.read": [Y, Y, Y, Y, Y, Y],
   "framework.read": [Y, Y, Y, Y, Y, Y],
   "template.read": [Y, Y, Y, Y, Y, Y],
@@ -56,7 +63,18 @@ describe("permission matrix: role × operation", () => {
   }
 
   it("covers every action of the policy (the table above plus the resource rules below)", () => {
-    const covered = new Set<string>([...Object.keys(plain), "questionnaire.read", "questionnaire.edit", "questionnaire.delete", "questionnaire.share", "questionnaire.export", "translation.edit", "translation.submit", "translation.review", "translation.approve"]);
+    const covered = new Set<string>([
+      ...Object.keys(plain),
+      "questionnaire.read",
+      "questionnaire.edit",
+      "questionnaire.delete",
+      "questionnaire.share",
+      "questionnaire.export",
+      "translation.edit",
+      "translation.submit",
+      "translation.review",
+      "translation.approve",
+    ]);
     expect([...ACTIONS].sort()).toEqual([...covered].sort());
   });
 });
@@ -105,8 +123,12 @@ describe("translators and reviewers act in their own languages only", () => {
     });
   }
   it("languages without the role give nothing; nobody else translates or reviews", () => {
-    expect(can(actorWith(["researcher"], { translate: ["ar"], review: ["ar"] }), "translation.edit", { lang: "ar" })).toBe(false);
-    expect(can(actorWith(["researcher"], { translate: ["ar"], review: ["ar"] }), "translation.review", { lang: "ar" })).toBe(false);
+    expect(
+      can(actorWith(["researcher"], { translate: ["ar"], review: ["ar"] }), "translation.edit", { lang: "ar" }),
+    ).toBe(false);
+    expect(
+      can(actorWith(["researcher"], { translate: ["ar"], review: ["ar"] }), "translation.review", { lang: "ar" }),
+    ).toBe(false);
     for (const person of ["anonymous", "researcher", "curator", "admin"] as const) {
       expect(can(people[person], "translation.edit", { lang: "ar" })).toBe(false);
       expect(can(people[person], "translation.review", { lang: "ar" })).toBe(false);

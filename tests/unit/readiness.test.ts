@@ -5,14 +5,22 @@ import { sampleQuestionnaire } from "./xlsform-fixture";
 describe("readiness of a questionnaire for export", () => {
   it("is ready when every text is approved in every chosen language", () => {
     const readiness = checkReadiness(sampleQuestionnaire());
-    expect(readiness).toEqual({ ready: true, languages: ["en", "es", "fr", "ar"], fallback: null, issues: [], filledFromFallback: 0 });
+    expect(readiness).toEqual({
+      ready: true,
+      languages: ["en", "es", "fr", "ar"],
+      fallback: null,
+      issues: [],
+      filledFromFallback: 0,
+    });
   });
 
   it("checks only the chosen languages", () => {
     const doc = sampleQuestionnaire();
     delete doc.sections[0].title.ar;
     expect(checkReadiness(doc, { languages: ["en", "fr"] }).ready).toBe(true);
-    expect(checkReadiness(doc).issues).toEqual([{ kind: "missing_translation", lang: "ar", place: { field: "section_title", section: "consent" } }]);
+    expect(checkReadiness(doc).issues).toEqual([
+      { kind: "missing_translation", lang: "ar", place: { field: "section_title", section: "consent" } },
+    ]);
   });
 
   it("reports missing and unapproved choice labels, hints and messages", () => {
@@ -22,8 +30,17 @@ describe("readiness of a questionnaire for export", () => {
     doc.sections[1].items[0].hint.ar = { text: "", status: "missing" };
     expect(checkReadiness(doc).issues).toEqual([
       { kind: "missing_translation", lang: "ar", place: { field: "hint", section: "vaccination", item: "age" } },
-      { kind: "missing_translation", lang: "es", place: { field: "constraint_message", section: "vaccination", item: "age" } },
-      { kind: "unapproved_translation", lang: "fr", status: "outdated", place: { field: "choice_label", list: "sources", choice: "radio" } },
+      {
+        kind: "missing_translation",
+        lang: "es",
+        place: { field: "constraint_message", section: "vaccination", item: "age" },
+      },
+      {
+        kind: "unapproved_translation",
+        lang: "fr",
+        status: "outdated",
+        place: { field: "choice_label", list: "sources", choice: "radio" },
+      },
     ]);
   });
 
@@ -34,7 +51,12 @@ describe("readiness of a questionnaire for export", () => {
     const readiness = checkReadiness(doc, { fallback: "en" });
     expect(readiness.ready).toBe(false);
     expect(readiness.issues).toEqual([
-      { kind: "unapproved_translation", lang: "en", status: "in_review", place: { field: "label", section: "consent", item: "consent_given" } },
+      {
+        kind: "unapproved_translation",
+        lang: "en",
+        status: "in_review",
+        place: { field: "label", section: "consent", item: "consent_given" },
+      },
       { kind: "missing_translation", lang: "ar", place: { field: "label", section: "consent", item: "consent_given" } },
     ]);
     expect(checkReadiness(doc, { fallback: "fr" })).toMatchObject({ ready: true, filledFromFallback: 2 });
@@ -45,16 +67,55 @@ describe("readiness of a questionnaire for export", () => {
     const [age, sources, trusts, whyNot] = doc.sections[1].items;
     doc.sections[0].relevant = { combinator: "and", rules: [{ question: "age", operator: "gt", value: 1 }] };
     age.relevant = { combinator: "and", rules: [{ question: "ghost", operator: "eq", value: "x" }] };
-    sources.relevant = { combinator: "and", rules: [{ question: "consent_given", operator: "selected", value: "yes" }] };
-    trusts.relevant = { combinator: "or", rules: [{ question: "sources", operator: "selected", value: "tv" }, { question: "age", operator: "lt", value: "old" }] };
+    sources.relevant = {
+      combinator: "and",
+      rules: [{ question: "consent_given", operator: "selected", value: "yes" }],
+    };
+    trusts.relevant = {
+      combinator: "or",
+      rules: [
+        { question: "sources", operator: "selected", value: "tv" },
+        { question: "age", operator: "lt", value: "old" },
+      ],
+    };
     whyNot.relevant = { combinator: "and", rules: [{ question: "consent_given", operator: "eq", value: "maybe" }] };
     expect(checkReadiness(doc).issues).toEqual([
       { kind: "broken_skip_logic", section: "consent", question: "age", problem: "later_question" },
-      { kind: "broken_skip_logic", section: "vaccination", item: "age", question: "ghost", problem: "unknown_question" },
-      { kind: "broken_skip_logic", section: "vaccination", item: "sources", question: "consent_given", problem: "wrong_operator" },
-      { kind: "broken_skip_logic", section: "vaccination", item: "trusts_radio", question: "sources", problem: "unknown_choice" },
-      { kind: "broken_skip_logic", section: "vaccination", item: "trusts_radio", question: "age", problem: "not_a_number" },
-      { kind: "broken_skip_logic", section: "vaccination", item: "why_not", question: "consent_given", problem: "unknown_choice" },
+      {
+        kind: "broken_skip_logic",
+        section: "vaccination",
+        item: "age",
+        question: "ghost",
+        problem: "unknown_question",
+      },
+      {
+        kind: "broken_skip_logic",
+        section: "vaccination",
+        item: "sources",
+        question: "consent_given",
+        problem: "wrong_operator",
+      },
+      {
+        kind: "broken_skip_logic",
+        section: "vaccination",
+        item: "trusts_radio",
+        question: "sources",
+        problem: "unknown_choice",
+      },
+      {
+        kind: "broken_skip_logic",
+        section: "vaccination",
+        item: "trusts_radio",
+        question: "age",
+        problem: "not_a_number",
+      },
+      {
+        kind: "broken_skip_logic",
+        section: "vaccination",
+        item: "why_not",
+        question: "consent_given",
+        problem: "unknown_choice",
+      },
     ]);
   });
 
@@ -69,6 +130,9 @@ describe("readiness of a questionnaire for export", () => {
       { kind: "empty_section", section: "closing" },
     ]);
     doc.languages = ["en", "fr"];
-    expect(checkReadiness(doc, { languages: ["en", "ar"] }).issues[0]).toEqual({ kind: "unknown_language", lang: "ar" });
+    expect(checkReadiness(doc, { languages: ["en", "ar"] }).issues[0]).toEqual({
+      kind: "unknown_language",
+      lang: "ar",
+    });
   });
 });

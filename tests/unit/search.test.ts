@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { correctQuery, exactCountsQuery, pageQuery, planSearch, sampledCountsQuery, storedCountsQuery, visibleStatuses } from "@/lib/search/query";
+import {
+  correctQuery,
+  exactCountsQuery,
+  pageQuery,
+  planSearch,
+  sampledCountsQuery,
+  storedCountsQuery,
+  visibleStatuses,
+} from "@/lib/search/query";
 import { roundEstimate } from "@/lib/search/counts";
 import { facetFilters, parseSearchParams, searchQueryString } from "@/lib/search/schema";
 import { normalizeText, queryWords } from "@/lib/search/normalize";
@@ -13,12 +21,25 @@ const parse = (qs: string) => {
 
 describe("search parameters", () => {
   it("applies defaults, trims, treats empty fields as absent and upper-cases framework codes", () => {
-    expect(parse("q=%20vaccine%20&lang=&indicator=per-03")).toMatchObject({ q: "vaccine", lang: undefined, indicator: "PER-03", page: 1, pageSize: 20 });
+    expect(parse("q=%20vaccine%20&lang=&indicator=per-03")).toMatchObject({
+      q: "vaccine",
+      lang: undefined,
+      indicator: "PER-03",
+      page: 1,
+      pageSize: 20,
+    });
   });
   it("names every bad or repeated parameter", () => {
     const r = parseSearchParams(new URLSearchParams("page=abc&pageSize=0&lang=xx&tag=A B&page=2&translation=fr:gone"));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems.map((p) => `${p.param}:${p.code}`).sort()).toEqual(["lang:invalid", "page:repeated", "pageSize:invalid", "tag:invalid", "translation:invalid"]);
+    if (!r.ok)
+      expect(r.problems.map((p) => `${p.param}:${p.code}`).sort()).toEqual([
+        "lang:invalid",
+        "page:repeated",
+        "pageSize:invalid",
+        "tag:invalid",
+        "translation:invalid",
+      ]);
   });
   it("turns filters into facet values and back into a short query string", () => {
     const p = parse("indicator=PER-03&translation=ar:approved&tag=vaccination&page=2");
@@ -37,7 +58,9 @@ describe("query building", () => {
     }
   });
   it("ORs one indexed match per language, or uses the chosen language only", () => {
-    expect(exactCountsQuery(planSearch(parse("q=x"))).text).toMatch(/s\.en @@ .* OR s\.es @@ .* OR s\.fr @@ .* OR s\.ar @@/);
+    expect(exactCountsQuery(planSearch(parse("q=x"))).text).toMatch(
+      /s\.en @@ .* OR s\.es @@ .* OR s\.fr @@ .* OR s\.ar @@/,
+    );
     const fr = exactCountsQuery(planSearch(parse("q=x&lang=fr"))).text;
     expect(fr).toContain("s.fr @@ qb_search_query('fr'");
     expect(fr).not.toContain("s.en");
@@ -57,7 +80,13 @@ describe("query building", () => {
     expect(sampled.values).toContain(5);
   });
   it("rounds estimates to two significant figures, never to zero", () => {
-    expect([roundEstimate(0.4), roundEstimate(57.4), roundEstimate(45693), roundEstimate(10921), roundEstimate(1049)]).toEqual([1, 57, 46000, 11000, 1000]);
+    expect([
+      roundEstimate(0.4),
+      roundEstimate(57.4),
+      roundEstimate(45693),
+      roundEstimate(10921),
+      roundEstimate(1049),
+    ]).toEqual([1, 57, 46000, 11000, 1000]);
   });
   it("shows drafts to curators only and retired questions only on request", () => {
     expect(visibleStatuses(undefined, false)).toEqual(["published"]);
@@ -87,7 +116,11 @@ describe("normalisation and highlighting", () => {
     const segments = highlightSegments("Êtes-vous vacciné contre l'épidémie ?", ["vaccin", "epidemie"]);
     expect(segments.filter((s) => s.match).map((s) => s.text)).toEqual(["vacciné", "épidémie"]);
     expect(segments.map((s) => s.text).join("")).toBe("Êtes-vous vacciné contre l'épidémie ?");
-    expect(highlightSegments("هل تلقيت اللقاحات؟", ["لقاح"]).filter((s) => s.match).map((s) => s.text)).toEqual(["اللقاحات"]);
+    expect(
+      highlightSegments("هل تلقيت اللقاحات؟", ["لقاح"])
+        .filter((s) => s.match)
+        .map((s) => s.text),
+    ).toEqual(["اللقاحات"]);
     // Markup in user text stays text: only the word is marked, the angle brackets are plain segments.
     const markup = highlightSegments("<b>vaccine</b>", ["vaccine"]);
     expect(markup.filter((s) => s.match).map((s) => s.text)).toEqual(["vaccine"]);

@@ -15,7 +15,8 @@ const lists = () => new Map([...bank.sharedLists, ...bank.localLists].map((l) =>
 const questionsByCode = () => new Map(bank.questions.map((q) => [q.code, q]));
 
 /** Strings that may read the same in English and another language: names, acronyms, numbers. */
-const SAME_IN_EVERY_LANGUAGE = /^(?:[\d\s.,:;%+\-–()/]+|COVID-19|mpox|Ebola|WhatsApp|Facebook|SMS|No\.?|Radio|TikTok|Instagram|Twitter|X|YouTube|Telegram|Internet)$/i;
+const SAME_IN_EVERY_LANGUAGE =
+  /^(?:[\d\s.,:;%+\-–()/]+|COVID-19|mpox|Ebola|WhatsApp|Facebook|SMS|No\.?|Radio|TikTok|Instagram|Twitter|X|YouTube|Telegram|Internet)$/i;
 
 function allTexts(): { where: string; en: string; other: string; lang: string }[] {
   const out: { where: string; en: string; other: string; lang: string }[] = [];
@@ -46,7 +47,9 @@ describe("seed bank integrity", () => {
   });
 
   it("uses only indicators, sources and choice lists that exist", () => {
-    const indicatorCodes = new Set(bank.framework.domains.flatMap((d) => d.topics.flatMap((t) => t.indicators.map((i) => i.code))));
+    const indicatorCodes = new Set(
+      bank.framework.domains.flatMap((d) => d.topics.flatMap((t) => t.indicators.map((i) => i.code))),
+    );
     const sourceKeys = new Set(bank.sources.map((s) => s.key));
     const listNames = lists();
     for (const q of bank.questions) {
@@ -60,7 +63,9 @@ describe("seed bank integrity", () => {
   it("says honestly where each question comes from", () => {
     for (const q of bank.questions) {
       const developed = q.source.key === "developed-for-this-bank";
-      expect(q.source.relation === "developed", `${q.code}: relation ${q.source.relation} with ${q.source.key}`).toBe(developed);
+      expect(q.source.relation === "developed", `${q.code}: relation ${q.source.relation} with ${q.source.key}`).toBe(
+        developed,
+      );
     }
   });
 
@@ -129,15 +134,19 @@ describe("public templates", () => {
         for (const rule of relevance?.rules ?? []) {
           expect(seen, `${where}: ${rule.question} must come earlier`).toContain(rule.question);
           const target = byCode.get(rule.question)!;
-          if (target.type === "select_one") expect(["eq", "neq"], `${where}: ${rule.operator} on select_one`).toContain(rule.operator);
-          else if (target.type === "select_multiple") expect(["selected", "not_selected"], where).toContain(rule.operator);
+          if (target.type === "select_one")
+            expect(["eq", "neq"], `${where}: ${rule.operator} on select_one`).toContain(rule.operator);
+          else if (target.type === "select_multiple")
+            expect(["selected", "not_selected"], where).toContain(rule.operator);
           else if (target.type === "integer" || target.type === "decimal") {
             expect(["eq", "neq", "gt", "gte", "lt", "lte"], where).toContain(rule.operator);
             expect(typeof rule.value === "number" || !Number.isNaN(Number(rule.value)), where).toBe(true);
           } else throw new Error(`${where}: skip logic on a ${target.type} question`);
           if (SELECTS.has(target.type)) {
             const choices = listByName.get(target.choiceList!)!.choices.map((c) => c.name);
-            expect(choices, `${where}: ${rule.value} is not a choice of ${rule.question}`).toContain(String(rule.value));
+            expect(choices, `${where}: ${rule.value} is not a choice of ${rule.question}`).toContain(
+              String(rule.value),
+            );
           }
         }
       };

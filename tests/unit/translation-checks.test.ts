@@ -1,12 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { checkField, checkTranslation, findNumbers, findPlaceholders, findReferences, normaliseDigits } from "@/lib/translations/checks";
+import {
+  checkField,
+  checkTranslation,
+  findNumbers,
+  findPlaceholders,
+  findReferences,
+  normaliseDigits,
+} from "@/lib/translations/checks";
 
 const codes = (w: { code: string; detail?: string }[]) => w.map((x) => (x.detail ? `${x.code}:${x.detail}` : x.code));
 
 describe("translation checks", () => {
   it("finds ${name} references, placeholders and numbers", () => {
     expect(findReferences("Why did ${ child_name } not get ${vaccine}?")).toEqual(["child_name", "vaccine"]);
-    expect(findPlaceholders("In [COUNTRY], {disease} spreads; %s and %1$s; {{ name }}")).toEqual(["[COUNTRY]", "{disease}", "%s", "%1$s", "{{name}}"]);
+    expect(findPlaceholders("In [COUNTRY], {disease} spreads; %s and %1$s; {{ name }}")).toEqual([
+      "[COUNTRY]",
+      "{disease}",
+      "%s",
+      "%1$s",
+      "{{name}}",
+    ]);
     // A ${reference} is not also a {placeholder}.
     expect(findPlaceholders("${age}")).toEqual([]);
     expect(findNumbers("In the last 7 days, 2.5 or 1,000 times")).toEqual(["7", "2.5", "1000"]);
@@ -19,12 +32,18 @@ describe("translation checks", () => {
   });
 
   it("warns when a reference, number or placeholder of the source is missing", () => {
-    const w = checkField("label", "How old was ${child} in [COUNTRY] after 14 days?", "¿Qué edad tenía en el país después de días?");
+    const w = checkField(
+      "label",
+      "How old was ${child} in [COUNTRY] after 14 days?",
+      "¿Qué edad tenía en el país después de días?",
+    );
     expect(codes(w)).toEqual(["missingReference:${child}", "missingNumber:14", "missingPlaceholder:[COUNTRY]"]);
   });
 
   it("keeps quiet when everything is carried over, whatever the order", () => {
-    expect(checkField("label", "Did ${name} get 2 doses in [COUNTRY]?", "¿Recibió ${name} en [COUNTRY] 2 dosis?")).toEqual([]);
+    expect(
+      checkField("label", "Did ${name} get 2 doses in [COUNTRY]?", "¿Recibió ${name} en [COUNTRY] 2 dosis?"),
+    ).toEqual([]);
   });
 
   it("counts repeats: two 5s in the source need two in the target", () => {
@@ -33,7 +52,9 @@ describe("translation checks", () => {
 
   it("warns on an empty target or a sentence left in the source language", () => {
     expect(codes(checkField("label", "Do you trust health workers?", "  "))).toEqual(["empty"]);
-    expect(codes(checkField("label", "Do you trust health workers?", "do you trust  health workers?"))).toEqual(["sameAsSource"]);
+    expect(codes(checkField("label", "Do you trust health workers?", "do you trust  health workers?"))).toEqual([
+      "sameAsSource",
+    ]);
     // A single word or a code may rightly stay the same.
     expect(checkField("choice:ok", "OK", "OK")).toEqual([]);
     // No source hint: nothing is asked of the target.

@@ -1,13 +1,52 @@
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { deflateRawSync } from "node:zlib";
-import { fingerprint, IMPORT_MAX_BYTES, parseFingerprint, readTranslationWorkbook, writeTranslationWorkbook, type SheetRow } from "@/lib/translations/spreadsheet";
+import {
+  fingerprint,
+  IMPORT_MAX_BYTES,
+  parseFingerprint,
+  readTranslationWorkbook,
+  writeTranslationWorkbook,
+  type SheetRow,
+} from "@/lib/translations/spreadsheet";
 
-const headers = { id: "Id", question: "Question", field: "Field", source: "Source", translation: "Translation", state: "State", fingerprint: "Fingerprint" };
+const headers = {
+  id: "Id",
+  question: "Question",
+  field: "Field",
+  source: "Source",
+  translation: "Translation",
+  state: "State",
+  fingerprint: "Fingerprint",
+};
 const rows: SheetRow[] = [
-  { id: "q:bkg_age:label", question: "bkg_age", field: "label", source: "How old are you?", translation: "كم عمرك؟", state: "approved", fingerprint: fingerprint("How old are you?", 3) },
-  { id: "q:bkg_age:hint", question: "bkg_age", field: "hint", source: "=1+1", translation: "=HYPERLINK(\"http://x\")", state: "draft", fingerprint: fingerprint("=1+1", 3) },
-  { id: "c:yes_no:yes", question: "bkg_age", field: "choice:yes", source: "Yes", translation: "", state: "missing", fingerprint: fingerprint("Yes", -1) },
+  {
+    id: "q:bkg_age:label",
+    question: "bkg_age",
+    field: "label",
+    source: "How old are you?",
+    translation: "كم عمرك؟",
+    state: "approved",
+    fingerprint: fingerprint("How old are you?", 3),
+  },
+  {
+    id: "q:bkg_age:hint",
+    question: "bkg_age",
+    field: "hint",
+    source: "=1+1",
+    translation: '=HYPERLINK("http://x")',
+    state: "draft",
+    fingerprint: fingerprint("=1+1", 3),
+  },
+  {
+    id: "c:yes_no:yes",
+    question: "bkg_age",
+    field: "choice:yes",
+    source: "Yes",
+    translation: "",
+    state: "missing",
+    fingerprint: fingerprint("Yes", -1),
+  },
 ];
 
 /** A zip with one stored entry that claims a small size but is large once inflated. */
@@ -51,14 +90,16 @@ describe("translation spreadsheet", () => {
     const sheet = book.getWorksheet("translations")!;
     const formulaCell = sheet.getRow(3).getCell(5);
     // Stored as a string with the text format: a spreadsheet program shows it, never runs it.
-    expect(formulaCell.value).toBe("=HYPERLINK(\"http://x\")");
+    expect(formulaCell.value).toBe('=HYPERLINK("http://x")');
     expect(formulaCell.type).toBe(ExcelJS.ValueType.String);
     expect(formulaCell.numFmt).toBe("@");
     const read = await readTranslationWorkbook(bytes);
     expect(read).toEqual({
       ok: true,
       lang: "ar",
-      rows: rows.filter((r) => r.id).map((r, i) => ({ row: i + 2, id: r.id, translation: r.translation, fingerprint: r.fingerprint })),
+      rows: rows
+        .filter((r) => r.id)
+        .map((r, i) => ({ row: i + 2, id: r.id, translation: r.translation, fingerprint: r.fingerprint })),
     });
   });
 
@@ -66,23 +107,47 @@ describe("translation spreadsheet", () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet("translations");
     sheet.addRow(["id", "question", "field", "source", "translation", "state", "fingerprint"]);
-    sheet.addRow(["q:a:label", "a", "label", "Hi there", { formula: "1+1", result: 2 }, "draft", fingerprint("Hi there", 0)]);
+    sheet.addRow([
+      "q:a:label",
+      "a",
+      "label",
+      "Hi there",
+      { formula: "1+1", result: 2 },
+      "draft",
+      fingerprint("Hi there", 0),
+    ]);
     const read = await readTranslationWorkbook(Buffer.from(await book.xlsx.writeBuffer()));
     expect(read.ok && read.rows[0].translation).toBe("");
   });
 
   it("refuses a file over the stated limit before reading it", async () => {
-    expect(await readTranslationWorkbook(Buffer.alloc(IMPORT_MAX_BYTES + 1))).toEqual({ ok: false, code: "fileTooLarge", reason: String(IMPORT_MAX_BYTES) });
+    expect(await readTranslationWorkbook(Buffer.alloc(IMPORT_MAX_BYTES + 1))).toEqual({
+      ok: false,
+      code: "fileTooLarge",
+      reason: String(IMPORT_MAX_BYTES),
+    });
   });
 
   it("refuses malformed files, files without the sheet, and zip bombs", async () => {
-    expect(await readTranslationWorkbook(Buffer.from("id,translation\n1,2"))).toMatchObject({ ok: false, code: "badFile", reason: "notSpreadsheet" });
+    expect(await readTranslationWorkbook(Buffer.from("id,translation\n1,2"))).toMatchObject({
+      ok: false,
+      code: "badFile",
+      reason: "notSpreadsheet",
+    });
     const other = new ExcelJS.Workbook();
     other.addWorksheet("survey").addRow(["type", "name"]);
-    expect(await readTranslationWorkbook(Buffer.from(await other.xlsx.writeBuffer()))).toMatchObject({ ok: false, code: "badFile", reason: "noSheet" });
+    expect(await readTranslationWorkbook(Buffer.from(await other.xlsx.writeBuffer()))).toMatchObject({
+      ok: false,
+      code: "badFile",
+      reason: "noSheet",
+    });
     const bomb = zipBomb();
     expect(bomb.length).toBeLessThan(IMPORT_MAX_BYTES);
-    expect(await readTranslationWorkbook(bomb)).toMatchObject({ ok: false, code: "badFile", reason: "unpackedTooLarge" });
+    expect(await readTranslationWorkbook(bomb)).toMatchObject({
+      ok: false,
+      code: "badFile",
+      reason: "unpackedTooLarge",
+    });
   });
 
   it("reads fingerprints strictly", () => {

@@ -27,13 +27,23 @@ describe("XLSForm export of a four-language questionnaire", () => {
   it("writes every translated column for the same four languages, groups for sections and skip logic", () => {
     const survey = findSheet(built.workbook, "survey")!;
     for (const base of ["label", "hint", "required_message", "constraint_message"]) {
-      expect(survey.headers.filter((h) => h.startsWith(`${base}::`))).toEqual(FOUR.map((h) => h.replace("label", base)));
+      expect(survey.headers.filter((h) => h.startsWith(`${base}::`))).toEqual(
+        FOUR.map((h) => h.replace("label", base)),
+      );
     }
     expect(survey.headers).not.toContain("label");
     const rows = rowsOf(built.workbook, "survey");
     expect(rows.map((r) => r.type)).toEqual([
-      "begin_group", "select_one yes_no", "end_group",
-      "begin_group", "integer", "select_multiple sources", "select_one yes_no", "text", "note", "end_group",
+      "begin_group",
+      "select_one yes_no",
+      "end_group",
+      "begin_group",
+      "integer",
+      "select_multiple sources",
+      "select_one yes_no",
+      "text",
+      "note",
+      "end_group",
     ]);
     const group = rows[3];
     expect(group.name).toBe("vaccination");
@@ -60,7 +70,12 @@ describe("XLSForm export of a four-language questionnaire", () => {
 
   it("writes settings whose default_language matches a language column exactly", () => {
     expect(rowsOf(built.workbook, "settings")).toEqual([
-      { form_title: "Sample rapid survey", form_id: "sample_rapid_survey", version: "202501010000", default_language: "English (en)" },
+      {
+        form_title: "Sample rapid survey",
+        form_id: "sample_rapid_survey",
+        version: "202501010000",
+        default_language: "English (en)",
+      },
     ]);
   });
 
@@ -75,7 +90,8 @@ describe("XLSForm export of a four-language questionnaire", () => {
       const back = findSheet(read.workbook, name)!;
       expect(back.headers).toEqual(original.headers);
       // Empty cells are not stored in .xlsx; compare the cells that hold text.
-      const nonEmpty = (cells: Record<string, string>) => Object.fromEntries(Object.entries(cells).filter(([, v]) => v !== ""));
+      const nonEmpty = (cells: Record<string, string>) =>
+        Object.fromEntries(Object.entries(cells).filter(([, v]) => v !== ""));
       expect(back.rows.map((r) => nonEmpty(r.cells))).toEqual(original.rows.map((r) => nonEmpty(r.cells)));
     }
   });
@@ -96,7 +112,9 @@ describe("XLSForm export of a four-language questionnaire", () => {
   it("exports only the chosen languages, the same set on every translated column", () => {
     const two = buildXlsform(doc, { languages: ["fr", "ar"], fallback: null }).workbook;
     expect(validateXlsform(two)).toEqual([]);
-    const headers = [...findSheet(two, "survey")!.headers, ...findSheet(two, "choices")!.headers].filter((h) => h.includes("::"));
+    const headers = [...findSheet(two, "survey")!.headers, ...findSheet(two, "choices")!.headers].filter((h) =>
+      h.includes("::"),
+    );
     expect(new Set(headers.map((h) => h.split("::")[1]))).toEqual(new Set(["Français (fr)", "العربية (ar)"]));
     expect(rowsOf(two, "settings")[0].default_language).toBe("Français (fr)");
   });
@@ -112,7 +130,12 @@ describe("a missing translation", () => {
     expect(readiness.ready).toBe(false);
     expect(readiness.issues).toEqual([
       { kind: "missing_translation", lang: "ar", place: { field: "label", section: "vaccination", item: "age" } },
-      { kind: "unapproved_translation", lang: "es", status: "draft", place: { field: "hint", section: "vaccination", item: "age" } },
+      {
+        kind: "unapproved_translation",
+        lang: "es",
+        status: "draft",
+        place: { field: "hint", section: "vaccination", item: "age" },
+      },
     ]);
 
     const withFallback = checkReadiness(doc, { fallback: "en" });
@@ -124,7 +147,9 @@ describe("a missing translation", () => {
     const ageRow = rowsOf(built.workbook, "survey")[4];
     expect(ageRow["label::العربية (ar)"]).toBe("=How old are you?");
     expect(ageRow["hint::Español (es)"]).toBe(doc.sections[1].items[0].hint.en!.text);
-    expect(rowsOf(built.workbook, "settings")[0].form_title).toBe("Sample rapid survey (missing translations shown in English)");
+    expect(rowsOf(built.workbook, "settings")[0].form_title).toBe(
+      "Sample rapid survey (missing translations shown in English)",
+    );
   });
 
   it("without a fallback leaves a hole that the validator reports rather than hiding", () => {
@@ -132,7 +157,14 @@ describe("a missing translation", () => {
     delete doc.choiceLists[0].choices[1].label.fr;
     const built = buildXlsform(doc, { languages: doc.languages, fallback: null });
     expect(validateXlsform(built.workbook)).toEqual([
-      { severity: "warning", code: "missing_translation", sheet: "choices", row: 3, column: "label::Français (fr)", value: "Français (fr)" },
+      {
+        severity: "warning",
+        code: "missing_translation",
+        sheet: "choices",
+        row: 3,
+        column: "label::Français (fr)",
+        value: "Français (fr)",
+      },
     ]);
   });
 });

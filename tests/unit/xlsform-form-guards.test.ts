@@ -14,7 +14,9 @@ const spreadsheet = (sheet: Buffer, extra: ZipPart[] = [], declaredSize?: number
     { name: "xl/worksheets/sheet1.xml", data: sheet, declaredSize },
     ...extra,
   ]);
-const SHEET = Buffer.from('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>type</t></is></c><c r="B1" t="inlineStr"><is><t>name</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>text</t></is></c><c r="B2" t="inlineStr"><is><t>a</t></is></c></row></sheetData></worksheet>');
+const SHEET = Buffer.from(
+  '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>type</t></is></c><c r="B1" t="inlineStr"><is><t>name</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>text</t></is></c><c r="B2" t="inlineStr"><is><t>a</t></is></c></row></sheetData></worksheet>',
+);
 
 async function codes(bytes: Uint8Array): Promise<string[]> {
   const result = await readFormFile(bytes);
@@ -37,20 +39,29 @@ describe("the form reader's guards", () => {
   });
 
   it("refuses a DOCTYPE or ENTITY in a part it reads", async () => {
-    const laughs = Buffer.from('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]><worksheet><sheetData/></worksheet>');
+    const laughs = Buffer.from(
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]><worksheet><sheetData/></worksheet>',
+    );
     expect(await codes(spreadsheet(laughs))).toEqual(["unsafe_xml"]);
   });
 
   it("refuses a part that inflates to more than its zip entry declares", async () => {
-    expect(await codes(spreadsheet(Buffer.concat([SHEET, Buffer.alloc(2 * 1024 * 1024, 0x20)]), [], 100))).toEqual(["not_a_spreadsheet"]);
+    expect(await codes(spreadsheet(Buffer.concat([SHEET, Buffer.alloc(2 * 1024 * 1024, 0x20)]), [], 100))).toEqual([
+      "not_a_spreadsheet",
+    ]);
   });
 
   it("refuses a part other than a worksheet that declares more than 20 MB", async () => {
-    expect(await codes(spreadsheet(SHEET, [{ name: "xl/sharedStrings.xml", data: Buffer.alloc(21 * 1024 * 1024, 0x20) }]))).toEqual(["unpacked_too_large"]);
+    expect(
+      await codes(spreadsheet(SHEET, [{ name: "xl/sharedStrings.xml", data: Buffer.alloc(21 * 1024 * 1024, 0x20) }])),
+    ).toEqual(["unpacked_too_large"]);
   });
 
   it("refuses a row whose XML never ends instead of holding it in memory", async () => {
-    const endless = Buffer.concat([Buffer.from('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'), Buffer.alloc(5 * 1024 * 1024, 0x61)]);
+    const endless = Buffer.concat([
+      Buffer.from('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'),
+      Buffer.alloc(5 * 1024 * 1024, 0x61),
+    ]);
     expect(await codes(spreadsheet(endless))).toEqual(["unpacked_too_large"]);
   });
 
@@ -62,7 +73,11 @@ describe("the form reader's guards", () => {
   });
 
   it("streams a 40 MB worksheet of nothing without refusing or holding it", async () => {
-    const padded = Buffer.concat([Buffer.from('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>type</t></is></c></row>'), Buffer.alloc(40 * 1024 * 1024, 0x20), Buffer.from("</sheetData></worksheet>")]);
+    const padded = Buffer.concat([
+      Buffer.from('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>type</t></is></c></row>'),
+      Buffer.alloc(40 * 1024 * 1024, 0x20),
+      Buffer.from("</sheetData></worksheet>"),
+    ]);
     const result = await readFormFile(spreadsheet(padded));
     expect(result.ok && result.form.survey).toEqual([]);
   });

@@ -21,14 +21,28 @@ async function read(title: keyof typeof FORMS | Uint8Array): Promise<FormModel> 
 }
 
 const shape = (nodes: SurveyNode[]): unknown[] =>
-  nodes.map((n) => (n.kind === "question" ? n.name : n.kind === "skipped" ? `(${n.reason})` : { [`${n.kind}:${n.name}`]: shape(n.children) }));
+  nodes.map((n) =>
+    n.kind === "question"
+      ? n.name
+      : n.kind === "skipped"
+        ? `(${n.reason})`
+        : { [`${n.kind}:${n.name}`]: shape(n.children) },
+  );
 
 describe("reading an XLSForm into the form model", () => {
   it("nests groups and repeats, with repeat_count and relevant on the container", async () => {
     const form = await read("nested groups and repeats with repeat_count");
     expect(shape(form.survey)).toEqual([
       "hh_size",
-      { "group:household": ["village", { "group:head": ["head_name"] }, { "repeat:member": ["member_name", "age", { "repeat:visit": ["visit_date", { "group:vitals": ["weight"] }] }] }] },
+      {
+        "group:household": [
+          "village",
+          { "group:head": ["head_name"] },
+          {
+            "repeat:member": ["member_name", "age", { "repeat:visit": ["visit_date", { "group:vitals": ["weight"] }] }],
+          },
+        ],
+      },
       "thanks",
     ]);
     const visit = [...walkSurvey(form.survey)].find((n) => n.kind === "repeat" && n.name === "visit")!;
@@ -46,8 +60,15 @@ describe("reading an XLSForm into the form model", () => {
       { name: "Hausa (ha)", isDefault: false, bare: false, code: "ha" },
     ]);
     const age = [...walkSurvey(form.survey)].find((n) => n.kind === "question" && n.name === "age")!;
-    expect(age.texts.label).toMatchObject({ "English (en)": "Age", "Kiswahili (sw)": "Umri", "العربية (ar)": "العمر ${age}" });
-    expect(age.texts.constraint_message).toEqual({ "English (en)": "Between 0 and 120", "Hausa (ha)": "Tsakanin 0 da 120" });
+    expect(age.texts.label).toMatchObject({
+      "English (en)": "Age",
+      "Kiswahili (sw)": "Umri",
+      "العربية (ar)": "العمر ${age}",
+    });
+    expect(age.texts.constraint_message).toEqual({
+      "English (en)": "Between 0 and 120",
+      "Hausa (ha)": "Tsakanin 0 da 120",
+    });
     expect(form.choiceLists[0].choices.map((c) => c.texts.label["Hausa (ha)"])).toEqual(["Eh", "A'a"]);
   });
 
@@ -65,11 +86,18 @@ describe("reading an XLSForm into the form model", () => {
       ["Appearance", "appearance", null],
       ["Calculate", "calculation", null],
     ]);
-    expect(form.settings.values).toEqual({ form_title: "Spellings", form_id: "spellings", version: "3", default_language: "EN" });
+    expect(form.settings.values).toEqual({
+      form_title: "Spellings",
+      form_id: "spellings",
+      version: "3",
+      default_language: "EN",
+    });
     const single = await read("type aliases and single-colon headers");
     expect(single.languages.map((l) => l.name)).toEqual(["English", "French"]);
     expect(single.columns.choices.map((c) => c.key)).toEqual(["list_name", "name", "label", "label"]);
-    expect([...walkSurvey(single.survey)].map((n) => (n.kind === "skipped" ? "" : n.type))).toContain("select all that apply from colours");
+    expect([...walkSurvey(single.survey)].map((n) => (n.kind === "skipped" ? "" : n.type))).toContain(
+      "select all that apply from colours",
+    );
   });
 
   it("classifies headers as pyxform reads them", () => {
@@ -98,9 +126,24 @@ describe("reading an XLSForm into the form model", () => {
   it("understands type aliases", () => {
     expect(parseType("begin group")).toEqual({ kind: "begin", control: "group", listName: null });
     expect(parseType("end_repeat")).toEqual({ kind: "end", control: "repeat" });
-    expect(parseType("select one yn")).toEqual({ kind: "select", select: "select_one", listName: "yn", orOther: false });
-    expect(parseType("select all that apply from colours or_other")).toEqual({ kind: "select", select: "select_multiple", listName: "colours", orOther: true });
-    expect(parseType("select_one_from_file cities.csv")).toEqual({ kind: "select", select: "select_one_from_file", listName: "cities.csv", orOther: false });
+    expect(parseType("select one yn")).toEqual({
+      kind: "select",
+      select: "select_one",
+      listName: "yn",
+      orOther: false,
+    });
+    expect(parseType("select all that apply from colours or_other")).toEqual({
+      kind: "select",
+      select: "select_multiple",
+      listName: "colours",
+      orOther: true,
+    });
+    expect(parseType("select_one_from_file cities.csv")).toEqual({
+      kind: "select",
+      select: "select_one_from_file",
+      listName: "cities.csv",
+      orOther: false,
+    });
     expect(parseType("int")).toEqual({ kind: "question", type: "integer" });
     expect(parseType("gps")).toEqual({ kind: "question", type: "geopoint" });
     expect(parseType("imei")).toEqual({ kind: "question", type: "deviceid" });
@@ -110,9 +153,19 @@ describe("reading an XLSForm into the form model", () => {
   it("keeps bind::, instance::, body:: and unknown columns verbatim, under their header", async () => {
     const form = await read("bind:: and instance:: columns and unknown columns kept verbatim");
     const when = form.survey.find((n) => n.kind === "question" && n.name === "when")!;
-    expect(when.verbatim).toEqual({ "bind::jr:preload": "timestamp", "bind::jr:preloadParams": "start", "Designer notes": "auto", "kobo--score": "3" });
+    expect(when.verbatim).toEqual({
+      "bind::jr:preload": "timestamp",
+      "bind::jr:preloadParams": "start",
+      "Designer notes": "auto",
+      "kobo--score": "3",
+    });
     expect(form.columns.survey.filter((c) => c.kind === "verbatim").map((c) => c.header)).toEqual([
-      "bind::jr:preload", "bind::jr:preloadParams", "instance::odk:tag", "Designer notes", "kobo--score", "body::accuracyThreshold",
+      "bind::jr:preload",
+      "bind::jr:preloadParams",
+      "instance::odk:tag",
+      "Designer notes",
+      "kobo--score",
+      "body::accuracyThreshold",
     ]);
   });
 
@@ -142,25 +195,42 @@ describe("reading an XLSForm into the form model", () => {
   });
 
   it("ignores rows after more than 60 empty rows, as pyxform does, and says so", async () => {
-    const rows = [["type", "name", "label"], ["text", "a", "A"], ...Array.from({ length: 61 }, () => [null]), ["text", "b", "B"]];
+    const rows = [
+      ["type", "name", "label"],
+      ["text", "a", "A"],
+      ...Array.from({ length: 61 }, () => [null]),
+      ["text", "b", "B"],
+    ];
     const result = await readFormFile(await workbook({ survey: rows }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.form.survey.map((n) => (n.kind === "question" ? n.name : ""))).toEqual(["a"]);
-    expect(result.warnings).toEqual([{ code: "rows_after_gap_ignored", severity: "warning", sheet: "survey", row: 64, value: "60" }]);
+    expect(result.warnings).toEqual([
+      { code: "rows_after_gap_ignored", severity: "warning", sheet: "survey", row: 64, value: "60" },
+    ]);
   });
 
   it("reads the value a formula cell was saved with, never evaluating it, and says so", async () => {
-    const bytes = await workbook({ survey: [["type", "name", "label"], ["text", "a", "A"]] });
+    const bytes = await workbook({
+      survey: [
+        ["type", "name", "label"],
+        ["text", "a", "A"],
+      ],
+    });
     const zip = await JSZip.loadAsync(bytes);
     const path = "xl/worksheets/sheet1.xml";
-    const xml = (await zip.file(path)!.async("string")).replace(/<row r="2"[\s\S]*?<\/row>/, '<row r="2"><c r="A2" t="inlineStr"><is><t>text</t></is></c><c r="B2" t="str"><f>LOWER("B")</f><v>b</v></c><c r="C2" t="inlineStr"><is><t>B</t></is></c></row>');
+    const xml = (await zip.file(path)!.async("string")).replace(
+      /<row r="2"[\s\S]*?<\/row>/,
+      '<row r="2"><c r="A2" t="inlineStr"><is><t>text</t></is></c><c r="B2" t="str"><f>LOWER("B")</f><v>b</v></c><c r="C2" t="inlineStr"><is><t>B</t></is></c></row>',
+    );
     zip.file(path, xml);
     const result = await readFormFile(new Uint8Array(await zip.generateAsync({ type: "uint8array" })));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.form.survey[0]).toMatchObject({ kind: "question", type: "text", name: "b" });
-    expect(result.warnings).toEqual([{ code: "formula_cell", severity: "warning", sheet: "survey", row: 2, column: "name", value: "b" }]);
+    expect(result.warnings).toEqual([
+      { code: "formula_cell", severity: "warning", sheet: "survey", row: 2, column: "name", value: "b" },
+    ]);
   });
 
   it("refuses an old .xls file, saying how to save it as .xlsx", async () => {
@@ -184,7 +254,9 @@ describe("writing the form model", () => {
       }
       expect(written.sheets.map((s) => s.name)).toEqual(Object.keys(FORMS[title]));
     }
-    const settings = await read("settings with form_id, version, default_language, instance_name, style and an unknown setting");
+    const settings = await read(
+      "settings with form_id, version, default_language, instance_name, style and an unknown setting",
+    );
     const again = await readFormFile(await writeFormFile(settings));
     expect(again.ok && again.form.settings).toEqual(settings.settings);
     expect(settings.settings.verbatim).toEqual({ project_code: "HX-22" });
@@ -195,7 +267,21 @@ describe("writing the form model", () => {
     const tables = await readTables(await writeFormFile(form));
     if (!tables.ok) throw new Error("unreadable");
     const types = tables.workbook.sheets[0].rows.map((r) => r.cells.type);
-    expect(types).toEqual(["start", "end", "today", "deviceid", "username", "audit", "integer", "integer", "calculate", "hidden", "text", "calculate", "note"]);
+    expect(types).toEqual([
+      "start",
+      "end",
+      "today",
+      "deviceid",
+      "username",
+      "audit",
+      "integer",
+      "integer",
+      "calculate",
+      "hidden",
+      "text",
+      "calculate",
+      "note",
+    ]);
   });
 
   it("adds columns for texts and languages the model gained, spelled the xlsform.org way", async () => {
@@ -209,7 +295,17 @@ describe("writing the form model", () => {
   });
 
   it("writes text that looks like a formula, control characters and _xHHHH_ as text that reads back the same, in a file exceljs opens", async () => {
-    const tricky = ["=HYPERLINK(\"http://x\")", "+1", "-2", "@sum", "line one\nline two", "bell\u0007", "_x0041_ literal", "  spaced  ", "a & b < c > d \"q\""];
+    const tricky = [
+      '=HYPERLINK("http://x")',
+      "+1",
+      "-2",
+      "@sum",
+      "line one\nline two",
+      "bell\u0007",
+      "_x0041_ literal",
+      "  spaced  ",
+      'a & b < c > d "q"',
+    ];
     const form = await read("calculate, hidden and metadata without any group");
     const note = form.survey.find((n) => n.kind === "question" && n.name === "summary")!;
     note.verbatim = Object.fromEntries(tricky.map((t, i) => [`extra_${i}`, t]));

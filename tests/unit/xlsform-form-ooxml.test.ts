@@ -1,7 +1,15 @@
 // The SpreadsheetML pieces the form reader scans by hand: cell references, XML text, shared
 // strings (rich text, phonetic guides), numbers and dates as pyxform (openpyxl) prints them.
 import { describe, expect, it } from "vitest";
-import { columnIndexOf, columnLetter, decodeXmlText, excelSerialToText, numberText, parseDateStyles, parseSharedStrings } from "@/lib/xlsform/form/ooxml";
+import {
+  columnIndexOf,
+  columnLetter,
+  decodeXmlText,
+  excelSerialToText,
+  numberText,
+  parseDateStyles,
+  parseSharedStrings,
+} from "@/lib/xlsform/form/ooxml";
 import { escapeXml } from "@/lib/xlsform/form/xlsx-writer";
 
 describe("SpreadsheetML scanning", () => {
@@ -12,7 +20,8 @@ describe("SpreadsheetML scanning", () => {
 
   it("decodes entities and OOXML escapes, and the writer's escaping reads back", () => {
     expect(decodeXmlText("a &amp; b &lt;c&gt; &#233;&#x1F600; _x000D__x0041_")).toBe("a & b <c> é😀 \rA");
-    for (const text of ["=1+1", "_x0041_ stays", "tab\there", "bell\u0007", 'q "x" & <y>']) expect(decodeXmlText(escapeXml(text))).toBe(text);
+    for (const text of ["=1+1", "_x0041_ stays", "tab\there", "bell\u0007", 'q "x" & <y>'])
+      expect(decodeXmlText(escapeXml(text))).toBe(text);
   });
 
   it("reads shared strings: plain, rich text runs, empty, and without phonetic guides", () => {
@@ -23,9 +32,9 @@ describe("SpreadsheetML scanning", () => {
   });
 
   it("prints numbers and dates as Python prints what openpyxl returns", () => {
-    expect(["3", "3.0", "62.5", "0.1", "1E-5", "-4", "0.0001", "1.5E-7", "1E+20", "123456789012.5"].map(numberText)).toEqual([
-      "3", "3", "62.5", "0.1", "1e-05", "-4", "0.0001", "1.5e-07", "100000000000000000000", "123456789012.5",
-    ]);
+    expect(
+      ["3", "3.0", "62.5", "0.1", "1E-5", "-4", "0.0001", "1.5E-7", "1E+20", "123456789012.5"].map(numberText),
+    ).toEqual(["3", "3", "62.5", "0.1", "1e-05", "-4", "0.0001", "1.5e-07", "100000000000000000000", "123456789012.5"]);
     expect(excelSerialToText(45352, "date", false)).toBe("2024-03-01 00:00:00");
     expect(excelSerialToText(45352.5, "date", false)).toBe("2024-03-01 12:00:00");
     expect(excelSerialToText(0.75, "time", false)).toBe("18:00:00");

@@ -31,18 +31,66 @@ function expectSameXForm(before: Conversion, after: Conversion) {
 // What pyxform's XForm of each original must show, so that a form cannot pass by not exercising
 // the feature it is named after.
 const FEATURES: Partial<Record<keyof typeof FORMS, RegExp[]>> = {
-  "nested groups and repeats with repeat_count": [/jr:count=" \/data\/hh_size "/, /<repeat nodeset="\/data\/household\/member\/visit"/, /nodeset="\/data\/household\/member\/visit_count"/],
-  "cascading selects with choice_filter and extra choice columns": [/instance\('district'\)\/root\/item\[region= \/data\/region \]/, /<district>n1<\/district>/],
-  "calculate, hidden and metadata without any group": [/<audit\/>/, /jr:preloadParams="deviceid"/, /calculate=" \/data\/adults  \+  \/data\/children "/, /<\/h:body>/],
-  "or_other on select_one and select_multiple": [/<water_other\/>/, /<water_all_other\/>/, /<name>other<\/name><label>Other<\/label>/],
-  "six languages with a bare label column": [/<translation lang="English \(en\)" default="true\(\)">/, /<translation lang="Hausa \(ha\)">/, /<translation lang="Kiswahili \(sw\)">/],
-  "media columns on survey and choices": [/<value form="big-image">jr:\/\/images\/animals_big.jpg<\/value>/, /<value form="audio">jr:\/\/audio\/cow.mp3<\/value>/],
-  "guidance_hint, required and constraint messages in two languages": [/<value form="guidance">Compter depuis/, /jr:requiredMsg="jr:itext/],
-  "bind:: and instance:: columns and unknown columns kept verbatim": [/jr:preload="timestamp" jr:preloadParams="start"/, /odk:tag="interviewer"/, /accuracyThreshold="10"/],
-  "type aliases and single-colon headers": [/<instance id="cities" src="jr:\/\/file-csv\/cities.csv"\/>/, /<translation lang="French">/, /type="geopoint"/],
-  "header spellings: LABEL::EN, Hint, relevance, read_only, count": [/jr:count=" \/data\/n "/, /relevant=" \/data\/n  &gt; 0"/, /<translation lang="EN" default="true\(\)">/],
-  "settings with form_id, version, default_language, instance_name, style and an unknown setting": [/<h:body class="pages">/, /<instanceName\/>/, /version="7"/, /<translation lang="Español \(es\)" default="true\(\)">/],
-  "every question type pyxform knows": [/<range ref="\/data\/ra" start="1" end="10" step="1">/, /<odk:rank ref="\/data\/rk">/, /<odk:recordaudio/, /<generated_note_name_21\/>/],
+  "nested groups and repeats with repeat_count": [
+    /jr:count=" \/data\/hh_size "/,
+    /<repeat nodeset="\/data\/household\/member\/visit"/,
+    /nodeset="\/data\/household\/member\/visit_count"/,
+  ],
+  "cascading selects with choice_filter and extra choice columns": [
+    /instance\('district'\)\/root\/item\[region= \/data\/region \]/,
+    /<district>n1<\/district>/,
+  ],
+  "calculate, hidden and metadata without any group": [
+    /<audit\/>/,
+    /jr:preloadParams="deviceid"/,
+    /calculate=" \/data\/adults  \+  \/data\/children "/,
+    /<\/h:body>/,
+  ],
+  "or_other on select_one and select_multiple": [
+    /<water_other\/>/,
+    /<water_all_other\/>/,
+    /<name>other<\/name><label>Other<\/label>/,
+  ],
+  "six languages with a bare label column": [
+    /<translation lang="English \(en\)" default="true\(\)">/,
+    /<translation lang="Hausa \(ha\)">/,
+    /<translation lang="Kiswahili \(sw\)">/,
+  ],
+  "media columns on survey and choices": [
+    /<value form="big-image">jr:\/\/images\/animals_big.jpg<\/value>/,
+    /<value form="audio">jr:\/\/audio\/cow.mp3<\/value>/,
+  ],
+  "guidance_hint, required and constraint messages in two languages": [
+    /<value form="guidance">Compter depuis/,
+    /jr:requiredMsg="jr:itext/,
+  ],
+  "bind:: and instance:: columns and unknown columns kept verbatim": [
+    /jr:preload="timestamp" jr:preloadParams="start"/,
+    /odk:tag="interviewer"/,
+    /accuracyThreshold="10"/,
+  ],
+  "type aliases and single-colon headers": [
+    /<instance id="cities" src="jr:\/\/file-csv\/cities.csv"\/>/,
+    /<translation lang="French">/,
+    /type="geopoint"/,
+  ],
+  "header spellings: LABEL::EN, Hint, relevance, read_only, count": [
+    /jr:count=" \/data\/n "/,
+    /relevant=" \/data\/n  &gt; 0"/,
+    /<translation lang="EN" default="true\(\)">/,
+  ],
+  "settings with form_id, version, default_language, instance_name, style and an unknown setting": [
+    /<h:body class="pages">/,
+    /<instanceName\/>/,
+    /version="7"/,
+    /<translation lang="Español \(es\)" default="true\(\)">/,
+  ],
+  "every question type pyxform knows": [
+    /<range ref="\/data\/ra" start="1" end="10" step="1">/,
+    /<odk:rank ref="\/data\/rk">/,
+    /<odk:recordaudio/,
+    /<generated_note_name_21\/>/,
+  ],
   "select from repeat answers, loop, table-list, dynamic defaults and control columns": [
     /nodeset="\/data\/people"/,
     /<itemset nodeset="\/data\/people\[/,
@@ -52,7 +100,10 @@ const FEATURES: Partial<Record<keyof typeof FORMS, RegExp[]>> = {
     /<each>/,
     /location-priority="balanced"/,
   ],
-  "external_choices and entities sheets carried as they are": [/<entity dataset="households"/, /entities:saveto="hh_name"/],
+  "external_choices and entities sheets carried as they are": [
+    /<entity dataset="households"/,
+    /entities:saveto="hh_name"/,
+  ],
 };
 
 describe.skipIf(!!pyxformMissing)("form model round trip, checked with pyxform", () => {
@@ -116,20 +167,43 @@ describe.skipIf(!!pyxformMissing)("the comparison can fail, and a model made fro
   it("a model with no original columns is written with one column per language, and pyxform accepts it", async () => {
     const cells = (label: Record<string, string>) => ({ row: 0, texts: { label }, values: {}, verbatim: {} });
     const form: FormModel = {
-      settings: { values: { form_title: "Fresh", form_id: "fresh", version: "1", default_language: "English (en)" }, verbatim: {} },
+      settings: {
+        values: { form_title: "Fresh", form_id: "fresh", version: "1", default_language: "English (en)" },
+        verbatim: {},
+      },
       languages: [],
       survey: [
-        { ...cells({ "English (en)": "Age", "Kiswahili (sw)": "Umri" }), kind: "question", type: "integer", name: "age" },
+        {
+          ...cells({ "English (en)": "Age", "Kiswahili (sw)": "Umri" }),
+          kind: "question",
+          type: "integer",
+          name: "age",
+        },
         {
           ...cells({ "English (en)": "Details", "Kiswahili (sw)": "Maelezo" }),
           kind: "repeat",
           type: "begin_repeat",
           name: "details",
-          children: [{ ...cells({ "English (en)": "Sick?", "Kiswahili (sw)": "Mgonjwa?" }), kind: "question", type: "select_one yn", name: "sick" }],
+          children: [
+            {
+              ...cells({ "English (en)": "Sick?", "Kiswahili (sw)": "Mgonjwa?" }),
+              kind: "question",
+              type: "select_one yn",
+              name: "sick",
+            },
+          ],
           end: { row: 0, texts: {}, values: {}, verbatim: {}, type: "end_repeat" },
         },
       ],
-      choiceLists: [{ name: "yn", choices: [{ ...cells({ "English (en)": "Yes", "Kiswahili (sw)": "Ndiyo" }), name: "yes" }, { ...cells({ "English (en)": "No", "Kiswahili (sw)": "Hapana" }), name: "no" }] }],
+      choiceLists: [
+        {
+          name: "yn",
+          choices: [
+            { ...cells({ "English (en)": "Yes", "Kiswahili (sw)": "Ndiyo" }), name: "yes" },
+            { ...cells({ "English (en)": "No", "Kiswahili (sw)": "Hapana" }), name: "no" },
+          ],
+        },
+      ],
       columns: { survey: [], choices: [], settings: [] },
       sheets: { order: [], survey: "survey", choices: null, settings: null },
       otherSheets: [],
@@ -149,31 +223,252 @@ describe.skipIf(!!pyxformMissing)("the comparison can fail, and a model made fro
 });
 
 const REFUSED: { title: string; sheets: Sheets; code: FormProblemCode; row?: number }[] = [
-  { title: "an unknown type", sheets: { survey: [["type", "name", "label"], ["Text", "a", "A"]] }, code: "unknown_type", row: 2 },
-  { title: "an end_group with no begin", sheets: { survey: [["type", "name", "label"], ["text", "a", "A"], ["end_group"]] }, code: "unmatched_end", row: 3 },
-  { title: "a begin_repeat never closed", sheets: { survey: [["type", "name", "label"], ["begin_repeat", "r", "R"], ["text", "a", "A"]] }, code: "unmatched_begin", row: 2 },
-  { title: "a question with no name", sheets: { survey: [["type", "name", "label"], ["text", null, "A"]] }, code: "missing_name", row: 2 },
-  { title: "a question with no type", sheets: { survey: [["type", "name", "label"], [null, "a", "A"]] }, code: "missing_type", row: 2 },
-  { title: "a name that is not an XML name", sheets: { survey: [["type", "name", "label"], ["text", "1st", "A"]] }, code: "invalid_name", row: 2 },
-  { title: "a select whose list is not on the choices sheet", sheets: { survey: [["type", "name", "label"], ["select_one yn", "a", "A"]], choices: [["list_name", "name", "label"], ["other", "x", "X"]] }, code: "unknown_list", row: 2 },
-  { title: "a calculate with no calculation", sheets: { survey: [["type", "name", "label"], ["calculate", "c", null]] }, code: "missing_calculation", row: 2 },
-  { title: "two headers for the same column", sheets: { survey: [["type", "name", "label", "relevant", "relevance"], ["text", "a", "A", "1", "1"]] }, code: "duplicate_column_meaning" },
-  { title: "the same header twice", sheets: { survey: [["type", "name", "label", "label"], ["text", "a", "A", "B"]] }, code: "duplicate_header" },
-  { title: "two questions with one name in the same group", sheets: { survey: [["type", "name", "label"], ["begin_group", "g", "G"], ["text", "a", "A"], ["integer", "a", "B"], ["end_group"]] }, code: "duplicate_name", row: 4 },
-  { title: "a question named meta", sheets: { survey: [["type", "name", "label"], ["text", "meta", "A"]] }, code: "reserved_name", row: 2 },
-  { title: "two repeats with one name in different groups", sheets: { survey: [["type", "name", "label"], ["begin_group", "g1", "G1"], ["begin_repeat", "r", "R"], ["text", "a", "A"], ["end_repeat"], ["end_group"], ["begin_group", "g2", "G2"], ["begin_repeat", "r", "R"], ["text", "b", "B"], ["end_repeat"], ["end_group"]] }, code: "duplicate_repeat_name", row: 8 },
-  { title: "a choice with no name", sheets: { survey: [["type", "name", "label"], ["select_one yn", "a", "A"]], choices: [["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", null, "No"]] }, code: "missing_choice_name", row: 3 },
-  { title: "two choices with one name in a list", sheets: { survey: [["type", "name", "label"], ["select_one yn", "a", "A"]], choices: [["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", "yes", "Oui"]] }, code: "duplicate_choice", row: 3 },
-  { title: "a select_multiple whose choice name has a space", sheets: { survey: [["type", "name", "label"], ["select_multiple yn", "a", "A"]], choices: [["list_name", "name", "label"], ["yn", "yes please", "Yes"]] }, code: "choice_name_with_space", row: 2 },
-  { title: "or_other with a choice_filter", sheets: { survey: [["type", "name", "label", "choice_filter"], ["select_one yn or_other", "a", "A", "1=1"]], choices: [["list_name", "name", "label"], ["yn", "yes", "Yes"]] }, code: "or_other_with_choice_filter", row: 2 },
-  { title: "no survey sheet", sheets: { choices: [["list_name", "name", "label"]], questions: [["type", "name"], ["text", "a"]] }, code: "missing_survey_sheet" },
+  {
+    title: "an unknown type",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["Text", "a", "A"],
+      ],
+    },
+    code: "unknown_type",
+    row: 2,
+  },
+  {
+    title: "an end_group with no begin",
+    sheets: { survey: [["type", "name", "label"], ["text", "a", "A"], ["end_group"]] },
+    code: "unmatched_end",
+    row: 3,
+  },
+  {
+    title: "a begin_repeat never closed",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["begin_repeat", "r", "R"],
+        ["text", "a", "A"],
+      ],
+    },
+    code: "unmatched_begin",
+    row: 2,
+  },
+  {
+    title: "a question with no name",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["text", null, "A"],
+      ],
+    },
+    code: "missing_name",
+    row: 2,
+  },
+  {
+    title: "a question with no type",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        [null, "a", "A"],
+      ],
+    },
+    code: "missing_type",
+    row: 2,
+  },
+  {
+    title: "a name that is not an XML name",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["text", "1st", "A"],
+      ],
+    },
+    code: "invalid_name",
+    row: 2,
+  },
+  {
+    title: "a select whose list is not on the choices sheet",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["select_one yn", "a", "A"],
+      ],
+      choices: [
+        ["list_name", "name", "label"],
+        ["other", "x", "X"],
+      ],
+    },
+    code: "unknown_list",
+    row: 2,
+  },
+  {
+    title: "a calculate with no calculation",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["calculate", "c", null],
+      ],
+    },
+    code: "missing_calculation",
+    row: 2,
+  },
+  {
+    title: "two headers for the same column",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "relevant", "relevance"],
+        ["text", "a", "A", "1", "1"],
+      ],
+    },
+    code: "duplicate_column_meaning",
+  },
+  {
+    title: "the same header twice",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "label"],
+        ["text", "a", "A", "B"],
+      ],
+    },
+    code: "duplicate_header",
+  },
+  {
+    title: "two questions with one name in the same group",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["begin_group", "g", "G"],
+        ["text", "a", "A"],
+        ["integer", "a", "B"],
+        ["end_group"],
+      ],
+    },
+    code: "duplicate_name",
+    row: 4,
+  },
+  {
+    title: "a question named meta",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["text", "meta", "A"],
+      ],
+    },
+    code: "reserved_name",
+    row: 2,
+  },
+  {
+    title: "two repeats with one name in different groups",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["begin_group", "g1", "G1"],
+        ["begin_repeat", "r", "R"],
+        ["text", "a", "A"],
+        ["end_repeat"],
+        ["end_group"],
+        ["begin_group", "g2", "G2"],
+        ["begin_repeat", "r", "R"],
+        ["text", "b", "B"],
+        ["end_repeat"],
+        ["end_group"],
+      ],
+    },
+    code: "duplicate_repeat_name",
+    row: 8,
+  },
+  {
+    title: "a choice with no name",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["select_one yn", "a", "A"],
+      ],
+      choices: [
+        ["list_name", "name", "label"],
+        ["yn", "yes", "Yes"],
+        ["yn", null, "No"],
+      ],
+    },
+    code: "missing_choice_name",
+    row: 3,
+  },
+  {
+    title: "two choices with one name in a list",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["select_one yn", "a", "A"],
+      ],
+      choices: [
+        ["list_name", "name", "label"],
+        ["yn", "yes", "Yes"],
+        ["yn", "yes", "Oui"],
+      ],
+    },
+    code: "duplicate_choice",
+    row: 3,
+  },
+  {
+    title: "a select_multiple whose choice name has a space",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["select_multiple yn", "a", "A"],
+      ],
+      choices: [
+        ["list_name", "name", "label"],
+        ["yn", "yes please", "Yes"],
+      ],
+    },
+    code: "choice_name_with_space",
+    row: 2,
+  },
+  {
+    title: "or_other with a choice_filter",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "choice_filter"],
+        ["select_one yn or_other", "a", "A", "1=1"],
+      ],
+      choices: [
+        ["list_name", "name", "label"],
+        ["yn", "yes", "Yes"],
+      ],
+    },
+    code: "or_other_with_choice_filter",
+    row: 2,
+  },
+  {
+    title: "no survey sheet",
+    sheets: {
+      choices: [["list_name", "name", "label"]],
+      questions: [
+        ["type", "name"],
+        ["text", "a"],
+      ],
+    },
+    code: "missing_survey_sheet",
+  },
 ];
 
 describe.skipIf(!!pyxformMissing)("forms pyxform refuses are refused, with sheet, row and reason", () => {
   it("a name used in two different groups, and duplicate choices the settings allow, are accepted (as pyxform accepts them)", async () => {
     const bytes = await workbook({
-      survey: [["type", "name", "label"], ["begin_group", "g1", "G1"], ["text", "a", "A"], ["end_group"], ["begin_group", "g2", "G2"], ["text", "a", "A"], ["select_one yn", "b", "B"], ["end_group"]],
-      choices: [["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", "yes", "Oui"]],
+      survey: [
+        ["type", "name", "label"],
+        ["begin_group", "g1", "G1"],
+        ["text", "a", "A"],
+        ["end_group"],
+        ["begin_group", "g2", "G2"],
+        ["text", "a", "A"],
+        ["select_one yn", "b", "B"],
+        ["end_group"],
+      ],
+      choices: [
+        ["list_name", "name", "label"],
+        ["yn", "yes", "Yes"],
+        ["yn", "yes", "Oui"],
+      ],
       settings: [["allow_choice_duplicates"], ["yes"]],
     });
     const { before, after } = await roundTrip(bytes);

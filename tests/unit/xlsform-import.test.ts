@@ -21,7 +21,8 @@ async function handWritten(sheets: Record<string, (string | number | { formula: 
 }
 
 const plain = (text: TranslatedText) => Object.fromEntries(Object.entries(text).map(([l, e]) => [l, e!.text]));
-const where = (issues: ImportIssue[]) => issues.map((i) => `${i.code}@${i.sheet ?? ""}:${i.row ?? ""}:${i.column ?? ""}`);
+const where = (issues: ImportIssue[]) =>
+  issues.map((i) => `${i.code}@${i.sheet ?? ""}:${i.row ?? ""}:${i.column ?? ""}`);
 
 describe("importing an XLSForm", () => {
   it("round-trips: exporting a questionnaire and importing the file gives the same questionnaire", async () => {
@@ -32,7 +33,12 @@ describe("importing an XLSForm", () => {
     if (!result.ok) return;
     expect(result.notices).toEqual([]);
     const q = result.questionnaire;
-    expect(q).toMatchObject({ title: "Sample rapid survey", formId: "sample_rapid_survey", languages: ["en", "es", "fr", "ar"], defaultLanguage: "en" });
+    expect(q).toMatchObject({
+      title: "Sample rapid survey",
+      formId: "sample_rapid_survey",
+      languages: ["en", "es", "fr", "ar"],
+      defaultLanguage: "en",
+    });
     expect(q.sections.map((s) => ({ name: s.name, title: s.title, relevant: s.relevant }))).toEqual(
       doc.sections.map((s) => ({ name: s.name, title: plain(s.title), relevant: s.relevant })),
     );
@@ -53,7 +59,10 @@ describe("importing an XLSForm", () => {
       ),
     );
     expect(q.choiceLists.map((l) => ({ name: l.name, choices: l.choices.map(({ row: _row, ...c }) => c) }))).toEqual(
-      doc.choiceLists.map((l) => ({ name: l.name, choices: l.choices.map((c) => ({ name: c.name, label: plain(c.label) })) })),
+      doc.choiceLists.map((l) => ({
+        name: l.name,
+        choices: l.choices.map((c) => ({ name: c.name, label: plain(c.label) })),
+      })),
     );
   });
 
@@ -64,7 +73,16 @@ describe("importing an XLSForm", () => {
         ["start", "start"],
         ["end", "end"],
         ["select_one yes_no", "consent", "Do you agree to take part?", "", "yes"],
-        ["integer", "age", "How old are you?", "In completed years", "yes", "${consent} = 'yes'", ". >= 0 and . <= 120", "Between 0 and 120"],
+        [
+          "integer",
+          "age",
+          "How old are you?",
+          "In completed years",
+          "yes",
+          "${consent} = 'yes'",
+          ". >= 0 and . <= 120",
+          "Between 0 and 120",
+        ],
         ["select_multiple sources", "sources", "Where do you get news?", "", "", "${age} >= 18", "", "", "minimal"],
         ["text", "sources_other", "Which other source?", "", "", "selected(${sources}, 'other')"],
       ],
@@ -75,7 +93,10 @@ describe("importing an XLSForm", () => {
         ["sources", "radio", "Radio"],
         ["sources", "other", "Other"],
       ],
-      settings: [["form_title", "form_id"], ["Community check", "community_check"]],
+      settings: [
+        ["form_title", "form_id"],
+        ["Community check", "community_check"],
+      ],
     });
     const result = await importXlsformFile(bytes);
     expect(result.ok).toBe(true);
@@ -99,8 +120,14 @@ describe("importing an XLSForm", () => {
       constraintMessage: { en: "Between 0 and 120" },
       relevant: { combinator: "and", rules: [{ question: "consent", operator: "eq", value: "yes" }] },
     });
-    expect(q.sections[0].items[3].relevant).toEqual({ combinator: "and", rules: [{ question: "sources", operator: "selected", value: "other" }] });
-    expect(q.choiceLists.map((l) => [l.name, l.choices.map((c) => c.label.en)])).toEqual([["yes_no", ["Yes", "No"]], ["sources", ["Radio", "Other"]]]);
+    expect(q.sections[0].items[3].relevant).toEqual({
+      combinator: "and",
+      rules: [{ question: "sources", operator: "selected", value: "other" }],
+    });
+    expect(q.choiceLists.map((l) => [l.name, l.choices.map((c) => c.label.en)])).toEqual([
+      ["yes_no", ["Yes", "No"]],
+      ["sources", ["Radio", "Other"]],
+    ]);
     expect(result.notices.map((n) => n.code).sort()).toEqual(
       ["bare_label_language", "column_ignored", "metadata_skipped", "metadata_skipped", "missing_setting"].sort(),
     );
@@ -112,7 +139,10 @@ describe("importing an XLSForm", () => {
         ["type", "name", "label::English", "label::French", "label::Kiswahili (sw)", "label::العربية (ar)"],
         ["text", "q", "Name?", "Nom ?", "Jina?", "الاسم؟"],
       ],
-      settings: [["form_title", "form_id", "version", "default_language"], ["T", "t", "1", "French"]],
+      settings: [
+        ["form_title", "form_id", "version", "default_language"],
+        ["T", "t", "1", "French"],
+      ],
     });
     const result = await importXlsformFile(bytes);
     expect(result.ok).toBe(true);
@@ -137,7 +167,10 @@ describe("importing an XLSForm", () => {
         ["integer", "later", "Later"],
         ["begin_group", "g", "G"],
       ],
-      choices: [["list_name", "name", "label"], ["yes_no", "yes", "Yes"]],
+      choices: [
+        ["list_name", "name", "label"],
+        ["yes_no", "yes", "Yes"],
+      ],
     });
     const result = await importXlsformFile(bytes);
     expect(result.ok).toBe(false);
@@ -166,7 +199,11 @@ describe("importing an XLSForm", () => {
         ["begin_repeat", "people", "People"],
         ["end_repeat"],
       ],
-      choices: [["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", "no", "No"]],
+      choices: [
+        ["list_name", "name", "label"],
+        ["yn", "yes", "Yes"],
+        ["yn", "no", "No"],
+      ],
     });
     const result = await importXlsformFile(bytes);
     expect(result.ok).toBe(false);
@@ -188,10 +225,17 @@ describe("importing an XLSForm", () => {
         ["select_multiple yn", "m", "M", "${q} = 'maybe'"],
         ["text", "t", "T", "${m} = 'yes'"],
       ],
-      choices: [["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", "no", "No"]],
+      choices: [
+        ["list_name", "name", "label"],
+        ["yn", "yes", "Yes"],
+        ["yn", "no", "No"],
+      ],
     });
     const result = await importXlsformFile(bytes);
-    expect(result.ok ? [] : where(result.errors)).toEqual(["relevant_unknown_choice@survey:3:relevant", "relevant_wrong_operator@survey:4:relevant"]);
+    expect(result.ok ? [] : where(result.errors)).toEqual([
+      "relevant_unknown_choice@survey:3:relevant",
+      "relevant_wrong_operator@survey:4:relevant",
+    ]);
   });
 });
 

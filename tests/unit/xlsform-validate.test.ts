@@ -8,18 +8,30 @@ function workbook(sheets: Record<string, string[][]>): XlsformWorkbook {
     sheets: Object.entries(sheets).map(([name, [headers, ...rows]]) => ({
       name,
       headers,
-      rows: rows.map((values, i) => ({ row: i + 2, cells: Object.fromEntries(headers.map((h, c) => [h, values[c] ?? ""])) })),
+      rows: rows.map((values, i) => ({
+        row: i + 2,
+        cells: Object.fromEntries(headers.map((h, c) => [h, values[c] ?? ""])),
+      })),
     })),
   };
 }
 
 const EN = "label::English (en)";
 const AR = "label::العربية (ar)";
-const settings = [["form_title", "form_id", "version", "default_language"], ["T", "t", "1", "English (en)"]];
-const yesNo = [["list_name", "name", EN, AR], ["yn", "yes", "Yes", "نعم"], ["yn", "no", "No", "لا"]];
+const settings = [
+  ["form_title", "form_id", "version", "default_language"],
+  ["T", "t", "1", "English (en)"],
+];
+const yesNo = [
+  ["list_name", "name", EN, AR],
+  ["yn", "yes", "Yes", "نعم"],
+  ["yn", "no", "No", "لا"],
+];
 
 function codes(issues: XlsformIssue[]) {
-  return issues.map((i) => `${i.severity}:${i.code}:${i.sheet}:${i.row ?? "-"}:${i.column ?? "-"}${i.value ? `:${i.value}` : ""}`);
+  return issues.map(
+    (i) => `${i.severity}:${i.code}:${i.sheet}:${i.row ?? "-"}:${i.column ?? "-"}${i.value ? `:${i.value}` : ""}`,
+  );
 }
 
 describe("the pyxform rules", () => {
@@ -164,7 +176,10 @@ describe("the pyxform rules", () => {
         ["type", "name", "label", EN, AR, "hint::English (en)", "label::Swahili"],
         ["text", "a", "A", "A", "أ", "h", "A"],
       ],
-      settings: [["form_title", "form_id", "version", "default_language"], ["T", "t", "1", "English"]],
+      settings: [
+        ["form_title", "form_id", "version", "default_language"],
+        ["T", "t", "1", "English"],
+      ],
     });
     expect(codes(validateXlsform(wb))).toEqual([
       "warning:bare_and_translated_columns:survey:-:label:label",

@@ -17,7 +17,8 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
   const { user } = await checkPageAccess(locale, "account.read", "/account");
   const t = await getTranslations("account");
   if (!user) return null;
-  const langs = (list: string[]) => (list.length ? list.map((l) => LANGUAGE_NAMES[l as Language] ?? l).join(", ") : t("none"));
+  const langs = (list: string[]) =>
+    list.length ? list.map((l) => LANGUAGE_NAMES[l as Language] ?? l).join(", ") : t("none");
   return (
     <>
       <h1>{t("title")}</h1>

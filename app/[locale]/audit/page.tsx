@@ -5,7 +5,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import type { Language } from "@/lib/i18n/languages";
 import { checkPageAccess } from "@/lib/auth/page-access";
-import { loadAuditPage } from "@/lib/audit/page-data";
+import { loadAuditPage } from "@/lib/auth/audit-page-data";
 import { AuditFilters } from "@/components/audit/AuditFilters";
 import { AuditTable } from "@/components/audit/AuditTable";
 import "@/components/auth/auth.css";
@@ -17,7 +17,13 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: L
   return { title: (await getTranslations({ locale, namespace: "audit" }))("title"), robots: { index: false } };
 }
 
-export default async function AuditPage({ params, searchParams }: { params: Promise<{ locale: Language }>; searchParams: Promise<Query> }) {
+export default async function AuditPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Language }>;
+  searchParams: Promise<Query>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const { allowed } = await checkPageAccess(locale, "audit.read", "/audit");
@@ -25,7 +31,8 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   const [t, data] = await Promise.all([getTranslations("audit"), loadAuditPage(await headers(), await searchParams)]);
   const pageLink = (page: number) => {
     const query: Record<string, string> = {};
-    for (const [key, value] of Object.entries(data.filter)) if (value !== undefined && key !== "page") query[key] = String(value);
+    for (const [key, value] of Object.entries(data.filter))
+      if (value !== undefined && key !== "page") query[key] = String(value);
     return { pathname: "/audit", query: { ...query, page: String(page) } };
   };
   return (

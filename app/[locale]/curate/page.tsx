@@ -9,7 +9,10 @@ import { curatePageAccess } from "@/lib/curation/page-access";
 import { CurateNav } from "@/components/curate/CurateNav";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 
-type Props = { params: Promise<{ locale: Language }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ locale: Language }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 const STATUSES = QUESTION_STATUSES;
 
@@ -28,7 +31,11 @@ export default async function CuratePage({ params, searchParams }: Props) {
   const status = STATUSES.find((s) => s === one(search.status));
   const includeRetired = one(search.retired) === "1";
   const page = Math.max(1, Math.min(1000, Number.parseInt(one(search.page) || "1", 10) || 1));
-  const [t, tq, result] = await Promise.all([getTranslations("curate"), getTranslations("question"), findCurationQuestions({ query, status, includeRetired, page })]);
+  const [t, tq, result] = await Promise.all([
+    getTranslations("curate"),
+    getTranslations("question"),
+    findCurationQuestions({ query, status, includeRetired, page }),
+  ]);
   return (
     <>
       <CurateNav isAdmin={access.isAdmin} isCurator={access.isCurator} />
@@ -87,9 +94,27 @@ export default async function CuratePage({ params, searchParams }: Props) {
       </table>
       {result.pages > 1 && (
         <nav aria-label={t("list.pages")} className="pager">
-          {page > 1 && <Link href={{ pathname: "/curate", query: { q: query, status: status ?? "", retired: includeRetired ? "1" : "", page: page - 1 } }}>{t("list.previous")}</Link>}{" "}
+          {page > 1 && (
+            <Link
+              href={{
+                pathname: "/curate",
+                query: { q: query, status: status ?? "", retired: includeRetired ? "1" : "", page: page - 1 },
+              }}
+            >
+              {t("list.previous")}
+            </Link>
+          )}{" "}
           <span>{t("list.pageOf", { page, pages: result.pages })}</span>{" "}
-          {page < result.pages && <Link href={{ pathname: "/curate", query: { q: query, status: status ?? "", retired: includeRetired ? "1" : "", page: page + 1 } }}>{t("list.next")}</Link>}
+          {page < result.pages && (
+            <Link
+              href={{
+                pathname: "/curate",
+                query: { q: query, status: status ?? "", retired: includeRetired ? "1" : "", page: page + 1 },
+              }}
+            >
+              {t("list.next")}
+            </Link>
+          )}
         </nav>
       )}
     </>

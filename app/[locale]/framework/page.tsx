@@ -39,7 +39,10 @@ export default async function FrameworkPage({ params }: { params: Promise<{ loca
                             t("contextual")
                           ) : indicator.publishedQuestions > 0 ? (
                             // The same questions as the search with this indicator as its facet.
-                            <Link href={`/search?indicator=${indicator.code}`} style={{ display: "inline-block", minBlockSize: "24px", minInlineSize: "24px" }}>
+                            <Link
+                              href={`/search?indicator=${indicator.code}`}
+                              style={{ display: "inline-block", minBlockSize: "24px", minInlineSize: "24px" }}
+                            >
                               {t("questionCount", { count: indicator.publishedQuestions })}
                             </Link>
                           ) : (

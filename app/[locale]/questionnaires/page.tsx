@@ -20,7 +20,12 @@ export default async function MyQuestionnairesPage({ params }: Props) {
   setRequestLocale(locale);
   const { user, allowed } = await builderPageAccess(locale, `/questionnaires`);
   if (!allowed || !user) forbidden();
-  const [t, ti, format, mine] = await Promise.all([getTranslations("builder.list"), getTranslations("importPage"), getFormatter(), findMyQuestionnaires(user.id)]);
+  const [t, ti, format, mine] = await Promise.all([
+    getTranslations("builder.list"),
+    getTranslations("importPage"),
+    getFormatter(),
+    findMyQuestionnaires(user.id),
+  ]);
   return (
     <>
       <h1>{t("title")}</h1>
@@ -46,7 +51,8 @@ export default async function MyQuestionnairesPage({ params }: Props) {
                   <Link href={`/questionnaires/${q.id}`}>{title?.text ?? q.id}</Link>
                 </h2>
                 <p className="muted">
-                  {t("questions", { count: q.questionCount })} · {t("sections", { count: q.sectionCount })} · {q.languages.map((l) => LANGUAGE_NAMES[l]).join(", ")} ·{" "}
+                  {t("questions", { count: q.questionCount })} · {t("sections", { count: q.sectionCount })} ·{" "}
+                  {q.languages.map((l) => LANGUAGE_NAMES[l]).join(", ")} ·{" "}
                   {t("updated", { date: format.dateTime(q.updatedAt, { dateStyle: "medium", timeStyle: "short" }) })}
                 </p>
                 <p className="button-row">

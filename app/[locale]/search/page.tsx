@@ -14,7 +14,10 @@ import { findQuestionnaireChoices } from "@/lib/builder/data";
 import { SearchResultsWithBuilder } from "@/components/builder/SearchResultsWithBuilder";
 import "@/components/search/search.css";
 
-type Props = { params: Promise<{ locale: Language }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ locale: Language }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -33,7 +36,11 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const problems = parsed.ok ? [] : parsed.problems;
   const search: SearchParams = parsed.ok
     ? parsed.params
-    : searchParamsSchema.parse(Object.fromEntries(Object.entries(raw).filter(([k, v]) => typeof v === "string" && !problems.some((p) => p.param === k))));
+    : searchParamsSchema.parse(
+        Object.fromEntries(
+          Object.entries(raw).filter(([k, v]) => typeof v === "string" && !problems.some((p) => p.param === k)),
+        ),
+      );
   const cols = typeof raw.cols === "string" ? raw.cols : undefined;
   const [result, labels, user] = await Promise.all([searchQuestions(search), findFacetLabels(), getCurrentUser()]);
   // Researchers get "add to questionnaire…" on the selected rows.
@@ -50,13 +57,24 @@ export default async function SearchPage({ params, searchParams }: Props) {
           <p>{t("invalid")}</p>
           <ul>
             {problems.map((p) => (
-              <li key={p.param}>{p.code === "repeated" ? t("errors.repeated", { param: p.param }) : t(`errors.params.${p.param}` as "errors.params.q")}</li>
+              <li key={p.param}>
+                {p.code === "repeated"
+                  ? t("errors.repeated", { param: p.param })
+                  : t(`errors.params.${p.param}` as "errors.params.q")}
+              </li>
             ))}
           </ul>
         </div>
       )}
       <div className="search-layout">
-        <FacetPanel facets={result.facets} estimated={result.estimated} labels={labels} params={search} cols={cols} locale={locale} />
+        <FacetPanel
+          facets={result.facets}
+          estimated={result.estimated}
+          labels={labels}
+          params={search}
+          cols={cols}
+          locale={locale}
+        />
         <section className="search-results" aria-labelledby="results-heading">
           <h2 id="results-heading" aria-live="polite">
             {result.estimated
@@ -72,7 +90,14 @@ export default async function SearchPage({ params, searchParams }: Props) {
           {result.total === 0 ? (
             <p>{t("noResults")}</p>
           ) : questionnaires ? (
-            <SearchResultsWithBuilder questionnaires={questionnaires} items={result.items} words={result.words} locale={locale} params={search} cols={cols} />
+            <SearchResultsWithBuilder
+              questionnaires={questionnaires}
+              items={result.items}
+              words={result.words}
+              locale={locale}
+              params={search}
+              cols={cols}
+            />
           ) : (
             <ResultsTable items={result.items} words={result.words} locale={locale} params={search} cols={cols} />
           )}
@@ -83,7 +108,11 @@ export default async function SearchPage({ params, searchParams }: Props) {
                   {t("previous")}
                 </Link>
               )}
-              <span aria-current="page">{result.estimated ? t("pageOfAbout", { page: search.page, pages }) : t("pageOf", { page: search.page, pages })}</span>
+              <span aria-current="page">
+                {result.estimated
+                  ? t("pageOfAbout", { page: search.page, pages })
+                  : t("pageOf", { page: search.page, pages })}
+              </span>
               {search.page < pages && (
                 <Link href={searchHref({ params: search, cols }, { page: search.page + 1 })} rel="next">
                   {t("next")}

@@ -12,7 +12,13 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: L
   return { title: (await getTranslations({ locale, namespace: "auth" }))("signInTitle"), robots: { index: false } };
 }
 
-export default async function SignInPage({ params, searchParams }: { params: Promise<{ locale: Language }>; searchParams: Promise<{ next?: string | string[] }> }) {
+export default async function SignInPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Language }>;
+  searchParams: Promise<{ next?: string | string[] }>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const query = await searchParams;

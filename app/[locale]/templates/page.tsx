@@ -52,13 +52,21 @@ export default async function TemplatesPage({ params }: { params: Promise<{ loca
                   </p>
                 )}
                 <p className={styles.meta}>
-                  {t("sections", { count: template.sectionCount })} · {t("questions", { count: template.questionCount })} · {t("languages")}:{" "}
+                  {t("sections", { count: template.sectionCount })} ·{" "}
+                  {t("questions", { count: template.questionCount })} · {t("languages")}:{" "}
                   {languageList(template.languages, locale)}
                 </p>
                 <DownloadLinks
                   id={template.slug ?? template.id}
                   title={title?.text ?? template.slug ?? ""}
-                  blocked={problems.get(template.id) ? { count: problems.get(template.id)!, href: `/templates/${template.slug ?? template.id}#${READINESS_ID}` } : undefined}
+                  blocked={
+                    problems.get(template.id)
+                      ? {
+                          count: problems.get(template.id)!,
+                          href: `/templates/${template.slug ?? template.id}#${READINESS_ID}`,
+                        }
+                      : undefined
+                  }
                 />
               </li>
             );

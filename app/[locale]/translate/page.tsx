@@ -34,10 +34,18 @@ export default async function TranslateHome({ params }: Params) {
               <h2 id={`lang-${lang}`} lang={lang}>
                 {LANGUAGE_NAMES[lang]}
               </h2>
-              <p>{[r.edit && t("overview.youTranslate"), r.review && t("overview.youReview")].filter(Boolean).join(" · ")}</p>
-              <p className="big-number">{t("overview.approvedOf", { approved: counts.approved, total: counts.total })}</p>
+              <p>
+                {[r.edit && t("overview.youTranslate"), r.review && t("overview.youReview")]
+                  .filter(Boolean)
+                  .join(" · ")}
+              </p>
+              <p className="big-number">
+                {t("overview.approvedOf", { approved: counts.approved, total: counts.total })}
+              </p>
               <ul>
-                <li>{t("overview.toDo", { outdated: counts.outdated, missing: counts.missing, draft: counts.draft })}</li>
+                <li>
+                  {t("overview.toDo", { outdated: counts.outdated, missing: counts.missing, draft: counts.draft })}
+                </li>
                 <li>{t("overview.inReview", { count: counts.in_review })}</li>
               </ul>
               <p>

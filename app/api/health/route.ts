@@ -8,8 +8,15 @@ export const dynamic = "force-dynamic";
 
 const route = handleRoute("health", async () => {
   const database = await checkDatabase();
-  const body = { status: database.ok ? "ok" : "degraded", app: { ok: true, version: process.env.npm_package_version ?? "0.1.0" }, database };
-  return jsonResponse(body, { status: database.ok ? 200 : 503, headers: database.ok ? {} : { "Retry-After": String(RETRY_AFTER_SECONDS) } });
+  const body = {
+    status: database.ok ? "ok" : "degraded",
+    app: { ok: true, version: process.env.npm_package_version ?? "0.1.0" },
+    database,
+  };
+  return jsonResponse(body, {
+    status: database.ok ? 200 : 503,
+    headers: database.ok ? {} : { "Retry-After": String(RETRY_AFTER_SECONDS) },
+  });
 });
 
 // Monitors and tests may call it without a request of their own: nothing in the request matters.

@@ -49,9 +49,31 @@ const SURVEY_ALIASES: Record<string, Alias> = {
 };
 // MultipleChoiceQuestion.get_slot_names() in pyxform 4.5.0.
 const SURVEY_COLUMNS = new Set([
-  "_dynamic_default", "_itemset_has_ref", "_qtd_defaults", "_qtd_kwargs", "actions", "bind", "choice_filter", "choices",
-  "control", "default", "extra_data", "guidance_hint", "hint", "instance", "itemset", "label", "list_name", "media", "name",
-  "parameters", "parent", "query", "sms_field", "trigger", "type",
+  "_dynamic_default",
+  "_itemset_has_ref",
+  "_qtd_defaults",
+  "_qtd_kwargs",
+  "actions",
+  "bind",
+  "choice_filter",
+  "choices",
+  "control",
+  "default",
+  "extra_data",
+  "guidance_hint",
+  "hint",
+  "instance",
+  "itemset",
+  "label",
+  "list_name",
+  "media",
+  "name",
+  "parameters",
+  "parent",
+  "query",
+  "sms_field",
+  "trigger",
+  "type",
 ]);
 
 const CHOICES_ALIASES: Record<string, Alias> = {
@@ -75,12 +97,53 @@ const SETTINGS_ALIASES: Record<string, Alias> = {
 };
 // Survey.get_slot_names().
 const SETTINGS_COLUMNS = new Set([
-  "_created", "_translations", "_xpath", "add_none_option", "allow_choice_duplicates", "attribute", "auto_delete", "auto_send",
-  "bind", "children", "choices", "clean_text_values", "client_editable", "control", "default_language", "delimiter",
-  "entity_version", "extra_data", "file_name", "flat", "hint", "id_string", "instance", "instance_name", "instance_xmlns",
-  "label", "media", "name", "namespaces", "omit_instanceID", "parent", "prefix", "public_key", "setgeopoint_by_triggering_ref",
-  "setvalues_by_triggering_ref", "sms_allow_media", "sms_date_format", "sms_datetime_format", "sms_field", "sms_keyword",
-  "sms_response", "sms_separator", "style", "submission_url", "title", "type", "version",
+  "_created",
+  "_translations",
+  "_xpath",
+  "add_none_option",
+  "allow_choice_duplicates",
+  "attribute",
+  "auto_delete",
+  "auto_send",
+  "bind",
+  "children",
+  "choices",
+  "clean_text_values",
+  "client_editable",
+  "control",
+  "default_language",
+  "delimiter",
+  "entity_version",
+  "extra_data",
+  "file_name",
+  "flat",
+  "hint",
+  "id_string",
+  "instance",
+  "instance_name",
+  "instance_xmlns",
+  "label",
+  "media",
+  "name",
+  "namespaces",
+  "omit_instanceID",
+  "parent",
+  "prefix",
+  "public_key",
+  "setgeopoint_by_triggering_ref",
+  "setvalues_by_triggering_ref",
+  "sms_allow_media",
+  "sms_date_format",
+  "sms_datetime_format",
+  "sms_field",
+  "sms_keyword",
+  "sms_response",
+  "sms_separator",
+  "style",
+  "submission_url",
+  "title",
+  "type",
+  "version",
 ]);
 
 export type SheetKind = "survey" | "choices" | "settings";
@@ -94,11 +157,16 @@ const RULES: Record<SheetKind, { aliases: Record<string, Alias>; columns: Set<st
 export const toSnakeCase = (value: string) => value.split(/\s+/).filter(Boolean).join("_").toLowerCase();
 
 /** pyxform's process_header: the header's meaning as a tuple of tokens, and whether it was renamed. */
-export function processHeader(header: string, useDoubleColon: boolean, kind: SheetKind): { renamed: boolean; tokens: string[] } {
+export function processHeader(
+  header: string,
+  useDoubleColon: boolean,
+  kind: SheetKind,
+): { renamed: boolean; tokens: string[] } {
   const { aliases, columns } = RULES[kind];
   if (columns.has(header) && !(header in aliases)) return { renamed: false, tokens: [header] };
   const normalised = toSnakeCase(header);
-  if (columns.has(normalised) && !(normalised in aliases)) return { renamed: normalised !== header, tokens: [normalised] };
+  if (columns.has(normalised) && !(normalised in aliases))
+    return { renamed: normalised !== header, tokens: [normalised] };
   let tokens: string[];
   if (useDoubleColon || header.includes("::")) tokens = header.split("::").map((t) => t.trim());
   else {
@@ -127,8 +195,16 @@ const BIND_VALUES: Record<string, string> = {
   "jr:noAppErrorString": "no_app_error_string",
   "entities:saveto": "save_to",
 };
-const BIND_TEXTS: Record<string, string> = { "jr:constraintMsg": "constraint_message", "jr:requiredMsg": "required_message" };
-const CONTROL_VALUES: Record<string, string> = { appearance: "appearance", "jr:count": "repeat_count", autoplay: "autoplay", rows: "rows" };
+const BIND_TEXTS: Record<string, string> = {
+  "jr:constraintMsg": "constraint_message",
+  "jr:requiredMsg": "required_message",
+};
+const CONTROL_VALUES: Record<string, string> = {
+  appearance: "appearance",
+  "jr:count": "repeat_count",
+  autoplay: "autoplay",
+  rows: "rows",
+};
 const SURVEY_TEXTS = new Set(["label", "hint", "guidance_hint"]);
 /** Headers written with these prefixes are kept exactly as written (pyxform passes them to the XForm). */
 const VERBATIM_PREFIXES = new Set(["bind", "instance", "body", "control"]);
@@ -138,11 +214,17 @@ export function classifyHeader(header: string, tokens: string[], kind: SheetKind
   const verbatim: ColumnRef = { header, key: header, language: null, kind: "verbatim" };
   const text = (key: string, rest: string[]): ColumnRef =>
     rest.length <= 1 ? { header, key, language: rest[0] ?? null, kind: "text" } : verbatim;
-  const value = (key: string, rest: string[]): ColumnRef => (rest.length === 0 ? { header, key, language: null, kind: "value" } : verbatim);
+  const value = (key: string, rest: string[]): ColumnRef =>
+    rest.length === 0 ? { header, key, language: null, kind: "value" } : verbatim;
   const written = toSnakeCase(header.split(/::|:/)[0]);
   if (kind === "settings") {
     if (tokens.length !== 1) return verbatim;
-    const key = tokens[0] === "title" ? "form_title" : tokens[0] === "id_string" && written !== "id_string" ? "form_id" : tokens[0];
+    const key =
+      tokens[0] === "title"
+        ? "form_title"
+        : tokens[0] === "id_string" && written !== "id_string"
+          ? "form_id"
+          : tokens[0];
     return SETTINGS_COLUMNS.has(tokens[0]) ? value(key, []) : verbatim;
   }
   const [head, ...rest] = tokens;
@@ -159,7 +241,8 @@ export function classifyHeader(header: string, tokens: string[], kind: SheetKind
   if (head === "bind" && rest[0] && BIND_VALUES[rest[0]]) return value(BIND_VALUES[rest[0]], rest.slice(1));
   if (head === "control" && rest[0] && CONTROL_VALUES[rest[0]]) return value(CONTROL_VALUES[rest[0]], rest.slice(1));
   if (head === "instance" && rest[0] === "odk:tag") return value("compact_tag", rest.slice(1));
-  if (tokens.length === 1 && SURVEY_COLUMNS.has(head) && !["bind", "control", "instance", "media"].includes(head)) return value(head, []);
+  if (tokens.length === 1 && SURVEY_COLUMNS.has(head) && !["bind", "control", "instance", "media"].includes(head))
+    return value(head, []);
   if (tokens.length === 1 && head.startsWith("sms_")) return value(head, []);
   return verbatim;
 }

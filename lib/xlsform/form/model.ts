@@ -37,7 +37,13 @@ export const SURVEY_TEXT_COLUMNS = [
   "media::audio",
   "media::video",
 ] as const;
-export const CHOICE_TEXT_COLUMNS = ["label", "media::image", "media::big-image", "media::audio", "media::video"] as const;
+export const CHOICE_TEXT_COLUMNS = [
+  "label",
+  "media::image",
+  "media::big-image",
+  "media::audio",
+  "media::video",
+] as const;
 
 /** Known single-value survey columns, by their model key (the xlsform.org spelling). */
 export const SURVEY_VALUE_COLUMNS = [
@@ -94,8 +100,19 @@ export type SurveyContainer = RowCells & {
 export type SurveySkipped = RowCells & { kind: "skipped"; reason: "comment" | "disabled"; type: string; name: string };
 export type SurveyNode = SurveyQuestion | SurveyContainer | SurveySkipped;
 
-const questionSchema = z.object({ ...cellsShape, kind: z.literal("question"), type: z.string().min(1), name: z.string() });
-const skippedSchema = z.object({ ...cellsShape, kind: z.literal("skipped"), reason: z.enum(["comment", "disabled"]), type: z.string(), name: z.string() });
+const questionSchema = z.object({
+  ...cellsShape,
+  kind: z.literal("question"),
+  type: z.string().min(1),
+  name: z.string(),
+});
+const skippedSchema = z.object({
+  ...cellsShape,
+  kind: z.literal("skipped"),
+  reason: z.enum(["comment", "disabled"]),
+  type: z.string(),
+  name: z.string(),
+});
 export const surveyNodeSchema: z.ZodType<SurveyNode> = z.lazy(() =>
   z.union([
     questionSchema,
@@ -143,7 +160,11 @@ export const formModelSchema = z.object({
   languages: z.array(languageSchema),
   survey: z.array(surveyNodeSchema),
   choiceLists: z.array(choiceListSchema),
-  columns: z.object({ survey: z.array(columnRefSchema), choices: z.array(columnRefSchema), settings: z.array(columnRefSchema) }),
+  columns: z.object({
+    survey: z.array(columnRefSchema),
+    choices: z.array(columnRefSchema),
+    settings: z.array(columnRefSchema),
+  }),
   /** Sheet names as the file spelled them, in file order; survey/choices/settings by their role. */
   sheets: z.object({
     order: z.array(z.string()),

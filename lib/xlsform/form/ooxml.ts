@@ -39,7 +39,8 @@ export function decodeXmlText(raw: string): string {
         name ? NAMED[name] : String.fromCodePoint(dec ? Number(dec) : parseInt(hex!, 16)),
       )
     : raw;
-  if (text.includes("_x")) text = text.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  if (text.includes("_x"))
+    text = text.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return text;
 }
 

@@ -63,15 +63,18 @@ const MESSAGES: Record<FormProblemCode, (p: FormProblem) => string> = {
   unsafe_xml: (p) => `A part of the file (${p.value}) declares XML entities, which are not allowed.`,
   too_many_rows: (p) => `The '${p.sheet}' sheet has more than ${p.value} rows that hold something.`,
   too_many_columns: (p) => `The '${p.sheet}' sheet has more columns (${p.value}) than allowed.`,
-  formula_cell: (p) => `This cell holds a formula; the value the spreadsheet saved (${p.value}) is used, as pyxform does.`,
+  formula_cell: (p) =>
+    `This cell holds a formula; the value the spreadsheet saved (${p.value}) is used, as pyxform does.`,
   rows_after_gap_ignored: (p) =>
     `Rows from ${p.row} on follow more than ${p.value} empty rows: pyxform stops reading there, so they are not part of the form.`,
   missing_survey_sheet: () => "You must have a sheet named 'survey'.",
   duplicate_header: (p) => `Duplicate column header: ${p.value}`,
   duplicate_column_meaning: (p) =>
     `Invalid headers provided for sheet: '${p.sheet}'. Headers that are different names for the same column were found: '${p.value}'. Rename or remove one of these columns.`,
-  missing_required_column: (p) => `Invalid headers provided for sheet: '${p.sheet}'. One or more required column headers were not found: '${p.value}'.`,
-  both_form_id_and_id_string: () => "The form_id and id_string column headers are both specified in the settings sheet; id_string is ignored.",
+  missing_required_column: (p) =>
+    `Invalid headers provided for sheet: '${p.sheet}'. One or more required column headers were not found: '${p.value}'.`,
+  both_form_id_and_id_string: () =>
+    "The form_id and id_string column headers are both specified in the settings sheet; id_string is ignored.",
   comment_row: (p) => `[row : ${p.row}] Row without name, text, or label is being skipped.`,
   missing_type: (p) => `[row : ${p.row}] Question with no type.`,
   missing_name: (p) => `[row : ${p.row}] Question or group with no name.`,
@@ -82,17 +85,21 @@ const MESSAGES: Record<FormProblemCode, (p: FormProblem) => string> = {
   unmatched_begin: (p) => `[row : ${p.row}] Unmatched '${p.value}'. No matching 'end' was found for the name.`,
   unknown_list: (p) => `[row : ${p.row}] List name not in choices sheet: ${p.value}`,
   missing_calculation: (p) => `[row : ${p.row}] Missing calculation.`,
-  choice_name_with_space: (p) => `Choice names with spaces cannot be added to multiple choice selects. See [${p.value}] (row ${p.row} of the choices sheet).`,
+  choice_name_with_space: (p) =>
+    `Choice names with spaces cannot be added to multiple choice selects. See [${p.value}] (row ${p.row} of the choices sheet).`,
   or_other_with_choice_filter: (p) => `[row : ${p.row}] Choice filter not supported with or_other.`,
   duplicate_name: (p) =>
     `[row : ${p.row}] On the 'survey' sheet, the 'name' value '${p.value}' is invalid. Questions, groups, and repeats must be unique within their nearest parent group or repeat, or the survey if not inside a group or repeat.`,
-  reserved_name: (p) => `[row : ${p.row}] On the 'survey' sheet, the 'name' value 'meta' is invalid. The name 'meta' is reserved for form metadata.`,
+  reserved_name: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'name' value 'meta' is invalid. The name 'meta' is reserved for form metadata.`,
   duplicate_repeat_name: (p) =>
     `[row : ${p.row}] On the 'survey' sheet, the 'name' value '${p.value}' is invalid. Repeat names must unique anywhere in the survey, at all levels of group or repeat nesting.`,
-  missing_choice_name: (p) => `[row : ${p.row}] On the 'choices' sheet, the 'name' value is invalid. Choices must have a name.`,
+  missing_choice_name: (p) =>
+    `[row : ${p.row}] On the 'choices' sheet, the 'name' value is invalid. Choices must have a name.`,
   duplicate_choice: (p) =>
     `[row : ${p.row}] On the 'choices' sheet, the 'name' value is invalid. Choice names must be unique for each choice list. If this is intentional, use the setting 'allow_choice_duplicates'.`,
-  choice_without_list: (p) => `[row : ${p.row}] On the 'choices' sheet, this choice has no list_name: pyxform leaves it out.`,
+  choice_without_list: (p) =>
+    `[row : ${p.row}] On the 'choices' sheet, this choice has no list_name: pyxform leaves it out.`,
 };
 
 export function describeProblem(problem: FormProblem): string {

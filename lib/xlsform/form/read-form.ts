@@ -31,7 +31,8 @@ const YES = new Set(["yes", "Yes", "YES", "true", "True", "TRUE", "true()"]);
 const EXTERNAL_EXTENSIONS = new Set([".xml", ".csv", ".geojson"]);
 
 // pyxform's XML name rule (parsing/expression.py RE_NCNAME_NAMESPACED).
-const NAME_START = "A-Z_a-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u02ff\\u0370-\\u037d\\u037f-\\u1fff\\u200c-\\u200d\\u2070-\\u218f\\u2c00-\\u2fef\\u3001-\\ud7ff\\uf900-\\ufdcf\\ufdf0-\\ufffd\\u{10000}-\\u{effff}";
+const NAME_START =
+  "A-Z_a-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u02ff\\u0370-\\u037d\\u037f-\\u1fff\\u200c-\\u200d\\u2070-\\u218f\\u2c00-\\u2fef\\u3001-\\ud7ff\\uf900-\\ufdcf\\ufdf0-\\ufffd\\u{10000}-\\u{effff}";
 const NAME_CHAR = `${NAME_START}\\-.0-9\\u00b7\\u0300-\\u036f\\u203f-\\u2040`;
 const NCNAME = `[${NAME_START}][${NAME_CHAR}]*`;
 const XML_NAME = new RegExp(`^${NCNAME}(?::${NCNAME})?$`, "u");
@@ -57,7 +58,14 @@ function readColumns(sheet: RawSheet, kind: SheetKind, problems: FormProblem[]):
     const key = tokens.join("\u0000");
     const other = byTokens.get(key);
     if (other !== undefined && renamed) {
-      problems.push({ code: "duplicate_column_meaning", severity: "error", sheet: sheet.name, row: 1, column: header, value: `${other}', '${header}` });
+      problems.push({
+        code: "duplicate_column_meaning",
+        severity: "error",
+        sheet: sheet.name,
+        row: 1,
+        column: header,
+        value: `${other}', '${header}`,
+      });
     }
     byTokens.set(key, header);
     refs.push(classifyHeader(header, tokens, kind));
@@ -115,26 +123,44 @@ export function readForm(workbook: RawWorkbook): ReadFormResult {
   const settingsSheet = find("settings");
 
   // ---- settings: the first row under the header, as pyxform reads it
-  const settingsColumns = settingsSheet ? readColumns(settingsSheet, "settings", problems) : { refs: [], byHeader: new Map() };
+  const settingsColumns = settingsSheet
+    ? readColumns(settingsSheet, "settings", problems)
+    : { refs: [], byHeader: new Map() };
   const settingsRow = settingsSheet?.rows.find((r) => r.row === 2);
   const settingsCells = settingsRow ? rowCells(settingsRow, settingsColumns, "default") : null;
-  const settings: FormModel["settings"] = { values: settingsCells?.values ?? {}, verbatim: settingsCells?.verbatim ?? {} };
-  if (settingsSheet && settingsColumns.byHeader.has("id_string") && settingsColumns.refs.some((r) => r.key === "form_id")) {
+  const settings: FormModel["settings"] = {
+    values: settingsCells?.values ?? {},
+    verbatim: settingsCells?.verbatim ?? {},
+  };
+  if (
+    settingsSheet &&
+    settingsColumns.byHeader.has("id_string") &&
+    settingsColumns.refs.some((r) => r.key === "form_id")
+  ) {
     warnings.push({ code: "both_form_id_and_id_string", severity: "warning", sheet: settingsSheet.name, row: 1 });
   }
   const defaultLanguage = bareLanguage(settings);
 
   // ---- choices, grouped by list in order of first appearance
-  const choicesColumns = choicesSheet ? readColumns(choicesSheet, "choices", problems) : { refs: [], byHeader: new Map() };
+  const choicesColumns = choicesSheet
+    ? readColumns(choicesSheet, "choices", problems)
+    : { refs: [], byHeader: new Map() };
   const lists = new Map<string, ChoiceList>();
   if (choicesSheet) {
     if (choicesSheet.rows.length > 0 && !choicesColumns.refs.some((r) => r.key === "name" && r.kind === "value")) {
-      problems.push({ code: "missing_required_column", severity: "error", sheet: choicesSheet.name, row: 1, value: "name" });
+      problems.push({
+        code: "missing_required_column",
+        severity: "error",
+        sheet: choicesSheet.name,
+        row: 1,
+        value: "name",
+      });
     }
     for (const raw of choicesSheet.rows) {
       const cells = rowCells(raw, choicesColumns, defaultLanguage);
       const { list_name: listName = "", name = "", ...values } = cells.values;
-      if (!listName) warnings.push({ code: "choice_without_list", severity: "warning", sheet: choicesSheet.name, row: raw.row });
+      if (!listName)
+        warnings.push({ code: "choice_without_list", severity: "warning", sheet: choicesSheet.name, row: raw.row });
       let list = lists.get(listName);
       if (!list) lists.set(listName, (list = { name: listName, choices: [] }));
       const choice: Choice = { ...cells, values, name };
@@ -148,7 +174,8 @@ export function readForm(workbook: RawWorkbook): ReadFormResult {
       for (const choice of list.choices) {
         const at = { sheet: choicesSheet.name, row: choice.row, column: "name" };
         if (!choice.name) problems.push({ code: "missing_choice_name", severity: "error", ...at });
-        else if (!allowDuplicates && seen.has(choice.name)) problems.push({ code: "duplicate_choice", severity: "error", ...at, value: choice.name });
+        else if (!allowDuplicates && seen.has(choice.name))
+          problems.push({ code: "duplicate_choice", severity: "error", ...at, value: choice.name });
         seen.add(choice.name);
       }
     }
@@ -157,13 +184,21 @@ export function readForm(workbook: RawWorkbook): ReadFormResult {
   // ---- survey, nested by begin/end
   const surveyColumns = readColumns(surveySheet, "survey", problems);
   if (!surveyColumns.refs.some((r) => r.key === "type" && r.kind === "value")) {
-    problems.push({ code: "missing_required_column", severity: "error", sheet: surveySheet.name, row: 1, value: "type" });
+    problems.push({
+      code: "missing_required_column",
+      severity: "error",
+      sheet: surveySheet.name,
+      row: 1,
+      value: "type",
+    });
   }
   if (problems.length) return { ok: false, problems, warnings };
 
   const root: SurveyNode[] = [];
   // Names are unique in their nearest group or repeat (pyxform's unique_names), repeat names in the whole form.
-  const stack: { node: SurveyContainer | null; children: SurveyNode[]; names: Set<string> }[] = [{ node: null, children: root, names: new Set() }];
+  const stack: { node: SurveyContainer | null; children: SurveyNode[]; names: Set<string> }[] = [
+    { node: null, children: root, names: new Set() },
+  ];
   const repeatNames = new Set<string>([settings.values.name || "data"]);
   const at = (row: number, column?: string) => ({ sheet: surveySheet.name, row, ...(column ? { column } : {}) });
   for (const raw of surveySheet.rows) {
@@ -185,7 +220,12 @@ export function readForm(workbook: RawWorkbook): ReadFormResult {
     const parsed = parseType(type);
     if (parsed.kind === "end") {
       if (stack.length === 1 || top.node?.kind !== parsed.control) {
-        problems.push({ code: "unmatched_end", severity: "error", ...at(raw.row, "type"), value: `end_${parsed.control}` });
+        problems.push({
+          code: "unmatched_end",
+          severity: "error",
+          ...at(raw.row, "type"),
+          value: `end_${parsed.control}`,
+        });
         continue;
       }
       top.node.end = { ...cells, values: { ...cells.values, ...(name ? { name } : {}) }, type };
@@ -197,16 +237,27 @@ export function readForm(workbook: RawWorkbook): ReadFormResult {
       problems.push({ code: "missing_name", severity: "error", ...at(raw.row, "name") });
       continue;
     }
-    if (name && !XML_NAME.test(name)) problems.push({ code: "invalid_name", severity: "error", ...at(raw.row, "name"), value: name });
-    if (name === "meta") problems.push({ code: "reserved_name", severity: "error", ...at(raw.row, "name"), value: name });
-    else if (name && top.names.has(name)) problems.push({ code: "duplicate_name", severity: "error", ...at(raw.row, "name"), value: name });
+    if (name && !XML_NAME.test(name))
+      problems.push({ code: "invalid_name", severity: "error", ...at(raw.row, "name"), value: name });
+    if (name === "meta")
+      problems.push({ code: "reserved_name", severity: "error", ...at(raw.row, "name"), value: name });
+    else if (name && top.names.has(name))
+      problems.push({ code: "duplicate_name", severity: "error", ...at(raw.row, "name"), value: name });
     if (name) top.names.add(name);
     if (parsed.kind === "begin") {
       if (parsed.control === "repeat") {
-        if (repeatNames.has(name)) problems.push({ code: "duplicate_repeat_name", severity: "error", ...at(raw.row, "name"), value: name });
+        if (repeatNames.has(name))
+          problems.push({ code: "duplicate_repeat_name", severity: "error", ...at(raw.row, "name"), value: name });
         repeatNames.add(name);
       }
-      const container: SurveyContainer = { ...cells, kind: parsed.control, type, name, children: [], end: { row: 0, texts: {}, values: {}, verbatim: {}, type: "" } };
+      const container: SurveyContainer = {
+        ...cells,
+        kind: parsed.control,
+        type,
+        name,
+        children: [],
+        end: { row: 0, texts: {}, values: {}, verbatim: {}, type: "" },
+      };
       top.children.push(container);
       stack.push({ node: container, children: container.children, names: new Set() });
       continue;
@@ -217,20 +268,46 @@ export function readForm(workbook: RawWorkbook): ReadFormResult {
     }
     if (parsed.kind === "select") {
       const extension = /\.[^.]*$/.exec(parsed.listName)?.[0] ?? "";
-      const needsList = parsed.select !== "select_one_external" && !EXTERNAL_EXTENSIONS.has(extension) && !parsed.listName.includes("${");
-      if (needsList && !lists.has(parsed.listName)) problems.push({ code: "unknown_list", severity: "error", ...at(raw.row, "type"), value: parsed.listName });
+      const needsList =
+        parsed.select !== "select_one_external" &&
+        !EXTERNAL_EXTENSIONS.has(extension) &&
+        !parsed.listName.includes("${");
+      if (needsList && !lists.has(parsed.listName))
+        problems.push({ code: "unknown_list", severity: "error", ...at(raw.row, "type"), value: parsed.listName });
       // Answers of a select_multiple are separated by spaces, so its choice names cannot hold one.
-      const spaced = parsed.select === "select_multiple" ? lists.get(parsed.listName)?.choices.find((c) => c.name.includes(" ")) : undefined;
-      if (spaced) problems.push({ code: "choice_name_with_space", severity: "error", sheet: choicesSheet?.name, row: spaced.row, column: "name", value: spaced.name });
-      if (parsed.orOther && cells.values.choice_filter) problems.push({ code: "or_other_with_choice_filter", severity: "error", ...at(raw.row, "choice_filter") });
+      const spaced =
+        parsed.select === "select_multiple"
+          ? lists.get(parsed.listName)?.choices.find((c) => c.name.includes(" "))
+          : undefined;
+      if (spaced)
+        problems.push({
+          code: "choice_name_with_space",
+          severity: "error",
+          sheet: choicesSheet?.name,
+          row: spaced.row,
+          column: "name",
+          value: spaced.name,
+        });
+      if (parsed.orOther && cells.values.choice_filter)
+        problems.push({ code: "or_other_with_choice_filter", severity: "error", ...at(raw.row, "choice_filter") });
     }
-    if (parsed.kind === "question" && parsed.type === "calculate" && !cells.values.calculation && !cells.values.default) {
+    if (
+      parsed.kind === "question" &&
+      parsed.type === "calculate" &&
+      !cells.values.calculation &&
+      !cells.values.default
+    ) {
       problems.push({ code: "missing_calculation", severity: "error", ...at(raw.row, "calculation") });
     }
     top.children.push({ ...cells, kind: "question", type, name });
   }
   for (const open of stack.slice(1)) {
-    problems.push({ code: "unmatched_begin", severity: "error", ...at(open.node!.row, "type"), value: `begin_${open.node!.kind}` });
+    problems.push({
+      code: "unmatched_begin",
+      severity: "error",
+      ...at(open.node!.row, "type"),
+      value: `begin_${open.node!.kind}`,
+    });
   }
   if (problems.length) return { ok: false, problems, warnings };
 

@@ -35,7 +35,8 @@ export type RawSheet = {
 };
 export type RawRow = { row: number; cells: Record<string, string> };
 export type RawWorkbook = { sheets: RawSheet[] };
-export type TablesResult = { ok: true; workbook: RawWorkbook; warnings: FormProblem[] } | { ok: false; problems: FormProblem[] };
+export type TablesResult =
+  { ok: true; workbook: RawWorkbook; warnings: FormProblem[] } | { ok: false; problems: FormProblem[] };
 
 /** Parts other than worksheets (workbook, styles, shared strings) must stay small. */
 const MAX_OTHER_PART_BYTES = 20 * 1024 * 1024;
@@ -69,7 +70,12 @@ type Zip = { zip: yauzl.ZipFile; entries: Map<string, yauzl.Entry>; read: { byte
 async function openZip(bytes: Buffer): Promise<Zip> {
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, autoClose: false });
+    zip = await yauzl.fromBufferPromise(bytes, {
+      lazyEntries: true,
+      validateEntrySizes: true,
+      strictFileNames: false,
+      autoClose: false,
+    });
   } catch {
     throw new Refused({ code: "not_a_spreadsheet", severity: "error" });
   }
@@ -103,7 +109,8 @@ async function streamPart(z: Zip, name: string, limit: number, onText: (text: st
     for await (const chunk of stream) {
       const text = decoder.decode(chunk as Buffer, { stream: true });
       // A DOCTYPE may only come before the root element, i.e. in the first chunk.
-      if (head && /<!DOCTYPE|<!ENTITY/i.test(text)) throw new Refused({ code: "unsafe_xml", severity: "error", value: name });
+      if (head && /<!DOCTYPE|<!ENTITY/i.test(text))
+        throw new Refused({ code: "unsafe_xml", severity: "error", value: name });
       head = false;
       onText(text);
     }
@@ -226,7 +233,8 @@ async function readSheet(z: Zip, ref: SheetRef, ctx: CellContext): Promise<Sheet
       }
     }
     if (ended) {
-      if (ignoredAfterGap === null && cells.some((c) => headers![c.column] && cleanValue(c.value))) ignoredAfterGap = rowNumber;
+      if (ignoredAfterGap === null && cells.some((c) => headers![c.column] && cleanValue(c.value)))
+        ignoredAfterGap = rowNumber;
       return;
     }
     // pyxform stops reading a sheet after 60 empty rows in a row: what follows is not in its form.
@@ -242,13 +250,22 @@ async function readSheet(z: Zip, ref: SheetRef, ctx: CellContext): Promise<Sheet
       if (!header) continue;
       const value = cleanValue(c.value);
       if (!value) continue;
-      if (c.formula) warnings.push({ code: "formula_cell", severity: "warning", sheet: ref.name, row: rowNumber, column: header, value });
+      if (c.formula)
+        warnings.push({
+          code: "formula_cell",
+          severity: "warning",
+          sheet: ref.name,
+          row: rowNumber,
+          column: header,
+          value,
+        });
       values[header] = value;
       any = true;
     }
     if (!any) return;
     lastContentRow = rowNumber;
-    if (rows.length >= MAX_CONTENT_ROWS) throw new Refused({ code: "too_many_rows", severity: "error", sheet: ref.name, value: String(MAX_CONTENT_ROWS) });
+    if (rows.length >= MAX_CONTENT_ROWS)
+      throw new Refused({ code: "too_many_rows", severity: "error", sheet: ref.name, value: String(MAX_CONTENT_ROWS) });
     rows.push({ row: rowNumber, cells: values });
   };
 
@@ -281,7 +298,8 @@ async function readSheet(z: Zip, ref: SheetRef, ctx: CellContext): Promise<Sheet
       const close = `</${start[1] ?? ""}row>`;
       const closeAt = buffer.indexOf(close, tagEnd);
       if (closeAt < 0) {
-        if (!final) pending = { parts: [buffer.slice(start.index)], length: buffer.length - start.index, close, rowNumber };
+        if (!final)
+          pending = { parts: [buffer.slice(start.index)], length: buffer.length - start.index, close, rowNumber };
         pos = final ? buffer.length : start.index;
         break;
       }
@@ -302,7 +320,13 @@ async function readSheet(z: Zip, ref: SheetRef, ctx: CellContext): Promise<Sheet
     pending.length += text.length;
     if (!probe.includes(close)) {
       if (pending.length > MAX_ROW_XML_CHARS) {
-        throw new Refused({ code: "unpacked_too_large", severity: "error", sheet: ref.name, row: pending.rowNumber, value: ref.path });
+        throw new Refused({
+          code: "unpacked_too_large",
+          severity: "error",
+          sheet: ref.name,
+          row: pending.rowNumber,
+          value: ref.path,
+        });
       }
       return;
     }
@@ -318,7 +342,13 @@ async function readSheet(z: Zip, ref: SheetRef, ctx: CellContext): Promise<Sheet
   pending = null;
   drain(true);
   if (ignoredAfterGap !== null) {
-    warnings.push({ code: "rows_after_gap_ignored", severity: "warning", sheet: ref.name, row: ignoredAfterGap, value: String(MAX_ADJACENT_EMPTY_ROWS) });
+    warnings.push({
+      code: "rows_after_gap_ignored",
+      severity: "warning",
+      sheet: ref.name,
+      row: ignoredAfterGap,
+      value: String(MAX_ADJACENT_EMPTY_ROWS),
+    });
   }
   return { sheet: { name: ref.name, headers: headers ?? [], rows }, warnings };
 }
@@ -327,7 +357,8 @@ async function readSheet(z: Zip, ref: SheetRef, ctx: CellContext): Promise<Sheet
 function readHeaders(cells: ParsedCell[], sheet: string): (string | null)[] {
   const byColumn = new Map(cells.map((c) => [c.column, c]));
   const last = cells.reduce((max, c) => Math.max(max, c.column), -1);
-  if (last >= MAX_HEADER_COLUMNS) throw new Refused({ code: "too_many_columns", severity: "error", sheet, value: String(last + 1) });
+  if (last >= MAX_HEADER_COLUMNS)
+    throw new Refused({ code: "too_many_columns", severity: "error", sheet, value: String(last + 1) });
   const headers: (string | null)[] = [];
   let emptyRun = 0;
   for (let column = 0; column <= last; column++) {
@@ -341,7 +372,14 @@ function readHeaders(cells: ParsedCell[], sheet: string): (string | null)[] {
     }
     emptyRun = 0;
     if (headers.includes(text)) {
-      throw new Refused({ code: "duplicate_header", severity: "error", sheet, row: 1, column: columnLetter(column), value: text });
+      throw new Refused({
+        code: "duplicate_header",
+        severity: "error",
+        sheet,
+        row: 1,
+        column: columnLetter(column),
+        value: text,
+      });
     }
     headers.push(text);
   }
@@ -350,7 +388,8 @@ function readHeaders(cells: ParsedCell[], sheet: string): (string | null)[] {
 }
 
 export async function readTables(input: Uint8Array): Promise<TablesResult> {
-  if (input.byteLength > MAX_UPLOAD_BYTES) return { ok: false, problems: [{ code: "file_too_large", severity: "error", value: String(input.byteLength) }] };
+  if (input.byteLength > MAX_UPLOAD_BYTES)
+    return { ok: false, problems: [{ code: "file_too_large", severity: "error", value: String(input.byteLength) }] };
   if (isOldExcelFile(input)) return { ok: false, problems: [{ code: "old_excel_format", severity: "error" }] };
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   let z: Zip | null = null;

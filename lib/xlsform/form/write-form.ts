@@ -45,7 +45,8 @@ function columnsFor(original: ColumnRef[], rows: Flat[], bare: string, fixed: st
   const textCovered = (key: string, language: string) => covered.has(`t\u0000${key}\u0000${language}`);
   // A sheet whose language headers use one colon (`label:English`) must not gain a `::` header:
   // pyxform would then read every header of the sheet with `::`.
-  const single = !refs.some((r) => r.header.includes("::")) && refs.some((r) => r.kind === "text" && r.language !== null);
+  const single =
+    !refs.some((r) => r.header.includes("::")) && refs.some((r) => r.kind === "text" && r.language !== null);
   const hasBare = refs.some((r) => r.kind === "text" && r.language === null);
   const add = (ref: ColumnRef) => {
     if (covered.has(`h\u0000${ref.header}`)) return;
@@ -103,7 +104,11 @@ export function formToWorkbook(form: FormModel): XlsformWorkbook {
   const survey = flattenSurvey(form);
   const surveyRefs = columnsFor(form.columns.survey, survey, bare, ["type", "name"]);
   const sheets = new Map<string, Sheet>();
-  sheets.set(form.sheets.survey, { name: form.sheets.survey, headers: surveyRefs.map((r) => r.header), rows: placeRows(survey, surveyRefs, bare) });
+  sheets.set(form.sheets.survey, {
+    name: form.sheets.survey,
+    headers: surveyRefs.map((r) => r.header),
+    rows: placeRows(survey, surveyRefs, bare),
+  });
 
   const choices: Flat[] = form.choiceLists.flatMap((list) => list.choices.map((c) => ({ ...c, listName: list.name })));
   if (form.sheets.choices || choices.length) {
@@ -113,16 +118,28 @@ export function formToWorkbook(form: FormModel): XlsformWorkbook {
   }
 
   const settingsRow: Flat = { row: 2, texts: {}, values: form.settings.values, verbatim: form.settings.verbatim };
-  const hasSettings = Object.values(form.settings.values).some(Boolean) || Object.values(form.settings.verbatim).some(Boolean);
+  const hasSettings =
+    Object.values(form.settings.values).some(Boolean) || Object.values(form.settings.verbatim).some(Boolean);
   if (form.sheets.settings || hasSettings) {
     const refs = columnsFor(form.columns.settings, [settingsRow], bare, []);
     const name = form.sheets.settings ?? "settings";
-    sheets.set(name, { name, headers: refs.map((r) => r.header), rows: hasSettings ? placeRows([settingsRow], refs, bare) : [] });
+    sheets.set(name, {
+      name,
+      headers: refs.map((r) => r.header),
+      rows: hasSettings ? placeRows([settingsRow], refs, bare) : [],
+    });
   }
   for (const other of form.otherSheets) {
-    sheets.set(other.name, { name: other.name, headers: other.headers.filter((h): h is string => h !== null), rows: other.rows });
+    sheets.set(other.name, {
+      name: other.name,
+      headers: other.headers.filter((h): h is string => h !== null),
+      rows: other.rows,
+    });
   }
-  const order = [...form.sheets.order.filter((n) => sheets.has(n)), ...[...sheets.keys()].filter((n) => !form.sheets.order.includes(n))];
+  const order = [
+    ...form.sheets.order.filter((n) => sheets.has(n)),
+    ...[...sheets.keys()].filter((n) => !form.sheets.order.includes(n)),
+  ];
   return { sheets: order.map((n) => sheets.get(n)!) };
 }
 

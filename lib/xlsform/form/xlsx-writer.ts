@@ -27,16 +27,23 @@ function inlineCell(ref: string, text: string, style: number): string {
 
 function sheetXml(headers: string[], rows: { row: number; cells: Record<string, string> }[]): string {
   const parts: string[] = [XML_HEAD, `<worksheet xmlns="${MAIN}" xmlns:r="${REL}">`];
-  parts.push('<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>');
+  parts.push(
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>',
+  );
   parts.push('<sheetFormatPr defaultRowHeight="15"/>');
   if (headers.length) {
     parts.push("<cols>");
-    headers.forEach((h, i) => parts.push(`<col min="${i + 1}" max="${i + 1}" width="${Math.min(60, Math.max(12, h.length + 2))}" style="1" customWidth="1"/>`));
+    headers.forEach((h, i) =>
+      parts.push(
+        `<col min="${i + 1}" max="${i + 1}" width="${Math.min(60, Math.max(12, h.length + 2))}" style="1" customWidth="1"/>`,
+      ),
+    );
     parts.push("</cols>");
   }
   parts.push("<sheetData>");
   const letters = headers.map((_, i) => columnLetter(i));
-  if (headers.length) parts.push(`<row r="1">${headers.map((h, i) => inlineCell(`${letters[i]}1`, h, 2)).join("")}</row>`);
+  if (headers.length)
+    parts.push(`<row r="1">${headers.map((h, i) => inlineCell(`${letters[i]}1`, h, 2)).join("")}</row>`);
   let last = 1;
   for (const row of rows) {
     const at = row.row > last ? row.row : last + 1;
@@ -120,11 +127,21 @@ export function writeTablesXlsx(workbook: XlsformWorkbook): Uint8Array {
           '<Default Extension="xml" ContentType="application/xml"/>' +
           '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
           '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-          sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("") +
+          sheets
+            .map(
+              (_, i) =>
+                `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+            )
+            .join("") +
           "</Types>",
       ),
     },
-    { name: "_rels/.rels", data: xml(`${XML_HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
+    {
+      name: "_rels/.rels",
+      data: xml(
+        `${XML_HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ),
+    },
     {
       name: "xl/workbook.xml",
       data: xml(
@@ -137,7 +154,12 @@ export function writeTablesXlsx(workbook: XlsformWorkbook): Uint8Array {
       name: "xl/_rels/workbook.xml.rels",
       data: xml(
         `${XML_HEAD}<Relationships xmlns="${PKG_REL}">` +
-          sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("") +
+          sheets
+            .map(
+              (_, i) =>
+                `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+            )
+            .join("") +
           `<Relationship Id="rId${sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
       ),
     },

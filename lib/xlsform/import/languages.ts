@@ -6,10 +6,28 @@ import { languageCodeOf, splitHeader, type Sheet } from "../workbook";
 import type { ImportIssue } from "./types";
 
 const NAMES: Record<string, Language> = {
-  english: "en", anglais: "en", inglés: "en", ingles: "en", الإنجليزية: "en",
-  spanish: "es", español: "es", espanol: "es", espagnol: "es", castellano: "es", الإسبانية: "es",
-  french: "fr", français: "fr", francais: "fr", francés: "fr", frances: "fr", الفرنسية: "fr",
-  arabic: "ar", arabe: "ar", árabe: "ar", العربية: "ar", عربي: "ar",
+  english: "en",
+  anglais: "en",
+  inglés: "en",
+  ingles: "en",
+  الإنجليزية: "en",
+  spanish: "es",
+  español: "es",
+  espanol: "es",
+  espagnol: "es",
+  castellano: "es",
+  الإسبانية: "es",
+  french: "fr",
+  français: "fr",
+  francais: "fr",
+  francés: "fr",
+  frances: "fr",
+  الفرنسية: "fr",
+  arabic: "ar",
+  arabe: "ar",
+  árabe: "ar",
+  العربية: "ar",
+  عربي: "ar",
 };
 for (const lang of LANGUAGES) NAMES[LANGUAGE_NAMES[lang].toLowerCase()] = lang;
 
@@ -29,7 +47,11 @@ export type LanguageColumns = {
   defaultLanguage: Language;
 };
 
-export function readLanguageColumns(sheets: Sheet[], defaultLanguageSetting: string, notices: ImportIssue[]): LanguageColumns | null {
+export function readLanguageColumns(
+  sheets: Sheet[],
+  defaultLanguageSetting: string,
+  notices: ImportIssue[],
+): LanguageColumns | null {
   const columnLanguage = new Map<string, Language>();
   const translated = sheets.some((s) => s.headers.some((h) => splitHeader(h)?.language));
   const settingLanguage = defaultLanguageSetting ? bankLanguageOf(defaultLanguageSetting) : null;
@@ -42,7 +64,13 @@ export function readLanguageColumns(sheets: Sheet[], defaultLanguageSetting: str
       if (!split) continue;
       if (split.language === null) {
         if (translated) {
-          notices.push({ severity: "notice", code: "bare_column_ignored", sheet: sheet.name, column: header, value: header });
+          notices.push({
+            severity: "notice",
+            code: "bare_column_ignored",
+            sheet: sheet.name,
+            column: header,
+            value: header,
+          });
           continue;
         }
         columnLanguage.set(header, bareLanguage);
@@ -51,7 +79,14 @@ export function readLanguageColumns(sheets: Sheet[], defaultLanguageSetting: str
       }
       const lang = bankLanguageOf(split.language);
       if (!lang) {
-        if (!ignored.has(split.language)) notices.push({ severity: "notice", code: "language_ignored", sheet: sheet.name, column: header, value: split.language });
+        if (!ignored.has(split.language))
+          notices.push({
+            severity: "notice",
+            code: "language_ignored",
+            sheet: sheet.name,
+            column: header,
+            value: split.language,
+          });
         ignored.add(split.language);
         continue;
       }
@@ -59,7 +94,9 @@ export function readLanguageColumns(sheets: Sheet[], defaultLanguageSetting: str
     }
   }
   if (bareUsed) notices.push({ severity: "notice", code: "bare_label_language", value: LANGUAGE_NAMES[bareLanguage] });
-  const labelLanguages = new Set([...columnLanguage].filter(([h]) => splitHeader(h)?.base === "label").map(([, l]) => l));
+  const labelLanguages = new Set(
+    [...columnLanguage].filter(([h]) => splitHeader(h)?.base === "label").map(([, l]) => l),
+  );
   if (labelLanguages.size === 0) return null;
   const languages = LANGUAGES.filter((l) => labelLanguages.has(l));
   const defaultLanguage = settingLanguage && languages.includes(settingLanguage) ? settingLanguage : languages[0];

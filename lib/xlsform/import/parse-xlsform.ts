@@ -8,7 +8,7 @@ import type { Language, PartialLocalizedText } from "../../i18n/languages";
 import type { QuestionKind, QuestionnaireDoc, TranslatedText } from "../../questionnaires/model";
 import { checkReadiness } from "../../questionnaires/readiness";
 import { DEFAULT_REQUIRED_MESSAGE } from "../field-texts";
-import { MAX_CODE_LENGTH } from "../names";
+import { MAX_CODE_LENGTH } from "../../vocabulary/names";
 import { parseRelevant } from "../relevant";
 import { parseType, validateXlsform } from "../validate";
 import { cell, findSheet, isEmptyRow, splitHeader, type SheetRow, type XlsformWorkbook } from "../workbook";
@@ -16,9 +16,31 @@ import { readLanguageColumns, type LanguageColumns } from "./languages";
 import type { ImportIssue, ImportResult, ImportedChoiceList, ImportedItem, ImportedSection } from "./types";
 
 const BANK_TYPES = new Set<QuestionKind>(["text", "integer", "decimal", "date", "note"]);
-const METADATA_TYPES = new Set(["start", "end", "today", "deviceid", "phonenumber", "username", "simserial", "subscriberid", "email", "audit", "start-geopoint"]);
+const METADATA_TYPES = new Set([
+  "start",
+  "end",
+  "today",
+  "deviceid",
+  "phonenumber",
+  "username",
+  "simserial",
+  "subscriberid",
+  "email",
+  "audit",
+  "start-geopoint",
+]);
 /** Survey columns the bank keeps; any other column with content draws a notice. */
-const KEPT_COLUMNS = new Set(["type", "name", "label", "hint", "required", "required_message", "relevant", "constraint", "constraint_message"]);
+const KEPT_COLUMNS = new Set([
+  "type",
+  "name",
+  "label",
+  "hint",
+  "required",
+  "required_message",
+  "relevant",
+  "constraint",
+  "constraint_message",
+]);
 const MAX_NAME_LENGTH = 64;
 
 export function parseXlsform(workbook: XlsformWorkbook): ImportResult {
@@ -27,7 +49,8 @@ export function parseXlsform(workbook: XlsformWorkbook): ImportResult {
   for (const issue of validateXlsform(workbook)) {
     const { severity, ...rest } = issue;
     if (severity === "error") errors.push({ severity: "error", ...rest });
-    else if (issue.code !== "bare_and_translated_columns" && issue.code !== "missing_language_column") notices.push({ severity: "notice", ...rest });
+    else if (issue.code !== "bare_and_translated_columns" && issue.code !== "missing_language_column")
+      notices.push({ severity: "notice", ...rest });
   }
   if (errors.length) return { ok: false, errors, notices };
 
@@ -35,8 +58,17 @@ export function parseXlsform(workbook: XlsformWorkbook): ImportResult {
   const choicesSheet = findSheet(workbook, "choices");
   const settingsRow = findSheet(workbook, "settings")?.rows.find((r) => !isEmptyRow(r));
   const setting = (name: string) => (settingsRow ? cell(settingsRow, name) : "");
-  const columns = readLanguageColumns([survey, ...(choicesSheet ? [choicesSheet] : [])], setting("default_language"), notices);
-  if (!columns) return { ok: false, errors: [{ severity: "error", code: "no_language_column", sheet: "survey", column: "label" }], notices };
+  const columns = readLanguageColumns(
+    [survey, ...(choicesSheet ? [choicesSheet] : [])],
+    setting("default_language"),
+    notices,
+  );
+  if (!columns)
+    return {
+      ok: false,
+      errors: [{ severity: "error", code: "no_language_column", sheet: "survey", column: "label" }],
+      notices,
+    };
 
   const texts = (row: SheetRow, base: string): PartialLocalizedText => {
     const out: PartialLocalizedText = {};
@@ -71,7 +103,8 @@ export function parseXlsform(workbook: XlsformWorkbook): ImportResult {
     }
     if (type.kind === "structure") {
       if (type.opens === "repeat" || type.closes === "repeat") {
-        if (type.opens) errors.push({ severity: "error", code: "repeat_not_supported", ...at, column: "type", value: name });
+        if (type.opens)
+          errors.push({ severity: "error", code: "repeat_not_supported", ...at, column: "type", value: name });
         continue;
       }
       if (type.closes) {
@@ -100,11 +133,19 @@ export function parseXlsform(workbook: XlsformWorkbook): ImportResult {
       kind = type.select;
       listName = type.list;
     } else {
-      errors.push({ severity: "error", code: type.kind === "select" && type.orOther ? "or_other_not_supported" : "unsupported_type", ...at, column: "type", value: typeText });
+      errors.push({
+        severity: "error",
+        code: type.kind === "select" && type.orOther ? "or_other_not_supported" : "unsupported_type",
+        ...at,
+        column: "type",
+        value: typeText,
+      });
       continue;
     }
-    if (name.length > MAX_NAME_LENGTH) errors.push({ severity: "error", code: "name_too_long", ...at, column: "name", value: name });
-    if (names.has(name.toLowerCase())) errors.push({ severity: "error", code: "duplicate_name_in_form", ...at, column: "name", value: name });
+    if (name.length > MAX_NAME_LENGTH)
+      errors.push({ severity: "error", code: "name_too_long", ...at, column: "name", value: name });
+    if (names.has(name.toLowerCase()))
+      errors.push({ severity: "error", code: "duplicate_name_in_form", ...at, column: "name", value: name });
     names.set(name.toLowerCase(), row.row);
     const required = readRequired(row, errors);
     const item: ImportedItem = {
@@ -123,7 +164,13 @@ export function parseXlsform(workbook: XlsformWorkbook): ImportResult {
     if (!open) {
       // Questions outside any group (the usual ODK form) go into one section per run of them.
       if (!loose) {
-        loose = { row: null, name: "", title: formTitle ? { [columns.defaultLanguage]: formTitle } : {}, relevant: null, items: [] };
+        loose = {
+          row: null,
+          name: "",
+          title: formTitle ? { [columns.defaultLanguage]: formTitle } : {},
+          relevant: null,
+          items: [],
+        };
         sections.push(loose);
       }
       loose.items.push(item);
@@ -132,7 +179,13 @@ export function parseXlsform(workbook: XlsformWorkbook): ImportResult {
 
   nameLooseSections(sections, names);
   for (const section of sections.filter((s) => s.items.length === 0)) {
-    notices.push({ severity: "notice", code: "empty_group_dropped", sheet: "survey", row: section.row ?? undefined, value: section.name });
+    notices.push({
+      severity: "notice",
+      code: "empty_group_dropped",
+      sheet: "survey",
+      row: section.row ?? undefined,
+      value: section.name,
+    });
   }
   const kept = sections.filter((s) => s.items.length > 0);
   const choiceLists = readChoiceLists(choicesSheet, kept, texts);
@@ -157,7 +210,14 @@ function readRequired(row: SheetRow, errors: ImportIssue[]): boolean {
   const value = cell(row, "required").toLowerCase();
   if (/^(yes|true|true\(\)|1)$/.test(value)) return true;
   if (/^(no|false|false\(\)|0|)$/.test(value)) return false;
-  errors.push({ severity: "error", code: "required_unreadable", sheet: "survey", row: row.row, column: "required", value });
+  errors.push({
+    severity: "error",
+    code: "required_unreadable",
+    sheet: "survey",
+    row: row.row,
+    column: "required",
+    value,
+  });
   return false;
 }
 
@@ -166,7 +226,14 @@ function readRelevant(row: SheetRow, errors: ImportIssue[]) {
   if (!expression) return null;
   const parsed = parseRelevant(expression);
   if (parsed.ok) return parsed.relevance;
-  errors.push({ severity: "error", code: parsed.reason === "mixed_combinators" ? "relevant_mixed" : "relevant_unreadable", sheet: "survey", row: row.row, column: "relevant", value: expression });
+  errors.push({
+    severity: "error",
+    code: parsed.reason === "mixed_combinators" ? "relevant_mixed" : "relevant_unreadable",
+    sheet: "survey",
+    row: row.row,
+    column: "relevant",
+    value: expression,
+  });
   return null;
 }
 
@@ -205,7 +272,11 @@ function readChoiceLists(
  * The readiness rules, at import: skip logic that names a question of another type or a choice
  * that does not exist, and a group named like a question (the bank needs names unique in a form).
  */
-function structuralErrors(sections: ImportedSection[], lists: ImportedChoiceList[], columns: LanguageColumns): ImportIssue[] {
+function structuralErrors(
+  sections: ImportedSection[],
+  lists: ImportedChoiceList[],
+  columns: LanguageColumns,
+): ImportIssue[] {
   const approved = (text: PartialLocalizedText): TranslatedText =>
     Object.fromEntries(Object.entries(text).map(([l, t]) => [l, { text: t, status: "approved" as const }]));
   const doc: QuestionnaireDoc = {
@@ -218,12 +289,22 @@ function structuralErrors(sections: ImportedSection[], lists: ImportedChoiceList
     fallbackLanguage: null,
     visibility: "private",
     version: "",
-    choiceLists: lists.map((l) => ({ name: l.name, choices: l.choices.map((c) => ({ name: c.name, label: approved(c.label) })) })),
+    choiceLists: lists.map((l) => ({
+      name: l.name,
+      choices: l.choices.map((c) => ({ name: c.name, label: approved(c.label) })),
+    })),
     sections: sections.map((s) => ({
       name: s.name,
       title: approved(s.title),
       relevant: s.relevant,
-      items: s.items.map((i) => ({ ...i, code: i.name, label: approved(i.label), hint: {}, requiredMessage: {}, constraintMessage: {} })),
+      items: s.items.map((i) => ({
+        ...i,
+        code: i.name,
+        label: approved(i.label),
+        hint: {},
+        requiredMessage: {},
+        constraintMessage: {},
+      })),
     })),
   };
   const rowOf = (section: string, item?: string) => {
@@ -232,11 +313,29 @@ function structuralErrors(sections: ImportedSection[], lists: ImportedChoiceList
   };
   return checkReadiness(doc).issues.flatMap((issue): ImportIssue[] => {
     if (issue.kind === "broken_skip_logic") {
-      return [{ severity: "error", code: `relevant_${issue.problem}`, sheet: "survey", row: rowOf(issue.section, issue.item), column: "relevant", value: issue.question }];
+      return [
+        {
+          severity: "error",
+          code: `relevant_${issue.problem}`,
+          sheet: "survey",
+          row: rowOf(issue.section, issue.item),
+          column: "relevant",
+          value: issue.question,
+        },
+      ];
     }
     if (issue.kind === "duplicate_name") {
       const section = sections.find((s) => s.name.toLowerCase() === issue.name.toLowerCase());
-      return [{ severity: "error", code: "duplicate_name_in_form", sheet: "survey", row: section?.row ?? undefined, column: "name", value: issue.name }];
+      return [
+        {
+          severity: "error",
+          code: "duplicate_name_in_form",
+          sheet: "survey",
+          row: section?.row ?? undefined,
+          column: "name",
+          value: issue.name,
+        },
+      ];
     }
     return [];
   });

@@ -27,7 +27,10 @@ export type ImportedSection = {
   items: ImportedItem[];
 };
 
-export type ImportedChoiceList = { name: string; choices: { row: number; name: string; label: PartialLocalizedText }[] };
+export type ImportedChoiceList = {
+  name: string;
+  choices: { row: number; name: string; label: PartialLocalizedText }[];
+};
 
 export type ImportedQuestionnaire = {
   title: string;

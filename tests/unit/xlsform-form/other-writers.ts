@@ -47,7 +47,8 @@ export const SHEET_LAST_ROW = 1_048_576;
  */
 export async function libreOfficeShaped(formattedRows = 150_000): Promise<Uint8Array> {
   const rows: Cell[][] = [["type", "name", "label", "hint"]];
-  for (let i = 1; i <= 81; i++) rows.push([i % 10 === 0 ? "decimal" : "text", `q${i}`, `Question ${i}`, i % 3 === 0 ? `Hint ${i}` : null]);
+  for (let i = 1; i <= 81; i++)
+    rows.push([i % 10 === 0 ? "decimal" : "text", `q${i}`, `Question ${i}`, i % 3 === 0 ? `Hint ${i}` : null]);
   const bytes = await workbook({ survey: rows, settings: [["form_id"], ["libreoffice_form"]] });
   const zip = await JSZip.loadAsync(bytes);
   const sheetPath = "xl/worksheets/sheet1.xml";
@@ -59,5 +60,7 @@ export async function libreOfficeShaped(formattedRows = 150_000): Promise<Uint8A
     .replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:AMJ${SHEET_LAST_ROW}"/>`)
     .replace("</sheetData>", `${empty.join("")}</sheetData>`);
   zip.file(sheetPath, shaped);
-  return new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } }));
+  return new Uint8Array(
+    await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } }),
+  );
 }

@@ -22,8 +22,11 @@ export const PYXFORM_PATH = CANDIDATES.find((p) => existsSync(path.join(p, "pyxf
 function missingReason(): string | null {
   if (!existsSync(PYTHON)) return `${PYTHON} not found`;
   if (!PYXFORM_PATH) return `pyxform-4.5.0 not found (looked in ${CANDIDATES.join(", ")}; set PYXFORM_PATH)`;
-  const probe = spawnSync(PYTHON, ["-c", "import openpyxl, xlrd, defusedxml, lark; import pyxform.xls2xform"], { env: { ...process.env, PYTHONPATH: PYXFORM_PATH } });
-  if (probe.status !== 0) return "pyxform's Debian dependencies are missing (apt-get install python3-openpyxl python3-xlrd python3-defusedxml python3-lark)";
+  const probe = spawnSync(PYTHON, ["-c", "import openpyxl, xlrd, defusedxml, lark; import pyxform.xls2xform"], {
+    env: { ...process.env, PYTHONPATH: PYXFORM_PATH },
+  });
+  if (probe.status !== 0)
+    return "pyxform's Debian dependencies are missing (apt-get install python3-openpyxl python3-xlrd python3-defusedxml python3-lark)";
   return null;
 }
 export const pyxformMissing = missingReason();
@@ -55,5 +58,8 @@ export async function convertWithPyxform(files: Uint8Array[]): Promise<Conversio
 
 /** Runs a Python snippet with Debian's python3 (used to save a form with openpyxl). */
 export function runPython(code: string, args: string[]): string {
-  return execFileSync(PYTHON, ["-c", code, ...args], { encoding: "utf8", env: { ...process.env, PYTHONPATH: PYXFORM_PATH ?? "" } });
+  return execFileSync(PYTHON, ["-c", code, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, PYTHONPATH: PYXFORM_PATH ?? "" },
+  });
 }

@@ -40,7 +40,11 @@ export default async function DraftsPage({ params }: Props) {
               </h2>
               <p dir="auto">{d.label}</p>
               <p className="muted">
-                {t("meta", { date: format.format(d.createdAt), by: d.createdBy ?? t("unknownAuthor"), questionnaires: d.questionnaires })}
+                {t("meta", {
+                  date: format.format(d.createdAt),
+                  by: d.createdBy ?? t("unknownAuthor"),
+                  questionnaires: d.questionnaires,
+                })}
                 {d.indicators.length > 0 ? ` · ${d.indicators.join(", ")}` : ` · ${t("noIndicator")}`}
               </p>
               <StatusActions code={d.code} status="draft" revision={d.revision} canRestore={false} />

@@ -23,7 +23,9 @@ export default async function FrameworkEditorPage({ params }: Props) {
   if (!access.allowed) forbidden();
   const [t, tree] = await Promise.all([getTranslations("curate.framework"), findFrameworkForEditing()]);
   const domains = tree.map((d) => ({ code: d.code, label: pickText(d.name, locale)?.text ?? "" }));
-  const topics = tree.flatMap((d) => d.topics.map((tp) => ({ code: tp.code, label: pickText(tp.name, locale)?.text ?? "" })));
+  const topics = tree.flatMap((d) =>
+    d.topics.map((tp) => ({ code: tp.code, label: pickText(tp.name, locale)?.text ?? "" })),
+  );
   return (
     <>
       <CurateNav isAdmin={access.isAdmin} isCurator={access.isCurator} />
@@ -48,7 +50,9 @@ export default async function FrameworkEditorPage({ params }: Props) {
           </h2>
           <details>
             <summary>{t("editDomain", { code: d.code })}</summary>
-            <FrameworkForm entry={{ kind: "domain", code: d.code, revision: d.revision, name: d.name, text: d.description }} />
+            <FrameworkForm
+              entry={{ kind: "domain", code: d.code, revision: d.revision, name: d.name, text: d.description }}
+            />
           </details>
           {d.topics.map((tp) => (
             <section key={tp.code} aria-labelledby={`fw-${tp.code}`} className="framework-topic">
@@ -57,18 +61,44 @@ export default async function FrameworkEditorPage({ params }: Props) {
               </h3>
               <details>
                 <summary>{t("editTopic", { code: tp.code })}</summary>
-                <FrameworkForm entry={{ kind: "topic", code: tp.code, revision: tp.revision, parent: d.code, name: tp.name }} parents={domains} />
+                <FrameworkForm
+                  entry={{ kind: "topic", code: tp.code, revision: tp.revision, parent: d.code, name: tp.name }}
+                  parents={domains}
+                />
               </details>
               <ul className="question-list">
                 {tp.indicators.map((i) => (
                   <li key={i.code}>
                     <details>
                       <summary>
-                        <span className="code">{i.code}</span> {pickText(i.name, locale)?.text} <span className="muted">{t("questions", { count: i.questions })}</span>
-                        {i.retired && <StatusBadge status="retired" label={i.mergedInto ? t("mergedInto", { code: i.mergedInto }) : t("retired")} />}
+                        <span className="code">{i.code}</span> {pickText(i.name, locale)?.text}{" "}
+                        <span className="muted">{t("questions", { count: i.questions })}</span>
+                        {i.retired && (
+                          <StatusBadge
+                            status="retired"
+                            label={i.mergedInto ? t("mergedInto", { code: i.mergedInto }) : t("retired")}
+                          />
+                        )}
                       </summary>
-                      <FrameworkForm entry={{ kind: "indicator", code: i.code, revision: i.revision, parent: tp.code, type: i.type, name: i.name, text: i.definition }} parents={topics} />
-                      <IndicatorActions code={i.code} revision={i.revision} questions={i.questions} retired={i.retired} merged={!!i.mergedInto} />
+                      <FrameworkForm
+                        entry={{
+                          kind: "indicator",
+                          code: i.code,
+                          revision: i.revision,
+                          parent: tp.code,
+                          type: i.type,
+                          name: i.name,
+                          text: i.definition,
+                        }}
+                        parents={topics}
+                      />
+                      <IndicatorActions
+                        code={i.code}
+                        revision={i.revision}
+                        questions={i.questions}
+                        retired={i.retired}
+                        merged={!!i.mergedInto}
+                      />
                     </details>
                   </li>
                 ))}

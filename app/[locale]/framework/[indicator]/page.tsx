@@ -25,9 +25,15 @@ export default async function IndicatorPage({ params }: Params) {
   setRequestLocale(locale);
   const indicator = await findIndicator(code);
   if (!indicator) notFound();
-  const [t, ts, questions, user] = await Promise.all([getTranslations("framework"), getTranslations("search"), findQuestionsOfIndicator(indicator.code), getCurrentUser()]);
+  const [t, ts, questions, user] = await Promise.all([
+    getTranslations("framework"),
+    getTranslations("search"),
+    findQuestionsOfIndicator(indicator.code),
+    getCurrentUser(),
+  ]);
   // Signed-in researchers may add every question of the indicator to one of their questionnaires.
-  const questionnaires = user && can(user, "questionnaire.create") && questions.length > 0 ? await findQuestionnaireChoices(user.id) : null;
+  const questionnaires =
+    user && can(user, "questionnaire.create") && questions.length > 0 ? await findQuestionnaireChoices(user.id) : null;
   return (
     <>
       <Breadcrumbs
@@ -57,7 +63,13 @@ export default async function IndicatorPage({ params }: Params) {
       )}
       {questionnaires && (
         <p>
-          <AddToQuestionnaire questionnaires={questionnaires} locale={locale} indicator={indicator.code} count={questions.length} idPrefix="indicator" />
+          <AddToQuestionnaire
+            questionnaires={questionnaires}
+            locale={locale}
+            indicator={indicator.code}
+            count={questions.length}
+            idPrefix="indicator"
+          />
         </p>
       )}
       {questions.length === 0 ? (

@@ -21,7 +21,11 @@ export default async function BuilderPage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   await questionnairePageAccess(locale, `/questionnaires/${id}`, id, "questionnaire.edit");
-  const [t, tl, view] = await Promise.all([getTranslations("builder"), getTranslations("builder.list"), findBuilderView(id)]);
+  const [t, tl, view] = await Promise.all([
+    getTranslations("builder"),
+    getTranslations("builder.list"),
+    findBuilderView(id),
+  ]);
   if (!view) notFound();
   const { builder: q, doc } = view;
   const pairs = await findVersionPairs(q.sections.flatMap((s) => s.items));
@@ -29,23 +33,31 @@ export default async function BuilderPage({ params }: Props) {
   const count = q.sections.reduce((n, s) => n + s.items.length, 0);
   return (
     <>
-      <Breadcrumbs label={tl("breadcrumbs")} items={[{ href: "/questionnaires", label: tl("title") }, { label: title?.text ?? id }]} />
+      <Breadcrumbs
+        label={tl("breadcrumbs")}
+        items={[{ href: "/questionnaires", label: tl("title") }, { label: title?.text ?? id }]}
+      />
       <h1 lang={title?.lang} dir="auto">
         {title?.text ?? id}
       </h1>
       <p className="muted">
-        {tl("questions", { count })} · {tl("sections", { count: q.sections.length })} · {q.languages.map((l) => LANGUAGE_NAMES[l]).join(", ")}
+        {tl("questions", { count })} · {tl("sections", { count: q.sections.length })} ·{" "}
+        {q.languages.map((l) => LANGUAGE_NAMES[l]).join(", ")}
       </p>
       <nav aria-label={t("viewsLabel")} className="builder-views">
         <ul className="button-row plain-list">
           {q.languages.map((lang) => (
             <li key={lang}>
-              <Link href={`/questionnaires/${id}/preview?lang=${lang}`}>{t("previewIn", { language: LANGUAGE_NAMES[lang] })}</Link>
+              <Link href={`/questionnaires/${id}/preview?lang=${lang}`}>
+                {t("previewIn", { language: LANGUAGE_NAMES[lang] })}
+              </Link>
             </li>
           ))}
           {q.languages.map((lang) => (
             <li key={`print-${lang}`}>
-              <Link href={`/questionnaires/${id}/print?lang=${lang}`}>{t("printIn", { language: LANGUAGE_NAMES[lang] })}</Link>
+              <Link href={`/questionnaires/${id}/print?lang=${lang}`}>
+                {t("printIn", { language: LANGUAGE_NAMES[lang] })}
+              </Link>
             </li>
           ))}
           <li>

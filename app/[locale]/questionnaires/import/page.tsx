@@ -25,11 +25,22 @@ export default async function ImportQuestionnairePage({ params }: Props) {
   // locale-aware router, which adds it.
   const { allowed } = await builderPageAccess(locale, "/questionnaires/import");
   if (!allowed) forbidden();
-  const [t, tl, format] = await Promise.all([getTranslations("importPage"), getTranslations("builder.list"), getFormatter()]);
-  const maxSize = format.number(MAX_UPLOAD_BYTES / (1024 * 1024), { style: "unit", unit: "megabyte", unitDisplay: "long" });
+  const [t, tl, format] = await Promise.all([
+    getTranslations("importPage"),
+    getTranslations("builder.list"),
+    getFormatter(),
+  ]);
+  const maxSize = format.number(MAX_UPLOAD_BYTES / (1024 * 1024), {
+    style: "unit",
+    unit: "megabyte",
+    unitDisplay: "long",
+  });
   return (
     <>
-      <Breadcrumbs label={tl("breadcrumbs")} items={[{ href: "/questionnaires", label: tl("title") }, { label: t("title") }]} />
+      <Breadcrumbs
+        label={tl("breadcrumbs")}
+        items={[{ href: "/questionnaires", label: tl("title") }, { label: t("title") }]}
+      />
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       <h2>{t("whatHappens.heading")}</h2>

@@ -22,7 +22,10 @@ export default async function NewQuestionnairePage({ params }: Props) {
   const [t, tl] = await Promise.all([getTranslations("builder.settings"), getTranslations("builder.list")]);
   return (
     <>
-      <Breadcrumbs label={tl("breadcrumbs")} items={[{ href: "/questionnaires", label: tl("title") }, { label: t("newTitle") }]} />
+      <Breadcrumbs
+        label={tl("breadcrumbs")}
+        items={[{ href: "/questionnaires", label: tl("title") }, { label: t("newTitle") }]}
+      />
       <h1>{t("newTitle")}</h1>
       <NewQuestionnaireForm locale={locale} />
     </>

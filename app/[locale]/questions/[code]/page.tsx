@@ -12,7 +12,11 @@ type Params = { params: Promise<{ locale: Language; code: string }> };
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, code } = await params;
   const q = await findQuestionByCode(code);
-  return { title: q ? (pickText(Object.fromEntries(LANGUAGES.map((l) => [l, q.texts[l]?.label])), locale)?.text ?? code) : code };
+  return {
+    title: q
+      ? (pickText(Object.fromEntries(LANGUAGES.map((l) => [l, q.texts[l]?.label])), locale)?.text ?? code)
+      : code,
+  };
 }
 
 export default async function QuestionPage({ params }: Params) {
@@ -84,7 +88,8 @@ export default async function QuestionPage({ params }: Params) {
           {question.source ? (
             <>
               {question.sourceRelation && <>{t(`relations.${question.sourceRelation}`)}: </>}
-              {question.source.organisation}. {question.source.url ? <a href={question.source.url}>{question.source.title}</a> : question.source.title}
+              {question.source.organisation}.{" "}
+              {question.source.url ? <a href={question.source.url}>{question.source.title}</a> : question.source.title}
               {question.source.year ? ` (${question.source.year})` : ""}
               {question.source.licence ? `. ${t("licence")}: ${question.source.licence}` : ""}
             </>
@@ -99,7 +104,13 @@ export default async function QuestionPage({ params }: Params) {
         {LANGUAGES.map((lang) => {
           const text = question.texts[lang];
           return (
-            <section key={lang} className="language-column" lang={lang} dir={directionOf(lang)} aria-labelledby={`lang-${lang}`}>
+            <section
+              key={lang}
+              className="language-column"
+              lang={lang}
+              dir={directionOf(lang)}
+              aria-labelledby={`lang-${lang}`}
+            >
               <h3 id={`lang-${lang}`}>
                 {LANGUAGE_NAMES[lang]}
                 <StatusBadge status={text?.status ?? "missing"} label={t(`translation.${text?.status ?? "missing"}`)} />
@@ -130,9 +141,7 @@ export default async function QuestionPage({ params }: Params) {
           );
         })}
       </div>
-      {question.choiceList && (
-        <p className="muted">{t("choiceList", { name: question.choiceList.name })}</p>
-      )}
+      {question.choiceList && <p className="muted">{t("choiceList", { name: question.choiceList.name })}</p>}
     </>
   );
 }

@@ -41,7 +41,10 @@ export default async function TemplatePage({ params }: Params) {
   const mayDuplicate = can(await getCurrentUser(), "questionnaire.create");
   return (
     <>
-      <Breadcrumbs label={t("breadcrumbs")} items={[{ href: "/templates", label: t("title") }, { label: title?.text ?? id }]} />
+      <Breadcrumbs
+        label={t("breadcrumbs")}
+        items={[{ href: "/templates", label: t("title") }, { label: title?.text ?? id }]}
+      />
       <h1 lang={title?.lang} dir="auto">
         {title?.text ?? id}
       </h1>

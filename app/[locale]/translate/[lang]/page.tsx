@@ -32,7 +32,13 @@ export default async function LanguageDashboardPage({ params }: Params) {
   return (
     <>
       <h1>{t("dashboard.title", { language: LANGUAGE_NAMES[lang] })}</h1>
-      <p className="lead">{t("dashboard.summary", { approved: dashboard.counts.approved, total: dashboard.counts.total, todo: dashboard.counts.outdated + dashboard.counts.missing + dashboard.counts.draft })}</p>
+      <p className="lead">
+        {t("dashboard.summary", {
+          approved: dashboard.counts.approved,
+          total: dashboard.counts.total,
+          todo: dashboard.counts.outdated + dashboard.counts.missing + dashboard.counts.draft,
+        })}
+      </p>
       <ul>
         <li>
           <Link href={queuePath}>{t("dashboard.openQueue")}</Link>
@@ -70,7 +76,12 @@ export default async function LanguageDashboardPage({ params }: Params) {
           totalLabel={t("dashboard.total")}
           stateLabels={stateLabels}
           queuePath={queuePath}
-          rows={dashboard.byQuestionnaire.map((q) => ({ key: q.id, label: pickText(q.title, locale)?.text ?? q.id, counts: q.counts, query: { questionnaire: q.id } }))}
+          rows={dashboard.byQuestionnaire.map((q) => ({
+            key: q.id,
+            label: pickText(q.title, locale)?.text ?? q.id,
+            counts: q.counts,
+            query: { questionnaire: q.id },
+          }))}
         />
       ) : (
         <p className="muted">{t("dashboard.noQuestionnaires")}</p>

@@ -11,5 +11,13 @@ export const GET = handleRoute("question search", async ({ url, t }) => {
   const parsed = parseSearchParams(url.searchParams);
   if (!parsed.ok) throw searchParameterError(parsed.problems, t);
   const { items, total, estimated, page, pageSize, facets, correctedQuery } = await searchQuestions(parsed.params);
-  return jsonResponse({ items, total, page, pageSize, estimated, facets, ...(correctedQuery ? { correctedQuery } : {}) });
+  return jsonResponse({
+    items,
+    total,
+    page,
+    pageSize,
+    estimated,
+    facets,
+    ...(correctedQuery ? { correctedQuery } : {}),
+  });
 });

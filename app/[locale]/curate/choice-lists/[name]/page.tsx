@@ -22,7 +22,11 @@ export default async function ChoiceListPage({ params }: Props) {
   setRequestLocale(locale);
   const access = await curatePageAccess(locale, `/curate/choice-lists/${name}`);
   if (!access.allowed) forbidden();
-  const [t, tq, list] = await Promise.all([getTranslations("curate.lists"), getTranslations("question"), findSharedChoiceList(decodeURIComponent(name))]);
+  const [t, tq, list] = await Promise.all([
+    getTranslations("curate.lists"),
+    getTranslations("question"),
+    findSharedChoiceList(decodeURIComponent(name)),
+  ]);
   if (!list) notFound();
   const published = list.questions.filter((q) => q.status === "published").length;
   return (
@@ -53,7 +57,10 @@ export default async function ChoiceListPage({ params }: Props) {
                   <span lang={l} dir={directionOf(l)}>
                     {c.texts[l]?.label ?? ""}
                   </span>{" "}
-                  <StatusBadge status={c.texts[l]?.status ?? "missing"} label={tq(`translation.${c.texts[l]?.status ?? "missing"}` as "translation.draft")} />
+                  <StatusBadge
+                    status={c.texts[l]?.status ?? "missing"}
+                    label={tq(`translation.${c.texts[l]?.status ?? "missing"}` as "translation.draft")}
+                  />
                 </td>
               ))}
             </tr>
@@ -75,7 +82,8 @@ export default async function ChoiceListPage({ params }: Props) {
             <Link href={`/curate/questions/${q.code}`}>
               <span className="code">{q.code}</span>
             </Link>{" "}
-            <span dir="auto">{q.label}</span> <StatusBadge status={q.status} label={tq(`statuses.${q.status}` as "statuses.draft")} />{" "}
+            <span dir="auto">{q.label}</span>{" "}
+            <StatusBadge status={q.status} label={tq(`statuses.${q.status}` as "statuses.draft")} />{" "}
             <span className="muted">{t("atVersion", { version: q.version })}</span>
           </li>
         ))}

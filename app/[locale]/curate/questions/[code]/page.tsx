@@ -21,13 +21,19 @@ export default async function EditQuestionPage({ params }: Props) {
   setRequestLocale(locale);
   const access = await curatePageAccess(locale, `/curate/questions/${code}`);
   if (!access.allowed) forbidden();
-  const [t, tq, question, options] = await Promise.all([getTranslations("curate"), getTranslations("question"), findQuestionForEditing(code), findEditorOptions()]);
+  const [t, tq, question, options] = await Promise.all([
+    getTranslations("curate"),
+    getTranslations("question"),
+    findQuestionForEditing(code),
+    findEditorOptions(),
+  ]);
   if (!question) notFound();
   return (
     <>
       <CurateNav isAdmin={access.isAdmin} isCurator={access.isCurator} />
       <h1>
-        {t("editTitle", { code: question.code })} <StatusBadge status={question.status} label={tq(`statuses.${question.status}`)} />
+        {t("editTitle", { code: question.code })}{" "}
+        <StatusBadge status={question.status} label={tq(`statuses.${question.status}`)} />
       </h1>
       <dl className="facts">
         <dt>{tq("version")}</dt>

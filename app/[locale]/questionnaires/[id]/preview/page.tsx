@@ -15,12 +15,23 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: L
 
 export default async function PreviewPage(props: ViewPageProps) {
   const { locale, id, doc, lang } = await loadQuestionnaireView(props, "preview");
-  const [t, tl, texts] = await Promise.all([getTranslations("builder"), getTranslations("builder.list"), respondentTexts(lang)]);
+  const [t, tl, texts] = await Promise.all([
+    getTranslations("builder"),
+    getTranslations("builder.list"),
+    respondentTexts(lang),
+  ]);
   const title = pickText(doc.title, locale);
   const shownTitle = pickText(doc.title, lang);
   return (
     <>
-      <Breadcrumbs label={tl("breadcrumbs")} items={[{ href: "/questionnaires", label: tl("title") }, { href: `/questionnaires/${id}`, label: title?.text ?? id }, { label: t("previewTitle") }]} />
+      <Breadcrumbs
+        label={tl("breadcrumbs")}
+        items={[
+          { href: "/questionnaires", label: tl("title") },
+          { href: `/questionnaires/${id}`, label: title?.text ?? id },
+          { label: t("previewTitle") },
+        ]}
+      />
       <h1>{t("previewIn", { language: LANGUAGE_NAMES[lang] })}</h1>
       <p className="muted">{t("previewIntro")}</p>
       <ViewLanguageLinks

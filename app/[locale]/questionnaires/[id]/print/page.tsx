@@ -22,7 +22,14 @@ export default async function PrintPage(props: ViewPageProps) {
       <div className="no-print">
         <h1>{t("printIn", { language: LANGUAGE_NAMES[lang] })}</h1>
         <p className="muted">{t("printIntro")}</p>
-        <ViewLanguageLinks id={id} view="print" languages={doc.languages} current={lang} label={t("languagesLabel")} extra={[{ href: `/questionnaires/${id}`, label: t("backToBuilder") }]} />
+        <ViewLanguageLinks
+          id={id}
+          view="print"
+          languages={doc.languages}
+          current={lang}
+          label={t("languagesLabel")}
+          extra={[{ href: `/questionnaires/${id}`, label: t("backToBuilder") }]}
+        />
         <PrintButton label={t("print")} />
       </div>
       <PrintView doc={doc} lang={lang} texts={texts} title={title?.text ?? ""} />

@@ -14,11 +14,17 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
   const { locale: rawLocale, lang: raw } = await params;
   const locale: Language = isLanguage(rawLocale) ? rawLocale : localeFromHeaders(request.headers);
   const parsed = targetLanguageSchema.safeParse(raw);
-  if (!parsed.success) return Response.json({ code: "notFound", message: errorMessage("notFound", locale) }, { status: 404 });
+  if (!parsed.success)
+    return Response.json({ code: "notFound", message: errorMessage("notFound", locale) }, { status: 404 });
   const lang = parsed.data;
   const user = await getUserFromHeaders(request.headers);
-  if (!user) return Response.json({ code: "unauthenticated", message: errorMessage("unauthenticated", locale) }, { status: 401 });
-  if (!can(user, "translation.edit", { lang })) return Response.json({ code: "forbidden", message: errorMessage("forbidden", locale) }, { status: 403 });
+  if (!user)
+    return Response.json(
+      { code: "unauthenticated", message: errorMessage("unauthenticated", locale) },
+      { status: 401 },
+    );
+  if (!can(user, "translation.edit", { lang }))
+    return Response.json({ code: "forbidden", message: errorMessage("forbidden", locale) }, { status: 403 });
   const url = new URL(request.url);
   const filter = queueFilterSchema.parse(Object.fromEntries(url.searchParams));
   const codes = await findQueueCodes({ lang, filter, actor: user });

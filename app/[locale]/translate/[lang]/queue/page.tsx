@@ -6,12 +6,21 @@ import { directionOf, LANGUAGE_NAMES, pickText, SOURCE_LANGUAGE, type Language }
 import { translatePageAccess } from "@/lib/translations/access";
 import { findTranslationQueue } from "@/lib/translations/data";
 import { findFrameworkTree } from "@/lib/framework/data";
-import { queueFilterSchema, targetLanguageSchema, TRANSLATION_STATES, QUEUE_PAGE_SIZE, filterQuery } from "@/lib/translations/schema";
+import {
+  queueFilterSchema,
+  targetLanguageSchema,
+  TRANSLATION_STATES,
+  QUEUE_PAGE_SIZE,
+  filterQuery,
+} from "@/lib/translations/schema";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { SourceText } from "@/components/translate/SourceText";
 import styles from "@/components/translate/translate.module.css";
 
-type Params = { params: Promise<{ locale: Language; lang: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Params = {
+  params: Promise<{ locale: Language; lang: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, lang } = await params;
@@ -29,7 +38,9 @@ export default async function QueuePage({ params, searchParams }: Params) {
   const { user, allowed } = await translatePageAccess(locale, `/translate/${lang}/queue`, lang);
   if (!allowed) forbidden();
   const t = await getTranslations("translate");
-  const query = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const query = Object.fromEntries(
+    Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
+  );
   const filter = queueFilterSchema.parse(query);
   const [queue, tree] = await Promise.all([findTranslationQueue({ lang, filter, actor: user }), findFrameworkTree()]);
   const kept = filterQuery(filter);
@@ -67,11 +78,13 @@ export default async function QueuePage({ params, searchParams }: Params) {
           {t("queue.indicator")}
           <select name="indicator" defaultValue={filter.indicator ?? ""}>
             <option value="">{t("queue.any")}</option>
-            {tree.flatMap((d) => d.topics.flatMap((tp) => tp.indicators)).map((i) => (
-              <option key={i.code} value={i.code}>
-                {i.code} · {pickText(i.name, locale)?.text}
-              </option>
-            ))}
+            {tree
+              .flatMap((d) => d.topics.flatMap((tp) => tp.indicators))
+              .map((i) => (
+                <option key={i.code} value={i.code}>
+                  {i.code} · {pickText(i.name, locale)?.text}
+                </option>
+              ))}
           </select>
         </label>
         <label>
@@ -134,13 +147,17 @@ export default async function QueuePage({ params, searchParams }: Params) {
           <ul className="question-list">
             {queue.page > 1 && (
               <li>
-                <Link href={{ pathname: `/translate/${lang}/queue`, query: { ...kept, page: String(queue.page - 1) } }}>{t("queue.previous")}</Link>
+                <Link href={{ pathname: `/translate/${lang}/queue`, query: { ...kept, page: String(queue.page - 1) } }}>
+                  {t("queue.previous")}
+                </Link>
               </li>
             )}
             <li aria-current="page">{t("queue.page", { page: queue.page, pages: queue.pages })}</li>
             {queue.page < queue.pages && (
               <li>
-                <Link href={{ pathname: `/translate/${lang}/queue`, query: { ...kept, page: String(queue.page + 1) } }}>{t("queue.next")}</Link>
+                <Link href={{ pathname: `/translate/${lang}/queue`, query: { ...kept, page: String(queue.page + 1) } }}>
+                  {t("queue.next")}
+                </Link>
               </li>
             )}
           </ul>

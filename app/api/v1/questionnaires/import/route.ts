@@ -9,7 +9,7 @@ import { handleRoute } from "@/lib/http/handle-route";
 import type { Translate } from "@/lib/http/messages";
 import { jsonResponse } from "@/lib/http/respond";
 import { canImportQuestionnaire } from "@/lib/questionnaires/access";
-import { createQuestionnaireFromImport } from "@/lib/questionnaires/import-mutations";
+import { createQuestionnaireFromImport } from "@/lib/xlsform/import/import-mutations";
 import { importXlsformFile } from "@/lib/xlsform/import/import-file";
 import { MAX_UPLOAD_BYTES } from "@/lib/xlsform/limits";
 import type { ImportIssue } from "@/lib/xlsform/import/types";
@@ -18,10 +18,15 @@ import { readUploadedFile } from "@/lib/export/read-upload";
 
 export const dynamic = "force-dynamic";
 
-const described = (issues: ImportIssue[], t: Translate) => issues.map((issue) => ({ ...issue, ...describeSheetProblem(issue, t) }));
+const described = (issues: ImportIssue[], t: Translate) =>
+  issues.map((issue) => ({ ...issue, ...describeSheetProblem(issue, t) }));
 
 const refused = (errors: ImportIssue[], notices: ImportIssue[], t: Translate) =>
-  new HttpError("importRefused", { messageKey: "import.refused", params: { count: errors.length }, details: { errors: described(errors, t), notices: described(notices, t) } });
+  new HttpError("importRefused", {
+    messageKey: "import.refused",
+    params: { count: errors.length },
+    details: { errors: described(errors, t), notices: described(notices, t) },
+  });
 
 export const POST = handleRoute("questionnaire import", async ({ request, t }) => {
   if (!isSameOriginRequest(request)) throw new HttpError("crossSite");
@@ -30,7 +35,10 @@ export const POST = handleRoute("questionnaire import", async ({ request, t }) =
   const upload = await readUploadedFile(request);
   if (!upload.ok) {
     throw upload.problem === "tooLarge"
-      ? new HttpError("tooLarge", { messageKey: "import.tooLarge", params: { limit: MAX_UPLOAD_BYTES / (1024 * 1024) } })
+      ? new HttpError("tooLarge", {
+          messageKey: "import.tooLarge",
+          params: { limit: MAX_UPLOAD_BYTES / (1024 * 1024) },
+        })
       : new HttpError("fileMissing", { messageKey: "import.fileMissing" });
   }
   const parsed = await importXlsformFile(upload.bytes);
@@ -47,8 +55,17 @@ export const POST = handleRoute("questionnaire import", async ({ request, t }) =
   const base = `/api/v1/questionnaires/${outcome.questionnaireId}`;
   return jsonResponse(
     {
-      message: t("import.imported", { title: outcome.title, questions: outcome.questions, created: outcome.created.length, linked: outcome.linked.length }),
-      questionnaire: { id: outcome.questionnaireId, title: outcome.title, links: { xlsform: `${base}/export?format=xlsform`, csv: `${base}/export?format=csv` } },
+      message: t("import.imported", {
+        title: outcome.title,
+        questions: outcome.questions,
+        created: outcome.created.length,
+        linked: outcome.linked.length,
+      }),
+      questionnaire: {
+        id: outcome.questionnaireId,
+        title: outcome.title,
+        links: { xlsform: `${base}/export?format=xlsform`, csv: `${base}/export?format=csv` },
+      },
       created: outcome.created,
       linked: outcome.linked,
       notices: described(parsed.notices, t),

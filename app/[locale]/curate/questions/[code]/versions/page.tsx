@@ -8,7 +8,10 @@ import { curatePageAccess } from "@/lib/curation/page-access";
 import { CurateNav } from "@/components/curate/CurateNav";
 import { DiffText } from "@/components/ui/DiffText";
 
-type Props = { params: Promise<{ locale: Language; code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ locale: Language; code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 const int = (v: string | string[] | undefined) => {
   const n = Number.parseInt(Array.isArray(v) ? (v[0] ?? "") : (v ?? ""), 10);
   return Number.isInteger(n) && n > 0 ? n : null;
@@ -29,7 +32,7 @@ export default async function VersionsPage({ params, searchParams }: Props) {
   const search = await searchParams;
   const latest = versions[0].version;
   const to = int(search.to) ?? latest;
-  const from = int(search.from) ?? (versions[1]?.version ?? latest);
+  const from = int(search.from) ?? versions[1]?.version ?? latest;
   const diff = from !== to ? await findVersionDiff(code, from, to) : null;
   const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   return (

@@ -18,7 +18,10 @@ import { RestoreButton } from "@/components/translate/RestoreButton";
 import { DiffText } from "@/components/ui/DiffText";
 import styles from "@/components/translate/translate.module.css";
 
-type Params = { params: Promise<{ locale: Language; lang: string; code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Params = {
+  params: Promise<{ locale: Language; lang: string; code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, lang, code } = await params;
@@ -35,7 +38,9 @@ export default async function TranslateItemPage({ params, searchParams }: Params
   const lang = parsed.data;
   const { user, allowed, rights } = await translatePageAccess(locale, `/translate/${lang}/q/${code}`, lang);
   if (!allowed) forbidden();
-  const query = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const query = Object.fromEntries(
+    Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
+  );
   const filter = queueFilterSchema.parse(query);
   const referenceLanguage = filter.source && filter.source !== lang ? filter.source : "en";
   const item = await findTranslationItem({ code, lang, referenceLanguage });
@@ -45,9 +50,11 @@ export default async function TranslateItemPage({ params, searchParams }: Params
   const dir = directionOf(lang);
   const kept = filterQuery(filter);
   const canEdit = mayEditTranslation(user, lang, item.state);
-  const lastEditors = item.state === "in_review" ? ((await findLastEditors([item.questionId], lang)).get(item.questionId) ?? []) : [];
+  const lastEditors =
+    item.state === "in_review" ? ((await findLastEditors([item.questionId], lang)).get(item.questionId) ?? []) : [];
   const diffLabels = { added: t("diff.added"), removed: t("diff.removed") };
-  const fieldName = (field: string) => (field.startsWith("choice:") ? t("fields.choice", { name: field.slice(7) }) : t(`fields.${field as "label"}`));
+  const fieldName = (field: string) =>
+    field.startsWith("choice:") ? t("fields.choice", { name: field.slice(7) }) : t(`fields.${field as "label"}`);
   const sourceDir = directionOf(item.sourceLanguage);
 
   return (
@@ -62,7 +69,8 @@ export default async function TranslateItemPage({ params, searchParams }: Params
         ]}
       />
       <h1>
-        {t("editor.title", { code: item.code, language: LANGUAGE_NAMES[lang] })} <StatusBadge status={item.state} label={t(`states.${item.state}`)} />
+        {t("editor.title", { code: item.code, language: LANGUAGE_NAMES[lang] })}{" "}
+        <StatusBadge status={item.state} label={t(`states.${item.state}`)} />
       </h1>
 
       <section aria-labelledby="context-title" className={styles.context}>
@@ -76,7 +84,8 @@ export default async function TranslateItemPage({ params, searchParams }: Params
               ? t("editor.noIndicator")
               : item.indicators.map((i) => (
                   <p key={i.code}>
-                    <span className="code">{i.code}</span> {pickText(i.name, locale)?.text}: <span className="muted">{pickText(i.definition, locale)?.text}</span>
+                    <span className="code">{i.code}</span> {pickText(i.name, locale)?.text}:{" "}
+                    <span className="muted">{pickText(i.definition, locale)?.text}</span>
                   </p>
                 ))}
           </dd>
@@ -89,7 +98,12 @@ export default async function TranslateItemPage({ params, searchParams }: Params
           {item.target?.updatedBy && (
             <>
               <dt>{t("editor.lastSaved")}</dt>
-              <dd>{t("editor.lastSavedBy", { name: item.target.updatedBy, date: format.dateTime(item.target.updatedAt, { dateStyle: "medium", timeStyle: "short" }) })}</dd>
+              <dd>
+                {t("editor.lastSavedBy", {
+                  name: item.target.updatedBy,
+                  date: format.dateTime(item.target.updatedAt, { dateStyle: "medium", timeStyle: "short" }),
+                })}
+              </dd>
             </>
           )}
         </dl>
@@ -128,7 +142,13 @@ export default async function TranslateItemPage({ params, searchParams }: Params
                 <div key={f.field}>
                   <dt>{fieldName(f.field)}</dt>
                   <dd>
-                    <DiffText parts={f.parts} lang={item.sourceLanguage} dir={sourceDir} addedLabel={diffLabels.added} removedLabel={diffLabels.removed} />
+                    <DiffText
+                      parts={f.parts}
+                      lang={item.sourceLanguage}
+                      dir={sourceDir}
+                      addedLabel={diffLabels.added}
+                      removedLabel={diffLabels.removed}
+                    />
                   </dd>
                 </div>
               ))}
@@ -150,8 +170,16 @@ export default async function TranslateItemPage({ params, searchParams }: Params
           referenceDir={directionOf(referenceLanguage)}
           source={item.source}
           reference={item.reference}
-          target={item.target ? { label: item.target.label, hint: item.target.hint, revision: item.target.revision } : null}
-          choices={item.choices.map((c) => ({ name: c.name, source: c.source, reference: c.reference, target: c.target, revision: c.revision }))}
+          target={
+            item.target ? { label: item.target.label, hint: item.target.hint, revision: item.target.revision } : null
+          }
+          choices={item.choices.map((c) => ({
+            name: c.name,
+            source: c.source,
+            reference: c.reference,
+            target: c.target,
+            revision: c.revision,
+          }))}
           canEdit={canEdit}
           nextQuery={kept}
           queuePath={`/translate/${lang}/queue`}
@@ -180,7 +208,8 @@ export default async function TranslateItemPage({ params, searchParams }: Params
             {item.comments.map((c) => (
               <li key={c.id} className={c.kind === "return" ? styles.returned : undefined}>
                 <p>
-                  <strong>{c.author ?? t("editor.someone")}</strong> · {format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  <strong>{c.author ?? t("editor.someone")}</strong> ·{" "}
+                  {format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })}
                   {c.kind === "return" && <> · {t("comments.sentBack")}</>}
                 </p>
                 <p dir="auto">{c.body}</p>
@@ -200,7 +229,8 @@ export default async function TranslateItemPage({ params, searchParams }: Params
             {item.history.map((h, i) => (
               <li key={h.id}>
                 <p>
-                  <strong>{t(`history.actions.${h.action as "save"}`)}</strong> · {h.author ?? t("editor.someone")} · {format.dateTime(h.createdAt, { dateStyle: "medium", timeStyle: "short" })} ·{" "}
+                  <strong>{t(`history.actions.${h.action as "save"}`)}</strong> · {h.author ?? t("editor.someone")} ·{" "}
+                  {format.dateTime(h.createdAt, { dateStyle: "medium", timeStyle: "short" })} ·{" "}
                   {t(`states.${h.status}`)}
                 </p>
                 {h.changes.length === 0 ? (
@@ -211,14 +241,26 @@ export default async function TranslateItemPage({ params, searchParams }: Params
                       <div key={c.field}>
                         <dt>{fieldName(c.field)}</dt>
                         <dd>
-                          <DiffText parts={c.parts} lang={lang} dir={dir} addedLabel={diffLabels.added} removedLabel={diffLabels.removed} />
+                          <DiffText
+                            parts={c.parts}
+                            lang={lang}
+                            dir={dir}
+                            addedLabel={diffLabels.added}
+                            removedLabel={diffLabels.removed}
+                          />
                         </dd>
                       </div>
                     ))}
                   </dl>
                 )}
                 {i > 0 && canEdit && item.target && h.changes.length > 0 && (
-                  <RestoreButton code={item.code} lang={lang} revision={item.target.revision} revisionId={h.id} version={h.revision} />
+                  <RestoreButton
+                    code={item.code}
+                    lang={lang}
+                    revision={item.target.revision}
+                    revisionId={h.id}
+                    version={h.revision}
+                  />
                 )}
               </li>
             ))}

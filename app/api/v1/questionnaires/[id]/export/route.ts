@@ -43,11 +43,18 @@ export const GET = handleRoute<{ id: string }>("questionnaire export", async ({ 
     });
   }
   if (!outcome.ok) {
-    throw new HttpError("invalidXlsform", { messageKey: "export.invalidXlsform", details: { issues: outcome.issues.map((issue) => ({ ...issue, ...describeSheetProblem(issue, t) })) } });
+    throw new HttpError("invalidXlsform", {
+      messageKey: "export.invalidXlsform",
+      details: { issues: outcome.issues.map((issue) => ({ ...issue, ...describeSheetProblem(issue, t) })) },
+    });
   }
   const headers = {
     contentType: outcome.contentType,
-    disposition: attachmentHeader({ name: outcome.fileName, asciiFallback: outcome.asciiFileName, extension: outcome.extension }),
+    disposition: attachmentHeader({
+      name: outcome.fileName,
+      asciiFallback: outcome.asciiFileName,
+      extension: outcome.extension,
+    }),
     cacheable: doc.visibility === "public_template",
   };
   const response = fileResponse(outcome.bytes, headers);

@@ -2,12 +2,12 @@
 // every question that matches a bank question (same code, or same English wording, with the same
 // answer type and choices) is linked to it; every other one becomes a draft bank question for a
 // curator. Nothing is written when anything is wrong: a file with errors changes nothing.
-import type { Prisma } from "../db/generated/client";
-import { getDb } from "../db/client";
-import { recordAudit } from "../audit/mutations";
-import type { Language, PartialLocalizedText } from "../i18n/languages";
-import { BANK_CODE, MAX_CODE_LENGTH, RESERVED_NAMES } from "../xlsform/names";
-import type { ImportIssue, ImportedItem, ImportedQuestionnaire } from "../xlsform/import/types";
+import type { Prisma } from "../../db/generated/client";
+import { getDb } from "../../db/client";
+import { recordAudit } from "../../audit/mutations";
+import type { Language, PartialLocalizedText } from "../../i18n/languages";
+import { BANK_CODE, MAX_CODE_LENGTH, RESERVED_NAMES } from "../../vocabulary/names";
+import type { ImportIssue, ImportedItem, ImportedQuestionnaire } from "./types";
 
 type Tx = Prisma.TransactionClient;
 
@@ -30,7 +30,8 @@ export function toBankCode(name: string): string {
 /** A code not yet taken: `code`, else `code_2`, `code_3`… (kept within the length limit). */
 function freeCode(wanted: string, taken: Set<string>): string {
   let candidate = wanted;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${wanted.slice(0, MAX_CODE_LENGTH - String(n).length - 1)}_${n}`;
+  for (let n = 2; taken.has(candidate); n++)
+    candidate = `${wanted.slice(0, MAX_CODE_LENGTH - String(n).length - 1)}_${n}`;
   taken.add(candidate);
   return candidate;
 }
@@ -60,14 +61,19 @@ function sameAnswers(item: ImportedItem, question: BankQuestion, imported: Impor
   if (!item.listName) return !question.choiceList;
   const list = imported.choiceLists.find((l) => l.name === item.listName);
   const names = (list?.choices ?? []).map((c) => c.name);
-  return !!question.choiceList && JSON.stringify(question.choiceList.choices.map((c) => c.name)) === JSON.stringify(names);
+  return (
+    !!question.choiceList && JSON.stringify(question.choiceList.choices.map((c) => c.name)) === JSON.stringify(names)
+  );
 }
 
 function differs(mine: PartialLocalizedText, bank: Record<string, string | null>): boolean {
   return (Object.entries(mine) as [Language, string][]).some(([lang, text]) => bank[lang] !== text);
 }
 
-function bankText(question: BankQuestion, field: "label" | "hint" | "constraintMessage"): Record<string, string | null> {
+function bankText(
+  question: BankQuestion,
+  field: "label" | "hint" | "constraintMessage",
+): Record<string, string | null> {
   return Object.fromEntries(question.texts.map((t) => [t.lang, t[field]]));
 }
 
@@ -79,9 +85,16 @@ function customWording(item: ImportedItem, question: BankQuestion) {
   return Object.keys(out).length ? out : null;
 }
 
-const json = (value: PartialLocalizedText) => (Object.keys(value).length ? (value as Prisma.InputJsonValue) : undefined);
+const json = (value: PartialLocalizedText) =>
+  Object.keys(value).length ? (value as Prisma.InputJsonValue) : undefined;
 
-export async function createQuestionnaireFromImport({ imported, ownerId }: { imported: ImportedQuestionnaire; ownerId: string }): Promise<ImportOutcome> {
+export async function createQuestionnaireFromImport({
+  imported,
+  ownerId,
+}: {
+  imported: ImportedQuestionnaire;
+  ownerId: string;
+}): Promise<ImportOutcome> {
   const db = await getDb();
   return db.$transaction(
     async (tx) => {
@@ -91,7 +104,12 @@ export async function createQuestionnaireFromImport({ imported, ownerId }: { imp
       // texts in this questionnaire.
       const linkable = { OR: [{ status: "published" as const }, { status: "draft" as const, createdById: ownerId }] };
       const byCode = new Map(
-        (await tx.question.findMany({ where: { code: { in: items.map((i) => i.name) }, ...linkable }, select: bankSelect })).map((q) => [q.code, q as BankQuestion]),
+        (
+          await tx.question.findMany({
+            where: { code: { in: items.map((i) => i.name) }, ...linkable },
+            select: bankSelect,
+          })
+        ).map((q) => [q.code, q as BankQuestion]),
       );
       const englishLabels = items.map((i) => i.label.en).filter((l): l is string => !!l);
       const byEnglish = new Map<string, BankQuestion>();
@@ -111,7 +129,14 @@ export async function createQuestionnaireFromImport({ imported, ownerId }: { imp
         const sameCode = byCode.get(item.name);
         if (sameCode) {
           if (!sameAnswers(item, sameCode, imported)) {
-            errors.push({ severity: "error", code: sameCode.type === item.type ? "code_choices_conflict" : "code_type_conflict", sheet: "survey", row: item.row, column: "name", value: item.name });
+            errors.push({
+              severity: "error",
+              code: sameCode.type === item.type ? "code_choices_conflict" : "code_type_conflict",
+              sheet: "survey",
+              row: item.row,
+              column: "name",
+              value: item.name,
+            });
             continue;
           }
           plan.set(item, linkedIds.has(sameCode.id) ? null : sameCode);
@@ -119,25 +144,46 @@ export async function createQuestionnaireFromImport({ imported, ownerId }: { imp
           continue;
         }
         const sameWording = item.label.en ? byEnglish.get(item.label.en) : undefined;
-        const link = sameWording && !linkedIds.has(sameWording.id) && sameAnswers(item, sameWording, imported) ? sameWording : null;
+        const link =
+          sameWording && !linkedIds.has(sameWording.id) && sameAnswers(item, sameWording, imported)
+            ? sameWording
+            : null;
         if (link) linkedIds.add(link.id);
         plan.set(item, link);
       }
       if (errors.length) return { ok: false, errors };
 
-      const listIds = await createChoiceLists(tx, imported, [...plan].filter(([, q]) => !q).map(([i]) => i), ownerId);
+      const listIds = await createChoiceLists(
+        tx,
+        imported,
+        [...plan].filter(([, q]) => !q).map(([i]) => i),
+        ownerId,
+      );
       const takenCodes = new Set((await tx.question.findMany({ select: { code: true } })).map((q) => q.code));
       const sourceLanguage: Language = imported.languages.includes("en") ? "en" : imported.defaultLanguage;
       const created: string[] = [];
       const linked: string[] = [];
       const title = imported.title || imported.formId || "Imported questionnaire";
       const questionnaire = await tx.questionnaire.create({
-        data: { ownerId, title: { [imported.defaultLanguage]: title }, description: {}, languages: imported.languages, defaultLanguage: imported.defaultLanguage, visibility: "private" },
+        data: {
+          ownerId,
+          title: { [imported.defaultLanguage]: title },
+          description: {},
+          languages: imported.languages,
+          defaultLanguage: imported.defaultLanguage,
+          visibility: "private",
+        },
         select: { id: true },
       });
       for (const [position, section] of imported.sections.entries()) {
         const dbSection = await tx.questionnaireSection.create({
-          data: { questionnaireId: questionnaire.id, name: section.name, title: section.title, relevant: section.relevant ?? undefined, position },
+          data: {
+            questionnaireId: questionnaire.id,
+            name: section.name,
+            title: section.title,
+            relevant: section.relevant ?? undefined,
+            position,
+          },
           select: { id: true },
         });
         for (const [itemPosition, item] of section.items.entries()) {
@@ -147,11 +193,18 @@ export async function createQuestionnaireFromImport({ imported, ownerId }: { imp
           if (bankQuestion) {
             linked.push(bankQuestion.code);
             custom = customWording(item, bankQuestion);
-            if (differs(item.constraintMessage, bankText(bankQuestion, "constraintMessage"))) constraintMessage = item.constraintMessage;
+            if (differs(item.constraintMessage, bankText(bankQuestion, "constraintMessage")))
+              constraintMessage = item.constraintMessage;
           }
           const question =
             bankQuestion ??
-            (await createDraftQuestion(tx, { item, code: freeCode(toBankCode(item.name), takenCodes), listId: item.listName ? listIds.get(item.listName)! : null, ownerId, sourceLanguage }));
+            (await createDraftQuestion(tx, {
+              item,
+              code: freeCode(toBankCode(item.name), takenCodes),
+              listId: item.listName ? listIds.get(item.listName)! : null,
+              ownerId,
+              sourceLanguage,
+            }));
           if (!bankQuestion) created.push(question.code);
           await tx.questionnaireItem.create({
             data: {
@@ -186,7 +239,13 @@ export async function createQuestionnaireFromImport({ imported, ownerId }: { imp
 
 async function createDraftQuestion(
   tx: Tx,
-  { item, code, listId, ownerId, sourceLanguage }: { item: ImportedItem; code: string; listId: string | null; ownerId: string; sourceLanguage: Language },
+  {
+    item,
+    code,
+    listId,
+    ownerId,
+    sourceLanguage,
+  }: { item: ImportedItem; code: string; listId: string | null; ownerId: string; sourceLanguage: Language },
 ) {
   const languages = Object.keys(item.label) as Language[];
   return tx.question.create({
@@ -218,16 +277,31 @@ async function createDraftQuestion(
  * The choice lists new questions need: an existing list with the same choices and English (or
  * default-language) labels is reused; any other list is created, its texts drafts like the question's.
  */
-async function createChoiceLists(tx: Tx, imported: ImportedQuestionnaire, newItems: ImportedItem[], ownerId: string): Promise<Map<string, string>> {
+async function createChoiceLists(
+  tx: Tx,
+  imported: ImportedQuestionnaire,
+  newItems: ImportedItem[],
+  ownerId: string,
+): Promise<Map<string, string>> {
   const needed = [...new Set(newItems.map((i) => i.listName).filter((l): l is string => !!l))];
   const ids = new Map<string, string>();
   if (!needed.length) return ids;
   const lang = imported.languages.includes("en") ? "en" : imported.defaultLanguage;
   const existing = await tx.choiceList.findMany({
-    select: { id: true, name: true, choices: { orderBy: { position: "asc" }, select: { name: true, texts: { where: { lang }, select: { label: true } } } } },
+    select: {
+      id: true,
+      name: true,
+      choices: {
+        orderBy: { position: "asc" },
+        select: { name: true, texts: { where: { lang }, select: { label: true } } },
+      },
+    },
   });
-  const signature = (choices: { name: string; label?: string }[]) => JSON.stringify(choices.map((c) => [c.name, c.label ?? ""]));
-  const bySignature = new Map(existing.map((l) => [signature(l.choices.map((c) => ({ name: c.name, label: c.texts[0]?.label }))), l.id]));
+  const signature = (choices: { name: string; label?: string }[]) =>
+    JSON.stringify(choices.map((c) => [c.name, c.label ?? ""]));
+  const bySignature = new Map(
+    existing.map((l) => [signature(l.choices.map((c) => ({ name: c.name, label: c.texts[0]?.label }))), l.id]),
+  );
   const takenNames = new Set(existing.map((l) => l.name));
   for (const name of needed) {
     const list = imported.choiceLists.find((l) => l.name === name)!;
@@ -245,7 +319,13 @@ async function createChoiceLists(tx: Tx, imported: ImportedQuestionnaire, newIte
             name: choice.name,
             position,
             texts: {
-              create: (Object.entries(choice.label) as [Language, string][]).map(([l, label]) => ({ lang: l, label, status: "draft" as const, sourceVersion: 1, updatedById: ownerId })),
+              create: (Object.entries(choice.label) as [Language, string][]).map(([l, label]) => ({
+                lang: l,
+                label,
+                status: "draft" as const,
+                sourceVersion: 1,
+                updatedById: ownerId,
+              })),
             },
           })),
         },

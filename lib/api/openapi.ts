@@ -1,18 +1,33 @@
 // The OpenAPI 3.1 description of every public endpoint and every answer it gives, errors included
 // (one Error schema). Bump API_VERSION with every change to the API, and list it in CHANGELOG.md.
 import { LANGUAGES } from "../i18n/languages";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, QUESTION_STATUSES, QUESTION_TYPES, SORTS, TRANSLATION_STATES } from "../search/schema";
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE,
+  MAX_PAGE_SIZE,
+  MAX_QUERY_LENGTH,
+  QUESTION_STATUSES,
+  QUESTION_TYPES,
+  SORTS,
+  TRANSLATION_STATES,
+} from "../search/schema";
 import { EXPORT_FORMATS } from "../export/schema";
 import { MAX_UPLOAD_BYTES } from "../xlsform/limits";
-import { MAX_PATH_SEGMENT_LENGTH, MAX_QUERY_VALUE_LENGTH, MAX_URL_LENGTH } from "./input";
+import { MAX_PATH_SEGMENT_LENGTH, MAX_QUERY_VALUE_LENGTH, MAX_URL_LENGTH } from "../http/input";
 import { schemas } from "./openapi-schemas";
-import { RETRY_AFTER_SECONDS } from "./respond";
+import { RETRY_AFTER_SECONDS } from "../http/respond";
 
 export const API_VERSION = "2.0.0";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: unknown) => ({ "application/json": { schema } });
-const query = (name: string, schema: Record<string, unknown>, description: string) => ({ name, in: "query", required: false, description, schema });
+const query = (name: string, schema: Record<string, unknown>, description: string) => ({
+  name,
+  in: "query",
+  required: false,
+  description,
+  schema,
+});
 const response = (name: string) => ({ $ref: `#/components/responses/${name}` });
 const binary = { type: "string", contentMediaType: "application/octet-stream" };
 
@@ -21,22 +36,38 @@ const common = { "400": response("BadRequest"), "500": response("Internal"), "50
 const refusal = (description: string) => ({ description, content: json(ref("Error")) });
 
 const searchParameters = [
-  query("q", { type: "string", maxLength: MAX_QUERY_LENGTH }, 'Words in any of the four languages; "a phrase", or, -excluded. Accents, case and Arabic letter variants do not matter; misspelt words are corrected when few questions match.'),
+  query(
+    "q",
+    { type: "string", maxLength: MAX_QUERY_LENGTH },
+    'Words in any of the four languages; "a phrase", or, -excluded. Accents, case and Arabic letter variants do not matter; misspelt words are corrected when few questions match.',
+  ),
   query("lang", { type: "string", enum: LANGUAGES }, "Search only the text in this language"),
   query("domain", { type: "string" }, "Domain code, e.g. PER"),
   query("topic", { type: "string" }, "Topic code"),
   query("indicator", { type: "string" }, "Indicator code, e.g. PER-03"),
   query("type", { type: "string", enum: QUESTION_TYPES }, "Question type"),
-  query("status", { type: "string", enum: QUESTION_STATUSES }, "Question status (default: published). Only published and retired questions are public: draft, rejected and merged (drafts a curator turned down or merged into a bank question) always give an empty list."),
+  query(
+    "status",
+    { type: "string", enum: QUESTION_STATUSES },
+    "Question status (default: published). Only published and retired questions are public: draft, rejected and merged (drafts a curator turned down or merged into a bank question) always give an empty list.",
+  ),
   query("tag", { type: "string" }, "Tag"),
   query("source", { type: "string" }, "Source key"),
-  query("translation", { type: "string", pattern: `^(${LANGUAGES.join("|")}):(${TRANSLATION_STATES.join("|")})$` }, "Translation state in one language, e.g. ar:approved or fr:missing"),
+  query(
+    "translation",
+    { type: "string", pattern: `^(${LANGUAGES.join("|")}):(${TRANSLATION_STATES.join("|")})$` },
+    "Translation state in one language, e.g. ar:approved or fr:missing",
+  ),
   query("sort", { type: "string", enum: SORTS }, "Order (default: relevance with q, code without)"),
   query("dir", { type: "string", enum: ["asc", "desc"] }, "Direction of the order"),
 ];
 const paging = [
   query("page", { type: "integer", minimum: 1, maximum: MAX_PAGE, default: 1 }, "Page number"),
-  query("pageSize", { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE }, "Items per page"),
+  query(
+    "pageSize",
+    { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE },
+    "Items per page",
+  ),
 ];
 
 const paths = {
@@ -45,25 +76,40 @@ const paths = {
       operationId: "searchQuestions",
       summary: "Search the bank",
       parameters: [...searchParameters, ...paging],
-      responses: { "200": { description: "One page of results with facet counts over all results", content: json(ref("QuestionList")) }, ...common },
+      responses: {
+        "200": {
+          description: "One page of results with facet counts over all results",
+          content: json(ref("QuestionList")),
+        },
+        ...common,
+      },
     },
   },
   "/api/v1/questions/{code}": {
     get: {
       operationId: "getQuestion",
       summary: "One published question",
-      parameters: [{ name: "code", in: "path", required: true, schema: { type: "string", maxLength: MAX_PATH_SEGMENT_LENGTH } }],
-      responses: { "200": { description: "The question", content: json(ref("Question")) }, "404": refusal("No published question has this code"), ...common },
+      parameters: [
+        { name: "code", in: "path", required: true, schema: { type: "string", maxLength: MAX_PATH_SEGMENT_LENGTH } },
+      ],
+      responses: {
+        "200": { description: "The question", content: json(ref("Question")) },
+        "404": refusal("No published question has this code"),
+        ...common,
+      },
     },
   },
   "/api/v1/questions/export.csv": {
     get: {
       operationId: "exportQuestions",
-      summary: "The published bank as CSV (UTF-8 with a byte order mark); with search parameters, the whole search result",
+      summary:
+        "The published bank as CSV (UTF-8 with a byte order mark); with search parameters, the whole search result",
       parameters: searchParameters,
       responses: {
         "200": { description: "The CSV file, streamed", content: { "text/csv": { schema: { type: "string" } } } },
-        "422": refusal("The search matches more questions than one search export holds (details: total, estimated, max)"),
+        "422": refusal(
+          "The search matches more questions than one search export holds (details: total, estimated, max)",
+        ),
         ...common,
       },
     },
@@ -78,9 +124,13 @@ const paths = {
   "/api/v1/questionnaires": {
     get: {
       operationId: "listQuestionnaires",
-      summary: "The questionnaires the caller may see: the public templates, and with a session cookie also one's own and shared ones",
+      summary:
+        "The questionnaires the caller may see: the public templates, and with a session cookie also one's own and shared ones",
       parameters: paging,
-      responses: { "200": { description: "One page of questionnaires", content: json(ref("QuestionnaireList")) }, ...common },
+      responses: {
+        "200": { description: "One page of questionnaires", content: json(ref("QuestionnaireList")) },
+        ...common,
+      },
     },
   },
   "/api/v1/questionnaires/{id}/export": {
@@ -88,18 +138,33 @@ const paths = {
       operationId: "exportQuestionnaire",
       summary: "A questionnaire as an XLSForm (ODK, KoboToolbox) or as CSV",
       parameters: [
-        { name: "id", in: "path", required: true, description: "The questionnaire's id or a template's slug", schema: { type: "string", maxLength: MAX_PATH_SEGMENT_LENGTH } },
+        {
+          name: "id",
+          in: "path",
+          required: true,
+          description: "The questionnaire's id or a template's slug",
+          schema: { type: "string", maxLength: MAX_PATH_SEGMENT_LENGTH },
+        },
         { name: "format", in: "query", required: true, schema: { type: "string", enum: EXPORT_FORMATS } },
-        query("fallback", { type: "string", enum: LANGUAGES }, "Language used where a translation is missing or not approved"),
+        query(
+          "fallback",
+          { type: "string", enum: LANGUAGES },
+          "Language used where a translation is missing or not approved",
+        ),
         query("languages", { type: "string", maxLength: 40 }, "Comma-separated languages to include, e.g. en,ar"),
       ],
       responses: {
         "200": {
           description: "The file; X-Export-Fallback-Language names the fallback when it was used",
-          content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: binary }, "text/csv": { schema: { type: "string" } } },
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: binary },
+            "text/csv": { schema: { type: "string" } },
+          },
         },
         "404": refusal("No questionnaire here, or one the caller may not see (not told apart)"),
-        "409": refusal("Not ready to export (notReady: details.issues), or the XLSForm would not convert cleanly (invalidXlsform)"),
+        "409": refusal(
+          "Not ready to export (notReady: details.issues), or the XLSForm would not convert cleanly (invalidXlsform)",
+        ),
         ...common,
       },
     },
@@ -121,14 +186,20 @@ const paths = {
         "403": refusal("Not a researcher, or a request from another site"),
         "409": refusal("Another import took the same new names at the same moment: send it again"),
         "413": refusal("The file is over the limit"),
-        "422": refusal("The file cannot be imported: details.errors and details.notices by sheet, row and column; nothing was changed"),
+        "422": refusal(
+          "The file cannot be imported: details.errors and details.notices by sheet, row and column; nothing was changed",
+        ),
         "429": refusal("Too many requests"),
         ...common,
       },
     },
   },
   "/api/v1/openapi.json": {
-    get: { operationId: "getOpenApi", summary: "This document", responses: { "200": { description: "OpenAPI 3.1", content: json({ type: "object" }) }, ...common } },
+    get: {
+      operationId: "getOpenApi",
+      summary: "This document",
+      responses: { "200": { description: "OpenAPI 3.1", content: json({ type: "object" }) }, ...common },
+    },
   },
   "/api/health": {
     get: {
@@ -138,7 +209,11 @@ const paths = {
         "200": { description: "All is well", content: json(ref("Health")) },
         "400": response("BadRequest"),
         "500": response("Internal"),
-        "503": { description: "The database cannot be reached (status: degraded)", headers: { "Retry-After": { $ref: "#/components/headers/RetryAfter" } }, content: json(ref("Health")) },
+        "503": {
+          description: "The database cannot be reached (status: degraded)",
+          headers: { "Retry-After": { $ref: "#/components/headers/RetryAfter" } },
+          content: json(ref("Health")),
+        },
       },
     },
   },
@@ -160,11 +235,22 @@ export function openApiDocument(serverUrl: string) {
     paths,
     components: {
       schemas,
-      headers: { RetryAfter: { description: "Seconds to wait before trying again", schema: { type: "integer", example: RETRY_AFTER_SECONDS } } },
+      headers: {
+        RetryAfter: {
+          description: "Seconds to wait before trying again",
+          schema: { type: "integer", example: RETRY_AFTER_SECONDS },
+        },
+      },
       responses: {
-        BadRequest: refusal("Invalid parameters (invalidParameters: details.params), or hostile input (badRequest: details.problem)"),
+        BadRequest: refusal(
+          "Invalid parameters (invalidParameters: details.params), or hostile input (badRequest: details.problem)",
+        ),
         Internal: refusal("Something failed inside; it was logged"),
-        Unavailable: { description: "The database cannot be reached; try again after Retry-After seconds", headers: { "Retry-After": { $ref: "#/components/headers/RetryAfter" } }, content: json(ref("Error")) },
+        Unavailable: {
+          description: "The database cannot be reached; try again after Retry-After seconds",
+          headers: { "Retry-After": { $ref: "#/components/headers/RetryAfter" } },
+          content: json(ref("Error")),
+        },
       },
     },
   };

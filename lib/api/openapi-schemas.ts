@@ -2,15 +2,27 @@
 // constants as the zod schemas and the error table, so that the document cannot drift from them.
 import { LANGUAGES } from "../i18n/languages";
 import { QUESTION_TYPES, TRANSLATION_STATES } from "../search/schema";
-import { HTTP_ERROR_STATUS } from "./errors";
+import { HTTP_ERROR_STATUS } from "../http/errors";
 import { PUBLIC_STATUSES } from "../bank/visibility";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const perLanguage = (schema: unknown) => ({ type: "object", properties: Object.fromEntries(LANGUAGES.map((l) => [l, schema])), required: [...LANGUAGES] });
+const perLanguage = (schema: unknown) => ({
+  type: "object",
+  properties: Object.fromEntries(LANGUAGES.map((l) => [l, schema])),
+  required: [...LANGUAGES],
+});
 /** Stored titles and names: any of the four languages may be missing */
-const someLanguages = { type: "object", properties: Object.fromEntries(LANGUAGES.map((l) => [l, { type: "string" }])), additionalProperties: false };
+const someLanguages = {
+  type: "object",
+  properties: Object.fromEntries(LANGUAGES.map((l) => [l, { type: "string" }])),
+  additionalProperties: false,
+};
 const integer = { type: "integer", minimum: 0 };
-const links = { type: "object", required: ["xlsform", "csv"], properties: { xlsform: { type: "string" }, csv: { type: "string" } } };
+const links = {
+  type: "object",
+  required: ["xlsform", "csv"],
+  properties: { xlsform: { type: "string" }, csv: { type: "string" } },
+};
 
 const question = {
   type: "object",
@@ -18,25 +30,57 @@ const question = {
   properties: {
     code: { type: "string", description: "Stable XLSForm name" },
     type: { type: "string", enum: QUESTION_TYPES },
-    status: { type: "string", enum: PUBLIC_STATUSES, description: "Only published questions, and retired ones that were published, are public" },
+    status: {
+      type: "string",
+      enum: PUBLIC_STATUSES,
+      description: "Only published questions, and retired ones that were published, are public",
+    },
     version: { type: "integer" },
     updatedAt: { type: "string", format: "date-time" },
     text: perLanguage({
       type: "object",
       required: ["label", "hint", "status"],
-      properties: { label: { type: ["string", "null"] }, hint: { type: ["string", "null"] }, status: { type: "string", enum: TRANSLATION_STATES } },
+      properties: {
+        label: { type: ["string", "null"] },
+        hint: { type: ["string", "null"] },
+        status: { type: "string", enum: TRANSLATION_STATES },
+      },
     }),
-    choices: { type: "array", items: { type: "object", required: ["name", "label"], properties: { name: { type: "string" }, label: perLanguage({ type: ["string", "null"] }) } } },
-    indicators: { type: "array", items: { type: "object", required: ["code", "name"], properties: { code: { type: "string" }, name: someLanguages } } },
+    choices: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["name", "label"],
+        properties: { name: { type: "string" }, label: perLanguage({ type: ["string", "null"] }) },
+      },
+    },
+    indicators: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["code", "name"],
+        properties: { code: { type: "string" }, name: someLanguages },
+      },
+    },
     tags: { type: "array", items: { type: "string" } },
     source: {
       type: ["object", "null"],
-      properties: { key: { type: "string" }, organisation: { type: "string" }, title: { type: "string" }, year: { type: ["string", "null"] }, url: { type: ["string", "null"] }, licence: { type: ["string", "null"] } },
+      properties: {
+        key: { type: "string" },
+        organisation: { type: "string" },
+        title: { type: "string" },
+        year: { type: ["string", "null"] },
+        url: { type: ["string", "null"] },
+        licence: { type: ["string", "null"] },
+      },
     },
   },
 };
 
-const facetList = { type: "array", items: { type: "object", required: ["value", "count"], properties: { value: { type: "string" }, count: integer } } };
+const facetList = {
+  type: "array",
+  items: { type: "object", required: ["value", "count"], properties: { value: { type: "string" }, count: integer } },
+};
 
 /** `{ items, total, page, pageSize }` around items of one schema, plus an endpoint's own fields */
 const listOf = (items: unknown, extra: { properties?: Record<string, unknown>; required?: string[] } = {}) => ({
@@ -54,7 +98,14 @@ const listOf = (items: unknown, extra: { properties?: Record<string, unknown>; r
 const problem = {
   type: "object",
   required: ["code", "location", "message"],
-  properties: { code: { type: "string" }, sheet: { type: "string" }, row: { type: "integer" }, column: { type: "string" }, location: { type: ["string", "null"] }, message: { type: "string" } },
+  properties: {
+    code: { type: "string" },
+    sheet: { type: "string" },
+    row: { type: "integer" },
+    column: { type: "string" },
+    location: { type: ["string", "null"] },
+    message: { type: "string" },
+  },
 };
 
 export const schemas = {
@@ -65,15 +116,29 @@ export const schemas = {
     additionalProperties: false,
     properties: {
       code: { type: "string", enum: Object.keys(HTTP_ERROR_STATUS), description: "Stable, for programs" },
-      message: { type: "string", description: "For people, in the language of Accept-Language (en, es, fr or ar; English otherwise)" },
+      message: {
+        type: "string",
+        description: "For people, in the language of Accept-Language (en, es, fr or ar; English otherwise)",
+      },
       details: {
         type: "object",
-        description: "What a program needs to act, by code: `params` (invalidParameters), `problem` and `param` (badRequest), `issues` (notReady, invalidXlsform), `errors` and `notices` (importRefused), `total`, `estimated`, `max` (exportTooLarge), `fieldErrors`",
+        description:
+          "What a program needs to act, by code: `params` (invalidParameters), `problem` and `param` (badRequest), `issues` (notReady, invalidXlsform), `errors` and `notices` (importRefused), `total`, `estimated`, `max` (exportTooLarge), `fieldErrors`",
         properties: {
-          params: { type: "array", items: { type: "object", required: ["param", "message"], properties: { param: { type: "string" }, message: { type: "string" } } } },
+          params: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["param", "message"],
+              properties: { param: { type: "string" }, message: { type: "string" } },
+            },
+          },
           problem: { type: "string", enum: ["encoding", "control", "surrogate", "tooLong", "urlTooLong"] },
           param: { type: "string" },
-          issues: { type: "array", items: { type: "object", required: ["message"], properties: { message: { type: "string" } } } },
+          issues: {
+            type: "array",
+            items: { type: "object", required: ["message"], properties: { message: { type: "string" } } },
+          },
           errors: { type: "array", items: problem },
           notices: { type: "array", items: problem },
           total: integer,
@@ -90,9 +155,21 @@ export const schemas = {
     {
       required: ["estimated", "facets"],
       properties: {
-        estimated: { type: "boolean", description: "True when the search matches more than 5,000 questions of a bank of more than 10,000: total and facet counts are then estimated from a sample (two significant figures)" },
+        estimated: {
+          type: "boolean",
+          description:
+            "True when the search matches more than 5,000 questions of a bank of more than 10,000: total and facet counts are then estimated from a sample (two significant figures)",
+        },
         correctedQuery: { type: "string", description: "Present when misspelt words were corrected" },
-        facets: { type: "object", properties: Object.fromEntries(["domain", "topic", "indicator", "type", "source", "status", "tag", "translation"].map((k) => [k, facetList])) },
+        facets: {
+          type: "object",
+          properties: Object.fromEntries(
+            ["domain", "topic", "indicator", "type", "source", "status", "tag", "translation"].map((k) => [
+              k,
+              facetList,
+            ]),
+          ),
+        },
       },
     },
   ),
@@ -124,7 +201,14 @@ export const schemas = {
                     items: {
                       type: "object",
                       required: ["code", "name", "questionCount"],
-                      properties: { code: { type: "string" }, type: { type: "string" }, name: someLanguages, definition: someLanguages, retired: { type: "boolean" }, questionCount: integer },
+                      properties: {
+                        code: { type: "string" },
+                        type: { type: "string" },
+                        name: someLanguages,
+                        definition: someLanguages,
+                        retired: { type: "boolean" },
+                        questionCount: integer,
+                      },
                     },
                   },
                 },
@@ -156,9 +240,17 @@ export const schemas = {
     required: ["message", "questionnaire", "created", "linked", "notices"],
     properties: {
       message: { type: "string" },
-      questionnaire: { type: "object", required: ["id", "title", "links"], properties: { id: { type: "string" }, title: { type: "string" }, links } },
+      questionnaire: {
+        type: "object",
+        required: ["id", "title", "links"],
+        properties: { id: { type: "string" }, title: { type: "string" }, links },
+      },
       created: { type: "array", items: { type: "string" }, description: "Codes of new draft questions, for a curator" },
-      linked: { type: "array", items: { type: "string" }, description: "Codes of bank questions the file's questions were linked to" },
+      linked: {
+        type: "array",
+        items: { type: "string" },
+        description: "Codes of bank questions the file's questions were linked to",
+      },
       notices: { type: "array", items: problem },
     },
   },
@@ -167,11 +259,27 @@ export const schemas = {
     required: ["status", "app", "database"],
     properties: {
       status: { type: "string", enum: ["ok", "degraded"] },
-      app: { type: "object", required: ["ok", "version"], properties: { ok: { type: "boolean" }, version: { type: "string" } } },
+      app: {
+        type: "object",
+        required: ["ok", "version"],
+        properties: { ok: { type: "boolean" }, version: { type: "string" } },
+      },
       database: {
         oneOf: [
-          { type: "object", required: ["ok", "kind", "latencyMs"], properties: { ok: { const: true }, kind: { type: "string", enum: ["postgres", "pglite"] }, latencyMs: { type: "number" } } },
-          { type: "object", required: ["ok", "error"], properties: { ok: { const: false }, error: { type: "string" } } },
+          {
+            type: "object",
+            required: ["ok", "kind", "latencyMs"],
+            properties: {
+              ok: { const: true },
+              kind: { type: "string", enum: ["postgres", "pglite"] },
+              latencyMs: { type: "number" },
+            },
+          },
+          {
+            type: "object",
+            required: ["ok", "error"],
+            properties: { ok: { const: false }, error: { type: "string" } },
+          },
         ],
       },
     },

@@ -1,7 +1,7 @@
 // What the audit page shows, after the permission check: used by the page and by the tests.
-import { requirePermission } from "../auth/session";
-import { auditFilterSchema } from "./schema";
-import { findAuditActors, findAuditEvents } from "./data";
+import { requirePermission } from "./session";
+import { auditFilterSchema } from "../audit/schema";
+import { findAuditActors, findAuditEvents } from "../audit/data";
 
 export async function loadAuditPage(headers: Headers, query: Record<string, string | string[] | undefined>) {
   await requirePermission(headers, "audit.read");
