@@ -167,16 +167,14 @@ async function findPinnedHistory(questionIds: string[]) {
       r.choices && typeof r.choices === "object" && !Array.isArray(r.choices)
         ? (r.choices as Record<string, string>)
         : {};
-    history
-      .get(r.questionId)!
-      .push({
-        lang: r.lang,
-        label: r.label,
-        hint: r.hint,
-        choices,
-        status: r.status as TranslationState,
-        sourceVersion: r.sourceVersion,
-      });
+    history.get(r.questionId)!.push({
+      lang: r.lang,
+      label: r.label,
+      hint: r.hint,
+      choices,
+      status: r.status as TranslationState,
+      sourceVersion: r.sourceVersion,
+    });
   }
   return { snapshots, history };
 }
