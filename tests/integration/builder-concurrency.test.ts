@@ -15,7 +15,7 @@ const CODES = [
   "bkg_household_size",
   "bkg_occupation",
   "bkg_phone",
-  "bkg_disability",
+  "bkg_wg_seeing",
   "inf_source_main",
   "inf_last_info",
   "per_vac_intent",
