@@ -15,9 +15,11 @@ const MAX_ISSUES = 10;
 
 async function refusalOf(response: Response, failed: string): Promise<Refusal> {
   try {
-    const body = (await response.json()) as { message?: unknown; issues?: { message?: unknown }[] };
-    const issues = Array.isArray(body.issues)
-      ? body.issues.flatMap((i) => (typeof i?.message === "string" ? [i.message] : []))
+    // The API's one error body: { code, message, details? }; a refused export lists its problems in details.issues.
+    const body = (await response.json()) as { message?: unknown; details?: { issues?: { message?: unknown }[] } };
+    const listed = body.details?.issues;
+    const issues = Array.isArray(listed)
+      ? listed.flatMap((i) => (typeof i?.message === "string" ? [i.message] : []))
       : [];
     return { message: typeof body.message === "string" && body.message ? body.message : failed, issues };
   } catch {

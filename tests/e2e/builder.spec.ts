@@ -1,4 +1,4 @@
-// A researcher builds a questionnaire in Chromium: 15 questions in three sections (by code, from
+// A researcher builds a questionnaire in Chromium: 21 questions in three sections (by code, from
 // the search results and from an indicator page), reordered by keyboard, skip logic built in the
 // interface, previewed in Arabic (right to left) and French, printed, checked before export, and
 // found again after signing back in. Then a curator changes a bank question and the researcher
@@ -34,7 +34,7 @@ const itemNames = (page: Page, section: number) =>
     .locator(".item-card")
     .evaluateAll((els) => els.map((e) => e.getAttribute("data-item")));
 
-test("a researcher builds, orders, conditions, previews and checks a 15-question questionnaire, and finds it again after signing back in", async ({
+test("a researcher builds, orders, conditions, previews and checks a 21-question questionnaire, and finds it again after signing back in", async ({
   page,
 }) => {
   test.setTimeout(420_000);
@@ -98,12 +98,12 @@ test("a researcher builds, orders, conditions, previews and checks a 15-question
   await expect(status(page)).toHaveText("Section added.");
   await page.goto("/en/framework/PER-03");
   await page.getByLabel("Add to questionnaire…").selectOption({ label: TITLE });
-  await page.getByRole("button", { name: "Add all 6 questions of this indicator" }).click();
-  await expect(page.getByText(`6 questions added to “${TITLE}”.`)).toBeVisible();
+  await page.getByRole("button", { name: "Add all 12 questions of this indicator" }).click();
+  await expect(page.getByText(`12 questions added to “${TITLE}”.`)).toBeVisible();
   await expectAccessible(page);
 
   await page.goto(builderUrl);
-  await expect(page.getByText(/15 questions · 3 sections/)).toBeVisible();
+  await expect(page.getByText(/21 questions · 3 sections/)).toBeVisible();
   expect(await itemNames(page, 0)).toEqual(["bkg_consent", "bkg_age", "bkg_gender", "bkg_household_size"]);
 
   // Reorder by keyboard alone: pick up bkg_gender by its handle, move it up, drop it.
@@ -194,7 +194,7 @@ test("a researcher builds, orders, conditions, previews and checks a 15-question
   await signOut(page);
   await signIn(page, "researcher@demo.questionbank.org", "researcher-demo", "/questionnaires");
   const card = page.locator(".questionnaire-list li").filter({ hasText: TITLE });
-  await expect(card).toContainText("15 questions · 3 sections");
+  await expect(card).toContainText("21 questions · 3 sections");
   await card.getByRole("link", { name: TITLE, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
   expect(await itemNames(page, 0)).toEqual(["bkg_consent", "bkg_age", "bkg_gender", "bkg_household_size"]);
