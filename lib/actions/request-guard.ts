@@ -5,25 +5,16 @@
 // - A page address or query holding text no page needs (NUL, control characters, lone surrogates,
 //   malformed percent-encoding) is 400 rather than a query that the database refuses.
 import { isSameOriginRequest } from "../auth/csrf";
-import { hostileString } from "./hostile-input";
+import { urlFault } from "../http/input";
 
 export type GuardRefusal = { status: 400 | 403; code: "badRequest" | "crossSite" };
 
-/** The refusal of a page address or query string, if any (pure: the URL is all it reads). */
+/**
+ * The refusal of a page address or query string, if any (pure: the URL is all it reads). Pages and
+ * the API share one rule for a hostile address (lib/http/input.ts).
+ */
 export function refuseHostileAddress(url: URL): GuardRefusal | null {
-  let path: string;
-  try {
-    path = decodeURIComponent(url.pathname);
-  } catch {
-    return { status: 400, code: "badRequest" };
-  }
-  if (hostileString(path, 2_000)) return { status: 400, code: "badRequest" };
-  // URLSearchParams turns malformed escapes into U+FFFD; the raw search is checked for them too.
-  if (/%(?![0-9a-f]{2})/i.test(url.search) || url.search.length > 8_000) return { status: 400, code: "badRequest" };
-  for (const [key, value] of url.searchParams) {
-    if (hostileString(key, 200) || hostileString(value, 2_000)) return { status: 400, code: "badRequest" };
-  }
-  return null;
+  return urlFault(url.href) ? { status: 400, code: "badRequest" } : null;
 }
 
 async function readsAsClaimed(request: Request): Promise<boolean> {

@@ -4,7 +4,8 @@
 // such as a NUL byte that slipped past) is the caller's bad input; anything else is a bug and is
 // rethrown, so that it is seen rather than disguised as an outage.
 import { ZodError, type ZodType, type z } from "zod";
-import { AppError, isDatabaseUnavailable } from "../auth/errors";
+import { AppError } from "../auth/errors";
+import { isDatabaseOutage } from "../http/outage";
 import { isLanguage, type Language } from "../i18n/languages";
 import type { ActionFailure, ActionResult } from "./result";
 import { findHostileInput } from "./hostile-input";
@@ -58,7 +59,8 @@ export function isRefusedData(error: unknown): boolean {
 
 /** The database could not be reached, however deeply that is wrapped (and it was not the data). */
 export function isConnectionFailure(error: unknown): boolean {
-  return !isRefusedData(error) && errorChain(error).some(isDatabaseUnavailable);
+  // One outage rule for the whole app (lib/http/outage.ts); it walks the wrapped errors itself.
+  return !isRefusedData(error) && isDatabaseOutage(error);
 }
 
 /** The shared wording of zod issues (users, translations): required, too short/long, e-mail, invalid. */

@@ -7,6 +7,7 @@ import type { Language } from "../i18n/languages";
 import { negotiateLanguage } from "../http/language";
 import { MESSAGES } from "../http/messages";
 import { Refusal } from "../http/refusal";
+import { isDatabaseOutage } from "../http/outage";
 
 export const ERROR_STATUS = {
   unauthenticated: 401,
@@ -54,21 +55,9 @@ export function localeFromHeaders(headers: Headers): Language {
   return negotiateLanguage(headers.get("accept-language"));
 }
 
-/** Whether an error means the database could not be reached (connection refused, terminated, timed out). */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const text =
-    error instanceof Error
-      ? `${error.name} ${error.message} ${(error as { code?: string }).code ?? ""} ${String((error as { cause?: unknown }).cause ?? "")}`
-      : String(error);
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P0[123]|connection (terminated|refused|ended)|terminating connection|Connection terminated|not accepting connections|DatabaseNotReachable|P1001|P1017|P2039|DriverAdapterError|Can't reach database|Server has closed the connection|does not allow connections|client has encountered a connection error|socket hang up/i.test(
-    text,
-  );
-}
-
 /** The JSON answer of a route handler for a refusal, in the caller's language. */
 export function errorResponse(error: unknown, locale: Language): Response {
-  const appError =
-    error instanceof AppError ? error : isDatabaseUnavailable(error) ? new AppError("unavailable") : null;
+  const appError = error instanceof AppError ? error : isDatabaseOutage(error) ? new AppError("unavailable") : null;
   if (!appError) throw error;
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (appError.code === "unavailable") headers["Retry-After"] = "5";
