@@ -4,7 +4,7 @@
 import { errorMessage, localeFromHeaders } from "../auth/errors";
 import { directionOf, isLanguage, type Language } from "../i18n/languages";
 import type { GuardRefusal } from "./request-guard";
-import { messagesFor } from "./messages";
+import { messagesFor } from "../http/messages";
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -16,7 +16,7 @@ export function refusalLocale(request: Request): Language {
 export function refusalResponse(refusal: GuardRefusal, locale: Language, nonce?: string): Response {
   const { t } = messagesFor(locale);
   const title = t(refusal.status === 403 ? "errorPage.refusedTitle" : "errorPage.badRequestTitle");
-  const body = errorMessage(refusal.code, locale);
+  const body = refusal.code === "badRequest" ? t("errorPage.badRequestBody") : errorMessage(refusal.code, locale);
   const style = nonce
     ? `<style nonce="${escape(nonce)}">body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5}</style>`
     : "";

@@ -10,7 +10,7 @@ import { isLanguage, type Language } from "../i18n/languages";
 import type { ActionFailure, ActionResult } from "./result";
 import { findHostileInput } from "./hostile-input";
 import { actionHeaders, localeOfRequest } from "./locale";
-import { messagesFor, type Translate } from "./messages";
+import { messagesFor, type Translate } from "../http/messages";
 
 export type KnownFailure<D> = { code: string; details?: D; values?: Record<string, string | number> };
 

@@ -16,6 +16,13 @@ export type MessageValues = Record<string, string | number>;
 export type Translate = (key: string, values?: MessageValues) => string;
 
 export function translatorFor(locale: Language): Translate {
-  const t = createTranslator({ locale, messages: MESSAGES[locale] });
-  return (key, values) => (t as unknown as Translate)(key, values);
+  return messagesFor(locale).t;
+}
+
+/** The same translator, and whether a key exists (so that a caller can fall back to a general word). */
+export function messagesFor(locale: Language): { t: Translate; has: (key: string) => boolean } {
+  const raw = createTranslator({ locale, messages: MESSAGES[locale] }) as unknown as Translate & {
+    has(key: string): boolean;
+  };
+  return { t: (key, values) => raw(key, values), has: (key) => raw.has(key) };
 }
