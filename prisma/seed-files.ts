@@ -1,7 +1,8 @@
 // Reads and validates every seed file, so that the seed script and the integrity test see the same data.
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
-import type { z } from "zod";
+import { z } from "zod";
+import { indicatorComputationSchema } from "../lib/framework/schema";
 import {
   choiceListSchema,
   frameworkFileSchema,
@@ -25,6 +26,8 @@ export type SeedBank = {
   localLists: (ChoiceListSeed & { file: string })[];
   questions: (QuestionSeed & { file: string })[];
   templates: (TemplateFile & { file: string })[];
+  /** Indicator code → its computable definition (indicator-computations.json) */
+  computations: Record<string, z.infer<typeof indicatorComputationSchema>>;
 };
 
 async function readJson<T extends z.ZodType>(file: string, schema: T): Promise<z.infer<T>> {
@@ -62,5 +65,9 @@ export async function loadSeedBank(): Promise<SeedBank> {
   for (const file of await jsonFilesIn("templates")) {
     templates.push({ ...(await readJson(file, templateFileSchema)), file });
   }
-  return { framework, sources, sharedLists, localLists, questions, templates };
+  const computations = await readJson(
+    "indicator-computations.json",
+    z.record(z.string().regex(/^[A-Z]{3}-\d{2}$/), indicatorComputationSchema),
+  );
+  return { framework, sources, sharedLists, localLists, questions, templates, computations };
 }

@@ -2,7 +2,7 @@
 // their stable keys (codes, list names, slugs). A question or template that someone has since
 // edited in the app (revision > 0) is left as it is, so re-seeding never undoes curators' work.
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PrismaClient, type Prisma } from "../lib/db/generated/client";
+import { Prisma, PrismaClient } from "../lib/db/generated/client";
 import { LANGUAGES, SOURCE_LANGUAGE } from "../lib/i18n/languages";
 import type { QuestionSnapshot } from "../lib/bank/snapshot";
 import { loadSeedBank, type SeedBank } from "./seed-files";
@@ -36,6 +36,7 @@ export async function seedWithClient(prisma: PrismaClient, { demoAccounts, log =
   const sourceIds = await seedSources(prisma, bank);
   const listIds = await seedChoiceLists(prisma, bank);
   const counts = await seedQuestions(prisma, bank, sourceIds, listIds);
+  await seedIndicatorComputations(prisma, bank);
   const templates = await seedTemplates(prisma, bank);
   if (demoAccounts) {
     const { seedDemoAccounts } = await import("./seed-accounts");
@@ -68,6 +69,16 @@ async function seedFramework(prisma: PrismaClient, bank: SeedBank) {
         });
       }
     }
+  }
+}
+
+/** Definitions go only where there is none: one a curator has edited (or removed) is left alone. */
+async function seedIndicatorComputations(prisma: PrismaClient, bank: SeedBank) {
+  for (const [code, computation] of Object.entries(bank.computations)) {
+    await prisma.indicator.updateMany({
+      where: { code, revision: 0, computation: { equals: Prisma.DbNull } },
+      data: { computation },
+    });
   }
 }
 

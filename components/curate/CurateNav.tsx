@@ -13,6 +13,7 @@ export async function CurateNav({ isAdmin, isCurator }: { isAdmin: boolean; isCu
         ]
       : []),
     ...(isAdmin ? [{ href: "/curate/framework", label: t("framework") }] : []),
+    ...(isAdmin || isCurator ? [{ href: "/curate/indicators", label: t("indicators") }] : []),
   ];
   return (
     <nav className="sub-nav" aria-label={t("label")}>

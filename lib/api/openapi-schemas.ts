@@ -1,9 +1,11 @@
 // The OpenAPI 3.1 (JSON Schema 2020-12) schemas of the public API's bodies, built from the same
 // constants as the zod schemas and the error table, so that the document cannot drift from them.
+import { z } from "zod";
 import { LANGUAGES } from "../i18n/languages";
 import { QUESTION_TYPES, TRANSLATION_STATES } from "../search/schema";
 import { HTTP_ERROR_STATUS } from "../http/errors";
 import { PUBLIC_STATUSES } from "../bank/visibility";
+import { indicatorComputationSchema } from "../framework/schema";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const perLanguage = (schema: unknown) => ({
@@ -18,6 +20,11 @@ const someLanguages = {
   additionalProperties: false,
 };
 const integer = { type: "integer", minimum: 0 };
+/** The computable definition, generated from its zod schema (the one owner of its shape). */
+const { $schema: _dialect, ...computation } = z.toJSONSchema(indicatorComputationSchema, {
+  target: "draft-2020-12",
+  io: "output",
+});
 const links = {
   type: "object",
   required: ["xlsform", "csv"],
@@ -150,6 +157,11 @@ export const schemas = {
     },
   },
   Question: question,
+  IndicatorComputation: {
+    ...computation,
+    description:
+      "A proportion over the answers to one bank question at one bank version. A respondent with no answer (skipped) is never counted; one who answered a refusal or don't-know choice is counted in the denominator only when its treatment is `include`; otherwise the answer is in the numerator when it is (select_one) or ticks (select_multiple) one of `numerator`. With a `universe`, only respondents whose answer to that question is one of its choices are counted.",
+  },
   QuestionList: listOf(
     { allOf: [ref("Question"), { type: "object", properties: { score: { type: ["number", "null"] } } }] },
     {
@@ -208,6 +220,11 @@ export const schemas = {
                         definition: someLanguages,
                         retired: { type: "boolean" },
                         questionCount: integer,
+                        computation: {
+                          description:
+                            "How the indicator is computed from the answers to its key question at one bank version; null when it has none (contextual indicators, or not yet defined)",
+                          oneOf: [ref("IndicatorComputation"), { type: "null" }],
+                        },
                       },
                     },
                   },

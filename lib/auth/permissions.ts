@@ -53,6 +53,8 @@ export type ActionResources = {
   "source.edit": undefined;
   "tag.edit": undefined;
   "template.publish": undefined;
+  /** An indicator's computable definition (curators and administrators) */
+  "indicator.define": undefined;
   // administrators
   "framework.edit": undefined;
   "user.manage": UserResource | undefined;
@@ -105,6 +107,7 @@ const RULES: { [A in Action]: Rule<A> } = {
   "source.edit": role("curator"),
   "tag.edit": role("curator"),
   "template.publish": role("curator"),
+  "indicator.define": (actor) => has(actor, "curator") || has(actor, "admin"),
   "framework.edit": role("admin"),
   "user.manage": role("admin"),
   "user.read": role("admin"),

@@ -16,7 +16,8 @@ import {
   findQuestionForEditing,
   type DuplicateCandidate,
 } from "./data";
-import { isCurationError } from "./errors";
+import { CurationError, isCurationError } from "./errors";
+import { indicatorComputationSchema } from "../framework/schema";
 import { questionInputFromForm, revisionFromForm, formText } from "./form-input";
 import { createQuestion, publishQuestion, restoreQuestion, retireQuestion, updateQuestion } from "./mutations";
 import { mergeDraft, rejectDraft } from "./review-mutations";
@@ -29,6 +30,7 @@ import {
   saveTopic,
   setIndicatorRetired,
 } from "./framework-mutations";
+import { saveIndicatorComputation } from "./indicator-computation-mutations";
 import { fieldErrorKeys, parseChoiceLines } from "./schema";
 import { LANGUAGES } from "../i18n/languages";
 
@@ -53,7 +55,8 @@ const runCuration = actionRunner<CurationDetails>({
           current === null || (current && "kind" in current)
           ? { saved: current as unknown as FrameworkVersion | null }
           : undefined;
-    return { code: error.code, details, values: { questions: questions ?? 0 } };
+    const problems = (error.details?.problems as string[] | undefined)?.join("; ") ?? "";
+    return { code: error.code, details, values: { questions: questions ?? 0, problems } };
   },
   fieldErrors: (error, t) =>
     Object.fromEntries(Object.entries(fieldErrorKeys(error)).map(([field, key]) => [field, t(`curate.errors.${key}`)])),
@@ -273,5 +276,33 @@ export async function changeIndicatorAction(_previous: ActionState, form: FormDa
     }
     refresh();
     return { message: "frameworkSaved", values: { code } };
+  });
+}
+
+/**
+ * The computable definition of one indicator, sent as JSON text (empty removes it). A text that is
+ * not JSON or does not have the shape is refused naming the parts at fault, in the bank's own keys.
+ */
+export async function saveIndicatorComputationAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return runCuration(null, form, async (): Promise<CurationData> => {
+    const actor = await actorFor("indicator.define");
+    const code = formText(form, "code");
+    const text = formText(form, "computation").trim();
+    let input: unknown = null;
+    if (text) {
+      try {
+        input = JSON.parse(text);
+      } catch {
+        throw new CurationError("invalidComputation", { problems: ["JSON"] });
+      }
+    }
+    const parsed = input === null ? null : indicatorComputationSchema.safeParse(input);
+    if (parsed && !parsed.success) {
+      const parts = parsed.error.issues.map((i) => i.path.join(".") || "JSON");
+      throw new CurationError("invalidComputation", { problems: [...new Set(parts)] });
+    }
+    const saved = await saveIndicatorComputation({ actor, code, revision: revisionFromForm(form), input });
+    refresh();
+    return { message: "computationSaved", values: { code, revision: saved.revision } };
   });
 }

@@ -11,7 +11,8 @@ export type CurationFailure =
   | "wrongStatus"
   | "indicatorInUse"
   | "sameIndicator"
-  | "mergeTarget";
+  | "mergeTarget"
+  | "invalidComputation";
 
 export class CurationError extends Refusal {
   constructor(

@@ -3,6 +3,7 @@
 import { getDb } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { LocalizedText } from "../i18n/languages";
+import { parseStoredComputation, type IndicatorComputation } from "../framework/schema";
 
 export type EditableIndicator = {
   code: string;
@@ -13,6 +14,7 @@ export type EditableIndicator = {
   questions: number;
   retired: boolean;
   mergedInto: string | null;
+  computation: IndicatorComputation | null;
 };
 export type EditableTopic = { code: string; name: LocalizedText; revision: number; indicators: EditableIndicator[] };
 export type EditableDomain = {
@@ -38,6 +40,8 @@ export type FrameworkVersion = {
   revision: number;
   retired: boolean;
   mergedInto: string | null;
+  /** an indicator's computable definition (null for none, and for domains and topics) */
+  computation?: IndicatorComputation | null;
 };
 
 /** The saved version inside the writing transaction (null when it was deleted meanwhile). */
@@ -77,6 +81,7 @@ export async function frameworkVersionInTx(
       type: true,
       name: true,
       definition: true,
+      computation: true,
       revision: true,
       retiredAt: true,
       mergedIntoId: true,
@@ -97,6 +102,7 @@ export async function frameworkVersionInTx(
     revision: i.revision,
     retired: i.retiredAt !== null,
     mergedInto: into?.code ?? null,
+    computation: parseStoredComputation(i.computation),
   };
 }
 
@@ -123,6 +129,7 @@ export async function findFrameworkForEditing(): Promise<EditableDomain[]> {
               type: true,
               name: true,
               definition: true,
+              computation: true,
               revision: true,
               retiredAt: true,
               mergedIntoId: true,
@@ -154,6 +161,7 @@ export async function findFrameworkForEditing(): Promise<EditableDomain[]> {
         questions: i._count.questions,
         retired: i.retiredAt !== null,
         mergedInto: i.mergedIntoId ? (codeOf.get(i.mergedIntoId) ?? null) : null,
+        computation: parseStoredComputation(i.computation),
       })),
     })),
   }));

@@ -6,7 +6,7 @@ import type { Language } from "../i18n/languages";
 export async function curatePageAccess(
   locale: Language,
   path: string,
-  action: "question.edit" | "framework.edit" = "question.edit",
+  action: "question.edit" | "framework.edit" | "indicator.define" = "question.edit",
 ) {
   const { user, allowed } = await checkPageAccess(locale, action, path);
   return { allowed, isCurator: !!user?.roles.includes("curator"), isAdmin: !!user?.roles.includes("admin") };

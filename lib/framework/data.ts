@@ -1,6 +1,7 @@
 // Reads of the framework tree (domain → topic → indicator).
 import { getDb } from "../db/client";
 import type { LocalizedText } from "../i18n/languages";
+import { parseStoredComputation, type IndicatorComputation } from "./schema";
 
 export type IndicatorNode = {
   code: string;
@@ -9,6 +10,8 @@ export type IndicatorNode = {
   definition: LocalizedText;
   retired: boolean;
   publishedQuestions: number;
+  /** The computable definition over the key question's answers (null: none yet, or contextual) */
+  computation: IndicatorComputation | null;
 };
 export type TopicNode = { code: string; name: LocalizedText; publishedQuestions: number; indicators: IndicatorNode[] };
 export type DomainNode = {
@@ -39,7 +42,7 @@ export async function findFrameworkTree(): Promise<DomainNode[]> {
             name: true,
             indicators: {
               orderBy: { position: "asc" },
-              select: { code: true, type: true, name: true, definition: true, retiredAt: true },
+              select: { code: true, type: true, name: true, definition: true, computation: true, retiredAt: true },
             },
           },
         },
@@ -67,6 +70,7 @@ export async function findFrameworkTree(): Promise<DomainNode[]> {
         definition: i.definition as LocalizedText,
         retired: i.retiredAt !== null,
         publishedQuestions: count.get(`indicator:${i.code}`) ?? 0,
+        computation: parseStoredComputation(i.computation),
       })),
     })),
   }));
@@ -87,6 +91,7 @@ export async function findIndicator(code: string): Promise<IndicatorDetail | nul
       type: true,
       name: true,
       definition: true,
+      computation: true,
       retiredAt: true,
       references: true,
       topic: { select: { code: true, name: true, domain: { select: { code: true, name: true } } } },
@@ -101,6 +106,7 @@ export async function findIndicator(code: string): Promise<IndicatorDetail | nul
     definition: row.definition as LocalizedText,
     retired: row.retiredAt !== null,
     publishedQuestions: row._count.questions,
+    computation: parseStoredComputation(row.computation),
     references: row.references,
     topic: { code: row.topic.code, name: row.topic.name as LocalizedText },
     domain: { code: row.topic.domain.code, name: row.topic.domain.name as LocalizedText },

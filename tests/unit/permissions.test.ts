@@ -46,6 +46,7 @@ const plain: Record<
   "source.edit": [N, N, N, N, Y, N],
   "tag.edit": [N, N, N, N, Y, N],
   "template.publish": [N, N, N, N, Y, N],
+  "indicator.define": [N, N, N, N, Y, Y],
   "framework.edit": [N, N, N, N, N, Y],
   "user.manage": [N, N, N, N, N, Y],
   "user.read": [N, N, N, N, N, Y],

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadSeedBank, type SeedBank } from "../../prisma/seed-files";
 import { LANGUAGES } from "@/lib/i18n/languages";
 import type { Relevance } from "@/lib/questionnaires/relevance-schema";
+import { computationProblems, versionKey } from "@/lib/framework/computation-check";
 
 let bank: SeedBank;
 beforeAll(async () => {
@@ -35,6 +36,27 @@ function allTexts(): { where: string; en: string; other: string; lang: string }[
 }
 
 describe("seed bank integrity", () => {
+  it("defines computations only for behavioural indicators, over a question linked to them, with choices that exist", () => {
+    const indicators = new Map(
+      bank.framework.domains.flatMap((d) => d.topics.flatMap((t) => t.indicators.map((i) => [i.code, i] as const))),
+    );
+    const byCode = questionsByCode();
+    const listNames = lists();
+    // The seed writes every question at bank version 1.
+    const versions = new Map(
+      bank.questions.map((q) => [
+        versionKey(q.code, 1),
+        { type: q.type, choices: (listNames.get(q.choiceList ?? "")?.choices ?? []).map((c) => c.name) },
+      ]),
+    );
+    expect(Object.keys(bank.computations).length).toBeGreaterThanOrEqual(15);
+    for (const [code, c] of Object.entries(bank.computations)) {
+      expect(indicators.get(code)?.type, code).toBe("behavioural");
+      expect(byCode.get(c.question)?.indicators, `${code}: ${c.question} feeds it`).toContain(code);
+      expect(computationProblems(c, versions, new Set(byCode.keys())), code).toEqual([]);
+    }
+  });
+
   it("holds at least 150 questions and at least two for every behavioural indicator", () => {
     expect(bank.questions.length).toBeGreaterThanOrEqual(150);
     const indicators = bank.framework.domains.flatMap((d) => d.topics.flatMap((t) => t.indicators));
