@@ -36,7 +36,12 @@ export default async function IndicatorDefinitionsPage({ params }: Props) {
               <summary>
                 <span className="code">{i.code}</span> {pickText(i.name, locale)?.text}{" "}
                 <span className="muted">
-                  {i.computation ? t("defined", { question: i.computation.question }) : t("undefined")}
+                  {i.computation
+                    ? t.rich("defined", {
+                        question: i.computation.question,
+                        bdi: (chunks) => <bdi className="code">{chunks}</bdi>,
+                      })
+                    : t("undefined")}
                 </span>
               </summary>
               <p>{pickText(i.definition, locale)?.text}</p>
