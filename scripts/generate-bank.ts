@@ -217,6 +217,9 @@ async function main() {
   // built here in one set-based pass for the questions that have none yet.
   await exec(BULK_SEARCH_ROWS);
   console.log(`  search rows built (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  // The postings (lib/search/ranking.ts) of the new search rows, which the row trigger would have written.
+  await exec("SELECT qb_search_postings_fill()");
+  console.log(`  postings built (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   await exec(BULK_VOCABULARY);
   await exec("SELECT qb_search_recount()");
   await exec("SET session_replication_role = DEFAULT");

@@ -173,6 +173,12 @@ export const schemas = {
             "True when the search matches more than 5,000 questions of a bank of more than 10,000: total and facet counts are then estimated from a sample (two significant figures)",
         },
         correctedQuery: { type: "string", description: "Present when misspelt words were corrected" },
+        stopWordsOnly: {
+          type: "boolean",
+          enum: [true],
+          description:
+            "Present (true) when nothing matched and every word of q is a stop word (e.g. “what”, “Estamos”) in a language searched: search leaves those words out, so they cannot match",
+        },
         facets: {
           type: "object",
           properties: Object.fromEntries(

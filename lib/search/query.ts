@@ -5,19 +5,9 @@ import { LANGUAGES } from "../i18n/languages";
 import { normalizeText } from "./normalize";
 import { PUBLIC_STATUSES, QUESTION_STATUSES } from "../bank/visibility";
 import { facetFilters, type QuestionStatusValue, type SearchParams } from "./schema";
+import { Params, postingsPageQuery, rankExpression, type QueryLexemes } from "./ranking";
 
 export type SqlQuery = { text: string; values: unknown[] };
-
-/** Ranking a very common word over every match costs most; only this many candidates are ranked. */
-export const RANK_CANDIDATES = 1_000;
-
-class Params {
-  values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
 
 export type SearchPlan = {
   query: string;
@@ -60,11 +50,6 @@ function whereClause(plan: SearchPlan, p: Params): string {
   return parts.join(" AND ");
 }
 
-function rankExpression(plan: SearchPlan, q: string): string {
-  const ranks = plan.langs.map((l) => `coalesce(ts_rank(c.${l}, qb_search_query('${l}', ${q})), 0)`);
-  return ranks.length === 1 ? ranks[0] : `greatest(${ranks.join(", ")})`;
-}
-
 const ORDER_COLUMNS = {
   code: `q.code`,
   type: `q.type::text`,
@@ -72,27 +57,39 @@ const ORDER_COLUMNS = {
   updated: `q."updatedAt"`,
 } as const;
 
-/** The ids of one page of results, in order. */
+/** Whether a page is ordered by relevance (the default when there are words). */
+export function ranksByRelevance(plan: SearchPlan, params: Pick<SearchParams, "sort">): boolean {
+  return Boolean(plan.query) && (params.sort ?? "relevance") === "relevance";
+}
+
+/**
+ * The ids of one page of results, in order. By relevance, every match is ranked (lib/search/ranking.ts):
+ * from the postings when `lexemes` says the query is one lexeme per language (best first only),
+ * else by scoring every match.
+ */
 export function pageQuery(
   plan: SearchPlan,
   params: Pick<SearchParams, "page" | "pageSize" | "sort" | "dir">,
+  lexemes: QueryLexemes | null = null,
 ): SqlQuery {
+  const offset = (params.page - 1) * params.pageSize;
+  const relevance = ranksByRelevance(plan, params);
+  if (relevance && lexemes && params.dir !== "asc")
+    return postingsPageQuery(plan, lexemes, { offset, pageSize: params.pageSize });
   const p = new Params();
   const where = whereClause(plan, p);
-  const offset = (params.page - 1) * params.pageSize;
   const sort = params.sort ?? (plan.query ? "relevance" : "code");
   const limit = p.add(params.pageSize);
   const off = p.add(offset);
-  if (sort === "relevance" && plan.query) {
+  if (relevance) {
     const q = p.add(plan.query);
-    const cap = p.add(Math.max(RANK_CANDIDATES, offset + params.pageSize));
     const dir = params.dir === "asc" ? "ASC" : "DESC";
     const columns = plan.langs.map((l) => `s.${l}`).join(", ");
     return {
       text:
-        `WITH c AS (SELECT s."questionId", ${columns} FROM question_search s WHERE ${where} LIMIT ${cap}), ` +
-        // Codes (the tie-break) are read by primary key for the best-ranked candidates only, with their
-        // ties: joining every candidate would read the whole question table.
+        `WITH c AS (SELECT s."questionId", ${columns} FROM question_search s WHERE ${where}), ` +
+        // Codes (the tie-break) are read by primary key for the best-ranked matches only, with their
+        // ties: joining every match would read the whole question table.
         `r AS (SELECT c."questionId", ${rankExpression(plan, q)} AS score FROM c ORDER BY score ${dir} FETCH FIRST ${p.add(offset + params.pageSize)} ROWS WITH TIES) ` +
         `SELECT r."questionId" AS id, r.score FROM r JOIN question q ON q.id = r."questionId" ` +
         `ORDER BY r.score ${dir}, q.code ASC LIMIT ${limit} OFFSET ${off}`,

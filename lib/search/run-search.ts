@@ -1,7 +1,8 @@
 // The search itself, written against a statement executor so that the app (through Prisma's
 // connection) and the benchmark (which replays the same statements directly) share one code path.
 import { queryWords } from "./normalize";
-import { correctQuery, pageQuery, planSearch, vocabularyQuery, type SearchPlan } from "./query";
+import { correctQuery, pageQuery, planSearch, ranksByRelevance, vocabularyQuery, type SearchPlan } from "./query";
+import { cachedLexemes, queryTreeQuery, rememberLexemes, singleLexemes, type QueryLexemes } from "./ranking";
 import type { Counts, Exec } from "./counts";
 import { cachedCountMatches } from "./counts-cache";
 import { groupFacets } from "./facets";
@@ -14,10 +15,25 @@ const FEW_RESULTS = 3;
 
 type PageRow = { id: string; score: number | null };
 
+/** The query's single lexeme per language, or null when it is more than that (lib/search/ranking.ts). */
+async function lexemesOf(exec: Exec, plan: SearchPlan): Promise<QueryLexemes | null> {
+  const key = `${plan.langs.join(",")}\n${plan.query}`;
+  const known = cachedLexemes(key);
+  if (known !== undefined) return known;
+  const lexemes = singleLexemes(await exec<{ lang: string; tsquery: string }>(queryTreeQuery(plan.query, plan.langs)));
+  rememberLexemes(key, lexemes);
+  return lexemes;
+}
+
+async function pageIds(exec: Exec, plan: SearchPlan, params: SearchParams): Promise<PageRow[]> {
+  const lexemes = ranksByRelevance(plan, params) ? await lexemesOf(exec, plan) : null;
+  return exec<PageRow>(pageQuery(plan, params, lexemes));
+}
+
 async function runPlan(exec: Exec, plan: SearchPlan, params: SearchParams, withCounts: boolean) {
   const noCounts: Counts = { total: 0, facetRows: [], estimated: false };
   const [ids, counts] = await Promise.all([
-    exec<PageRow>(pageQuery(plan, params)),
+    pageIds(exec, plan, params),
     withCounts ? cachedCountMatches(exec, plan) : noCounts,
   ]);
   return { ids, ...counts };
@@ -59,6 +75,13 @@ export async function runSearch(
       }
     }
   }
+  // Nothing found for words that every searched language drops as stop words: say so, not just "no match".
+  // (It is enough that one searched language drops them all: "what" is a stop word in English only.)
+  let stopWordsOnly = false;
+  if (plan.query && !result.ids.length && !result.total) {
+    const lexemes = await lexemesOf(exec, plan);
+    stopWordsOnly = lexemes !== null && Object.values(lexemes).some((l) => l === null);
+  }
   const docs = result.ids.length
     ? await exec<{ doc: string }>(questionDocumentsQuery({ ids: result.ids.map((r) => r.id) }))
     : [];
@@ -74,6 +97,7 @@ export async function runSearch(
     pageSize: params.pageSize,
     facets: groupFacets(result.facetRows),
     ...(correctedQuery ? { correctedQuery } : {}),
+    ...(stopWordsOnly ? { stopWordsOnly: true as const } : {}),
     words: queryWords(plan.query),
   };
 }

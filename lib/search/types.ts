@@ -40,6 +40,11 @@ export type SearchResult = {
   facets: Facets;
   /** The query actually searched when misspelt words were corrected (absent otherwise). */
   correctedQuery?: string;
+  /**
+   * True when nothing matched and the query is made of stop words only (e.g. "what", "Estamos") in
+   * a searched language: the search documents leave those words out (absent otherwise).
+   */
+  stopWordsOnly?: true;
   /** Normalised words of the searched query, for highlighting. */
   words: string[];
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { singleLexemes } from "@/lib/search/ranking";
 import {
   correctQuery,
   exactCountsQuery,
@@ -65,12 +66,41 @@ describe("query building", () => {
     expect(fr).toContain("s.fr @@ qb_search_query('fr'");
     expect(fr).not.toContain("s.en");
   });
-  it("ranks a capped candidate set by relevance, and orders by code without words", () => {
-    const ranked = pageQuery(planSearch(parse("q=x")), { page: 1, pageSize: 20 });
-    expect(ranked.text).toMatch(/LIMIT \$\d+\), r AS \(SELECT .*ts_rank.*WITH TIES/);
-    expect(ranked.values).toContain(1000);
-    expect(pageQuery(planSearch(parse("q=x")), { page: 60, pageSize: 20 }).values).toContain(1200);
+  it("ranks every match by relevance (no candidate cap), and orders by code without words", () => {
+    const ranked = pageQuery(planSearch(parse("q=x y")), { page: 1, pageSize: 20 });
+    expect(ranked.text).toMatch(
+      /WITH c AS \(SELECT .* FROM question_search s WHERE .*\), r AS \(SELECT .*ts_rank.*WITH TIES/,
+    );
+    expect(ranked.text).not.toMatch(/WHERE .*LIMIT \$\d+\), r AS/);
+    expect(ranked.text).toMatch(/ORDER BY r\.score DESC, q\.code ASC/);
+    expect(pageQuery(planSearch(parse("q=x y")), { page: 60, pageSize: 20 }).values).toContain(1200);
     expect(pageQuery(planSearch(parse("")), { page: 1, pageSize: 20 }).text).toContain("ORDER BY q.code ASC");
+  });
+  it("reads a one-lexeme query's best matches from the postings, in score order, per language", () => {
+    const plan = planSearch(parse("q=vaccines&type=text"));
+    const lexemes = { en: "vaccin", es: "vaccin", fr: "vaccin", ar: null };
+    const page = pageQuery(plan, { page: 3, pageSize: 20 }, lexemes);
+    // One ordered, limited walk per language that has a lexeme (none for ar: a stop word there).
+    expect(page.text.match(/ORDER BY p\.score DESC, p\.code ASC LIMIT/g)).toHaveLength(3);
+    expect(page.text).not.toContain("p.lang = 'ar'");
+    expect(page.text).toContain("s.facets @>");
+    // Deep enough for the page asked (offset 40 + 20), merged at each question's best score.
+    expect(page.values).toContain(60);
+    expect(page.text).toMatch(/max\(c\.score\) AS score .*ORDER BY score DESC, c\.code ASC LIMIT/);
+    // Lowest relevance first cannot be read from the index in tie-break order: full ranking.
+    expect(pageQuery(plan, { page: 1, pageSize: 20, dir: "asc" }, lexemes).text).toContain("ts_rank");
+  });
+  it("tells a one-lexeme tsquery from any other, reading tsquery quoting", () => {
+    expect(
+      singleLexemes([
+        { lang: "en", tsquery: "'vaccin'" },
+        { lang: "ar", tsquery: "" },
+        { lang: "fr", tsquery: "'l''enfant'" },
+      ]),
+    ).toEqual({ en: "vaccin", ar: null, fr: "l'enfant" });
+    expect(singleLexemes([{ lang: "en", tsquery: "'vaccin' & 'child'" }])).toBeNull();
+    expect(singleLexemes([{ lang: "en", tsquery: "'vaccin' <-> 'child'" }])).toBeNull();
+    expect(singleLexemes([{ lang: "en", tsquery: "!'vaccin'" }])).toBeNull();
   });
   it("reads counts from the counter table for the unfiltered bank, and counts or samples matches otherwise", () => {
     expect(storedCountsQuery(planSearch(parse(""))).text).toContain("search_facet_count");

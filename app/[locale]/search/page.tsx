@@ -88,7 +88,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
           {result.estimated && <p className="hint">{t("estimatedNote")}</p>}
           {result.correctedQuery && <p className="notice">{t("corrected", { query: result.correctedQuery })}</p>}
           {result.total === 0 ? (
-            <p>{t("noResults")}</p>
+            <p>{result.stopWordsOnly ? t("stopWordsOnly", { query: search.q }) : t("noResults")}</p>
           ) : questionnaires ? (
             <SearchResultsWithBuilder
               questionnaires={questionnaires}

@@ -10,7 +10,9 @@ export const dynamic = "force-dynamic";
 export const GET = handleRoute("question search", async ({ url, t }) => {
   const parsed = parseSearchParams(url.searchParams);
   if (!parsed.ok) throw searchParameterError(parsed.problems, t);
-  const { items, total, estimated, page, pageSize, facets, correctedQuery } = await searchQuestions(parsed.params);
+  const { items, total, estimated, page, pageSize, facets, correctedQuery, stopWordsOnly } = await searchQuestions(
+    parsed.params,
+  );
   return jsonResponse({
     items,
     total,
@@ -19,5 +21,6 @@ export const GET = handleRoute("question search", async ({ url, t }) => {
     estimated,
     facets,
     ...(correctedQuery ? { correctedQuery } : {}),
+    ...(stopWordsOnly ? { stopWordsOnly } : {}),
   });
 });
