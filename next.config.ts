@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { API_CONTENT_SECURITY_POLICY } from "./lib/auth/content-security";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/translations/upload-limit";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -25,7 +26,13 @@ const nextConfig: NextConfig = {
   // forbidden() answers a page that a person's roles do not open with an HTTP 403 (app/[locale]/forbidden.tsx).
   // globalNotFound: an address no route matches gets app/global-not-found.tsx, rendered on the
   // server in the site's frame and language (every layout here is below [locale]).
-  experimental: { authInterrupts: true, globalNotFound: true },
+  // serverActions.bodySizeLimit: uploads (translation spreadsheets, XLSForms: 5 MB each) go through
+  // server actions, whose default 1 MB body limit answered larger files with a 500.
+  experimental: {
+    authInterrupts: true,
+    globalNotFound: true,
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

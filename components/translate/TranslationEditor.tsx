@@ -19,6 +19,10 @@ export type EditorChoice = {
   reference: string | null;
   target: string | null;
   revision: number;
+  /** Its own state: a shared list's label is reviewed once, and its state shows in every question */
+  status: string;
+  /** The approved label the public still reads while a change to it waits for review */
+  published: string | null;
 };
 
 export type EditorProps = {
@@ -249,8 +253,13 @@ export function TranslationEditor(props: EditorProps) {
               </div>
               <div className={styles.targetCell}>
                 <label htmlFor={`choice-${c.name}`} className={styles.fieldName}>
-                  {t("fields.choice", { name: c.name })} ({props.lang})
+                  {t("fields.choice", { name: c.name })} ({props.lang}) · {t(`states.${c.status as "draft"}`)}
                 </label>
+                {c.published !== null && (
+                  <p className={styles.referenceText}>
+                    {t("editor.publishedLabel")} <bdi lang={props.lang}>{c.published}</bdi>
+                  </p>
+                )}
                 {textArea(
                   `choice-${c.name}`,
                   values.choices[c.name],

@@ -3,7 +3,15 @@ import { getDb } from "../db/client";
 import { SOURCE_LANGUAGE, type Language, type LocalizedText } from "../i18n/languages";
 import { can, type Actor } from "../auth/permissions";
 import { QUEUE_ORDER, QUEUE_PAGE_SIZE, type QueueFilter, type TranslationState } from "./schema";
-import { addState, effectiveState, emptyCounts, type StateCounts } from "./state";
+import {
+  addState,
+  effectiveState,
+  emptyCounts,
+  itemState,
+  PENDING_SELECT,
+  workingText,
+  type StateCounts,
+} from "./state";
 import { findLastEditors } from "./editor-data";
 import { editedLastByReviewer } from "./rules";
 
@@ -34,7 +42,28 @@ async function loadBank(lang: Language, where: object = {}): Promise<BankRow[]> 
       sourceLanguage: true,
       texts: {
         where: { lang: { in: [SOURCE_LANGUAGE, lang] } },
-        select: { lang: true, label: true, status: true, sourceVersion: true, updatedAt: true },
+        select: {
+          lang: true,
+          label: true,
+          status: true,
+          sourceVersion: true,
+          updatedAt: true,
+          updatedById: true,
+          ...PENDING_SELECT,
+        },
+      },
+      // The answer choice labels are reviewed with the text: a draft label makes the item a draft.
+      choiceList: {
+        select: {
+          choices: {
+            select: {
+              texts: {
+                where: { lang },
+                select: { label: true, status: true, sourceVersion: true, updatedById: true, ...PENDING_SELECT },
+              },
+            },
+          },
+        },
       },
       indicators: {
         select: { indicator: { select: { code: true, topic: { select: { domain: { select: { code: true } } } } } } },
@@ -43,14 +72,16 @@ async function loadBank(lang: Language, where: object = {}): Promise<BankRow[]> 
   });
   return rows.map((q) => {
     const source = q.texts.find((t) => t.lang === q.sourceLanguage) ?? q.texts.find((t) => t.lang === SOURCE_LANGUAGE);
-    const target = q.texts.find((t) => t.lang === lang) ?? null;
+    const row = q.texts.find((t) => t.lang === lang);
+    const target = row ? { ...row, ...workingText(row) } : null;
+    const choiceStates = (q.choiceList?.choices ?? []).flatMap((c) => c.texts.map((t) => workingText(t).status));
     return {
       id: q.id,
       code: q.code,
       version: q.version,
       source: source?.label ?? "",
       target: target?.label ?? null,
-      state: effectiveState(target, q.version),
+      state: itemState(effectiveState(target, q.version), choiceStates),
       updatedAt: target?.updatedAt ?? null,
       domains: [...new Set(q.indicators.map((i) => i.indicator.topic.domain.code))],
       indicators: q.indicators.map((i) => i.indicator.code),

@@ -1,9 +1,10 @@
-// Who last edited what an approval would approve: a question's text in one language (label and
-// hint share one row) and each of its answer choice labels in that language still in review (they
-// move with the text). Read inside a write's transaction or by the pages, through the same query.
+// Who last edited what an approval would approve: each part of a question's translation in one
+// language that is in review (its label and hint share one row; each answer choice label has its
+// own, a shared list's for every question using it). Read inside a write's transaction or by the pages, through the same query.
 import { getDb } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { Language } from "../i18n/languages";
+import { PENDING_SELECT, workingText } from "./state";
 
 type Reader = Prisma.TransactionClient;
 
@@ -14,23 +15,23 @@ export async function findLastEditors(
 ): Promise<Map<string, string[]>> {
   if (questionIds.length === 0) return new Map();
   const db = tx ?? (await getDb());
+  const part = { updatedById: true, status: true, label: true, sourceVersion: true, ...PENDING_SELECT } as const;
   const rows = await db.question.findMany({
     where: { id: { in: questionIds } },
     select: {
       id: true,
-      texts: { where: { lang }, select: { updatedById: true } },
-      choiceList: {
-        select: {
-          choices: { select: { texts: { where: { lang, status: "in_review" }, select: { updatedById: true } } } },
-        },
-      },
+      texts: { where: { lang }, select: part },
+      choiceList: { select: { choices: { select: { texts: { where: { lang }, select: part } } } } },
     },
   });
+  // The last editor of each part that an approval would approve: what is in review now.
+  const editorsInReview = (rows: Parameters<typeof workingText>[0][]) =>
+    rows.map(workingText).flatMap((w) => (w.status === "in_review" ? [w.updatedById] : []));
   return new Map(
     rows.map((q) => {
       const ids = [
-        ...q.texts.map((t) => t.updatedById),
-        ...(q.choiceList?.choices ?? []).flatMap((c) => c.texts.map((t) => t.updatedById)),
+        ...editorsInReview(q.texts),
+        ...(q.choiceList?.choices ?? []).flatMap((c) => editorsInReview(c.texts)),
       ];
       return [q.id, [...new Set(ids.filter((id): id is string => !!id))]];
     }),

@@ -4,7 +4,7 @@ import { getDb } from "../db/client";
 import { SOURCE_LANGUAGE, type Language, type LocalizedText } from "../i18n/languages";
 import type { QuestionSnapshot } from "../bank/snapshot";
 import type { TranslationState } from "./schema";
-import { effectiveState } from "./state";
+import { effectiveState, itemState, PENDING_SELECT, workingText } from "./state";
 import { diffFields, type FieldDiff, type TextFields } from "./diff";
 import { isInWorkingSet } from "../bank/visibility";
 
@@ -16,6 +16,8 @@ export type ItemChoice = {
   target: string | null;
   revision: number;
   status: TranslationState;
+  /** The approved label the public still reads while a change to it waits for review */
+  published: string | null;
 };
 
 export type TranslationItem = {
@@ -34,7 +36,12 @@ export type TranslationItem = {
     sourceVersion: number | null;
     updatedAt: Date;
     updatedBy: string | null;
+    /** The label and hint's own state (the item's state also counts its answer choices) */
+    status: TranslationState;
+    /** The approved text the public still reads while a change to it waits for review */
+    published: { label: string; hint: string | null } | null;
   } | null;
+  /** The item's state: its text with its answer choice labels (see itemState) */
   state: TranslationState;
   indicators: { code: string; name: LocalizedText; definition: LocalizedText }[];
   choiceList: { name: string; shared: boolean; otherQuestions: number } | null;
@@ -94,6 +101,8 @@ export async function findTranslationItem({
           revision: true,
           updatedAt: true,
           updatedById: true,
+          pendingHint: true,
+          ...PENDING_SELECT,
         },
       },
       indicators: {
@@ -109,7 +118,17 @@ export async function findTranslationItem({
             orderBy: { position: "asc" },
             select: {
               name: true,
-              texts: { select: { lang: true, label: true, status: true, revision: true, sourceVersion: true } },
+              texts: {
+                select: {
+                  lang: true,
+                  label: true,
+                  status: true,
+                  revision: true,
+                  sourceVersion: true,
+                  updatedById: true,
+                  ...PENDING_SELECT,
+                },
+              },
             },
           },
         },
@@ -121,8 +140,27 @@ export async function findTranslationItem({
   const byLang = new Map(q.texts.map((t) => [t.lang, t]));
   const src = byLang.get(sourceLanguage);
   const ref = referenceLanguage !== sourceLanguage ? byLang.get(referenceLanguage) : undefined;
-  const tgt = byLang.get(lang);
-  const state = effectiveState(tgt, q.version);
+  const tgtRow = byLang.get(lang);
+  const tgt = tgtRow ? { ...tgtRow, ...workingText(tgtRow) } : undefined;
+  const textState = effectiveState(tgt, q.version);
+  const choices = (q.choiceList?.choices ?? []).map((c) => {
+    const t = new Map(c.texts.map((x) => [x.lang, x]));
+    const row = t.get(lang);
+    const target = row && row.status !== "missing" ? workingText(row) : null;
+    return {
+      name: c.name,
+      source: t.get(sourceLanguage)?.label ?? "",
+      reference: referenceLanguage !== sourceLanguage ? (t.get(referenceLanguage)?.label ?? null) : null,
+      target: target?.label ?? null,
+      revision: row?.revision ?? -1,
+      status: (target?.status ?? "missing") as TranslationState,
+      published: target?.pending ? row!.label : null,
+    };
+  });
+  const state = itemState(
+    textState,
+    choices.map((c) => c.status),
+  );
 
   const [comments, revisions, people, sourceChange] = await Promise.all([
     db.translationComment.findMany({
@@ -153,7 +191,7 @@ export async function findTranslationItem({
       sourceLanguage,
       from: tgt?.sourceVersion ?? null,
       to: q.version,
-      outdated: state === "outdated",
+      outdated: textState === "outdated",
     }),
   ]);
 
@@ -194,6 +232,8 @@ export async function findTranslationItem({
             sourceVersion: tgt.sourceVersion,
             updatedAt: tgt.updatedAt,
             updatedBy: people?.name ?? null,
+            status: textState,
+            published: tgt.pending ? { label: tgtRow!.label, hint: tgtRow!.hint } : null,
           }
         : null,
     state,
@@ -205,18 +245,7 @@ export async function findTranslationItem({
     choiceList: q.choiceList
       ? { name: q.choiceList.name, shared: q.choiceList.shared, otherQuestions: q.choiceList._count.questions - 1 }
       : null,
-    choices: (q.choiceList?.choices ?? []).map((c) => {
-      const t = new Map(c.texts.map((x) => [x.lang, x]));
-      const target = t.get(lang);
-      return {
-        name: c.name,
-        source: t.get(sourceLanguage)?.label ?? "",
-        reference: referenceLanguage !== sourceLanguage ? (t.get(referenceLanguage)?.label ?? null) : null,
-        target: target && target.status !== "missing" ? target.label : null,
-        revision: target?.revision ?? -1,
-        status: (target?.status ?? "missing") as TranslationState,
-      };
-    }),
+    choices,
     sourceChange,
     comments: comments.map((c) => ({
       id: c.id,

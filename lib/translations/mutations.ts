@@ -18,7 +18,8 @@ import {
   type SaveTranslationInput,
   type TranslationState,
 } from "./schema";
-import { effectiveState } from "./state";
+import { effectiveState, itemState, PENDING_SELECT, workingText } from "./state";
+import { stepChoiceText, stepQuestionText, writeChoiceText, writeQuestionText, type TextRow } from "./review-mutations";
 import { isInWorkingSet } from "../bank/visibility";
 import { isReviewerEdit, mayEditTranslation } from "./rules";
 import { findLastEditors } from "./editor-data";
@@ -54,6 +55,28 @@ function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+const TEXT_ROW = {
+  id: true,
+  label: true,
+  hint: true,
+  status: true,
+  sourceVersion: true,
+  revision: true,
+  updatedById: true,
+  pendingHint: true,
+  ...PENDING_SELECT,
+} as const;
+const CHOICE_ROW = {
+  id: true,
+  lang: true,
+  label: true,
+  status: true,
+  sourceVersion: true,
+  revision: true,
+  updatedById: true,
+  ...PENDING_SELECT,
+} as const;
+
 /** Everything a write needs to know about one question's text in one language, read inside the transaction. */
 async function loadForWrite(tx: Tx, code: string, lang: Language) {
   const q = await tx.question.findUnique({
@@ -64,62 +87,52 @@ async function loadForWrite(tx: Tx, code: string, lang: Language) {
       status: true,
       version: true,
       sourceLanguage: true,
-      texts: {
-        where: { lang },
-        select: {
-          id: true,
-          label: true,
-          hint: true,
-          status: true,
-          sourceVersion: true,
-          revision: true,
-          updatedById: true,
-        },
-      },
+      texts: { where: { lang }, select: TEXT_ROW },
       choiceList: {
         select: {
           id: true,
           version: true,
-          choices: {
-            orderBy: { position: "asc" },
-            select: {
-              id: true,
-              name: true,
-              texts: { select: { id: true, lang: true, label: true, status: true, revision: true } },
-            },
-          },
+          choices: { orderBy: { position: "asc" }, select: { id: true, name: true, texts: { select: CHOICE_ROW } } },
         },
       },
     },
   });
   if (!q || !isInWorkingSet(q.status)) throw new TranslationError("notFound");
   if (lang === q.sourceLanguage) throw new TranslationError("sourceLanguage");
-  const text = q.texts[0] ?? null;
-  const state = effectiveState(text, q.version);
-  return { q, text, state };
+  const text: TextRow | null = q.texts[0] ?? null;
+  const work = text ? workingText(text) : null;
+  const textState = effectiveState(work, q.version);
+  const choices = (q.choiceList?.choices ?? []).map((c) => {
+    const row: TextRow | null = c.texts.find((t) => t.lang === lang) ?? null;
+    const sourceLabel = c.texts.find((t) => t.lang === q.sourceLanguage)?.label ?? "";
+    const w = row && row.status !== "missing" ? workingText(row) : null;
+    return { id: c.id, name: c.name, row, sourceLabel, work: w, state: (w?.status ?? "missing") as TranslationState };
+  });
+  const state = itemState(
+    textState,
+    choices.map((c) => c.state),
+  );
+  return { q, text, work, textState, choices, state };
 }
 
 type Loaded = Awaited<ReturnType<typeof loadForWrite>>;
 
-/** The target's choice labels as they stand (for revisions, conflicts and the audit trail). */
-function targetChoices(loaded: Loaded, lang: Language): Record<string, string> {
+/** The target's choice labels as translators see them (for revisions, conflicts and the audit trail). */
+function targetChoices(loaded: Loaded): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const c of loaded.q.choiceList?.choices ?? []) {
-    const t = c.texts.find((x) => x.lang === lang);
-    if (t && t.status !== "missing") out[c.name] = t.label;
-  }
+  for (const c of loaded.choices) if (c.work) out[c.name] = c.work.label;
   return out;
 }
 
 async function savedVersion(tx: Tx, code: string, lang: Language): Promise<SavedVersion> {
   const loaded = await loadForWrite(tx, code, lang);
-  const by = loaded.text?.updatedById
-    ? await tx.user.findUnique({ where: { id: loaded.text.updatedById }, select: { name: true } })
+  const by = loaded.work?.updatedById
+    ? await tx.user.findUnique({ where: { id: loaded.work.updatedById }, select: { name: true } })
     : null;
   return {
-    label: loaded.text?.status === "missing" ? "" : (loaded.text?.label ?? ""),
-    hint: loaded.text?.hint ?? null,
-    choices: targetChoices(loaded, lang),
+    label: loaded.textState === "missing" ? "" : (loaded.work?.label ?? ""),
+    hint: loaded.work?.hint ?? null,
+    choices: targetChoices(loaded),
     status: loaded.state,
     revision: loaded.text?.revision ?? -1,
     updatedBy: by?.name ?? null,
@@ -184,7 +197,8 @@ export async function saveInTx(
   input: {
     code: string;
     lang: Language;
-    label: string;
+    /** Undefined leaves the label and hint as they are (an import that changes only answer choices) */
+    label?: string;
     hint: string | null;
     choices: { name: string; label: string; revision: number }[];
     revision: number;
@@ -194,7 +208,7 @@ export async function saveInTx(
 ): Promise<SaveResult> {
   const { code, lang } = input;
   const loaded = await loadForWrite(tx, code, lang);
-  const { q, text, state } = loaded;
+  const { q, text, work, textState, state } = loaded;
   if (!mayEditTranslation(actor, lang, state)) throw new TranslationError("forbidden");
   const reviewerEdit = isReviewerEdit(actor, lang, state);
 
@@ -202,78 +216,92 @@ export async function saveInTx(
     where: { questionId_lang: { questionId: q.id, lang: q.sourceLanguage } },
     select: { label: true, hint: true },
   });
-  const choices = q.choiceList?.choices ?? [];
-  const known = new Set(choices.map((c) => c.name));
+  const known = new Set(loaded.choices.map((c) => c.name));
   const unknown = input.choices.filter((c) => !known.has(c.name)).map((c) => c.name);
   if (unknown.length) throw new TranslationError("invalidInput", { fieldErrors: { choices: unknown } });
-  const sourceChoices = Object.fromEntries(
-    choices.map((c) => [c.name, c.texts.find((t) => t.lang === q.sourceLanguage)?.label ?? ""]),
-  );
+  const sourceChoices = Object.fromEntries(loaded.choices.map((c) => [c.name, c.sourceLabel]));
   const given = new Map(input.choices.map((c) => [c.name, c]));
+  const present = textState !== "missing";
   const before = {
-    label: text?.label ?? null,
-    hint: text?.hint ?? null,
-    choices: targetChoices(loaded, lang),
+    label: present ? (work?.label ?? null) : null,
+    hint: present ? (work?.hint ?? null) : null,
+    choices: targetChoices(loaded),
     status: state,
   };
   const afterChoices = { ...before.choices };
   for (const [name, c] of given) if (c.label) afterChoices[name] = c.label;
+  const label = input.label ?? before.label;
+  const hint = input.label === undefined ? before.hint : input.hint;
 
   if (!input.acknowledgeWarnings) {
     const warnings = checkTranslation(
       { label: source?.label ?? "", hint: source?.hint, choices: sourceChoices },
-      { label: input.label, hint: input.hint, choices: afterChoices },
+      { label: label ?? "", hint, choices: afterChoices },
     );
     if (warnings.length) throw new TranslationError("warnings", { warnings });
   }
 
   const status: TranslationState = reviewerEdit ? "in_review" : "draft";
-  const data = { label: input.label, hint: input.hint, status, sourceVersion: q.version, updatedById: actor.id };
+  // The text is written when it changed, or when an outdated one is confirmed against the new source.
+  const textChanged =
+    label !== null && (!present || label !== before.label || hint !== before.hint || textState === "outdated");
   let revision: number;
-  if (text) {
-    const claimed = await tx.questionText.updateMany({
-      where: { id: text.id, revision: input.revision },
-      data: { ...data, revision: { increment: 1 } },
+  if (textChanged) {
+    const ok = await writeQuestionText(tx, {
+      row: text,
+      questionId: q.id,
+      lang,
+      label,
+      hint,
+      status,
+      sourceVersion: q.version,
+      actorId: actor.id,
+      revision: input.revision,
     });
-    if (claimed.count === 0) await conflict(tx, code, lang);
+    if (!ok) await conflict(tx, code, lang);
+    revision = text ? input.revision + 1 : 0;
+  } else if (text) {
+    // The item's revision moves with any change to it, so that a reviewer approves what they saw.
+    if (!(await stepQuestionText(tx, { row: text, revision: input.revision, to: status, move: false })))
+      await conflict(tx, code, lang);
     revision = input.revision + 1;
-  } else {
-    if (input.revision !== -1) await conflict(tx, code, lang);
-    await tx.questionText.create({ data: { questionId: q.id, lang, ...data, revision: 0 } });
-    revision = 0;
-  }
+  } else revision = -1;
 
   // Choice texts belong to their list (shared lists serve many questions): each has its own revision.
-  for (const choice of choices) {
+  const choiceStates: TranslationState[] = [];
+  for (const choice of loaded.choices) {
     const change = given.get(choice.name);
-    if (!change) continue;
-    const current = choice.texts.find((t) => t.lang === lang);
-    if (current && current.status !== "missing" && current.label === change.label) continue;
-    if (!change.label && (!current || current.status === "missing")) continue;
+    const unchanged = !change || (choice.work && choice.work.label === change.label) || (!change.label && !choice.work);
+    if (unchanged) {
+      choiceStates.push(choice.state);
+      continue;
+    }
     if (!change.label)
       throw new TranslationError("invalidInput", { fieldErrors: { [`choice:${choice.name}`]: ["empty"] } });
-    const choiceData = { label: change.label, status, sourceVersion: q.choiceList!.version, updatedById: actor.id };
-    if (current) {
-      const claimed = await tx.choiceText.updateMany({
-        where: { id: current.id, revision: change.revision },
-        data: { ...choiceData, revision: { increment: 1 } },
-      });
-      if (claimed.count === 0) await conflict(tx, code, lang);
-    } else {
-      if (change.revision !== -1) await conflict(tx, code, lang);
-      await tx.choiceText.create({ data: { choiceId: choice.id, lang, ...choiceData, revision: 0 } });
-    }
+    const ok = await writeChoiceText(tx, {
+      row: choice.row,
+      choiceId: choice.id,
+      lang,
+      label: change.label,
+      status,
+      sourceVersion: q.choiceList!.version,
+      actorId: actor.id,
+      revision: change.revision,
+    });
+    if (!ok) await conflict(tx, code, lang);
+    choiceStates.push(choice.row?.status === "approved" && choice.row.label === change.label ? "approved" : status);
   }
+  const after = itemState(textChanged ? status : textState, choiceStates);
 
   await keepRevision(tx, {
     questionId: q.id,
     lang,
     revision,
     action,
-    label: input.label,
-    hint: input.hint,
+    label: label ?? "",
+    hint,
     choices: afterChoices,
-    status,
+    status: after,
     sourceVersion: q.version,
     actorId: actor.id,
   });
@@ -283,9 +311,9 @@ export async function saveInTx(
     entityType: "translation",
     entityId: `${code}:${lang}`,
     before,
-    after: { label: input.label, hint: input.hint, choices: afterChoices, status },
+    after: { label, hint, choices: afterChoices, status: after },
   });
-  return { revision, state: status };
+  return { revision, state: after };
 }
 
 type Transition = {
@@ -316,26 +344,31 @@ async function transition(
   if (!can(actor, step.gate, { lang })) throw new TranslationError("forbidden");
   return inTransaction(input.code, lang, async (tx) => {
     const loaded = await loadForWrite(tx, input.code, lang);
-    const { q, text, state } = loaded;
-    if (!text) throw new TranslationError("wrongStatus", { reason: state });
+    const { q, text, work, textState, state } = loaded;
+    if (!text || !work) throw new TranslationError("wrongStatus", { reason: state });
     if (text.revision !== input.revision) await conflict(tx, input.code, lang);
     if (state !== step.from) throw new TranslationError("wrongStatus", { reason: state });
     if (step.fourEyes) {
       const lastEditors = (await findLastEditors([q.id], lang, tx)).get(q.id) ?? [];
       if (!can(actor, "translation.approve", { lang, lastEditors })) throw new TranslationError("ownEdit");
     }
-    const claimed = await tx.questionText.updateMany({
-      where: { id: text.id, revision: input.revision },
-      data: { status: step.to, revision: { increment: 1 } },
+    // Every part of the item in the step's state moves: the text and each answer choice label (a
+    // shared list's labels once, for all the questions that use it).
+    const moved = await stepQuestionText(tx, {
+      row: text,
+      revision: input.revision,
+      to: step.to,
+      move: textState === step.from,
     });
-    if (claimed.count === 0) await conflict(tx, input.code, lang);
-    // The answer choices saved with this text move with it.
-    if (q.choiceList) {
-      await tx.choiceText.updateMany({
-        where: { lang, status: step.from, choice: { listId: q.choiceList.id } },
-        data: { status: step.to, revision: { increment: 1 } },
-      });
+    if (!moved) await conflict(tx, input.code, lang);
+    const choiceStates: TranslationState[] = [];
+    for (const c of loaded.choices) {
+      if (c.row && c.state === step.from) {
+        if (!(await stepChoiceText(tx, { row: c.row, to: step.to }))) await conflict(tx, input.code, lang);
+        choiceStates.push(step.to);
+      } else choiceStates.push(c.state);
     }
+    const after = itemState(textState === step.from ? step.to : textState, choiceStates);
     if (comment)
       await tx.translationComment.create({
         data: { questionId: q.id, lang, kind: "return", body: comment, authorId: actor.id },
@@ -346,11 +379,11 @@ async function transition(
       lang,
       revision,
       action: kind,
-      label: text.label,
-      hint: text.hint,
-      choices: targetChoices(loaded, lang),
-      status: step.to,
-      sourceVersion: text.sourceVersion,
+      label: work.label,
+      hint: work.hint,
+      choices: targetChoices(loaded),
+      status: after,
+      sourceVersion: work.sourceVersion,
       actorId: actor.id,
     });
     await recordAudit(tx, {
@@ -359,9 +392,9 @@ async function transition(
       entityType: "translation",
       entityId: `${input.code}:${lang}`,
       before: { status: state },
-      after: { status: step.to, ...(comment ? { comment } : {}) },
+      after: { status: after, ...(comment ? { comment } : {}) },
     });
-    return { revision, state: step.to };
+    return { revision, state: after };
   });
 }
 
@@ -426,13 +459,9 @@ export async function restoreTranslationRevision(
     if (!old || old.lang !== lang || old.question.code !== input.code) throw new TranslationError("notFound");
     const loaded = await loadForWrite(tx, input.code, lang);
     const oldChoices = old.choices as Record<string, string>;
-    const choices = (loaded.q.choiceList?.choices ?? [])
+    const choices = loaded.choices
       .filter((c) => oldChoices[c.name])
-      .map((c) => ({
-        name: c.name,
-        label: oldChoices[c.name],
-        revision: c.texts.find((t) => t.lang === lang)?.revision ?? -1,
-      }));
+      .map((c) => ({ name: c.name, label: oldChoices[c.name], revision: c.row?.revision ?? -1 }));
     return saveInTx(
       tx,
       actor,

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { getDb } from "../db/client";
 import { SOURCE_LANGUAGE, type Language } from "../i18n/languages";
 import { checkField, type CheckWarning } from "./checks";
-import { effectiveState } from "./state";
+import { effectiveState, PENDING_SELECT, workingText } from "./state";
 import { fingerprint, parseFingerprint, type ImportedRow, type SheetRow } from "./spreadsheet";
 import { WORKING_STATUSES } from "../bank/visibility";
 
@@ -19,7 +19,17 @@ export async function findExportRows({ lang, codes }: { lang: Language; codes: s
       sourceLanguage: true,
       texts: {
         where: { lang: { in: [SOURCE_LANGUAGE, lang] } },
-        select: { lang: true, label: true, hint: true, status: true, revision: true, sourceVersion: true },
+        select: {
+          lang: true,
+          label: true,
+          hint: true,
+          status: true,
+          revision: true,
+          sourceVersion: true,
+          updatedById: true,
+          pendingHint: true,
+          ...PENDING_SELECT,
+        },
       },
       choiceList: {
         select: {
@@ -30,7 +40,15 @@ export async function findExportRows({ lang, codes }: { lang: Language; codes: s
               name: true,
               texts: {
                 where: { lang: { in: [SOURCE_LANGUAGE, lang] } },
-                select: { lang: true, label: true, status: true, revision: true },
+                select: {
+                  lang: true,
+                  label: true,
+                  status: true,
+                  revision: true,
+                  sourceVersion: true,
+                  updatedById: true,
+                  ...PENDING_SELECT,
+                },
               },
             },
           },
@@ -45,7 +63,8 @@ export async function findExportRows({ lang, codes }: { lang: Language; codes: s
     const q = byCode.get(code);
     if (!q) continue;
     const src = q.texts.find((t) => t.lang === q.sourceLanguage);
-    const tgt = q.texts.find((t) => t.lang === lang);
+    const tgtRow = q.texts.find((t) => t.lang === lang);
+    const tgt = tgtRow ? { ...tgtRow, ...workingText(tgtRow) } : undefined;
     const state = effectiveState(tgt, q.version);
     const has = tgt && tgt.status !== "missing";
     const revision = tgt?.revision ?? -1;
@@ -72,7 +91,8 @@ export async function findExportRows({ lang, codes }: { lang: Language; codes: s
       listsDone.add(q.choiceList.name);
       for (const c of q.choiceList.choices) {
         const s = c.texts.find((t) => t.lang === SOURCE_LANGUAGE);
-        const t = c.texts.find((x) => x.lang === lang);
+        const tRow = c.texts.find((x) => x.lang === lang);
+        const t = tRow ? { ...tRow, ...workingText(tRow) } : undefined;
         const tHas = t && t.status !== "missing";
         rows.push({
           id: `c:${q.choiceList.name}:${c.name}`,
@@ -138,7 +158,17 @@ export async function previewTranslationImport({
         sourceLanguage: true,
         texts: {
           where: { lang: { in: [SOURCE_LANGUAGE, lang] } },
-          select: { lang: true, label: true, hint: true, status: true, revision: true },
+          select: {
+            lang: true,
+            label: true,
+            hint: true,
+            status: true,
+            revision: true,
+            sourceVersion: true,
+            updatedById: true,
+            pendingHint: true,
+            ...PENDING_SELECT,
+          },
         },
       },
     }),
@@ -151,7 +181,15 @@ export async function previewTranslationImport({
             name: true,
             texts: {
               where: { lang: { in: [SOURCE_LANGUAGE, lang] } },
-              select: { lang: true, label: true, status: true, revision: true },
+              select: {
+                lang: true,
+                label: true,
+                status: true,
+                revision: true,
+                sourceVersion: true,
+                updatedById: true,
+                ...PENDING_SELECT,
+              },
             },
           },
         },
@@ -163,7 +201,8 @@ export async function previewTranslationImport({
   const hasText = new Set<string>();
   for (const q of questions) {
     const src = q.texts.find((t) => t.lang === q.sourceLanguage);
-    const tgt = q.texts.find((t) => t.lang === lang);
+    const tgtRow = q.texts.find((t) => t.lang === lang);
+    const tgt = tgtRow ? { ...tgtRow, ...workingText(tgtRow) } : undefined;
     if (lang === q.sourceLanguage) continue;
     const present = tgt && tgt.status !== "missing";
     if (present) hasText.add(q.code);
@@ -181,7 +220,8 @@ export async function previewTranslationImport({
   for (const list of choiceLists) {
     for (const c of list.choices) {
       const s = c.texts.find((t) => t.lang === SOURCE_LANGUAGE);
-      const t = c.texts.find((x) => x.lang === lang);
+      const tRow = c.texts.find((x) => x.lang === lang);
+      const t = tRow ? { ...tRow, ...workingText(tRow) } : undefined;
       targets.set(`c:${list.name}:${c.name}`, {
         source: s?.label ?? "",
         current: t && t.status !== "missing" ? t.label : null,

@@ -3,9 +3,10 @@
 // from the one confirmed (someone saved meanwhile), nothing is applied.
 import { getDb } from "../db/client";
 import { can, type Actor } from "../auth/permissions";
-import { recordAudit } from "../audit/mutations";
 import type { Language } from "../i18n/languages";
-import { TranslationError } from "./errors";
+import { isTranslationError, TranslationError } from "./errors";
+import { PENDING_SELECT, workingText } from "./state";
+import { WORKING_STATUSES } from "../bank/visibility";
 import { saveInTx } from "./mutations";
 import { readTranslationWorkbook, parseFingerprint } from "./spreadsheet";
 import { previewTranslationImport, type ImportPreview } from "./spreadsheet-data";
@@ -30,85 +31,83 @@ export async function applyTranslationImport(
   const read = await readTranslationWorkbook(bytes);
   const prints = new Map(read.ok ? read.rows.map((r) => [r.id, parseFingerprint(r.fingerprint)!]) : []);
 
-  const questions = new Map<string, { label?: string; hint?: string; revision: number }>();
-  const choices: { list: string; name: string; label: string; revision: number }[] = [];
+  // Every row goes through the editor's own save (saveInTx), so that an imported text takes the
+  // same review path as a typed one: a change to an approved text waits as a draft beside it.
+  type Change = {
+    label?: string;
+    hint?: string;
+    revision?: number;
+    choices: { name: string; label: string; revision: number }[];
+  };
+  const questions = new Map<string, Change>();
+  const choiceRows: { list: string; name: string; label: string; revision: number; question?: string }[] = [];
+  const rowsById = new Map(read.ok ? read.rows.map((r) => [r.id, r]) : []);
   for (const u of updates) {
     const [kind, owner, field] = u.id.split(":");
     const revision = prints.get(u.id)!.revision;
     if (kind === "q") {
-      const q = questions.get(owner) ?? { revision };
+      const q = questions.get(owner) ?? { choices: [] };
+      q.revision = revision;
       if (field === "label") q.label = u.after;
       else q.hint = u.after;
       questions.set(owner, q);
-    } else choices.push({ list: owner, name: field, label: u.after, revision });
+    } else
+      choiceRows.push({ list: owner, name: field, label: u.after, revision, question: rowsById.get(u.id)?.question });
   }
 
   const db = await getDb();
   await runAll(() =>
     db.$transaction(
       async (tx) => {
+        // An answer choice is saved with (and kept in the history of) the question it was exported
+        // under, or else the first question using its list.
+        for (const c of choiceRows) {
+          const users = await tx.question.findMany({
+            where: { choiceList: { name: c.list }, status: { in: [...WORKING_STATUSES] } },
+            orderBy: { code: "asc" },
+            select: { code: true },
+          });
+          const code = users.find((q) => q.code === c.question)?.code ?? users[0]?.code;
+          if (!code) throw new TranslationError("previewChanged");
+          const q = questions.get(code) ?? { choices: [] };
+          q.choices.push({ name: c.name, label: c.label, revision: c.revision });
+          questions.set(code, q);
+        }
         for (const [code, change] of questions) {
           const current = await tx.questionText.findFirst({
             where: { question: { code }, lang },
-            select: { label: true, hint: true, status: true },
+            select: { label: true, hint: true, status: true, revision: true, pendingHint: true, ...PENDING_SELECT },
           });
-          const present = current && current.status !== "missing";
-          await saveInTx(
-            tx,
-            actor,
-            {
-              code,
-              lang,
-              label: change.label ?? (present ? current.label : ""),
-              hint: change.hint ?? (present ? current.hint : null),
-              choices: [],
-              revision: change.revision,
-              acknowledgeWarnings: true,
-            },
-            "import",
-          );
-        }
-        for (const c of choices) {
-          const choice = await tx.choice.findFirst({
-            where: { name: c.name, list: { name: c.list } },
-            select: {
-              id: true,
-              list: { select: { version: true } },
-              texts: { where: { lang }, select: { id: true, label: true } },
-            },
-          });
-          if (!choice) throw new TranslationError("previewChanged");
-          const data = {
-            label: c.label,
-            status: "draft" as const,
-            sourceVersion: choice.list.version,
-            updatedById: actor.id,
-          };
-          const existing = choice.texts[0];
-          if (existing) {
-            const claimed = await tx.choiceText.updateMany({
-              where: { id: existing.id, revision: c.revision },
-              data: { ...data, revision: { increment: 1 } },
-            });
-            if (claimed.count === 0) throw new TranslationError("previewChanged");
-          } else {
-            if (c.revision !== -1) throw new TranslationError("previewChanged");
-            await tx.choiceText.create({ data: { choiceId: choice.id, lang, ...data, revision: 0 } });
+          const work =
+            current && current.status !== "missing"
+              ? workingText({ ...current, sourceVersion: null, updatedById: null })
+              : null;
+          const textChange = change.label !== undefined || change.hint !== undefined;
+          try {
+            await saveInTx(
+              tx,
+              actor,
+              {
+                code,
+                lang,
+                label: textChange ? (change.label ?? work?.label ?? "") : undefined,
+                hint: textChange ? (change.hint ?? work?.hint ?? null) : null,
+                choices: change.choices,
+                revision: textChange ? change.revision! : (current?.revision ?? -1),
+                acknowledgeWarnings: true,
+              },
+              "import",
+            );
+          } catch (error) {
+            if (isTranslationError(error) && error.code === "conflict") throw new TranslationError("previewChanged");
+            throw error;
           }
-          await recordAudit(tx, {
-            actorId: actor.id,
-            action: "translation.import",
-            entityType: "choiceList",
-            entityId: `${c.list}:${c.name}:${lang}`,
-            before: { label: existing?.label ?? null },
-            after: { label: c.label },
-          });
         }
       },
       { timeout: 120_000, maxWait: 30_000 },
     ),
   );
-  return { applied: updates.length, questions: questions.size, choices: choices.length };
+  return { applied: updates.length, questions: questions.size, choices: choiceRows.length };
 }
 
 /** A first translation created by someone else meanwhile (unique violation) is a changed preview too. */

@@ -9,7 +9,9 @@ import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
 import yauzl from "yauzl";
 
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+import { IMPORT_MAX_BYTES } from "./upload-limit";
+
+export { IMPORT_MAX_BYTES };
 const MAX_UNPACKED_BYTES = 40 * 1024 * 1024;
 const MAX_PARTS = 200;
 export const IMPORT_MAX_ROWS = 10_000;
@@ -26,7 +28,14 @@ export type SheetRow = {
   state: string;
   fingerprint: string;
 };
-export type ImportedRow = { row: number; id: string; translation: string; fingerprint: string };
+export type ImportedRow = {
+  row: number;
+  id: string;
+  translation: string;
+  fingerprint: string;
+  /** The question the row was exported under (an answer choice's history is kept there) */
+  question?: string;
+};
 
 export function fingerprint(source: string, revision: number): string {
   return `${createHash("sha256").update(source.normalize("NFC")).digest("hex").slice(0, 12)}.${revision}`;
@@ -162,6 +171,7 @@ export async function readTranslationWorkbook(bytes: Buffer): Promise<ReadOutcom
       id,
       translation: cellText(row.getCell(col.translation).value).trim(),
       fingerprint: cellText(row.getCell(col.fingerprint).value).trim(),
+      ...(col.question > 0 ? { question: cellText(row.getCell(col.question).value).trim() } : {}),
     });
   });
   return { ok: true, lang, rows };

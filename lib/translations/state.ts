@@ -25,3 +25,77 @@ export function addState(counts: StateCounts, state: TranslationState) {
   counts[state]++;
   counts.total++;
 }
+
+/** A stored row with what may wait beside it for review (see QuestionText.pendingLabel). */
+export type StoredWithPending = {
+  label: string;
+  hint?: string | null;
+  status: TranslationState;
+  sourceVersion: number | null;
+  updatedById: string | null;
+  pendingLabel: string | null;
+  pendingHint?: string | null;
+  pendingStatus: TranslationState | null;
+  pendingSourceVersion: number | null;
+  pendingUpdatedById: string | null;
+};
+
+export type WorkingText = {
+  label: string;
+  hint: string | null;
+  status: TranslationState;
+  sourceVersion: number | null;
+  updatedById: string | null;
+  /** The text waits beside an approved one that the public still reads */
+  pending: boolean;
+};
+
+/** What translators and reviewers work on: the change waiting for review when there is one, else the row. */
+export function workingText(row: StoredWithPending): WorkingText {
+  if (row.pendingStatus && row.pendingLabel !== null)
+    return {
+      label: row.pendingLabel,
+      hint: row.pendingHint ?? null,
+      status: row.pendingStatus,
+      sourceVersion: row.pendingSourceVersion,
+      updatedById: row.pendingUpdatedById,
+      pending: true,
+    };
+  return {
+    label: row.label,
+    hint: row.hint ?? null,
+    status: row.status,
+    sourceVersion: row.sourceVersion,
+    updatedById: row.updatedById,
+    pending: false,
+  };
+}
+
+/** The columns workingText reads, for Prisma selects. */
+export const PENDING_SELECT = {
+  pendingLabel: true,
+  pendingStatus: true,
+  pendingSourceVersion: true,
+  pendingUpdatedById: true,
+} as const;
+
+/**
+ * A row the public already reads as reviewed: a change to it waits beside it (pending) until a
+ * reviewer approves, rather than replacing it. An outdated text counts, so that a retranslation
+ * is reviewed before it replaces the text people read.
+ */
+export function holdsReviewedText(status: TranslationState): boolean {
+  return status === "approved" || status === "outdated";
+}
+
+/**
+ * One translation item's state: its question text with the answer choice labels reviewed with it
+ * (a shared list's labels are reviewed once, and their state shows in every question using it).
+ * The least finished part wins, so that a draft choice label makes the item a draft to submit.
+ */
+export function itemState(text: TranslationState, choices: readonly TranslationState[]): TranslationState {
+  if (text === "missing") return "missing";
+  const parts = [text, ...choices.filter((s) => s !== "missing")];
+  for (const s of ["outdated", "draft", "in_review"] as const) if (parts.includes(s)) return s;
+  return "approved";
+}

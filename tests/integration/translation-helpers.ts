@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/permissions";
 import type { QuestionSnapshot } from "@/lib/bank/snapshot";
 import type { Language } from "@/lib/i18n/languages";
+import { PENDING_SELECT, workingText } from "@/lib/translations/state";
 
 export async function createPerson(
   id: string,
@@ -82,10 +83,29 @@ export async function changeSourceLabel(code: string, label: string, { markOutda
   });
 }
 
+/** The text as translators and reviewers see it: a change waiting beside an approved text first. */
 export async function textOf(code: string, lang: Language) {
   const db = await getDb();
-  return db.questionText.findFirst({
+  const row = await db.questionText.findFirst({
     where: { question: { code }, lang },
-    select: { label: true, hint: true, status: true, revision: true, sourceVersion: true },
+    select: {
+      label: true,
+      hint: true,
+      status: true,
+      revision: true,
+      sourceVersion: true,
+      updatedById: true,
+      pendingHint: true,
+      ...PENDING_SELECT,
+    },
   });
+  if (!row) return null;
+  const work = workingText(row);
+  return {
+    label: work.label,
+    hint: work.hint,
+    status: work.status,
+    revision: row.revision,
+    sourceVersion: work.sourceVersion,
+  };
 }

@@ -105,10 +105,17 @@ describe("translation spreadsheet round trip", () => {
     const [list, name] = choice.id.split(":").slice(1);
     const choiceText = await db.choiceText.findFirstOrThrow({
       where: { lang: "es", choice: { name, list: { name: list } } },
-      select: { label: true, status: true },
+      select: { label: true, status: true, pendingLabel: true, pendingStatus: true },
     });
-    expect(choiceText).toEqual({ label: `${choice.translation} (revisado)`, status: "draft" });
-    expect(await db.auditEvent.count({ where: { action: "translation.import", actorId: translator.id } })).toBe(3);
+    // The approved label stays what the public reads; the change waits beside it as a draft.
+    expect(choiceText).toEqual({
+      label: choice.translation,
+      status: "approved",
+      pendingLabel: `${choice.translation} (revisado)`,
+      pendingStatus: "draft",
+    });
+    // One audited save per question (the choice is saved with the question it was exported under).
+    expect(await db.auditEvent.count({ where: { action: "translation.import", actorId: translator.id } })).toBe(2);
 
     // The same file again: what it holds is now saved, so nothing is left to apply.
     const again = await readImport({ lang: "es", bytes: edited });

@@ -179,6 +179,8 @@ export default async function TranslateItemPage({ params, searchParams }: Params
             reference: c.reference,
             target: c.target,
             revision: c.revision,
+            status: c.status,
+            published: c.published,
           }))}
           canEdit={canEdit}
           nextQuery={kept}
