@@ -3,11 +3,11 @@ import { useState, type FormEvent } from "react";
 import { useFocusWhen } from "@/components/ui/use-focus-when";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
-import { safeNextPath } from "@/lib/auth/next-path";
+import { checkedNextPath } from "@/lib/auth/next-path";
 import { postJson } from "./post-json";
 
 /** Email and password, posted to Better Auth; the refusal is read out (role="alert") and focused. */
-export function SignInForm({ next }: { next: string }) {
+export function SignInForm({ next }: { next: string | null }) {
   const t = useTranslations("auth");
   const te = useTranslations("errors");
   const locale = useLocale();
@@ -30,8 +30,9 @@ export function SignInForm({ next }: { next: string }) {
     if (result.ok) {
       // Refresh as well as navigate, so that the header (a shared layout) sees the new session.
       // The server already checked `next`; checked again against the real origin, by the same rule,
-      // so that the form can never be handed an address that leaves the app.
-      router.push(safeNextPath(next, window.location.origin));
+      // so that the form can never be handed an address that leaves the app. Without one (or with
+      // one refused), the server sends each person to their work (app/[locale]/sign-in/landing).
+      router.push(checkedNextPath(next, window.location.origin) ?? "/sign-in/landing");
       router.refresh();
       return;
     }

@@ -2,12 +2,15 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
+import { ChevronDown, CircleUser } from "lucide-react";
 import { SignOutButton } from "@/components/auth/SignOutButton";
+import { Disclosure } from "./Disclosure";
 import "@/components/auth/auth.css";
 
 /**
  * The header's account entry: "Sign in" for visitors; for a signed-in person a disclosure (native
- * <details>, so keyboard and screen readers work without script) with the pages their roles open.
+ * <details>, so keyboard and screen readers work without script; Escape closes it) with the pages
+ * their roles open.
  */
 export async function AccountMenu() {
   const t = await getTranslations("auth");
@@ -26,8 +29,17 @@ export async function AccountMenu() {
     );
   }
   return (
-    <details className="account-menu">
-      <summary aria-label={`${t("accountMenu")}: ${user.name}`}>{user.name}</summary>
+    <Disclosure
+      className="account-menu"
+      summaryLabel={`${t("accountMenu")}: ${user.name}`}
+      summary={
+        <>
+          <CircleUser size={18} aria-hidden focusable={false} />
+          <span className="account-menu__name">{user.name}</span>
+          <ChevronDown size={16} aria-hidden focusable={false} className="account-menu__chevron" />
+        </>
+      }
+    >
       <ul>
         <li className="who" dir="ltr">
           {user.email}
@@ -49,6 +61,6 @@ export async function AccountMenu() {
           <SignOutButton />
         </li>
       </ul>
-    </details>
+    </Disclosure>
   );
 }

@@ -43,31 +43,34 @@ function withoutLocale(pathname: string): string {
  * window.location.origin); absolute addresses are refused unless they name it.
  */
 export function safeNextPath(next: string | undefined | null, origin: string = PLACEHOLDER_ORIGIN): string {
-  if (!next || next.length > MAX_LENGTH || hasUnsafeCharacters(next) || ENCODED_SEPARATORS.test(next))
-    return DEFAULT_NEXT_PATH;
+  return checkedNextPath(next, origin) ?? DEFAULT_NEXT_PATH;
+}
+
+/** As safeNextPath, but null when `next` is missing or refused (the caller then picks the landing). */
+export function checkedNextPath(next: string | undefined | null, origin: string = PLACEHOLDER_ORIGIN): string | null {
+  if (!next || next.length > MAX_LENGTH || hasUnsafeCharacters(next) || ENCODED_SEPARATORS.test(next)) return null;
   let base: URL;
   let resolved: URL;
   try {
     base = new URL(origin);
     resolved = new URL(next, base);
   } catch {
-    return DEFAULT_NEXT_PATH;
+    return null;
   }
-  if (resolved.origin !== base.origin || resolved.username || resolved.password) return DEFAULT_NEXT_PATH;
+  if (resolved.origin !== base.origin || resolved.username || resolved.password) return null;
   // A relative address ("questionnaires", "?x") resolves against the placeholder's root: only an
   // address that starts at the root, or names this origin in full, was meant as a return path.
   if (
     !(next.startsWith("/") && !next.startsWith("//")) &&
     !next.toLowerCase().startsWith(`${base.origin.toLowerCase()}/`)
   )
-    return DEFAULT_NEXT_PATH;
+    return null;
   const path = withoutLocale(resolved.pathname);
-  if (path.includes("//")) return DEFAULT_NEXT_PATH;
+  if (path.includes("//")) return null;
   const result = `${path}${resolved.search}`;
   // The form will navigate to /<locale><result>: that address must resolve to itself on this
   // origin, or normalisation could still move it somewhere else.
   const again = new URL(`/${LANGUAGES[0]}${result}`, base);
-  if (again.origin !== base.origin || `${again.pathname}${again.search}` !== `/${LANGUAGES[0]}${result}`)
-    return DEFAULT_NEXT_PATH;
+  if (again.origin !== base.origin || `${again.pathname}${again.search}` !== `/${LANGUAGES[0]}${result}`) return null;
   return result;
 }

@@ -79,7 +79,9 @@ test.describe("accounts and roles", () => {
     await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 
     await signInWithForm(page, "en", { email, password: "farida-first-pass" });
-    await expect(page).toHaveURL(/\/en\/account$/);
+    // No return address: a translator lands on their queue.
+    await expect(page).toHaveURL(/\/en\/translate\/ar\/queue$/);
+    await page.goto("/en/account");
     await expect(page.getByRole("list", { name: "Roles" })).toContainText("Translator");
     await expect(page.getByRole("list", { name: "Roles" })).not.toContainText("Researcher");
     await expect(page.locator(".details-list")).toContainText("العربية");
@@ -101,7 +103,8 @@ test.describe("accounts and roles", () => {
 
   test("a researcher is refused the admin and audit pages", async ({ page }) => {
     await signInWithForm(page, "en", DEMO.researcher);
-    await expect(page).toHaveURL(/\/en\/account$/);
+    await expect(page).toHaveURL(/\/en\/questionnaires$/);
+    await page.goto("/en/account");
     await expect(page.getByRole("list", { name: "Roles" })).toContainText("Researcher");
     expect((await page.goto("/en/admin/users"))?.status()).toBe(403);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Access refused");

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import type { Language } from "@/lib/i18n/languages";
 import { getCurrentUser } from "@/lib/auth/session";
-import { safeNextPath } from "@/lib/auth/next-path";
+import { checkedNextPath } from "@/lib/auth/next-path";
 import { SignInForm } from "@/components/auth/SignInForm";
 import "@/components/auth/auth.css";
 
@@ -22,7 +22,7 @@ export default async function SignInPage({
   const { locale } = await params;
   setRequestLocale(locale);
   const query = await searchParams;
-  const next = safeNextPath(Array.isArray(query.next) ? query.next[0] : query.next);
+  const next = checkedNextPath(Array.isArray(query.next) ? query.next[0] : query.next);
   const [t, user] = await Promise.all([getTranslations("auth"), getCurrentUser()]);
   return (
     <>

@@ -45,7 +45,7 @@ export default async function TranslateItemPage({ params, searchParams }: Params
   const referenceLanguage = filter.source && filter.source !== lang ? filter.source : "en";
   const item = await findTranslationItem({ code, lang, referenceLanguage });
   if (!item) notFound();
-  const t = await getTranslations("translate");
+  const [t, tq] = await Promise.all([getTranslations("translate"), getTranslations("question")]);
   const format = await getFormatter();
   const dir = directionOf(lang);
   const kept = filterQuery(filter);
@@ -77,7 +77,7 @@ export default async function TranslateItemPage({ params, searchParams }: Params
         <h2 id="context-title">{t("editor.context")}</h2>
         <dl className="facts">
           <dt>{t("editor.type")}</dt>
-          <dd>{item.type}</dd>
+          <dd>{tq(`types.${item.type}` as "types.text")}</dd>
           <dt>{t("editor.indicators")}</dt>
           <dd>
             {item.indicators.length === 0
