@@ -99,7 +99,13 @@ describe("translation spreadsheet", () => {
       lang: "ar",
       rows: rows
         .filter((r) => r.id)
-        .map((r, i) => ({ row: i + 2, id: r.id, translation: r.translation, fingerprint: r.fingerprint })),
+        .map((r, i) => ({
+          row: i + 2,
+          id: r.id,
+          question: r.question,
+          translation: r.translation,
+          fingerprint: r.fingerprint,
+        })),
     });
   });
 
