@@ -10,12 +10,24 @@ import { ExportLinks } from "./ExportLinks";
  * approved in the chosen languages, broken skip logic, clashing names, empty sections; then the
  * export buttons, with the fallback-language choice the export endpoint supports.
  */
-export async function ReadinessPanel({ doc, title }: { doc: QuestionnaireDoc; title: string }) {
+export async function ReadinessPanel({
+  doc,
+  title,
+  ownNames,
+}: {
+  doc: QuestionnaireDoc;
+  title: string;
+  /** Names the questionnaire's own (imported) form uses, when it has one */
+  ownNames?: ReadonlySet<string>;
+}) {
   const [t, tAll] = await Promise.all([getTranslations("builder.readiness"), getTranslations()]);
-  const readiness = checkReadiness(doc, { fallback: doc.fallbackLanguage });
+  const readiness = checkReadiness(doc, { fallback: doc.fallbackLanguage, ownNames });
   const describe = tAll as unknown as Translate;
   const issuesWith = Object.fromEntries(
-    [null, ...doc.languages].map((lang) => [lang ?? "", checkReadiness(doc, { fallback: lang }).issues.length]),
+    [null, ...doc.languages].map((lang) => [
+      lang ?? "",
+      checkReadiness(doc, { fallback: lang, ownNames }).issues.length,
+    ]),
   );
   return (
     <section aria-labelledby="readiness-heading" className="builder-panel">

@@ -113,10 +113,12 @@ function Outcome({ state }: { state: State }) {
             <p>
               {t("success", {
                 title: state.title,
-                questions: state.questions,
-                linked: state.linked,
-                created: state.created,
-              })}
+                questions: state.form.questions,
+                groups: state.form.groups,
+                repeats: state.form.repeats,
+                lists: state.form.choiceLists,
+              })}{" "}
+              {t("successLanguages", { languages: state.form.languages.join(", ") })}
             </p>
             <p>
               <Link href={`/questionnaires/${state.id}`} className="button-link">

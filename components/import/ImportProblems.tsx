@@ -1,9 +1,12 @@
 "use client";
 // The problems (or notes) of an import as a table: sheet, row, column and the reason in words.
 // Sheet and column names come from the file: shown as text, isolated so that a Latin name keeps
-// its order inside an Arabic page.
+// its order inside an Arabic page. The same problem in the same sheet and column is one line with
+// its rows listed (a 5,000-row form with one repeated slip gets one line, not 5,000).
 import { useTranslations } from "next-intl";
 import type { ImportProblem } from "./upload-xlsform";
+
+const ROWS_SHOWN = 8;
 
 /** `kind` names the last column: the problems that refused a file, or the notes on one. */
 export function ImportProblems({
@@ -16,6 +19,20 @@ export function ImportProblems({
   problems: ImportProblem[];
 }) {
   const t = useTranslations("importPage.columns");
+  const tp = useTranslations("importPage");
+  const groups = new Map<string, ImportProblem[]>();
+  for (const p of problems) {
+    const key = [p.code, p.sheet ?? "", p.column ?? ""].join("\u0000");
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
+  }
+  const rowsOf = (group: ImportProblem[]) => {
+    const rows = group.map((p) => p.row).filter((r): r is number => r !== undefined);
+    if (rows.length === 0) return "–";
+    const shown = rows.slice(0, ROWS_SHOWN).join(", ");
+    return rows.length > ROWS_SHOWN ? tp("moreRows", { rows: shown, count: rows.length - ROWS_SHOWN }) : shown;
+  };
   return (
     <div className="import-table">
       <table>
@@ -29,16 +46,16 @@ export function ImportProblems({
           </tr>
         </thead>
         <tbody>
-          {problems.map((p, i) => (
+          {[...groups.values()].map((group, i) => (
             <tr key={i}>
               <td>
-                <bdi>{p.sheet ?? "–"}</bdi>
+                <bdi>{group[0].sheet ?? "–"}</bdi>
               </td>
-              <td>{p.row ?? "–"}</td>
+              <td>{rowsOf(group)}</td>
               <td>
-                <bdi>{p.column ?? "–"}</bdi>
+                <bdi>{group[0].column ?? "–"}</bdi>
               </td>
-              <td>{p.message}</td>
+              <td>{group[0].message}</td>
             </tr>
           ))}
         </tbody>

@@ -4,6 +4,8 @@
 // their body limit (1 MB by default) is below the stated 5 MB, and React resets a form after an
 // action, which would drop the chosen file that the person wants to fix and send again.
 
+import type { FormSummary } from "@/lib/xlsform/import/types";
+
 /** One problem or notice as the route describes it: where (sheet, row, column) and why, in words. */
 export type ImportProblem = {
   code: string;
@@ -19,9 +21,7 @@ export type ImportOutcome =
       status: "imported";
       id: string;
       title: string;
-      questions: number;
-      created: number;
-      linked: number;
+      form: FormSummary;
       notices: ImportProblem[];
     }
   | { status: "refused"; errors: ImportProblem[]; notices: ImportProblem[] }
@@ -31,8 +31,7 @@ export type ImportOutcome =
 type RouteAnswer = {
   message?: string;
   questionnaire?: { id: string; title: string };
-  created?: string[];
-  linked?: string[];
+  form?: FormSummary;
   notices?: ImportProblem[];
   details?: { errors?: ImportProblem[]; notices?: ImportProblem[] };
 };
@@ -52,16 +51,12 @@ export async function uploadXlsform(file: File, locale: string): Promise<ImportO
     return { status: "failed", message: null };
   }
   const answer = (await response.json().catch(() => null)) as RouteAnswer | null;
-  if (response.status === 201 && answer?.questionnaire) {
-    const created = answer.created?.length ?? 0;
-    const linked = answer.linked?.length ?? 0;
+  if (response.status === 201 && answer?.questionnaire && answer.form) {
     return {
       status: "imported",
       id: answer.questionnaire.id,
       title: answer.questionnaire.title,
-      questions: created + linked,
-      created,
-      linked,
+      form: answer.form,
       notices: answer.notices ?? [],
     };
   }

@@ -260,7 +260,7 @@ export const schemas = {
   }),
   ImportResult: {
     type: "object",
-    required: ["message", "questionnaire", "created", "linked", "notices"],
+    required: ["message", "questionnaire", "form", "notices"],
     properties: {
       message: { type: "string" },
       questionnaire: {
@@ -268,11 +268,23 @@ export const schemas = {
         required: ["id", "title", "links"],
         properties: { id: { type: "string" }, title: { type: "string" }, links },
       },
-      created: { type: "array", items: { type: "string" }, description: "Codes of new draft questions, for a curator" },
-      linked: {
-        type: "array",
-        items: { type: "string" },
-        description: "Codes of bank questions the file's questions were linked to",
+      form: {
+        type: "object",
+        description:
+          "What the new private questionnaire holds of the file: the whole form, as written. Nothing is added to the bank.",
+        required: ["questions", "groups", "repeats", "choiceLists", "languages"],
+        properties: {
+          questions: integer,
+          groups: integer,
+          repeats: integer,
+          choiceLists: integer,
+          languages: {
+            type: "array",
+            items: { type: "string" },
+            description:
+              "The form's languages as it names them (`English (en)`, `Kiswahili (sw)`; `default` when unnamed)",
+          },
+        },
       },
       notices: { type: "array", items: problem },
     },

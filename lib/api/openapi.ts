@@ -172,7 +172,7 @@ const paths = {
   "/api/v1/questionnaires/import": {
     post: {
       operationId: "importQuestionnaire",
-      summary: `Import an XLSForm (.xlsx, at most ${MAX_UPLOAD_BYTES / (1024 * 1024)} MB) as a new questionnaire; signed-in researchers, same origin only`,
+      summary: `Import an XLSForm (.xlsx, at most ${MAX_UPLOAD_BYTES / (1024 * 1024)} MB) as a new private questionnaire that holds the whole form (nothing is added to the bank); signed-in researchers, same origin only`,
       requestBody: {
         required: true,
         content: {
@@ -184,7 +184,6 @@ const paths = {
         "201": { description: "Imported", content: json(ref("ImportResult")) },
         "401": refusal("Not signed in"),
         "403": refusal("Not a researcher, or a request from another site"),
-        "409": refusal("Another import took the same new names at the same moment: send it again"),
         "413": refusal("The file is over the limit"),
         "422": refusal(
           "The file cannot be imported: details.errors and details.notices by sheet, row and column; nothing was changed",

@@ -616,6 +616,7 @@ export async function duplicateQuestionnaire({
         languages: true,
         defaultLanguage: true,
         fallbackLanguage: true,
+        form: true,
         sections: {
           orderBy: { position: "asc" },
           select: { name: true, title: true, relevant: true, position: true, items: { orderBy: { position: "asc" } } },
@@ -632,6 +633,9 @@ export async function duplicateQuestionnaire({
         defaultLanguage: source.defaultLanguage,
         fallbackLanguage: source.fallbackLanguage,
         visibility: "private",
+        // The copy holds the same own form, under a form_id of its own (its id): ODK Central and
+        // KoboToolbox must not take it for a new version of the original.
+        form: source.form ?? undefined,
       },
       select: { id: true },
     });

@@ -5,7 +5,13 @@ import { MAX_UPLOAD_BYTES } from "../xlsform/limits";
 /** Room for the multipart envelope around the file itself. */
 const ENVELOPE_BYTES = 64 * 1024;
 
-export type UploadOutcome = { ok: true; bytes: Uint8Array } | { ok: false; problem: "tooLarge" | "fileMissing" };
+export type UploadOutcome =
+  | {
+      ok: true;
+      bytes: Uint8Array;
+      /** The file's name as the browser sent it; null for a bare body */ fileName: string | null;
+    }
+  | { ok: false; problem: "tooLarge" | "fileMissing" };
 
 async function readLimited(request: Request, limit: number): Promise<Uint8Array | null> {
   if (!request.body) return new Uint8Array();
@@ -39,7 +45,7 @@ export async function readUploadedFile(request: Request): Promise<UploadOutcome>
   const body = await readLimited(request, MAX_UPLOAD_BYTES + (type.startsWith("multipart/") ? ENVELOPE_BYTES : 0));
   if (!body) return { ok: false, problem: "tooLarge" };
   if (!type.startsWith("multipart/form-data"))
-    return body.byteLength ? { ok: true, bytes: body } : { ok: false, problem: "fileMissing" };
+    return body.byteLength ? { ok: true, bytes: body, fileName: null } : { ok: false, problem: "fileMissing" };
   let file: FormDataEntryValue | null;
   try {
     file = (await new Response(body as unknown as BodyInit, { headers: { "content-type": type } }).formData()).get(
@@ -50,5 +56,5 @@ export async function readUploadedFile(request: Request): Promise<UploadOutcome>
   }
   if (!file || typeof file === "string" || file.size === 0) return { ok: false, problem: "fileMissing" };
   if (file.size > MAX_UPLOAD_BYTES) return { ok: false, problem: "tooLarge" };
-  return { ok: true, bytes: new Uint8Array(await file.arrayBuffer()) };
+  return { ok: true, bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name || null };
 }

@@ -93,10 +93,14 @@ function relevanceOf(value: unknown): Relevance | null {
     : { combinator: "and", rules: [{ question: "_unreadable_rule", operator: "eq", value: "?" }] };
 }
 
-/** ODK needs a new version string whenever the form changes: the time of the latest change, to the minute. */
-function versionOf(dates: Date[]): string {
+/**
+ * ODK Central and KoboToolbox need a new version string whenever the form changes: the time of the
+ * latest change, to the millisecond (yyyymmddhhmmssmmm), so that two changes within a minute still
+ * give two versions and a version never comes back.
+ */
+export function versionOf(dates: Date[]): string {
   const latest = new Date(Math.max(...dates.map((d) => d.getTime())));
-  return latest.toISOString().replace(/[-:T]/g, "").slice(0, 12);
+  return latest.toISOString().replace(/[-:T.Z]/g, "").slice(0, 17);
 }
 
 /** The questionnaire as plain data, each item's texts chosen by item-texts.ts (pinned to its bank version). */

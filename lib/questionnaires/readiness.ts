@@ -38,6 +38,12 @@ export type ReadinessOptions = {
   languages?: Language[];
   /** Fill holes from this language's approved text (the file then says so) */
   fallback?: Language | null;
+  /**
+   * The names the questionnaire's own (imported) form already uses: a bank question or section of
+   * the same name clashes with it. Present only for a questionnaire with its own form, which may
+   * then have no bank questions at all.
+   */
+  ownNames?: ReadonlySet<string>;
 };
 
 export type Readiness = {
@@ -79,8 +85,8 @@ export function checkReadiness(doc: QuestionnaireDoc, options: ReadinessOptions 
   if (titleLanguage) checkText(title, { field: "form_title" }, [titleLanguage]);
 
   const items = allItems(doc);
-  if (items.length === 0) issues.push({ kind: "no_questions" });
-  checkNames(doc, issues);
+  if (items.length === 0 && !options.ownNames) issues.push({ kind: "no_questions" });
+  checkNames(doc, issues, options.ownNames);
 
   const listsInUse = new Set<string>();
   const earlier = new Map<string, QuestionnaireItemDoc>();
@@ -109,9 +115,9 @@ export function checkReadiness(doc: QuestionnaireDoc, options: ReadinessOptions 
   return { ready: issues.length === 0, languages, fallback, issues, filledFromFallback };
 }
 
-function checkNames(doc: QuestionnaireDoc, issues: ReadinessIssue[]) {
+function checkNames(doc: QuestionnaireDoc, issues: ReadinessIssue[], ownNames: ReadonlySet<string> = new Set()) {
   // Names must be unique in the whole form, whatever the case: `${name}` references need it.
-  const seen = new Set<string>();
+  const seen = new Set([...ownNames].map((n) => n.toLowerCase()));
   const reported = new Set<string>();
   for (const name of [...doc.sections.map((s) => s.name), ...allItems(doc).map((i) => i.name)]) {
     if (!isValidXlsformName(name) || name === FORM_ROOT_NAME) issues.push({ kind: "invalid_name", name });

@@ -118,7 +118,7 @@ describe("questionnaire exports", () => {
         form_id: template.slug!.replace(/-/g, "_"),
         default_language: "English (en)",
       });
-      expect(settings.version).toMatch(/^\d{12}$/);
+      expect(settings.version).toMatch(/^\d{17}$/);
       const types = survey.rows.map((r) => r.cells.type);
       expect(types.filter((t) => t === "begin_group").length).toBe(types.filter((t) => t === "end_group").length);
       expect(survey.rows.some((r) => r.cells.relevant?.includes("${bkg_consent} = 'yes'"))).toBe(true);

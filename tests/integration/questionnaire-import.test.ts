@@ -1,31 +1,44 @@
-// Importing XLSForms through the route, against the seeded database: who may, what is linked and
-// what becomes a draft, that a refused file changes nothing, and the export → import round trip.
+// Importing XLSForms through the route, against the seeded database: who may; that a form becomes
+// a private questionnaire holding the whole form and nothing reaches the bank; that each test form
+// of tests/unit/xlsform-form (groups, repeats, cascading selects, calculations, six languages,
+// or_other, media, bind::/instance:: columns, settings, every question type) comes back from the
+// export as the XForm pyxform makes of the original; the form's identity across exports; bank
+// questions added in the builder after the form's own; refusals that change nothing.
 import { beforeAll, describe, expect, it } from "vitest";
-import ExcelJS from "exceljs";
 import { getDb } from "@/lib/db/client";
 import { POST as importRoute } from "@/app/api/v1/questionnaires/import/route";
 import { GET as exportRoute } from "@/app/api/v1/questionnaires/[id]/export/route";
-import { findQuestionnaireDoc } from "@/lib/questionnaires/data";
+import { applyBuilderChange } from "@/lib/builder/mutations";
+import { findBuilderQuestionnaire } from "@/lib/builder/data";
+import { readFormFile } from "@/lib/xlsform/form";
+import { FORMS, workbook, type Sheets } from "../unit/xlsform-form/forms";
+import { convertWithPyxform, pyxformMissing, type Conversion } from "../unit/xlsform-form/pyxform";
+import { libreOfficeShaped } from "../unit/xlsform-form/other-writers";
 import { browserHeaders, ORIGIN, signInDemoRoles, type DemoRole } from "./auth-helpers";
 import { expectContract } from "./openapi-contract";
 
-async function xlsx(sheets: Record<string, (string | number)[][]>): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(sheets)) {
-    const ws = book.addWorksheet(name);
-    for (const row of rows) ws.addRow(row);
-  }
-  return new Uint8Array(await book.xlsx.writeBuffer());
-}
+type Imported = {
+  message: string;
+  questionnaire: { id: string; title: string; links: { xlsform: string; csv: string } };
+  form: { questions: number; groups: number; repeats: number; choiceLists: number; languages: string[] };
+  notices: { code: string; row?: number; message: string }[];
+};
 
-async function upload(bytes: Uint8Array, headers: Headers) {
+async function upload(bytes: Uint8Array, headers: Headers, fileName = "form.xlsx") {
   const body = new FormData();
-  body.append("file", new Blob([bytes as unknown as BlobPart]), "form.xlsx");
+  body.append("file", new Blob([bytes as unknown as BlobPart]), fileName);
   const response = await importRoute(
     new Request(`${ORIGIN}/api/v1/questionnaires/import`, { method: "POST", headers, body }),
   );
   await expectContract("post", "/api/v1/questionnaires/import", response);
   return response;
+}
+
+async function imported(bytes: Uint8Array, headers: Headers, fileName?: string): Promise<Imported> {
+  const response = await upload(bytes, headers, fileName);
+  const body = (await response.json()) as Imported;
+  expect(response.status, JSON.stringify(body).slice(0, 2000)).toBe(201);
+  return body;
 }
 
 async function exportFile(id: string, query: string, headers?: Headers) {
@@ -34,33 +47,50 @@ async function exportFile(id: string, query: string, headers?: Headers) {
   });
 }
 
-async function counts() {
+async function exportedBytes(id: string, headers: Headers, format = "xlsform"): Promise<Uint8Array> {
+  const response = await exportFile(id, `format=${format}`, headers);
+  expect(response.status, await response.clone().text()).toBe(200);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** The bank, as counted: an import must leave it exactly as it was. */
+async function bankCounts() {
   const db = await getDb();
-  const [questionnaires, questions, lists] = await Promise.all([
-    db.questionnaire.count(),
+  const [questions, lists, choices, texts] = await Promise.all([
     db.question.count(),
     db.choiceList.count(),
+    db.choice.count(),
+    db.questionText.count(),
   ]);
-  return { questionnaires, questions, lists };
+  return { questions, lists, choices, texts };
 }
+
+/** The XForm without what an export is meant to change: the primary instance's version (form ids are already left out). */
+const withoutVersion = (xform: string) => xform.replace(/(<instance><[^>]*?) version="[^"]*"/, "$1");
+
+function expectSameXForm(before: Conversion, after: Conversion) {
+  if (!before.ok) throw new Error(`pyxform refused the original form: ${before.error}`);
+  if (!after.ok) throw new Error(`pyxform refused the exported form: ${after.error}`);
+  expect(withoutVersion(after.xform).split("><").join(">\n<")).toBe(
+    withoutVersion(before.xform).split("><").join(">\n<"),
+  );
+}
+
+const versionOf = (raw: string) => /<instance><[^>]*? version="([^"]*)"/.exec(raw)?.[1];
+const formIdOf = (raw: string) => /<instance><[^>]*? id="([^"]*)"/.exec(raw)?.[1];
 
 describe("XLSForm import", () => {
   let cookies: Record<DemoRole, string>;
-  let englishLabel = "";
+  let researcherId = "";
 
   beforeAll(async () => {
     cookies = await signInDemoRoles();
     const db = await getDb();
-    // A published text question of the bank, to be matched by its English wording.
-    const text = await db.questionText.findFirstOrThrow({
-      where: { lang: "en", question: { type: "text", status: "published" } },
-      orderBy: { questionId: "asc" },
-    });
-    englishLabel = text.label;
+    researcherId = (await db.user.findUniqueOrThrow({ where: { email: "researcher@demo.questionbank.org" } })).id;
   });
 
   it("needs a signed-in researcher", async () => {
-    const file = await xlsx({
+    const file = await workbook({
       survey: [
         ["type", "name", "label"],
         ["text", "a", "A"],
@@ -76,143 +106,183 @@ describe("XLSForm import", () => {
     expect(crossSite.status).toBe(403);
   });
 
-  it("creates a private questionnaire: bank questions linked by code or English wording, the others drafts for a curator", async () => {
-    const before = await counts();
-    const file = await xlsx({
+  it("holds the whole form in a private questionnaire and adds nothing to the bank, whatever names other forms used", async () => {
+    const form: Sheets = {
       survey: [
-        ["type", "name", "label", "hint", "required", "relevant", "constraint"],
-        ["integer", "bkg_age", "How old are you?", "", "yes", "", ". >= 18 and . <= 120"],
-        ["text", "free_comment", englishLabel],
-        ["select_one water", "Water.Source", "Main source of drinking water?", "", "yes", "${bkg_age} >= 18"],
-        ["text", "water_other", "Which other source?", "", "", "${Water.Source} = 'other'"],
+        ["type", "name", "label", "constraint", "constraint_message", "calculation"],
+        ["begin_group", "household", "Household"],
+        ["integer", "q1", "How many people live here?", ". >= 1 and . <= 30", "Between 1 and 30"],
+        ["select_one yn", "gender", "Is the head of household a woman?"],
+        ["end_group"],
+        ["calculate", "state", "", "", "", "${q1} * 2"],
       ],
       choices: [
         ["list_name", "name", "label"],
-        ["water", "tap", "Tap"],
-        ["water", "well", "Well"],
-        ["water", "other", "Other"],
+        ["yn", "yes", "Yes, she is"],
+        ["yn", "no", "No"],
       ],
-      settings: [
-        ["form_title", "form_id"],
-        ["Water and health check", "water_check"],
-      ],
-    });
-    const response = await upload(file, browserHeaders(cookies.researcher));
-    const body = (await response.json()) as {
-      questionnaire: { id: string };
-      created: string[];
-      linked: string[];
-      message: string;
-      notices: { code: string }[];
     };
-    expect(response.status, JSON.stringify(body)).toBe(201);
-    expect(body.linked.sort()).toEqual(expect.arrayContaining(["bkg_age"]));
-    expect(body.linked).toHaveLength(2);
-    expect(body.created).toEqual(["water_source", "water_other"]);
-    expect(body.message).toBe(
-      "Imported “Water and health check”: 4 questions, 2 new drafts for a curator, 2 linked to the bank.",
+    const before = await bankCounts();
+    const first = await imported(await workbook(form), browserHeaders(cookies.researcher), "Household check.xlsx");
+    // The same names again, in another form: they are each questionnaire's own.
+    const second = await imported(await workbook(form), browserHeaders(cookies.researcher), "Household check.xlsx");
+    expect(second.questionnaire.id).not.toBe(first.questionnaire.id);
+    expect(await bankCounts()).toEqual(before);
+
+    expect(first.form).toEqual({ questions: 3, groups: 1, repeats: 0, choiceLists: 1, languages: ["default"] });
+    expect(first.questionnaire.title).toBe("Household check");
+    expect(first.message).toBe(
+      "Imported “Household check”: 3 questions, 1 group, 0 repeats, in 1 language. Nothing was added to the bank.",
     );
-    expect(body.notices.map((n) => n.code)).toContain("bare_label_language");
-
-    const after = await counts();
-    expect(after).toEqual({
-      questionnaires: before.questionnaires + 1,
-      questions: before.questions + 2,
-      lists: before.lists + 1,
-    });
     const db = await getDb();
-    const researcher = await db.user.findUniqueOrThrow({ where: { email: "researcher@demo.questionbank.org" } });
-    const drafts = await db.question.findMany({
-      where: { code: { in: body.created } },
-      include: { texts: true, choiceList: { include: { choices: true } } },
+    const row = await db.questionnaire.findUniqueOrThrow({ where: { id: first.questionnaire.id } });
+    expect(row).toMatchObject({ ownerId: researcherId, visibility: "private", languages: ["en"] });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { entityId: first.questionnaire.id, action: "questionnaire.import" },
     });
-    for (const draft of drafts) {
-      expect(draft.status).toBe("draft");
-      expect(draft.createdById).toBe(researcher.id);
-      expect(draft.texts.map((t) => [t.lang, t.status])).toEqual([["en", "draft"]]);
-    }
-    expect(
-      drafts
-        .find((d) => d.code === "water_source")!
-        .choiceList!.choices.map((c) => c.name)
-        .sort(),
-    ).toEqual(["other", "tap", "well"]);
+    expect(audit.actorId).toBe(researcherId);
 
-    const doc = (await findQuestionnaireDoc(body.questionnaire.id))!;
-    expect(doc.visibility).toBe("private");
-    expect(doc.languages).toEqual(["en"]);
-    expect(doc.sections.flatMap((s) => s.items.map((i) => i.name))).toEqual([
-      "bkg_age",
-      "free_comment",
-      "Water.Source",
-      "water_other",
-    ]);
-    expect(doc.sections[0].items[3].relevant).toEqual({
-      combinator: "and",
-      rules: [{ question: "Water.Source", operator: "eq", value: "other" }],
-    });
-    // The file's wording differs from the bank's for bkg_age: kept as the questionnaire's own.
-    expect(doc.sections[0].items[0].label.en?.text).toBe("How old are you?");
-
-    // The importer can export it at once (their own wording), nobody else can see it.
-    const exported = await exportFile(body.questionnaire.id, "format=xlsform", browserHeaders(cookies.researcher));
-    expect(exported.status, await exported.clone().text()).toBe(200);
-    expect((await exportFile(body.questionnaire.id, "format=xlsform", browserHeaders(cookies.curator))).status).toBe(
+    // The form's own choice labels come back as written ("Yes, she is", not the bank's "Yes").
+    const csv = new TextDecoder().decode(
+      await exportedBytes(first.questionnaire.id, browserHeaders(cookies.researcher), "csv"),
+    );
+    expect(csv).toContain("Yes, she is");
+    expect(csv).toContain("${q1} * 2");
+    // Nobody else sees it.
+    expect((await exportFile(first.questionnaire.id, "format=xlsform", browserHeaders(cookies.curator))).status).toBe(
       404,
     );
+    expect((await exportFile(first.questionnaire.id, "format=xlsform")).status).toBe(404);
   });
 
-  it("refuses a file with errors with row-level reasons in the person's language, and changes nothing", async () => {
-    const before = await counts();
-    const file = await xlsx({
+  describe.skipIf(!!pyxformMissing)("export gives the XForm pyxform makes of the original", () => {
+    const titles = Object.keys(FORMS) as (keyof typeof FORMS)[];
+    const outcomes = new Map<string, { before: Conversion; after: Conversion } | { error: string }>();
+
+    beforeAll(async () => {
+      const files: Uint8Array[] = [];
+      const converted: string[] = [];
+      for (const title of titles) {
+        const original = await workbook(FORMS[title]);
+        const response = await upload(original, browserHeaders(cookies.researcher));
+        if (response.status !== 201) {
+          outcomes.set(title, { error: `import answered ${response.status}: ${await response.text()}` });
+          continue;
+        }
+        const { questionnaire } = (await response.json()) as Imported;
+        const exported = await exportFile(questionnaire.id, "format=xlsform", browserHeaders(cookies.researcher));
+        if (exported.status !== 200) {
+          outcomes.set(title, { error: `export answered ${exported.status}: ${await exported.text()}` });
+          continue;
+        }
+        files.push(original, new Uint8Array(await exported.arrayBuffer()));
+        converted.push(title);
+      }
+      const results = await convertWithPyxform(files);
+      converted.forEach((title, i) => outcomes.set(title, { before: results[2 * i], after: results[2 * i + 1] }));
+    }, 300_000);
+
+    for (const title of titles) {
+      it(title, () => {
+        const outcome = outcomes.get(title)!;
+        if ("error" in outcome) throw new Error(outcome.error);
+        expectSameXForm(outcome.before, outcome.after);
+      });
+    }
+
+    it("a file saved by LibreOffice (a few real rows, formatted rows to the sheet's end)", async () => {
+      const original = await libreOfficeShaped(50_000);
+      const { questionnaire } = await imported(original, browserHeaders(cookies.researcher));
+      const exported = await exportedBytes(questionnaire.id, browserHeaders(cookies.researcher));
+      const [before, after] = await convertWithPyxform([original, exported]);
+      expectSameXForm(before, after);
+    }, 120_000);
+
+    it("keeps form_id, gives a new version on every change, and adds bank questions after the form's own", async () => {
+      const original = await workbook({
+        survey: [
+          ["type", "name", "label::English (en)", "label::Français (fr)"],
+          ["text", "village", "Village", "Village"],
+          ["integer", "children", "How many children?", "Combien d'enfants ?"],
+        ],
+        settings: [
+          ["form_title", "form_id", "version"],
+          ["Village survey", "village_survey_2026", "3"],
+        ],
+      });
+      const { questionnaire, form } = await imported(original, browserHeaders(cookies.researcher));
+      expect(form.languages).toEqual(["English (en)", "Français (fr)"]);
+      const firstExport = await exportedBytes(questionnaire.id, browserHeaders(cookies.researcher));
+
+      // A bank question, added in the builder as anyone would.
+      const q = (await findBuilderQuestionnaire(questionnaire.id))!;
+      const actor = { id: researcherId, roles: ["researcher"] as const };
+      const section = await applyBuilderChange({
+        actor,
+        change: { op: "addSection", questionnaireId: q.id, revision: q.revision, title: { en: "Age", fr: "Âge" } },
+      });
+      await applyBuilderChange({
+        actor,
+        change: { op: "addQuestions", questionnaireId: q.id, revision: section.revision, codes: ["bkg_age"] },
+      });
+      const secondExport = await exportedBytes(questionnaire.id, browserHeaders(cookies.researcher));
+      const [first, second, source] = await convertWithPyxform([firstExport, secondExport, original]);
+      if (!first.ok || !second.ok || !source.ok) throw new Error(JSON.stringify([first, second, source]));
+      expect(formIdOf(first.raw)).toBe("village_survey_2026");
+      expect(formIdOf(second.raw)).toBe("village_survey_2026");
+      expect(versionOf(first.raw)).toMatch(/^\d{17}$/);
+      expect(BigInt(versionOf(second.raw)!)).toBeGreaterThan(BigInt(versionOf(first.raw)!));
+      expectSameXForm(source, first);
+      // The form's own questions stay where they were, outside any group; the bank's follow, in
+      // the form's own language columns (English and French, not a third "English (en)").
+      expect(second.raw).toMatch(/<village\/><children\/><(\w+)><bkg_age\/><\/\1>/);
+      expect(second.raw).not.toMatch(/<translation lang="(?!English \(en\)|Français \(fr\))/);
+      const read = await readFormFile(secondExport);
+      expect(read.ok && read.form.languages.map((l) => l.name)).toEqual(["English (en)", "Français (fr)"]);
+    }, 120_000);
+  });
+
+  it("refuses a form pyxform would refuse with its reasons by sheet, row and column, in the person's language, and changes nothing", async () => {
+    const db = await getDb();
+    const before = { ...(await bankCounts()), questionnaires: await db.questionnaire.count() };
+    const file = await workbook({
       survey: [
-        ["type", "name", "label", "relevant"],
+        ["type", "name", "label"],
         ["text", "first", "First"],
         ["Integer", "second", "Second"],
         ["select_one missing_list", "third", "Third"],
-        ["text", "fourth", "Fourth", "${nowhere} = 'x'"],
+        ["begin_group", "g", "G"],
       ],
     });
     const response = await upload(file, browserHeaders(cookies.researcher, { "accept-language": "es" }));
     expect(response.status).toBe(422);
-    const {
-      code,
-      message,
-      details: body,
-    } = (await response.json()) as {
+    const { code, message, details } = (await response.json()) as {
       code: string;
       message: string;
       details: { errors: { code: string; row: number; column: string; location: string; message: string }[] };
     };
     expect(code).toBe("importRefused");
     expect(message).toBe("El archivo no se importó: primero hay que resolver 3 problemas. No se cambió nada.");
-    expect(body.errors.map((e) => [e.code, e.row, e.column])).toEqual([
-      ["unknown_type", 3, "type"],
-      ["unknown_list", 4, "type"],
-      ["unknown_reference", 5, "relevant"],
+    expect(details.errors.map((e) => [e.code, e.row])).toEqual([
+      ["unknown_type", 3],
+      ["unknown_list", 4],
+      ["unmatched_begin", 5],
     ]);
-    expect(body.errors[0].location).toBe("Hoja «survey», fila 3, columna «type»");
-    expect(body.errors[0].message).toContain("«Integer» no es un tipo de XLSForm");
-    expect(await counts()).toEqual(before);
+    expect(details.errors[0].location).toBe("Hoja «survey», fila 3, columna «type»");
+    expect(details.errors[0].message).toContain("«Integer» no es un tipo de XLSForm");
+    expect({ ...(await bankCounts()), questionnaires: await db.questionnaire.count() }).toEqual(before);
   });
 
-  it("refuses a question whose name is a bank code of another type, in one transaction", async () => {
-    const before = await counts();
-    const file = await xlsx({
-      survey: [
-        ["type", "name", "label"],
-        ["text", "brand_new_question", "Something new"],
-        ["text", "bkg_age", "Age in words"],
-      ],
-    });
-    const response = await upload(file, browserHeaders(cookies.researcher));
-    expect(response.status).toBe(422);
-    const body = ((await response.json()) as { details: { errors: { code: string; row: number }[] } }).details;
-    expect(body.errors.map((e) => [e.code, e.row])).toEqual([["code_type_conflict", 3]]);
-    expect(await counts()).toEqual(before);
-  });
+  it("refuses an old .xls file with how to save it as .xlsx, a file over 5 MB before reading it, and a request without a file", async () => {
+    // The compound-file signature every .xls starts with.
+    const xls = new Uint8Array(4096);
+    xls.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const old = await upload(xls, browserHeaders(cookies.researcher));
+    expect(old.status).toBe(422);
+    const oldBody = (await old.json()) as { details: { errors: { code: string; message: string }[] } };
+    expect(oldBody.details.errors[0].code).toBe("old_excel_format");
+    expect(oldBody.details.errors[0].message).toContain("(.xlsx)");
 
-  it("refuses a file over 5 MB before parsing it, and a request without a file", async () => {
     const big = new Uint8Array(5 * 1024 * 1024 + 1);
     expect((await upload(big, browserHeaders(cookies.researcher))).status).toBe(413);
     const empty = await importRoute(
@@ -225,30 +295,22 @@ describe("XLSForm import", () => {
     expect(empty.status).toBe(400);
   });
 
-  it("round-trips a public template: export, import, the same questionnaire linked to the same bank questions", async () => {
-    const db = await getDb();
-    const template = await db.questionnaire.findUniqueOrThrow({
-      where: { slug: "vaccine-acceptance-rapid-assessment" },
-      select: { id: true },
-    });
-    const exported = await exportFile(template.id, "format=xlsform");
-    const bytes = new Uint8Array(await exported.arrayBuffer());
-    const before = await counts();
-    const response = await upload(bytes, browserHeaders(cookies.researcher));
-    const body = (await response.json()) as { questionnaire: { id: string }; created: string[] };
-    expect(response.status, JSON.stringify(body).slice(0, 2000)).toBe(201);
-    expect(body.created).toEqual([]);
-    expect((await counts()).questions).toBe(before.questions);
-
-    const original = (await findQuestionnaireDoc(template.id))!;
-    const copy = (await findQuestionnaireDoc(body.questionnaire.id))!;
-    const shape = (doc: typeof original) => ({
-      languages: doc.languages,
-      defaultLanguage: doc.defaultLanguage,
-      title: doc.title.en,
-      sections: doc.sections.map((s) => ({ ...s, items: s.items })),
-      choiceLists: doc.choiceLists,
-    });
-    expect(shape(copy)).toEqual(shape(original));
-  });
+  it.skipIf(!!pyxformMissing)(
+    "round-trips a public template: its export imported and exported again is the same XForm",
+    async () => {
+      const db = await getDb();
+      const template = await db.questionnaire.findUniqueOrThrow({
+        where: { slug: "vaccine-acceptance-rapid-assessment" },
+        select: { id: true },
+      });
+      const original = new Uint8Array(await (await exportFile(template.id, "format=xlsform")).arrayBuffer());
+      const before = await bankCounts();
+      const { questionnaire } = await imported(original, browserHeaders(cookies.researcher));
+      expect(await bankCounts()).toEqual(before);
+      const again = await exportedBytes(questionnaire.id, browserHeaders(cookies.researcher));
+      const [a, b] = await convertWithPyxform([original, again]);
+      expectSameXForm(a, b);
+    },
+    120_000,
+  );
 });

@@ -8,6 +8,9 @@ import { findBuilderView, findVersionPairs } from "@/lib/builder/data";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { Builder } from "@/components/builder/Builder";
 import { ReadinessPanel } from "@/components/builder/ReadinessPanel";
+import { OwnFormPanel } from "@/components/builder/OwnFormPanel";
+import { findOwnForm } from "@/lib/export/own-form-data";
+import { namesInForm } from "@/lib/xlsform/compose-form";
 import "@/components/builder/builder.css";
 
 type Props = { params: Promise<{ locale: Language; id: string }> };
@@ -21,10 +24,11 @@ export default async function BuilderPage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   await questionnairePageAccess(locale, `/questionnaires/${id}`, id, "questionnaire.edit");
-  const [t, tl, view] = await Promise.all([
+  const [t, tl, view, own] = await Promise.all([
     getTranslations("builder"),
     getTranslations("builder.list"),
     findBuilderView(id),
+    findOwnForm(id),
   ]);
   if (!view) notFound();
   const { builder: q, doc } = view;
@@ -68,8 +72,9 @@ export default async function BuilderPage({ params }: Props) {
           </li>
         </ul>
       </nav>
+      {own && <OwnFormPanel form={own.form} locale={locale} defaultLanguage={q.defaultLanguage} />}
       <Builder q={q} pairs={pairs} locale={locale} />
-      <ReadinessPanel doc={doc} title={title?.text ?? id} />
+      <ReadinessPanel doc={doc} title={title?.text ?? id} ownNames={own ? namesInForm(own.form) : undefined} />
     </>
   );
 }

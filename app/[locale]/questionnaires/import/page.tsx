@@ -46,8 +46,8 @@ export default async function ImportQuestionnairePage({ params }: Props) {
       <h2>{t("whatHappens.heading")}</h2>
       <ul className="import-steps">
         <li>{t("whatHappens.questionnaire")}</li>
-        <li>{t("whatHappens.linked")}</li>
-        <li>{t("whatHappens.drafts")}</li>
+        <li>{t("whatHappens.private")}</li>
+        <li>{t("whatHappens.bank")}</li>
         <li>{t.rich("whatHappens.languages", { code: (chunks) => <code className="code">{chunks}</code> })}</li>
         <li>{t("whatHappens.errors")}</li>
       </ul>

@@ -1,7 +1,8 @@
 // POST /api/v1/questionnaires/import: a signed-in researcher uploads an XLSForm (.xlsx, at most
-// 5 MB; multipart field "file", or the file as the body). 201 with the new questionnaire; 422 with
-// every problem by sheet, row and column in details (nothing is changed); 401/403 for visitors
-// and people without the researcher role; 413 for a file over the limit.
+// 5 MB; multipart field "file", or the file as the body). 201 with the new private questionnaire
+// holding the whole form (nothing is written to the bank) and what it holds; 422 with every
+// problem by sheet, row and column in details (nothing is changed); 401/403 for visitors and
+// people without the researcher role; 413 for a file over the limit.
 import { isSameOriginRequest } from "@/lib/auth/csrf";
 import { requireUser } from "@/lib/auth/session";
 import { HttpError } from "@/lib/http/errors";
@@ -9,7 +10,7 @@ import { handleRoute } from "@/lib/http/handle-route";
 import type { Translate } from "@/lib/http/messages";
 import { jsonResponse } from "@/lib/http/respond";
 import { canImportQuestionnaire } from "@/lib/questionnaires/access";
-import { createQuestionnaireFromImport } from "@/lib/xlsform/import/import-mutations";
+import { createQuestionnaireFromForm } from "@/lib/xlsform/import/import-mutations";
 import { importXlsformFile } from "@/lib/xlsform/import/import-file";
 import { MAX_UPLOAD_BYTES } from "@/lib/xlsform/limits";
 import type { ImportIssue } from "@/lib/xlsform/import/types";
@@ -43,31 +44,23 @@ export const POST = handleRoute("questionnaire import", async ({ request, t }) =
   }
   const parsed = await importXlsformFile(upload.bytes);
   if (!parsed.ok) throw refused(parsed.errors, parsed.notices, t);
-  let outcome: Awaited<ReturnType<typeof createQuestionnaireFromImport>>;
-  try {
-    outcome = await createQuestionnaireFromImport({ imported: parsed.questionnaire, ownerId: user.id });
-  } catch (error) {
-    // Another import took the same new code or list name at the same moment: try again.
-    if ((error as { code?: string }).code === "P2002") throw new HttpError("conflict");
-    throw error;
-  }
-  if (!outcome.ok) throw refused(outcome.errors, parsed.notices, t);
+  const outcome = await createQuestionnaireFromForm({ form: parsed.form, ownerId: user.id, fileName: upload.fileName });
   const base = `/api/v1/questionnaires/${outcome.questionnaireId}`;
   return jsonResponse(
     {
       message: t("import.imported", {
         title: outcome.title,
-        questions: outcome.questions,
-        created: outcome.created.length,
-        linked: outcome.linked.length,
+        questions: outcome.summary.questions,
+        groups: outcome.summary.groups,
+        repeats: outcome.summary.repeats,
+        languages: outcome.summary.languages.length,
       }),
       questionnaire: {
         id: outcome.questionnaireId,
         title: outcome.title,
         links: { xlsform: `${base}/export?format=xlsform`, csv: `${base}/export?format=csv` },
       },
-      created: outcome.created,
-      linked: outcome.linked,
+      form: outcome.summary,
       notices: described(parsed.notices, t),
     },
     { status: 201, personal: true },

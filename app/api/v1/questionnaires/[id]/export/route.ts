@@ -9,6 +9,7 @@ import { findQuestionnaireAccess, findQuestionnaireDoc } from "@/lib/questionnai
 import { canExportQuestionnaire } from "@/lib/questionnaires/access";
 import { exportQueryProblem, exportQuerySchema } from "@/lib/export/schema";
 import { exportQuestionnaire } from "@/lib/export/questionnaire-export";
+import { findOwnForm } from "@/lib/export/own-form-data";
 import { attachmentHeader } from "@/lib/export/filename";
 import { describeReadinessIssue, describeSheetProblem } from "@/lib/export/describe";
 import { fileResponse } from "@/lib/export/responses";
@@ -27,13 +28,14 @@ export const GET = handleRoute<{ id: string }>("questionnaire export", async ({ 
   const access = await findQuestionnaireAccess(params.id);
   const user = access && access.visibility !== "public_template" ? await getUserFromHeaders(request.headers) : null;
   if (!access || !canExportQuestionnaire(user, access)) throw notFound();
-  const doc = await findQuestionnaireDoc(access.id);
+  const [doc, own] = await Promise.all([findQuestionnaireDoc(access.id), findOwnForm(access.id)]);
   if (!doc) throw notFound();
 
   const outcome = await exportQuestionnaire(doc, {
     format: query.data.format,
     languages: query.data.languages,
     fallback: query.data.fallback ?? doc.fallbackLanguage,
+    own,
   });
   if (!outcome.ok && outcome.reason === "not_ready") {
     throw new HttpError("notReady", {

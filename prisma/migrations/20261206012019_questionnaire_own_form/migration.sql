@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "questionnaire" ADD COLUMN     "form" JSONB,
+ADD COLUMN     "formId" TEXT;
