@@ -1,8 +1,9 @@
-// A researcher's private XLSForm import creates draft questions; their wording is the researcher's
-// and must never reach the public, whatever a curator does with the draft, except by publishing it.
-// Each curator action is followed by every public reader, asked anonymously: the API's detail and
-// list (with every status filter), the bank CSV, the question page's data function and the
-// framework's lists and counts. Before, a rejected or merged draft became "retired" and was public.
+// A draft question's wording must never reach the public, whatever a curator does with the draft,
+// except by publishing it. Each curator action is followed by every public reader, asked
+// anonymously: the API's detail and list (with every status filter), the bank CSV, the question
+// page's data function and the framework's lists and counts. Before, a rejected or merged draft
+// became "retired" and was public. A researcher's XLSForm import no longer makes drafts at all:
+// its questions stay in the researcher's questionnaire (the last test checks that too).
 import { beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { getDb } from "@/lib/db/client";
@@ -12,7 +13,7 @@ import { GET as listRoute } from "@/app/api/v1/questions/route";
 import { GET as exportCsvRoute } from "@/app/api/v1/questions/export.csv/route";
 import { findQuestionByCode, findQuestionsOfIndicator } from "@/lib/bank/data";
 import { findFrameworkWithCounts } from "@/lib/search/data";
-import { publishQuestion, updateQuestion } from "@/lib/curation/mutations";
+import { createQuestion, publishQuestion, updateQuestion } from "@/lib/curation/mutations";
 import { mergeDraft, rejectDraft } from "@/lib/curation/review-mutations";
 import { findCurationQuestions, findQuestionForEditing } from "@/lib/curation/data";
 import type { QuestionInputRaw } from "@/lib/curation/schema";
@@ -112,31 +113,12 @@ describe("the private-draft rule for every curator action", () => {
   let countBefore = 0;
 
   beforeAll(async () => {
-    const cookies = await signInDemoRoles();
-    const file = await xlsx([
-      ["type", "name", "label"],
-      ...Object.values(DRAFTS).map(({ code, secret }) => [
-        "text",
-        code,
-        `Our household's private question about ${secret} habits?`,
-      ]),
-    ]);
-    const body = new FormData();
-    body.append("file", new Blob([file as unknown as BlobPart]), "private.xlsx");
-    const response = await importRoute(
-      new Request(`${ORIGIN}/api/v1/questionnaires/import`, {
-        method: "POST",
-        headers: browserHeaders(cookies.researcher),
-        body,
-      }),
-    );
-    const result = (await response.json()) as { created: string[] };
-    expect(response.status, JSON.stringify(result)).toBe(201);
-    expect(result.created.sort()).toEqual(
-      Object.values(DRAFTS)
-        .map((d) => d.code)
-        .sort(),
-    );
+    for (const { code, secret } of Object.values(DRAFTS)) {
+      await createQuestion({
+        actor: curator,
+        input: { code, type: "text", label: `Our household's private question about ${secret} habits?` },
+      });
+    }
     const db = await getDb();
     mergeTarget = (
       await db.question.findFirstOrThrow({
@@ -148,7 +130,7 @@ describe("the private-draft rule for every curator action", () => {
     countBefore = await indicatorCount();
   });
 
-  it("keeps an imported draft private before any curator action", async () => {
+  it("keeps a draft private before any curator action", async () => {
     for (const action of Object.keys(DRAFTS) as Action[]) expect(await publicTraces(action), action).toEqual([]);
   });
 
@@ -221,8 +203,10 @@ describe("the private-draft rule for every curator action", () => {
     expect(await detail.json()).toMatchObject({ code, status: "published", version: 1 });
   });
 
-  it("a later import never links to a rejected or merged draft, by code or by wording", async () => {
+  it("an import naming a draft's code and wording adds nothing to the bank and makes nothing public", async () => {
     const cookies = await signInDemoRoles();
+    const db = await getDb();
+    const questionsBefore = await db.question.count();
     const file = await xlsx([
       ["type", "name", "label"],
       ["text", DRAFTS.reject.code, "Something else entirely?"],
@@ -237,11 +221,12 @@ describe("the private-draft rule for every curator action", () => {
         body,
       }),
     );
-    const result = (await response.json()) as { created: string[]; linked: string[] };
+    const result = (await response.json()) as { form: { questions: number } };
     expect(response.status, JSON.stringify(result)).toBe(201);
-    expect(result.linked).toEqual([]);
-    expect(result.created).toHaveLength(2);
-    expect(result.created).not.toContain(DRAFTS.reject.code);
+    expect(result.form.questions).toBe(2);
+    expect(await db.question.count()).toBe(questionsBefore);
+    expect(await publicTraces("reject")).toEqual([]);
+    expect(await publicTraces("merge")).toEqual([]);
   });
 
   it("the database refuses a retired question that was never published", async () => {
