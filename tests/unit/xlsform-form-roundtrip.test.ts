@@ -439,6 +439,78 @@ const REFUSED: { title: string; sheets: Sheets; code: FormProblemCode; row?: num
     row: 2,
   },
   {
+    title: "a reference to a name the survey does not have",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "relevant"],
+        ["text", "a", "A"],
+        ["text", "b", "B", "${nowhere} = 'x'"],
+      ],
+    },
+    code: "unknown_reference",
+    row: 3,
+  },
+  {
+    title: "a reference to a name used in two groups",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "relevant"],
+        ["begin_group", "g1", "G1"],
+        ["text", "a", "A"],
+        ["end_group"],
+        ["begin_group", "g2", "G2"],
+        ["text", "a", "A"],
+        ["end_group"],
+        ["text", "b", "B", "${a} = 'x'"],
+      ],
+    },
+    code: "ambiguous_reference",
+    row: 8,
+  },
+  {
+    title: "a reference that is not closed",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "calculation"],
+        ["integer", "a", "A"],
+        ["calculate", "b", "", "${a + 1"],
+      ],
+    },
+    code: "malformed_reference",
+    row: 3,
+  },
+  {
+    title: "a choice label naming an unknown question",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["select_one yn", "a", "A"],
+      ],
+      choices: [
+        ["list_name", "name", "label"],
+        ["yn", "yes", "Yes, ${who}"],
+      ],
+    },
+    code: "unknown_reference",
+    row: 2,
+  },
+  {
+    title: "a reference to the name or_other generates",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "relevant"],
+        ["select_one yn or_other", "a", "A"],
+        ["text", "b", "B", "${a_other} != ''"],
+      ],
+      choices: [
+        ["list_name", "name", "label"],
+        ["yn", "yes", "Yes"],
+      ],
+    },
+    code: "unknown_reference",
+    row: 3,
+  },
+  {
     title: "no survey sheet",
     sheets: {
       choices: [["list_name", "name", "label"]],
@@ -452,6 +524,22 @@ const REFUSED: { title: string; sheets: Sheets; code: FormProblemCode; row?: num
 ];
 
 describe.skipIf(!!pyxformMissing)("forms pyxform refuses are refused, with sheet, row and reason", () => {
+  it("references pyxform accepts are accepted: instanceID, last-saved, a group's name, a note without a name", async () => {
+    const bytes = await workbook({
+      survey: [
+        ["type", "name", "label", "relevant", "calculation"],
+        ["begin_group", "g", "G"],
+        ["text", "a", "A, ${a}"],
+        ["note", null, "Seen"],
+        ["end_group"],
+        ["calculate", "c", "", "", "concat(${instanceID}, ${last-saved#a}, ${generated_note_name_4})"],
+        ["text", "b", "B", "${g} != '' and ${a} != ''"],
+      ],
+    });
+    const { before, after } = await roundTrip(bytes);
+    expectSameXForm(before, after);
+  });
+
   it("a name used in two different groups, and duplicate choices the settings allow, are accepted (as pyxform accepts them)", async () => {
     const bytes = await workbook({
       survey: [

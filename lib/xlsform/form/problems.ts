@@ -37,6 +37,10 @@ export type FormProblemCode =
   | "duplicate_name"
   | "reserved_name"
   | "duplicate_repeat_name"
+  // ${name} references, in any sheet
+  | "malformed_reference"
+  | "unknown_reference"
+  | "ambiguous_reference"
   // choices rows
   | "choice_without_list"
   | "missing_choice_name"
@@ -94,6 +98,12 @@ const MESSAGES: Record<FormProblemCode, (p: FormProblem) => string> = {
     `[row : ${p.row}] On the 'survey' sheet, the 'name' value 'meta' is invalid. The name 'meta' is reserved for form metadata.`,
   duplicate_repeat_name: (p) =>
     `[row : ${p.row}] On the 'survey' sheet, the 'name' value '${p.value}' is invalid. Repeat names must unique anywhere in the survey, at all levels of group or repeat nesting.`,
+  malformed_reference: (p) =>
+    `[row : ${p.row}] On the '${p.sheet}' sheet, the '${p.column}' value is invalid. Reference variables must start with '\${', then a question name, and end with '}'.`,
+  unknown_reference: (p) =>
+    `[row : ${p.row}] On the '${p.sheet}' sheet, the '${p.column}' value is invalid. Reference variables must contain a name from the 'survey' sheet. Could not find the name '${p.value}'.`,
+  ambiguous_reference: (p) =>
+    `[row : ${p.row}] On the '${p.sheet}' sheet, the '${p.column}' value is invalid. Reference variables names must be unique anywhere in the 'survey'. The name '${p.value}' appears more than once.`,
   missing_choice_name: (p) =>
     `[row : ${p.row}] On the 'choices' sheet, the 'name' value is invalid. Choices must have a name.`,
   duplicate_choice: (p) =>

@@ -21,6 +21,7 @@ import {
 import type { FormProblem } from "./problems";
 import { parseType } from "./question-types";
 import { readTables, type RawRow, type RawSheet, type RawWorkbook } from "./read-tables";
+import { checkReferences } from "./references";
 
 export type ReadFormResult =
   | { ok: true; form: FormModel; warnings: FormProblem[] }
@@ -329,5 +330,7 @@ export function readForm(workbook: RawWorkbook): ReadFormResult {
     },
     otherSheets,
   };
+  const referenceProblems = checkReferences(form);
+  if (referenceProblems.length) return { ok: false, problems: referenceProblems, warnings };
   return { ok: true, form, warnings };
 }
