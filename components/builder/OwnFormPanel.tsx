@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { Language } from "@/lib/i18n/languages";
 import { formLanguageFor } from "@/lib/xlsform/bank-languages";
 import type { FormModel, SurveyNode } from "@/lib/xlsform/form";
-import { summarizeForm } from "@/lib/xlsform/import/import-mutations";
+import { summarizeForm } from "@/lib/xlsform/import/summary";
 
 /** At most this many rows are listed: a 5,000-row form is summarised, not printed. */
 const SHOWN = 400;

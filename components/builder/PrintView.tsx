@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { directionOf, type Language } from "@/lib/i18n/languages";
 import type { QuestionnaireDoc, QuestionnaireItemDoc } from "@/lib/questionnaires/model";
 import { relevanceInWords, textIn } from "./doc-text";
@@ -12,11 +13,14 @@ export function PrintView({
   lang,
   texts,
   title,
+  children,
 }: {
   doc: QuestionnaireDoc;
   lang: Language;
   texts: RespondentTexts;
   title: string;
+  /** The questionnaire's own form, printed before the bank's sections */
+  children?: ReactNode;
 }) {
   const lists = new Map(doc.choiceLists.map((l) => [l.name, l]));
   const tx = (field: QuestionnaireItemDoc["label"]) => textIn(field, lang, doc.defaultLanguage);
@@ -65,6 +69,7 @@ export function PrintView({
   return (
     <article className="paper" lang={lang} dir={directionOf(lang)}>
       <h2 className="paper-title">{title}</h2>
+      {children}
       {doc.sections.map((s) => (
         <section key={s.name} className="paper-section" aria-labelledby={`paper-${s.name}`}>
           <h3 id={`paper-${s.name}`}>{tx(s.title)?.text ?? s.name}</h3>

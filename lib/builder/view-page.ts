@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import type { Language } from "../i18n/languages";
 import { findQuestionnaireDoc } from "../questionnaires/data";
+import { findOwnForm } from "../export/own-form-data";
 import { questionnairePageAccess } from "./page-access";
 import { viewLanguage } from "./view-language";
 
@@ -16,7 +17,7 @@ export async function loadQuestionnaireView({ params, searchParams }: ViewPagePr
   const { locale, id } = await params;
   setRequestLocale(locale);
   await questionnairePageAccess(locale, `/questionnaires/${id}/${view}`, id, "questionnaire.read");
-  const doc = await findQuestionnaireDoc(id);
+  const [doc, own] = await Promise.all([findQuestionnaireDoc(id), findOwnForm(id)]);
   if (!doc) notFound();
-  return { locale, id, doc, lang: viewLanguage((await searchParams).lang, doc) };
+  return { locale, id, doc, own, lang: viewLanguage((await searchParams).lang, doc) };
 }

@@ -100,7 +100,10 @@ function relevanceOf(value: unknown): Relevance | null {
  */
 export function versionOf(dates: Date[]): string {
   const latest = new Date(Math.max(...dates.map((d) => d.getTime())));
-  return latest.toISOString().replace(/[-:T.Z]/g, "").slice(0, 17);
+  return latest
+    .toISOString()
+    .replace(/[-:T.Z]/g, "")
+    .slice(0, 17);
 }
 
 /** The questionnaire as plain data, each item's texts chosen by item-texts.ts (pinned to its bank version). */

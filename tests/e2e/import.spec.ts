@@ -1,10 +1,14 @@
 // A researcher imports XLSForms through the page, in Chromium: a hand-written ODK-style form in
-// English and French (a group, a select_one with its choices sheet, skip logic, a bank question
-// by code) becomes a questionnaire in the builder; a broken file is refused row by row, nothing is
-// created, and the chosen file stays for another try; the page passes axe in English and Arabic.
+// English and French (a group, a repeat, a select_one with its choices sheet, skip logic, a
+// calculation) becomes a private questionnaire holding the whole form; in the builder they add a
+// bank question after the form's own, download the XLSForm, and pyxform converts it with the form's
+// questions and the bank's. A broken file is refused row by row, nothing is created, and the
+// chosen file stays for another try; the pages pass axe in English and Arabic.
 import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
+import { readFile } from "node:fs/promises";
 import { expectAccessible } from "./axe";
+import { convertWithPyxform, pyxformMissing } from "../unit/xlsform-form/pyxform";
 
 test.describe.configure({ mode: "serial" });
 test.use({ actionTimeout: 20_000 });
@@ -21,12 +25,12 @@ async function xlsx(sheets: Record<string, string[][]>): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** What a person would write by hand for ODK: two languages, a group, a select_one and its list, skip logic. */
+/** What a person would write by hand for ODK: two languages, a group, a repeat, a select_one and its list, skip logic, a calculation. */
 const goodForm = () =>
   xlsx({
     survey: [
-      ["type", "name", "label::English (en)", "label::Français (fr)", "required", "relevant"],
-      ["begin_group", "household", "Household", "Ménage", "", ""],
+      ["type", "name", "label::English (en)", "label::Français (fr)", "required", "relevant", "calculation"],
+      ["begin_group", "household", "Household", "Ménage", "", "", ""],
       [
         "select_one water",
         "water_source",
@@ -34,10 +38,15 @@ const goodForm = () =>
         "Principale source d'eau potable ?",
         "yes",
         "",
+        "",
       ],
-      ["text", "water_other", "Which other source?", "Quelle autre source ?", "", "${water_source} = 'other'"],
-      ["integer", "bkg_age", "How old are you?", "Quel âge avez-vous ?", "yes", ""],
-      ["end_group", "", "", "", "", ""],
+      ["text", "water_other", "Which other source?", "Quelle autre source ?", "", "${water_source} = 'other'", ""],
+      ["integer", "members", "How many people live here?", "Combien de personnes vivent ici ?", "yes", "", ""],
+      ["end_group", "", "", "", "", "", ""],
+      ["begin_repeat", "member", "Member", "Membre", "", "", ""],
+      ["text", "first_name", "First name", "Prénom", "", "", ""],
+      ["end_repeat", "", "", "", "", "", ""],
+      ["calculate", "adults_share", "", "", "", "", "count(${member}) div ${members}"],
     ],
     choices: [
       ["list_name", "name", "label::English (en)", "label::Français (fr)"],
@@ -75,10 +84,10 @@ async function myQuestionnaireCount(page: Page) {
   return page.locator(".questionnaire-list > li").count();
 }
 
-test("a visitor is sent to sign in and back; a researcher imports a two-language form and finds it in the builder", async ({
+test("a visitor is sent to sign in and back; a researcher imports a two-language form, adds a bank question after it and exports both", async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await page.goto("/en/questionnaires/import");
   await expect(page).toHaveURL(/\/en\/sign-in\?next=%2Fquestionnaires%2Fimport$/);
   await page.getByLabel("Email").fill("researcher@demo.questionbank.org");
@@ -93,7 +102,7 @@ test("a visitor is sent to sign in and back; a researcher imports a two-language
   await page.waitForURL("**/en/questionnaires/import");
   await expect(page.getByRole("heading", { level: 1, name: "Import an XLSForm" })).toBeVisible();
   await expect(page.getByText("At most 5 megabytes.", { exact: false })).toBeVisible();
-  await expect(page.getByText("added to the bank as drafts, for a curator to review", { exact: false })).toBeVisible();
+  await expect(page.getByText("Nothing is added to the shared bank.", { exact: false })).toBeVisible();
   await expectAccessible(page);
 
   await page
@@ -102,40 +111,51 @@ test("a visitor is sent to sign in and back; a researcher imports a two-language
   await page.getByRole("button", { name: "Import" }).click();
   const status = page.getByRole("status").filter({ hasText: "Questionnaire imported" });
   await expect(status).toContainText(
-    `“${TITLE}” was created with 3 questions: 1 linked to a bank question, and 2 added to the bank as drafts for a curator to review.`,
+    `“${TITLE}” was created with 5 questions, 1 group, 1 repeat and 1 choice list. Nothing was added to the bank.`,
   );
+  await expect(status).toContainText("Languages: English (en), Français (fr).");
   await expect(page.locator(".import-outcome")).toBeFocused();
-  await expect(page.getByRole("table", { name: "Notes on this file" })).toContainText(
-    "The settings sheet has no version.",
-  );
-  await expect(page.getByRole("table", { name: "Notes on this file" }).getByRole("columnheader")).toHaveText([
-    "Sheet",
-    "Row",
-    "Column",
-    "Note",
-  ]);
   // Imported: the file is no longer chosen, so that a second click cannot import it twice.
   expect(await fileInput(page).evaluate((input: HTMLInputElement) => input.files?.length)).toBe(0);
   await expectAccessible(page);
 
   await page.getByRole("link", { name: `Open “${TITLE}” in the builder` }).click();
   await page.waitForURL(/\/en\/questionnaires\/(?!import$)[^/]+$/);
-  const builderUrl = new URL(page.url()).pathname;
   await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
-  await expect(page.getByText("3 questions · 1 section · English, Français")).toBeVisible();
-  const items = await page.locator(".item-card").evaluateAll((els) => els.map((e) => e.getAttribute("data-item")));
-  expect(items).toEqual(["water_source", "water_other", "bkg_age"]);
+  const own = page.getByRole("region", { name: "Your form's own questions" });
+  await expect(own).toContainText("5 questions, 1 group, 1 repeat, 1 choice list.");
+  await own.getByText("Show the form's questions").click();
+  await expect(own.getByText("Main source of drinking water?")).toBeVisible();
+  await expect(own.getByText("count(${member}) div ${members}")).toHaveCount(0);
+  await expect(own.locator("code", { hasText: "adults_share" })).toBeVisible();
+  await expectAccessible(page);
 
-  // The French labels, the choices and the skip logic came along: in the French preview the
-  // follow-up question appears only once "Autre" is chosen.
-  await page.goto(`${builderUrl}/preview?lang=fr`);
-  await expect(page.getByText("Ménage")).toBeVisible();
-  await expect(page.getByText("Principale source d'eau potable ?")).toBeVisible();
-  await expect(page.getByText("Quelle autre source ?")).toBeHidden();
-  await page.getByRole("radio", { name: "Robinet" }).check();
-  await expect(page.getByText("Quelle autre source ?")).toBeHidden();
-  await page.getByRole("radio", { name: "Autre" }).check();
-  await expect(page.getByText("Quelle autre source ?")).toBeVisible();
+  // A bank question of the researcher's choice, in a section of its own after the form's questions.
+  await page.getByRole("region", { name: "Add a section" }).getByLabel("Section title (English)").fill("Age");
+  await page.getByRole("region", { name: "Add a section" }).getByLabel("Section title (Français)").fill("Âge");
+  await page.getByRole("button", { name: "Add section" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Section added." })).toHaveCount(1);
+  await page.getByLabel("Bank codes").fill("bkg_age");
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "One question added: bkg_age." })).toHaveCount(1);
+
+  const readiness = page.getByRole("region", { name: "Ready to export?" });
+  const xlsform = readiness.getByRole("link", { name: `Export “${TITLE}” as XLSForm` });
+  const [download] = await Promise.all([page.waitForEvent("download"), xlsform.click()]);
+  const bytes = await readFile((await download.path())!);
+  if (pyxformMissing) {
+    test.info().annotations.push({ type: "skipped", description: `pyxform check skipped: ${pyxformMissing}` });
+    return;
+  }
+  const [converted] = await convertWithPyxform([new Uint8Array(bytes)]);
+  if (!converted.ok) throw new Error(`pyxform refused the export: ${converted.error}`);
+  // The form's own questions, as written, then the bank's, in the form's two languages.
+  expect(converted.raw).toMatch(/<household><water_source\/><water_other\/><members\/><\/household>/);
+  expect(converted.raw).toMatch(/<member jr:template="">/);
+  expect(converted.raw).toMatch(/<adults_share\/><(\w+)><bkg_age\/><\/\1>/);
+  expect(converted.raw).toContain('id="e2e_water"');
+  expect(converted.raw).toContain('<translation lang="Français (fr)">');
+  expect(converted.raw).toContain("Principale source d'eau potable ?");
 });
 
 test("a broken file is refused row by row, creates nothing, and stays chosen for another try", async ({ page }) => {
@@ -160,7 +180,12 @@ test("a broken file is refused row by row, creates nothing, and stays chosen for
     .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim())));
   expect(rows).toEqual([
     ["survey", "2", "type", "The list “colours” is not on the choices sheet."],
-    ["survey", "4", "name", "The name “full_name” is already used in this group."],
+    [
+      "survey",
+      "4",
+      "name",
+      "The name “full_name” is already used in this group (names must be unique within their group or repeat).",
+    ],
   ]);
   expect(await fileInput(page).evaluate((input: HTMLInputElement) => input.files?.[0]?.name)).toBe("broken.xlsx");
   await expectAccessible(page);

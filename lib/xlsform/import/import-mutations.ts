@@ -6,20 +6,9 @@ import { getDb } from "../../db/client";
 import { recordAudit } from "../../audit/mutations";
 import type { Language } from "../../i18n/languages";
 import { bankLanguagesOfForm, defaultBankLanguageOfForm } from "../bank-languages";
-import { walkSurvey, type FormModel } from "../form";
+import type { FormModel } from "../form";
+import { summarizeForm } from "./summary";
 import type { FormSummary } from "./types";
-
-export function summarizeForm(form: FormModel): FormSummary {
-  const summary: FormSummary = { questions: 0, groups: 0, repeats: 0, choiceLists: 0, languages: [] };
-  for (const node of walkSurvey(form.survey)) {
-    if (node.kind === "question") summary.questions++;
-    else if (node.kind === "group") summary.groups++;
-    else if (node.kind === "repeat" || node.kind === "loop") summary.repeats++;
-  }
-  summary.choiceLists = form.choiceLists.length;
-  summary.languages = form.languages.map((l) => l.name);
-  return summary;
-}
 
 /** The title ODK shows for the form, as pyxform gives it: its form_title, else its form_id, else the file's name. */
 export function formTitle(form: FormModel, fileName: string | null): string {

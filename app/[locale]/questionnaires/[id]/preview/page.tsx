@@ -4,6 +4,7 @@ import { LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
 import { loadQuestionnaireView, type ViewPageProps } from "@/lib/builder/view-page";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { Preview } from "@/components/builder/Preview";
+import { OwnFormPaper } from "@/components/builder/OwnFormPaper";
 import { ViewLanguageLinks } from "@/components/builder/ViewLanguageLinks";
 import { respondentTexts } from "@/components/builder/respondent-texts";
 import "@/components/builder/builder.css";
@@ -14,7 +15,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: L
 }
 
 export default async function PreviewPage(props: ViewPageProps) {
-  const { locale, id, doc, lang } = await loadQuestionnaireView(props, "preview");
+  const { locale, id, doc, own, lang } = await loadQuestionnaireView(props, "preview");
   const [t, tl, texts] = await Promise.all([
     getTranslations("builder"),
     getTranslations("builder.list"),
@@ -48,6 +49,13 @@ export default async function PreviewPage(props: ViewPageProps) {
       <p className="respondent-title" lang={shownTitle?.lang} dir="auto">
         <strong>{shownTitle?.text}</strong>
       </p>
+      {own && (
+        <section aria-labelledby="own-form-preview" className="paper">
+          <h2 id="own-form-preview">{t("ownForm.heading")}</h2>
+          <p className="muted">{t("ownForm.previewNote")}</p>
+          <OwnFormPaper form={own.form} lang={lang} defaultLanguage={doc.defaultLanguage} texts={texts} />
+        </section>
+      )}
       <Preview key={lang} doc={doc} lang={lang} texts={texts} />
     </>
   );

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
 import { loadQuestionnaireView, type ViewPageProps } from "@/lib/builder/view-page";
 import { PrintView } from "@/components/builder/PrintView";
+import { OwnFormPaper } from "@/components/builder/OwnFormPaper";
 import { PrintButton } from "@/components/builder/PrintButton";
 import { ViewLanguageLinks } from "@/components/builder/ViewLanguageLinks";
 import { respondentTexts } from "@/components/builder/respondent-texts";
@@ -14,7 +15,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: L
 }
 
 export default async function PrintPage(props: ViewPageProps) {
-  const { id, doc, lang } = await loadQuestionnaireView(props, "print");
+  const { id, doc, own, lang } = await loadQuestionnaireView(props, "print");
   const [t, texts] = await Promise.all([getTranslations("builder"), respondentTexts(lang)]);
   const title = pickText(doc.title, lang);
   return (
@@ -32,7 +33,9 @@ export default async function PrintPage(props: ViewPageProps) {
         />
         <PrintButton label={t("print")} />
       </div>
-      <PrintView doc={doc} lang={lang} texts={texts} title={title?.text ?? ""} />
+      <PrintView doc={doc} lang={lang} texts={texts} title={title?.text ?? ""}>
+        {own && <OwnFormPaper form={own.form} lang={lang} defaultLanguage={doc.defaultLanguage} texts={texts} />}
+      </PrintView>
     </>
   );
 }
