@@ -43,7 +43,10 @@ export async function OwnFormPanel({
         const label = textIn(node.texts.label, languages);
         return (
           <li key={`${node.row}-${i}`}>
-            <code dir="ltr">{node.name || "—"}</code> <span className="muted">({node.type})</span>
+            <code dir="ltr">{node.name || "—"}</code>{" "}
+            <bdi className="muted" dir="ltr">
+              ({node.type})
+            </bdi>
             {label && (
               <>
                 {" "}

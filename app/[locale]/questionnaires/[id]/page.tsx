@@ -11,6 +11,7 @@ import { ReadinessPanel } from "@/components/builder/ReadinessPanel";
 import { OwnFormPanel } from "@/components/builder/OwnFormPanel";
 import { findOwnForm } from "@/lib/export/own-form-data";
 import { namesInForm } from "@/lib/xlsform/compose-form";
+import { summarizeForm } from "@/lib/xlsform/import/summary";
 import "@/components/builder/builder.css";
 
 type Props = { params: Promise<{ locale: Language; id: string }> };
@@ -34,7 +35,8 @@ export default async function BuilderPage({ params }: Props) {
   const { builder: q, doc } = view;
   const pairs = await findVersionPairs(q.sections.flatMap((s) => s.items));
   const title = pickText(q.title, locale);
-  const count = q.sections.reduce((n, s) => n + s.items.length, 0);
+  // The form's own questions count as the questionnaire's, beside those added from the bank.
+  const count = q.sections.reduce((n, s) => n + s.items.length, 0) + (own ? summarizeForm(own.form).questions : 0);
   return (
     <>
       <Breadcrumbs
