@@ -1,6 +1,7 @@
 // Exports and the import over HTTP, as a signed-in researcher: the 300-item questionnaire as
 // XLSForm and CSV, the whole bank as CSV, and that XLSForm imported back (a new questionnaire each
 // time). Each repeated a few times; the median and the first (cold) time are reported.
+import { generatedForm } from "./generated-form";
 import { median } from "./stats";
 import type { Timing } from "./types";
 
@@ -110,13 +111,62 @@ export async function measureExportImport(
       signal: AbortSignal.timeout(300_000),
     });
     if (response.status === 201) {
-      const json = (await response.clone().json()) as { linked?: unknown[]; created?: unknown[] };
-      imported = (json.linked?.length ?? 0) + (json.created?.length ?? 0);
+      const json = (await response.clone().json()) as { form?: { questions: number } };
+      imported = json.form?.questions ?? null;
     }
     return response;
   });
   return {
     export: { xlsform: strip(xlsform), csv: strip(csv), bankCsv: { ...strip(bankCsv), rows } },
     import: { ...strip(importTiming), questions: imported },
+  };
+}
+
+/** One import of `bytes` as a new questionnaire; throws unless it answered 201. */
+function importRequest(base: string, cookie: string, bytes: Uint8Array, name: string) {
+  return async () => {
+    const form = new FormData();
+    form.append("file", new Blob([bytes as BlobPart], { type: XLSX }), name);
+    return fetch(`${base}/api/v1/questionnaires/import`, {
+      method: "POST",
+      headers: { cookie, origin: base },
+      body: form,
+      signal: AbortSignal.timeout(300_000),
+    });
+  };
+}
+
+/**
+ * Imports of generated forms (bench/generated-form.ts: groups, repeats, four languages, a
+ * 2,000-choice list) of 300 and 5,000 survey rows, each `runs` times, and `concurrent` imports of
+ * the 5,000-row form sent at once: the wall time until the last answers and the slowest answer.
+ */
+export async function measureFormImports(
+  base: string,
+  { email, password, runs, concurrent }: { email: string; password: string; runs: number; concurrent: number },
+) {
+  const cookie = await signIn(base, email, password);
+  const small = await generatedForm(300);
+  const large = await generatedForm(5_000);
+  const rows300 = strip(await timed(runs, importRequest(base, cookie, small, "bench-300.xlsx")));
+  const rows5000 = strip(await timed(runs, importRequest(base, cookie, large, "bench-5000.xlsx")));
+  const start = performance.now();
+  const answers = await Promise.all(
+    Array.from({ length: concurrent }, async () => {
+      const t = performance.now();
+      const response = await importRequest(base, cookie, large, "bench-5000.xlsx")();
+      await response.arrayBuffer();
+      return { status: response.status, ms: Math.round(performance.now() - t) };
+    }),
+  );
+  return {
+    rows300: { ...rows300, rows: 300 },
+    rows5000: { ...rows5000, rows: 5_000 },
+    concurrent: {
+      requests: concurrent,
+      wallMs: Math.round(performance.now() - start),
+      slowestMs: Math.max(...answers.map((a) => a.ms)),
+      statuses: answers.map((a) => a.status),
+    },
   };
 }

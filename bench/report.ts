@@ -45,6 +45,7 @@ const GROWTH: { label: string; unit: string; read: (s: SizeResult) => number | n
   { label: "CSV export, 300 items", unit: " ms", read: (s) => s.export?.csv.medianMs },
   { label: "CSV of the whole bank", unit: " ms", read: (s) => s.export?.bankCsv.medianMs },
   { label: "XLSForm import, 300 items", unit: " ms", read: (s) => s.import?.medianMs },
+  { label: "import of a generated 5,000-row XLSForm", unit: " ms", read: (s) => s.formImport?.rows5000.medianMs },
   { label: "server peak RSS during search load", unit: " MB", read: (s) => s.memory.peakTreeRssMb },
   { label: "filling the database", unit: " s", read: (s) => s.fillSeconds },
 ];
@@ -123,6 +124,13 @@ function sizeSection(s: SizeResult, bounds: BenchResults["bounds"]): string[] {
       `| CSV of the whole bank (${n(e.bankCsv.rows)} questions) | ${num(e.bankCsv.medianMs)} ms | ${num(e.bankCsv.firstMs)} ms | ${e.bankCsv.runsMs.length} | ${n(Math.round(e.bankCsv.bytes / 1024))} KB | ${e.bankCsv.status} |`,
       `| import of that XLSForm (${s.import.questions ?? "?"} questions) | ${num(s.import.medianMs)} ms | ${num(s.import.firstMs)} ms | ${s.import.runsMs.length} | | ${s.import.status} |`,
     );
+    const f = s.formImport;
+    if (f)
+      out.push(
+        `| import of a generated ${n(f.rows300.rows)}-row XLSForm (groups, repeats, four languages) | ${num(f.rows300.medianMs)} ms | ${num(f.rows300.firstMs)} ms | ${f.rows300.runsMs.length} | ${n(Math.round(f.rows300.bytes / 1024))} KB | ${f.rows300.status} |`,
+        `| import of a generated ${n(f.rows5000.rows)}-row XLSForm | ${num(f.rows5000.medianMs)} ms | ${num(f.rows5000.firstMs)} ms | ${f.rows5000.runsMs.length} | ${n(Math.round(f.rows5000.bytes / 1024))} KB | ${f.rows5000.status} |`,
+        `| ${f.concurrent.requests} imports of the ${n(f.rows5000.rows)}-row form at once (until the last answers; slowest answer) | ${num(f.concurrent.wallMs)} ms | ${num(f.concurrent.slowestMs)} ms | 1 | | ${f.concurrent.statuses.join(", ")} |`,
+      );
     if (e.bankCsv.cappedAt !== null)
       out.push(
         "",

@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createDatabase, fillDatabase, serverVersion, type BenchDatabase } from "./database";
-import { measureExportImport } from "./export-import";
+import { measureExportImport, measureFormImports } from "./export-import";
 import { mixPaths, probeQuery, queryPath, runLoad } from "./load";
 import { machineAfter, machineBefore } from "./machine";
 import { cleanupAll, runToEnd, sampleMemory } from "./processes";
@@ -212,6 +212,7 @@ async function measureSize(
     let cached: Awaited<ReturnType<typeof searchLoad>>;
     let floor: SearchLoad;
     let exportImport: Awaited<ReturnType<typeof measureExportImport>> | null = null;
+    let formImport: Awaited<ReturnType<typeof measureFormImports>> | null = null;
     let exportImportNote: string | null = null;
     let mem: ReturnType<ReturnType<typeof sampleMemory>["stop"]>;
     let builder: BuilderRun | null = null;
@@ -235,6 +236,22 @@ async function measureSize(
         );
       } catch (error) {
         exportImportNote = `export/import failed: ${(error as Error).message.slice(0, 500)}`;
+        console.error(`  ${exportImportNote}`);
+      }
+      console.log("Import of generated XLSForms (300 and 5,000 rows; three 5,000-row imports at once)…");
+      try {
+        formImport = await measureFormImports(server.base, {
+          email,
+          password,
+          runs: bounds.importRuns,
+          concurrent: 3,
+        });
+        console.log(
+          `  300 rows ${formImport.rows300.medianMs} ms, 5,000 rows ${formImport.rows5000.medianMs} ms, three at once: last answered after ${formImport.concurrent.wallMs} ms (${formImport.concurrent.statuses.join(", ")})`,
+        );
+      } catch (error) {
+        exportImportNote =
+          `${exportImportNote ?? ""} form import failed: ${(error as Error).message.slice(0, 500)}`.trim();
         console.error(`  ${exportImportNote}`);
       }
       builder = await builderRun(server.base, builderPrepared, db.kind, questions, builderOpts);
@@ -300,6 +317,7 @@ async function measureSize(
           }
         : null,
       import: exportImport?.import ?? null,
+      formImport,
       exportImportNote,
       memory: mem,
     };

@@ -7,6 +7,8 @@ export const TARGETS = {
   sixteenClientsRps: 200,
   overheadRatio: 2,
   xlsformExportMs: 1000,
+  formImport300Ms: 1000,
+  formImport5000Ms: 5000,
   startupMs: 10_000,
   questions: 100_000,
   builderWriteP95Ms: 150,
@@ -110,6 +112,32 @@ export function evaluateTargets(
     met: xlsform ? xlsform.status === 200 && xlsform.medianMs < TARGETS.xlsformExportMs : null,
     atQuestions: at,
     detail: xlsform ? `first (cold) request ${ms(xlsform.firstMs)}${smaller}` : (size?.exportImportNote ?? null),
+  });
+
+  const forms = size?.formImport ?? null;
+  out.push({
+    id: "form-import-300",
+    description: "Import of a generated 300-row XLSForm (groups, repeats, four languages; median)",
+    threshold: `≤ ${ms(TARGETS.formImport300Ms)}`,
+    measured: ms(forms?.rows300.medianMs),
+    met: forms ? forms.rows300.status === 201 && forms.rows300.medianMs <= TARGETS.formImport300Ms : null,
+    atQuestions: null,
+    detail: forms ? `first (cold) request ${ms(forms.rows300.firstMs)}` : (size?.exportImportNote ?? null),
+  });
+  out.push({
+    id: "form-import-5000",
+    description: "Import of a generated 5,000-row XLSForm (median), and three at once",
+    threshold: `≤ ${ms(TARGETS.formImport5000Ms)}, none refused or timed out at once`,
+    measured: ms(forms?.rows5000.medianMs),
+    met: forms
+      ? forms.rows5000.status === 201 &&
+        forms.rows5000.medianMs <= TARGETS.formImport5000Ms &&
+        forms.concurrent.statuses.every((s) => s === 201)
+      : null,
+    atQuestions: null,
+    detail: forms
+      ? `three at once: the last answered after ${ms(forms.concurrent.wallMs)} (statuses ${forms.concurrent.statuses.join(", ")})`
+      : null,
   });
 
   out.push({

@@ -80,6 +80,12 @@ export type SizeResult = {
   /** bankCsv.rows: its question rows (the file also has one row per answer choice); cappedAt: rows when the bank had more */
   export: { xlsform: Timing; csv: Timing; bankCsv: Timing & { rows: number; cappedAt: number | null } } | null;
   import: (Timing & { questions: number | null }) | null;
+  /** Imports of generated XLSForms of 300 and 5,000 survey rows, and several 5,000-row imports at once */
+  formImport?: {
+    rows300: Timing & { rows: number };
+    rows5000: Timing & { rows: number };
+    concurrent: { requests: number; wallMs: number; slowestMs: number; statuses: number[] };
+  } | null;
   exportImportNote: string | null;
   memory: { peakTreeRssMb: number; peakProcessHwmMb: number; samples: number };
 };

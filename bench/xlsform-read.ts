@@ -6,78 +6,13 @@
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
+import { generatedForm } from "./generated-form";
 import JSZip from "jszip";
 import { readForm } from "../lib/xlsform/form/read-form";
 import { readTables } from "../lib/xlsform/form/read-tables";
 import { writeFormFile } from "../lib/xlsform/form/write-form";
 
-const LANGUAGES = ["English (en)", "Français (fr)", "Español (es)", "العربية (ar)"];
 export const SURVEY_ROWS = 5_000;
-
-async function generatedForm(): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook();
-  const survey = book.addWorksheet("survey");
-  survey.addRow([
-    "type",
-    "name",
-    ...LANGUAGES.map((l) => `label::${l}`),
-    ...LANGUAGES.map((l) => `hint::${l}`),
-    "relevant",
-    "constraint",
-    "appearance",
-  ]);
-  const label = (text: string) => LANGUAGES.map((l) => `${text} (${l})`);
-  let rows = 0;
-  let n = 0;
-  while (rows < SURVEY_ROWS - 6) {
-    n++;
-    survey.addRow([
-      "begin_group",
-      `section_${n}`,
-      ...label(`Section ${n}`),
-      ...LANGUAGES.map(() => null),
-      null,
-      null,
-      "field-list",
-    ]);
-    survey.addRow([
-      "begin_repeat",
-      `members_${n}`,
-      ...label(`Members ${n}`),
-      ...LANGUAGES.map(() => null),
-      null,
-      null,
-      null,
-    ]);
-    rows += 2;
-    for (let q = 0; q < 40 && rows < SURVEY_ROWS - 2; q++, rows++) {
-      const name = `q_${n}_${q}`;
-      const type =
-        q % 4 === 0 ? "select_one yn" : q % 4 === 1 ? "integer" : q % 4 === 2 ? "select_multiple symptom" : "text";
-      survey.addRow([
-        type,
-        name,
-        ...label(`Question ${name}`),
-        ...label(`Hint ${name}`),
-        q > 0 ? `\${q_${n}_0} = 'yes'` : null,
-        type === "integer" ? ". >= 0" : null,
-        null,
-      ]);
-    }
-    survey.addRow(["end_repeat", ...Array(12).fill(null)]);
-    survey.addRow(["end_group", ...Array(12).fill(null)]);
-    rows += 2;
-  }
-  const choices = book.addWorksheet("choices");
-  choices.addRow(["list_name", "name", ...LANGUAGES.map((l) => `label::${l}`)]);
-  choices.addRow(["yn", "yes", ...label("Yes")]);
-  choices.addRow(["yn", "no", ...label("No")]);
-  for (let i = 0; i < 1_998; i++) choices.addRow(["symptom", `s${i}`, ...label(`Symptom ${i}`)]);
-  const settings = book.addWorksheet("settings");
-  settings.addRow(["form_title", "form_id", "version", "default_language"]);
-  settings.addRow(["Bench form", "bench_form", "1", "English (en)"]);
-  return new Uint8Array(await book.xlsx.writeBuffer());
-}
 
 async function libreOfficeShaped(): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
@@ -107,7 +42,7 @@ async function median(runs: number, step: () => Promise<void>): Promise<number> 
 async function main() {
   const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, save: { type: "string" } } });
   const runs = Math.max(1, Number(values.runs));
-  const bytes = await generatedForm();
+  const bytes = await generatedForm(SURVEY_ROWS);
   // --save FILE keeps the generated form, to profile or convert it with pyxform.
   if (values.save) await writeFile(values.save, bytes);
   const tables = await readTables(bytes);
