@@ -17,7 +17,7 @@ import { MAX_PATH_SEGMENT_LENGTH, MAX_QUERY_VALUE_LENGTH, MAX_URL_LENGTH } from 
 import { schemas } from "./openapi-schemas";
 import { RETRY_AFTER_SECONDS } from "../http/respond";
 
-export const API_VERSION = "2.0.0";
+export const API_VERSION = "3.0.0";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: unknown) => ({ "application/json": { schema } });
