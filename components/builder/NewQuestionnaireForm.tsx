@@ -15,6 +15,7 @@ export function NewQuestionnaireForm({ locale }: { locale: Language }) {
     languages: [locale],
     defaultLanguage: locale,
     fallbackLanguage: null,
+    formId: null,
   });
   const [state, action, pending] = useActionState<CreateState, FormData>(createQuestionnaireAction, null);
   const failure = state;

@@ -14,6 +14,7 @@ export function QuestionnaireSettings() {
     languages: q.languages,
     defaultLanguage: q.defaultLanguage,
     fallbackLanguage: q.fallbackLanguage,
+    formId: q.formId,
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();

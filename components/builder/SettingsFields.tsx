@@ -11,6 +11,8 @@ export type SettingsValue = {
   languages: Language[];
   defaultLanguage: Language;
   fallbackLanguage: Language | null;
+  /** The XLSForm form_id; null or empty: derived from the questionnaire's address */
+  formId: string | null;
 };
 
 export function SettingsFields({
@@ -25,6 +27,7 @@ export function SettingsFields({
   errors?: Record<string, string>;
 }) {
   const t = useTranslations("builder.settings");
+  const tf = useTranslations("builder.fieldErrors");
   const error = (key: string) => errors[key] ?? null;
   const toggle = (lang: Language, on: boolean) => {
     const languages = LANGUAGES.filter((l) => (l === lang ? on : value.languages.includes(l)));
@@ -121,6 +124,32 @@ export function SettingsFields({
           ))}
         </select>
       </p>
+      <p>
+        <label htmlFor={`${idPrefix}-form-id`}>{t("formId")}</label>
+        <br />
+        <span className="muted" id={`${idPrefix}-form-id-hint`}>
+          {t("formIdHint")}
+        </span>
+        <br />
+        <input
+          id={`${idPrefix}-form-id`}
+          name="formId"
+          dir="ltr"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={64}
+          value={value.formId ?? ""}
+          onChange={(e) => onChange({ ...value, formId: e.target.value })}
+          aria-describedby={`${idPrefix}-form-id-hint`}
+          aria-invalid={error("formId") ? true : undefined}
+          aria-errormessage={error("formId") ? `${idPrefix}-form-id-error` : undefined}
+        />
+      </p>
+      {error("formId") && (
+        <p className="field-error" id={`${idPrefix}-form-id-error`} role="alert">
+          {tf(error("formId")!)}
+        </p>
+      )}
       {/* The per-language texts travel in the form too, for the new-questionnaire action. */}
       {LANGUAGES.filter((l) => shown.includes(l)).map((lang) => (
         <span key={lang} hidden>

@@ -15,5 +15,6 @@ export function settingsFromForm(form: FormData) {
     languages: form.getAll("languages").filter((v): v is string => typeof v === "string"),
     defaultLanguage: text("defaultLanguage") ?? "",
     fallbackLanguage: fallback && isLanguage(fallback) ? fallback : null,
+    formId: text("formId") ?? null,
   };
 }

@@ -337,6 +337,7 @@ async function applyChange(
           languages: s.languages,
           defaultLanguage: s.defaultLanguage,
           fallbackLanguage: s.fallbackLanguage,
+          formId: s.formId,
         },
       });
       return { details: { settings: s } };
@@ -573,6 +574,7 @@ export async function createQuestionnaire({
         languages: s.languages,
         defaultLanguage: s.defaultLanguage,
         fallbackLanguage: s.fallbackLanguage,
+        formId: s.formId,
         visibility: "private",
       },
       select: { id: true },

@@ -33,6 +33,15 @@ export const questionnaireSettingsSchema = z
     languages: languagesSchema,
     defaultLanguage: languageSchema,
     fallbackLanguage: languageSchema.nullable().default(null),
+    /** The XLSForm form_id ODK Central and KoboToolbox know the form by; empty: derived from its address */
+    formId: z
+      .string()
+      .trim()
+      .max(64, "tooLong")
+      .regex(/^$|^[A-Za-z_][A-Za-z0-9_.-]*$/, "formIdInvalid")
+      .transform((v) => v || null)
+      .nullable()
+      .default(null),
   })
   .superRefine((value, ctx) => {
     if (!value.languages.includes(value.defaultLanguage))

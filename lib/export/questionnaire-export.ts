@@ -94,7 +94,7 @@ async function exportOwnForm(
         }
       : null;
   const form = composeForm(own.form, bank, {
-    formId: own.formId ?? formIdOf(doc),
+    formId: formIdOf(doc),
     version: doc.version,
     title: common.fileName,
   });

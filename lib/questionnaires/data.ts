@@ -140,6 +140,7 @@ export function questionnaireDocOf(q: LoadedQuestionnaire): QuestionnaireDoc {
   return {
     id: q.id,
     slug: q.slug,
+    formId: q.formId,
     title: q.title,
     description: q.description,
     languages: q.languages,

@@ -38,6 +38,8 @@ export type LoadedSection = {
 export type LoadedQuestionnaire = {
   id: string;
   slug: string | null;
+  /** XLSForm form_id the questionnaire keeps on every export; null: derived from slug or id */
+  formId: string | null;
   ownerId: string | null;
   visibility: "private" | "shared" | "public_template";
   revision: number;
@@ -69,6 +71,7 @@ async function findQuestionnaireRows(id: string) {
     select: {
       id: true,
       slug: true,
+      formId: true,
       ownerId: true,
       visibility: true,
       revision: true,
@@ -192,6 +195,7 @@ export async function loadQuestionnaire(id: string): Promise<LoadedQuestionnaire
   return {
     id: q.id,
     slug: q.slug,
+    formId: q.formId,
     ownerId: q.ownerId,
     visibility: q.visibility,
     revision: q.revision,

@@ -41,6 +41,8 @@ export type QuestionnaireSectionDoc = {
 export type QuestionnaireDoc = {
   id: string;
   slug: string | null;
+  /** XLSForm form_id kept on every export; null: derived from the slug or id (build.ts formIdOf) */
+  formId?: string | null;
   title: PartialLocalizedText;
   description: PartialLocalizedText;
   languages: Language[];

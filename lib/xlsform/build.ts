@@ -11,7 +11,8 @@ import { languageString, translatedHeader, type Sheet, type SheetRow, type Xlsfo
 export type BuildOptions = { languages: Language[]; fallback: Language | null };
 export type BuiltXlsform = { workbook: XlsformWorkbook; filledFromFallback: number };
 
-export function formIdOf(doc: Pick<QuestionnaireDoc, "slug" | "id">): string {
+export function formIdOf(doc: Pick<QuestionnaireDoc, "slug" | "id" | "formId">): string {
+  if (doc.formId) return doc.formId;
   return doc.slug ? doc.slug.replace(/-/g, "_") : `questionnaire_${doc.id}`;
 }
 

@@ -239,6 +239,43 @@ describe("XLSForm import", () => {
       expect(second.raw).not.toMatch(/<translation lang="(?!English \(en\)|Français \(fr\))/);
       const read = await readFormFile(secondExport);
       expect(read.ok && read.form.languages.map((l) => l.name)).toEqual(["English (en)", "Français (fr)"]);
+
+      // The researcher renames the form id in the settings: the next export carries it; a form id
+      // with a space is refused and changes nothing.
+      const current = (await findBuilderQuestionnaire(questionnaire.id))!;
+      const settings = {
+        title: current.title,
+        description: current.description,
+        languages: current.languages,
+        defaultLanguage: current.defaultLanguage,
+        fallbackLanguage: current.fallbackLanguage,
+      };
+      await expect(
+        applyBuilderChange({
+          actor,
+          change: {
+            op: "updateSettings",
+            questionnaireId: q.id,
+            revision: current.revision,
+            settings: { ...settings, formId: "village survey" },
+          },
+        }),
+      ).rejects.toThrow();
+      await applyBuilderChange({
+        actor,
+        change: {
+          op: "updateSettings",
+          questionnaireId: q.id,
+          revision: current.revision,
+          settings: { ...settings, formId: "village_survey_2027" },
+        },
+      });
+      const [third] = await convertWithPyxform([
+        await exportedBytes(questionnaire.id, browserHeaders(cookies.researcher)),
+      ]);
+      if (!third.ok) throw new Error(third.error);
+      expect(formIdOf(third.raw)).toBe("village_survey_2027");
+      expect(BigInt(versionOf(third.raw)!)).toBeGreaterThan(BigInt(versionOf(second.raw)!));
     }, 120_000);
   });
 
