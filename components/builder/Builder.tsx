@@ -3,7 +3,7 @@
 // order (drag and drop by pointer or keyboard, or plain buttons), per-question settings, custom
 // wording and bank updates. Every change is saved on the server at once, with the revision this
 // page last saw; what happened is announced in a live region.
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import {
   DndContext,
@@ -46,10 +46,13 @@ export function Builder({
   q: serverQ,
   pairs,
   locale,
+  ownForm,
 }: {
   q: BuilderQuestionnaire;
   pairs: Record<string, VersionPair>;
   locale: Language;
+  /** The questionnaire's own (imported) form, shown and edited before the bank's sections */
+  ownForm?: ReactNode;
 }) {
   const t = useTranslations("builder");
   const td = useTranslations("builder.dnd");
@@ -175,6 +178,7 @@ export function Builder({
           <FailureMessage failure={change.feedback.failure} onReload={change.reload} />
         )}
         <QuestionnaireSettings key={`${serverQ.revision}`} />
+        {ownForm}
 
         <section aria-labelledby="add-heading" className="builder-panel">
           <h2 id="add-heading">{t("add.heading")}</h2>

@@ -9,13 +9,20 @@ import type { Failure } from "./use-builder-change";
  */
 export function FailureMessage({ failure, onReload }: { failure: Failure; onReload?: () => void }) {
   const t = useTranslations("builder");
-  const problems = (failure.details?.problems ?? []).map((p) =>
-    t("problemLine", {
-      owner: p.owner,
-      question: p.question,
-      problem: t(`problems.${p.problem}` as "problems.later_question"),
-    }),
-  );
+  const ti = useTranslations("import.problems");
+  const problems = [
+    ...(failure.details?.problems ?? []).map((p) =>
+      t("problemLine", {
+        owner: p.owner,
+        question: p.question,
+        problem: t(`problems.${p.problem}` as "problems.later_question"),
+      }),
+    ),
+    // The form reader's problems with the questionnaire's own form, as the import words them.
+    ...(failure.details?.formProblems ?? []).map((p) =>
+      ti(p.code as "unknown_reference", { value: p.value ?? "", limit: 5, rows: 0, columns: 0 }),
+    ),
+  ];
   const fields = Object.values(failure.fieldErrors ?? {});
   const key = `failures.${failure.code}` as "failures.conflict";
   const message = t.has(key)

@@ -34,9 +34,15 @@ const runBuilder = actionRunner<BuilderErrorDetails>({
   namespace: "builder",
   known(error, t) {
     if (!isBuilderError(error)) return null;
-    const problems = (error.details.problems ?? []).map((p) =>
-      t("builder.problemLine", { owner: p.owner, question: p.question, problem: t(`builder.problems.${p.problem}`) }),
-    );
+    const problems = [
+      ...(error.details.problems ?? []).map((p) =>
+        t("builder.problemLine", { owner: p.owner, question: p.question, problem: t(`builder.problems.${p.problem}`) }),
+      ),
+      // The form reader's problems with the questionnaire's own form, as the import words them.
+      ...(error.details.formProblems ?? []).map((p) =>
+        t(`import.problems.${p.code}`, { value: p.value ?? "", limit: 5, rows: 0, columns: 0 }),
+      ),
+    ];
     return {
       code: error.code,
       details: error.details,

@@ -12,13 +12,18 @@ export type BuilderFailure =
   | "skipLogicBroken"
   | "invalidRule"
   | "constraintNotNumeric"
-  | "titleRequired";
+  | "titleRequired"
+  | "ownFormInvalid"
+  | "constraintMessageStale"
+  | "typeNeedsList";
 
 export type BuilderErrorDetails = {
   /** Bank codes concerned (already in the questionnaire, unknown) */
   codes?: string[];
   /** Rules a change would leave pointing forward or at nothing: "<owner> → <question>" */
   problems?: { owner: string; question: string; problem: string }[];
+  /** What the form reader found wrong with the questionnaire's own form after a change (import.problems.<code>) */
+  formProblems?: { code: string; row?: number; column?: string; value?: string }[];
   /** The questionnaire's revision now, for a conflict */
   revision?: number;
 };

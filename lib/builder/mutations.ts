@@ -23,6 +23,8 @@ import {
   type ParsedBuilderChange,
 } from "./schema";
 import { STRUCTURAL, findSkipProblems, structuralProblems, type OutlineSection } from "./skip-logic";
+import type { FormModel } from "../xlsform/form";
+import { addOwnQuestion, deleteOwnQuestion, editOwnQuestion, type OwnEditOutcome } from "./own-form-edit";
 
 type Tx = Prisma.TransactionClient;
 export type BuilderActor = { id: string; roles: readonly Role[] };
@@ -495,7 +497,46 @@ async function applyChange(
         },
       };
     }
+    case "editOwnQuestion":
+      return changeOwnForm(tx, q.id, (form) => editOwnQuestion(form, change.edit), { path: change.edit.path });
+    case "addOwnQuestion":
+      return changeOwnForm(tx, q.id, (form) => addOwnQuestion(form, change.add), {
+        parent: change.add.parent,
+        name: change.add.name,
+        type: change.add.type,
+      });
+    case "deleteOwnQuestion":
+      return changeOwnForm(tx, q.id, (form) => deleteOwnQuestion(form, change.path), { path: change.path });
   }
+}
+
+/**
+ * One change to the questionnaire's own form (lib/builder/own-form-edit.ts), inside the claimed
+ * revision: the form is read, changed, checked by the form reader and written back whole.
+ */
+async function changeOwnForm(
+  tx: Tx,
+  questionnaireId: string,
+  apply: (form: FormModel) => OwnEditOutcome,
+  details: Record<string, unknown>,
+): Promise<{ details: Record<string, unknown> }> {
+  const row = await tx.questionnaire.findUnique({ where: { id: questionnaireId }, select: { form: true } });
+  if (!row?.form) throw new BuilderError("notFound");
+  const outcome = apply(row.form as unknown as FormModel);
+  if (!outcome.ok)
+    throw new BuilderError(outcome.code, {
+      formProblems: (outcome.problems ?? []).map(({ code, row: at, column, value }) => ({
+        code,
+        row: at,
+        column,
+        value,
+      })),
+    });
+  await tx.questionnaire.update({
+    where: { id: questionnaireId },
+    data: { form: outcome.form as unknown as Prisma.InputJsonValue },
+  });
+  return { details };
 }
 
 export type ChangeOutcome = { revision: number; details: Record<string, unknown> };
@@ -512,6 +553,10 @@ const KEEPS_SKIP_LOGIC: ReadonlySet<ParsedBuilderChange["op"]> = new Set([
   "customiseItem",
   "addQuestions",
   "addIndicator",
+  // The own form's references are checked by the form reader, and bank rules never point into it.
+  "editOwnQuestion",
+  "addOwnQuestion",
+  "deleteOwnQuestion",
 ]);
 
 /** Applies one builder change made on `revision`; returns the questionnaire's new revision. */

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { LANGUAGES, languageSchema, type Language, type PartialLocalizedText } from "../i18n/languages";
 import { relevanceSchema } from "../questionnaires/relevance-schema";
+import { ownPathSchema, ownQuestionAddSchema, ownQuestionEditSchema } from "./own-form-edit";
 
 const id = z.string().trim().min(1).max(100);
 const text = (max: number) => z.string().trim().max(max, "tooLong").optional();
@@ -112,6 +113,10 @@ export const builderChangeSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("customiseItem"), ...base, itemId: id, customText: customTextSchema }),
   // Take the bank's current version; `replaceCustom` also drops this questionnaire's own wording.
   z.object({ op: z.literal("updateFromBank"), ...base, itemId: id, replaceCustom: z.boolean().default(false) }),
+  // The questionnaire's own (imported) form: its questions found by their path of names.
+  z.object({ op: z.literal("editOwnQuestion"), ...base, edit: ownQuestionEditSchema }),
+  z.object({ op: z.literal("addOwnQuestion"), ...base, add: ownQuestionAddSchema }),
+  z.object({ op: z.literal("deleteOwnQuestion"), ...base, path: ownPathSchema }),
 ]);
 export type BuilderChange = z.input<typeof builderChangeSchema>;
 export type ParsedBuilderChange = z.output<typeof builderChangeSchema>;

@@ -279,6 +279,109 @@ describe("XLSForm import", () => {
     }, 120_000);
   });
 
+  it.skipIf(!!pyxformMissing)(
+    "edits in the builder: a question's wording and range, a question of one's own; stale and invalid changes are refused",
+    async () => {
+      const original = await workbook({
+        survey: [
+          ["type", "name", "label", "constraint", "constraint_message"],
+          ["integer", "age", "Age?", ". >= 0 and . <= 120", "0 to 120"],
+          ["text", "town", "Town?"],
+        ],
+      });
+      const { questionnaire } = await imported(original, browserHeaders(cookies.researcher));
+      const actor = { id: researcherId, roles: ["researcher"] as const };
+      const revision = (await findBuilderQuestionnaire(questionnaire.id))!.revision;
+      const edited = await applyBuilderChange({
+        actor,
+        change: {
+          op: "editOwnQuestion",
+          questionnaireId: questionnaire.id,
+          revision,
+          edit: {
+            path: ["age"],
+            label: { default: "How old are you?" },
+            hint: { default: "In whole years" },
+            required: true,
+            relevant: "",
+            constraint: ". >= 15 and . <= 110",
+            constraintMessage: { default: "15 to 110" },
+            calculation: "",
+          },
+        },
+      });
+      const added = await applyBuilderChange({
+        actor,
+        change: {
+          op: "addOwnQuestion",
+          questionnaireId: questionnaire.id,
+          revision: edited.revision,
+          add: {
+            parent: [],
+            type: "calculate",
+            listName: null,
+            name: "adult",
+            label: {},
+            hint: {},
+            required: false,
+            calculation: "if(${age} >= 18, 1, 0)",
+          },
+        },
+      });
+      // The same revision again (another tab): refused, nothing overwritten.
+      await expect(
+        applyBuilderChange({
+          actor,
+          change: {
+            op: "deleteOwnQuestion",
+            questionnaireId: questionnaire.id,
+            revision: edited.revision,
+            path: ["town"],
+          },
+        }),
+      ).rejects.toMatchObject({ code: "conflict" });
+      // Another person may not edit it at all.
+      const curator = await (
+        await getDb()
+      ).user.findUniqueOrThrow({ where: { email: "curator@demo.questionbank.org" } });
+      await expect(
+        applyBuilderChange({
+          actor: { id: curator.id, roles: ["curator"] },
+          change: {
+            op: "deleteOwnQuestion",
+            questionnaireId: questionnaire.id,
+            revision: added.revision,
+            path: ["town"],
+          },
+        }),
+      ).rejects.toMatchObject({ code: "notFound" });
+      // Deleting what the calculation refers to would make pyxform refuse the form.
+      await expect(
+        applyBuilderChange({
+          actor,
+          change: {
+            op: "deleteOwnQuestion",
+            questionnaireId: questionnaire.id,
+            revision: added.revision,
+            path: ["age"],
+          },
+        }),
+      ).rejects.toMatchObject({ code: "ownFormInvalid", details: { formProblems: [{ code: "unknown_reference" }] } });
+
+      const [converted] = await convertWithPyxform([
+        await exportedBytes(questionnaire.id, browserHeaders(cookies.researcher)),
+      ]);
+      if (!converted.ok) throw new Error(converted.error);
+      expect(converted.raw).toContain("How old are you?");
+      expect(converted.raw).toContain("In whole years");
+      expect(converted.raw).toMatch(/nodeset="\/data\/age"[^>]*constraint="\. &gt;= 15 and \. &lt;= 110"/);
+      expect(converted.raw).toContain("15 to 110");
+      expect(converted.raw).toMatch(/nodeset="\/data\/adult"[^>]*calculate="if\( \/data\/age  &gt;= 18, 1, 0\)"/);
+      expect(converted.raw).toContain("<town/>");
+    },
+    120_000,
+  );
+
   it("refuses a form pyxform would refuse with its reasons by sheet, row and column, in the person's language, and changes nothing", async () => {
     const db = await getDb();
     const before = { ...(await bankCounts()), questionnaires: await db.questionnaire.count() };

@@ -74,8 +74,12 @@ export default async function BuilderPage({ params }: Props) {
           </li>
         </ul>
       </nav>
-      {own && <OwnFormPanel form={own.form} locale={locale} defaultLanguage={q.defaultLanguage} />}
-      <Builder q={q} pairs={pairs} locale={locale} />
+      <Builder
+        q={q}
+        pairs={pairs}
+        locale={locale}
+        ownForm={own && <OwnFormPanel form={own.form} locale={locale} defaultLanguage={q.defaultLanguage} />}
+      />
       <ReadinessPanel doc={doc} title={title?.text ?? id} ownNames={own ? namesInForm(own.form) : undefined} />
     </>
   );
