@@ -7,7 +7,7 @@
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { OwnFormLanguage, OwnFormRow, OwnFormView } from "@/lib/builder/own-form-view";
-import { OWN_QUESTION_TYPES } from "@/lib/builder/own-form-edit";
+import { OWN_QUESTION_TYPES } from "@/lib/builder/own-form-schema";
 import { useBuilder } from "./builder-context";
 
 type Texts = Record<string, string>;

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { LANGUAGES, languageSchema, type Language, type PartialLocalizedText } from "../i18n/languages";
 import { relevanceSchema } from "../questionnaires/relevance-schema";
-import { ownPathSchema, ownQuestionAddSchema, ownQuestionEditSchema } from "./own-form-edit";
+import { ownPathSchema, ownQuestionAddSchema, ownQuestionEditSchema } from "./own-form-schema";
 
 const id = z.string().trim().min(1).max(100);
 const text = (max: number) => z.string().trim().max(max, "tooLong").optional();

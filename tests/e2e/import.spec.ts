@@ -1,8 +1,8 @@
 // A researcher imports XLSForms through the page, in Chromium: a hand-written ODK-style form in
 // English and French (a group, a repeat, a select_one with its choices sheet, skip logic, a
-// calculation) becomes a private questionnaire holding the whole form; in the builder they add a
-// bank question after the form's own, download the XLSForm, and pyxform converts it with the form's
-// questions and the bank's. A broken file is refused row by row, nothing is created, and the
+// calculation) becomes a private questionnaire holding the whole form; in the builder they reword
+// one of its questions, add one of their own and a bank question after the form's, download the
+// XLSForm, and pyxform converts it with all of them. A broken file is refused row by row, nothing is created, and the
 // chosen file stays for another try; the pages pass axe in English and Arabic.
 import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
@@ -84,7 +84,7 @@ async function myQuestionnaireCount(page: Page) {
   return page.locator(".questionnaire-list > li").count();
 }
 
-test("a visitor is sent to sign in and back; a researcher imports a two-language form, adds a bank question after it and exports both", async ({
+test("a visitor is sent to sign in and back; a researcher imports a two-language form, rewords and adds questions of their own, adds a bank question and exports them all", async ({
   page,
 }) => {
   test.setTimeout(240_000);
@@ -130,6 +130,24 @@ test("a visitor is sent to sign in and back; a researcher imports a two-language
   await expect(own.locator("code", { hasText: "adults_share" })).toBeVisible();
   await expectAccessible(page);
 
+  // The form's own wording, changed in the builder; and a question of the researcher's own.
+  await own.getByText("Edit water_other").click();
+  const edit = own.getByRole("form", { name: "Edit “water_other”" });
+  await edit.getByLabel("Label (English (en))").fill("Which other water source?");
+  await expectAccessible(page);
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "“water_other” saved." })).toHaveCount(1);
+  const add = own.getByRole("form", { name: "Add a question of your own" });
+  await add.getByLabel("Name", { exact: false }).fill("comments");
+  await add.getByLabel("Label (English (en))").fill("Any comments?");
+  await add.getByLabel("Label (Français (fr))").fill("Des commentaires ?");
+  await add.getByRole("button", { name: "Add the question" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "“comments” added." })).toHaveCount(1);
+  // A name already used is refused with pyxform's reason, in words.
+  await add.getByLabel("Name", { exact: false }).fill("comments");
+  await add.getByRole("button", { name: "Add the question" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "The name “comments” is already used" })).toBeVisible();
+
   // A bank question of the researcher's choice, in a section of its own after the form's questions.
   await page.getByRole("region", { name: "Add a section" }).getByLabel("Section title (English)").fill("Age");
   await page.getByRole("region", { name: "Add a section" }).getByLabel("Section title (Français)").fill("Âge");
@@ -152,7 +170,9 @@ test("a visitor is sent to sign in and back; a researcher imports a two-language
   // The form's own questions, as written, then the bank's, in the form's two languages.
   expect(converted.raw).toMatch(/<household><water_source\/><water_other\/><members\/><\/household>/);
   expect(converted.raw).toMatch(/<member jr:template="">/);
-  expect(converted.raw).toMatch(/<adults_share\/><(\w+)><bkg_age\/><\/\1>/);
+  expect(converted.raw).toMatch(/<adults_share\/><comments\/><(\w+)><bkg_age\/><\/\1>/);
+  expect(converted.raw).toContain("Which other water source?");
+  expect(converted.raw).toContain("Des commentaires ?");
   expect(converted.raw).toContain('id="e2e_water"');
   expect(converted.raw).toContain('<translation lang="Français (fr)">');
   expect(converted.raw).toContain("Principale source d'eau potable ?");

@@ -2,7 +2,8 @@
 // form the reader accepts, or is refused with the reason; the form given is never changed.
 import { describe, expect, it } from "vitest";
 import { readFormFile, walkSurvey, type FormModel } from "@/lib/xlsform/form";
-import { addOwnQuestion, deleteOwnQuestion, editOwnQuestion, type OwnQuestionEdit } from "@/lib/builder/own-form-edit";
+import { addOwnQuestion, deleteOwnQuestion, editOwnQuestion } from "@/lib/builder/own-form-edit";
+import type { OwnQuestionEdit } from "@/lib/builder/own-form-schema";
 import { workbook } from "./xlsform-form/forms";
 
 async function form(): Promise<FormModel> {
