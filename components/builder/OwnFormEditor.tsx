@@ -4,13 +4,20 @@
 // condition, accepted answers and their message, calculation) and can be deleted; a question of
 // one's own is added at the end of the form or of a group. Every change is checked on the server by
 // the same reader as an import, so what is saved always converts with pyxform.
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { OwnFormLanguage, OwnFormRow, OwnFormView } from "@/lib/builder/own-form-view";
 import { OWN_QUESTION_TYPES } from "@/lib/builder/own-form-schema";
 import { useBuilder } from "./builder-context";
 
 type Texts = Record<string, string>;
+
+/** An expression quoted in a label keeps its left-to-right order inside an Arabic sentence. */
+const code = (chunks: ReactNode) => (
+  <code dir="ltr" className="code">
+    {chunks}
+  </code>
+);
 
 function TextInputs({
   id,
@@ -52,7 +59,7 @@ function Expression({
   onChange,
 }: {
   id: string;
-  label: string;
+  label: ReactNode;
   value: string;
   onChange: (v: string) => void;
 }) {
@@ -65,7 +72,7 @@ function Expression({
         dir="ltr"
         spellCheck={false}
         autoComplete="off"
-        className="code"
+        className="own-expression"
         maxLength={5000}
         value={value}
         onChange={(e) => onChange(e.target.value)}
@@ -132,7 +139,7 @@ function QuestionForm({
       )}
       <Expression
         id={`${idPrefix}-relevant`}
-        label={t("relevant")}
+        label={t.rich("relevant", { code })}
         value={value.relevant}
         onChange={(relevant) => setValue({ ...value, relevant })}
       />
@@ -140,7 +147,7 @@ function QuestionForm({
         <>
           <Expression
             id={`${idPrefix}-constraint`}
-            label={t("constraint")}
+            label={t.rich("constraint", { code })}
             value={value.constraint}
             onChange={(constraint) => setValue({ ...value, constraint })}
           />

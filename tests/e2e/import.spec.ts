@@ -133,14 +133,14 @@ test("a visitor is sent to sign in and back; a researcher imports a two-language
   // The form's own wording, changed in the builder; and a question of the researcher's own.
   await own.getByText("Edit water_other").click();
   const edit = own.getByRole("form", { name: "Edit “water_other”" });
-  await edit.getByLabel("Label (English (en))").fill("Which other water source?");
+  await edit.getByLabel("Label — English (en)").fill("Which other water source?");
   await expectAccessible(page);
   await edit.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status").filter({ hasText: "“water_other” saved." })).toHaveCount(1);
   const add = own.getByRole("form", { name: "Add a question of your own" });
   await add.getByLabel("Name", { exact: false }).fill("comments");
-  await add.getByLabel("Label (English (en))").fill("Any comments?");
-  await add.getByLabel("Label (Français (fr))").fill("Des commentaires ?");
+  await add.getByLabel("Label — English (en)").fill("Any comments?");
+  await add.getByLabel("Label — Français (fr)").fill("Des commentaires ?");
   await add.getByRole("button", { name: "Add the question" }).click();
   await expect(page.getByRole("status").filter({ hasText: "“comments” added." })).toHaveCount(1);
   // A name already used is refused with pyxform's reason, in words.
