@@ -4,10 +4,11 @@
 // condition, accepted answers and their message, calculation) and can be deleted; a question of
 // one's own is added at the end of the form or of a group. Every change is checked on the server by
 // the same reader as an import, so what is saved always converts with pyxform.
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { OwnFormLanguage, OwnFormRow, OwnFormView } from "@/lib/builder/own-form-view";
 import { OWN_QUESTION_TYPES } from "@/lib/builder/own-form-schema";
+import { proposeOwnQuestionAction } from "@/lib/builder/actions";
 import { useBuilder } from "./builder-context";
 
 type Texts = Record<string, string>;
@@ -91,7 +92,7 @@ function QuestionForm({
   idPrefix: string;
 }) {
   const t = useTranslations("builder.ownForm");
-  const { change } = useBuilder();
+  const { change, q } = useBuilder();
   const [value, setValue] = useState({
     label: row.label,
     hint: row.hint,
@@ -106,6 +107,16 @@ function QuestionForm({
     e.preventDefault();
     change.run({ op: "editOwnQuestion", edit: { path: row.path, ...value } }, () => t("saved", { name: row.name }));
   };
+  const [proposing, startProposing] = useTransition();
+  const propose = () =>
+    startProposing(async () => {
+      const result = await proposeOwnQuestionAction(q.id, row.path);
+      change.setFeedback(
+        result.ok
+          ? { kind: "ok", message: t("proposed", { code: String(result.data.details?.code ?? "") }) }
+          : { kind: "error", failure: result },
+      );
+    });
   const remove = () => {
     if (window.confirm(t("confirmDelete", { name: row.name })))
       change.run({ op: "deleteOwnQuestion", path: row.path }, () => t("deleted", { name: row.name }));
@@ -172,6 +183,11 @@ function QuestionForm({
         <button type="submit" disabled={change.pending}>
           {t("save")}
         </button>
+        {isQuestion && (
+          <button type="button" className="button-secondary" onClick={propose} disabled={proposing}>
+            {t("propose")}
+          </button>
+        )}
         <button type="button" className="button-secondary" onClick={remove} disabled={change.pending}>
           {t("delete", { name: row.name })}
         </button>

@@ -18,6 +18,7 @@ import {
 } from "./mutations";
 import { builderFieldErrors, type BuilderChange } from "./schema";
 import { settingsFromForm } from "./form-input";
+import { proposeOwnQuestion } from "./propose-mutations";
 
 export type BuilderDone = { revision: number; details?: Record<string, unknown>; id?: string };
 export type BuilderActionResult = ActionResult<BuilderDone, BuilderErrorDetails>;
@@ -54,6 +55,14 @@ const runBuilder = actionRunner<BuilderErrorDetails>({
       Object.entries(builderFieldErrors(error)).map(([field, key]) => [field, t(`builder.fieldErrors.${key}`)]),
     ),
 });
+
+/** A question of the questionnaire's own form proposed to the bank, as a draft for a curator. */
+export async function proposeOwnQuestionAction(questionnaireId: string, path: string[]): Promise<BuilderActionResult> {
+  return runBuilder(null, { questionnaireId, path }, async () => {
+    const proposed = await proposeOwnQuestion({ actor: await currentActor(), input: { questionnaireId, path } });
+    return { revision: proposed.revision, details: { code: proposed.code } };
+  });
+}
 
 /** One change to a questionnaire, made on the revision the page was showing. */
 export async function changeQuestionnaireAction(change: BuilderChange): Promise<BuilderActionResult> {

@@ -15,7 +15,10 @@ export type BuilderFailure =
   | "titleRequired"
   | "ownFormInvalid"
   | "constraintMessageStale"
-  | "typeNeedsList";
+  | "typeNeedsList"
+  | "alreadyProposed"
+  | "notProposable"
+  | "noBankLanguage";
 
 export type BuilderErrorDetails = {
   /** Bank codes concerned (already in the questionnaire, unknown) */

@@ -31,7 +31,7 @@ export type BuilderActor = { id: string; roles: readonly Role[] };
 
 const TX_OPTIONS = { timeout: 60_000, maxWait: 30_000 } as const;
 
-function asActor(actor: BuilderActor | null): Actor {
+export function asActor(actor: BuilderActor | null): Actor {
   return actor ? { id: actor.id, roles: actor.roles, translateLanguages: [], reviewLanguages: [] } : null;
 }
 

@@ -23,7 +23,7 @@ import {
 } from "./version-mutations";
 import { isInWorkingSet } from "../bank/visibility";
 
-type TextInput = { label: string; hint?: string | null };
+export type TextInput = { label: string; hint?: string | null };
 
 async function resolveReferences(tx: Tx, input: QuestionInput) {
   const indicators = await tx.indicator.findMany({
@@ -100,7 +100,7 @@ async function writeLinks(tx: Tx, questionId: string, refs: { indicatorIds: stri
 
 /**
  * Creates a draft. `translations` carries the other languages' text where a draft arrives with it
- * (an XLSForm import, a researcher's suggestion); they are kept as drafts for translators to review.
+ * (a researcher's proposal); they are kept as drafts for translators to review.
  */
 export async function createQuestion({
   actor,
@@ -115,58 +115,7 @@ export async function createQuestion({
   const data = questionInputSchema.parse(input);
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    if (await tx.question.findUnique({ where: { code: data.code }, select: { id: true } }))
-      throw new CurationError("codeTaken");
-    const refs = await resolveReferences(tx, data);
-    const question = await tx.question.create({
-      data: {
-        code: data.code,
-        type: data.type,
-        status: "draft",
-        sourceLanguage: data.sourceLanguage,
-        choiceListId: refs.sharedListId,
-        sourceId: refs.sourceId,
-        sourceRelation: data.sourceRelation,
-        constraint: constraintOf(data),
-        createdById: actor.id,
-      },
-      select: { id: true, code: true },
-    });
-    await tx.questionText.create({
-      data: {
-        questionId: question.id,
-        lang: data.sourceLanguage,
-        label: data.label,
-        hint: data.hint,
-        notes: data.notes,
-        constraintMessage: data.constraintMessage,
-        status: "approved",
-        updatedById: actor.id,
-      },
-    });
-    for (const lang of LANGUAGES) {
-      const text = translations[lang];
-      if (lang === data.sourceLanguage || !text?.label.trim()) continue;
-      await tx.questionText.create({
-        data: {
-          questionId: question.id,
-          lang,
-          label: text.label.trim(),
-          hint: text.hint?.trim() || null,
-          status: "draft",
-        },
-      });
-    }
-    if (data.choiceMode === "own") {
-      const listId = await syncOwnList(tx, {
-        listId: null,
-        code: data.code,
-        sourceLanguage: data.sourceLanguage,
-        choices: data.ownChoices,
-      });
-      await tx.question.update({ where: { id: question.id }, data: { choiceListId: listId } });
-    }
-    await writeLinks(tx, question.id, refs);
+    const question = await insertDraft(tx, { data, createdById: actor.id, translations });
     await audit(tx, actor, {
       action: "question.create",
       entityType: "question",
@@ -175,6 +124,74 @@ export async function createQuestion({
     });
     return question;
   });
+}
+
+/**
+ * A new draft question inside the caller's transaction: its source-language text (approved, as the
+ * author's), any other languages as drafts, its own choices or a shared list, indicators and tags.
+ * The caller checks who may do this and writes the audit record.
+ */
+export async function insertDraft(
+  tx: Tx,
+  {
+    data,
+    createdById,
+    translations = {},
+  }: { data: QuestionInput; createdById: string; translations?: Partial<Record<Language, TextInput>> },
+): Promise<{ id: string; code: string }> {
+  if (await tx.question.findUnique({ where: { code: data.code }, select: { id: true } }))
+    throw new CurationError("codeTaken");
+  const refs = await resolveReferences(tx, data);
+  const question = await tx.question.create({
+    data: {
+      code: data.code,
+      type: data.type,
+      status: "draft",
+      sourceLanguage: data.sourceLanguage,
+      choiceListId: refs.sharedListId,
+      sourceId: refs.sourceId,
+      sourceRelation: data.sourceRelation,
+      constraint: constraintOf(data),
+      createdById,
+    },
+    select: { id: true, code: true },
+  });
+  await tx.questionText.create({
+    data: {
+      questionId: question.id,
+      lang: data.sourceLanguage,
+      label: data.label,
+      hint: data.hint,
+      notes: data.notes,
+      constraintMessage: data.constraintMessage,
+      status: "approved",
+      updatedById: createdById,
+    },
+  });
+  for (const lang of LANGUAGES) {
+    const text = translations[lang];
+    if (lang === data.sourceLanguage || !text?.label.trim()) continue;
+    await tx.questionText.create({
+      data: {
+        questionId: question.id,
+        lang,
+        label: text.label.trim(),
+        hint: text.hint?.trim() || null,
+        status: "draft",
+      },
+    });
+  }
+  if (data.choiceMode === "own") {
+    const listId = await syncOwnList(tx, {
+      listId: null,
+      code: data.code,
+      sourceLanguage: data.sourceLanguage,
+      choices: data.ownChoices,
+    });
+    await tx.question.update({ where: { id: question.id }, data: { choiceListId: listId } });
+  }
+  await writeLinks(tx, question.id, refs);
+  return question;
 }
 
 export type UpdateResult = { code: string; version: number; newVersion: boolean; outdatedTranslations: number };
