@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { Language } from "@/lib/i18n/languages";
+import { Link } from "@/lib/i18n/navigation";
 import { ownFormView } from "@/lib/builder/own-form-view";
 import { formLanguageFor } from "@/lib/xlsform/bank-languages";
 import type { FormModel } from "@/lib/xlsform/form";
@@ -12,15 +13,17 @@ import { OwnFormEditor } from "./OwnFormEditor";
  * below added after it.
  */
 export async function OwnFormPanel({
+  questionnaireId,
   form,
   locale,
   defaultLanguage,
 }: {
+  questionnaireId: string;
   form: FormModel;
   locale: Language;
   defaultLanguage: Language;
 }) {
-  const t = await getTranslations("builder.ownForm");
+  const [t, tm] = await Promise.all([getTranslations("builder.ownForm"), getTranslations("builder.matches")]);
   const summary = summarizeForm(form);
   const view = ownFormView(form, [
     formLanguageFor(form, locale, defaultLanguage),
@@ -39,6 +42,9 @@ export async function OwnFormPanel({
         {t("languages", { languages: summary.languages.join(", ") })}
       </p>
       <p className="muted">{t("howExported")}</p>
+      <p>
+        <Link href={`/questionnaires/${questionnaireId}/matches`}>{tm("open")}</Link>
+      </p>
       <OwnFormEditor view={view} />
     </section>
   );

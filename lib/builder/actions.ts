@@ -19,6 +19,7 @@ import {
 import { builderFieldErrors, type BuilderChange } from "./schema";
 import { settingsFromForm } from "./form-input";
 import { proposeOwnQuestion } from "./propose-mutations";
+import { setFormLink } from "./form-link-mutations";
 
 export type BuilderDone = { revision: number; details?: Record<string, unknown>; id?: string };
 export type BuilderActionResult = ActionResult<BuilderDone, BuilderErrorDetails>;
@@ -61,6 +62,18 @@ export async function proposeOwnQuestionAction(questionnaireId: string, path: st
   return runBuilder(null, { questionnaireId, path }, async () => {
     const proposed = await proposeOwnQuestion({ actor: await currentActor(), input: { questionnaireId, path } });
     return { revision: proposed.revision, details: { code: proposed.code } };
+  });
+}
+
+/** Link a question of the questionnaire's own form to a bank question (code), or unlink it (null). */
+export async function setFormLinkAction(
+  questionnaireId: string,
+  path: string[],
+  code: string | null,
+): Promise<BuilderActionResult> {
+  return runBuilder(null, { questionnaireId, path, code }, async () => {
+    const done = await setFormLink({ actor: await currentActor(), input: { questionnaireId, path, code } });
+    return { revision: done.revision, details: { link: done.link } };
   });
 }
 

@@ -505,8 +505,17 @@ async function applyChange(
         name: change.add.name,
         type: change.add.type,
       });
-    case "deleteOwnQuestion":
-      return changeOwnForm(tx, q.id, (form) => deleteOwnQuestion(form, change.path), { path: change.path });
+    case "deleteOwnQuestion": {
+      const done = await changeOwnForm(tx, q.id, (form) => deleteOwnQuestion(form, change.path), {
+        path: change.path,
+      });
+      // Links of what was deleted (the question, or a group's questions) go with it.
+      const key = change.path.join("/");
+      await tx.questionnaireFormLink.deleteMany({
+        where: { questionnaireId: q.id, OR: [{ path: key }, { path: { startsWith: `${key}/` } }] },
+      });
+      return done;
+    }
   }
 }
 

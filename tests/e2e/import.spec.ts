@@ -148,6 +148,17 @@ test("a visitor is sent to sign in and back; a researcher imports a two-language
   await add.getByRole("button", { name: "Add the question" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "The name “comments” is already used" })).toBeVisible();
 
+  // The form's questions beside the bank's: nothing here is in the bank, so each stays local.
+  await own.getByRole("link", { name: "Find bank questions like your form's" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Bank questions like your form's" })).toBeVisible();
+  const matches = page.getByRole("table", { name: "Your form's questions and the bank's" });
+  await expect(matches.getByRole("row").filter({ hasText: "household/water_source" })).toContainText(
+    "Local: nothing like it in the bank",
+  );
+  await expectAccessible(page);
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+
   // A bank question of the researcher's choice, in a section of its own after the form's questions.
   await page.getByRole("region", { name: "Add a section" }).getByLabel("Section title (English)").fill("Age");
   await page.getByRole("region", { name: "Add a section" }).getByLabel("Section title (Français)").fill("Âge");

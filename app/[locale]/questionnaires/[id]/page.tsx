@@ -78,7 +78,11 @@ export default async function BuilderPage({ params }: Props) {
         q={q}
         pairs={pairs}
         locale={locale}
-        ownForm={own && <OwnFormPanel form={own.form} locale={locale} defaultLanguage={q.defaultLanguage} />}
+        ownForm={
+          own && (
+            <OwnFormPanel questionnaireId={id} form={own.form} locale={locale} defaultLanguage={q.defaultLanguage} />
+          )
+        }
       />
       <ReadinessPanel doc={doc} title={title?.text ?? id} ownNames={own ? namesInForm(own.form) : undefined} />
     </>
