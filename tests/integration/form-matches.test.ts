@@ -4,7 +4,6 @@
 // nobody else may; deleting the question drops its link.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { POST as importRoute } from "@/app/api/v1/questionnaires/import/route";
 import { GET as exportRoute } from "@/app/api/v1/questionnaires/[id]/export/route";
 import { findFormMatches } from "@/lib/builder/form-match-data";
 import { setFormLink } from "@/lib/builder/form-link-mutations";
@@ -12,12 +11,13 @@ import { applyBuilderChange } from "@/lib/builder/mutations";
 import { findBuilderQuestionnaire } from "@/lib/builder/data";
 import { findOwnForm } from "@/lib/export/own-form-data";
 import { readFormFile, writeFormFile, walkSurvey } from "@/lib/xlsform/form";
-import { browserHeaders, ORIGIN, signInDemoRoles } from "./auth-helpers";
+import { ORIGIN, signInDemoRoles } from "./auth-helpers";
+import { demoActor, importAs } from "./import-helpers";
 
 describe("bank questions like the form's own", () => {
   let questionnaireId = "";
-  let researcher = { id: "", roles: ["researcher"] as const };
-  let curator = { id: "", roles: ["curator"] as const };
+  let researcher = { id: "", roles: ["researcher"] as ["researcher"] };
+  let curator = { id: "", roles: ["curator"] as ["curator"] };
   let reworded = "";
 
   beforeAll(async () => {
@@ -47,25 +47,9 @@ describe("bank questions like the form's own", () => {
       values: {},
       verbatim: {},
     });
-    const body = new FormData();
-    body.append("file", new Blob([(await writeFormFile(read.form)) as unknown as BlobPart]), "vaccine.xlsx");
-    const response = await importRoute(
-      new Request(`${ORIGIN}/api/v1/questionnaires/import`, {
-        method: "POST",
-        headers: browserHeaders(cookies.researcher),
-        body,
-      }),
-    );
-    expect(response.status).toBe(201);
-    questionnaireId = ((await response.json()) as { questionnaire: { id: string } }).questionnaire.id;
-    researcher = {
-      ...researcher,
-      id: (await db.user.findUniqueOrThrow({ where: { email: "researcher@demo.questionbank.org" } })).id,
-    };
-    curator = {
-      ...curator,
-      id: (await db.user.findUniqueOrThrow({ where: { email: "curator@demo.questionbank.org" } })).id,
-    };
+    questionnaireId = await importAs(cookies.researcher, await writeFormFile(read.form), "vaccine.xlsx");
+    researcher = await demoActor("researcher@demo.questionbank.org", "researcher");
+    curator = await demoActor("curator@demo.questionbank.org", "curator");
   });
 
   it("finds the same bank questions, a similar one for the reworded question, and none for one's own", async () => {

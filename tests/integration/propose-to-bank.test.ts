@@ -4,17 +4,17 @@
 // per question; questions the bank cannot hold are refused with the reason.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { POST as importRoute } from "@/app/api/v1/questionnaires/import/route";
 import { proposeOwnQuestion } from "@/lib/builder/propose-mutations";
 import { findQuestionByCode } from "@/lib/bank/data";
 import { findOwnForm } from "@/lib/export/own-form-data";
 import { workbook } from "../unit/xlsform-form/forms";
-import { browserHeaders, ORIGIN, signInDemoRoles } from "./auth-helpers";
+import { signInDemoRoles } from "./auth-helpers";
+import { demoActor, importAs } from "./import-helpers";
 
 describe("proposing a form's own question to the bank", () => {
   let questionnaireId = "";
-  let researcher = { id: "", roles: ["researcher"] as const };
-  let curator = { id: "", roles: ["curator"] as const };
+  let researcher = { id: "", roles: ["researcher"] as ["researcher"] };
+  let curator = { id: "", roles: ["curator"] as ["curator"] };
 
   beforeAll(async () => {
     const cookies = await signInDemoRoles();
@@ -41,26 +41,9 @@ describe("proposing a form's own question to the bank", () => {
         ["src", "well", "Well", "Puits", "Kisima"],
       ],
     });
-    const body = new FormData();
-    body.append("file", new Blob([fixed as unknown as BlobPart]), "water.xlsx");
-    const response = await importRoute(
-      new Request(`${ORIGIN}/api/v1/questionnaires/import`, {
-        method: "POST",
-        headers: browserHeaders(cookies.researcher),
-        body,
-      }),
-    );
-    expect(response.status).toBe(201);
-    questionnaireId = ((await response.json()) as { questionnaire: { id: string } }).questionnaire.id;
-    const db = await getDb();
-    researcher = {
-      ...researcher,
-      id: (await db.user.findUniqueOrThrow({ where: { email: "researcher@demo.questionbank.org" } })).id,
-    };
-    curator = {
-      ...curator,
-      id: (await db.user.findUniqueOrThrow({ where: { email: "curator@demo.questionbank.org" } })).id,
-    };
+    questionnaireId = await importAs(cookies.researcher, fixed, "water.xlsx");
+    researcher = await demoActor("researcher@demo.questionbank.org", "researcher");
+    curator = await demoActor("curator@demo.questionbank.org", "curator");
   });
 
   it("makes a private draft with its choices and the form's other bank languages, and keeps the form as it was", async () => {
