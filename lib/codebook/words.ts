@@ -121,6 +121,7 @@ export class CodebookWords {
         sentences.push(t(`codebook.how.${part}.${treatment}`, { answers: this.answers(key, choices, "disjunction") }));
     }
     sentences.push(t("codebook.how.skipped"));
+    sentences.push(t("codebook.how.version", { question: c.question, version: c.bankVersion }));
     return sentences;
   }
 

@@ -146,8 +146,13 @@ describe("questionnaire exports", () => {
     expect(bad.status).toBe(400);
     expect(await expectContract("get", "/api/v1/questionnaires/{id}/export", bad)).toMatchObject({
       code: "invalidParameters",
-      message: "La requête contient des paramètres non valides. Choisissez un format d’export : xlsform ou csv.",
-      details: { params: [{ param: "format", message: "Choisissez un format d’export : xlsform ou csv." }] },
+      message:
+        "La requête contient des paramètres non valides. Choisissez un format d’export : xlsform, csv, codebook ou codebook-json.",
+      details: {
+        params: [
+          { param: "format", message: "Choisissez un format d’export : xlsform, csv, codebook ou codebook-json." },
+        ],
+      },
     });
     expect((await exportOf(id, "")).status).toBe(400);
     expect((await exportOf(id, "format=xlsform&fallback=de")).status).toBe(400);

@@ -239,6 +239,7 @@ describe("codebook of a bank questionnaire", () => {
       "Counts respondents whose answer to “Do you trust the radio (you are ${age})?” is “Yes” (yes).",
       "Only respondents whose answer to “Do you agree to take part?” is “Yes” (yes) are counted.",
       "Respondents who were not asked the question or left it blank are not counted.",
+      "Defined on version 1 of bank question inf_trusts_radio.",
     ]);
     // select_multiple: ticked; an answer the list lacks is named as recorded.
     expect(en.how(byCode["INF-03"])[0]).toBe(
