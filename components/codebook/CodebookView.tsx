@@ -57,6 +57,17 @@ export async function CodebookView({
               <span className="code">{v.column}</span>
             </span>
           )}
+          {v.bank ? (
+            <span className={styles.detail}>
+              {t.rich("fromBank", {
+                code: v.bank.code,
+                version: v.bank.version,
+                c: (chunks) => <span className="code">{chunks}</span>,
+              })}
+            </span>
+          ) : (
+            v.kind === "question" && <span className={styles.detail}>{t("ownQuestion")}</span>
+          )}
         </th>
         <td>
           <Text wording={words.text(v.labels)} lang={lang} shownIn={shownIn} />
@@ -92,13 +103,6 @@ export async function CodebookView({
             <span className={styles.detail}>
               {t("asWritten")} <span className="code">{v.relevant}</span>
             </span>
-          )}
-        </td>
-        <td>
-          {v.bank ? (
-            <span className="code">{t("bankVersion", { code: v.bank.code, version: v.bank.version })}</span>
-          ) : (
-            v.kind === "question" && <span className="muted">{t("ownQuestion")}</span>
           )}
         </td>
         <td>
@@ -199,6 +203,14 @@ export async function CodebookView({
         <div className={styles.scroll} role="region" aria-label={t("tableLabel")} tabIndex={0}>
           <table className={styles.table}>
             <caption className="visually-hidden">{t("variablesCaption")}</caption>
+            <colgroup>
+              <col className={styles.colVariable} />
+              <col className={styles.colLabel} />
+              <col className={styles.colType} />
+              <col className={styles.colAnswers} />
+              <col className={styles.colCondition} />
+              <col className={styles.colIndicators} />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">{t("columns.variable")}</th>
@@ -206,7 +218,6 @@ export async function CodebookView({
                 <th scope="col">{t("columns.type")}</th>
                 <th scope="col">{t("columns.answers")}</th>
                 <th scope="col">{t("columns.askedIf")}</th>
-                <th scope="col">{t("columns.bankQuestion")}</th>
                 <th scope="col">{t("columns.indicators")}</th>
               </tr>
             </thead>
