@@ -14,21 +14,14 @@ function addSheet(book: ExcelJS.Workbook, name: string, columns: Column[], rows:
   const sheet = book.addWorksheet(name, {
     views: [{ state: "frozen", ySplit: 1, rightToLeft: rtl }],
   });
-  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width, style: { numFmt: "@" } }));
-  const head = sheet.getRow(1);
-  head.font = { bold: true };
-  head.alignment = { vertical: "top", wrapText: true };
+  // Text format and wrapping set once per column: cells take the column's style (one style object
+  // per column rather than per cell, which is what makes exceljs slow on large sheets).
+  const style = { numFmt: "@", alignment: { vertical: "top", wrapText: true } } as const;
+  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width, style }));
+  sheet.getRow(1).font = { bold: true };
   for (let i = 0; i < rows; i++) {
-    const row = sheet.getRow(i + 2);
-    columns.forEach((c, j) => {
-      const cell = row.getCell(j + 1);
-      const text = c.value(i);
-      // A plain string: exceljs writes it as a shared string, never as a formula.
-      if (text !== "") cell.value = text;
-      cell.numFmt = "@";
-      cell.alignment = { vertical: "top", wrapText: true };
-    });
-    row.commit();
+    // Plain strings: exceljs writes them as shared strings, never as formulas.
+    sheet.addRow(columns.map((c) => c.value(i) || null));
   }
 }
 

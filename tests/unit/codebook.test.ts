@@ -246,8 +246,8 @@ describe("codebook of a bank questionnaire", () => {
       "Counts respondents who ticked “Radio” (radio) or tv in “Where do you get health information?”.",
     );
     expect(en.how(byCode["PER-09"]).slice(2, 4)).toEqual([
-      "“Don’t know” answers (dont_know) count in the denominator, never in the numerator.",
-      "Refusals (refused) are left out of the denominator.",
+      "Don’t know answers: dont_know. They count in the denominator, never in the numerator.",
+      "Refusals: refused. They are left out of the denominator.",
     ]);
     expect(en.note(byCode["INF-03"].notes[0])).toBe(
       "This form asks version 2 of inf_sources; the definition names version 1. Check that the answers still match before comparing results.",
@@ -381,6 +381,7 @@ describe("codebook workbook", () => {
       .getCell(head.indexOf("label::English (en)") + 1);
     expect(ageCell.type).toBe(ExcelJS.ValueType.String);
     expect(ageCell.value).toBe("=How old are you?");
+    expect(ageCell.numFmt).toBe("@");
     const trusts = variables.find((r) => r[0] === "trusts_radio")!;
     expect(trusts[head.indexOf("Bank question")]).toBe("inf_trusts_radio (version 1)");
     expect(trusts[head.indexOf("Indicators")]).toBe("INF-01 (linked in the framework); SOC-04 (key question)");
