@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { LANGUAGE_NAMES } from "@/lib/i18n/languages";
+import { Link } from "@/lib/i18n/navigation";
 import type { QuestionnaireDoc } from "@/lib/questionnaires/model";
 import { checkReadiness } from "@/lib/questionnaires/readiness";
 import { describeReadinessIssue, type Translate } from "@/lib/export/describe";
@@ -20,7 +21,11 @@ export async function ReadinessPanel({
   /** Names the questionnaire's own (imported) form uses, when it has one */
   ownNames?: ReadonlySet<string>;
 }) {
-  const [t, tAll] = await Promise.all([getTranslations("builder.readiness"), getTranslations()]);
+  const [t, tb, tAll] = await Promise.all([
+    getTranslations("builder.readiness"),
+    getTranslations("builder"),
+    getTranslations(),
+  ]);
   const readiness = checkReadiness(doc, { fallback: doc.fallbackLanguage, ownNames });
   const describe = tAll as unknown as Translate;
   const issuesWith = Object.fromEntries(
@@ -55,6 +60,9 @@ export async function ReadinessPanel({
         issuesWith={issuesWith}
         problemsId="readiness-heading"
       />
+      <p>
+        <Link href={`/questionnaires/${doc.id}/codebook`}>{tb("codebook")}</Link>
+      </p>
     </section>
   );
 }

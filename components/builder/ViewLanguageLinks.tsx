@@ -1,7 +1,7 @@
 import { Link } from "@/lib/i18n/navigation";
 import { LANGUAGE_NAMES, type Language } from "@/lib/i18n/languages";
 
-/** The questionnaire's languages as links to the same view (preview or print), then any extra links. */
+/** The questionnaire's languages as links to the same view (preview, print or codebook), then any extra links. */
 export function ViewLanguageLinks({
   id,
   view,
@@ -11,7 +11,7 @@ export function ViewLanguageLinks({
   extra,
 }: {
   id: string;
-  view: "preview" | "print";
+  view: "preview" | "print" | "codebook";
   languages: Language[];
   current: Language;
   label: string;

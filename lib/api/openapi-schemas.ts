@@ -6,6 +6,7 @@ import { QUESTION_TYPES, TRANSLATION_STATES } from "../search/schema";
 import { HTTP_ERROR_STATUS } from "../http/errors";
 import { PUBLIC_STATUSES } from "../bank/visibility";
 import { indicatorComputationSchema } from "../framework/schema";
+import { codebookSchema } from "../codebook/model";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const perLanguage = (schema: unknown) => ({
@@ -22,6 +23,11 @@ const someLanguages = {
 const integer = { type: "integer", minimum: 0 };
 /** The computable definition, generated from its zod schema (the one owner of its shape). */
 const { $schema: _dialect, ...computation } = z.toJSONSchema(indicatorComputationSchema, {
+  target: "draft-2020-12",
+  io: "output",
+});
+/** The codebook JSON document (`format=codebook-json`), generated from its zod schema. */
+const { $schema: _codebookDialect, ...codebook } = z.toJSONSchema(codebookSchema, {
   target: "draft-2020-12",
   io: "output",
 });
@@ -161,6 +167,11 @@ export const schemas = {
     ...computation,
     description:
       "A proportion over the answers to one bank question at one bank version. A respondent with no answer (skipped) is never counted; one who answered a refusal or don't-know choice is counted in the denominator only when its treatment is `include`; otherwise the answer is in the numerator when it is (select_one) or ticks (select_multiple) one of `numerator`. With a `universe`, only respondents whose answer to that question is one of its choices are counted.",
+  },
+  Codebook: {
+    ...codebook,
+    description:
+      "Every variable of the questionnaire's XLSForm export, in its order: `name` and `groups` as the form writes them (`column` is KoboToolbox's header with the `/` separator), labels and hints per form language (keys are the form's language names, as in `label::English (en)`), the list of its recorded values, the skip condition as written and as rules, the bank question behind it, and the indicators it feeds (`key`: the definition's key question; `universe`: decides who is counted; `linked`: linked in the framework). `indicators` gives each indicator's definition (as in GET /api/v1/framework) with the variable to read it from in this form, whether the form can compute it, and notes (a different bank version, an answer the form does not offer, a question it does not ask).",
   },
   QuestionList: listOf(
     { allOf: [ref("Question"), { type: "object", properties: { score: { type: ["number", "null"] } } }] },

@@ -136,7 +136,8 @@ const paths = {
   "/api/v1/questionnaires/{id}/export": {
     get: {
       operationId: "exportQuestionnaire",
-      summary: "A questionnaire as an XLSForm (ODK, KoboToolbox) or as CSV",
+      summary:
+        "A questionnaire as an XLSForm (ODK, KoboToolbox) or as CSV, or its codebook: every variable of that XLSForm with its group path, labels, value labels, skip condition and the indicators it feeds, as XLSX (`codebook`, headed in the Accept-Language) or JSON (`codebook-json`)",
       parameters: [
         {
           name: "id",
@@ -145,7 +146,14 @@ const paths = {
           description: "The questionnaire's id or a template's slug",
           schema: { type: "string", maxLength: MAX_PATH_SEGMENT_LENGTH },
         },
-        { name: "format", in: "query", required: true, schema: { type: "string", enum: EXPORT_FORMATS } },
+        {
+          name: "format",
+          in: "query",
+          required: true,
+          description:
+            "xlsform and csv: the questionnaire; codebook (XLSX) and codebook-json: the description of the XLSForm the same query gives, refused (409) whenever that XLSForm would be",
+          schema: { type: "string", enum: EXPORT_FORMATS },
+        },
         query(
           "fallback",
           { type: "string", enum: LANGUAGES },
@@ -159,6 +167,7 @@ const paths = {
           content: {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: binary },
             "text/csv": { schema: { type: "string" } },
+            "application/json": { schema: ref("Codebook") },
           },
         },
         "404": refusal("No questionnaire here, or one the caller may not see (not told apart)"),

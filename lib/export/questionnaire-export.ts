@@ -6,17 +6,20 @@
 import type { Language } from "../i18n/languages";
 import type { QuestionnaireDoc } from "../questionnaires/model";
 import { checkReadiness, type ReadinessIssue } from "../questionnaires/readiness";
-import { buildXlsform, formIdOf } from "../xlsform/build";
-import { composeForm, namesInForm } from "../xlsform/compose-form";
+import { buildXlsform } from "../xlsform/build";
+import { namesInForm } from "../xlsform/compose-form";
 import { readFormFile, writeFormFile, type FormProblem } from "../xlsform/form";
 import { validateXlsform, type XlsformIssue } from "../xlsform/validate";
 import { writeXlsx } from "../xlsform/write-xlsx";
 import { CSV_CONTENT_TYPE } from "./csv";
+import { composedExportForm } from "./export-form";
 import { asciiSlug } from "./filename";
 import { formToCsv } from "./form-csv";
 import type { OwnForm } from "./own-form-data";
 import { questionnaireToCsv } from "./questionnaire-csv";
-import type { ExportFormat } from "./schema";
+import type { CodebookFormat, ExportFormat } from "./schema";
+
+type FormFormat = Exclude<ExportFormat, CodebookFormat>;
 
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -40,7 +43,7 @@ export async function exportQuestionnaire(
     languages,
     fallback,
     own = null,
-  }: { format: ExportFormat; languages?: Language[]; fallback?: Language | null; own?: OwnForm | null },
+  }: { format: FormFormat; languages?: Language[]; fallback?: Language | null; own?: OwnForm | null },
 ): Promise<ExportOutcome> {
   const ownNames = own ? namesInForm(own.form) : undefined;
   const readiness = checkReadiness(doc, { languages, fallback: fallback ?? null, ownNames });
@@ -81,23 +84,11 @@ export async function exportQuestionnaire(
 async function exportOwnForm(
   doc: QuestionnaireDoc,
   own: OwnForm,
-  format: ExportFormat,
+  format: FormFormat,
   options: { languages: Language[]; fallback: Language | null },
   common: { fallbackUsed: Language | null; fileName: string; asciiFileName: string },
 ): Promise<ExportOutcome> {
-  const bank =
-    doc.sections.length > 0
-      ? {
-          workbook: buildXlsform(doc, options).workbook,
-          languages: options.languages,
-          defaultLanguage: doc.defaultLanguage,
-        }
-      : null;
-  const form = composeForm(own.form, bank, {
-    formId: formIdOf(doc),
-    version: doc.version,
-    title: common.fileName,
-  });
+  const form = composedExportForm(doc, own, options, common.fileName);
   if (format === "csv")
     return { ok: true, bytes: formToCsv(form), contentType: CSV_CONTENT_TYPE, extension: "csv", ...common };
   const bytes = await writeFormFile(form);

@@ -1,9 +1,13 @@
-// The export request's query string: ?format=xlsform|csv[&fallback=en][&languages=en,ar]
+// The export request's query string: ?format=xlsform|csv|codebook|codebook-json[&fallback=en][&languages=en,ar]
 import { z } from "zod";
 import { languageSchema } from "../i18n/languages";
 
-export const EXPORT_FORMATS = ["xlsform", "csv"] as const;
+export const EXPORT_FORMATS = ["xlsform", "csv", "codebook", "codebook-json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** The formats that describe the XLSForm export (lib/codebook) rather than being it. */
+export type CodebookFormat = Extract<ExportFormat, "codebook" | "codebook-json">;
+export const isCodebookFormat = (format: ExportFormat): format is CodebookFormat =>
+  format === "codebook" || format === "codebook-json";
 
 export const exportQuerySchema = z.object({
   format: z.enum(EXPORT_FORMATS),

@@ -18,7 +18,7 @@ import { languageString, type XlsformWorkbook } from "./workbook";
 export type Identity = { formId: string; version: string; title: string };
 
 /** The bank build's tables as the reader's raw tables: only cells that hold something. */
-function rawTables(workbook: XlsformWorkbook): RawWorkbook {
+export function rawTables(workbook: XlsformWorkbook): RawWorkbook {
   return {
     sheets: workbook.sheets.map((sheet) => ({
       name: sheet.name,

@@ -72,6 +72,6 @@ test.describe("public templates", () => {
     expect(response?.status()).toBe(404);
     const bad = await request.get("/api/v1/questionnaires/vaccine-acceptance-rapid-assessment/export?format=pdf");
     expect(bad.status()).toBe(400);
-    expect((await bad.json()).message).toContain("xlsform or csv");
+    expect((await bad.json()).message).toContain("xlsform, csv, codebook or codebook-json");
   });
 });

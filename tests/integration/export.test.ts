@@ -82,11 +82,17 @@ describe("questionnaire exports", () => {
       "vaccine-acceptance-rapid-assessment",
     ]);
     expect(templates.every((t) => t.visibility === "public_template")).toBe(true);
-    const mine = await listQuestionnaires(get("/api/v1/questionnaires", browserHeaders(cookies.researcher)));
-    const ids = ((await expectContract("get", "/api/v1/questionnaires", mine)) as { items: Listed[] }).items.map(
-      (q) => q.id,
-    );
-    expect(mine.headers.get("cache-control")).toBe("private, no-store");
+    // Every page: other test files have given the researcher many questionnaires, oldest first.
+    const ids: string[] = [];
+    for (let page = 1; ; page++) {
+      const mine = await listQuestionnaires(
+        get(`/api/v1/questionnaires?page=${page}&pageSize=100`, browserHeaders(cookies.researcher)),
+      );
+      expect(mine.headers.get("cache-control")).toBe("private, no-store");
+      const body = (await expectContract("get", "/api/v1/questionnaires", mine)) as { items: Listed[]; total: number };
+      ids.push(...body.items.map((q) => q.id));
+      if (body.items.length === 0 || ids.length >= body.total) break;
+    }
     expect(ids).toContain(privateId);
     const curator = await listQuestionnaires(get("/api/v1/questionnaires", browserHeaders(cookies.curator)));
     expect(((await curator.json()) as { items: Listed[] }).items.map((q) => q.id)).not.toContain(privateId);
@@ -146,8 +152,13 @@ describe("questionnaire exports", () => {
     expect(bad.status).toBe(400);
     expect(await expectContract("get", "/api/v1/questionnaires/{id}/export", bad)).toMatchObject({
       code: "invalidParameters",
-      message: "La requête contient des paramètres non valides. Choisissez un format d’export : xlsform ou csv.",
-      details: { params: [{ param: "format", message: "Choisissez un format d’export : xlsform ou csv." }] },
+      message:
+        "La requête contient des paramètres non valides. Choisissez un format d’export : xlsform, csv, codebook ou codebook-json.",
+      details: {
+        params: [
+          { param: "format", message: "Choisissez un format d’export : xlsform, csv, codebook ou codebook-json." },
+        ],
+      },
     });
     expect((await exportOf(id, "")).status).toBe(400);
     expect((await exportOf(id, "format=xlsform&fallback=de")).status).toBe(400);

@@ -180,6 +180,7 @@ describe("builder input", () => {
       languages: ["en", "fr"],
       defaultLanguage: "en",
       fallbackLanguage: null,
+      formId: null,
     });
     expect(
       questionnaireSettingsSchema.safeParse({

@@ -44,6 +44,14 @@ describe("interface messages", () => {
       "framework.questionsHeading",
       "framework.questionCount",
       "question.types.text",
+      // The same word in Spanish and French ("Variables", "no", "Questionnaire", "version").
+      "codebook.variablesHeading",
+      "codebook.sheets.variables",
+      "codebook.columns.variables",
+      "codebook.columns.variable",
+      "codebook.columns.questionnaire",
+      "codebook.bankVersion",
+      "codebook.no",
     ]);
     for (const lang of ["es", "fr", "ar"]) {
       for (const [key, text] of flatten(load(lang))) {

@@ -67,6 +67,13 @@ export default async function BuilderPage({ params }: Props) {
             </li>
           ))}
           <li>
+            <Link
+              href={`/questionnaires/${id}/codebook?lang=${q.languages.includes(locale) ? locale : q.defaultLanguage}`}
+            >
+              {t("codebook")}
+            </Link>
+          </li>
+          <li>
             <Link href="/search">{t("add.fromSearch")}</Link>
           </li>
           <li>

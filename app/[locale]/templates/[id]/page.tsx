@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
+import { Link } from "@/lib/i18n/navigation";
 import { pickText, type Language } from "@/lib/i18n/languages";
 import { languageList } from "@/components/templates/texts";
 import { findQuestionnaireAccess, findQuestionnaireDoc } from "@/lib/questionnaires/data";
@@ -59,6 +60,13 @@ export default async function TemplatePage({ params }: Params) {
       </p>
       {mayDuplicate && <DuplicateTemplateButton id={doc.id} />}
       <ReadinessNotice doc={doc} title={title?.text ?? id} locale={locale} />
+      <p>
+        <Link
+          href={`/questionnaires/${doc.id}/codebook?lang=${doc.languages.includes(locale) ? locale : doc.defaultLanguage}`}
+        >
+          {t("codebookOf", { title: title?.text ?? id })}
+        </Link>
+      </p>
       <QuestionnaireView doc={doc} locale={locale} />
     </>
   );

@@ -1,25 +1,28 @@
-// GET /api/v1/questionnaires/{id or slug}/export?format=xlsform|csv[&fallback=en][&languages=en,ar]
-// 200 with the file; 400 for a bad query; 404 for a questionnaire that does not exist or that the
-// caller may not see (the two are not told apart); 409 when it is not ready to export.
+// GET /api/v1/questionnaires/{id or slug}/export?format=xlsform|csv|codebook|codebook-json[&fallback=en][&languages=en,ar]
+// 200 with the file (a codebook describes the XLSForm the same query gives: lib/codebook); 400 for
+// a bad query; 404 for a questionnaire that does not exist or that the caller may not see (the two
+// are not told apart); 409 when it is not ready to export.
 import { getUserFromHeaders } from "@/lib/auth/session";
 import { HttpError } from "@/lib/http/errors";
 import { handleRoute } from "@/lib/http/handle-route";
 import { invalidParameters } from "@/lib/http/parameters";
 import { findQuestionnaireAccess, findQuestionnaireDoc } from "@/lib/questionnaires/data";
 import { canExportQuestionnaire } from "@/lib/questionnaires/access";
-import { exportQueryProblem, exportQuerySchema } from "@/lib/export/schema";
+import { exportQueryProblem, exportQuerySchema, isCodebookFormat } from "@/lib/export/schema";
 import { exportQuestionnaire } from "@/lib/export/questionnaire-export";
 import { findOwnForm } from "@/lib/export/own-form-data";
 import { attachmentHeader } from "@/lib/export/filename";
 import { describeReadinessIssue, describeSheetProblem } from "@/lib/export/describe";
 import { fileResponse } from "@/lib/export/responses";
+import { exportCodebook } from "@/lib/codebook/export";
+import { findCodebookLinks } from "@/lib/codebook/data";
 
 export const dynamic = "force-dynamic";
 
 const PARAM_OF_PROBLEM = { badFormat: "format", badFallback: "fallback", badLanguages: "languages" } as const;
 const notFound = () => new HttpError("notFound", { messageKey: "export.notFound" });
 
-export const GET = handleRoute<{ id: string }>("questionnaire export", async ({ request, url, t, params }) => {
+export const GET = handleRoute<{ id: string }>("questionnaire export", async ({ request, url, t, locale, params }) => {
   const query = exportQuerySchema.safeParse(Object.fromEntries(url.searchParams));
   if (!query.success) {
     const problem = exportQueryProblem(query.error);
@@ -31,12 +34,14 @@ export const GET = handleRoute<{ id: string }>("questionnaire export", async ({ 
   const [doc, own] = await Promise.all([findQuestionnaireDoc(access.id), findOwnForm(access.id)]);
   if (!doc) throw notFound();
 
-  const outcome = await exportQuestionnaire(doc, {
-    format: query.data.format,
-    languages: query.data.languages,
-    fallback: query.data.fallback ?? doc.fallbackLanguage,
-    own,
-  });
+  const { format, languages } = query.data;
+  const fallback = query.data.fallback ?? doc.fallbackLanguage;
+  const outcome = isCodebookFormat(format)
+    ? await exportCodebook(
+        { doc, own, links: await findCodebookLinks(doc.id) },
+        { format, languages, fallback, t, locale },
+      )
+    : await exportQuestionnaire(doc, { format, languages, fallback, own });
   if (!outcome.ok && outcome.reason === "not_ready") {
     throw new HttpError("notReady", {
       messageKey: "export.notReady",
