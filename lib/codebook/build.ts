@@ -23,6 +23,8 @@ export type IndicatorInfo = {
 export type CodebookLinks = {
   /** Each bank item: its name in the form, its bank code and version, the indicators its question is linked to */
   items: { name: string; code: string; version: number; indicators: string[] }[];
+  /** Questions of the own form the researcher linked to a bank question, by their path ("group/name") */
+  ownItems?: { path: string; code: string; version: number; indicators: string[] }[];
   /** Every indicator linked to one of those questions or whose definition reads one of them */
   indicators: IndicatorInfo[];
 };
@@ -83,6 +85,7 @@ function languagesOf(form: FormModel, defaultLanguage: Language): CodebookLangua
 export function buildCodebook({ questionnaire, form, ownRows, links }: CodebookInput): Codebook {
   const listNames = new Set(form.choiceLists.map((l) => l.name));
   const bankItems = new Map(links.items.map((i) => [i.name, i]));
+  const ownLinks = new Map((links.ownItems ?? []).map((i) => [i.path, i]));
   const variables: CodebookVariable[] = [];
 
   const visit = (nodes: SurveyNode[], groups: string[], repeat: string | null, bankPart: boolean) => {
@@ -93,7 +96,13 @@ export function buildCodebook({ questionnaire, form, ownRows, links }: CodebookI
       const type = parseType(node.type);
       const relevant = value(node.values, "relevant");
       const parsed = relevant ? parseRelevant(relevant) : null;
-      const item = inBank && node.kind === "question" ? bankItems.get(node.name) : undefined;
+      // A bank item by its name; an own question by its path, when the researcher linked it.
+      const item =
+        node.kind !== "question"
+          ? undefined
+          : inBank
+            ? bankItems.get(node.name)
+            : ownLinks.get([...groups, node.name].join("/"));
       variables.push({
         name: node.name,
         groups,

@@ -8,7 +8,8 @@ import type { CodebookLinks } from "./build";
 
 export async function findCodebookLinks(questionnaireId: string): Promise<CodebookLinks> {
   const db = await getDb();
-  const [rows, indicators] = await Promise.all([
+  const indicatorCodes = { select: { indicators: { select: { indicator: { select: { code: true } } } } } };
+  const [rows, ownRows, indicators] = await Promise.all([
     db.questionnaireItem.findMany({
       where: { questionnaireId },
       select: {
@@ -18,6 +19,10 @@ export async function findCodebookLinks(questionnaireId: string): Promise<Codebo
           select: { code: true, indicators: { select: { indicator: { select: { code: true } } } } },
         },
       },
+    }),
+    db.questionnaireFormLink.findMany({
+      where: { questionnaireId },
+      select: { path: true, questionVersion: true, question: { select: { code: true, ...indicatorCodes.select } } },
     }),
     // The framework is small (dozens of indicators): read them all and keep those that matter here.
     db.indicator.findMany({
@@ -32,10 +37,17 @@ export async function findCodebookLinks(questionnaireId: string): Promise<Codebo
     version: r.questionVersion,
     indicators: r.question.indicators.map((l) => l.indicator.code),
   }));
-  const codes = new Set(items.map((i) => i.code));
-  const linked = new Set(items.flatMap((i) => i.indicators));
+  const ownItems = ownRows.map((r) => ({
+    path: r.path,
+    code: r.question.code,
+    version: r.questionVersion,
+    indicators: r.question.indicators.map((l) => l.indicator.code),
+  }));
+  const codes = new Set([...items, ...ownItems].map((i) => i.code));
+  const linked = new Set([...items, ...ownItems].flatMap((i) => i.indicators));
   return {
     items,
+    ownItems,
     indicators: indicators.flatMap((i) => {
       const computation = parseStoredComputation(i.computation);
       const reads = computation ? referencedChoices(computation).some((r) => codes.has(r.question)) : false;

@@ -11,7 +11,7 @@ import { applyBuilderChange } from "@/lib/builder/mutations";
 import { findBuilderQuestionnaire } from "@/lib/builder/data";
 import { findOwnForm } from "@/lib/export/own-form-data";
 import { readFormFile, writeFormFile, walkSurvey } from "@/lib/xlsform/form";
-import { ORIGIN, signInDemoRoles } from "./auth-helpers";
+import { browserHeaders, ORIGIN, signInDemoRoles } from "./auth-helpers";
 import { demoActor, importAs } from "./import-helpers";
 
 describe("bank questions like the form's own", () => {
@@ -19,9 +19,10 @@ describe("bank questions like the form's own", () => {
   let researcher = { id: "", roles: ["researcher"] as ["researcher"] };
   let curator = { id: "", roles: ["curator"] as ["curator"] };
   let reworded = "";
+  let cookies: Awaited<ReturnType<typeof signInDemoRoles>>;
 
   beforeAll(async () => {
-    const cookies = await signInDemoRoles();
+    cookies = await signInDemoRoles();
     const db = await getDb();
     const template = await db.questionnaire.findUniqueOrThrow({
       where: { slug: "vaccine-acceptance-rapid-assessment" },
@@ -87,6 +88,17 @@ describe("bank questions like the form's own", () => {
     expect(match.link).toBeNull();
 
     await setFormLink({ actor: researcher, input: { questionnaireId, path, code: reworded } });
+    // The codebook now says which bank question (and so which indicators) the reworded question asks.
+    const codebook = await exportRoute(
+      new Request(`${ORIGIN}/api/v1/questionnaires/${questionnaireId}/export?format=codebook-json`, {
+        headers: browserHeaders(cookies.researcher),
+      }),
+      { params: Promise.resolve({ id: questionnaireId }) },
+    );
+    expect(codebook.status, await codebook.clone().text()).toBe(200);
+    const variables = ((await codebook.json()) as { variables: { column: string; bank: { code: string } | null }[] })
+      .variables;
+    expect(variables.find((v) => v.column === path.join("/"))?.bank).toMatchObject({ code: reworded });
     const q = (await findBuilderQuestionnaire(questionnaireId))!;
     // A question others refer to cannot go; the researcher's own question can, and so can its link.
     const ownPath = ["our_own_question"];
