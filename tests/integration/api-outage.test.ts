@@ -105,7 +105,8 @@ describe.runIf(testUrl)("PostgreSQL goes away in the middle of a request, and co
     const locker = new pg.Client({ connectionString: throwawayUrl });
     locker.on("error", () => {}); // it is terminated with the others
     await locker.connect();
-    await locker.query("BEGIN; LOCK TABLE question_search IN ACCESS EXCLUSIVE MODE");
+    // One-word queries read the postings (search_posting), others question_search: hold both.
+    await locker.query("BEGIN; LOCK TABLE question_search, search_posting IN ACCESS EXCLUSIVE MODE");
     const inFlight = search("fr");
     let waiting = false;
     for (let i = 0; i < 200 && !waiting; i++) {
