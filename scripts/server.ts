@@ -8,7 +8,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { readEnv } from "../lib/env";
-import { parseTrustedProxies, resolveClientAddress } from "../lib/net/client-address";
+import { isTrustedPeer, parseTrustedProxies, resolveClientAddress } from "../lib/net/client-address";
 
 const env = readEnv();
 const trusted = parseTrustedProxies(env.TRUSTED_PROXIES);
@@ -30,6 +30,13 @@ const server = createServer((request, response) => {
   // The other spellings of "the client is" are not read by the app, and must not be by anything.
   delete request.headers["x-real-ip"];
   delete request.headers.forwarded;
+  // Which host and scheme the client asked for is the proxy's to say, not the client's: Next and
+  // Better Auth read X-Forwarded-Host/-Proto for the app's own origin (the Origin check, links).
+  if (!isTrustedPeer(request.socket.remoteAddress, trusted)) {
+    delete request.headers["x-forwarded-host"];
+    delete request.headers["x-forwarded-proto"];
+    delete request.headers["x-forwarded-port"];
+  }
   void handle(request, response);
 });
 
