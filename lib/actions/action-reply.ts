@@ -11,7 +11,11 @@
 
 /** Deeper than any argument of ours (a builder change is about five levels). */
 export const MAX_REPLY_DEPTH = 64;
-/** React's own limit on the slots of nested arrays (decodeReply's default arraySizeLimit). */
+/**
+ * React's limit on the "slots" of nested arrays (decodeReply's default arraySizeLimit): each array
+ * counts its length, and each string directly in an array its length. React keeps one count per
+ * tree of directly nested arrays; the check keeps one for the whole body, which is never smaller.
+ */
 const ARRAY_SLOTS = 1_000_000;
 
 // Values written inline: "$$…" (a string that starts with "$"), undefined, the special numbers,
@@ -26,24 +30,24 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
 }
 
-/** Whether `path` leads through own properties of the part's JSON to an object (what React wrote). */
+/**
+ * Whether `path` leads through own properties of the part's JSON to an object that is not a list
+ * (React writes a second mention of any object so; one of a list would add the whole list to the
+ * count of slots again, which the check does not follow: a list of ours is never passed twice).
+ */
 function resolvesToObject(root: unknown, path: string): boolean {
   let current: unknown = root;
   for (const key of path.slice(1).split(":")) {
     if (UNSAFE_KEYS.has(key) || !isObject(current) || !Object.hasOwn(current, key)) return false;
     current = current[key];
   }
-  return isObject(current);
+  return isObject(current) && !Array.isArray(current);
 }
 
-// Arrays nested directly in arrays share one count of slots, as in React's decoder (which throws
-// past ARRAY_SLOTS once such a tree has an array of more than one element).
-type ArrayCount = { slots: number; fork: boolean };
-
 /**
- * Whether one part's JSON decodes: nesting within MAX_REPLY_DEPTH, nested arrays within React's
- * limit, and every "$" string one that resolves without other parts (or a FormData argument, when
- * the body is multipart). Iterative, so that the check itself cannot overflow the stack.
+ * Whether one part's JSON decodes: nesting within MAX_REPLY_DEPTH, arrays within React's limit,
+ * and every "$" string one that resolves without other parts (or a FormData argument, when the
+ * body is multipart). Iterative, so that the check itself cannot overflow the stack.
  */
 export function isReadablePart(json: string, { part, formData }: { part: number; formData: boolean }): boolean {
   let root: unknown;
@@ -52,36 +56,25 @@ export function isReadablePart(json: string, { part, formData }: { part: number;
   } catch {
     return false;
   }
-  const stack: Array<{ value: unknown; depth: number; count: ArrayCount | null }> = [
-    { value: root, depth: 0, count: null },
-  ];
-  const counts: ArrayCount[] = [];
-  const tooMany = (count: ArrayCount, slots: number) => (count.slots += slots) > ARRAY_SLOTS && count.fork;
+  let slots = 0;
+  const stack: Array<{ value: unknown; depth: number; inArray: boolean }> = [{ value: root, depth: 0, inArray: false }];
   while (stack.length) {
-    const { value, depth, count } = stack.pop()!;
+    const { value, depth, inArray } = stack.pop()!;
     if (typeof value === "string") {
-      if (!value.startsWith("$")) continue;
-      // React counts a "$$" string's length, less one, and a BigInt's digits against the limit.
-      if (count && value[1] === "$" && tooMany(count, value.length - 1)) return false;
-      if (count && value[1] === "n" && tooMany(count, value.length - 2)) return false;
-      if (INLINE.test(value) || (formData && FORM_DATA.test(value))) continue;
+      if (inArray) slots += value.length;
+      if (slots > ARRAY_SLOTS) return false;
+      if (!value.startsWith("$") || INLINE.test(value) || (formData && FORM_DATA.test(value))) continue;
       const reference = BACK_REFERENCE.exec(value);
       if (!reference || parseInt(reference[1], 16) !== part || !resolvesToObject(root, reference[2])) return false;
       continue;
     }
     if (!isObject(value)) continue;
     if (depth >= MAX_REPLY_DEPTH) return false;
-    let inner: ArrayCount | null = null;
-    if (Array.isArray(value)) {
-      if (!count) counts.push((inner = { slots: 0, fork: false }));
-      else inner = count;
-      if (value.length > 1) inner.fork = true;
-      if (tooMany(inner, value.length + 1)) return false;
-    }
-    for (const entry of Object.values(value)) stack.push({ value: entry, depth: depth + 1, count: inner });
+    const list = Array.isArray(value);
+    if (list && (slots += value.length + 1) > ARRAY_SLOTS) return false;
+    for (const entry of Object.values(value)) stack.push({ value: entry, depth: depth + 1, inArray: list });
   }
-  // React throws at the first count past the limit once the tree forks, whichever comes first.
-  return counts.every((c) => !(c.fork && c.slots > ARRAY_SLOTS));
+  return true;
 }
 
 /** A script's call (Next-Action header) sent as text: the JSON list of the arguments. */

@@ -137,6 +137,8 @@ const HOSTILE = [
   "[" + "[".repeat(5_000) + "]".repeat(5_000) + "]",
   "[".repeat(MAX_REPLY_DEPTH + 2) + "]".repeat(MAX_REPLY_DEPTH + 2),
   "[[" + "0,".repeat(1_000_000) + "0]]",
+  // A string directly in the list of arguments counts its length against React's array limit.
+  JSON.stringify(["x", "y".repeat(1_000_000)]),
 ];
 
 describe("server-action bodies: what passes is what React decodes", () => {
