@@ -4,10 +4,14 @@
 // - Page requests Next would answer with a 500 (another site's server-action post, an unreadable
 //   action body, NUL or broken escapes in the address) are refused first with a 4xx page
 //   (lib/actions/request-guard.ts).
+// - Addresses that look like files (a dot in the last segment) or lie under /_next/data or /_vercel
+//   get those refusals but not next-intl (which would send /favicon.ico to /en/favicon.ico): Next
+//   runs server actions on any page address, /en/questions/x.y included, and answered another
+//   site's post there with a 500.
 // API routes do not pass through here (a hop per request saved on the busiest routes): their strict
 // CSP, and the security headers of every response, are set in next.config.ts. The exception: an
 // API address with a %-escape, checked here because Next fails on an undecodable one before the
-// route runs (lib/http/address-guard.ts).
+// route runs (lib/http/address-guard.ts). Next's static files (/_next/static, /_next/image) never do.
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./lib/i18n/routing";
@@ -17,6 +21,7 @@ import { refusePageRequest } from "./lib/actions/request-guard";
 import { refusalLocale, refusalResponse } from "./lib/actions/refusal-page";
 
 const intl = createMiddleware(routing);
+const NOT_LOCALISED = /\.[^/]*$|^\/_next\/|^\/_vercel(\/|$)/;
 
 export default async function proxy(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith("/api/")) return refuseMalformedAddress(request) ?? NextResponse.next();
@@ -29,6 +34,7 @@ export default async function proxy(request: NextRequest) {
     refused.headers.set("Content-Security-Policy", csp);
     return refused;
   }
+  if (NOT_LOCALISED.test(request.nextUrl.pathname)) return NextResponse.next();
   // The page renderer reads the nonce from the request's own CSP header.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
@@ -52,5 +58,5 @@ export default async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api|_next|_vercel|.*\\..*).*)", "/api/(.*%.*)"],
+  matcher: ["/((?!api|_next/static|_next/image).*)", "/api/(.*%.*)"],
 };

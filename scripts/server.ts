@@ -3,16 +3,31 @@
 // app unchanged (it fills the header from the socket only when it is missing), which let anyone
 // reset the per-address sign-in limit by sending a new address with each attempt. Here the header
 // is always replaced by one address resolved from the socket (lib/net/client-address.ts:
-// X-Forwarded-For is believed only from the proxies named in TRUSTED_PROXIES).
+// X-Forwarded-For is believed only from the proxies named in TRUSTED_PROXIES). It also fills the
+// empty document Next answers for a page that failed on the server (./error-pages.ts).
 // Usage: tsx scripts/server.ts (npm start runs it after migrating); HOST and PORT as for npm start.
 import { createServer } from "node:http";
 import next from "next";
 import { readEnv } from "../lib/env";
-import { parseTrustedProxies, resolveClientAddress } from "../lib/net/client-address";
+import { isTrustedPeer, parseTrustedProxies, resolveClientAddress } from "../lib/net/client-address";
+import { fillErrorPages } from "./error-pages";
 
 const env = readEnv();
 const trusted = parseTrustedProxies(env.TRUSTED_PROXIES);
 const hostname = process.env.HOST ?? "127.0.0.1";
+
+// Asked by a page that failed: /api/health answers 503 when the database cannot be reached.
+const probeHost =
+  hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname.includes(":") ? `[${hostname}]` : hostname;
+async function databaseDown(): Promise<boolean> {
+  try {
+    const response = await fetch(`http://${probeHost}:${env.PORT}/api/health`, { signal: AbortSignal.timeout(3_000) });
+    await response.body?.cancel();
+    return response.status === 503;
+  } catch {
+    return false;
+  }
+}
 
 const app = next({ dev: false, hostname, port: env.PORT, dir: process.cwd() });
 const handle = app.getRequestHandler();
@@ -30,6 +45,15 @@ const server = createServer((request, response) => {
   // The other spellings of "the client is" are not read by the app, and must not be by anything.
   delete request.headers["x-real-ip"];
   delete request.headers.forwarded;
+  // Which host and scheme the client asked for is the proxy's to say, not the client's: Next and
+  // Better Auth read X-Forwarded-Host/-Proto for the app's own origin (the Origin check, links).
+  if (!isTrustedPeer(request.socket.remoteAddress, trusted)) {
+    delete request.headers["x-forwarded-host"];
+    delete request.headers["x-forwarded-proto"];
+    delete request.headers["x-forwarded-port"];
+  }
+  // A page that failed answers an empty document (Next 16): filled here so it reads without JavaScript.
+  fillErrorPages(request, response, databaseDown);
   void handle(request, response);
 });
 

@@ -1,11 +1,13 @@
 // Requests to pages that Next itself would answer with a 500: refused here first with a 4xx.
 // - A POST to a page is a server action (with a Next-Action header from a script, or a no-JS form
 //   post carrying $ACTION_ID_…). Another site's action post is 403 (Next refuses it too, but as a
-//   500); a body that cannot be read as the form data or JSON it claims to be is 400.
+//   500); a body that cannot be read as the form data or JSON it claims to be, or that React's
+//   decoder would fail on (./action-reply.ts), is 400.
 // - A page address or query holding text no page needs (NUL, control characters, lone surrogates,
 //   malformed percent-encoding) is 400 rather than a query that the database refuses.
 import { isSameOriginRequest } from "../auth/csrf";
 import { urlFault } from "../http/input";
+import { isReadableActionForm, isReadableActionText, isReadableFormPost } from "./action-reply";
 
 export type GuardRefusal = { status: 400 | 403; code: "badRequest" | "crossSite" };
 
@@ -19,14 +21,21 @@ export function refuseHostileAddress(url: URL): GuardRefusal | null {
 
 async function readsAsClaimed(request: Request): Promise<boolean> {
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  // A script's call: Next decodes the body as React's reply (multipart, or JSON text whatever the
+  // content type says), and answers 500 for any body its decoder fails on (./action-reply.ts).
+  const scripted = request.headers.has("next-action");
   try {
-    if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) {
+    if (type.startsWith("multipart/form-data")) {
+      const form = await request.clone().formData();
+      return scripted ? isReadableActionForm(form) : isReadableFormPost(form);
+    }
+    if (scripted) return isReadableActionText(await request.clone().text());
+    if (type.startsWith("application/x-www-form-urlencoded")) {
       await request.clone().formData();
       return true;
     }
     const body = await request.clone().text();
     if (body === "") return true;
-    // A script's action call sends its arguments as React's JSON encoding (text/plain).
     JSON.parse(body);
     return true;
   } catch {

@@ -85,26 +85,32 @@ export function defaultFieldErrors(error: ZodError, t: Translate): Record<string
   return out;
 }
 
+/** Whether an action's argument is the FormData a form sends (a script can send anything). */
+export function isFormData(value: unknown): value is FormData {
+  return typeof FormData !== "undefined" && value instanceof FormData;
+}
+
 function localeOf(input: unknown, headers: Headers): Language {
-  const named =
-    typeof FormData !== "undefined" && input instanceof FormData
-      ? input.get("locale")
-      : input && typeof input === "object"
-        ? (input as { locale?: unknown }).locale
-        : undefined;
+  const named = isFormData(input)
+    ? input.get("locale")
+    : input && typeof input === "object"
+      ? (input as { locale?: unknown }).locale
+      : undefined;
   return isLanguage(named) ? named : localeOfRequest(headers);
 }
 
 /**
  * A runner for one domain: `run(schema, input, fn)` answers `{ ok: true, data }` or a refusal.
  * `schema` may be null where the domain's mutation parses its own input (its ZodError is mapped the same).
+ * `form: true` says the input is a form's FormData: anything else (a script's call, a no-JS post
+ * that names the action without its bound arguments) is a bad request, not a TypeError (a 500).
  */
 export function actionRunner<D = Record<string, unknown>>(domain: ActionDomain<D> = {}) {
   return async function runAction<S extends ZodType | null, T>(
     schema: S,
     input: unknown,
     fn: (data: S extends ZodType ? z.output<S> : unknown, context: ActionContext) => Promise<T>,
-    options: { headers?: Headers } = {},
+    options: { headers?: Headers; form?: true } = {},
   ): Promise<ActionResult<T, D>> {
     const headers = options.headers ?? (await actionHeaders());
     const locale = localeOf(input, headers);
@@ -124,6 +130,7 @@ export function actionRunner<D = Record<string, unknown>>(domain: ActionDomain<D
     };
     const fieldErrorsOf = (error: ZodError) => (domain.fieldErrors ?? defaultFieldErrors)(error, t);
 
+    if (options.form && !isFormData(input)) return fail("badRequest");
     const hostile = findHostileInput(input);
     if (hostile) {
       const message = t(hostile.reason === "tooLong" ? "errors.field.tooLong" : "errors.field.forbiddenCharacters", {

@@ -4,7 +4,7 @@
 // and an answer the page shows: never an exception, always a translatable failure code.
 import { getCurrentUser } from "../auth/session";
 import { AppError } from "../auth/errors";
-import { actionRunner } from "../actions/run-action";
+import { actionRunner, isFormData } from "../actions/run-action";
 import type { ActionFailure, ActionResult } from "../actions/result";
 import { isLanguage, type Language } from "../i18n/languages";
 import { redirect } from "../i18n/navigation";
@@ -89,11 +89,17 @@ export type CreateState = BuilderFailure | null;
 
 /** "New questionnaire": creates it and opens the builder; on a refusal the form keeps what was typed. */
 export async function createQuestionnaireAction(_previous: CreateState, form: FormData): Promise<CreateState> {
-  const locale = (isLanguage(form.get("locale")) ? form.get("locale") : "en") as Language;
-  const created = await runBuilder(null, form, async () => {
-    const actor = await currentActor();
-    return { revision: 0, id: (await createQuestionnaire({ actor, settings: settingsFromForm(form) })).id };
-  });
+  const named = isFormData(form) ? form.get("locale") : null;
+  const locale: Language = isLanguage(named) ? named : "en";
+  const created = await runBuilder(
+    null,
+    form,
+    async () => {
+      const actor = await currentActor();
+      return { revision: 0, id: (await createQuestionnaire({ actor, settings: settingsFromForm(form) })).id };
+    },
+    { form: true },
+  );
   if (!created.ok) return created;
   redirect({ href: `/questionnaires/${created.data.id}`, locale });
   return null;

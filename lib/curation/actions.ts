@@ -64,13 +64,18 @@ const runCuration = actionRunner<CurationDetails>({
 
 const invalidInput = () => new AppError("invalidInput");
 
+/** A form action: its argument must be the form's FormData (a script can send anything: run-action.ts). */
+function runCurationForm(form: FormData, fn: () => Promise<CurationData>): Promise<ActionState> {
+  return runCuration(null, form, fn, { form: true });
+}
+
 function refresh() {
   revalidatePath("/[locale]/curate", "layout");
   revalidatePath("/[locale]/questions/[code]", "page");
 }
 
 export async function saveQuestionAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return runCuration(null, form, async (): Promise<CurationData> => {
+  return runCurationForm(form, async (): Promise<CurationData> => {
     const original = formText(form, "originalCode");
     const input = questionInputFromForm(form);
     if (!original) {
@@ -110,7 +115,7 @@ export async function saveQuestionAction(_previous: ActionState, form: FormData)
 }
 
 export async function changeQuestionStatusAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return runCuration(null, form, async (): Promise<CurationData> => {
+  return runCurationForm(form, async (): Promise<CurationData> => {
     const code = formText(form, "code");
     const revision = revisionFromForm(form);
     switch (formText(form, "intent")) {
@@ -181,7 +186,7 @@ export async function findDuplicatesAction(
 }
 
 export async function saveChoiceListAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return runCuration(null, form, async (): Promise<CurationData> => {
+  return runCurationForm(form, async (): Promise<CurationData> => {
     const actor = await actorFor("choiceList.edit");
     const name = formText(form, "name");
     const choices = parseChoiceLines(formText(form, "choices"));
@@ -201,7 +206,7 @@ function localized(form: FormData, prefix: string) {
 }
 
 export async function saveFrameworkAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return runCuration(null, form, async (): Promise<CurationData> => {
+  return runCurationForm(form, async (): Promise<CurationData> => {
     const actor = await actorFor("framework.edit");
     const code = formText(form, "originalCode") || undefined;
     // The revision the form was read at; an edit without one is refused as a conflict.
@@ -247,7 +252,7 @@ export async function saveFrameworkAction(_previous: ActionState, form: FormData
 }
 
 export async function changeIndicatorAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return runCuration(null, form, async (): Promise<CurationData> => {
+  return runCurationForm(form, async (): Promise<CurationData> => {
     const actor = await actorFor("framework.edit");
     const code = formText(form, "code");
     const revision = revisionFromForm(form);
@@ -284,7 +289,7 @@ export async function changeIndicatorAction(_previous: ActionState, form: FormDa
  * not JSON or does not have the shape is refused naming the parts at fault, in the bank's own keys.
  */
 export async function saveIndicatorComputationAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return runCuration(null, form, async (): Promise<CurationData> => {
+  return runCurationForm(form, async (): Promise<CurationData> => {
     const actor = await actorFor("indicator.define");
     const code = formText(form, "code");
     const text = formText(form, "computation").trim();

@@ -60,6 +60,12 @@ function isTrusted(address: string, trusted: TrustedProxies): boolean {
   return trusted.entries.length > 0 && trusted.list.check(address, isIP(address) === 4 ? "ipv4" : "ipv6");
 }
 
+/** Whether the connection comes from a proxy named in TRUSTED_PROXIES (its X-Forwarded-* are believed). */
+export function isTrustedPeer(peer: string | undefined | null, trusted: TrustedProxies): boolean {
+  const address = normalizeAddress(peer);
+  return !!address && isTrusted(address, trusted);
+}
+
 /**
  * The client's address: the socket's peer, unless the peer is a trusted proxy; then the nearest
  * hop in X-Forwarded-For (read right to left) that is not a trusted proxy. A malformed hop stops

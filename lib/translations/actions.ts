@@ -47,8 +47,9 @@ const runTranslation = actionRunner<TranslationDetails>({
 async function run<T>(
   input: unknown,
   fn: (actor: Awaited<ReturnType<typeof getCurrentUser>>) => Promise<T>,
+  options: { form?: true } = {},
 ): Promise<ActionResult<T>> {
-  const result = await runTranslation(null, input, async () => fn(await getCurrentUser()));
+  const result = await runTranslation(null, input, async () => fn(await getCurrentUser()), options);
   if (result.ok) revalidatePath("/[locale]/translate", "layout");
   return result;
 }
@@ -105,6 +106,9 @@ export async function restoreTranslationAction(input: {
   return run(input, (actor) => restoreTranslationRevision(actor, input));
 }
 
+/** An upload form's action: its argument must be the form's FormData (run-action.ts). */
+const runForm: typeof run = (form, fn) => run(form, fn, { form: true });
+
 async function fileFrom(form: FormData): Promise<{ lang: Language; bytes: Buffer }> {
   const lang = targetLanguageSchema.safeParse(form.get("lang"));
   const file = form.get("file");
@@ -117,7 +121,7 @@ async function fileFrom(form: FormData): Promise<{ lang: Language; bytes: Buffer
 
 /** Reads an uploaded spreadsheet and says what it would change; nothing is written. */
 export async function previewImportAction(form: FormData): Promise<ActionResult<ImportPreview>> {
-  return run(form, async (actor) => {
+  return runForm(form, async (actor) => {
     const { lang, bytes } = await fileFrom(form);
     if (!actor) throw new TranslationError("unauthenticated");
     if (!can(actor, "translation.edit", { lang })) throw new TranslationError("forbidden");
@@ -127,7 +131,7 @@ export async function previewImportAction(form: FormData): Promise<ActionResult<
 
 /** Applies the previewed file (the same bytes, and the preview's digest the person confirmed). */
 export async function applyImportAction(form: FormData): Promise<ActionResult<{ applied: number }>> {
-  return run(form, async (actor) => {
+  return runForm(form, async (actor) => {
     const { lang, bytes } = await fileFrom(form);
     const digest = String(form.get("digest") ?? "").slice(0, 64);
     return applyTranslationImport(actor, { lang, bytes, digest });

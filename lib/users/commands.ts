@@ -25,7 +25,7 @@ export async function createUserCommand(headers: Headers, form: FormData): Promi
       const user = await createUser({ actorId: actor.id, input });
       return { id: user.id, message: translatorFor(locale, "admin")("created", { email: user.email }) };
     },
-    { headers },
+    { headers, form: true },
   );
 }
 
@@ -40,6 +40,6 @@ export async function updateUserCommand(headers: Headers, form: FormData): Promi
       const result = await updateUser({ actorId: actor.id, input });
       return { id: result.id, revision: result.revision, message: translatorFor(locale, "admin")("saved") };
     },
-    { headers },
+    { headers, form: true },
   );
 }

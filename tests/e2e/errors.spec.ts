@@ -1,7 +1,7 @@
 // What a person (or an attacker) meets when something is wrong, against the production build and
 // without JavaScript where a page must read without it: an unknown address answers the localised
-// 404 in the site's frame (right to left in Arabic), a page refused to someone's roles reads as
-// such, hostile text in an address is a 400 page rather than a 500, and another site's server-action
+// 404 in the site's frame (right to left in Arabic), a page's own 404 and a page refused to
+// someone's roles read as such, with and without JavaScript, hostile text in an address is a 400 page rather than a 500, and another site's server-action
 // post is refused with 403 (an unreadable one with 400). Every page shown passes axe.
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
@@ -35,6 +35,25 @@ test.describe("without JavaScript", () => {
     await expect(page.locator("header.site-header")).toBeVisible();
   });
 
+  // A page's own notFound() or forbidden(): Next 16 answers an empty document and renders the page
+  // in the browser only; the app's server fills it (scripts/error-pages.ts) so that it reads here.
+  test("a page's own 404 and 403 read without JavaScript, in the page's language", async ({ page, baseURL }) => {
+    const missing = await page.goto("/ar/questions/no_such_question_code");
+    expect(missing?.status()).toBe(404);
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("الصفحة غير موجودة");
+    await expect(page.getByRole("link", { name: "الانتقال إلى الإطار" })).toHaveAttribute("href", "/ar/framework");
+    const signIn = await page.context().request.post("/api/auth/sign-in/email", {
+      data: { email: "researcher@demo.questionbank.org", password: "researcher-demo" },
+      headers: { Origin: baseURL! },
+    });
+    expect(signIn.status()).toBe(200);
+    const refused = await page.goto("/fr/curate");
+    expect(refused?.status()).toBe(403);
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Accès refusé");
+  });
+
   test("NUL in the search query or in an id is a 400 page in the page's language, never a 500", async ({ page }) => {
     const search = await page.goto("/ar/search?q=%00");
     expect(search?.status()).toBe(400);
@@ -64,9 +83,9 @@ test.describe("error pages pass axe", () => {
   }
 });
 
-// A page that calls notFound() or forbidden() itself: Next 16 answers the right status but renders
-// the page from its payload in the browser (its "error shell" is empty without JavaScript; see
-// app-render's getErrorRSCPayload), so these are checked with JavaScript on.
+// A page that calls notFound() or forbidden() itself, with JavaScript on: the browser renders the
+// page from its payload into Next's error document, replacing what the server filled in (one
+// heading, the site's layout).
 test.describe("a page's own not-found and forbidden", () => {
   test("a page refused to a person's roles says so (403) in the site's layout", async ({ page, baseURL }) => {
     const signIn = await page.context().request.post("/api/auth/sign-in/email", {

@@ -319,6 +319,53 @@ describe("fuzz: user actions refuse hostile text and write nothing", () => {
   });
 });
 
+describe("actions called with arguments of the wrong kind (a script's call, a no-JS post without bound arguments)", () => {
+  // Anything JSON can carry, plus undefined: what React's decoder hands an action from a crafted
+  // post. A form action given anything but its form's FormData used to throw a TypeError (a 500).
+  const notAForm = fc.oneof(
+    fc.constantFrom(undefined, null, "", "x", 0, true, [], {}),
+    fc.jsonValue().filter((v) => !(v instanceof FormData)),
+  );
+  const expectBadRequest = (result: ActionResult<unknown, unknown> | null) => {
+    expect(result?.ok).toBe(false);
+    expect(result && !result.ok && result.code).toBe("badRequest");
+    expect(result && !result.ok && result.message.length).toBeGreaterThan(0);
+  };
+
+  it("refuses each as a bad request, for every role that may use the form, and writes nothing", async () => {
+    const before = await fingerprint();
+    const someForm = form({ kind: "domain", code: "FUZ", intent: "retire" });
+    await fc.assert(
+      fc.asyncProperty(notAForm, async (value) => {
+        const arg = value as unknown as FormData;
+        currentHeaders = browserHeaders(cookies.curator);
+        for (const action of [
+          curation.saveQuestionAction,
+          curation.changeQuestionStatusAction,
+          curation.saveChoiceListAction,
+          curation.saveFrameworkAction,
+          curation.changeIndicatorAction,
+          curation.saveIndicatorComputationAction,
+        ]) {
+          expectBadRequest(await action(null, arg));
+          // A no-JS post naming the action by id: React passes the form as the first argument only.
+          expectBadRequest(await action(someForm as never, undefined as unknown as FormData));
+        }
+        currentHeaders = browserHeaders(cookies.researcher);
+        expectBadRequest(await builder.createQuestionnaireAction(null, arg));
+        currentHeaders = browserHeaders(cookies.translator);
+        expectBadRequest(await translations.previewImportAction(arg));
+        expectBadRequest(await translations.applyImportAction(arg));
+        const admin = browserHeaders(cookies.admin);
+        expectBadRequest(await createUserCommand(admin, arg));
+        expectBadRequest(await updateUserCommand(admin, arg));
+      }),
+      RUNS,
+    );
+    expect(await fingerprint()).toEqual(before);
+  });
+});
+
 describe("the runner's classification of database refusals", () => {
   it("a NUL the database itself refuses is the caller's bad input (400-kind), not 'unavailable'", async () => {
     const translator = await getUserFromHeaders(browserHeaders(cookies.translator));

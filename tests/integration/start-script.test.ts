@@ -1,7 +1,9 @@
-// `npm start` as a person runs it: the start script on a fresh embedded database and a free port.
-// It must print its address only once the server answers; the server must take the client address
-// from the socket (a new X-Forwarded-For per attempt does not escape the per-address sign-in
-// limit); and SIGTERM must stop the whole process tree, leaving nothing on the port.
+// `npm start` as a person runs it (npm itself, then sh, then the start script) on a fresh embedded
+// database and a free port. It must print its address only once the server answers; the server
+// must take the client address from the socket (a new X-Forwarded-For per attempt does not escape
+// the per-address sign-in limit); and SIGTERM to npm (what a process manager sends) must stop the
+// whole process tree, leaving nothing on the port. npm passes the signal to `sh -c`, which dies
+// without passing it on unless the script execs its command (package.json: "exec node …").
 // It serves the existing production build (--no-build): without one it is skipped, loudly.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -70,7 +72,7 @@ const portOpen = (port: number) =>
     socket.once("error", () => resolve(false));
   });
 
-describe.skipIf(!hasBuild)("npm start (scripts/start.ts)", () => {
+describe.skipIf(!hasBuild)("npm start (package.json, scripts/start.ts)", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "qb-start-"));
   let child: ChildProcess | null = null;
   afterAll(async () => {
@@ -84,31 +86,27 @@ describe.skipIf(!hasBuild)("npm start (scripts/start.ts)", () => {
   });
 
   it(
-    "announces its address once it answers, limits sign-in by the socket's address, and stops its whole tree on SIGTERM",
+    "announces its address once it answers, limits sign-in by the socket's address, and stops its whole tree on SIGTERM to npm",
     { timeout: 600_000 },
     async () => {
       const port = await freePort();
       const base = `http://127.0.0.1:${port}`;
       const started = Date.now();
-      child = spawn(
-        process.execPath,
-        [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts", "--no-build"],
-        {
-          cwd: root,
-          env: {
-            ...process.env,
-            PORT: String(port),
-            HOST: "127.0.0.1",
-            PGLITE_DIR: path.join(dataDir, "pglite"),
-            DATABASE_URL: "",
-            TRUSTED_PROXIES: "",
-            AUTH_RATE_LIMIT: "on",
-            NODE_ENV: "production",
-            NEXT_TELEMETRY_DISABLED: "1",
-          },
-          stdio: ["ignore", "pipe", "pipe"],
+      child = spawn("npm", ["start", "--", "--no-build"], {
+        cwd: root,
+        env: {
+          ...process.env,
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          PGLITE_DIR: path.join(dataDir, "pglite"),
+          DATABASE_URL: "",
+          TRUSTED_PROXIES: "",
+          AUTH_RATE_LIMIT: "on",
+          NODE_ENV: "production",
+          NEXT_TELEMETRY_DISABLED: "1",
         },
-      );
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       let output = "";
       child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
       const announced = await new Promise<boolean>((resolve) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   invalidProxyEntries,
+  isTrustedPeer,
   normalizeAddress,
   parseTrustedProxies,
   resolveClientAddress,
@@ -32,6 +33,16 @@ describe("the client address, from the socket unless a trusted proxy speaks for 
     expect(resolveClientAddress({ peer: "203.0.113.9", forwardedFor: "198.51.100.7", trusted: proxies })).toBe(
       "203.0.113.9",
     );
+  });
+
+  it("believes a peer's X-Forwarded-Host and -Proto only when it is a configured proxy", () => {
+    expect(isTrustedPeer("10.0.0.5", proxies)).toBe(true);
+    expect(isTrustedPeer("::ffff:10.1.2.3", proxies)).toBe(true);
+    expect(isTrustedPeer("fd00::1", proxies)).toBe(true);
+    for (const peer of ["10.0.0.6", "203.0.113.9", "", undefined, null, "garbage"])
+      expect(isTrustedPeer(peer, proxies), String(peer)).toBe(false);
+    expect(isTrustedPeer("10.0.0.5", none)).toBe(false);
+    expect(isTrustedPeer("127.0.0.1", none)).toBe(false);
   });
 
   it("walks the chain right to left from a trusted proxy, to the first hop that is not one", () => {
