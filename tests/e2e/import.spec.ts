@@ -122,7 +122,7 @@ test("a visitor is sent to sign in and back; a researcher imports a two-language
   await page.waitForURL(/\/en\/questionnaires\/(?!import$)[^/]+$/);
   const builderUrl = new URL(page.url()).pathname;
   await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
-  await expect(page.getByText("3 questions · 1 section · English, Français")).toBeVisible();
+  await expect(page.getByText("3 questions · 1 section · English and French")).toBeVisible();
   const items = await page.locator(".item-card").evaluateAll((els) => els.map((e) => e.getAttribute("data-item")));
   expect(items).toEqual(["water_source", "water_other", "bkg_age"]);
 
