@@ -149,7 +149,8 @@ test.describe("role × page matrix over HTTP", () => {
   let address = 10;
 
   async function signInOverHttp(request: APIRequestContext, baseURL: string, who: { email: string; password: string }) {
-    // A distinct (TEST-NET) client address per sign-in keeps these out of the per-address limit.
+    // (X-Forwarded-For is not believed from a client: the e2e server has the per-address limit off,
+    // playwright.config.ts, and tests/integration/start-script.test.ts checks the header is ignored.)
     const response = await request.post("/api/auth/sign-in/email", {
       data: who,
       headers: { Origin: baseURL, "X-Forwarded-For": `192.0.2.${address++}` },
