@@ -29,6 +29,8 @@ test("a curator refuses to save a wrong choice name and saves a valid definition
   await json.fill(JSON.stringify({ ...definition, numerator: ["very_serious", "somewhat_serious"] }, null, 2));
   await item.getByRole("button", { name: "Save definition" }).click();
   await expect(item.getByText("PER-02: definition saved.")).toBeVisible();
+  // The save re-renders the page; its <title> is streamed back in a moment (axe checks it).
+  await expect(page).toHaveTitle(/Indicator definitions/);
   await expectAccessible(page);
 
   await page.goto("/ar/curate/indicators");
