@@ -61,6 +61,10 @@ beforeAll(async () => {
   });
   await createQuestion({ actor: curator, input: input("cur_c_published", "Have you heard of the new vaccine?") });
   await publishQuestion({ actor: curator, code: "cur_c_published", revision: await revisionOf("cur_c_published") });
+  // The drafts' merge target has its own question: the retire race above may leave cur_c_published
+  // retired, and a retired question is no place to merge into.
+  await createQuestion({ actor: curator, input: input("cur_c_target", "Have you been offered the vaccine?") });
+  await publishQuestion({ actor: curator, code: "cur_c_target", revision: await revisionOf("cur_c_target") });
 });
 
 afterAll(async () => {
@@ -116,7 +120,7 @@ describe("curators reviewing one draft at the same moment", () => {
       const revision = await revisionOf(code);
       const { won } = await race([
         () => rejectDraft({ actor: curator, code, revision, reason: "Repeats the bank" }),
-        () => mergeDraft({ actor: curator, code, revision, targetCode: "cur_c_published" }),
+        () => mergeDraft({ actor: curator, code, revision, targetCode: "cur_c_target" }),
         () => rejectDraft({ actor: curator, code, revision, reason: "Another reason" }),
       ]);
       expect(won).toHaveLength(1);
