@@ -113,7 +113,7 @@ export default async function QueuePage({ params, searchParams }: Params) {
         <p>{t("queue.empty")}</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className={styles.queue}>
             <caption>{t("queue.caption", { language: lang })}</caption>
             <thead>
               <tr>
