@@ -162,7 +162,7 @@ test("a researcher builds, orders, conditions, previews and checks a 21-question
   await expectAccessible(page);
 
   // Preview in Arabic, right to left; the age question appears once consent is given.
-  await page.getByRole("link", { name: "Preview in العربية" }).click();
+  await page.getByRole("link", { name: "Preview in Arabic" }).click();
   const form = page.locator("form.respondent");
   await expect(form).toHaveAttribute("dir", "rtl");
   await expect(form).toHaveAttribute("lang", "ar");
@@ -300,7 +300,7 @@ test("an export refused after the page was shown says why on the page, and no fi
   await xlsform.click();
   const refusal = readiness.getByRole("alert").filter({ hasText: "This questionnaire is not ready to export" });
   await expect(refusal).toBeVisible();
-  await expect(refusal).toContainText("Français");
+  await expect(refusal).toContainText("French");
   await expect(refusal.getByRole("link", { name: "See the problems to fix" })).toHaveAttribute(
     "href",
     "#readiness-heading",
