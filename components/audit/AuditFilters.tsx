@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { AUDIT_ENTITY_TYPES, type AuditFilter } from "@/lib/audit/schema";
-import { Button } from "@/components/ui/Button";
 
 /** A plain GET form: the filters live in the address, so a filtered view can be bookmarked and shared. */
 export async function AuditFilters({
@@ -59,9 +58,9 @@ export async function AuditFilters({
         </div>
       </div>
       <div className="pager">
-        <Button variant="primary" type="submit">
+        <button className="button" type="submit">
           {t("apply")}
-        </Button>
+        </button>
         <Link href="/audit">{t("reset")}</Link>
       </div>
     </form>

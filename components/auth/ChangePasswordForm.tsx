@@ -4,7 +4,6 @@ import { useFocusWhen } from "@/components/ui/use-focus-when";
 import { useLocale, useTranslations } from "next-intl";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/schema";
 import { postJson } from "./post-json";
-import { Button } from "@/components/ui/Button";
 
 /** Current and new password (twice); other sessions are signed out when it succeeds. */
 export function ChangePasswordForm() {
@@ -88,9 +87,9 @@ export function ChangePasswordForm() {
           maxLength={PASSWORD_MAX}
         />
       </div>
-      <Button variant="primary" type="submit" disabled={pending}>
+      <button className="button" type="submit" disabled={pending}>
         {pending ? t("saving") : t("submit")}
-      </Button>
+      </button>
     </form>
   );
 }

@@ -26,7 +26,6 @@ import { SectionCard } from "./SectionCard";
 import { LocalizedInputs } from "./LocalizedInputs";
 import { QuestionnaireSettings } from "./QuestionnaireSettings";
 import { outlineOf } from "./texts";
-import { Button } from "@/components/ui/Button";
 
 function moveItemLocally(
   sections: BuilderSection[],
@@ -212,9 +211,9 @@ export function Builder({
                 </select>
               </p>
             )}
-            <Button variant="primary" type="submit" disabled={change.pending}>
+            <button type="submit" disabled={change.pending}>
               {t("add.submit")}
-            </Button>
+            </button>
           </form>
         </section>
 
@@ -254,9 +253,9 @@ export function Builder({
               value={sectionTitle}
               onChange={setSectionTitle}
             />
-            <Button variant="primary" type="submit" disabled={change.pending}>
+            <button type="submit" disabled={change.pending}>
               {t("section.add")}
-            </Button>
+            </button>
           </form>
         </section>
       </div>

@@ -8,7 +8,6 @@ import type { BuilderItem } from "@/lib/builder/data";
 import { useBuilder } from "./builder-context";
 import { LocalizedInputs } from "./LocalizedInputs";
 import { bankText } from "./texts";
-import { Button } from "@/components/ui/Button";
 
 export function CustomWordingForm({ item }: { item: BuilderItem }) {
   const t = useTranslations("builder.custom");
@@ -41,11 +40,12 @@ export function CustomWordingForm({ item }: { item: BuilderItem }) {
         onChange={setHint}
       />
       <p className="button-row">
-        <Button variant="primary" type="submit" disabled={change.pending}>
+        <button type="submit" disabled={change.pending}>
           {t("save")}
-        </Button>
+        </button>
         {item.customText && (
-          <Button
+          <button
+            type="button"
             disabled={change.pending}
             onClick={() =>
               change.run({ op: "customiseItem", itemId: item.id, customText: null }, () =>
@@ -54,7 +54,7 @@ export function CustomWordingForm({ item }: { item: BuilderItem }) {
             }
           >
             {t("useBank")}
-          </Button>
+          </button>
         )}
       </p>
     </form>

@@ -3,7 +3,6 @@ import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { LANGUAGE_NAMES, type Language } from "@/lib/i18n/languages";
 import { FileDownloads } from "@/components/ui/FileDownloads";
-import { buttonClass } from "@/components/ui/Button";
 
 /**
  * Export buttons on the existing endpoints, with "where a translation is missing, use …". With a
@@ -66,19 +65,19 @@ export function ExportLinks({
           failedMessage={t("downloadFailed")}
           problems={problems}
           listClassName="button-row plain-list"
-          alertClassName="notice notice--warn"
+          alertClassName="builder-notice builder-notice--warn"
           downloads={[
             {
               href: `${base}?format=xlsform${suffix}`,
               label: t("xlsform"),
               ariaLabel: t("xlsformOf", { title }),
-              className: buttonClass({ variant: "primary" }),
+              className: "button-link",
             },
             {
               href: `${base}?format=csv${suffix}`,
               label: t("csv"),
               ariaLabel: t("csvOf", { title }),
-              className: buttonClass({ variant: "secondary" }),
+              className: "button-link button-link--secondary",
             },
           ]}
         />

@@ -1,7 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
 import type { Failure } from "./use-builder-change";
-import { Button } from "@/components/ui/Button";
 
 /**
  * A refusal in words: what went wrong, which questions or rules, and for a stale copy a way to reload.
@@ -40,9 +39,9 @@ export function FailureMessage({ failure, onReload }: { failure: Failure; onRelo
         </ul>
       )}
       {failure.code === "conflict" && onReload && (
-        <Button variant="primary" onClick={onReload}>
+        <button type="button" onClick={onReload}>
           {t("reload")}
-        </Button>
+        </button>
       )}
     </div>
   );

@@ -9,7 +9,6 @@ import type { BuilderItem } from "@/lib/builder/data";
 import { useBuilder } from "./builder-context";
 import { LocalizedInputs } from "./LocalizedInputs";
 import { SkipLogicEditor } from "./SkipLogicEditor";
-import { Button } from "@/components/ui/Button";
 
 const numberOrNull = (v: string) => (v.trim() === "" || Number.isNaN(Number(v)) ? null : Number(v));
 
@@ -83,9 +82,9 @@ export function ItemSettingsForm({ item, earlier }: { item: BuilderItem; earlier
           />
         </fieldset>
       )}
-      <Button variant="primary" type="submit" disabled={change.pending}>
+      <button type="submit" disabled={change.pending}>
         {t("save")}
-      </Button>
+      </button>
     </form>
   );
 }

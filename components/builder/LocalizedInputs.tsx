@@ -1,5 +1,5 @@
 "use client";
-import { directionOf, type Language, type PartialLocalizedText } from "@/lib/i18n/languages";
+import { LANGUAGE_NAMES, directionOf, type Language, type PartialLocalizedText } from "@/lib/i18n/languages";
 
 /** One text field per language of the questionnaire, each labelled with its language and written in its direction. */
 export function LocalizedInputs({
@@ -12,8 +12,7 @@ export function LocalizedInputs({
   required,
 }: {
   idPrefix: string;
-  /** The field's label for one language (given its code, so that the message can inflect the name) */
-  label: (language: Language) => string;
+  label: (language: string) => string;
   languages: Language[];
   value: PartialLocalizedText;
   onChange: (value: PartialLocalizedText) => void;
@@ -34,7 +33,7 @@ export function LocalizedInputs({
         };
         return (
           <p key={lang}>
-            <label htmlFor={id}>{label(lang)}</label>
+            <label htmlFor={id}>{label(LANGUAGE_NAMES[lang])}</label>
             {multiline ? (
               <textarea rows={2} maxLength={2000} {...props} />
             ) : (

@@ -3,7 +3,6 @@ import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { useBuilder } from "./builder-context";
 import { SettingsFields, type SettingsValue } from "./SettingsFields";
-import { Button } from "@/components/ui/Button";
 
 /** Rename, change languages and default language of the questionnaire being built. */
 export function QuestionnaireSettings() {
@@ -31,9 +30,9 @@ export function QuestionnaireSettings() {
           onChange={setValue}
           errors={change.feedback?.kind === "error" ? change.feedback.failure.fieldErrors : undefined}
         />
-        <Button variant="primary" type="submit" disabled={change.pending}>
+        <button type="submit" disabled={change.pending}>
           {t("save")}
-        </Button>
+        </button>
       </form>
     </details>
   );

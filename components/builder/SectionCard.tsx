@@ -26,7 +26,6 @@ import { dependentsOf, removeFromOutline, structuralProblems } from "@/lib/build
 import { useBuilder } from "./builder-context";
 import { ItemCard } from "./ItemCard";
 import { LocalizedInputs } from "./LocalizedInputs";
-import { Button } from "@/components/ui/Button";
 
 export function SectionCard({
   section,
@@ -94,8 +93,8 @@ export function SectionCard({
     <li ref={setNodeRef} style={{ transform: CSS.Transform.toString(transform), transition }} className="section-card">
       <section aria-labelledby={`section-title-${section.id}`}>
         <div className="section-head">
-          <Button
-            size="sm"
+          <button
+            type="button"
             className="drag-handle"
             ref={setActivatorNodeRef}
             {...attributes}
@@ -103,31 +102,31 @@ export function SectionCard({
             aria-label={t("drag", { title: shownTitle })}
           >
             <span aria-hidden="true">⠿</span>
-          </Button>
+          </button>
           <h2 id={`section-title-${section.id}`}>
             {index + 1}. {shownTitle}
           </h2>
           <span className="section-actions" role="group" aria-label={t("actionsFor", { title: shownTitle })}>
-            <Button
-              size="sm"
+            <button
+              type="button"
               disabled={change.pending || index === 0}
               onClick={() => onMoveSection(section.id, index - 1)}
             >
               {t("moveUp")}
               <span className="visually-hidden">: {shownTitle}</span>
-            </Button>
-            <Button
-              size="sm"
+            </button>
+            <button
+              type="button"
               disabled={change.pending || index === q.sections.length - 1}
               onClick={() => onMoveSection(section.id, index + 1)}
             >
               {t("moveDown")}
               <span className="visually-hidden">: {shownTitle}</span>
-            </Button>
-            <Button size="sm" variant="danger" disabled={change.pending} onClick={remove}>
+            </button>
+            <button type="button" className="danger" disabled={change.pending} onClick={remove}>
               {t("remove")}
               <span className="visually-hidden">: {shownTitle}</span>
-            </Button>
+            </button>
           </span>
         </div>
         {warning && (
@@ -145,9 +144,9 @@ export function SectionCard({
               value={title}
               onChange={setTitle}
             />
-            <Button variant="primary" type="submit" disabled={change.pending}>
+            <button type="submit" disabled={change.pending}>
               {t("saveTitle")}
-            </Button>
+            </button>
           </form>
         </details>
         {section.items.length === 0 ? (

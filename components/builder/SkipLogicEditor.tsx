@@ -8,7 +8,6 @@ import type { Relevance, RelevanceOperator, RelevanceRule } from "@/lib/question
 import type { BuilderItem } from "@/lib/builder/data";
 import { operatorsFor } from "@/lib/builder/skip-logic";
 import { itemLabel } from "./texts";
-import { Button } from "@/components/ui/Button";
 
 export function SkipLogicEditor({
   idPrefix,
@@ -128,14 +127,20 @@ export function SkipLogicEditor({
                   />
                 )}
               </span>
-              <Button variant="link" onClick={() => setRules(rules.filter((_, i) => i !== index))}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setRules(rules.filter((_, i) => i !== index))}
+              >
                 {t("removeRule", { number: index + 1 })}
-              </Button>
+              </button>
             </li>
           );
         })}
       </ol>
-      <Button onClick={() => setRules([...rules, defaultRule(usable[usable.length - 1])])}>{t("addRule")}</Button>
+      <button type="button" onClick={() => setRules([...rules, defaultRule(usable[usable.length - 1])])}>
+        {t("addRule")}
+      </button>
     </fieldset>
   );
 }

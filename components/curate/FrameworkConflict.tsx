@@ -3,12 +3,11 @@
 // version beside theirs, field by field where they differ. Their input stays in the form; they
 // keep it (the next save claims the saved revision) or take the saved one.
 import { useTranslations } from "next-intl";
-import { LANGUAGES, directionOf } from "@/lib/i18n/languages";
+import { LANGUAGES, LANGUAGE_NAMES, directionOf } from "@/lib/i18n/languages";
 import { diffText } from "@/lib/text/diff";
 import type { FrameworkVersion } from "@/lib/curation/framework-data";
 import { DiffText } from "@/components/ui/DiffText";
 import type { FrameworkValues } from "./framework-values";
-import { Button } from "@/components/ui/Button";
 
 type Row = { key: string; label: string; saved: string; mine: string; lang?: string };
 
@@ -50,7 +49,7 @@ export function FrameworkConflict({
       : []),
     ...LANGUAGES.map((l) => ({
       key: `name.${l}`,
-      label: tf("nameIn", { language: l }),
+      label: tf("nameIn", { language: LANGUAGE_NAMES[l] }),
       saved: saved.name[l] ?? "",
       mine: mine.name[l] ?? "",
       lang: l,
@@ -59,7 +58,7 @@ export function FrameworkConflict({
       ? []
       : LANGUAGES.map((l) => ({
           key: `text.${l}`,
-          label: tf(textLabel, { language: l }),
+          label: tf(textLabel, { language: LANGUAGE_NAMES[l] }),
           saved: saved.text?.[l] ?? "",
           mine: mine.text[l] ?? "",
           lang: l,
@@ -72,45 +71,45 @@ export function FrameworkConflict({
       <h3 id={titleId}>{tf("conflictTitle")}</h3>
       <p>{t("intro")}</p>
       {saved.retired && <p>{saved.mergedInto ? tf("mergedInto", { code: saved.mergedInto }) : tf("retired")}</p>}
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{t("caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("field")}</th>
-              <th scope="col">{t("saved")}</th>
-              <th scope="col">{t("mine")}</th>
-              <th scope="col">{t("difference")}</th>
+      <table>
+        <caption className="visually-hidden">{t("caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("field")}</th>
+            <th scope="col">{t("saved")}</th>
+            <th scope="col">{t("mine")}</th>
+            <th scope="col">{t("difference")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {differing.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
+              <td lang={r.lang} dir={r.lang ? directionOf(r.lang as (typeof LANGUAGES)[number]) : "auto"}>
+                {r.saved}
+              </td>
+              <td lang={r.lang} dir={r.lang ? directionOf(r.lang as (typeof LANGUAGES)[number]) : "auto"}>
+                {r.mine}
+              </td>
+              <td>
+                <DiffText
+                  parts={diffText(r.saved, r.mine)}
+                  addedLabel={t("added")}
+                  removedLabel={t("removed")}
+                  lang={r.lang}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {differing.map((r) => (
-              <tr key={r.key}>
-                <th scope="row">{r.label}</th>
-                <td lang={r.lang} dir={r.lang ? directionOf(r.lang as (typeof LANGUAGES)[number]) : "auto"}>
-                  {r.saved}
-                </td>
-                <td lang={r.lang} dir={r.lang ? directionOf(r.lang as (typeof LANGUAGES)[number]) : "auto"}>
-                  {r.mine}
-                </td>
-                <td>
-                  <DiffText
-                    parts={diffText(r.saved, r.mine)}
-                    addedLabel={t("added")}
-                    removedLabel={t("removed")}
-                    lang={r.lang}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </table>
       <div className="actions">
-        <Button variant="primary" onClick={onKeepMine}>
+        <button type="button" onClick={onKeepMine}>
           {t("keepMine")}
-        </Button>
-        <Button onClick={onTakeSaved}>{t("takeSaved")}</Button>
+        </button>
+        <button type="button" className="secondary" onClick={onTakeSaved}>
+          {t("takeSaved")}
+        </button>
       </div>
     </section>
   );

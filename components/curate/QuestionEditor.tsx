@@ -20,7 +20,6 @@ import { CodeField } from "./CodeField";
 import { ConflictPanel } from "./ConflictPanel";
 import { DuplicateHints } from "./DuplicateHints";
 import { ImpactPanel } from "./ImpactPanel";
-import { Button } from "@/components/ui/Button";
 
 export type EditorValues = {
   code: string;
@@ -423,13 +422,13 @@ export function QuestionEditor({
 
       <div className="actions">
         {confirm ? (
-          <Button variant="primary" type="submit" disabled={pending} onClick={() => (confirmRef.current = true)}>
+          <button type="submit" disabled={pending} onClick={() => (confirmRef.current = true)}>
             {t("confirmPublish", { version: confirm.nextVersion })}
-          </Button>
+          </button>
         ) : (
-          <Button variant="primary" type="submit" disabled={pending}>
+          <button type="submit" disabled={pending}>
             {submitLabel}
-          </Button>
+          </button>
         )}
       </div>
     </form>

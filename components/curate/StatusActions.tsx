@@ -9,7 +9,6 @@ import { changeQuestionStatusAction } from "@/lib/curation/actions";
 import { IDLE, doneOf, failureOf, type ActionState } from "@/lib/curation/action-state";
 import { ActionMessage } from "./ActionMessage";
 import { useAnnounce } from "./Announcer";
-import { Button } from "@/components/ui/Button";
 
 export function StatusActions({
   code,
@@ -61,9 +60,9 @@ export function StatusActions({
         <>
           <form onSubmit={submit}>
             {hidden}
-            <Button variant="primary" type="submit" name="intent" value="publish" disabled={pending}>
+            <button type="submit" name="intent" value="publish" disabled={pending}>
               {t("publish")}
-            </Button>
+            </button>
           </form>
           <form onSubmit={submit} className="inline-form">
             {hidden}
@@ -77,9 +76,9 @@ export function StatusActions({
               required
               aria-describedby={`merge-help-${code}`}
             />
-            <Button variant="primary" type="submit" disabled={pending}>
+            <button type="submit" disabled={pending}>
               {t("merge")}
-            </Button>
+            </button>
             <p id={`merge-help-${code}`} className="muted">
               {t("mergeHelp")}
             </p>
@@ -89,9 +88,9 @@ export function StatusActions({
             <input type="hidden" name="intent" value="reject" />
             <label htmlFor={`reject-${code}`}>{t("rejectReason")}</label>
             <input id={`reject-${code}`} name="reason" dir="auto" required />
-            <Button type="submit" disabled={pending}>
+            <button type="submit" className="secondary" disabled={pending}>
               {t("reject")}
-            </Button>
+            </button>
           </form>
         </>
       )}
@@ -99,17 +98,17 @@ export function StatusActions({
         <form onSubmit={submit}>
           {hidden}
           <p className="muted">{t("retireHelp")}</p>
-          <Button type="submit" name="intent" value="retire" disabled={pending}>
+          <button type="submit" name="intent" value="retire" className="secondary" disabled={pending}>
             {t("retire")}
-          </Button>
+          </button>
         </form>
       )}
       {status === "retired" && canRestore && (
         <form onSubmit={submit}>
           {hidden}
-          <Button variant="primary" type="submit" name="intent" value="restore" disabled={pending}>
+          <button type="submit" name="intent" value="restore" disabled={pending}>
             {t("restore")}
-          </Button>
+          </button>
         </form>
       )}
     </section>

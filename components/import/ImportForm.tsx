@@ -8,7 +8,6 @@ import { Link } from "@/lib/i18n/navigation";
 import { MAX_UPLOAD_BYTES } from "@/lib/xlsform/limits";
 import { uploadXlsform, type ImportOutcome } from "./upload-xlsform";
 import { ImportProblems } from "./ImportProblems";
-import { buttonClass } from "@/components/ui/Button";
 
 type State = ImportOutcome | { status: "idle" } | { status: "invalid"; message: string };
 
@@ -122,7 +121,7 @@ function Outcome({ state }: { state: State }) {
               {t("successLanguages", { languages: state.form.languages.join(", ") })}
             </p>
             <p>
-              <Link href={`/questionnaires/${state.id}`} className={buttonClass({ variant: "primary" })}>
+              <Link href={`/questionnaires/${state.id}`} className="button-link">
                 {t("open", { title: state.title })}
               </Link>
             </p>

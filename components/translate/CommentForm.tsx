@@ -5,7 +5,6 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
 import { commentTranslationAction } from "@/lib/translations/actions";
 import styles from "./translate.module.css";
-import { Button } from "@/components/ui/Button";
 
 export function CommentForm({ code, lang }: { code: string; lang: string }) {
   const t = useTranslations("translate");
@@ -32,9 +31,9 @@ export function CommentForm({ code, lang }: { code: string; lang: string }) {
     >
       <label htmlFor="comment-body">{t("comments.add")}</label>
       <textarea id="comment-body" rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
-      <Button variant="primary" type="submit" disabled={pending}>
+      <button type="submit" disabled={pending}>
         {t("comments.post")}
-      </Button>
+      </button>
       {error && (
         <p role="alert" className={styles.error}>
           {error}

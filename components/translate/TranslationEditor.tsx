@@ -11,7 +11,6 @@ import type { SavedVersion } from "@/lib/translations/errors";
 import { saveTranslationAction } from "@/lib/translations/actions";
 import { SourceText } from "./SourceText";
 import styles from "./translate.module.css";
-import { Button } from "@/components/ui/Button";
 
 type Dir = "ltr" | "rtl";
 export type EditorChoice = {
@@ -55,7 +54,6 @@ function valuesOf(target: EditorProps["target"], choices: EditorChoice[]): Value
 
 export function TranslationEditor(props: EditorProps) {
   const t = useTranslations("translate");
-  const tl = useTranslations("languages");
   const router = useRouter();
   const [values, setValues] = useState<Values>(() => valuesOf(props.target, props.choices));
   const [warnings, setWarnings] = useState<CheckWarning[] | null>(null);
@@ -190,7 +188,7 @@ export function TranslationEditor(props: EditorProps) {
       <div className={styles.pair}>
         <div className={styles.sourceCell}>
           <p className={styles.fieldName} id="src-label-name">
-            {t("fields.label")} ({tl("name", { language: props.sourceLang })})
+            {t("fields.label")} ({props.sourceLang})
           </p>
           <p className={styles.sourceText} id="src-label">
             <SourceText text={props.source.label} lang={props.sourceLang} dir={props.sourceDir} />
@@ -203,7 +201,7 @@ export function TranslationEditor(props: EditorProps) {
         </div>
         <div className={styles.targetCell}>
           <label htmlFor="label" className={styles.fieldName}>
-            {t("fields.label")} ({tl("name", { language: props.lang })})
+            {t("fields.label")} ({props.lang})
           </label>
           {textArea("label", values.label, (v) => setValues({ ...values, label: v }), 3, "src-label")}
         </div>
@@ -213,7 +211,7 @@ export function TranslationEditor(props: EditorProps) {
         <div className={styles.pair}>
           <div className={styles.sourceCell}>
             <p className={styles.fieldName}>
-              {t("fields.hint")} ({tl("name", { language: props.sourceLang })})
+              {t("fields.hint")} ({props.sourceLang})
             </p>
             <p className={styles.sourceText} id="src-hint">
               {props.source.hint ? (
@@ -230,7 +228,7 @@ export function TranslationEditor(props: EditorProps) {
           </div>
           <div className={styles.targetCell}>
             <label htmlFor="hint" className={styles.fieldName}>
-              {t("fields.hint")} ({tl("name", { language: props.lang })})
+              {t("fields.hint")} ({props.lang})
             </label>
             {textArea("hint", values.hint, (v) => setValues({ ...values, hint: v }), 2, "src-hint")}
           </div>
@@ -255,8 +253,7 @@ export function TranslationEditor(props: EditorProps) {
               </div>
               <div className={styles.targetCell}>
                 <label htmlFor={`choice-${c.name}`} className={styles.fieldName}>
-                  {t("fields.choice", { name: c.name })} ({tl("name", { language: props.lang })}) ·{" "}
-                  {t(`states.${c.status as "draft"}`)}
+                  {t("fields.choice", { name: c.name })} ({props.lang}) · {t(`states.${c.status as "draft"}`)}
                 </label>
                 {c.published !== null && (
                   <p className={styles.referenceText}>
@@ -284,9 +281,9 @@ export function TranslationEditor(props: EditorProps) {
               <li key={i}>{warningText(w)}</li>
             ))}
           </ul>
-          <Button onClick={() => save(warned?.next ?? false, true)} disabled={pending}>
+          <button type="button" onClick={() => save(warned?.next ?? false, true)} disabled={pending}>
             {t("editor.saveAnyway")}
-          </Button>
+          </button>
         </div>
       )}
 
@@ -318,10 +315,12 @@ export function TranslationEditor(props: EditorProps) {
               )}
             </section>
           </div>
-          <Button variant="primary" onClick={keepMine}>
+          <button type="button" onClick={keepMine}>
             {t("editor.keepMine")}
-          </Button>{" "}
-          <Button onClick={takeSaved}>{t("editor.useSaved")}</Button>
+          </button>{" "}
+          <button type="button" onClick={takeSaved}>
+            {t("editor.useSaved")}
+          </button>
         </div>
       )}
 
@@ -336,12 +335,17 @@ export function TranslationEditor(props: EditorProps) {
 
       {props.canEdit ? (
         <div className={styles.actions}>
-          <Button variant="primary" type="submit" disabled={pending}>
+          <button type="submit" disabled={pending}>
             {t("editor.save")}
-          </Button>
-          <Button onClick={() => save(true)} disabled={pending} aria-keyshortcuts="Control+Enter Meta+Enter">
+          </button>
+          <button
+            type="button"
+            onClick={() => save(true)}
+            disabled={pending}
+            aria-keyshortcuts="Control+Enter Meta+Enter"
+          >
             {t("editor.saveNext")}
-          </Button>
+          </button>
         </div>
       ) : (
         <p className="muted">{t("editor.readOnly")}</p>

@@ -8,7 +8,6 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
 import { approveTranslationAction, returnTranslationAction, submitTranslationAction } from "@/lib/translations/actions";
 import styles from "./translate.module.css";
-import { Button } from "@/components/ui/Button";
 
 export function WorkflowPanel({
   code,
@@ -65,16 +64,16 @@ export function WorkflowPanel({
     <section aria-labelledby="workflow-title" className={styles.panel}>
       <h2 id="workflow-title">{t("workflow.title")}</h2>
       {showSubmit && (
-        <Button variant="primary" onClick={() => act("submit")} disabled={pending}>
+        <button type="button" onClick={() => act("submit")} disabled={pending}>
           {t("workflow.submit")}
-        </Button>
+        </button>
       )}
       {showReview && (
         <div className={styles.review}>
           {canApprove ? (
-            <Button variant="primary" onClick={() => act("approve")} disabled={pending}>
+            <button type="button" onClick={() => act("approve")} disabled={pending}>
               {t("workflow.approve")}
-            </Button>
+            </button>
           ) : (
             editedLast && <p className={styles.help}>{t("workflow.ownEdit")}</p>
           )}
@@ -89,9 +88,9 @@ export function WorkflowPanel({
           <p id="return-help" className={styles.help}>
             {t("workflow.returnHelp")}
           </p>
-          <Button onClick={() => act("return")} disabled={pending}>
+          <button type="button" onClick={() => act("return")} disabled={pending}>
             {t("workflow.return")}
-          </Button>
+          </button>
         </div>
       )}
       {!showSubmit && !showReview && <p className="muted">{t(`workflow.nothing.${state as "draft"}`)}</p>}

@@ -1,4 +1,4 @@
-import { pickText, type Language } from "@/lib/i18n/languages";
+import { LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
 
 /**
  * Text in the interface language; where it is missing, the fallback text carries its own `lang`
@@ -11,8 +11,7 @@ export function LocalizedString({
 }: {
   value: Partial<Record<Language, string | null>>;
   locale: Language;
-  /** The mark for a text shown in another language: "shown in French" (a message that inflects the name) */
-  fallbackLabel: (shownIn: Language) => string;
+  fallbackLabel: string;
 }) {
   const picked = pickText(value, locale);
   if (!picked) return null;
@@ -22,7 +21,9 @@ export function LocalizedString({
       <span lang={picked.lang} dir="auto">
         {picked.text}
       </span>{" "}
-      <span className="badge badge--missing">{fallbackLabel(picked.lang)}</span>
+      <span className="badge badge--missing">
+        {fallbackLabel} {LANGUAGE_NAMES[picked.lang]}
+      </span>
     </>
   );
 }

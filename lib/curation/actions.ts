@@ -259,7 +259,7 @@ export async function changeIndicatorAction(_previous: ActionState, form: FormDa
     switch (formText(form, "intent")) {
       case "delete":
         await deleteIndicator({ actor, code, revision });
-        return { message: "indicatorDeleted", values: { code } };
+        break;
       case "merge": {
         const r = await mergeIndicator({
           actor,

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { type Language } from "@/lib/i18n/languages";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { LANGUAGE_NAMES, type Language } from "@/lib/i18n/languages";
 import { checkPageAccess } from "@/lib/auth/page-access";
 import { ChangePasswordForm } from "@/components/auth/ChangePasswordForm";
 import { SignOutButton } from "@/components/auth/SignOutButton";
@@ -15,10 +15,10 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
   const { locale } = await params;
   setRequestLocale(locale);
   const { user } = await checkPageAccess(locale, "account.read", "/account");
-  const [t, tl, format] = await Promise.all([getTranslations("account"), getTranslations("languages"), getFormatter()]);
+  const t = await getTranslations("account");
   if (!user) return null;
   const langs = (list: string[]) =>
-    list.length ? format.list(list.map((l) => tl("name", { language: l }))) : t("none");
+    list.length ? list.map((l) => LANGUAGE_NAMES[l as Language] ?? l).join(", ") : t("none");
   return (
     <>
       <h1>{t("title")}</h1>
@@ -47,7 +47,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           <p>{t("noRoles")}</p>
         )}
         <p>
-          <SignOutButton variant="secondary" />
+          <SignOutButton className="button button--quiet" />
         </p>
       </section>
       <section aria-labelledby="change-password">

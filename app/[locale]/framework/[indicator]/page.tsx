@@ -79,11 +79,7 @@ export default async function IndicatorPage({ params }: Params) {
           {questions.map((q) => (
             <li key={q.code}>
               <Link href={`/questions/${q.code}`}>
-                <LocalizedString
-                  value={q.labels}
-                  locale={locale}
-                  fallbackLabel={(language) => t("fallback", { language })}
-                />
+                <LocalizedString value={q.labels} locale={locale} fallbackLabel={t("fallback")} />
               </Link>{" "}
               <span className="code">{q.code}</span>
             </li>

@@ -72,14 +72,7 @@ export default async function QuestionPage({ params }: Params) {
         {question.tags.length > 0 && (
           <>
             <dt>{t("tags")}</dt>
-            <dd>
-              {question.tags.map((tag, i) => (
-                <span key={tag}>
-                  {i > 0 && " "}
-                  <span className="code">{tag}</span>
-                </span>
-              ))}
-            </dd>
+            <dd>{question.tags.join(", ")}</dd>
           </>
         )}
         {question.constraint && (
@@ -95,21 +88,10 @@ export default async function QuestionPage({ params }: Params) {
           {question.source ? (
             <>
               {question.sourceRelation && <>{t(`relations.${question.sourceRelation}`)}: </>}
-              {/* A source's names are written as the source writes them (mostly English): isolated. */}
-              <bdi>{question.source.organisation}</bdi>.{" "}
-              {question.source.url ? (
-                <a href={question.source.url}>
-                  <bdi>{question.source.title}</bdi>
-                </a>
-              ) : (
-                <bdi>{question.source.title}</bdi>
-              )}
+              {question.source.organisation}.{" "}
+              {question.source.url ? <a href={question.source.url}>{question.source.title}</a> : question.source.title}
               {question.source.year ? ` (${question.source.year})` : ""}
-              {question.source.licence && (
-                <>
-                  . {t("licence")}: <bdi>{question.source.licence}</bdi>
-                </>
-              )}
+              {question.source.licence ? `. ${t("licence")}: ${question.source.licence}` : ""}
             </>
           ) : (
             t("noSource")
@@ -131,13 +113,7 @@ export default async function QuestionPage({ params }: Params) {
             >
               <h3 id={`lang-${lang}`}>
                 {LANGUAGE_NAMES[lang]}
-                {/* The column is in its language; its state is in the page's. */}
-                <span lang={locale} dir={directionOf(locale)}>
-                  <StatusBadge
-                    status={text?.status ?? "missing"}
-                    label={t(`translation.${text?.status ?? "missing"}`)}
-                  />
-                </span>
+                <StatusBadge status={text?.status ?? "missing"} label={t(`translation.${text?.status ?? "missing"}`)} />
               </h3>
               {text ? (
                 <>
@@ -159,9 +135,7 @@ export default async function QuestionPage({ params }: Params) {
                   )}
                 </>
               ) : (
-                <p className="muted" lang={locale} dir={directionOf(locale)}>
-                  {t("noTranslation")}
-                </p>
+                <p className="muted">{t("noTranslation")}</p>
               )}
             </section>
           );

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { directionOf, LANGUAGES, SOURCE_LANGUAGE, pickText, type Language } from "@/lib/i18n/languages";
-import { findQuestionByCode } from "@/lib/bank/data";
+import { directionOf, LANGUAGES, LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
 import { translatePageAccess } from "@/lib/translations/access";
 import { findTranslationItem } from "@/lib/translations/item-data";
 import { filterQuery, queueFilterSchema, targetLanguageSchema } from "@/lib/translations/schema";
@@ -18,24 +17,17 @@ import { CommentForm } from "@/components/translate/CommentForm";
 import { RestoreButton } from "@/components/translate/RestoreButton";
 import { DiffText } from "@/components/ui/DiffText";
 import styles from "@/components/translate/translate.module.css";
-import { Button } from "@/components/ui/Button";
-import { isolate } from "@/lib/text/bidi";
 
 type Params = {
   params: Promise<{ locale: Language; lang: string; code: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-// "Translate into French: Do you own a mobile phone?": the question's words, not its code. Read
-// from the public bank only (the title is sent before the page checks who is asking).
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, lang, code } = await params;
   const t = await getTranslations({ locale, namespace: "translate" });
   const parsed = targetLanguageSchema.safeParse(lang);
-  if (!parsed.success) return { title: t("title") };
-  const question = code.length > 100 ? null : await findQuestionByCode(code);
-  const label = question?.texts[SOURCE_LANGUAGE]?.label ?? code;
-  return { title: t.markup("editor.title", { language: parsed.data, label, q: (chunks) => isolate(String(chunks)) }) };
+  return { title: parsed.success ? t("editor.title", { code, language: LANGUAGE_NAMES[parsed.data] }) : t("title") };
 }
 
 export default async function TranslateItemPage({ params, searchParams }: Params) {
@@ -53,11 +45,7 @@ export default async function TranslateItemPage({ params, searchParams }: Params
   const referenceLanguage = filter.source && filter.source !== lang ? filter.source : "en";
   const item = await findTranslationItem({ code, lang, referenceLanguage });
   if (!item) notFound();
-  const [t, tq, tl] = await Promise.all([
-    getTranslations("translate"),
-    getTranslations("question"),
-    getTranslations("languages"),
-  ]);
+  const [t, tq] = await Promise.all([getTranslations("translate"), getTranslations("question")]);
   const format = await getFormatter();
   const dir = directionOf(lang);
   const kept = filterQuery(filter);
@@ -75,23 +63,13 @@ export default async function TranslateItemPage({ params, searchParams }: Params
         label={t("breadcrumbs")}
         items={[
           { href: "/translate", label: t("title") },
-          { href: `/translate/${lang}`, label: tl("nameCapitalised", { language: lang }) },
+          { href: `/translate/${lang}`, label: LANGUAGE_NAMES[lang] },
           { href: `/translate/${lang}/queue`, label: t("queue.short") },
           { label: item.code },
         ]}
       />
       <h1>
-        {t.rich("editor.title", {
-          language: lang,
-          label: item.source.label,
-          q: (chunks) => (
-            <q>
-              <bdi lang={item.sourceLanguage} dir={sourceDir}>
-                {chunks}
-              </bdi>
-            </q>
-          ),
-        })}{" "}
+        {t("editor.title", { code: item.code, language: LANGUAGE_NAMES[lang] })}{" "}
         <StatusBadge status={item.state} label={t(`states.${item.state}`)} />
       </h1>
 
@@ -122,7 +100,7 @@ export default async function TranslateItemPage({ params, searchParams }: Params
               <dt>{t("editor.lastSaved")}</dt>
               <dd>
                 {t("editor.lastSavedBy", {
-                  name: isolate(item.target.updatedBy),
+                  name: item.target.updatedBy,
                   date: format.dateTime(item.target.updatedAt, { dateStyle: "medium", timeStyle: "short" }),
                 })}
               </dd>
@@ -142,15 +120,13 @@ export default async function TranslateItemPage({ params, searchParams }: Params
             {t("editor.readFrom")}
             <select name="source" defaultValue={referenceLanguage}>
               {LANGUAGES.filter((l) => l !== lang).map((l) => (
-                <option key={l} value={l}>
-                  {tl("nameCapitalised", { language: l })}
+                <option key={l} value={l} lang={l}>
+                  {LANGUAGE_NAMES[l]}
                 </option>
               ))}
             </select>
           </label>
-          <Button variant="primary" type="submit">
-            {t("editor.show")}
-          </Button>
+          <button type="submit">{t("editor.show")}</button>
         </form>
       </section>
 
@@ -234,7 +210,7 @@ export default async function TranslateItemPage({ params, searchParams }: Params
             {item.comments.map((c) => (
               <li key={c.id} className={c.kind === "return" ? styles.returned : undefined}>
                 <p>
-                  <strong>{c.author ? <bdi>{c.author}</bdi> : t("editor.someone")}</strong> ·{" "}
+                  <strong>{c.author ?? t("editor.someone")}</strong> ·{" "}
                   {format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })}
                   {c.kind === "return" && <> · {t("comments.sentBack")}</>}
                 </p>
@@ -255,8 +231,7 @@ export default async function TranslateItemPage({ params, searchParams }: Params
             {item.history.map((h, i) => (
               <li key={h.id}>
                 <p>
-                  <strong>{t(`history.actions.${h.action as "save"}`)}</strong> ·{" "}
-                  {h.author ? <bdi>{h.author}</bdi> : t("editor.someone")} ·{" "}
+                  <strong>{t(`history.actions.${h.action as "save"}`)}</strong> · {h.author ?? t("editor.someone")} ·{" "}
                   {format.dateTime(h.createdAt, { dateStyle: "medium", timeStyle: "short" })} ·{" "}
                   {t(`states.${h.status}`)}
                 </p>
