@@ -2,7 +2,7 @@
 // PostgreSQL behind a round-robin balancer (bench/balancer.ts). For 1 … N instances, the search
 // mix and /api/health at 16 clients through the balancer, so that the gain of each instance is read
 // against the same run's ceiling. That the instances behave as one app (sessions, sign-in limits,
-// counts caches, conflicts) is proven by tests/e2e/instances.spec.ts, not here.
+// counts caches, conflicts) is not proven here: a two-instance end-to-end test is still to come (issue #17).
 // PGlite lives inside one process: several instances need PostgreSQL.
 import { randomBytes } from "node:crypto";
 import { createDatabase, fillDatabase } from "./database";
