@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { directionOf, LANGUAGES, LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
+import { directionOf, LANGUAGES, LANGUAGE_NAMES, pickText, SOURCE_LANGUAGE, type Language } from "@/lib/i18n/languages";
 import { translatePageAccess } from "@/lib/translations/access";
 import { findTranslationItem } from "@/lib/translations/item-data";
 import { filterQuery, queueFilterSchema, targetLanguageSchema } from "@/lib/translations/schema";
@@ -12,6 +12,7 @@ import { findLastEditors } from "@/lib/translations/editor-data";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { TranslationEditor } from "@/components/translate/TranslationEditor";
+import { findGlossaryForEditor } from "@/lib/translations/glossary-data";
 import { WorkflowPanel } from "@/components/translate/WorkflowPanel";
 import { CommentForm } from "@/components/translate/CommentForm";
 import { RestoreButton } from "@/components/translate/RestoreButton";
@@ -166,6 +167,7 @@ export default async function TranslateItemPage({ params, searchParams }: Params
           dir={dir}
           sourceLang={item.sourceLanguage}
           sourceDir={sourceDir}
+          glossary={item.sourceLanguage === SOURCE_LANGUAGE ? await findGlossaryForEditor(lang) : []}
           referenceLang={item.reference ? referenceLanguage : null}
           referenceDir={directionOf(referenceLanguage)}
           source={item.source}
