@@ -52,6 +52,14 @@ describe("interface messages", () => {
       "codebook.columns.questionnaire",
       "codebook.bankVersion",
       "codebook.no",
+      // File formats, the statistician's n and a dash are the same everywhere; "Actions" in French.
+      "results.formats.xlsx",
+      "results.formats.csv",
+      "results.exportCsv",
+      "results.exportXlsx",
+      "results.n",
+      "results.noValue",
+      "results.actions",
     ]);
     for (const lang of ["es", "fr", "ar"]) {
       for (const [key, text] of flatten(load(lang))) {
