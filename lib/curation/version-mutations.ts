@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/mutations";
 import type { AuditEntityType } from "../audit/schema";
 import { sortedSnapshot, type QuestionSnapshot } from "../bank/snapshot";
 import type { Language } from "../i18n/languages";
+import { outdateTranslations } from "../translations/outdate-mutations";
 import { CurationError } from "./errors";
 import { sameSnapshot } from "./diff";
 import type { CurationActor } from "./schema";
@@ -90,24 +91,12 @@ export async function publishNewVersionIfChanged(
   await tx.question.update({ where: { id: questionId }, data: { version } });
   await tx.questionVersion.create({ data: { questionId, version, snapshot, createdById: actor.id } });
   await tx.questionText.updateMany({ where: { questionId, lang: q.sourceLanguage }, data: { sourceVersion: version } });
-  const others = {
+  const outdatedTranslations = await outdateTranslations(tx, {
     questionId,
-    lang: { not: q.sourceLanguage },
-    OR: [{ sourceVersion: { lt: version } }, { sourceVersion: null }],
-  };
-  let outdatedTranslations = 0;
-  if (sourceTextChanged) {
-    const result = await tx.questionText.updateMany({
-      where: { ...others, status: { notIn: ["missing", "outdated"] } },
-      data: { status: "outdated" },
-    });
-    outdatedTranslations = result.count;
-  } else {
-    await tx.questionText.updateMany({
-      where: { ...others, status: { notIn: ["missing", "outdated"] } },
-      data: { sourceVersion: version },
-    });
-  }
+    sourceLanguage: q.sourceLanguage,
+    version,
+    wordsChanged: sourceTextChanged,
+  });
   return { version, created: true, outdatedTranslations };
 }
 
