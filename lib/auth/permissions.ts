@@ -50,6 +50,11 @@ export type ActionResources = {
   "question.edit": undefined;
   "question.publish": undefined;
   "question.retire": undefined;
+  /** A retired question back to published */
+  "question.restore": undefined;
+  /** A draft turned down, or folded into a bank question */
+  "question.reject": undefined;
+  "question.merge": undefined;
   "choiceList.edit": undefined;
   "source.edit": undefined;
   "tag.edit": undefined;
@@ -104,6 +109,9 @@ const RULES: { [A in Action]: Rule<A> } = {
   "question.edit": role("curator"),
   "question.publish": role("curator"),
   "question.retire": role("curator"),
+  "question.restore": role("curator"),
+  "question.reject": role("curator"),
+  "question.merge": role("curator"),
   "choiceList.edit": role("curator"),
   "source.edit": role("curator"),
   "tag.edit": role("curator"),

@@ -6,7 +6,7 @@ import { SOURCE_LANGUAGE } from "../i18n/languages";
 import { outdateTranslations } from "../translations/outdate-mutations";
 import { CurationError } from "./errors";
 import { choiceListInputSchema, type ChoiceInput, type CurationActor } from "./schema";
-import { audit, publishNewVersionIfChanged, requireRole, type Tx } from "./version-mutations";
+import { audit, publishNewVersionIfChanged, requirePermission, type Tx } from "./version-mutations";
 
 /**
  * Makes list `listId` hold `choices` (source-language labels) in that order. Returns whether
@@ -82,7 +82,7 @@ export async function createChoiceList({
   actor: CurationActor | null;
   input: { name: string; choices: ChoiceInput[] };
 }) {
-  requireRole(actor, "curator");
+  requirePermission(actor, "choiceList.edit");
   const data = choiceListInputSchema.parse(input);
   const db = await getDb();
   return db.$transaction(async (tx) => {
@@ -122,7 +122,7 @@ export async function updateChoiceList({
   revision: number;
   choices: ChoiceInput[];
 }): Promise<{ version: number; questions: { code: string; version: number }[] }> {
-  requireRole(actor, "curator");
+  requirePermission(actor, "choiceList.edit");
   const data = choiceListInputSchema.parse({ name, choices });
   const db = await getDb();
   return db.$transaction(async (tx) => {
