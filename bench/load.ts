@@ -15,6 +15,10 @@ export async function runLoad(
 ): Promise<{ run: LoadRun; latencies: number[] }> {
   if (!base.startsWith("http://127.0.0.1:")) throw new Error(`The benchmark only loads 127.0.0.1, not ${base}`);
   const latencies: number[] = [];
+  // One cursor for all connections: together they walk the list in order (each connection cycling
+  // the list on its own would ask the same query at the same moment, 16 times over).
+  let cursor = 0;
+  const counts = { cache: 0, database: 0 };
   const started = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -24,7 +28,19 @@ export async function runLoad(
         duration: maxSeconds,
         maxOverallRequests: Math.max(maxRequests, connections),
         timeout: 30,
-        requests: paths.map((p) => ({ method: "GET", path: p })),
+        requests: [
+          {
+            method: "GET",
+            setupRequest: (request) => ({ ...request, path: paths[cursor++ % paths.length] }),
+            // The search API says in Server-Timing whether its counts came from the counts cache.
+            onResponse: (_status, _body, _context, headers) => {
+              const timing = Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === "server-timing")?.[1];
+              if (typeof timing !== "string") return;
+              if (timing.includes('desc="cache"')) counts.cache++;
+              else if (timing.includes('desc="database"')) counts.database++;
+            },
+          },
+        ],
         headers: { accept: "application/json" },
       },
       (error, res) => (error ? reject(error) : resolve(res)),
@@ -46,6 +62,14 @@ export async function runLoad(
     non2xx: result.non2xx,
     timeouts: result.timeouts,
     statusCodes,
+    countsCache:
+      counts.cache + counts.database
+        ? {
+            hits: counts.cache,
+            misses: counts.database,
+            hitRate: Math.round((counts.cache / (counts.cache + counts.database)) * 1000) / 1000,
+          }
+        : null,
   };
   return { run, latencies };
 }

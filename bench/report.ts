@@ -1,6 +1,16 @@
 // bench/RESULTS.md from bench/results.json: tables a person can read. Pure (tested in
 // tests/unit/bench-report.test.ts); bench/run.ts writes both files.
-import type { BenchResults, BuilderRun, SearchLoad, SizeResult, TargetResult } from "./types";
+import type {
+  BenchResults,
+  BuilderRun,
+  InstancesRun,
+  LoadRun,
+  RealisticLoad,
+  SearchLoad,
+  SizeResult,
+  TargetResult,
+} from "./types";
+import { ratio } from "./stats";
 import { BUILDER_OPS } from "./builder-load";
 
 const n = (x: number) => x.toLocaleString("en");
@@ -63,6 +73,26 @@ function growthTable(sizes: SizeResult[]): string[] {
   return lines;
 }
 
+function realisticSection(r: RealisticLoad): string[] {
+  const share = (tally: Record<string, number>) =>
+    Object.entries(tally)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ");
+  const row = (run: LoadRun) =>
+    `| ${run.connections} | ${n(run.requests)} | ${run.seconds} | **${run.requestsPerSecond}** | ${num(run.latency?.p50)} | ${num(run.latency?.p95)} | ${num(run.latency?.p99)} | ${run.countsCache ? `${Math.round(run.countsCache.hitRate * 100)}%` : "–"} | ${run.errors} |`;
+  return [
+    "",
+    `### Search load, the realistic mix (bench/query-mix.ts: ${n(r.mix.distinct)} distinct queries, ${n(r.mix.requests)} requests drawn ∝ 1/rank; the ten most asked take ${Math.round(r.mix.topTenShare * 100)}%)`,
+    "",
+    `Languages: ${share(r.mix.byLanguage)}. Words: ${share(r.mix.byWords)}. Kinds: ${share(r.mix.byKind)}. Counts cache hit rate: the share of answers whose counts came from the cache (the API's Server-Timing header).`,
+    "",
+    "| clients | requests | seconds | requests/s | p50 | p95 | p99 | counts cache hits | errors |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    row(r.oneClient),
+    row(r.sixteenClients),
+  ];
+}
+
 function sizeSection(s: SizeResult, bounds: BenchResults["bounds"]): string[] {
   const out = [`## ${n(s.questions)} questions`, ""];
   out.push(
@@ -107,6 +137,7 @@ function sizeSection(s: SizeResult, bounds: BenchResults["bounds"]): string[] {
       `| ${label} | ${many.connections} | ${n(many.requests)} | ${many.seconds} | **${many.requestsPerSecond}** | ${num(many.latency?.p50)} | ${num(many.latency?.p95)} | ${num(many.latency?.p99)} | ${num(many.latency?.max)} | ${many.errors} (${many.non2xx}, ${many.timeouts}) |`,
     );
   }
+  if (s.search.realistic) out.push(...realisticSection(s.search.realistic));
   out.push(
     "",
     `Server memory during the search load (cache on): peak resident set of the server's process tree **${num(s.memory.peakTreeRssMb)} MB** (${s.memory.samples} samples); highest VmHWM of one process ${num(s.memory.peakProcessHwmMb)} MB.`,
@@ -140,6 +171,25 @@ function sizeSection(s: SizeResult, bounds: BenchResults["bounds"]): string[] {
   if (s.exportImportNote) out.push("", `Note: ${s.exportImportNote}`);
   out.push("");
   return out;
+}
+
+function instancesSection(run: InstancesRun): string[] {
+  const one = run.rows[0];
+  return [
+    `## Several instances on one PostgreSQL (${num(run.questions)} questions)`,
+    "",
+    "The search mix and `/api/health` at 16 clients through a round-robin balancer (bench/balancer.ts) in front of 1 … N `next start` instances sharing one PostgreSQL and one auth secret; the balancer, the load tool, the instances and PostgreSQL share this machine's cores, so the gain per instance is bounded by them. That the instances behave as one app is tested in tests/e2e/instances.spec.ts.",
+    "",
+    "| instances | /api/health req/s | search req/s | search p95 ms | errors | search vs 1 instance |",
+    "|---|---|---|---|---|---|",
+    ...run.rows.map(
+      (row) =>
+        `| ${row.instances} | ${num(row.health.requestsPerSecond)} | ${num(row.search.requestsPerSecond)} | ${num(row.search.latency?.p95 ?? null)} | ${row.search.errors + row.health.errors} | ${ratio(row.search.requestsPerSecond, one.search.requestsPerSecond) ?? "–"}× |`,
+    ),
+    "",
+    `Load average ${run.loadBefore.join(" / ")} before, ${run.loadAfter.join(" / ")} after.`,
+    "",
+  ];
 }
 
 function builderSection(runs: BuilderRun[]): string[] {
@@ -223,6 +273,7 @@ export function renderMarkdown(r: BenchResults): string {
     );
   }
   if (r.builder?.length) out.push(...builderSection(r.builder));
+  if (r.instances) out.push(...instancesSection(r.instances));
   for (const s of r.perSize) out.push(...sizeSection(s, r.bounds));
   return out.join("\n");
 }

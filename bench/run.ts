@@ -5,6 +5,7 @@
 //   options: --sizes 1000,10000  --skip-build (reuse .next-bench)  --skip-startup  --out DIR  --note "…"
 //            --only builder (the builder scenario alone; merged into DIR/results.json)  --builder-seconds 60  --builder-researchers 16
 //            --builder-no-reload (the writes without the page re-read after each one)
+//            --instances 2 (with --database-url: 1 … N instances behind a balancer, on the largest size; merged into DIR/results.json)
 // Writes DIR/results.json and DIR/RESULTS.md (DIR: bench/, or bench/data/quick for --quick).
 import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -17,6 +18,7 @@ import { mixPaths, probeQuery, queryPath, runLoad } from "./load";
 import { machineAfter, machineBefore } from "./machine";
 import { cleanupAll, runToEnd, sampleMemory } from "./processes";
 import { QUERIES } from "./queries";
+import { realisticMix } from "./query-mix";
 import { renderMarkdown } from "./report";
 import { buildApp, hasBuild, startServer } from "./server";
 import type { SqlOutput } from "./sql";
@@ -24,8 +26,18 @@ import { summarize, ratio } from "./stats";
 import { measureStartup } from "./startup";
 import { evaluateBuilderTargets, evaluateTargets } from "./targets";
 import { runBuilderLoad, type BuilderResearcher } from "./builder-load";
+import { measureInstances } from "./instances";
 import { BENCH_DIST_DIR } from "./server";
-import type { BenchResults, Bounds, BuilderRun, LoadRun, QueryResult, SearchLoad, SizeResult } from "./types";
+import type {
+  BenchResults,
+  Bounds,
+  BuilderRun,
+  LoadRun,
+  QueryResult,
+  RealisticLoad,
+  SearchLoad,
+  SizeResult,
+} from "./types";
 
 const FULL: Bounds = {
   oneClient: { maxRequests: 100, maxSeconds: 3 },
@@ -56,6 +68,7 @@ function options() {
       "builder-seconds": { type: "string" },
       "builder-researchers": { type: "string" },
       "builder-no-reload": { type: "boolean", default: false },
+      instances: { type: "string" },
     },
   });
   if (values.only && values.only !== "builder")
@@ -71,6 +84,9 @@ function options() {
     throw new Error(
       "--sizes: whole numbers from 400 (the questionnaire needs 300 fully translated questions) to 1,000,000, comma-separated",
     );
+  const instances = values.instances === undefined ? 0 : Number(values.instances);
+  if (values.instances !== undefined && (!Number.isInteger(instances) || instances < 2 || instances > 8))
+    throw new Error("--instances: 2 to 8");
   const databaseUrl = values["database-url"] ?? process.env.BENCH_DATABASE_URL ?? undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\/[^/]*(127\.0\.0\.1|localhost)[:/]/.test(databaseUrl))
     console.warn(
@@ -85,6 +101,7 @@ function options() {
     out: values.out ?? (values.quick ? "bench/data/quick" : "bench"),
     notes: values.note ?? [],
     onlyBuilder: values.only === "builder",
+    instances,
     builder: { seconds: builderSeconds, researchers: builderResearchers, reload: !values["builder-no-reload"] },
   };
 }
@@ -210,6 +227,7 @@ async function measureSize(
     console.log("Starting the app (next start)…");
     const server = await startServer(db.env);
     let cached: Awaited<ReturnType<typeof searchLoad>>;
+    let realistic: RealisticLoad | null = null;
     let floor: SearchLoad;
     let exportImport: Awaited<ReturnType<typeof measureExportImport>> | null = null;
     let formImport: Awaited<ReturnType<typeof measureFormImports>> | null = null;
@@ -221,6 +239,7 @@ async function measureSize(
       cached = await searchLoad(server.base, bounds, true);
       mem = memory.stop();
       floor = await floorLoad(server.base, bounds);
+      realistic = await realisticLoad(server.base, bounds);
       console.log("Export and import over HTTP…");
       try {
         exportImport = await measureExportImport(server.base, {
@@ -298,6 +317,7 @@ async function measureSize(
         cached: cached.load,
         noCache: noCache.load,
         floor,
+        realistic,
         sql: {
           totalAppP50: totalApp,
           totalSqlWarmP50: totalWarm,
@@ -345,6 +365,20 @@ async function floorLoad(base: string, bounds: Bounds): Promise<SearchLoad> {
     oneClient: { latency: one.run.latency, errors: one.run.errors, requests: one.run.requests },
     sixteenClients,
   };
+}
+
+/**
+ * The realistic mix (bench/query-mix.ts): its request sequence at one client, then at 16, against a
+ * server whose counts cache starts from what the fixed mix left in it; hit rates from Server-Timing.
+ */
+async function realisticLoad(base: string, bounds: Bounds): Promise<RealisticLoad> {
+  const mix = realisticMix();
+  const one = await runLoad(base, mix.sequence, { connections: 1, ...bounds.oneClient });
+  const { run: sixteenClients } = await runLoad(base, mix.sequence.slice(one.run.requests), bounds.sixteenClients);
+  console.log(
+    `  realistic mix (${mix.summary.distinct} distinct queries): one client p95 ${one.run.latency?.p95} ms; ${sixteenClients.connections} clients ${sixteenClients.requestsPerSecond} req/s, p95 ${sixteenClients.latency?.p95} ms, counts cache hit rate ${sixteenClients.countsCache?.hitRate ?? "–"}, ${sixteenClients.errors} errors`,
+  );
+  return { mix: mix.summary, oneClient: one.run, sixteenClients };
 }
 
 /** Each query of the mix at one client, then the whole mix at many clients, against one running server. */
@@ -398,6 +432,10 @@ async function main() {
   }
 
   if (opts.onlyBuilder) return builderOnly(opts, before, notes, version);
+  if (opts.instances) {
+    const run = await measureInstances(opts.databaseUrl, opts.sizes.at(-1)!, opts.instances, bounds, version);
+    return mergeIntoResults(opts, before, version, (results) => ({ ...results, instances: run }), "instances");
+  }
 
   let startup: BenchResults["startup"] = null;
   if (!opts.skipStartup) {
@@ -456,6 +494,35 @@ async function builderOnly(
   const runs: BuilderRun[] = [];
   for (const size of opts.sizes) runs.push(await measureBuilderOnly(size, opts.databaseUrl, opts.builder));
   if (version) for (const r of runs) r.database.version = version;
+  await mergeIntoResults(
+    opts,
+    before,
+    version,
+    (results) => {
+      const builder = [...(results.builder ?? []).filter((b) => b.database.kind !== kind), ...runs];
+      return {
+        ...results,
+        builder,
+        targets: [...results.targets.filter((t) => !t.id.startsWith("builder-")), ...evaluateBuilderTargets(builder)],
+        notes: [
+          ...results.notes.filter((n) => !n.startsWith(`Builder (${kind})`)),
+          ...notes.map((n) => `Builder (${kind}): ${n}`),
+        ],
+      };
+    },
+    `builder runs on ${kind}`,
+  );
+}
+
+/** Reads DIR/results.json (or starts an empty one), applies `change`, writes it and RESULTS.md again. */
+async function mergeIntoResults(
+  opts: ReturnType<typeof options>,
+  before: ReturnType<typeof machineBefore>,
+  version: string,
+  change: (results: BenchResults) => BenchResults,
+  what: string,
+) {
+  const kind = opts.databaseUrl ? ("postgres" as const) : ("pglite" as const);
   const file = path.join(opts.out, "results.json");
   let results: BenchResults;
   try {
@@ -473,22 +540,11 @@ async function builderOnly(
       notes: [],
     };
   }
-  const builder = [...(results.builder ?? []).filter((b) => b.database.kind !== kind), ...runs];
-  results = {
-    ...results,
-    builder,
-    targets: [...results.targets.filter((t) => !t.id.startsWith("builder-")), ...evaluateBuilderTargets(builder)],
-    notes: [
-      ...results.notes.filter((n) => !n.startsWith(`Builder (${kind})`)),
-      ...notes.map((n) => `Builder (${kind}): ${n}`),
-    ],
-  };
+  results = change(results);
   await mkdir(opts.out, { recursive: true });
   await writeFile(file, JSON.stringify(results, null, 2) + "\n");
   await writeFile(path.join(opts.out, "RESULTS.md"), renderMarkdown(results));
-  console.log(
-    `\nWrote ${opts.out}/results.json and ${opts.out}/RESULTS.md (builder runs on ${kind} replaced, the rest kept)`,
-  );
+  console.log(`\nWrote ${opts.out}/results.json and ${opts.out}/RESULTS.md (${what} replaced, the rest kept)`);
   for (const t of results.targets.filter((x) => x.id.startsWith("builder-")))
     console.log(
       `  ${t.met === null ? "not measured" : t.met ? "met   " : "MISSED"}  ${t.description}: ${t.measured} (${t.threshold})`,

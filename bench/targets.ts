@@ -1,11 +1,15 @@
 // The issue's targets (2-core machine, 100,000 questions), judged on the largest size measured.
+// Throughput is a ratio to GET /api/health in the same run (absolute rates on a shared 2-core
+// machine are not stable from one run to the next); search is judged on the realistic mix
+// (bench/query-mix.ts) when the run has it, on the fixed mix otherwise.
 // Pure: unit-tested in tests/unit/bench-report.test.ts.
 import type { BuilderRun, SizeResult, StartupResult, TargetResult } from "./types";
 
 export const TARGETS = {
-  searchP95Ms: 50,
-  sixteenClientsRps: 200,
-  overheadRatio: 2,
+  searchP95Ms: 30,
+  /** 16-client search throughput as a share of 16-client GET /api/health, same run */
+  sixteenClientsShareOfFloor: 0.3,
+  overheadRatio: 1.5,
   xlsformExportMs: 1000,
   formImport300Ms: 1000,
   formImport5000Ms: 5000,
@@ -31,7 +35,10 @@ export function evaluateTargets(
       : "";
   const out: TargetResult[] = [];
 
-  const one = size?.search.cached.oneClient.latency ?? null;
+  const realistic = size?.search.realistic ?? null;
+  const mixName = realistic ? "the realistic mix" : "the fixed query mix";
+  const one = realistic ? realistic.oneClient.latency : (size?.search.cached.oneClient.latency ?? null);
+  const oneErrors = realistic ? realistic.oneClient.errors : (size?.search.cached.oneClient.errors ?? 0);
   const uncached = size?.search.noCache?.oneClient.latency ?? null;
   const slowest = size
     ? [...size.search.perQuery].sort((a, b) => (b.app.latency?.p95 ?? 0) - (a.app.latency?.p95 ?? 0))[0]
@@ -41,6 +48,8 @@ export function evaluateTargets(
     : undefined;
   const sqlBound = (slowestCold?.sql.cold?.p50 ?? 0) > TARGETS.searchP95Ms;
   const details: string[] = [];
+  if (realistic && size?.search.cached.oneClient.latency)
+    details.push(`fixed mix: p95 ${ms(size.search.cached.oneClient.latency.p95)}`);
   if (slowest?.app.latency) details.push(`slowest query: ${slowest.name} (p95 ${ms(slowest.app.latency.p95)})`);
   if (uncached) details.push(`with the counts cache off: p95 ${ms(uncached.p95)}`);
   if (sqlBound)
@@ -49,31 +58,35 @@ export function evaluateTargets(
     );
   out.push({
     id: "search-p95-one-client",
-    description: "Search p95 at one client, over the whole query mix",
-    threshold: `< ${TARGETS.searchP95Ms} ms`,
+    description: `Search p95 at one client, over ${mixName}`,
+    threshold: `≤ ${TARGETS.searchP95Ms} ms`,
     measured: ms(one?.p95),
-    met: one ? one.p95 < TARGETS.searchP95Ms && size!.search.cached.oneClient.errors === 0 : null,
+    met: one ? one.p95 <= TARGETS.searchP95Ms && oneErrors === 0 : null,
     atQuestions: at,
     detail: details.join("; ") + smaller || null,
   });
 
-  const sixteen = size?.search.cached.sixteenClients;
+  const sixteen = realistic?.sixteenClients ?? size?.search.cached.sixteenClients;
   const sixteenOff = size?.search.noCache?.sixteenClients;
+  const floor = size?.search.floor?.sixteenClients.requestsPerSecond ?? null;
+  const share = sixteen && floor ? Math.round((sixteen.requestsPerSecond / floor) * 100) / 100 : null;
   out.push({
     id: "sixteen-clients-throughput",
-    description: `Throughput at ${sixteen?.connections ?? 16} concurrent clients (query mix), no errors`,
-    threshold: `>= ${TARGETS.sixteenClientsRps} requests/s, 0 errors`,
-    measured: sixteen ? `${sixteen.requestsPerSecond} requests/s, ${sixteen.errors} errors` : "not measured",
-    met: sixteen ? sixteen.requestsPerSecond >= TARGETS.sixteenClientsRps && sixteen.errors === 0 : null,
+    description: `Throughput at ${sixteen?.connections ?? 16} concurrent clients (${mixName}) as a share of GET /api/health's in the same run, no errors`,
+    threshold: `≥ ${Math.round(TARGETS.sixteenClientsShareOfFloor * 100)}%, 0 errors`,
+    measured:
+      sixteen && share !== null
+        ? `${Math.round(share * 100)}% (${sixteen.requestsPerSecond} of ${floor} requests/s), ${sixteen.errors} errors`
+        : "not measured",
+    met: sixteen && share !== null ? share >= TARGETS.sixteenClientsShareOfFloor && sixteen.errors === 0 : null,
     atQuestions: at,
     detail: sixteen?.latency
       ? `p50 ${ms(sixteen.latency.p50)}, p95 ${ms(sixteen.latency.p95)} under load` +
+        (sixteen.countsCache ? `; counts cache hit rate ${Math.round(sixteen.countsCache.hitRate * 100)}%` : "") +
         (sixteenOff
-          ? `; with the counts cache off: ${sixteenOff.requestsPerSecond} requests/s, ${sixteenOff.errors} errors`
+          ? `; fixed mix with the counts cache off: ${sixteenOff.requestsPerSecond} requests/s, ${sixteenOff.errors} errors`
           : "") +
-        (size!.search.floor
-          ? `; for scale, GET /api/health (no search) reaches ${size!.search.floor.sixteenClients.requestsPerSecond} requests/s`
-          : "") +
+        (floor !== null ? `; GET /api/health (no search) reaches ${floor} requests/s` : "") +
         (database === "pglite"
           ? "; PGlite runs one statement at a time inside the server's process, so concurrent requests queue for it (PostgreSQL is the database for many users)"
           : "") +

@@ -2,6 +2,7 @@
 import type { BenchQuery } from "./queries";
 import type { LatencySummary } from "./stats";
 import type { BuilderLoad } from "./builder-load";
+import type { MixSummary } from "./query-mix";
 
 export type Machine = {
   cores: number;
@@ -28,6 +29,8 @@ export type LoadRun = {
   non2xx: number;
   timeouts: number;
   statusCodes: Record<string, number>;
+  /** Search answers whose counts came from the counts cache (Server-Timing); null for other paths. */
+  countsCache?: { hits: number; misses: number; hitRate: number } | null;
 };
 
 /** One set of SQL statements run directly: its latency, and how many statements. */
@@ -54,6 +57,9 @@ export type SearchLoad = {
   sixteenClients: LoadRun;
 };
 
+/** The realistic mix's request sequence at one client and at 16 (bench/query-mix.ts). */
+export type RealisticLoad = { mix: MixSummary; oneClient: LoadRun; sixteenClients: LoadRun };
+
 export type Timing = { runsMs: number[]; medianMs: number; firstMs: number; bytes: number; status: number };
 
 export type SizeResult = {
@@ -68,6 +74,8 @@ export type SizeResult = {
     noCache: SearchLoad | null;
     /** GET /api/health (Next's routing, the proxy, one database round trip): the floor under every request */
     floor: SearchLoad | null;
+    /** The realistic mix (bench/query-mix.ts), counts cache on; absent in results older than it */
+    realistic?: RealisticLoad | null;
     sql: {
       totalAppP50: number | null;
       totalSqlWarmP50: number | null;
@@ -121,6 +129,18 @@ export type BuilderRun = BuilderLoad & {
   loadAfter: number[];
 };
 
+/** Several app instances on one PostgreSQL behind a round-robin balancer (bench/instances.ts). */
+export type InstancesRun = {
+  database: { kind: "postgres"; version: string };
+  questions: number;
+  /** one row per number of instances behind the balancer, 1 … N, all at 16 clients */
+  rows: { instances: number; health: LoadRun; search: LoadRun }[];
+  startedAt: string;
+  finishedAt: string;
+  loadBefore: number[];
+  loadAfter: number[];
+};
+
 export type BenchResults = {
   mode: "quick" | "full";
   machine: Machine;
@@ -133,6 +153,8 @@ export type BenchResults = {
   notes: string[];
   /** The builder scenario, per database (a run with `--only builder` replaces its database's entries and keeps the rest). */
   builder?: BuilderRun[];
+  /** `--instances N`: the same mix through 1 … N instances (replaced by the next such run). */
+  instances?: InstancesRun;
 };
 
 /** How long and how much each measurement may run: every loop is bounded in count and time. */

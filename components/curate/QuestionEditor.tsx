@@ -15,6 +15,7 @@ import { CodeField } from "./CodeField";
 import { ConflictPanel } from "./ConflictPanel";
 import { DuplicateHints } from "./DuplicateHints";
 import { ImpactPanel } from "./ImpactPanel";
+import { Button } from "@/components/ui/Button";
 
 export type EditorValues = {
   code: string;
@@ -417,13 +418,13 @@ export function QuestionEditor({
 
       <div className="actions">
         {confirm ? (
-          <button type="submit" disabled={pending} onClick={() => (confirmRef.current = true)}>
+          <Button variant="primary" type="submit" disabled={pending} onClick={() => (confirmRef.current = true)}>
             {t("confirmPublish", { version: confirm.nextVersion })}
-          </button>
+          </Button>
         ) : (
-          <button type="submit" disabled={pending}>
+          <Button variant="primary" type="submit" disabled={pending}>
             {submitLabel}
-          </button>
+          </Button>
         )}
       </div>
     </form>

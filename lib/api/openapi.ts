@@ -72,6 +72,13 @@ const paths = {
         "200": {
           description: "One page of results with facet counts over all results",
           content: json(ref("QuestionList")),
+          headers: {
+            "Server-Timing": {
+              description:
+                'Whether the counts (total, facets) came from the counts cache or were counted now: `counts;desc="cache"` or `counts;desc="database"` (the benchmark reads it for the cache\'s hit rate)',
+              schema: { type: "string" },
+            },
+          },
         },
         ...common,
       },

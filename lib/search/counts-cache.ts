@@ -31,7 +31,7 @@ export async function cachedCountMatches(exec: Exec, plan: SearchPlan): Promise<
     // Most recently used last: Map keeps insertion order, the oldest entry goes first.
     cache.delete(key);
     cache.set(key, hit);
-    return hit.counts;
+    return { ...hit.counts, cached: true };
   }
   const counts = await countMatches(exec, plan);
   cache.set(key, { generation, counts });

@@ -6,7 +6,13 @@ import type { SearchPlan, SqlQuery } from "./query";
 import { bankSizeQuery, exactCountsQuery, sampledCountsQuery, storedCountsQuery } from "./query";
 
 export type Exec = <T>(query: SqlQuery) => Promise<T[]>;
-export type Counts = { total: number; facetRows: { value: string; count: number }[]; estimated: boolean };
+export type Counts = {
+  total: number;
+  facetRows: { value: string; count: number }[];
+  estimated: boolean;
+  /** True when these counts came from the counts cache (lib/search/counts-cache.ts), not the database. */
+  cached?: boolean;
+};
 
 export type CountLimits = {
   /** Banks larger than this are sampled before counting. */

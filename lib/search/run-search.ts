@@ -57,7 +57,7 @@ export async function runSearch(
   { includeDrafts = false, counts = true }: SearchOptions = {},
 ): Promise<SearchResult> {
   let plan = planSearch(params, { includeDrafts });
-  const empty = { ids: [] as PageRow[], total: 0, facetRows: [], estimated: false };
+  const empty = { ids: [] as PageRow[], total: 0, facetRows: [], estimated: false, cached: false };
   let result = plan.statuses.length ? await runPlan(exec, plan, params, counts) : empty;
   let correctedQuery: string | undefined;
   // Without counts, "few results" is judged by the page itself.
@@ -96,6 +96,7 @@ export async function runSearch(
     page: params.page,
     pageSize: params.pageSize,
     facets: groupFacets(result.facetRows),
+    countsCached: result.cached === true,
     ...(correctedQuery ? { correctedQuery } : {}),
     ...(stopWordsOnly ? { stopWordsOnly: true as const } : {}),
     words: queryWords(plan.query),

@@ -36,6 +36,8 @@ export type SearchResult = {
   page: number;
   pageSize: number;
   facets: Facets;
+  /** The counts came from the counts cache (said in the API's Server-Timing header, for the benchmark). */
+  countsCached: boolean;
   /** The query actually searched when misspelt words were corrected (absent otherwise). */
   correctedQuery?: string;
   /**

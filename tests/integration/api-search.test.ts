@@ -33,6 +33,16 @@ describe("GET /api/v1/questions", () => {
     expect(body.facets.translation.some((f: { value: string }) => f.value === "fr:approved")).toBe(true);
   });
 
+  it("says in Server-Timing whether the counts were counted now or came from the counts cache", async () => {
+    // A query no other test asks, so that the first answer counts and the second reads the cache.
+    const query = `q=vaccine+${Date.now().toString(36)}&lang=en`;
+    const first = await list(query);
+    expect(first.headers.get("Server-Timing")).toBe('counts;desc="database"');
+    const second = await list(query);
+    expect(second.headers.get("Server-Timing")).toBe('counts;desc="cache"');
+    expect((await second.json()).total).toBe((await first.json()).total);
+  });
+
   it("rejects bad parameters with a 400 in the caller's language", async () => {
     for (const query of [
       "page=abc",
