@@ -178,7 +178,7 @@ function instancesSection(run: InstancesRun): string[] {
   return [
     `## Several instances on one PostgreSQL (${num(run.questions)} questions)`,
     "",
-    "The search mix and `/api/health` at 16 clients through a round-robin balancer (bench/balancer.ts) in front of 1 … N `next start` instances sharing one PostgreSQL and one auth secret; the balancer, the load tool, the instances and PostgreSQL share this machine's cores, so the gain per instance is bounded by them.",
+    "The realistic search mix (bench/query-mix.ts) and `/api/health` at 16 clients through a round-robin balancer (bench/balancer.ts) in front of 1 … N `next start` instances sharing one PostgreSQL and one auth secret; the balancer, the load tool, the instances and PostgreSQL share this machine's cores, so the gain per instance is bounded by them.",
     "",
     "| instances | /api/health req/s | search req/s | search p95 ms | errors | search vs 1 instance |",
     "|---|---|---|---|---|---|",
