@@ -4,14 +4,18 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { routing } from "@/lib/i18n/routing";
 import { Link } from "@/lib/i18n/navigation";
 import { findBankSummary } from "@/lib/bank/data";
-import { LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
+import { pickText, type Language } from "@/lib/i18n/languages";
 
 export default async function HomePage({ params }: { params: Promise<{ locale: Language }> }) {
   const { locale } = await params;
   // Pages render beside the layout: a path such as /robots.txt reaches here too, and Intl would throw on it.
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const [t, summary] = await Promise.all([getTranslations("home"), findBankSummary()]);
+  const [t, tl, summary] = await Promise.all([
+    getTranslations("home"),
+    getTranslations("languages"),
+    findBankSummary(),
+  ]);
   const format = new Intl.NumberFormat(locale);
   return (
     <>
@@ -40,39 +44,39 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
 
       <section aria-labelledby="coverage">
         <h2 id="coverage">{t("coverage")}</h2>
-        <table>
-          <caption className="muted">{t("coverageCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("language")}</th>
-              <th scope="col">{t("approved")}</th>
-              <th scope="col">{t("share")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {summary.coverage.map((c) => {
-              const share = c.total ? c.approved / c.total : 0;
-              return (
-                <tr key={c.lang}>
-                  <th scope="row" lang={c.lang}>
-                    {LANGUAGE_NAMES[c.lang]}
-                  </th>
-                  <td>{t("approvedOf", { approved: c.approved, total: c.total })}</td>
-                  <td>
-                    <span
-                      className="meter"
-                      role="img"
-                      aria-label={new Intl.NumberFormat(locale, { style: "percent" }).format(share)}
-                    >
-                      <span style={{ inlineSize: `${Math.round(share * 100)}%` }} />
-                    </span>
-                    {new Intl.NumberFormat(locale, { style: "percent" }).format(share)}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="table-wrap">
+          <table>
+            <caption className="muted">{t("coverageCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("language")}</th>
+                <th scope="col">{t("approved")}</th>
+                <th scope="col">{t("share")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.coverage.map((c) => {
+                const share = c.total ? c.approved / c.total : 0;
+                return (
+                  <tr key={c.lang}>
+                    <th scope="row">{tl("nameCapitalised", { language: c.lang })}</th>
+                    <td>{t("approvedOf", { approved: c.approved, total: c.total })}</td>
+                    <td>
+                      <span
+                        className="meter"
+                        role="img"
+                        aria-label={new Intl.NumberFormat(locale, { style: "percent" }).format(share)}
+                      >
+                        <span style={{ inlineSize: `${Math.round(share * 100)}%` }} />
+                      </span>
+                      {new Intl.NumberFormat(locale, { style: "percent" }).format(share)}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       </section>
       <p className="muted">{t("templates", { count: summary.templates })}</p>
     </>

@@ -7,6 +7,7 @@ import { LANGUAGE_NAMES, type Language } from "@/lib/i18n/languages";
 import { TARGET_LANGUAGES } from "@/lib/users/schema";
 import { createUserAction, updateUserAction } from "@/lib/users/actions";
 import type { ActionState } from "@/lib/users/commands";
+import { Button } from "@/components/ui/Button";
 
 type Existing = {
   id: string;
@@ -52,6 +53,8 @@ export function UserForm({ user }: { user?: Existing }) {
     values: readonly string[],
     label: (v: string) => string,
     checked: string[],
+    /** The values are languages, each named in itself (a language chooser): marked with its language */
+    languages = false,
   ) => (
     <fieldset className="field" aria-describedby={describedBy(name)}>
       <legend>{t(name)}</legend>
@@ -60,7 +63,7 @@ export function UserForm({ user }: { user?: Existing }) {
           <li key={value}>
             <label>
               <input type="checkbox" name={name} value={value} defaultChecked={checked.includes(value)} />{" "}
-              {label(value)}
+              {languages ? <span lang={value}>{label(value)}</span> : label(value)}
             </label>
           </li>
         ))}
@@ -158,12 +161,14 @@ export function UserForm({ user }: { user?: Existing }) {
           TARGET_LANGUAGES,
           (l) => LANGUAGE_NAMES[l as Language],
           user?.translateLanguages ?? [],
+          true,
         )}
         {checkboxes(
           "reviewLanguages",
           TARGET_LANGUAGES,
           (l) => LANGUAGE_NAMES[l as Language],
           user?.reviewLanguages ?? [],
+          true,
         )}
       </div>
       {user && (
@@ -173,9 +178,9 @@ export function UserForm({ user }: { user?: Existing }) {
           </label>
         </div>
       )}
-      <button className="button" type="submit" disabled={pending}>
+      <Button variant="primary" type="submit" disabled={pending}>
         {pending ? (user ? t("saving") : t("creating")) : user ? t("save") : t("create")}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,14 +1,17 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { LANGUAGE_NAMES, type Language } from "@/lib/i18n/languages";
 import type { UserListRow } from "@/lib/users/data";
-
-const names = (langs: string[]) => langs.map((l) => LANGUAGE_NAMES[l as Language] ?? l).join(", ");
+import { isolate } from "@/lib/text/bidi";
 
 /** Everyone with an account: roles, languages, whether they can sign in. */
 export async function UserTable({ users }: { users: UserListRow[] }) {
-  const t = await getTranslations("admin");
-  const ta = await getTranslations("account");
+  const [t, ta, tl, format] = await Promise.all([
+    getTranslations("admin"),
+    getTranslations("account"),
+    getTranslations("languages"),
+    getFormatter(),
+  ]);
+  const names = (langs: string[]) => format.list(langs.map((l) => tl("name", { language: l })));
   return (
     <div className="table-wrap">
       <table>
@@ -26,11 +29,13 @@ export async function UserTable({ users }: { users: UserListRow[] }) {
           {users.map((user) => (
             <tr key={user.id}>
               <th scope="row">
-                <Link href={`/admin/users/${user.id}`} aria-label={t("editLabel", { name: user.name })}>
-                  {user.name}
+                <Link href={`/admin/users/${user.id}`} aria-label={t("editLabel", { name: isolate(user.name) })}>
+                  <bdi>{user.name}</bdi>
                 </Link>
               </th>
-              <td dir="ltr">{user.email}</td>
+              <td>
+                <bdi dir="ltr">{user.email}</bdi>
+              </td>
               <td>{user.roles.map((r) => ta(`roleNames.${r}`)).join(", ") || "—"}</td>
               <td>
                 {user.translateLanguages.length > 0 && (

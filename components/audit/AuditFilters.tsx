@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { AUDIT_ENTITY_TYPES, type AuditFilter } from "@/lib/audit/schema";
+import { Button } from "@/components/ui/Button";
 
 /** A plain GET form: the filters live in the address, so a filtered view can be bookmarked and shared. */
 export async function AuditFilters({
@@ -58,9 +59,9 @@ export async function AuditFilters({
         </div>
       </div>
       <div className="pager">
-        <button className="button" type="submit">
+        <Button variant="primary" type="submit">
           {t("apply")}
-        </button>
+        </Button>
         <Link href="/audit">{t("reset")}</Link>
       </div>
     </form>

@@ -4,6 +4,7 @@ import { useFocusWhen } from "@/components/ui/use-focus-when";
 import { useLocale, useTranslations } from "next-intl";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/schema";
 import { postJson } from "./post-json";
+import { Button } from "@/components/ui/Button";
 
 /** Current and new password (twice); other sessions are signed out when it succeeds. */
 export function ChangePasswordForm() {
@@ -87,9 +88,9 @@ export function ChangePasswordForm() {
           maxLength={PASSWORD_MAX}
         />
       </div>
-      <button className="button" type="submit" disabled={pending}>
+      <Button variant="primary" type="submit" disabled={pending}>
         {pending ? t("saving") : t("submit")}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
 import { checkedNextPath } from "@/lib/auth/next-path";
 import { postJson } from "./post-json";
+import { Button } from "@/components/ui/Button";
 
 /** Email and password, posted to Better Auth; the refusal is read out (role="alert") and focused. */
 export function SignInForm({ next }: { next: string | null }) {
@@ -72,9 +73,9 @@ export function SignInForm({ next }: { next: string | null }) {
           aria-invalid={error ? true : undefined}
         />
       </div>
-      <button className="button" type="submit" disabled={pending}>
+      <Button variant="primary" type="submit" disabled={pending}>
         {pending ? t("submitting") : t("submit")}
-      </button>
+      </Button>
     </form>
   );
 }

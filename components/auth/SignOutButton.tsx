@@ -3,17 +3,17 @@ import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
 import { postJson } from "./post-json";
+import { Button, type ButtonVariant } from "@/components/ui/Button";
 
 /** Ends the session on the server, then reloads on the home page as a visitor. */
-export function SignOutButton({ className = "link-button" }: { className?: string }) {
+export function SignOutButton({ variant = "link" }: { variant?: ButtonVariant }) {
   const t = useTranslations("auth");
   const locale = useLocale();
   const router = useRouter();
   const [pending, setPending] = useState(false);
   return (
-    <button
-      type="button"
-      className={className}
+    <Button
+      variant={variant}
       disabled={pending}
       onClick={async () => {
         setPending(true);
@@ -24,6 +24,6 @@ export function SignOutButton({ className = "link-button" }: { className?: strin
       }}
     >
       {pending ? t("signingOut") : t("signOut")}
-    </button>
+    </Button>
   );
 }

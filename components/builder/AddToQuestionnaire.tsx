@@ -8,6 +8,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { pickText, type Language, type PartialLocalizedText } from "@/lib/i18n/languages";
 import { changeQuestionnaireAction, type BuilderActionResult } from "@/lib/builder/actions";
 import { FailureMessage } from "./FailureMessage";
+import { Button } from "@/components/ui/Button";
 
 export type QuestionnaireChoice = { id: string; title: PartialLocalizedText; revision: number };
 
@@ -66,9 +67,9 @@ export function AddToQuestionnaire({
           </option>
         ))}
       </select>{" "}
-      <button type="button" onClick={add} disabled={pending || count === 0 || !target}>
+      <Button variant="primary" onClick={add} disabled={pending || count === 0 || !target}>
         {indicator ? t("addIndicator", { count }) : t("addSelected", { count })}
-      </button>
+      </Button>
       <span role="status" aria-live="polite" className="add-to-result">
         {ok && (
           <>

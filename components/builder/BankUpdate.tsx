@@ -3,12 +3,12 @@
 // side by side with the words that changed marked, and the update on one click. Customised wording
 // is never replaced silently: the person keeps it or takes the bank's.
 import { useTranslations } from "next-intl";
-import { LANGUAGE_NAMES } from "@/lib/i18n/languages";
 import type { BuilderItem, VersionPair } from "@/lib/builder/data";
 import type { QuestionSnapshot } from "@/lib/bank/snapshot";
 import { diffText } from "@/lib/text/diff";
 import { DiffText } from "@/components/ui/DiffText";
 import { useBuilder } from "./builder-context";
+import { Button } from "@/components/ui/Button";
 
 const choicesOf = (s: QuestionSnapshot | null, lang: string) =>
   (s?.choices ?? []).map((c) => c.label[lang as keyof typeof c.label] ?? c.name).join(" · ");
@@ -20,21 +20,21 @@ export function BankUpdate({ item, pair }: { item: BuilderItem; pair: VersionPai
     .flatMap((lang) => [
       {
         key: `label-${lang}`,
-        field: t("label", { language: LANGUAGE_NAMES[lang] }),
+        field: t("label", { language: lang }),
         lang,
         from: pair?.from?.texts[lang]?.label ?? "",
         to: pair?.to?.texts[lang]?.label ?? "",
       },
       {
         key: `hint-${lang}`,
-        field: t("hint", { language: LANGUAGE_NAMES[lang] }),
+        field: t("hint", { language: lang }),
         lang,
         from: pair?.from?.texts[lang]?.hint ?? "",
         to: pair?.to?.texts[lang]?.hint ?? "",
       },
       {
         key: `choices-${lang}`,
-        field: t("choices", { language: LANGUAGE_NAMES[lang] }),
+        field: t("choices", { language: lang }),
         lang,
         from: choicesOf(pair?.from ?? null, lang),
         to: choicesOf(pair?.to ?? null, lang),
@@ -60,29 +60,31 @@ export function BankUpdate({ item, pair }: { item: BuilderItem; pair: VersionPai
       <details>
         <summary>{t("compare")}</summary>
         {pair?.from && pair.to ? (
-          <table className="version-compare">
-            <caption className="visually-hidden">{t("compareCaption", { name: item.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("field")}</th>
-                <th scope="col">{t("yourVersion", { version: item.itemVersion })}</th>
-                <th scope="col">{t("bankVersion", { version: item.bankVersion })}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(changed.length ? changed : rows).map((r) => (
-                <tr key={r.key}>
-                  <th scope="row">{r.field}</th>
-                  <td lang={r.lang} dir="auto">
-                    {r.from}
-                  </td>
-                  <td lang={r.lang} dir="auto">
-                    <DiffText parts={diffText(r.from, r.to)} removedLabel={t("removed")} addedLabel={t("added")} />
-                  </td>
+          <div className="table-wrap">
+            <table className="version-compare">
+              <caption className="visually-hidden">{t("compareCaption", { name: item.name })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("field")}</th>
+                  <th scope="col">{t("yourVersion", { version: item.itemVersion })}</th>
+                  <th scope="col">{t("bankVersion", { version: item.bankVersion })}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {(changed.length ? changed : rows).map((r) => (
+                  <tr key={r.key}>
+                    <th scope="row">{r.field}</th>
+                    <td lang={r.lang} dir="auto">
+                      {r.from}
+                    </td>
+                    <td lang={r.lang} dir="auto">
+                      <DiffText parts={diffText(r.from, r.to)} removedLabel={t("removed")} addedLabel={t("added")} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         ) : (
           <p>{t("noSnapshot")}</p>
         )}
@@ -90,17 +92,17 @@ export function BankUpdate({ item, pair }: { item: BuilderItem; pair: VersionPai
       <p className="button-row">
         {item.customText ? (
           <>
-            <button type="button" disabled={change.pending} onClick={() => update(false)}>
+            <Button disabled={change.pending} onClick={() => update(false)}>
               {t("keepCustom", { version: item.bankVersion })}
-            </button>
-            <button type="button" disabled={change.pending} onClick={() => update(true)}>
+            </Button>
+            <Button disabled={change.pending} onClick={() => update(true)}>
               {t("replaceCustom")}
-            </button>
+            </Button>
           </>
         ) : (
-          <button type="button" disabled={change.pending} onClick={() => update(false)}>
+          <Button variant="primary" disabled={change.pending} onClick={() => update(false)}>
             {t("update", { version: item.bankVersion })}
-          </button>
+          </Button>
         )}
       </p>
     </div>

@@ -26,6 +26,7 @@ import { SectionCard } from "./SectionCard";
 import { LocalizedInputs } from "./LocalizedInputs";
 import { QuestionnaireSettings } from "./QuestionnaireSettings";
 import { outlineOf } from "./texts";
+import { Button } from "@/components/ui/Button";
 
 function moveItemLocally(
   sections: BuilderSection[],
@@ -211,9 +212,9 @@ export function Builder({
                 </select>
               </p>
             )}
-            <button type="submit" disabled={change.pending}>
+            <Button variant="primary" type="submit" disabled={change.pending}>
               {t("add.submit")}
-            </button>
+            </Button>
           </form>
         </section>
 
@@ -253,9 +254,9 @@ export function Builder({
               value={sectionTitle}
               onChange={setSectionTitle}
             />
-            <button type="submit" disabled={change.pending}>
+            <Button variant="primary" type="submit" disabled={change.pending}>
               {t("section.add")}
-            </button>
+            </Button>
           </form>
         </section>
       </div>

@@ -8,6 +8,7 @@ import type { BuilderItem } from "@/lib/builder/data";
 import { useBuilder } from "./builder-context";
 import { LocalizedInputs } from "./LocalizedInputs";
 import { bankText } from "./texts";
+import { Button } from "@/components/ui/Button";
 
 export function CustomWordingForm({ item }: { item: BuilderItem }) {
   const t = useTranslations("builder.custom");
@@ -40,12 +41,11 @@ export function CustomWordingForm({ item }: { item: BuilderItem }) {
         onChange={setHint}
       />
       <p className="button-row">
-        <button type="submit" disabled={change.pending}>
+        <Button variant="primary" type="submit" disabled={change.pending}>
           {t("save")}
-        </button>
+        </Button>
         {item.customText && (
-          <button
-            type="button"
+          <Button
             disabled={change.pending}
             onClick={() =>
               change.run({ op: "customiseItem", itemId: item.id, customText: null }, () =>
@@ -54,7 +54,7 @@ export function CustomWordingForm({ item }: { item: BuilderItem }) {
             }
           >
             {t("useBank")}
-          </button>
+          </Button>
         )}
       </p>
     </form>

@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { FailureMessage } from "./FailureMessage";
 import { useQuestionnaireAction } from "./use-questionnaire-action";
+import { Button } from "@/components/ui/Button";
 
 /** "Duplicate into my questionnaires": a private copy of the template, opened in the builder. */
 export function DuplicateTemplateButton({ id }: { id: string }) {
@@ -9,9 +10,9 @@ export function DuplicateTemplateButton({ id }: { id: string }) {
   const { pending, failure, duplicate } = useQuestionnaireAction(id);
   return (
     <p>
-      <button type="button" onClick={duplicate} disabled={pending}>
+      <Button variant="primary" onClick={duplicate} disabled={pending}>
         {t("duplicateTemplate")}
-      </button>
+      </Button>
       {failure && <FailureMessage failure={failure} />}
     </p>
   );

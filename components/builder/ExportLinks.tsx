@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { LANGUAGE_NAMES, type Language } from "@/lib/i18n/languages";
 import { FileDownloads } from "@/components/ui/FileDownloads";
+import { buttonClass } from "@/components/ui/Button";
 
 /**
  * Export buttons on the existing endpoints, with "where a translation is missing, use …". With a
@@ -65,19 +66,19 @@ export function ExportLinks({
           failedMessage={t("downloadFailed")}
           problems={problems}
           listClassName="button-row plain-list"
-          alertClassName="builder-notice builder-notice--warn"
+          alertClassName="notice notice--warn"
           downloads={[
             {
               href: `${base}?format=xlsform${suffix}`,
               label: t("xlsform"),
               ariaLabel: t("xlsformOf", { title }),
-              className: "button-link",
+              className: buttonClass({ variant: "primary" }),
             },
             {
               href: `${base}?format=csv${suffix}`,
               label: t("csv"),
               ariaLabel: t("csvOf", { title }),
-              className: "button-link button-link--secondary",
+              className: buttonClass({ variant: "secondary" }),
             },
           ]}
         />

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import type { Failure } from "./use-builder-change";
+import { Button } from "@/components/ui/Button";
 
 /**
  * A refusal in words: what went wrong, which questions or rules, and for a stale copy a way to reload.
@@ -39,9 +40,9 @@ export function FailureMessage({ failure, onReload }: { failure: Failure; onRelo
         </ul>
       )}
       {failure.code === "conflict" && onReload && (
-        <button type="button" onClick={onReload}>
+        <Button variant="primary" onClick={onReload}>
           {t("reload")}
-        </button>
+        </Button>
       )}
     </div>
   );

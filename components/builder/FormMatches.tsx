@@ -8,6 +8,7 @@ import { setFormLinkAction } from "@/lib/builder/actions";
 import type { FormMatch } from "@/lib/builder/form-match-data";
 import { diffText } from "@/lib/text/diff";
 import { DiffText } from "@/components/ui/DiffText";
+import { buttonClass } from "@/components/ui/Button";
 
 export function FormMatches({ questionnaireId, matches }: { questionnaireId: string; matches: FormMatch[] }) {
   const t = useTranslations("builder.matches");
@@ -90,12 +91,7 @@ export function FormMatches({ questionnaireId, matches }: { questionnaireId: str
                   </td>
                   <td>
                     {m.link ? (
-                      <button
-                        type="button"
-                        className="button-secondary"
-                        disabled={pending}
-                        onClick={() => link(m, null)}
-                      >
+                      <button type="button" className={buttonClass()} disabled={pending} onClick={() => link(m, null)}>
                         {t("unlink", { name: m.name })}
                       </button>
                     ) : m.bank ? (

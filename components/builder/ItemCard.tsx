@@ -6,7 +6,6 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { LANGUAGE_NAMES } from "@/lib/i18n/languages";
 import type { BuilderItem, VersionPair } from "@/lib/builder/data";
 import { dependentsOf, moveInOutline, removeFromOutline, structuralProblems } from "@/lib/builder/skip-logic";
 import { StatusBadge } from "@/components/ui/StatusBadge";
@@ -15,6 +14,7 @@ import { itemLabel } from "./texts";
 import { ItemSettingsForm } from "./ItemSettingsForm";
 import { CustomWordingForm } from "./CustomWordingForm";
 import { BankUpdate } from "./BankUpdate";
+import { Button } from "@/components/ui/Button";
 
 export type ItemPlace = { sectionId: string; sectionName: string; index: number; count: number; sectionIndex: number };
 
@@ -63,8 +63,8 @@ export function ItemCard({
       data-item={item.name}
     >
       <div className="item-head">
-        <button
-          type="button"
+        <Button
+          size="sm"
           className="drag-handle"
           ref={setActivatorNodeRef}
           {...attributes}
@@ -72,7 +72,7 @@ export function ItemCard({
           aria-label={t("drag", { name: item.name })}
         >
           <span aria-hidden="true">⠿</span>
-        </button>
+        </Button>
         <div className="item-text">
           <p className="item-label" lang={label?.lang} dir="auto">
             {name}
@@ -84,30 +84,28 @@ export function ItemCard({
             {item.customText && <StatusBadge status="in_review" label={t("customisedBadge")} />}
             {item.status === "retired" && <StatusBadge status="retired" label={t("retiredBadge")} />}
             {label && label.lang !== locale && (
-              <span className="badge badge--missing">
-                {t("shownIn")} {LANGUAGE_NAMES[label.lang]}
-              </span>
+              <span className="badge badge--missing">{t("shownIn", { language: label.lang })}</span>
             )}
           </p>
         </div>
       </div>
       <div className="item-actions" role="group" aria-label={t("actionsFor", { name: item.name })}>
-        <button
-          type="button"
+        <Button
+          size="sm"
           disabled={change.pending || place.index === 0}
           onClick={() => onMove(item.id, place.sectionId, place.index - 1)}
         >
           {t("moveUp")}
           <span className="visually-hidden">: {item.name}</span>
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
+          size="sm"
           disabled={change.pending || place.index === place.count - 1}
           onClick={() => onMove(item.id, place.sectionId, place.index + 1)}
         >
           {t("moveDown")}
           <span className="visually-hidden">: {item.name}</span>
-        </button>
+        </Button>
         {q.sections.length > 1 && (
           <span className="move-to">
             <label htmlFor={`move-${item.id}`}>{t("moveToSection", { name: item.name })}</label>{" "}
@@ -118,16 +116,16 @@ export function ItemCard({
                 </option>
               ))}
             </select>{" "}
-            <button type="button" disabled={change.pending || target === place.sectionId} onClick={moveTo}>
+            <Button size="sm" disabled={change.pending || target === place.sectionId} onClick={moveTo}>
               {t("move")}
               <span className="visually-hidden">: {item.name}</span>
-            </button>
+            </Button>
           </span>
         )}
-        <button type="button" className="danger" disabled={change.pending} onClick={remove}>
+        <Button size="sm" variant="danger" disabled={change.pending} onClick={remove}>
           {t("remove")}
           <span className="visually-hidden">: {item.name}</span>
-        </button>
+        </Button>
       </div>
       {warning && (
         <p className="builder-notice builder-notice--error" role="alert">

@@ -9,6 +9,7 @@ import type { BuilderItem } from "@/lib/builder/data";
 import { useBuilder } from "./builder-context";
 import { LocalizedInputs } from "./LocalizedInputs";
 import { SkipLogicEditor } from "./SkipLogicEditor";
+import { Button } from "@/components/ui/Button";
 
 const numberOrNull = (v: string) => (v.trim() === "" || Number.isNaN(Number(v)) ? null : Number(v));
 
@@ -82,9 +83,9 @@ export function ItemSettingsForm({ item, earlier }: { item: BuilderItem; earlier
           />
         </fieldset>
       )}
-      <button type="submit" disabled={change.pending}>
+      <Button variant="primary" type="submit" disabled={change.pending}>
         {t("save")}
-      </button>
+      </Button>
     </form>
   );
 }

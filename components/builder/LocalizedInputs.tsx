@@ -1,5 +1,5 @@
 "use client";
-import { LANGUAGE_NAMES, directionOf, type Language, type PartialLocalizedText } from "@/lib/i18n/languages";
+import { directionOf, type Language, type PartialLocalizedText } from "@/lib/i18n/languages";
 
 /** One text field per language of the questionnaire, each labelled with its language and written in its direction. */
 export function LocalizedInputs({
@@ -12,7 +12,8 @@ export function LocalizedInputs({
   required,
 }: {
   idPrefix: string;
-  label: (language: string) => string;
+  /** The field's label for one language (given its code, so that the message can inflect the name) */
+  label: (language: Language) => string;
   languages: Language[];
   value: PartialLocalizedText;
   onChange: (value: PartialLocalizedText) => void;
@@ -33,7 +34,7 @@ export function LocalizedInputs({
         };
         return (
           <p key={lang}>
-            <label htmlFor={id}>{label(LANGUAGE_NAMES[lang])}</label>
+            <label htmlFor={id}>{label(lang)}</label>
             {multiline ? (
               <textarea rows={2} maxLength={2000} {...props} />
             ) : (

@@ -5,6 +5,7 @@ import type { Language } from "@/lib/i18n/languages";
 import { createQuestionnaireAction, type CreateState } from "@/lib/builder/actions";
 import { SettingsFields, type SettingsValue } from "./SettingsFields";
 import { FailureMessage } from "./FailureMessage";
+import { Button } from "@/components/ui/Button";
 
 /** "New questionnaire": on a refusal the form keeps everything typed and says what to fix. */
 export function NewQuestionnaireForm({ locale }: { locale: Language }) {
@@ -24,9 +25,9 @@ export function NewQuestionnaireForm({ locale }: { locale: Language }) {
       <input type="hidden" name="locale" value={locale} />
       <SettingsFields idPrefix="new" value={value} onChange={setValue} errors={failure?.fieldErrors} />
       {failure && <FailureMessage failure={failure} />}
-      <button type="submit" disabled={pending}>
+      <Button variant="primary" type="submit" disabled={pending}>
         {t("create")}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { useTranslations } from "next-intl";
 import type { OwnFormLanguage, OwnFormRow, OwnFormView } from "@/lib/builder/own-form-view";
 import { OWN_QUESTION_TYPES } from "@/lib/builder/own-form-schema";
 import { proposeOwnQuestionAction } from "@/lib/builder/actions";
+import { buttonClass } from "@/components/ui/Button";
 import { useBuilder } from "./builder-context";
 
 type Texts = Record<string, string>;
@@ -125,14 +126,14 @@ function QuestionForm({
     <form onSubmit={submit} className="builder-form" aria-label={t("editOf", { name: row.name })}>
       <TextInputs
         id={`${idPrefix}-label`}
-        label={(language) => t("labelIn", { language })}
+        label={(language) => t("labelIn", { formLanguage: language })}
         languages={languages}
         value={value.label}
         onChange={(label) => setValue({ ...value, label })}
       />
       <TextInputs
         id={`${idPrefix}-hint`}
-        label={(language) => t("hintIn", { language })}
+        label={(language) => t("hintIn", { formLanguage: language })}
         languages={languages}
         value={value.hint}
         onChange={(hint) => setValue({ ...value, hint })}
@@ -164,7 +165,7 @@ function QuestionForm({
           />
           <TextInputs
             id={`${idPrefix}-constraint-message`}
-            label={(language) => t("constraintMessageIn", { language })}
+            label={(language) => t("constraintMessageIn", { formLanguage: language })}
             languages={languages}
             value={value.constraintMessage}
             onChange={(constraintMessage) => setValue({ ...value, constraintMessage })}
@@ -184,11 +185,11 @@ function QuestionForm({
           {t("save")}
         </button>
         {isQuestion && (
-          <button type="button" className="button-secondary" onClick={propose} disabled={proposing}>
+          <button type="button" className={buttonClass()} onClick={propose} disabled={proposing}>
             {t("propose")}
           </button>
         )}
-        <button type="button" className="button-secondary" onClick={remove} disabled={change.pending}>
+        <button type="button" className={buttonClass({ variant: "danger" })} onClick={remove} disabled={change.pending}>
           {t("delete", { name: row.name })}
         </button>
       </p>
@@ -319,14 +320,14 @@ function AddOwnQuestion({ view }: { view: OwnFormView }) {
       </p>
       <TextInputs
         id="own-add-label"
-        label={(language) => t("labelIn", { language })}
+        label={(language) => t("labelIn", { formLanguage: language })}
         languages={view.languages}
         value={value.label}
         onChange={(label) => setValue({ ...value, label })}
       />
       <TextInputs
         id="own-add-hint"
-        label={(language) => t("hintIn", { language })}
+        label={(language) => t("hintIn", { formLanguage: language })}
         languages={view.languages}
         value={value.hint}
         onChange={(hint) => setValue({ ...value, hint })}

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { useBuilder } from "./builder-context";
 import { SettingsFields, type SettingsValue } from "./SettingsFields";
+import { Button } from "@/components/ui/Button";
 
 /** Rename, change languages and default language of the questionnaire being built. */
 export function QuestionnaireSettings() {
@@ -30,9 +31,9 @@ export function QuestionnaireSettings() {
           onChange={setValue}
           errors={change.feedback?.kind === "error" ? change.feedback.failure.fieldErrors : undefined}
         />
-        <button type="submit" disabled={change.pending}>
+        <Button variant="primary" type="submit" disabled={change.pending}>
           {t("save")}
-        </button>
+        </Button>
       </form>
     </details>
   );

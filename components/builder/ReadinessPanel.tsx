@@ -1,5 +1,4 @@
-import { getTranslations } from "next-intl/server";
-import { LANGUAGE_NAMES } from "@/lib/i18n/languages";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import type { QuestionnaireDoc } from "@/lib/questionnaires/model";
 import { checkReadiness } from "@/lib/questionnaires/readiness";
@@ -21,10 +20,12 @@ export async function ReadinessPanel({
   /** Names the questionnaire's own (imported) form uses, when it has one */
   ownNames?: ReadonlySet<string>;
 }) {
-  const [t, tb, tAll] = await Promise.all([
+  const [t, tb, tAll, tlang, format] = await Promise.all([
     getTranslations("builder.readiness"),
     getTranslations("builder"),
     getTranslations(),
+    getTranslations("languages"),
+    getFormatter(),
   ]);
   const readiness = checkReadiness(doc, { fallback: doc.fallbackLanguage, ownNames });
   const describe = tAll as unknown as Translate;
@@ -39,7 +40,8 @@ export async function ReadinessPanel({
       <h2 id="readiness-heading">{t("heading")}</h2>
       {readiness.ready ? (
         <p className="builder-notice builder-notice--ok">
-          {t("ready", { languages: readiness.languages.map((l) => LANGUAGE_NAMES[l]).join(", ") })}
+          {/* Each language named in the page's own words, joined as the page's language joins a list */}
+          {t("ready", { languages: format.list(readiness.languages.map((l) => tlang("name", { language: l }))) })}
         </p>
       ) : (
         <div className="builder-notice builder-notice--warn">

@@ -26,6 +26,7 @@ import { dependentsOf, removeFromOutline, structuralProblems } from "@/lib/build
 import { useBuilder } from "./builder-context";
 import { ItemCard } from "./ItemCard";
 import { LocalizedInputs } from "./LocalizedInputs";
+import { Button } from "@/components/ui/Button";
 
 export function SectionCard({
   section,
@@ -93,8 +94,8 @@ export function SectionCard({
     <li ref={setNodeRef} style={{ transform: CSS.Transform.toString(transform), transition }} className="section-card">
       <section aria-labelledby={`section-title-${section.id}`}>
         <div className="section-head">
-          <button
-            type="button"
+          <Button
+            size="sm"
             className="drag-handle"
             ref={setActivatorNodeRef}
             {...attributes}
@@ -102,31 +103,31 @@ export function SectionCard({
             aria-label={t("drag", { title: shownTitle })}
           >
             <span aria-hidden="true">⠿</span>
-          </button>
+          </Button>
           <h2 id={`section-title-${section.id}`}>
             {index + 1}. {shownTitle}
           </h2>
           <span className="section-actions" role="group" aria-label={t("actionsFor", { title: shownTitle })}>
-            <button
-              type="button"
+            <Button
+              size="sm"
               disabled={change.pending || index === 0}
               onClick={() => onMoveSection(section.id, index - 1)}
             >
               {t("moveUp")}
               <span className="visually-hidden">: {shownTitle}</span>
-            </button>
-            <button
-              type="button"
+            </Button>
+            <Button
+              size="sm"
               disabled={change.pending || index === q.sections.length - 1}
               onClick={() => onMoveSection(section.id, index + 1)}
             >
               {t("moveDown")}
               <span className="visually-hidden">: {shownTitle}</span>
-            </button>
-            <button type="button" className="danger" disabled={change.pending} onClick={remove}>
+            </Button>
+            <Button size="sm" variant="danger" disabled={change.pending} onClick={remove}>
               {t("remove")}
               <span className="visually-hidden">: {shownTitle}</span>
-            </button>
+            </Button>
           </span>
         </div>
         {warning && (
@@ -144,9 +145,9 @@ export function SectionCard({
               value={title}
               onChange={setTitle}
             />
-            <button type="submit" disabled={change.pending}>
+            <Button variant="primary" type="submit" disabled={change.pending}>
               {t("saveTitle")}
-            </button>
+            </Button>
           </form>
         </details>
         {section.items.length === 0 ? (

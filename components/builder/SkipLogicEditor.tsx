@@ -8,6 +8,7 @@ import type { Relevance, RelevanceOperator, RelevanceRule } from "@/lib/question
 import type { BuilderItem } from "@/lib/builder/data";
 import { operatorsFor } from "@/lib/builder/skip-logic";
 import { itemLabel } from "./texts";
+import { Button } from "@/components/ui/Button";
 
 export function SkipLogicEditor({
   idPrefix,
@@ -127,20 +128,14 @@ export function SkipLogicEditor({
                   />
                 )}
               </span>
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => setRules(rules.filter((_, i) => i !== index))}
-              >
+              <Button variant="link" onClick={() => setRules(rules.filter((_, i) => i !== index))}>
                 {t("removeRule", { number: index + 1 })}
-              </button>
+              </Button>
             </li>
           );
         })}
       </ol>
-      <button type="button" onClick={() => setRules([...rules, defaultRule(usable[usable.length - 1])])}>
-        {t("addRule")}
-      </button>
+      <Button onClick={() => setRules([...rules, defaultRule(usable[usable.length - 1])])}>{t("addRule")}</Button>
     </fieldset>
   );
 }

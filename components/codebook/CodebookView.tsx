@@ -1,11 +1,20 @@
 import { getTranslations } from "next-intl/server";
-import { LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
+import { pickText, type Language } from "@/lib/i18n/languages";
 import type { Codebook, CodebookIndicator, CodebookVariable } from "@/lib/codebook/model";
 import { CodebookWords, type Translate, type Wording } from "@/lib/codebook/words";
 import styles from "./codebook.module.css";
 
 /** A questionnaire text, marked with its language (and a visible note) when it is not the one read. */
-function Text({ wording, lang, shownIn }: { wording: Wording | null; lang: Language; shownIn: string }) {
+function Text({
+  wording,
+  lang,
+  shownIn,
+}: {
+  wording: Wording | null;
+  lang: Language;
+  /** "shown in French", the language named by the message itself (a select over the codes) */
+  shownIn: (language: Language) => string;
+}) {
   if (!wording) return null;
   const other = wording.lang && wording.lang !== lang ? wording.lang : null;
   return (
@@ -13,11 +22,7 @@ function Text({ wording, lang, shownIn }: { wording: Wording | null; lang: Langu
       <span lang={wording.lang ?? undefined} dir="auto">
         {wording.text}
       </span>
-      {other && (
-        <span className="badge badge--missing">
-          {shownIn} {LANGUAGE_NAMES[other]}
-        </span>
-      )}
+      {other && <span className="badge badge--missing">{shownIn(other)}</span>}
     </>
   );
 }
@@ -42,7 +47,7 @@ export async function CodebookView({
     getTranslations("templates"),
   ]);
   const words = new CodebookWords(codebook, { t: tAll as unknown as Translate, locale, lang });
-  const shownIn = tt("fallback");
+  const shownIn = (language: Language) => tt("fallback", { language });
   const lists = new Map(codebook.choiceLists.map((l) => [l.name, l]));
 
   const row = (v: CodebookVariable) => {

@@ -7,6 +7,7 @@ import { useRouter } from "@/lib/i18n/navigation";
 import { saveChoiceListAction } from "@/lib/curation/actions";
 import { IDLE, doneOf, type ActionState } from "@/lib/curation/action-state";
 import { ActionMessage } from "./ActionMessage";
+import { Button } from "@/components/ui/Button";
 
 export function ChoiceListEditor({
   mode,
@@ -80,9 +81,9 @@ export function ChoiceListEditor({
       </div>
       {mode === "update" && <p className="muted">{t("impact", { count: questionCount })}</p>}
       <ActionMessage state={state} />
-      <button type="submit" disabled={pending}>
+      <Button variant="primary" type="submit" disabled={pending}>
         {mode === "create" ? t("create") : t("save")}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { saveIndicatorComputationAction } from "@/lib/curation/actions";
 import { IDLE, doneOf, failureOf, type ActionState } from "@/lib/curation/action-state";
 import type { IndicatorComputation } from "@/lib/framework/schema";
 import { ActionMessage } from "./ActionMessage";
+import { Button } from "@/components/ui/Button";
 
 const asText = (c: IndicatorComputation | null | undefined) => (c ? JSON.stringify(c, null, 2) : "");
 
@@ -62,25 +63,21 @@ export function ComputationForm({
         <section aria-labelledby={`${id}-conflict`} className="card">
           <h4 id={`${id}-conflict`}>{t("conflictTitle")}</h4>
           <pre dir="ltr">{asText(saved?.computation) || t("none")}</pre>
-          <button
-            type="button"
-            className="secondary"
+          <Button
             onClick={() => {
               setText(asText(saved?.computation));
               if (saved) setRevision(saved.revision);
             }}
           >
             {t("takeSaved")}
-          </button>{" "}
-          <button type="button" className="secondary" onClick={() => saved && setRevision(saved.revision)}>
-            {t("keepMine")}
-          </button>
+          </Button>{" "}
+          <Button onClick={() => saved && setRevision(saved.revision)}>{t("keepMine")}</Button>
         </section>
       )}
       <ActionMessage state={state} />
-      <button type="submit" disabled={pending}>
+      <Button variant="primary" type="submit" disabled={pending}>
         {t("save")}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import type { QuestionFormValues } from "@/lib/curation/data";
 import type { EditorValues } from "./QuestionEditor";
 import { valuesOf } from "./QuestionEditor";
 import { DiffText } from "@/components/ui/DiffText";
+import { Button } from "@/components/ui/Button";
 
 const FIELDS = [
   "code",
@@ -44,40 +45,40 @@ export function ConflictPanel({
     <section className="conflict" aria-labelledby="conflict-title">
       <h2 id="conflict-title">{t("title")}</h2>
       <p>{t("intro")}</p>
-      <table>
-        <caption className="visually-hidden">{t("caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("field")}</th>
-            <th scope="col">{t("saved")}</th>
-            <th scope="col">{t("mine")}</th>
-            <th scope="col">{t("difference")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {differing.map((f) => (
-            <tr key={f}>
-              <th scope="row">{te(f)}</th>
-              <td dir="auto">{show(theirs, f)}</td>
-              <td dir="auto">{show(mine, f)}</td>
-              <td>
-                <DiffText
-                  parts={diffText(show(theirs, f), show(mine, f))}
-                  addedLabel={t("added")}
-                  removedLabel={t("removed")}
-                />
-              </td>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t("caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("field")}</th>
+              <th scope="col">{t("saved")}</th>
+              <th scope="col">{t("mine")}</th>
+              <th scope="col">{t("difference")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {differing.map((f) => (
+              <tr key={f}>
+                <th scope="row">{te(f)}</th>
+                <td dir="auto">{show(theirs, f)}</td>
+                <td dir="auto">{show(mine, f)}</td>
+                <td>
+                  <DiffText
+                    parts={diffText(show(theirs, f), show(mine, f))}
+                    addedLabel={t("added")}
+                    removedLabel={t("removed")}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div className="actions">
-        <button type="button" onClick={onKeepMine}>
+        <Button variant="primary" onClick={onKeepMine}>
           {t("keepMine")}
-        </button>
-        <button type="button" className="secondary" onClick={onTakeSaved}>
-          {t("takeSaved")}
-        </button>
+        </Button>
+        <Button onClick={onTakeSaved}>{t("takeSaved")}</Button>
       </div>
     </section>
   );

@@ -3,11 +3,12 @@
 // version beside theirs, field by field where they differ. Their input stays in the form; they
 // keep it (the next save claims the saved revision) or take the saved one.
 import { useTranslations } from "next-intl";
-import { LANGUAGES, LANGUAGE_NAMES, directionOf } from "@/lib/i18n/languages";
+import { LANGUAGES, directionOf } from "@/lib/i18n/languages";
 import { diffText } from "@/lib/text/diff";
 import type { FrameworkVersion } from "@/lib/curation/framework-data";
 import { DiffText } from "@/components/ui/DiffText";
 import type { FrameworkValues } from "./framework-values";
+import { Button } from "@/components/ui/Button";
 
 type Row = { key: string; label: string; saved: string; mine: string; lang?: string };
 
@@ -49,7 +50,7 @@ export function FrameworkConflict({
       : []),
     ...LANGUAGES.map((l) => ({
       key: `name.${l}`,
-      label: tf("nameIn", { language: LANGUAGE_NAMES[l] }),
+      label: tf("nameIn", { language: l }),
       saved: saved.name[l] ?? "",
       mine: mine.name[l] ?? "",
       lang: l,
@@ -58,7 +59,7 @@ export function FrameworkConflict({
       ? []
       : LANGUAGES.map((l) => ({
           key: `text.${l}`,
-          label: tf(textLabel, { language: LANGUAGE_NAMES[l] }),
+          label: tf(textLabel, { language: l }),
           saved: saved.text?.[l] ?? "",
           mine: mine.text[l] ?? "",
           lang: l,
@@ -71,45 +72,45 @@ export function FrameworkConflict({
       <h3 id={titleId}>{tf("conflictTitle")}</h3>
       <p>{t("intro")}</p>
       {saved.retired && <p>{saved.mergedInto ? tf("mergedInto", { code: saved.mergedInto }) : tf("retired")}</p>}
-      <table>
-        <caption className="visually-hidden">{t("caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("field")}</th>
-            <th scope="col">{t("saved")}</th>
-            <th scope="col">{t("mine")}</th>
-            <th scope="col">{t("difference")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {differing.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.label}</th>
-              <td lang={r.lang} dir={r.lang ? directionOf(r.lang as (typeof LANGUAGES)[number]) : "auto"}>
-                {r.saved}
-              </td>
-              <td lang={r.lang} dir={r.lang ? directionOf(r.lang as (typeof LANGUAGES)[number]) : "auto"}>
-                {r.mine}
-              </td>
-              <td>
-                <DiffText
-                  parts={diffText(r.saved, r.mine)}
-                  addedLabel={t("added")}
-                  removedLabel={t("removed")}
-                  lang={r.lang}
-                />
-              </td>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t("caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("field")}</th>
+              <th scope="col">{t("saved")}</th>
+              <th scope="col">{t("mine")}</th>
+              <th scope="col">{t("difference")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {differing.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">{r.label}</th>
+                <td lang={r.lang} dir={r.lang ? directionOf(r.lang as (typeof LANGUAGES)[number]) : "auto"}>
+                  {r.saved}
+                </td>
+                <td lang={r.lang} dir={r.lang ? directionOf(r.lang as (typeof LANGUAGES)[number]) : "auto"}>
+                  {r.mine}
+                </td>
+                <td>
+                  <DiffText
+                    parts={diffText(r.saved, r.mine)}
+                    addedLabel={t("added")}
+                    removedLabel={t("removed")}
+                    lang={r.lang}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div className="actions">
-        <button type="button" onClick={onKeepMine}>
+        <Button variant="primary" onClick={onKeepMine}>
           {t("keepMine")}
-        </button>
-        <button type="button" className="secondary" onClick={onTakeSaved}>
-          {t("takeSaved")}
-        </button>
+        </Button>
+        <Button onClick={onTakeSaved}>{t("takeSaved")}</Button>
       </div>
     </section>
   );

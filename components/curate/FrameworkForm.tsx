@@ -5,12 +5,13 @@
 import { useActionState, useEffect, useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
-import { LANGUAGES, LANGUAGE_NAMES, directionOf, type Language, type LocalizedText } from "@/lib/i18n/languages";
+import { LANGUAGES, directionOf, type Language, type LocalizedText } from "@/lib/i18n/languages";
 import { saveFrameworkAction } from "@/lib/curation/actions";
 import { IDLE, doneOf, failureOf, type ActionState } from "@/lib/curation/action-state";
 import { ActionMessage } from "./ActionMessage";
 import { FrameworkConflict } from "./FrameworkConflict";
 import { frameworkValues, valuesOfSaved, type FrameworkValues } from "./framework-values";
+import { Button } from "@/components/ui/Button";
 
 export type FrameworkEntry = {
   kind: "domain" | "topic" | "indicator";
@@ -120,7 +121,7 @@ export function FrameworkForm({
       </div>
       {LANGUAGES.map((l) => (
         <div className="field" key={l}>
-          <label htmlFor={`${id}-name-${l}`}>{t("nameIn", { language: LANGUAGE_NAMES[l] })}</label>
+          <label htmlFor={`${id}-name-${l}`}>{t("nameIn", { language: l })}</label>
           <input
             id={`${id}-name-${l}`}
             name={`name.${l}`}
@@ -136,7 +137,7 @@ export function FrameworkForm({
       {textField &&
         LANGUAGES.map((l) => (
           <div className="field" key={`t-${l}`}>
-            <label htmlFor={`${id}-${textField}-${l}`}>{t(`${textField}In`, { language: LANGUAGE_NAMES[l] })}</label>
+            <label htmlFor={`${id}-${textField}-${l}`}>{t(`${textField}In`, { language: l })}</label>
             <textarea
               id={`${id}-${textField}-${l}`}
               name={`${textField}.${l}`}
@@ -165,9 +166,9 @@ export function FrameworkForm({
       ) : (
         resolved !== state && <ActionMessage state={state} />
       )}
-      <button type="submit" disabled={pending}>
+      <Button variant="primary" type="submit" disabled={pending}>
         {entry.code ? t("save") : t("create")}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
-import { LANGUAGE_NAMES, isLanguage, pickText, type Language } from "@/lib/i18n/languages";
+import { pickText, type Language } from "@/lib/i18n/languages";
 import type { ChangeImpact } from "@/lib/curation/action-state";
 
 /** What a change of the source text reaches, shown before it is saved. */
 export function ImpactPanel({ impact, nextVersion }: { impact: ChangeImpact; nextVersion: number }) {
   const t = useTranslations("curate.impact");
+  const tl = useTranslations("languages");
   const locale = useLocale() as Language;
   return (
     <section className="impact" role="alert" aria-labelledby="impact-title">
@@ -14,7 +15,7 @@ export function ImpactPanel({ impact, nextVersion }: { impact: ChangeImpact; nex
       {impact.translations.length > 0 && (
         <ul>
           {impact.translations.map((tr) => (
-            <li key={tr.lang}>{isLanguage(tr.lang) ? LANGUAGE_NAMES[tr.lang] : tr.lang}</li>
+            <li key={tr.lang}>{tl("nameCapitalised", { language: tr.lang })}</li>
           ))}
         </ul>
       )}

@@ -20,6 +20,7 @@ import { CodeField } from "./CodeField";
 import { ConflictPanel } from "./ConflictPanel";
 import { DuplicateHints } from "./DuplicateHints";
 import { ImpactPanel } from "./ImpactPanel";
+import { Button } from "@/components/ui/Button";
 
 export type EditorValues = {
   code: string;
@@ -422,13 +423,13 @@ export function QuestionEditor({
 
       <div className="actions">
         {confirm ? (
-          <button type="submit" disabled={pending} onClick={() => (confirmRef.current = true)}>
+          <Button variant="primary" type="submit" disabled={pending} onClick={() => (confirmRef.current = true)}>
             {t("confirmPublish", { version: confirm.nextVersion })}
-          </button>
+          </Button>
         ) : (
-          <button type="submit" disabled={pending}>
+          <Button variant="primary" type="submit" disabled={pending}>
             {submitLabel}
-          </button>
+          </Button>
         )}
       </div>
     </form>

@@ -9,6 +9,7 @@ import { changeQuestionStatusAction } from "@/lib/curation/actions";
 import { IDLE, doneOf, failureOf, type ActionState } from "@/lib/curation/action-state";
 import { ActionMessage } from "./ActionMessage";
 import { useAnnounce } from "./Announcer";
+import { Button } from "@/components/ui/Button";
 
 export function StatusActions({
   code,
@@ -60,9 +61,9 @@ export function StatusActions({
         <>
           <form onSubmit={submit}>
             {hidden}
-            <button type="submit" name="intent" value="publish" disabled={pending}>
+            <Button variant="primary" type="submit" name="intent" value="publish" disabled={pending}>
               {t("publish")}
-            </button>
+            </Button>
           </form>
           <form onSubmit={submit} className="inline-form">
             {hidden}
@@ -76,9 +77,9 @@ export function StatusActions({
               required
               aria-describedby={`merge-help-${code}`}
             />
-            <button type="submit" disabled={pending}>
+            <Button variant="primary" type="submit" disabled={pending}>
               {t("merge")}
-            </button>
+            </Button>
             <p id={`merge-help-${code}`} className="muted">
               {t("mergeHelp")}
             </p>
@@ -88,9 +89,9 @@ export function StatusActions({
             <input type="hidden" name="intent" value="reject" />
             <label htmlFor={`reject-${code}`}>{t("rejectReason")}</label>
             <input id={`reject-${code}`} name="reason" dir="auto" required />
-            <button type="submit" className="secondary" disabled={pending}>
+            <Button type="submit" disabled={pending}>
               {t("reject")}
-            </button>
+            </Button>
           </form>
         </>
       )}
@@ -98,17 +99,17 @@ export function StatusActions({
         <form onSubmit={submit}>
           {hidden}
           <p className="muted">{t("retireHelp")}</p>
-          <button type="submit" name="intent" value="retire" className="secondary" disabled={pending}>
+          <Button type="submit" name="intent" value="retire" disabled={pending}>
             {t("retire")}
-          </button>
+          </Button>
         </form>
       )}
       {status === "retired" && canRestore && (
         <form onSubmit={submit}>
           {hidden}
-          <button type="submit" name="intent" value="restore" disabled={pending}>
+          <Button variant="primary" type="submit" name="intent" value="restore" disabled={pending}>
             {t("restore")}
-          </button>
+          </Button>
         </form>
       )}
     </section>

@@ -8,6 +8,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { MAX_UPLOAD_BYTES } from "@/lib/xlsform/limits";
 import { uploadXlsform, type ImportOutcome } from "./upload-xlsform";
 import { ImportProblems } from "./ImportProblems";
+import { buttonClass } from "@/components/ui/Button";
 
 type State = ImportOutcome | { status: "idle" } | { status: "invalid"; message: string };
 
@@ -121,7 +122,7 @@ function Outcome({ state }: { state: State }) {
               {t("successLanguages", { languages: state.form.languages.join(", ") })}
             </p>
             <p>
-              <Link href={`/questionnaires/${state.id}`} className="button-link">
+              <Link href={`/questionnaires/${state.id}`} className={buttonClass({ variant: "primary" })}>
                 {t("open", { title: state.title })}
               </Link>
             </p>

@@ -30,13 +30,15 @@ export async function AccountMenu() {
   }
   return (
     <Disclosure
-      className="account-menu"
+      className="menu account-menu"
       summaryLabel={`${t("accountMenu")}: ${user.name}`}
       summary={
         <>
           <CircleUser size={18} aria-hidden focusable={false} />
-          <span className="account-menu__name">{user.name}</span>
-          <ChevronDown size={16} aria-hidden focusable={false} className="account-menu__chevron" />
+          <span className="menu__label">
+            <bdi>{user.name}</bdi>
+          </span>
+          <ChevronDown size={16} aria-hidden focusable={false} className="menu__chevron" />
         </>
       }
     >

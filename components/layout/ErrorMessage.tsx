@@ -4,6 +4,7 @@
 // nothing saved was lost, and a way to try again. The texts come in as props so that the same
 // component serves error.tsx (inside the locale's messages) and global-error.tsx (outside them).
 import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/Button";
 
 export type ErrorTexts = {
   title: string;
@@ -42,9 +43,9 @@ export function ErrorMessage({
       </h1>
       <p>{unavailable ? texts.unavailableBody : texts.body}</p>
       <p>
-        <button type="button" onClick={onRetry}>
+        <Button variant="primary" onClick={onRetry}>
           {texts.retry}
-        </button>{" "}
+        </Button>{" "}
         <a href={homeHref}>{texts.home}</a>
       </p>
     </div>

@@ -40,7 +40,7 @@ export async function SiteHeader() {
       <div className="site-header__inner">
         <Link href="/" className="site-title">
           <Logo />
-          <span>{t("name")}</span>
+          <span className="site-title__text">{t("name")}</span>
         </Link>
         <nav className="site-nav" aria-label={t("mainNav")}>
           <NavLinks

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
+import { pickText, type Language } from "@/lib/i18n/languages";
 import type { FacetLabels } from "@/lib/search/data";
 import type { Facets } from "@/lib/search/types";
 import { FACET_KEYS, type FacetKey, type SearchParams } from "@/lib/search/schema";
@@ -46,7 +46,7 @@ export async function FacetPanel({
         const [lang, state] = value.split(":");
         return t("translationFacet", {
           state: tq(`translation.${state}` as "translation.missing"),
-          language: LANGUAGE_NAMES[lang as Language] ?? lang,
+          language: lang,
         });
       }
       default:

@@ -12,7 +12,7 @@ import {
 } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
 import { Link, useRouter } from "@/lib/i18n/navigation";
-import { LANGUAGES, LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
+import { LANGUAGES, pickText, type Language } from "@/lib/i18n/languages";
 import type { ApiQuestion } from "@/lib/search/types";
 import type { SearchParams } from "@/lib/search/schema";
 import { highlightSegments } from "@/lib/search/highlight";
@@ -99,9 +99,7 @@ export function ResultsTable({ items, words, locale, params, cols, bulkActions }
                 {picked ? <Highlighted text={picked.text} words={words} /> : q.code}
               </Link>
               {picked && picked.lang !== locale && (
-                <span className="badge badge--missing">
-                  {t("fallback")} {LANGUAGE_NAMES[picked.lang]}
-                </span>
+                <span className="badge badge--missing">{t("fallback", { language: picked.lang })}</span>
               )}
               <Snippet row={q} lang={shownLang} words={words} label={t("alsoMatches")} />
             </>

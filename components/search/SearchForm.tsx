@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { LANGUAGES, LANGUAGE_NAMES } from "@/lib/i18n/languages";
 import { FACET_KEYS, SORTS, type SearchParams } from "@/lib/search/schema";
+import { Button } from "@/components/ui/Button";
 
 /**
  * The one search box. A plain GET form: it works before JavaScript loads, and each search is a URL.
@@ -21,7 +22,9 @@ export async function SearchForm({ params, cols }: { params: SearchParams; cols?
           dir="auto"
           autoComplete="off"
         />
-        <button type="submit">{t("submit")}</button>
+        <Button variant="primary" type="submit">
+          {t("submit")}
+        </Button>
       </div>
       <div className="search-form__row">
         <label htmlFor="search-lang">{t("langLabel")}</label>

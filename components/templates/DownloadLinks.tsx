@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { FileDownloads } from "@/components/ui/FileDownloads";
 import styles from "./templates.module.css";
+import { buttonClass } from "@/components/ui/Button";
 
 /**
  * The two export buttons, on the export endpoint (which names the file itself). A questionnaire that
@@ -26,7 +27,7 @@ export async function DownloadLinks({
   const [t, locale] = await Promise.all([getTranslations("templates"), getLocale()]);
   if (blocked) {
     return (
-      <p className={`${styles.notice} ${styles.warning}`}>
+      <p className="notice notice--warn">
         {t("notReadyToDownload", { count: blocked.count })} <Link href={blocked.href}>{t("seeProblems")}</Link>
       </p>
     );
@@ -39,19 +40,19 @@ export async function DownloadLinks({
       failedMessage={t("downloadFailed")}
       problems={problemsHref ? { href: problemsHref, label: t("seeProblems") } : undefined}
       listClassName={styles.downloads}
-      alertClassName={`${styles.notice} ${styles.warning}`}
+      alertClassName="notice notice--warn"
       downloads={[
         {
           href: `${base}?format=xlsform${suffix}`,
           label: fallback ? t("downloadWithFallback") : t("downloadXlsform"),
           ariaLabel: t("downloadXlsformOf", { title }),
-          className: styles.button,
+          className: buttonClass({ variant: "primary" }),
         },
         {
           href: `${base}?format=csv${suffix}`,
           label: t("downloadCsv"),
           ariaLabel: t("downloadCsvOf", { title }),
-          className: `${styles.button} ${styles.secondary}`,
+          className: buttonClass({ variant: "secondary" }),
         },
       ]}
     />

@@ -12,7 +12,7 @@ import styles from "./templates.module.css";
 export async function QuestionnaireView({ doc, locale }: { doc: QuestionnaireDoc; locale: Language }) {
   const [t, tq] = await Promise.all([getTranslations("templates"), getTranslations("question")]);
   const lists = new Map(doc.choiceLists.map((l) => [l.name, l]));
-  const fallbackLabel = t("fallback");
+  const fallbackLabel = (language: Language) => t("fallback", { language });
 
   const item = (it: QuestionnaireItemDoc) => (
     <li key={it.name} className={styles.item}>

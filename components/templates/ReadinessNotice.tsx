@@ -5,7 +5,6 @@ import { checkReadiness } from "@/lib/questionnaires/readiness";
 import { describeReadinessIssue, type Translate } from "@/lib/export/describe";
 import { DownloadLinks } from "./DownloadLinks";
 import { languageList } from "./texts";
-import styles from "./templates.module.css";
 
 /** The anchor of the readiness notice: the templates list and a refused download link to it. */
 export const READINESS_ID = "readiness";
@@ -25,8 +24,10 @@ export async function ReadinessNotice({
   if (readiness.ready) {
     return (
       <>
-        <p id={READINESS_ID} className={styles.notice} role="status">
-          {t("ready", { languages: languageList(readiness.languages, locale) })}
+        <p id={READINESS_ID} className="notice notice--ok" role="status">
+          {t("ready", {
+            languages: languageList(readiness.languages, locale, (language) => tAll("languages.name", { language })),
+          })}
         </p>
         <DownloadLinks id={doc.id} title={title} problemsHref={`#${READINESS_ID}`} />
       </>
@@ -35,7 +36,7 @@ export async function ReadinessNotice({
   const describe = tAll as unknown as Translate;
   const withFallback = checkReadiness(doc, { fallback: "en" }).ready;
   return (
-    <div id={READINESS_ID} className={`${styles.notice} ${styles.warning}`}>
+    <div id={READINESS_ID} className="notice notice--warn">
       <p>{t("notReady", { count: readiness.issues.length })}</p>
       <ul>
         {readiness.issues.slice(0, 50).map((issue, i) => (

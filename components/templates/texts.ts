@@ -1,5 +1,5 @@
 // Picking a questionnaire text in the interface language (with the fallback marked by the caller).
-import { LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
+import { pickText, type Language } from "@/lib/i18n/languages";
 import type { TranslatedText } from "@/lib/questionnaires/model";
 
 export function plainTexts(field: TranslatedText): Partial<Record<Language, string>> {
@@ -10,9 +10,10 @@ export function pickField(field: TranslatedText, locale: Language) {
   return pickText(plainTexts(field), locale);
 }
 
-/** "English, Español and العربية" in the interface language's own way of listing (Arabic: "،" and "و"). */
-export function languageList(languages: Language[], locale: Language): string {
-  return new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(
-    languages.map((l) => LANGUAGE_NAMES[l]),
-  );
+/**
+ * "English, Spanish and Arabic", "الإنجليزية والإسبانية والعربية": each language named in the
+ * interface language (`name`: the languages.name message), listed in that language's own way.
+ */
+export function languageList(languages: Language[], locale: Language, name: (lang: Language) => string): string {
+  return new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(languages.map(name));
 }

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
 import { commentTranslationAction } from "@/lib/translations/actions";
 import styles from "./translate.module.css";
+import { Button } from "@/components/ui/Button";
 
 export function CommentForm({ code, lang }: { code: string; lang: string }) {
   const t = useTranslations("translate");
@@ -31,9 +32,9 @@ export function CommentForm({ code, lang }: { code: string; lang: string }) {
     >
       <label htmlFor="comment-body">{t("comments.add")}</label>
       <textarea id="comment-body" rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
-      <button type="submit" disabled={pending}>
+      <Button variant="primary" type="submit" disabled={pending}>
         {t("comments.post")}
-      </button>
+      </Button>
       {error && (
         <p role="alert" className={styles.error}>
           {error}

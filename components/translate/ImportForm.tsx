@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { applyImportAction, previewImportAction } from "@/lib/translations/actions";
 import type { ImportPreview } from "@/lib/translations/spreadsheet-data";
 import styles from "./translate.module.css";
+import { Button } from "@/components/ui/Button";
 
 export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "ltr" | "rtl"; maxMegabytes: number }) {
   const t = useTranslations("translate");
@@ -75,9 +76,9 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
         <p id="import-limit" className={styles.help}>
           {t("import.limit", { size: maxMegabytes })}
         </p>
-        <button type="submit" disabled={pending}>
+        <Button variant="primary" type="submit" disabled={pending}>
           {t("import.preview")}
-        </button>
+        </Button>
       </form>
       {error && (
         <p role="alert" className={styles.error}>
@@ -100,49 +101,51 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
               ))}
           </ul>
           {listed.length > 0 && (
-            <table>
-              <caption>{t("import.changesCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("import.row")}</th>
-                  <th scope="col">{t("import.id")}</th>
-                  <th scope="col">{t("import.what")}</th>
-                  <th scope="col">{t("import.before")}</th>
-                  <th scope="col">{t("import.after")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {listed.map((r) => (
-                  <tr key={`${r.row}-${r.id}`}>
-                    <td>{r.row}</td>
-                    <td>
-                      <span className="code">{r.id}</span>
-                    </td>
-                    <td>
-                      {t(`import.kinds.${r.kind}`)}
-                      {r.warnings.length > 0 && (
-                        <ul className={styles.help}>
-                          {r.warnings.map((w, i) => (
-                            <li key={i}>{t(`checks.${w.code}`, { detail: w.detail ?? "" })}</li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td lang={lang} dir={dir}>
-                      {r.before ?? "—"}
-                    </td>
-                    <td lang={lang} dir={dir}>
-                      {r.after}
-                    </td>
+            <div className="table-wrap">
+              <table>
+                <caption>{t("import.changesCaption")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("import.row")}</th>
+                    <th scope="col">{t("import.id")}</th>
+                    <th scope="col">{t("import.what")}</th>
+                    <th scope="col">{t("import.before")}</th>
+                    <th scope="col">{t("import.after")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {listed.map((r) => (
+                    <tr key={`${r.row}-${r.id}`}>
+                      <td>{r.row}</td>
+                      <td>
+                        <span className="code">{r.id}</span>
+                      </td>
+                      <td>
+                        {t(`import.kinds.${r.kind}`)}
+                        {r.warnings.length > 0 && (
+                          <ul className={styles.help}>
+                            {r.warnings.map((w, i) => (
+                              <li key={i}>{t(`checks.${w.code}`, { detail: w.detail ?? "" })}</li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                      <td lang={lang} dir={dir}>
+                        {r.before ?? "—"}
+                      </td>
+                      <td lang={lang} dir={dir}>
+                        {r.after}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           {preview.counts.update > 0 ? (
-            <button type="button" onClick={onApply} disabled={pending}>
+            <Button variant="primary" onClick={onApply} disabled={pending}>
               {t("import.apply", { count: preview.counts.update })}
-            </button>
+            </Button>
           ) : (
             <p>{t("import.nothingToApply")}</p>
           )}

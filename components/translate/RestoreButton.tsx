@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
 import { restoreTranslationAction } from "@/lib/translations/actions";
 import styles from "./translate.module.css";
+import { Button } from "@/components/ui/Button";
 
 export function RestoreButton({
   code,
@@ -25,8 +26,7 @@ export function RestoreButton({
   const [pending, startTransition] = useTransition();
   return (
     <>
-      <button
-        type="button"
+      <Button
         disabled={pending}
         onClick={() =>
           startTransition(async () => {
@@ -37,7 +37,7 @@ export function RestoreButton({
         }
       >
         {t("history.restore", { version })}
-      </button>
+      </Button>
       <span role="status" aria-live="polite" className={styles.status}>
         {message}
       </span>

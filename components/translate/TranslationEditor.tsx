@@ -11,6 +11,7 @@ import type { SavedVersion } from "@/lib/translations/errors";
 import { saveTranslationAction } from "@/lib/translations/actions";
 import { SourceText } from "./SourceText";
 import styles from "./translate.module.css";
+import { Button } from "@/components/ui/Button";
 
 type Dir = "ltr" | "rtl";
 export type EditorChoice = {
@@ -54,6 +55,7 @@ function valuesOf(target: EditorProps["target"], choices: EditorChoice[]): Value
 
 export function TranslationEditor(props: EditorProps) {
   const t = useTranslations("translate");
+  const tl = useTranslations("languages");
   const router = useRouter();
   const [values, setValues] = useState<Values>(() => valuesOf(props.target, props.choices));
   const [warnings, setWarnings] = useState<CheckWarning[] | null>(null);
@@ -188,7 +190,7 @@ export function TranslationEditor(props: EditorProps) {
       <div className={styles.pair}>
         <div className={styles.sourceCell}>
           <p className={styles.fieldName} id="src-label-name">
-            {t("fields.label")} ({props.sourceLang})
+            {t("fields.label")} ({tl("name", { language: props.sourceLang })})
           </p>
           <p className={styles.sourceText} id="src-label">
             <SourceText text={props.source.label} lang={props.sourceLang} dir={props.sourceDir} />
@@ -201,7 +203,7 @@ export function TranslationEditor(props: EditorProps) {
         </div>
         <div className={styles.targetCell}>
           <label htmlFor="label" className={styles.fieldName}>
-            {t("fields.label")} ({props.lang})
+            {t("fields.label")} ({tl("name", { language: props.lang })})
           </label>
           {textArea("label", values.label, (v) => setValues({ ...values, label: v }), 3, "src-label")}
         </div>
@@ -211,7 +213,7 @@ export function TranslationEditor(props: EditorProps) {
         <div className={styles.pair}>
           <div className={styles.sourceCell}>
             <p className={styles.fieldName}>
-              {t("fields.hint")} ({props.sourceLang})
+              {t("fields.hint")} ({tl("name", { language: props.sourceLang })})
             </p>
             <p className={styles.sourceText} id="src-hint">
               {props.source.hint ? (
@@ -228,7 +230,7 @@ export function TranslationEditor(props: EditorProps) {
           </div>
           <div className={styles.targetCell}>
             <label htmlFor="hint" className={styles.fieldName}>
-              {t("fields.hint")} ({props.lang})
+              {t("fields.hint")} ({tl("name", { language: props.lang })})
             </label>
             {textArea("hint", values.hint, (v) => setValues({ ...values, hint: v }), 2, "src-hint")}
           </div>
@@ -253,7 +255,8 @@ export function TranslationEditor(props: EditorProps) {
               </div>
               <div className={styles.targetCell}>
                 <label htmlFor={`choice-${c.name}`} className={styles.fieldName}>
-                  {t("fields.choice", { name: c.name })} ({props.lang}) · {t(`states.${c.status as "draft"}`)}
+                  {t("fields.choice", { name: c.name })} ({tl("name", { language: props.lang })}) ·{" "}
+                  {t(`states.${c.status as "draft"}`)}
                 </label>
                 {c.published !== null && (
                   <p className={styles.referenceText}>
@@ -281,9 +284,9 @@ export function TranslationEditor(props: EditorProps) {
               <li key={i}>{warningText(w)}</li>
             ))}
           </ul>
-          <button type="button" onClick={() => save(warned?.next ?? false, true)} disabled={pending}>
+          <Button onClick={() => save(warned?.next ?? false, true)} disabled={pending}>
             {t("editor.saveAnyway")}
-          </button>
+          </Button>
         </div>
       )}
 
@@ -315,12 +318,10 @@ export function TranslationEditor(props: EditorProps) {
               )}
             </section>
           </div>
-          <button type="button" onClick={keepMine}>
+          <Button variant="primary" onClick={keepMine}>
             {t("editor.keepMine")}
-          </button>{" "}
-          <button type="button" onClick={takeSaved}>
-            {t("editor.useSaved")}
-          </button>
+          </Button>{" "}
+          <Button onClick={takeSaved}>{t("editor.useSaved")}</Button>
         </div>
       )}
 
@@ -335,17 +336,12 @@ export function TranslationEditor(props: EditorProps) {
 
       {props.canEdit ? (
         <div className={styles.actions}>
-          <button type="submit" disabled={pending}>
+          <Button variant="primary" type="submit" disabled={pending}>
             {t("editor.save")}
-          </button>
-          <button
-            type="button"
-            onClick={() => save(true)}
-            disabled={pending}
-            aria-keyshortcuts="Control+Enter Meta+Enter"
-          >
+          </Button>
+          <Button onClick={() => save(true)} disabled={pending} aria-keyshortcuts="Control+Enter Meta+Enter">
             {t("editor.saveNext")}
-          </button>
+          </Button>
         </div>
       ) : (
         <p className="muted">{t("editor.readOnly")}</p>

@@ -8,6 +8,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
 import { approveTranslationAction, returnTranslationAction, submitTranslationAction } from "@/lib/translations/actions";
 import styles from "./translate.module.css";
+import { Button } from "@/components/ui/Button";
 
 export function WorkflowPanel({
   code,
@@ -64,16 +65,16 @@ export function WorkflowPanel({
     <section aria-labelledby="workflow-title" className={styles.panel}>
       <h2 id="workflow-title">{t("workflow.title")}</h2>
       {showSubmit && (
-        <button type="button" onClick={() => act("submit")} disabled={pending}>
+        <Button variant="primary" onClick={() => act("submit")} disabled={pending}>
           {t("workflow.submit")}
-        </button>
+        </Button>
       )}
       {showReview && (
         <div className={styles.review}>
           {canApprove ? (
-            <button type="button" onClick={() => act("approve")} disabled={pending}>
+            <Button variant="primary" onClick={() => act("approve")} disabled={pending}>
               {t("workflow.approve")}
-            </button>
+            </Button>
           ) : (
             editedLast && <p className={styles.help}>{t("workflow.ownEdit")}</p>
           )}
@@ -88,9 +89,9 @@ export function WorkflowPanel({
           <p id="return-help" className={styles.help}>
             {t("workflow.returnHelp")}
           </p>
-          <button type="button" onClick={() => act("return")} disabled={pending}>
+          <Button onClick={() => act("return")} disabled={pending}>
             {t("workflow.return")}
-          </button>
+          </Button>
         </div>
       )}
       {!showSubmit && !showReview && <p className="muted">{t(`workflow.nothing.${state as "draft"}`)}</p>}

@@ -8,7 +8,16 @@ export function Breadcrumbs({ label, items }: { label: string; items: { href?: s
         {items.map((item, i) => (
           <li key={i}>
             {i > 0 && <DirectionalChevron />}
-            {item.href ? <Link href={item.href}>{item.label}</Link> : <span aria-current="page">{item.label}</span>}
+            {/* A title or a name may be in another script than the page: isolated. */}
+            {item.href ? (
+              <Link href={item.href}>
+                <bdi>{item.label}</bdi>
+              </Link>
+            ) : (
+              <span aria-current="page">
+                <bdi>{item.label}</bdi>
+              </span>
+            )}
           </li>
         ))}
       </ol>

@@ -1,4 +1,4 @@
-import { LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
+import { pickText, type Language } from "@/lib/i18n/languages";
 
 /**
  * Text in the interface language; where it is missing, the fallback text carries its own `lang`
@@ -11,7 +11,8 @@ export function LocalizedString({
 }: {
   value: Partial<Record<Language, string | null>>;
   locale: Language;
-  fallbackLabel: string;
+  /** The mark for a text shown in another language: "shown in French" (a message that inflects the name) */
+  fallbackLabel: (shownIn: Language) => string;
 }) {
   const picked = pickText(value, locale);
   if (!picked) return null;
@@ -21,9 +22,7 @@ export function LocalizedString({
       <span lang={picked.lang} dir="auto">
         {picked.text}
       </span>{" "}
-      <span className="badge badge--missing">
-        {fallbackLabel} {LANGUAGE_NAMES[picked.lang]}
-      </span>
+      <span className="badge badge--missing">{fallbackLabel(picked.lang)}</span>
     </>
   );
 }

@@ -3,6 +3,12 @@ import type { Prisma } from "../db/generated/client";
 import { getDb } from "../db/client";
 import { AUDIT_PAGE_SIZE, type AuditFilter } from "./schema";
 
+/** Names found for the ids rows refer to: questionnaires' titles, people's names (see describe.ts) */
+export type AuditNames = {
+  titles: Map<string, Record<string, string>>;
+  people: Map<string, { name: string; email: string }>;
+};
+
 export type AuditRow = {
   id: string;
   createdAt: Date;
@@ -39,7 +45,7 @@ function whereOf(filter: Partial<AuditFilter>): Prisma.AuditEventWhereInput {
 
 export async function findAuditEvents(
   filter: Partial<AuditFilter>,
-): Promise<{ rows: AuditRow[]; total: number; page: number; pages: number }> {
+): Promise<{ rows: AuditRow[]; total: number; page: number; pages: number; names: AuditNames }> {
   const db = await getDb();
   const page = filter.page ?? 1;
   const where = whereOf(filter);
@@ -57,7 +63,9 @@ export async function findAuditEvents(
     ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } })
     : [];
   const byId = new Map(actors.map((a) => [a.id, a]));
+  const names = await findAuditNames(events);
   return {
+    names,
     rows: events.map((e) => ({
       id: e.id,
       createdAt: e.createdAt,
@@ -72,6 +80,37 @@ export async function findAuditEvents(
     page,
     pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
   };
+}
+
+/**
+ * What the rows' objects are called now: a questionnaire's title (and a duplicate's source's), a
+ * person's name. An object deleted since keeps what its row recorded (describe.ts falls back).
+ */
+async function findAuditNames(
+  events: { entityType: string; entityId: string; after: Prisma.JsonValue | null }[],
+): Promise<AuditNames> {
+  const db = await getDb();
+  const questionnaireIds = new Set<string>();
+  const userIds = new Set<string>();
+  for (const e of events) {
+    if (e.entityType === "questionnaire" || e.entityType === "template") questionnaireIds.add(e.entityId);
+    if (e.entityType === "user") userIds.add(e.entityId);
+    const from = e.after && typeof e.after === "object" && !Array.isArray(e.after) ? e.after.from : null;
+    if (e.entityType === "questionnaire" && typeof from === "string") questionnaireIds.add(from);
+  }
+  const [questionnaires, people] = await Promise.all([
+    questionnaireIds.size
+      ? db.questionnaire.findMany({ where: { id: { in: [...questionnaireIds] } }, select: { id: true, title: true } })
+      : [],
+    userIds.size
+      ? db.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true, email: true } })
+      : [],
+  ]);
+  const titles = new Map<string, Record<string, string>>();
+  for (const q of questionnaires)
+    if (q.title && typeof q.title === "object" && !Array.isArray(q.title))
+      titles.set(q.id, q.title as Record<string, string>);
+  return { titles, people: new Map(people.map((p) => [p.id, { name: p.name, email: p.email }])) };
 }
 
 /** People who appear in the trail, for the page's person filter. */

@@ -259,7 +259,7 @@ export async function changeIndicatorAction(_previous: ActionState, form: FormDa
     switch (formText(form, "intent")) {
       case "delete":
         await deleteIndicator({ actor, code, revision });
-        break;
+        return { message: "indicatorDeleted", values: { code } };
       case "merge": {
         const r = await mergeIndicator({
           actor,

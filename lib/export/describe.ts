@@ -1,17 +1,12 @@
 // Export and import problems in words a person understands, in their language. The translate
 // function is next-intl's (getTranslations() on a page, createTranslator in a route handler),
 // given loosely typed because the keys are built from problem codes.
-import { LANGUAGE_NAMES, isLanguage } from "../i18n/languages";
 import type { ReadinessIssue } from "../questionnaires/readiness";
 import { MAX_COLUMNS, MAX_ROWS, MAX_UPLOAD_BYTES } from "../xlsform/limits";
 
 const LIMITS = { limit: MAX_UPLOAD_BYTES / (1024 * 1024), rows: MAX_ROWS, columns: MAX_COLUMNS };
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
-
-function languageName(code: string): string {
-  return isLanguage(code) ? LANGUAGE_NAMES[code] : code;
-}
 
 export function describeReadinessIssue(issue: ReadinessIssue, t: Translate): string {
   switch (issue.kind) {
@@ -24,7 +19,8 @@ export function describeReadinessIssue(issue: ReadinessIssue, t: Translate): str
         list: place.list ?? "",
         choice: place.choice ?? "",
       });
-      const values = { field, language: languageName(issue.lang) };
+      // The code: the message names the language in its own words (a select over the bank's codes)
+      const values = { field, language: issue.lang };
       return issue.kind === "missing_translation"
         ? t("export.issues.missing_translation", values)
         : t("export.issues.unapproved_translation", { ...values, status: t(`question.translation.${issue.status}`) });
@@ -43,7 +39,7 @@ export function describeReadinessIssue(issue: ReadinessIssue, t: Translate): str
     case "empty_section":
       return t("export.issues.empty_section", { section: issue.section });
     case "unknown_language":
-      return t("export.issues.unknown_language", { language: languageName(issue.lang) });
+      return t("export.issues.unknown_language", { language: issue.lang });
     case "no_questions":
       return t("export.issues.no_questions");
   }

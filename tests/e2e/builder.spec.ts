@@ -51,12 +51,12 @@ test("a researcher builds, orders, conditions, previews and checks a 21-question
   await page.getByLabel("Français").check();
   await page.getByLabel("العربية").check();
   // No title in the default language: refused with a message, nothing typed is lost.
-  await page.getByLabel("Title (Français)").fill("Enquête ménages E2E");
+  await page.getByLabel("Title (French)").fill("Enquête ménages E2E");
   await page.getByRole("button", { name: "Create questionnaire" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Some fields need attention." })).toBeVisible();
-  await expect(page.getByLabel("Title (Français)")).toHaveValue("Enquête ménages E2E");
+  await expect(page.getByLabel("Title (French)")).toHaveValue("Enquête ménages E2E");
   await page.getByLabel("Title (English)").fill(TITLE);
-  await page.getByLabel("Title (العربية)").fill("مسح الأسر الشامل");
+  await page.getByLabel("Title (Arabic)").fill("مسح الأسر الشامل");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Create questionnaire" }).click();
   await page.waitForURL(/\/en\/questionnaires\/(?!new$)[^/]+$/);
@@ -162,7 +162,7 @@ test("a researcher builds, orders, conditions, previews and checks a 21-question
   await expectAccessible(page);
 
   // Preview in Arabic, right to left; the age question appears once consent is given.
-  await page.getByRole("link", { name: "Preview in العربية" }).click();
+  await page.getByRole("link", { name: "Preview in Arabic" }).click();
   const form = page.locator("form.respondent");
   await expect(form).toHaveAttribute("dir", "rtl");
   await expect(form).toHaveAttribute("lang", "ar");
@@ -176,12 +176,12 @@ test("a researcher builds, orders, conditions, previews and checks a 21-question
     .getByRole("navigation", { name: "Languages of this questionnaire" })
     .getByRole("link", { name: "Français" })
     .click();
-  await expect(page.getByRole("heading", { level: 1, name: "Preview in Français" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Preview in French" })).toBeVisible();
   await expect(page.locator("form.respondent")).toHaveAttribute("dir", "ltr");
   await expect(page.locator("form.respondent")).toHaveAttribute("lang", "fr");
   await expect(page.locator("form.respondent")).toContainText("Choisissez une réponse.");
   await expectAccessible(page);
-  await page.getByRole("link", { name: "Print in Français" }).click();
+  await page.getByRole("link", { name: "Print in French" }).click();
   await expect(page.locator("article.paper")).toContainText("Ne poser que si");
   await expect(page.locator("article.paper .paper-box, article.paper .paper-circle").first()).toBeAttached();
   await expectAccessible(page);
@@ -273,7 +273,7 @@ test("an export refused after the page was shown says why on the page, and no fi
   await signIn(page, "researcher@demo.questionbank.org", "researcher-demo", "/questionnaires/new");
   await page.getByLabel("Français").check();
   await page.getByLabel("Title (English)").fill(title);
-  await page.getByLabel("Title (Français)").fill("Export refusé E2E");
+  await page.getByLabel("Title (French)").fill("Export refusé E2E");
   await page.getByRole("button", { name: "Create questionnaire" }).click();
   await page.waitForURL(/\/en\/questionnaires\/(?!new$)[^/]+$/);
   await page.getByLabel("Bank codes").fill("bkg_age");
@@ -300,7 +300,7 @@ test("an export refused after the page was shown says why on the page, and no fi
   await xlsform.click();
   const refusal = readiness.getByRole("alert").filter({ hasText: "This questionnaire is not ready to export" });
   await expect(refusal).toBeVisible();
-  await expect(refusal).toContainText("Français");
+  await expect(refusal).toContainText("French");
   await expect(refusal.getByRole("link", { name: "See the problems to fix" })).toHaveAttribute(
     "href",
     "#readiness-heading",

@@ -161,7 +161,7 @@ test("a visitor is sent to sign in and back; a researcher imports a two-language
 
   // A bank question of the researcher's choice, in a section of its own after the form's questions.
   await page.getByRole("region", { name: "Add a section" }).getByLabel("Section title (English)").fill("Age");
-  await page.getByRole("region", { name: "Add a section" }).getByLabel("Section title (Français)").fill("Âge");
+  await page.getByRole("region", { name: "Add a section" }).getByLabel("Section title (French)").fill("Âge");
   await page.getByRole("button", { name: "Add section" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Section added." })).toHaveCount(1);
   await page.getByLabel("Bank codes").fill("bkg_age");

@@ -96,7 +96,8 @@ test.describe("search the bank", () => {
 
   test("a misspelt word is corrected, and an indicator in the framework leads to the same facet", async ({ page }) => {
     await page.goto("/en/search?q=vacine&lang=en");
-    await expect(page.getByText("Showing results for “vaccine”.")).toBeVisible();
+    // The corrected words are isolated (U+2068 … U+2069) inside the sentence.
+    await expect(page.getByText("Showing results for “\u2068vaccine\u2069”.")).toBeVisible();
     expect(await count(page)).toBeGreaterThan(3);
 
     await page.goto("/en/framework");

@@ -39,12 +39,12 @@ test("translate, review, send back, fix, approve; outdated after a source change
     translator.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Translate" }),
   ).toBeVisible();
   await expectAccessible(translator);
-  await translator.getByRole("link", { name: "Open the العربية dashboard" }).click();
-  await expect(heading1(translator)).toHaveText("العربية: translation dashboard");
+  await translator.getByRole("link", { name: "Open the Arabic dashboard" }).click();
+  await expect(heading1(translator)).toHaveText("Arabic: translation dashboard");
   await expect(translator.getByRole("table", { name: "Questions by domain and translation state" })).toBeVisible();
   await expectAccessible(translator);
   await translator.getByRole("link", { name: "Open the work queue" }).click();
-  await expect(heading1(translator)).toHaveText("العربية: work queue");
+  await expect(heading1(translator)).toHaveText("Arabic: work queue");
   await expectAccessible(translator);
 
   // The Arabic interface is right to left, the workspace included.
@@ -54,8 +54,10 @@ test("translate, review, send back, fix, approve; outdated after a source change
 
   // One question per screen: source beside target; the Arabic field is right to left.
   await translator.goto(ITEM);
-  await expect(heading1(translator)).toContainText(`${CODE} in العربية`);
-  const label = translator.getByLabel("Question text (ar)");
+  // Titled by the question's words, not its code.
+  await expect(heading1(translator)).toContainText("Translate into Arabic:");
+  await expect(translator).toHaveTitle(/^Translate into Arabic: .+ · Question Bank$/);
+  const label = translator.getByLabel("Question text (Arabic)");
   await expect(label).toHaveAttribute("dir", "rtl");
   await expect(label).toHaveAttribute("lang", "ar");
   await expect(
@@ -209,7 +211,7 @@ test("four eyes: the reviewer who corrected a text in review is told another rev
   const code = "per_vac_intent";
   const item = `/translate/fr/q/${code}`;
   const translator = await signedIn(browser, TRANSLATOR, item);
-  const label = translator.getByLabel("Question text (fr)");
+  const label = translator.getByLabel("Question text (French)");
   await label.fill("Avez-vous l’intention de vous faire vacciner ? (brouillon)");
   await save(translator);
   await translator.getByRole("button", { name: "Submit for review" }).click();
@@ -219,7 +221,7 @@ test("four eyes: the reviewer who corrected a text in review is told another rev
   const reviewer = await signedIn(browser, REVIEWER, item);
   await expect(reviewer.getByRole("button", { name: "Approve" })).toBeVisible();
   // Once they correct it, they are its last editor: the sentence replaces the approve button.
-  await reviewer.getByLabel("Question text (fr)").fill("Avez-vous l’intention de vous faire vacciner ?");
+  await reviewer.getByLabel("Question text (French)").fill("Avez-vous l’intention de vous faire vacciner ?");
   await save(reviewer);
   await reviewer.reload();
   await expect(heading1(reviewer)).toContainText("In review");

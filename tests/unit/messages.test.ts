@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { IntlMessageFormat } from "intl-messageformat";
-import { LANGUAGES } from "@/lib/i18n/languages";
+import { parse, TYPE } from "@formatjs/icu-messageformat-parser";
+import { LANGUAGES, LANGUAGE_NAMES } from "@/lib/i18n/languages";
 
 type Tree = { [key: string]: string | Tree };
 const load = (lang: string): Tree => JSON.parse(readFileSync(`messages/${lang}.json`, "utf8"));
@@ -52,6 +53,20 @@ describe("interface messages", () => {
       "codebook.columns.questionnaire",
       "codebook.bankVersion",
       "codebook.no",
+      // The same word in Spanish or French: No; Code, Type, Version, Notes, Source, Description,
+      // Question(s), Section.
+      "audit.no",
+      "audit.fields.code",
+      "audit.fields.type",
+      "audit.fields.version",
+      "audit.fields.notes",
+      "audit.fields.sourceKey",
+      "audit.fields.description",
+      "audit.fields.item",
+      "audit.fields.items",
+      "audit.fields.codes",
+      "audit.fields.section",
+      "audit.fields.questions",
     ]);
     for (const lang of ["es", "fr", "ar"]) {
       for (const [key, text] of flatten(load(lang))) {
@@ -60,4 +75,79 @@ describe("interface messages", () => {
       }
     }
   });
+});
+
+// A language named inside a sentence takes the form the sentence's grammar needs ("en français",
+// "بالفرنسية", "al francés"), so a message never receives a ready-made name: it receives the
+// code, and a select over the four codes names the language in the message's own words.
+describe("language names in messages", () => {
+  type Node = { type: number; value?: string; options?: Record<string, { value: Node[] }>; children?: Node[] };
+  const argumentsOf = (nodes: Node[], out = new Map<string, number>()) => {
+    for (const node of nodes) {
+      // The outer use wins: a select's `other {{language}}` repeats its own argument inside.
+      if (node.value !== undefined && node.type !== TYPE.literal && node.type !== TYPE.pound && !out.has(node.value))
+        out.set(node.value, node.type);
+      for (const option of Object.values(node.options ?? {})) argumentsOf(option.value, out);
+      if (node.children) argumentsOf(node.children, out);
+    }
+    return out;
+  };
+  const selectOf = (nodes: Node[]): Node | undefined =>
+    nodes.find((node) => node.type === TYPE.select && node.value === "language");
+  const sample = (args: Map<string, number>, language: string) =>
+    Object.fromEntries(
+      [...args].map(([name, type]) => [
+        name,
+        name === "language"
+          ? language
+          : type === TYPE.plural || type === TYPE.number
+            ? 2
+            : type === TYPE.tag
+              ? (chunks: string[]) => chunks.join("")
+              : "x",
+      ]),
+    );
+
+  it("no message uses one name for a tag and an argument (the tag's function would be shown as the value)", () => {
+    const names = (nodes: Node[], kind: "tag" | "argument", out = new Set<string>()): Set<string> => {
+      for (const node of nodes) {
+        if (
+          node.value !== undefined &&
+          (kind === "tag" ? node.type === TYPE.tag : node.type !== TYPE.tag && node.type !== TYPE.literal)
+        )
+          out.add(node.value);
+        for (const option of Object.values(node.options ?? {})) names(option.value, kind, out);
+        if (node.children) names(node.children, kind, out);
+      }
+      return out;
+    };
+    for (const lang of LANGUAGES)
+      for (const [key, text] of flatten(load(lang))) {
+        const ast = parse(text) as Node[];
+        const args = names(ast, "argument");
+        expect(
+          [...names(ast, "tag")].filter((tag) => args.has(tag)),
+          `${lang}: ${key}`,
+        ).toEqual([]);
+      }
+  });
+
+  for (const lang of LANGUAGES) {
+    it(`every ${lang} message that names a language selects its words by the language's code`, () => {
+      const naming = flatten(load(lang)).filter(([, text]) => argumentsOf(parse(text) as Node[]).has("language"));
+      expect(naming.length).toBeGreaterThan(20);
+      for (const [key, text] of naming) {
+        const args = argumentsOf(parse(text) as Node[]);
+        expect(args.get("language"), key).toBe(TYPE.select);
+        expect(Object.keys(selectOf(parse(text) as Node[])?.options ?? {}).sort(), key).toEqual(
+          [...LANGUAGES, "other"].sort(),
+        );
+        for (const code of LANGUAGES) {
+          const shown = String(new IntlMessageFormat(text, lang).format(sample(args, code)));
+          // Never another language's own name pasted in.
+          if (code !== lang) expect(shown, `${key} (${code})`).not.toContain(LANGUAGE_NAMES[code]);
+        }
+      }
+    });
+  }
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { LANGUAGE_NAMES, type Language } from "@/lib/i18n/languages";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { type Language } from "@/lib/i18n/languages";
 import { checkPageAccess } from "@/lib/auth/page-access";
 import { ChangePasswordForm } from "@/components/auth/ChangePasswordForm";
 import { SignOutButton } from "@/components/auth/SignOutButton";
@@ -15,10 +15,10 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
   const { locale } = await params;
   setRequestLocale(locale);
   const { user } = await checkPageAccess(locale, "account.read", "/account");
-  const t = await getTranslations("account");
+  const [t, tl, format] = await Promise.all([getTranslations("account"), getTranslations("languages"), getFormatter()]);
   if (!user) return null;
   const langs = (list: string[]) =>
-    list.length ? list.map((l) => LANGUAGE_NAMES[l as Language] ?? l).join(", ") : t("none");
+    list.length ? format.list(list.map((l) => tl("name", { language: l }))) : t("none");
   return (
     <>
       <h1>{t("title")}</h1>
@@ -47,7 +47,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           <p>{t("noRoles")}</p>
         )}
         <p>
-          <SignOutButton className="button button--quiet" />
+          <SignOutButton variant="secondary" />
         </p>
       </section>
       <section aria-labelledby="change-password">

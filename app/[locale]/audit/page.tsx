@@ -40,7 +40,7 @@ export default async function AuditPage({
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       <AuditFilters filter={data.filter} actors={data.actors} />
-      <AuditTable rows={data.rows} total={data.total} />
+      <AuditTable rows={data.rows} total={data.total} names={data.names} />
       {data.pages > 1 && (
         <nav className="pager" aria-label={t("pagination")}>
           {data.page > 1 && (

@@ -8,6 +8,7 @@ import { findCurationQuestions } from "@/lib/curation/data";
 import { curatePageAccess } from "@/lib/curation/page-access";
 import { CurateNav } from "@/components/curate/CurateNav";
 import { StatusBadge } from "@/components/ui/StatusBadge";
+import { Button } from "@/components/ui/Button";
 
 type Props = {
   params: Promise<{ locale: Language }>;
@@ -56,42 +57,46 @@ export default async function CuratePage({ params, searchParams }: Props) {
         <label>
           <input type="checkbox" name="retired" value="1" defaultChecked={includeRetired} /> {t("list.includeRetired")}
         </label>
-        <button type="submit">{t("list.apply")}</button>
+        <Button variant="primary" type="submit">
+          {t("list.apply")}
+        </Button>
       </form>
       <p role="status">{t("list.count", { count: result.total })}</p>
-      <table className="data-table">
-        <caption className="visually-hidden">{t("list.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{tq("code")}</th>
-            <th scope="col">{t("list.wording")}</th>
-            <th scope="col">{tq("type")}</th>
-            <th scope="col">{tq("status")}</th>
-            <th scope="col">{tq("version")}</th>
-            <th scope="col">{tq("indicators")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.rows.map((r) => (
-            <tr key={r.code}>
-              <td>
-                <Link href={`/curate/questions/${r.code}`}>
-                  <span className="code">{r.code}</span>
-                </Link>
-              </td>
-              <td lang="en" dir="auto">
-                {r.label}
-              </td>
-              <td>{tq(`types.${r.type}` as "types.text")}</td>
-              <td>
-                <StatusBadge status={r.status} label={tq(`statuses.${r.status}` as "statuses.draft")} />
-              </td>
-              <td>{r.version}</td>
-              <td>{r.indicators.join(", ")}</td>
+      <div className="table-wrap">
+        <table className="data-table">
+          <caption className="visually-hidden">{t("list.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{tq("code")}</th>
+              <th scope="col">{t("list.wording")}</th>
+              <th scope="col">{tq("type")}</th>
+              <th scope="col">{tq("status")}</th>
+              <th scope="col">{tq("version")}</th>
+              <th scope="col">{tq("indicators")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {result.rows.map((r) => (
+              <tr key={r.code}>
+                <td>
+                  <Link href={`/curate/questions/${r.code}`}>
+                    <span className="code">{r.code}</span>
+                  </Link>
+                </td>
+                <td lang="en" dir="auto">
+                  {r.label}
+                </td>
+                <td>{tq(`types.${r.type}` as "types.text")}</td>
+                <td>
+                  <StatusBadge status={r.status} label={tq(`statuses.${r.status}` as "statuses.draft")} />
+                </td>
+                <td>{r.version}</td>
+                <td>{r.indicators.join(", ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {result.pages > 1 && (
         <nav aria-label={t("list.pages")} className="pager">
           {page > 1 && (

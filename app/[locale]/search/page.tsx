@@ -13,6 +13,7 @@ import { can } from "@/lib/auth/permissions";
 import { findQuestionnaireChoices } from "@/lib/builder/data";
 import { SearchResultsWithBuilder } from "@/components/builder/SearchResultsWithBuilder";
 import "@/components/search/search.css";
+import { isolate } from "@/lib/text/bidi";
 
 type Props = {
   params: Promise<{ locale: Language }>;
@@ -23,7 +24,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const { locale } = await params;
   const q = (await searchParams).q;
   const title = (await getTranslations({ locale, namespace: "search" }))("title");
-  return { title: typeof q === "string" && q.trim() ? `${q.trim()} · ${title}` : title };
+  return { title: typeof q === "string" && q.trim() ? `${isolate(q.trim())} · ${title}` : title };
 }
 
 export default async function SearchPage({ params, searchParams }: Props) {
@@ -79,16 +80,18 @@ export default async function SearchPage({ params, searchParams }: Props) {
           <h2 id="results-heading" aria-live="polite">
             {result.estimated
               ? shownQuery
-                ? t("resultsForAbout", { count: result.total, query: shownQuery })
+                ? t("resultsForAbout", { count: result.total, query: isolate(shownQuery) })
                 : t("resultsAbout", { count: result.total })
               : shownQuery
-                ? t("resultsFor", { count: result.total, query: shownQuery })
+                ? t("resultsFor", { count: result.total, query: isolate(shownQuery) })
                 : t("results", { count: result.total })}
           </h2>
           {result.estimated && <p className="hint">{t("estimatedNote")}</p>}
-          {result.correctedQuery && <p className="notice">{t("corrected", { query: result.correctedQuery })}</p>}
+          {result.correctedQuery && (
+            <p className="notice">{t("corrected", { query: isolate(result.correctedQuery) })}</p>
+          )}
           {result.total === 0 ? (
-            <p>{result.stopWordsOnly ? t("stopWordsOnly", { query: search.q }) : t("noResults")}</p>
+            <p>{result.stopWordsOnly ? t("stopWordsOnly", { query: isolate(search.q) }) : t("noResults")}</p>
           ) : questionnaires ? (
             <SearchResultsWithBuilder
               questionnaires={questionnaires}

@@ -17,8 +17,9 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: L
 export default async function TemplatesPage({ params }: { params: Promise<{ locale: Language }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const [t, templates] = await Promise.all([
+  const [t, tl, templates] = await Promise.all([
     getTranslations("templates"),
+    getTranslations("languages"),
     findQuestionnaires({ visibilities: ["public_template"], ownerId: null }),
   ]);
   // The same check the export makes: a template that cannot leave offers no button, but the reason.
@@ -54,7 +55,7 @@ export default async function TemplatesPage({ params }: { params: Promise<{ loca
                 <p className={styles.meta}>
                   {t("sections", { count: template.sectionCount })} ·{" "}
                   {t("questions", { count: template.questionCount })} · {t("languages")}:{" "}
-                  {languageList(template.languages, locale)}
+                  {languageList(template.languages, locale, (language) => tl("name", { language }))}
                 </p>
                 <DownloadLinks
                   id={template.slug ?? template.id}

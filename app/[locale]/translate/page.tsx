@@ -2,7 +2,7 @@ import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { LANGUAGE_NAMES, type Language } from "@/lib/i18n/languages";
+import { type Language } from "@/lib/i18n/languages";
 import { translatePageAccess, workLanguages } from "@/lib/translations/access";
 import { findLanguageOverview } from "@/lib/translations/data";
 
@@ -19,7 +19,7 @@ export default async function TranslateHome({ params }: Params) {
   setRequestLocale(locale);
   const { user, allowed } = await translatePageAccess(locale, "/translate");
   if (!allowed) forbidden();
-  const t = await getTranslations("translate");
+  const [t, tl] = await Promise.all([getTranslations("translate"), getTranslations("languages")]);
   const rights = workLanguages(user);
   const overview = await findLanguageOverview(rights.map((r) => r.lang));
   return (
@@ -31,9 +31,7 @@ export default async function TranslateHome({ params }: Params) {
           const r = rights.find((x) => x.lang === lang)!;
           return (
             <section key={lang} className="card" aria-labelledby={`lang-${lang}`}>
-              <h2 id={`lang-${lang}`} lang={lang}>
-                {LANGUAGE_NAMES[lang]}
-              </h2>
+              <h2 id={`lang-${lang}`}>{tl("nameCapitalised", { language: lang })}</h2>
               <p>
                 {[r.edit && t("overview.youTranslate"), r.review && t("overview.youReview")]
                   .filter(Boolean)
@@ -49,7 +47,7 @@ export default async function TranslateHome({ params }: Params) {
                 <li>{t("overview.inReview", { count: counts.in_review })}</li>
               </ul>
               <p>
-                <Link href={`/translate/${lang}`}>{t("overview.open", { language: LANGUAGE_NAMES[lang] })}</Link>
+                <Link href={`/translate/${lang}`}>{t("overview.open", { language: lang })}</Link>
               </p>
             </section>
           );

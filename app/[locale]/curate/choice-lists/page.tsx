@@ -26,31 +26,33 @@ export default async function ChoiceListsPage({ params }: Props) {
       <CurateNav isAdmin={access.isAdmin} isCurator={access.isCurator} />
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <table className="data-table">
-        <caption className="visually-hidden">{t("title")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("name")}</th>
-            <th scope="col">{t("version")}</th>
-            <th scope="col">{t("choiceCount")}</th>
-            <th scope="col">{t("questionCount")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lists.map((l) => (
-            <tr key={l.name}>
-              <td>
-                <Link href={`/curate/choice-lists/${l.name}`}>
-                  <span className="code">{l.name}</span>
-                </Link>
-              </td>
-              <td>{l.version}</td>
-              <td>{l.choices}</td>
-              <td>{l.questions}</td>
+      <div className="table-wrap">
+        <table className="data-table">
+          <caption className="visually-hidden">{t("title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("name")}</th>
+              <th scope="col">{t("version")}</th>
+              <th scope="col">{t("choiceCount")}</th>
+              <th scope="col">{t("questionCount")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {lists.map((l) => (
+              <tr key={l.name}>
+                <td>
+                  <Link href={`/curate/choice-lists/${l.name}`}>
+                    <span className="code">{l.name}</span>
+                  </Link>
+                </td>
+                <td>{l.version}</td>
+                <td>{l.choices}</td>
+                <td>{l.questions}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h2>{t("newTitle")}</h2>
       <ChoiceListEditor mode="create" name="" revision={0} initial="" questionCount={0} />
     </>

@@ -8,6 +8,7 @@ import { curatePageAccess } from "@/lib/curation/page-access";
 import { CurateNav } from "@/components/curate/CurateNav";
 import { StatusActions } from "@/components/curate/StatusActions";
 import { Announcer } from "@/components/curate/Announcer";
+import { isolate } from "@/lib/text/bidi";
 
 type Props = { params: Promise<{ locale: Language }> };
 
@@ -42,7 +43,7 @@ export default async function DraftsPage({ params }: Props) {
               <p className="muted">
                 {t("meta", {
                   date: format.format(d.createdAt),
-                  by: d.createdBy ?? t("unknownAuthor"),
+                  by: d.createdBy ? isolate(d.createdBy) : t("unknownAuthor"),
                   questionnaires: d.questionnaires,
                 })}
                 {d.indicators.length > 0 ? ` · ${d.indicators.join(", ")}` : ` · ${t("noIndicator")}`}

@@ -8,6 +8,7 @@ import { CurateNav } from "@/components/curate/CurateNav";
 import { FrameworkForm } from "@/components/curate/FrameworkForm";
 import { IndicatorActions } from "@/components/curate/IndicatorActions";
 import { StatusBadge } from "@/components/ui/StatusBadge";
+import { Announcer } from "@/components/ui/Announcer";
 
 type Props = { params: Promise<{ locale: Language }> };
 
@@ -43,70 +44,72 @@ export default async function FrameworkEditorPage({ params }: Props) {
         <summary>{t("newDomain")}</summary>
         <FrameworkForm entry={{ kind: "domain" }} />
       </details>
-      {tree.map((d) => (
-        <section key={d.code} aria-labelledby={`fw-${d.code}`}>
-          <h2 id={`fw-${d.code}`}>
-            <span className="code">{d.code}</span> {pickText(d.name, locale)?.text}
-          </h2>
-          <details>
-            <summary>{t("editDomain", { code: d.code })}</summary>
-            <FrameworkForm
-              entry={{ kind: "domain", code: d.code, revision: d.revision, name: d.name, text: d.description }}
-            />
-          </details>
-          {d.topics.map((tp) => (
-            <section key={tp.code} aria-labelledby={`fw-${tp.code}`} className="framework-topic">
-              <h3 id={`fw-${tp.code}`}>
-                <span className="code">{tp.code}</span> {pickText(tp.name, locale)?.text}
-              </h3>
-              <details>
-                <summary>{t("editTopic", { code: tp.code })}</summary>
-                <FrameworkForm
-                  entry={{ kind: "topic", code: tp.code, revision: tp.revision, parent: d.code, name: tp.name }}
-                  parents={domains}
-                />
-              </details>
-              <ul className="question-list">
-                {tp.indicators.map((i) => (
-                  <li key={i.code}>
-                    <details>
-                      <summary>
-                        <span className="code">{i.code}</span> {pickText(i.name, locale)?.text}{" "}
-                        <span className="muted">{t("questions", { count: i.questions })}</span>
-                        {i.retired && (
-                          <StatusBadge
-                            status="retired"
-                            label={i.mergedInto ? t("mergedInto", { code: i.mergedInto }) : t("retired")}
-                          />
-                        )}
-                      </summary>
-                      <FrameworkForm
-                        entry={{
-                          kind: "indicator",
-                          code: i.code,
-                          revision: i.revision,
-                          parent: tp.code,
-                          type: i.type,
-                          name: i.name,
-                          text: i.definition,
-                        }}
-                        parents={topics}
-                      />
-                      <IndicatorActions
-                        code={i.code}
-                        revision={i.revision}
-                        questions={i.questions}
-                        retired={i.retired}
-                        merged={!!i.mergedInto}
-                      />
-                    </details>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
-        </section>
-      ))}
+      <Announcer>
+        {tree.map((d) => (
+          <section key={d.code} aria-labelledby={`fw-${d.code}`}>
+            <h2 id={`fw-${d.code}`}>
+              <span className="code">{d.code}</span> {pickText(d.name, locale)?.text}
+            </h2>
+            <details>
+              <summary>{t("editDomain", { code: d.code })}</summary>
+              <FrameworkForm
+                entry={{ kind: "domain", code: d.code, revision: d.revision, name: d.name, text: d.description }}
+              />
+            </details>
+            {d.topics.map((tp) => (
+              <section key={tp.code} aria-labelledby={`fw-${tp.code}`} className="framework-topic">
+                <h3 id={`fw-${tp.code}`}>
+                  <span className="code">{tp.code}</span> {pickText(tp.name, locale)?.text}
+                </h3>
+                <details>
+                  <summary>{t("editTopic", { code: tp.code })}</summary>
+                  <FrameworkForm
+                    entry={{ kind: "topic", code: tp.code, revision: tp.revision, parent: d.code, name: tp.name }}
+                    parents={domains}
+                  />
+                </details>
+                <ul className="question-list">
+                  {tp.indicators.map((i) => (
+                    <li key={i.code}>
+                      <details>
+                        <summary>
+                          <span className="code">{i.code}</span> {pickText(i.name, locale)?.text}{" "}
+                          <span className="muted">{t("questions", { count: i.questions })}</span>
+                          {i.retired && (
+                            <StatusBadge
+                              status="retired"
+                              label={i.mergedInto ? t("mergedInto", { code: i.mergedInto }) : t("retired")}
+                            />
+                          )}
+                        </summary>
+                        <FrameworkForm
+                          entry={{
+                            kind: "indicator",
+                            code: i.code,
+                            revision: i.revision,
+                            parent: tp.code,
+                            type: i.type,
+                            name: i.name,
+                            text: i.definition,
+                          }}
+                          parents={topics}
+                        />
+                        <IndicatorActions
+                          code={i.code}
+                          revision={i.revision}
+                          questions={i.questions}
+                          retired={i.retired}
+                          merged={!!i.mergedInto}
+                        />
+                      </details>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </section>
+        ))}
+      </Announcer>
     </>
   );
 }

@@ -79,7 +79,11 @@ export default async function IndicatorPage({ params }: Params) {
           {questions.map((q) => (
             <li key={q.code}>
               <Link href={`/questions/${q.code}`}>
-                <LocalizedString value={q.labels} locale={locale} fallbackLabel={t("fallback")} />
+                <LocalizedString
+                  value={q.labels}
+                  locale={locale}
+                  fallbackLabel={(language) => t("fallback", { language })}
+                />
               </Link>{" "}
               <span className="code">{q.code}</span>
             </li>

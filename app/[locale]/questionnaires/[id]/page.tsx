@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
+import { pickText, type Language } from "@/lib/i18n/languages";
 import { questionnairePageAccess } from "@/lib/builder/page-access";
 import { findBuilderView, findVersionPairs } from "@/lib/builder/data";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
@@ -25,9 +25,11 @@ export default async function BuilderPage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   await questionnairePageAccess(locale, `/questionnaires/${id}`, id, "questionnaire.edit");
-  const [t, tl, view, own] = await Promise.all([
+  const [t, tl, tlang, format, view, own] = await Promise.all([
     getTranslations("builder"),
     getTranslations("builder.list"),
+    getTranslations("languages"),
+    getFormatter(),
     findBuilderView(id),
     findOwnForm(id),
   ]);
@@ -48,22 +50,18 @@ export default async function BuilderPage({ params }: Props) {
       </h1>
       <p className="muted">
         {tl("questions", { count })} · {tl("sections", { count: q.sections.length })} ·{" "}
-        {q.languages.map((l) => LANGUAGE_NAMES[l]).join(", ")}
+        {format.list(q.languages.map((l) => tlang("name", { language: l })))}
       </p>
       <nav aria-label={t("viewsLabel")} className="builder-views">
         <ul className="button-row plain-list">
           {q.languages.map((lang) => (
             <li key={lang}>
-              <Link href={`/questionnaires/${id}/preview?lang=${lang}`}>
-                {t("previewIn", { language: LANGUAGE_NAMES[lang] })}
-              </Link>
+              <Link href={`/questionnaires/${id}/preview?lang=${lang}`}>{t("previewIn", { language: lang })}</Link>
             </li>
           ))}
           {q.languages.map((lang) => (
             <li key={`print-${lang}`}>
-              <Link href={`/questionnaires/${id}/print?lang=${lang}`}>
-                {t("printIn", { language: LANGUAGE_NAMES[lang] })}
-              </Link>
+              <Link href={`/questionnaires/${id}/print?lang=${lang}`}>{t("printIn", { language: lang })}</Link>
             </li>
           ))}
           <li>

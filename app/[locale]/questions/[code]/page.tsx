@@ -72,7 +72,14 @@ export default async function QuestionPage({ params }: Params) {
         {question.tags.length > 0 && (
           <>
             <dt>{t("tags")}</dt>
-            <dd>{question.tags.join(", ")}</dd>
+            <dd>
+              {question.tags.map((tag, i) => (
+                <span key={tag}>
+                  {i > 0 && " "}
+                  <span className="code">{tag}</span>
+                </span>
+              ))}
+            </dd>
           </>
         )}
         {question.constraint && (
@@ -88,10 +95,21 @@ export default async function QuestionPage({ params }: Params) {
           {question.source ? (
             <>
               {question.sourceRelation && <>{t(`relations.${question.sourceRelation}`)}: </>}
-              {question.source.organisation}.{" "}
-              {question.source.url ? <a href={question.source.url}>{question.source.title}</a> : question.source.title}
+              {/* A source's names are written as the source writes them (mostly English): isolated. */}
+              <bdi>{question.source.organisation}</bdi>.{" "}
+              {question.source.url ? (
+                <a href={question.source.url}>
+                  <bdi>{question.source.title}</bdi>
+                </a>
+              ) : (
+                <bdi>{question.source.title}</bdi>
+              )}
               {question.source.year ? ` (${question.source.year})` : ""}
-              {question.source.licence ? `. ${t("licence")}: ${question.source.licence}` : ""}
+              {question.source.licence && (
+                <>
+                  . {t("licence")}: <bdi>{question.source.licence}</bdi>
+                </>
+              )}
             </>
           ) : (
             t("noSource")
@@ -113,7 +131,13 @@ export default async function QuestionPage({ params }: Params) {
             >
               <h3 id={`lang-${lang}`}>
                 {LANGUAGE_NAMES[lang]}
-                <StatusBadge status={text?.status ?? "missing"} label={t(`translation.${text?.status ?? "missing"}`)} />
+                {/* The column is in its language; its state is in the page's. */}
+                <span lang={locale} dir={directionOf(locale)}>
+                  <StatusBadge
+                    status={text?.status ?? "missing"}
+                    label={t(`translation.${text?.status ?? "missing"}`)}
+                  />
+                </span>
               </h3>
               {text ? (
                 <>
@@ -135,7 +159,9 @@ export default async function QuestionPage({ params }: Params) {
                   )}
                 </>
               ) : (
-                <p className="muted">{t("noTranslation")}</p>
+                <p className="muted" lang={locale} dir={directionOf(locale)}>
+                  {t("noTranslation")}
+                </p>
               )}
             </section>
           );

@@ -35,7 +35,7 @@ export default async function TemplatePage({ params }: Params) {
   setRequestLocale(locale);
   const doc = await readable(id);
   if (!doc) notFound();
-  const t = await getTranslations("templates");
+  const [t, tl] = await Promise.all([getTranslations("templates"), getTranslations("languages")]);
   const title = pickText(doc.title, locale);
   const description = pickText(doc.description, locale);
   const questionCount = doc.sections.reduce((n, s) => n + s.items.length, 0);
@@ -56,7 +56,7 @@ export default async function TemplatePage({ params }: Params) {
       )}
       <p className="muted">
         {t("sections", { count: doc.sections.length })} · {t("questions", { count: questionCount })} · {t("languages")}:{" "}
-        {languageList(doc.languages, locale)}
+        {languageList(doc.languages, locale, (language) => tl("name", { language }))}
       </p>
       {mayDuplicate && <DuplicateTemplateButton id={doc.id} />}
       <ReadinessNotice doc={doc} title={title?.text ?? id} locale={locale} />

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
+import { pickText, type Language } from "@/lib/i18n/languages";
 import { translatePageAccess } from "@/lib/translations/access";
 import { findLanguageDashboard } from "@/lib/translations/data";
 import { targetLanguageSchema, TRANSLATION_STATES } from "@/lib/translations/schema";
@@ -14,7 +14,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, lang } = await params;
   const t = await getTranslations({ locale, namespace: "translate" });
   const parsed = targetLanguageSchema.safeParse(lang);
-  return { title: parsed.success ? t("dashboard.title", { language: LANGUAGE_NAMES[parsed.data] }) : t("title") };
+  return { title: parsed.success ? t("dashboard.title", { language: parsed.data }) : t("title") };
 }
 
 export default async function LanguageDashboardPage({ params }: Params) {
@@ -31,7 +31,7 @@ export default async function LanguageDashboardPage({ params }: Params) {
   const queuePath = `/translate/${lang}/queue`;
   return (
     <>
-      <h1>{t("dashboard.title", { language: LANGUAGE_NAMES[lang] })}</h1>
+      <h1>{t("dashboard.title", { language: lang })}</h1>
       <p className="lead">
         {t("dashboard.summary", {
           approved: dashboard.counts.approved,

@@ -8,9 +8,17 @@ import { findUserForEdit } from "@/lib/users/data";
 import { UserForm } from "@/components/admin/UserForm";
 import "@/components/auth/auth.css";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: Language }> }): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "admin" }))("title"), robots: { index: false } };
+// "Edit Farida Mansour": the person's name, only for someone who may manage accounts.
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: Language; id: string }>;
+}): Promise<Metadata> {
+  const { locale, id } = await params;
+  const t = await getTranslations({ locale, namespace: "admin" });
+  const { allowed } = await checkPageAccess(locale, "user.manage", `/admin/users/${encodeURIComponent(id)}`);
+  const user = allowed ? await findUserForEdit(decodeURIComponent(id)) : null;
+  return { title: user ? t("editTitle", { name: user.name }) : t("title"), robots: { index: false } };
 }
 
 export default async function EditUserPage({ params }: { params: Promise<{ locale: Language; id: string }> }) {

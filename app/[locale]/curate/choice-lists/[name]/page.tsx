@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { LANGUAGES, LANGUAGE_NAMES, directionOf, type Language } from "@/lib/i18n/languages";
+import { LANGUAGES, directionOf, type Language } from "@/lib/i18n/languages";
 import { findSharedChoiceList } from "@/lib/curation/choice-list-data";
 import { formatChoiceLines } from "@/lib/curation/schema";
 import { curatePageAccess } from "@/lib/curation/page-access";
@@ -22,9 +22,10 @@ export default async function ChoiceListPage({ params }: Props) {
   setRequestLocale(locale);
   const access = await curatePageAccess(locale, `/curate/choice-lists/${name}`);
   if (!access.allowed) forbidden();
-  const [t, tq, list] = await Promise.all([
+  const [t, tq, tl, list] = await Promise.all([
     getTranslations("curate.lists"),
     getTranslations("question"),
+    getTranslations("languages"),
     findSharedChoiceList(decodeURIComponent(name)),
   ]);
   if (!list) notFound();
@@ -34,39 +35,41 @@ export default async function ChoiceListPage({ params }: Props) {
       <CurateNav isAdmin={access.isAdmin} isCurator={access.isCurator} />
       <h1>{t("editTitle", { name: list.name })}</h1>
       <p>{t("versionIs", { version: list.version })}</p>
-      <table className="data-table">
-        <caption>{t("inEveryLanguage")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("choiceName")}</th>
-            {LANGUAGES.map((l) => (
-              <th scope="col" key={l} lang={l}>
-                {LANGUAGE_NAMES[l]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {list.choices.map((c) => (
-            <tr key={c.name}>
-              <th scope="row">
-                <span className="code">{c.name}</span>
-              </th>
+      <div className="table-wrap">
+        <table className="data-table">
+          <caption>{t("inEveryLanguage")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("choiceName")}</th>
               {LANGUAGES.map((l) => (
-                <td key={l}>
-                  <span lang={l} dir={directionOf(l)}>
-                    {c.texts[l]?.label ?? ""}
-                  </span>{" "}
-                  <StatusBadge
-                    status={c.texts[l]?.status ?? "missing"}
-                    label={tq(`translation.${c.texts[l]?.status ?? "missing"}` as "translation.draft")}
-                  />
-                </td>
+                <th scope="col" key={l}>
+                  {tl("nameCapitalised", { language: l })}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {list.choices.map((c) => (
+              <tr key={c.name}>
+                <th scope="row">
+                  <span className="code">{c.name}</span>
+                </th>
+                {LANGUAGES.map((l) => (
+                  <td key={l}>
+                    <span lang={l} dir={directionOf(l)}>
+                      {c.texts[l]?.label ?? ""}
+                    </span>{" "}
+                    <StatusBadge
+                      status={c.texts[l]?.status ?? "missing"}
+                      label={tq(`translation.${c.texts[l]?.status ?? "missing"}` as "translation.draft")}
+                    />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h2>{t("editChoices")}</h2>
       <ChoiceListEditor
         mode="update"

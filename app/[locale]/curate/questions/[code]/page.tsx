@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { LANGUAGE_NAMES, isLanguage, type Language } from "@/lib/i18n/languages";
+import { type Language } from "@/lib/i18n/languages";
 import { findEditorOptions, findQuestionForEditing } from "@/lib/curation/data";
 import { curatePageAccess } from "@/lib/curation/page-access";
 import { CurateNav } from "@/components/curate/CurateNav";
@@ -21,9 +21,10 @@ export default async function EditQuestionPage({ params }: Props) {
   setRequestLocale(locale);
   const access = await curatePageAccess(locale, `/curate/questions/${code}`);
   if (!access.allowed) forbidden();
-  const [t, tq, question, options] = await Promise.all([
+  const [t, tq, tl, question, options] = await Promise.all([
     getTranslations("curate"),
     getTranslations("question"),
+    getTranslations("languages"),
     findQuestionForEditing(code),
     findEditorOptions(),
   ]);
@@ -73,7 +74,7 @@ export default async function EditQuestionPage({ params }: Props) {
         <ul className="question-list">
           {question.translations.map((tr) => (
             <li key={tr.lang}>
-              <strong lang={tr.lang}>{isLanguage(tr.lang) ? LANGUAGE_NAMES[tr.lang] : tr.lang}</strong>{" "}
+              <strong>{tl("nameCapitalised", { language: tr.lang })}</strong>{" "}
               <StatusBadge status={tr.status} label={tq(`translation.${tr.status}` as "translation.draft")} />{" "}
               <span lang={tr.lang} dir="auto">
                 {tr.label}

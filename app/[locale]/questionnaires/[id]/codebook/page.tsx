@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
+import { pickText, type Language } from "@/lib/i18n/languages";
 import { loadCodebookPage, type CodebookPageProps } from "@/lib/codebook/page";
 import { CodebookView } from "@/components/codebook/CodebookView";
 import { ViewLanguageLinks } from "@/components/builder/ViewLanguageLinks";
@@ -41,7 +41,7 @@ export default async function CodebookPage(props: CodebookPageProps) {
           label={t("languagesLabel")}
           extra={[{ href: back, label: t("back") }]}
         />
-        <p className="muted">{t("shownIn", { language: LANGUAGE_NAMES[lang] })}</p>
+        <p className="muted">{t("shownIn", { language: lang })}</p>
         {readiness.ready && built.ok && (
           <nav aria-label={t("downloadsLabel")}>
             <FileDownloads

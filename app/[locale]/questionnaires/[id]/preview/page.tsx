@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
+import { pickText } from "@/lib/i18n/languages";
 import { loadQuestionnaireView, type ViewPageProps } from "@/lib/builder/view-page";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { Preview } from "@/components/builder/Preview";
@@ -9,9 +9,11 @@ import { ViewLanguageLinks } from "@/components/builder/ViewLanguageLinks";
 import { respondentTexts } from "@/components/builder/respondent-texts";
 import "@/components/builder/builder.css";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: Language }> }): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "builder" }))("previewTitle") };
+// "Household survey · Preview in French": the questionnaire's own title, once the person may read it.
+export async function generateMetadata(props: ViewPageProps): Promise<Metadata> {
+  const { locale, id, doc, lang } = await loadQuestionnaireView(props, "preview");
+  const t = await getTranslations({ locale, namespace: "builder" });
+  return { title: `${pickText(doc.title, locale)?.text ?? id} · ${t("previewIn", { language: lang })}` };
 }
 
 export default async function PreviewPage(props: ViewPageProps) {
@@ -33,7 +35,7 @@ export default async function PreviewPage(props: ViewPageProps) {
           { label: t("previewTitle") },
         ]}
       />
-      <h1>{t("previewIn", { language: LANGUAGE_NAMES[lang] })}</h1>
+      <h1>{t("previewIn", { language: lang })}</h1>
       <p className="muted">{t("previewIntro")}</p>
       <ViewLanguageLinks
         id={id}
@@ -42,7 +44,7 @@ export default async function PreviewPage(props: ViewPageProps) {
         current={lang}
         label={t("languagesLabel")}
         extra={[
-          { href: `/questionnaires/${id}/print?lang=${lang}`, label: t("printIn", { language: LANGUAGE_NAMES[lang] }) },
+          { href: `/questionnaires/${id}/print?lang=${lang}`, label: t("printIn", { language: lang }) },
           { href: `/questionnaires/${id}`, label: t("backToBuilder") },
         ]}
       />

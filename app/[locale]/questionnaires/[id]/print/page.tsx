@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
+import { pickText } from "@/lib/i18n/languages";
 import { loadQuestionnaireView, type ViewPageProps } from "@/lib/builder/view-page";
 import { PrintView } from "@/components/builder/PrintView";
 import { OwnFormPaper } from "@/components/builder/OwnFormPaper";
@@ -9,9 +9,11 @@ import { ViewLanguageLinks } from "@/components/builder/ViewLanguageLinks";
 import { respondentTexts } from "@/components/builder/respondent-texts";
 import "@/components/builder/builder.css";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: Language }> }): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "builder" }))("printTitle") };
+// "Household survey · Preview in French": the questionnaire's own title, once the person may read it.
+export async function generateMetadata(props: ViewPageProps): Promise<Metadata> {
+  const { locale, id, doc, lang } = await loadQuestionnaireView(props, "print");
+  const t = await getTranslations({ locale, namespace: "builder" });
+  return { title: `${pickText(doc.title, locale)?.text ?? id} · ${t("printIn", { language: lang })}` };
 }
 
 export default async function PrintPage(props: ViewPageProps) {
@@ -21,7 +23,7 @@ export default async function PrintPage(props: ViewPageProps) {
   return (
     <>
       <div className="no-print">
-        <h1>{t("printIn", { language: LANGUAGE_NAMES[lang] })}</h1>
+        <h1>{t("printIn", { language: lang })}</h1>
         <p className="muted">{t("printIntro")}</p>
         <ViewLanguageLinks
           id={id}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { directionOf, LANGUAGE_NAMES, type Language } from "@/lib/i18n/languages";
+import { directionOf, type Language } from "@/lib/i18n/languages";
 import { translatePageAccess } from "@/lib/translations/access";
 import { targetLanguageSchema } from "@/lib/translations/schema";
 import { IMPORT_MAX_BYTES } from "@/lib/translations/spreadsheet";
@@ -14,7 +14,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, lang } = await params;
   const t = await getTranslations({ locale, namespace: "translate" });
   const parsed = targetLanguageSchema.safeParse(lang);
-  return { title: parsed.success ? t("import.title", { language: LANGUAGE_NAMES[parsed.data] }) : t("title") };
+  return { title: parsed.success ? t("import.title", { language: parsed.data }) : t("title") };
 }
 
 export default async function ImportPage({ params }: Params) {
@@ -29,7 +29,7 @@ export default async function ImportPage({ params }: Params) {
   const t = await getTranslations("translate");
   return (
     <>
-      <h1>{t("import.title", { language: LANGUAGE_NAMES[lang] })}</h1>
+      <h1>{t("import.title", { language: lang })}</h1>
       <p className="lead">{t("import.intro")}</p>
       <ImportForm lang={lang} dir={directionOf(lang)} maxMegabytes={IMPORT_MAX_BYTES / 1024 / 1024} />
       <p>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { directionOf, LANGUAGE_NAMES, pickText, SOURCE_LANGUAGE, type Language } from "@/lib/i18n/languages";
+import { directionOf, pickText, SOURCE_LANGUAGE, type Language } from "@/lib/i18n/languages";
 import { translatePageAccess } from "@/lib/translations/access";
 import { findTranslationQueue } from "@/lib/translations/data";
 import { findFrameworkTree } from "@/lib/framework/data";
@@ -16,6 +16,7 @@ import {
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { SourceText } from "@/components/translate/SourceText";
 import styles from "@/components/translate/translate.module.css";
+import { Button } from "@/components/ui/Button";
 
 type Params = {
   params: Promise<{ locale: Language; lang: string }>;
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, lang } = await params;
   const t = await getTranslations({ locale, namespace: "translate" });
   const parsed = targetLanguageSchema.safeParse(lang);
-  return { title: parsed.success ? t("queue.title", { language: LANGUAGE_NAMES[parsed.data] }) : t("title") };
+  return { title: parsed.success ? t("queue.title", { language: parsed.data }) : t("title") };
 }
 
 export default async function QueuePage({ params, searchParams }: Params) {
@@ -49,7 +50,7 @@ export default async function QueuePage({ params, searchParams }: Params) {
   const to = Math.min(queue.total, queue.page * QUEUE_PAGE_SIZE);
   return (
     <>
-      <h1>{t("queue.title", { language: LANGUAGE_NAMES[lang] })}</h1>
+      <h1>{t("queue.title", { language: lang })}</h1>
       <p>{t("queue.order")}</p>
       <form method="get" className={styles.filters} aria-label={t("queue.filters")}>
         <label>
@@ -98,7 +99,9 @@ export default async function QueuePage({ params, searchParams }: Params) {
             ))}
           </select>
         </label>
-        <button type="submit">{t("queue.apply")}</button>
+        <Button variant="primary" type="submit">
+          {t("queue.apply")}
+        </Button>
       </form>
       <p role="status">{t("queue.showing", { from, to, total: queue.total })}</p>
       <p>
@@ -109,38 +112,40 @@ export default async function QueuePage({ params, searchParams }: Params) {
       {queue.items.length === 0 ? (
         <p>{t("queue.empty")}</p>
       ) : (
-        <table>
-          <caption>{t("queue.caption", { language: LANGUAGE_NAMES[lang] })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("queue.code")}</th>
-              <th scope="col">{t("queue.source")}</th>
-              <th scope="col">{t("queue.target", { language: LANGUAGE_NAMES[lang] })}</th>
-              <th scope="col">{t("queue.state")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {queue.items.map((item) => (
-              <tr key={item.code}>
-                <td>
-                  <Link href={{ pathname: `/translate/${lang}/q/${item.code}`, query: kept }}>
-                    <span className="code">{item.code}</span>
-                  </Link>
-                </td>
-                <td>
-                  <SourceText text={item.source} lang={SOURCE_LANGUAGE} dir="ltr" />
-                </td>
-                <td lang={lang} dir={directionOf(lang)}>
-                  {item.target ?? <span className="muted">—</span>}
-                </td>
-                <td>
-                  <StatusBadge status={item.state} label={t(`states.${item.state}`)} />
-                  {item.editedByYou && <p className={`${styles.help} own-edit`}>{t("queue.editedByYou")}</p>}
-                </td>
+        <div className="table-wrap">
+          <table className={styles.queue}>
+            <caption>{t("queue.caption", { language: lang })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("queue.code")}</th>
+                <th scope="col">{t("queue.source")}</th>
+                <th scope="col">{t("queue.target", { language: lang })}</th>
+                <th scope="col">{t("queue.state")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {queue.items.map((item) => (
+                <tr key={item.code}>
+                  <td>
+                    <Link href={{ pathname: `/translate/${lang}/q/${item.code}`, query: kept }}>
+                      <span className="code">{item.code}</span>
+                    </Link>
+                  </td>
+                  <td>
+                    <SourceText text={item.source} lang={SOURCE_LANGUAGE} dir="ltr" />
+                  </td>
+                  <td lang={lang} dir={directionOf(lang)}>
+                    {item.target ?? <span className="muted">—</span>}
+                  </td>
+                  <td>
+                    <StatusBadge status={item.state} label={t(`states.${item.state}`)} />
+                    {item.editedByYou && <p className={`${styles.help} own-edit`}>{t("queue.editedByYou")}</p>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {queue.pages > 1 && (
         <nav aria-label={t("queue.pagination")}>

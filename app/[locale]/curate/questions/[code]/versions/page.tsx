@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { LANGUAGE_NAMES, isLanguage, type Language } from "@/lib/i18n/languages";
+import { type Language } from "@/lib/i18n/languages";
 import { findQuestionVersions, findVersionDiff } from "@/lib/curation/data";
 import { curatePageAccess } from "@/lib/curation/page-access";
 import { CurateNav } from "@/components/curate/CurateNav";
 import { DiffText } from "@/components/ui/DiffText";
+import { Button } from "@/components/ui/Button";
 
 type Props = {
   params: Promise<{ locale: Language; code: string }>;
@@ -27,7 +28,11 @@ export default async function VersionsPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const access = await curatePageAccess(locale, `/curate/questions/${code}/versions`);
   if (!access.allowed) forbidden();
-  const [t, versions] = await Promise.all([getTranslations("curate.versions"), findQuestionVersions(code)]);
+  const [t, tl, versions] = await Promise.all([
+    getTranslations("curate.versions"),
+    getTranslations("languages"),
+    findQuestionVersions(code),
+  ]);
   if (versions.length === 0) notFound();
   const search = await searchParams;
   const latest = versions[0].version;
@@ -42,23 +47,25 @@ export default async function VersionsPage({ params, searchParams }: Props) {
       <p>
         <Link href={`/curate/questions/${code}`}>{t("back")}</Link>
       </p>
-      <table className="data-table">
-        <caption>{t("caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("version")}</th>
-            <th scope="col">{t("published")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {versions.map((v) => (
-            <tr key={v.version}>
-              <td>{v.version}</td>
-              <td>{format.format(v.createdAt)}</td>
+      <div className="table-wrap">
+        <table className="data-table">
+          <caption>{t("caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("version")}</th>
+              <th scope="col">{t("published")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {versions.map((v) => (
+              <tr key={v.version}>
+                <td>{v.version}</td>
+                <td>{format.format(v.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <form method="get" className="filters" aria-label={t("compare")}>
         <label htmlFor="from">{t("from")}</label>
         <select id="from" name="from" defaultValue={String(from)}>
@@ -76,7 +83,9 @@ export default async function VersionsPage({ params, searchParams }: Props) {
             </option>
           ))}
         </select>
-        <button type="submit">{t("compare")}</button>
+        <Button variant="primary" type="submit">
+          {t("compare")}
+        </Button>
       </form>
       <h2>{t("differences", { from, to })}</h2>
       {from === to ? (
@@ -91,7 +100,7 @@ export default async function VersionsPage({ params, searchParams }: Props) {
             <div key={`${f.field}-${f.lang ?? ""}`}>
               <dt>
                 {t(`fields.${f.field}` as "fields.label")}
-                {f.lang && isLanguage(f.lang) ? ` (${LANGUAGE_NAMES[f.lang]})` : ""}
+                {f.lang ? ` (${tl("name", { language: f.lang })})` : ""}
               </dt>
               <dd lang={f.lang} className="diff-text">
                 <DiffText parts={f.parts} addedLabel={t("added")} removedLabel={t("removed")} />

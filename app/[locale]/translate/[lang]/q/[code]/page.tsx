@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { directionOf, LANGUAGES, LANGUAGE_NAMES, pickText, type Language } from "@/lib/i18n/languages";
+import { directionOf, LANGUAGES, SOURCE_LANGUAGE, pickText, type Language } from "@/lib/i18n/languages";
+import { findQuestionByCode } from "@/lib/bank/data";
 import { translatePageAccess } from "@/lib/translations/access";
 import { findTranslationItem } from "@/lib/translations/item-data";
 import { filterQuery, queueFilterSchema, targetLanguageSchema } from "@/lib/translations/schema";
@@ -17,17 +18,24 @@ import { CommentForm } from "@/components/translate/CommentForm";
 import { RestoreButton } from "@/components/translate/RestoreButton";
 import { DiffText } from "@/components/ui/DiffText";
 import styles from "@/components/translate/translate.module.css";
+import { Button } from "@/components/ui/Button";
+import { isolate } from "@/lib/text/bidi";
 
 type Params = {
   params: Promise<{ locale: Language; lang: string; code: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
+// "Translate into French: Do you own a mobile phone?": the question's words, not its code. Read
+// from the public bank only (the title is sent before the page checks who is asking).
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, lang, code } = await params;
   const t = await getTranslations({ locale, namespace: "translate" });
   const parsed = targetLanguageSchema.safeParse(lang);
-  return { title: parsed.success ? t("editor.title", { code, language: LANGUAGE_NAMES[parsed.data] }) : t("title") };
+  if (!parsed.success) return { title: t("title") };
+  const question = code.length > 100 ? null : await findQuestionByCode(code);
+  const label = question?.texts[SOURCE_LANGUAGE]?.label ?? code;
+  return { title: t.markup("editor.title", { language: parsed.data, label, q: (chunks) => isolate(String(chunks)) }) };
 }
 
 export default async function TranslateItemPage({ params, searchParams }: Params) {
@@ -45,7 +53,11 @@ export default async function TranslateItemPage({ params, searchParams }: Params
   const referenceLanguage = filter.source && filter.source !== lang ? filter.source : "en";
   const item = await findTranslationItem({ code, lang, referenceLanguage });
   if (!item) notFound();
-  const [t, tq] = await Promise.all([getTranslations("translate"), getTranslations("question")]);
+  const [t, tq, tl] = await Promise.all([
+    getTranslations("translate"),
+    getTranslations("question"),
+    getTranslations("languages"),
+  ]);
   const format = await getFormatter();
   const dir = directionOf(lang);
   const kept = filterQuery(filter);
@@ -63,13 +75,23 @@ export default async function TranslateItemPage({ params, searchParams }: Params
         label={t("breadcrumbs")}
         items={[
           { href: "/translate", label: t("title") },
-          { href: `/translate/${lang}`, label: LANGUAGE_NAMES[lang] },
+          { href: `/translate/${lang}`, label: tl("nameCapitalised", { language: lang }) },
           { href: `/translate/${lang}/queue`, label: t("queue.short") },
           { label: item.code },
         ]}
       />
       <h1>
-        {t("editor.title", { code: item.code, language: LANGUAGE_NAMES[lang] })}{" "}
+        {t.rich("editor.title", {
+          language: lang,
+          label: item.source.label,
+          q: (chunks) => (
+            <q>
+              <bdi lang={item.sourceLanguage} dir={sourceDir}>
+                {chunks}
+              </bdi>
+            </q>
+          ),
+        })}{" "}
         <StatusBadge status={item.state} label={t(`states.${item.state}`)} />
       </h1>
 
@@ -100,7 +122,7 @@ export default async function TranslateItemPage({ params, searchParams }: Params
               <dt>{t("editor.lastSaved")}</dt>
               <dd>
                 {t("editor.lastSavedBy", {
-                  name: item.target.updatedBy,
+                  name: isolate(item.target.updatedBy),
                   date: format.dateTime(item.target.updatedAt, { dateStyle: "medium", timeStyle: "short" }),
                 })}
               </dd>
@@ -120,13 +142,15 @@ export default async function TranslateItemPage({ params, searchParams }: Params
             {t("editor.readFrom")}
             <select name="source" defaultValue={referenceLanguage}>
               {LANGUAGES.filter((l) => l !== lang).map((l) => (
-                <option key={l} value={l} lang={l}>
-                  {LANGUAGE_NAMES[l]}
+                <option key={l} value={l}>
+                  {tl("nameCapitalised", { language: l })}
                 </option>
               ))}
             </select>
           </label>
-          <button type="submit">{t("editor.show")}</button>
+          <Button variant="primary" type="submit">
+            {t("editor.show")}
+          </Button>
         </form>
       </section>
 
@@ -210,7 +234,7 @@ export default async function TranslateItemPage({ params, searchParams }: Params
             {item.comments.map((c) => (
               <li key={c.id} className={c.kind === "return" ? styles.returned : undefined}>
                 <p>
-                  <strong>{c.author ?? t("editor.someone")}</strong> ·{" "}
+                  <strong>{c.author ? <bdi>{c.author}</bdi> : t("editor.someone")}</strong> ·{" "}
                   {format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })}
                   {c.kind === "return" && <> · {t("comments.sentBack")}</>}
                 </p>
@@ -231,7 +255,8 @@ export default async function TranslateItemPage({ params, searchParams }: Params
             {item.history.map((h, i) => (
               <li key={h.id}>
                 <p>
-                  <strong>{t(`history.actions.${h.action as "save"}`)}</strong> · {h.author ?? t("editor.someone")} ·{" "}
+                  <strong>{t(`history.actions.${h.action as "save"}`)}</strong> ·{" "}
+                  {h.author ? <bdi>{h.author}</bdi> : t("editor.someone")} ·{" "}
                   {format.dateTime(h.createdAt, { dateStyle: "medium", timeStyle: "short" })} ·{" "}
                   {t(`states.${h.status}`)}
                 </p>
