@@ -1,6 +1,18 @@
-// Server configuration, read once and validated so that a typo fails loudly at start-up.
+// Server configuration: every setting lib/ and app/ read from the environment, typed and validated
+// here (scripts/server.ts reads it once at start-up, so that a typo fails loudly there). Readers
+// call readEnv() when they need a value: cheap, and tests may change the environment between calls.
+// Documented in the README's settings tables. (BETTER_AUTH_SECRET is lib/auth/secret.ts's: it is
+// generated into a file when unset.)
 import { z } from "zod";
 import { invalidProxyEntries } from "./net/client-address";
+
+const onOff = z.enum(["on", "off"]).default("on");
+const optionalUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(z.url({ protocol: /^https?$/ }).optional());
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -20,6 +32,16 @@ const envSchema = z.object({
     .refine((v) => invalidProxyEntries(v).length === 0, {
       error: (issue) => `not IP addresses or CIDR ranges: ${invalidProxyEntries(String(issue.input)).join(", ")}`,
     }),
+  // The public address (https makes cookies Secure); unset, it is taken from each request.
+  BETTER_AUTH_URL: optionalUrl,
+  // Further origins (comma-separated) allowed to post to the app; unset, BETTER_AUTH_URL's.
+  APP_ORIGINS: z.string().trim().optional(),
+  // "off" disables the sign-in limits (tests and e2e only).
+  AUTH_RATE_LIMIT: onOff,
+  // "off" makes every search count its matches (the benchmark measures both ways).
+  QB_SEARCH_COUNTS_CACHE: onOff,
+  // Set by npm for `npm start`; the health check reports it.
+  npm_package_version: z.string().trim().min(1).default("0.1.0"),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;

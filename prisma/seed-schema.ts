@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { localizedTextSchema } from "../lib/i18n/languages";
 import { bankCodeSchema } from "../lib/vocabulary/names";
+import { QUESTION_TYPES } from "../lib/vocabulary/enums";
 import { relevanceSchema } from "../lib/questionnaires/relevance-schema";
 
 const indicatorCode = z.string().regex(/^[A-Z]{3}-\d{2}$/);
@@ -49,7 +50,7 @@ export const choiceListSchema = z.object({
 
 export const seedQuestionSchema = z.object({
   code: bankCodeSchema,
-  type: z.enum(["select_one", "select_multiple", "text", "integer", "decimal", "date", "note"]),
+  type: z.enum(QUESTION_TYPES),
   choiceList: bankCodeSchema.optional(),
   indicators: z.array(indicatorCode),
   tags: z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)).default([]),

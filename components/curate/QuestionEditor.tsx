@@ -8,13 +8,8 @@ import { pickText, type Language } from "@/lib/i18n/languages";
 import { saveQuestionAction } from "@/lib/curation/actions";
 import { IDLE, confirmOf, doneOf, failureOf, type ActionState } from "@/lib/curation/action-state";
 import type { EditorOptions, QuestionFormValues } from "@/lib/curation/data";
-import {
-  QUESTION_TYPES,
-  SELECT_TYPES,
-  SOURCE_RELATIONS,
-  formatChoiceLines,
-  type QuestionType,
-} from "@/lib/curation/schema";
+import { SOURCE_RELATIONS, formatChoiceLines } from "@/lib/curation/schema";
+import { QUESTION_TYPES, SELECT_TYPES, type QuestionType } from "@/lib/vocabulary/enums";
 import { ActionMessage } from "./ActionMessage";
 import { CodeField } from "./CodeField";
 import { ConflictPanel } from "./ConflictPanel";

@@ -2,7 +2,7 @@
 // Lifecycle steps of one question: publish a draft (or merge it into a bank question, or reject
 // it with a reason), retire a published question, restore a retired one.
 import { useState, useTransition, type FormEvent } from "react";
-import type { QuestionStatus } from "@/lib/bank/visibility";
+import type { QuestionStatus } from "@/lib/vocabulary/enums";
 import { useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
 import { changeQuestionStatusAction } from "@/lib/curation/actions";

@@ -2,7 +2,7 @@
 // constants as the zod schemas and the error table, so that the document cannot drift from them.
 import { z } from "zod";
 import { LANGUAGES } from "../i18n/languages";
-import { QUESTION_TYPES, TRANSLATION_STATES } from "../search/schema";
+import { QUESTION_TYPES, TRANSLATION_STATES, VISIBILITIES } from "../vocabulary/enums";
 import { HTTP_ERROR_STATUS } from "../http/errors";
 import { PUBLIC_STATUSES } from "../bank/visibility";
 import { indicatorComputationSchema } from "../framework/schema";
@@ -262,7 +262,7 @@ export const schemas = {
       title: someLanguages,
       description: someLanguages,
       languages: { type: "array", items: { type: "string", enum: LANGUAGES } },
-      visibility: { type: "string", enum: ["private", "shared", "public_template"] },
+      visibility: { type: "string", enum: [...VISIBILITIES] },
       questionCount: integer,
       sectionCount: integer,
       updatedAt: { type: "string", format: "date-time" },

@@ -1,16 +1,8 @@
 // The OpenAPI 3.1 description of every public endpoint and every answer it gives, errors included
 // (one Error schema). Bump API_VERSION with every change to the API, and list it in CHANGELOG.md.
 import { LANGUAGES } from "../i18n/languages";
-import {
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE,
-  MAX_PAGE_SIZE,
-  MAX_QUERY_LENGTH,
-  QUESTION_STATUSES,
-  QUESTION_TYPES,
-  SORTS,
-  TRANSLATION_STATES,
-} from "../search/schema";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS } from "../search/schema";
+import { QUESTION_STATUSES, QUESTION_TYPES, TRANSLATION_STATES } from "../vocabulary/enums";
 import { EXPORT_FORMATS } from "../export/schema";
 import { MAX_UPLOAD_BYTES } from "../xlsform/limits";
 import { MAX_PATH_SEGMENT_LENGTH, MAX_QUERY_VALUE_LENGTH, MAX_URL_LENGTH } from "../http/input";

@@ -13,6 +13,7 @@ import { readAuthSecret } from "./secret";
 import { changePasswordSchema, PASSWORD_MAX, PASSWORD_MIN, signInSchema } from "./schema";
 import { claimSignInAttempt, clearSignInAttempts } from "./rate-limit-mutations";
 import { clientAddressFromHeaders } from "../net/client-address";
+import { readEnv } from "../env";
 
 export const SESSION_DAYS = 7;
 export const SIGN_IN_PER_ADDRESS_PER_MINUTE = 30;
@@ -24,7 +25,7 @@ async function createAuth(secureCookies: boolean) {
     appName: "Question Bank",
     basePath: "/api/auth",
     // Unset: the address comes from each request, and trustedOrigins below pins the origin check to it.
-    baseURL: process.env.BETTER_AUTH_URL || undefined,
+    baseURL: readEnv().BETTER_AUTH_URL,
     secret: readAuthSecret(),
     database: prismaAdapter(db, { provider: "postgresql" }),
     emailAndPassword: {
@@ -35,7 +36,7 @@ async function createAuth(secureCookies: boolean) {
     },
     session: { expiresIn: SESSION_DAYS * 24 * 3600, updateAge: 24 * 3600 },
     rateLimit: {
-      enabled: process.env.AUTH_RATE_LIMIT !== "off",
+      enabled: readEnv().AUTH_RATE_LIMIT === "on",
       storage: "database",
       window: 60,
       max: 100,
@@ -138,7 +139,7 @@ export function getAuth(secureCookies: boolean): Promise<Auth> {
 }
 
 export function isSecureRequest(headers: Headers): boolean {
-  const configured = process.env.BETTER_AUTH_URL;
+  const configured = readEnv().BETTER_AUTH_URL;
   if (configured) return configured.startsWith("https://");
   return headers.get("x-forwarded-proto")?.split(",")[0].trim() === "https";
 }

@@ -2,6 +2,7 @@
 // check from Next itself (Origin against Host). A browser always sends Origin on a cross-origin
 // POST and Sec-Fetch-Site on every request; a request that carries neither is not from a browser
 // page (curl, a server), which cannot ride on a victim's cookies, so it is let through.
+import { readEnv } from "../env";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 function requestOrigin(request: Request): string | null {
@@ -15,7 +16,8 @@ function requestOrigin(request: Request): string | null {
 /** The origins this app answers to: its own (from the request) and any named in APP_ORIGINS. */
 export function trustedOrigins(request: Request): string[] {
   const own = requestOrigin(request);
-  const configured = (process.env.APP_ORIGINS ?? process.env.BETTER_AUTH_URL ?? "")
+  const env = readEnv();
+  const configured = (env.APP_ORIGINS ?? env.BETTER_AUTH_URL ?? "")
     .split(",")
     .map((o) => o.trim())
     .filter(Boolean)

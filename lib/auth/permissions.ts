@@ -3,6 +3,7 @@
 // translator or reviewer acts only in the languages assigned to them; a disabled account is
 // treated by the session helpers as anonymous before it ever reaches this module.
 import type { Language } from "../i18n/languages";
+import type { Visibility } from "../vocabulary/enums";
 
 export const ROLES = ["researcher", "translator", "reviewer", "curator", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -15,7 +16,7 @@ export type Actor = {
   reviewLanguages: readonly string[];
 } | null;
 
-type QuestionnaireResource = { ownerId: string | null; visibility?: "private" | "shared" | "public_template" };
+type QuestionnaireResource = { ownerId: string | null; visibility?: Visibility };
 type LanguageResource = { lang: Language | string };
 /** A text awaiting approval, with who last edited it (its label and hint, and each answer choice label that moves with it). */
 type ApprovalResource = LanguageResource & { lastEditors: readonly (string | null)[] };
@@ -49,6 +50,11 @@ export type ActionResources = {
   "question.edit": undefined;
   "question.publish": undefined;
   "question.retire": undefined;
+  /** A retired question back to published */
+  "question.restore": undefined;
+  /** A draft turned down, or folded into a bank question */
+  "question.reject": undefined;
+  "question.merge": undefined;
   "choiceList.edit": undefined;
   "source.edit": undefined;
   "tag.edit": undefined;
@@ -103,6 +109,9 @@ const RULES: { [A in Action]: Rule<A> } = {
   "question.edit": role("curator"),
   "question.publish": role("curator"),
   "question.retire": role("curator"),
+  "question.restore": role("curator"),
+  "question.reject": role("curator"),
+  "question.merge": role("curator"),
   "choiceList.edit": role("curator"),
   "source.edit": role("curator"),
   "tag.edit": role("curator"),

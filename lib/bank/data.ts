@@ -2,8 +2,7 @@
 import { getDb } from "../db/client";
 import { LANGUAGES, type Language, type LocalizedText } from "../i18n/languages";
 import { PUBLIC_QUESTION_WHERE } from "./visibility";
-
-export type TranslationState = "missing" | "draft" | "in_review" | "approved" | "outdated";
+import type { TranslationState } from "../vocabulary/enums";
 
 export type QuestionText = {
   label: string;

@@ -5,8 +5,7 @@
 // private_drafts_never_public). Every public reader (search, API, question page, bank CSV,
 // framework counts) goes through this rule.
 
-export const QUESTION_STATUSES = ["draft", "published", "retired", "rejected", "merged"] as const;
-export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
+import type { QuestionStatus } from "../vocabulary/enums";
 
 /** The statuses a public reader may show, published first. */
 export const PUBLIC_STATUSES = ["published", "retired"] as const satisfies readonly QuestionStatus[];

@@ -4,9 +4,10 @@
 import { getDb } from "../db/client";
 import { isLanguage, type Language, type PartialLocalizedText } from "../i18n/languages";
 import type { QuestionSnapshot } from "../bank/snapshot";
-import type { QuestionStatus } from "../bank/visibility";
+import type { QuestionStatus } from "../vocabulary/enums";
 import { relevanceSchema, type Relevance } from "../questionnaires/relevance-schema";
-import type { QuestionKind, QuestionnaireDoc, TranslatedText, TranslationState } from "../questionnaires/model";
+import type { QuestionnaireDoc, TranslatedText } from "../questionnaires/model";
+import type { QuestionType, TranslationState } from "../vocabulary/enums";
 import { loadQuestionnaire, type LoadedQuestionnaire } from "../questionnaires/load-data";
 import { questionnaireDocOf } from "../questionnaires/data";
 import { parseNumericConstraint } from "./schema";
@@ -54,7 +55,7 @@ export type BuilderItem = {
   id: string;
   name: string;
   code: string;
-  type: QuestionKind;
+  type: QuestionType;
   status: QuestionStatus;
   /** The bank's wording in each language for the item's version, with its translation status (lib/questionnaires/item-texts.ts) */
   label: Partial<Record<Language, LocalizedEntry>>;

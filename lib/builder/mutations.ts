@@ -9,7 +9,7 @@ import { recordAudit } from "../audit/mutations";
 import { can, type Actor, type Role } from "../auth/permissions";
 import { isLanguage, type Language, type PartialLocalizedText } from "../i18n/languages";
 import { relevanceSchema } from "../questionnaires/relevance-schema";
-import type { QuestionKind } from "../questionnaires/model";
+import type { QuestionType } from "../vocabulary/enums";
 import type { QuestionSnapshot } from "../bank/snapshot";
 import { BuilderError } from "./errors";
 import { copyTitle, defaultSectionTitle } from "./default-texts";
@@ -124,7 +124,7 @@ async function loadOutline(tx: Tx, questionnaireId: string): Promise<OutlineRow[
       );
     if (!r.item_id) continue;
     const snapshot = r.question_version! < r.current_version! ? snapshotOf(r) : undefined;
-    const type = (snapshot?.type ?? r.type) as QuestionKind;
+    const type = (snapshot?.type ?? r.type) as QuestionType;
     const choices = snapshot ? (snapshot.choiceList ? snapshot.choices.map((c) => c.name) : null) : r.choices;
     section.items.push({
       id: r.item_id,

@@ -1,10 +1,10 @@
 // Skip logic in the builder: which operators suit which answer type, which rules a change would
 // break (a rule may only look back, at a question asked earlier), and how a form filled in the
 // preview decides what to show. Pure, so that the page warns with exactly the rule the server applies.
-import type { QuestionKind } from "../questionnaires/model";
+import type { QuestionType } from "../vocabulary/enums";
 import type { Relevance, RelevanceOperator, RelevanceRule } from "../questionnaires/relevance-schema";
 
-export type OutlineItem = { name: string; type: QuestionKind; choices: string[] | null; relevant: Relevance | null };
+export type OutlineItem = { name: string; type: QuestionType; choices: string[] | null; relevant: Relevance | null };
 export type OutlineSection = { name: string; relevant: Relevance | null; items: OutlineItem[] };
 
 export type SkipProblemKind =
@@ -14,10 +14,10 @@ export type SkipProblem = { owner: string; ownerIsSection: boolean; question: st
 /** Problems that make a rule point forward or at nothing: the server refuses any change that leaves one. */
 export const STRUCTURAL: ReadonlySet<SkipProblemKind> = new Set(["later_question", "unknown_question"]);
 
-const NUMERIC = new Set<QuestionKind>(["integer", "decimal"]);
+const NUMERIC = new Set<QuestionType>(["integer", "decimal"]);
 
 /** The operators a rule on a question of this type may use, in the order the builder offers them. */
-export function operatorsFor(type: QuestionKind): RelevanceOperator[] {
+export function operatorsFor(type: QuestionType): RelevanceOperator[] {
   if (type === "select_multiple") return ["selected", "not_selected"];
   if (NUMERIC.has(type)) return ["eq", "neq", "gt", "gte", "lt", "lte"];
   if (type === "note") return [];

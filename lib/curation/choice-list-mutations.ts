@@ -3,9 +3,10 @@
 // languages whose source label changed become outdated, like question text.
 import { getDb } from "../db/client";
 import { SOURCE_LANGUAGE } from "../i18n/languages";
+import { outdateTranslations } from "../translations/outdate-mutations";
 import { CurationError } from "./errors";
 import { choiceListInputSchema, type ChoiceInput, type CurationActor } from "./schema";
-import { audit, publishNewVersionIfChanged, requireRole, type Tx } from "./version-mutations";
+import { audit, publishNewVersionIfChanged, requirePermission, type Tx } from "./version-mutations";
 
 /**
  * Makes list `listId` hold `choices` (source-language labels) in that order. Returns whether
@@ -49,17 +50,13 @@ export async function syncChoices(
       continue;
     }
     await tx.choice.update({ where: { id: found.id }, data: { position } });
-    const others = {
-      choiceId: found.id,
-      lang: { not: sourceLanguage },
-      status: { notIn: ["missing" as const, "outdated" as const] },
-    };
-    if (label(found) === choice.label) {
+    const wordsChanged = label(found) !== choice.label;
+    if (!wordsChanged) {
       await tx.choiceText.updateMany({
         where: { choiceId: found.id, lang: sourceLanguage },
         data: { sourceVersion: version },
       });
-      await tx.choiceText.updateMany({ where: others, data: { sourceVersion: version } });
+      await outdateTranslations(tx, { choiceId: found.id, sourceLanguage, version, wordsChanged });
       continue;
     }
     await tx.choiceText.upsert({
@@ -73,7 +70,7 @@ export async function syncChoices(
       },
       update: { label: choice.label, sourceVersion: version },
     });
-    await tx.choiceText.updateMany({ where: others, data: { status: "outdated" } });
+    await outdateTranslations(tx, { choiceId: found.id, sourceLanguage, version, wordsChanged });
   }
   return true;
 }
@@ -85,7 +82,7 @@ export async function createChoiceList({
   actor: CurationActor | null;
   input: { name: string; choices: ChoiceInput[] };
 }) {
-  requireRole(actor, "curator");
+  requirePermission(actor, "choiceList.edit");
   const data = choiceListInputSchema.parse(input);
   const db = await getDb();
   return db.$transaction(async (tx) => {
@@ -125,7 +122,7 @@ export async function updateChoiceList({
   revision: number;
   choices: ChoiceInput[];
 }): Promise<{ version: number; questions: { code: string; version: number }[] }> {
-  requireRole(actor, "curator");
+  requirePermission(actor, "choiceList.edit");
   const data = choiceListInputSchema.parse({ name, choices });
   const db = await getDb();
   return db.$transaction(async (tx) => {

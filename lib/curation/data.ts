@@ -4,7 +4,8 @@
 import { getDb } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { QuestionSnapshot } from "../bank/snapshot";
-import type { QuestionStatus } from "../bank/visibility";
+import type { QuestionStatus } from "../vocabulary/enums";
+import { WORKING_STATUSES } from "../bank/visibility";
 import type { LocalizedText } from "../i18n/languages";
 import { diffSnapshots, type FieldDiff } from "./diff";
 import { loadQuestionForm, type QuestionFormValues } from "./question-form-data";
@@ -42,7 +43,7 @@ export async function findCurationQuestions({
   const db = await getDb();
   const and: Prisma.QuestionWhereInput[] = [];
   if (status) and.push({ status });
-  else if (!includeRetired) and.push({ status: { in: ["draft", "published"] } });
+  else if (!includeRetired) and.push({ status: { in: [...WORKING_STATUSES] } });
   const q = query.trim().slice(0, 200);
   if (q)
     and.push({

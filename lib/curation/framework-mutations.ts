@@ -8,7 +8,7 @@ import { Prisma } from "../db/generated/client";
 import { getDb } from "../db/client";
 import { CurationError } from "./errors";
 import { domainInputSchema, indicatorInputSchema, topicInputSchema, type CurationActor } from "./schema";
-import { audit, requireRole, type Tx } from "./version-mutations";
+import { audit, requirePermission, type Tx } from "./version-mutations";
 import { frameworkVersionInTx, type FrameworkKind } from "./framework-data";
 
 type Edit = { actor: CurationActor | null; code?: string; revision?: number; input: unknown };
@@ -43,7 +43,7 @@ async function inTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
 }
 
 export async function saveDomain({ actor, code, revision, input }: Edit) {
-  requireRole(actor, "admin");
+  requirePermission(actor, "framework.edit");
   const data = domainInputSchema.parse(input);
   return inTransaction(async (tx) => {
     const before = code ? await tx.domain.findUnique({ where: { code } }) : null;
@@ -73,7 +73,7 @@ export async function saveDomain({ actor, code, revision, input }: Edit) {
 }
 
 export async function saveTopic({ actor, code, revision, input }: Edit) {
-  requireRole(actor, "admin");
+  requirePermission(actor, "framework.edit");
   const { domainCode, ...data } = topicInputSchema.parse(input);
   return inTransaction(async (tx) => {
     const domain = await tx.domain.findUnique({ where: { code: domainCode }, select: { id: true } });
@@ -108,7 +108,7 @@ export async function saveTopic({ actor, code, revision, input }: Edit) {
 }
 
 export async function saveIndicator({ actor, code, revision, input }: Edit) {
-  requireRole(actor, "admin");
+  requirePermission(actor, "framework.edit");
   const { topicCode, ...data } = indicatorInputSchema.parse(input);
   return inTransaction(async (tx) => {
     const topic = await tx.topic.findUnique({ where: { code: topicCode }, select: { id: true } });
@@ -144,7 +144,7 @@ export async function saveIndicator({ actor, code, revision, input }: Edit) {
 
 /** Deletes an indicator nothing points at; refused ("indicatorInUse", with the count) otherwise. */
 export async function deleteIndicator({ actor, code, revision }: Claim) {
-  requireRole(actor, "admin");
+  requirePermission(actor, "framework.edit");
   const db = await getDb();
   try {
     return await db.$transaction(async (tx) => {
@@ -165,7 +165,7 @@ export async function deleteIndicator({ actor, code, revision }: Claim) {
 
 /** Moves every question link of `code` to `intoCode`, then retires `code` with a pointer to it. */
 export async function mergeIndicator({ actor, code, intoCode, revision }: Claim & { intoCode: string }) {
-  requireRole(actor, "admin");
+  requirePermission(actor, "framework.edit");
   if (code === intoCode) throw new CurationError("sameIndicator");
   return inTransaction(async (tx) => {
     const [from, into] = await Promise.all([
@@ -207,7 +207,7 @@ export async function mergeIndicator({ actor, code, intoCode, revision }: Claim 
 }
 
 export async function setIndicatorRetired({ actor, code, revision, retired }: Claim & { retired: boolean }) {
-  requireRole(actor, "admin");
+  requirePermission(actor, "framework.edit");
   return inTransaction(async (tx) => {
     const before = await tx.indicator.findUnique({ where: { code } });
     if (!before) throw new CurationError("notFound");

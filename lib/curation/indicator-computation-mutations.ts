@@ -10,7 +10,7 @@ import type { QuestionSnapshot } from "../bank/snapshot";
 import { CurationError } from "./errors";
 import { frameworkVersionInTx } from "./framework-data";
 import type { CurationActor } from "./schema";
-import { audit, type Tx } from "./version-mutations";
+import { audit, requirePermission, type Tx } from "./version-mutations";
 
 type SaveComputation = {
   actor: CurationActor | null;
@@ -20,12 +20,6 @@ type SaveComputation = {
   /** The definition, or null to remove it */
   input: unknown;
 };
-
-/** The same rule as "indicator.define" in lib/auth/permissions.ts. */
-function requireCuratorOrAdmin(actor: CurationActor | null): asserts actor is CurationActor {
-  if (!actor || !(actor.roles.includes("curator") || actor.roles.includes("admin")))
-    throw new CurationError("forbidden");
-}
 
 async function bankVersionsInTx(tx: Tx, c: IndicatorComputation) {
   const refs = referencedChoices(c);
@@ -52,7 +46,7 @@ async function bankVersionsInTx(tx: Tx, c: IndicatorComputation) {
 }
 
 export async function saveIndicatorComputation({ actor, code, revision, input }: SaveComputation) {
-  requireCuratorOrAdmin(actor);
+  requirePermission(actor, "indicator.define");
   const computation = input === null ? null : indicatorComputationSchema.parse(input);
   if (!Number.isInteger(revision) || revision < 0) throw new CurationError("conflict");
   const db = await getDb();

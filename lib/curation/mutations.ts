@@ -17,8 +17,9 @@ import {
   audit,
   claimRevision,
   publishNewVersionIfChanged,
-  requireRole,
+  requirePermission,
   snapshotInTx,
+  type CurationPermission,
   type Tx,
 } from "./version-mutations";
 import { isInWorkingSet } from "../bank/visibility";
@@ -111,7 +112,7 @@ export async function createQuestion({
   input: QuestionInputRaw;
   translations?: Partial<Record<Language, TextInput>>;
 }): Promise<{ id: string; code: string }> {
-  requireRole(actor, "curator");
+  requirePermission(actor, "question.create");
   const data = questionInputSchema.parse(input);
   const db = await getDb();
   return db.$transaction(async (tx) => {
@@ -212,7 +213,7 @@ export async function updateQuestion({
   revision: number;
   input: QuestionInputRaw;
 }): Promise<UpdateResult> {
-  requireRole(actor, "curator");
+  requirePermission(actor, "question.edit");
   const data = questionInputSchema.parse(input);
   const db = await getDb();
   try {
@@ -305,10 +306,11 @@ export async function updateQuestion({
 
 async function changeStatus(
   { actor, code, revision }: { actor: CurationActor | null; code: string; revision: number },
-  action: string,
+  /** The permission asked for, and the audit record's action */
+  action: Extract<CurationPermission, `question.${"publish" | "retire" | "restore" | "reject" | "merge"}`>,
   apply: (tx: Tx, q: QuestionFormValues) => Promise<void>,
 ): Promise<{ code: string; version: number }> {
-  requireRole(actor, "curator");
+  requirePermission(actor, action);
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const before = await loadQuestionForm(tx, { code });

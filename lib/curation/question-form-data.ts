@@ -1,9 +1,10 @@
 // A question as the editor shows it (and as a conflict shows "what is saved now"): read with the
 // shared client in pages, and with the transaction client inside a write.
 import type { Prisma } from "../db/generated/client";
-import type { QuestionStatus } from "../bank/visibility";
+import type { QuestionStatus } from "../vocabulary/enums";
 import type { Language } from "../i18n/languages";
-import { parseConstraint, type ConstraintParts, type QuestionType } from "./schema";
+import { parseConstraint, type ConstraintParts } from "./schema";
+import type { QuestionType } from "../vocabulary/enums";
 
 type Reader = Prisma.TransactionClient;
 

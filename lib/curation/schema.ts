@@ -2,11 +2,9 @@
 // Error messages are keys of the "curate.errors" messages so that every language can show them.
 import { z } from "zod";
 import { bankCodeSchema, isValidXlsformName } from "../vocabulary/names";
+import { QUESTION_TYPES, SELECT_TYPES, type QuestionType } from "../vocabulary/enums";
 import { LANGUAGES, languageSchema } from "../i18n/languages";
 
-export const QUESTION_TYPES = ["select_one", "select_multiple", "text", "integer", "decimal", "date", "note"] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-export const SELECT_TYPES: ReadonlySet<QuestionType> = new Set(["select_one", "select_multiple"]);
 export const SOURCE_RELATIONS = ["verbatim", "adapted", "developed"] as const;
 
 /** Who is acting: the accounts module's Actor carries more, curation needs only these. */

@@ -1,19 +1,43 @@
-// What every curation write shares: the role check, the audit record, the snapshot of a question
+// What every curation write shares: the permission check, the audit record, the snapshot of a question
 // as it stands inside the transaction, and publishing a new version when its content changed.
 import type { Prisma } from "../db/generated/client";
 import { recordAudit } from "../audit/mutations";
 import type { AuditEntityType } from "../audit/schema";
 import { sortedSnapshot, type QuestionSnapshot } from "../bank/snapshot";
 import type { Language } from "../i18n/languages";
+import { outdateTranslations } from "../translations/outdate-mutations";
+import { can, ROLES, type Action } from "../auth/permissions";
 import { CurationError } from "./errors";
 import { sameSnapshot } from "./diff";
 import type { CurationActor } from "./schema";
 
 export type Tx = Prisma.TransactionClient;
 
-/** Curators keep the bank; administrators keep the framework (the same rules as lib/auth/permissions). */
-export function requireRole(actor: CurationActor | null, role: "curator" | "admin"): asserts actor is CurationActor {
-  if (!actor || !actor.roles.includes(role)) throw new CurationError("forbidden");
+/** The permissions curation's writes ask for: none of them concerns one language or questionnaire. */
+export type CurationPermission = Extract<
+  Action,
+  | `question.${"create" | "edit" | "publish" | "retire" | "restore" | "reject" | "merge"}`
+  | "choiceList.edit"
+  | "framework.edit"
+  | "indicator.define"
+>;
+
+/**
+ * Every curation write asks the app's one policy, can() in lib/auth/permissions.ts (curators keep
+ * the bank, administrators the framework). Curation's actor carries only its id and roles: it
+ * acts in no language, so the policy sees no language assignment.
+ */
+export function requirePermission(
+  actor: CurationActor | null,
+  permission: CurationPermission,
+): asserts actor is CurationActor {
+  const asker = actor && {
+    id: actor.id,
+    roles: ROLES.filter((r) => actor.roles.includes(r)),
+    translateLanguages: [],
+    reviewLanguages: [],
+  };
+  if (!can(asker, permission)) throw new CurationError("forbidden");
 }
 
 export async function audit(
@@ -90,24 +114,12 @@ export async function publishNewVersionIfChanged(
   await tx.question.update({ where: { id: questionId }, data: { version } });
   await tx.questionVersion.create({ data: { questionId, version, snapshot, createdById: actor.id } });
   await tx.questionText.updateMany({ where: { questionId, lang: q.sourceLanguage }, data: { sourceVersion: version } });
-  const others = {
+  const outdatedTranslations = await outdateTranslations(tx, {
     questionId,
-    lang: { not: q.sourceLanguage },
-    OR: [{ sourceVersion: { lt: version } }, { sourceVersion: null }],
-  };
-  let outdatedTranslations = 0;
-  if (sourceTextChanged) {
-    const result = await tx.questionText.updateMany({
-      where: { ...others, status: { notIn: ["missing", "outdated"] } },
-      data: { status: "outdated" },
-    });
-    outdatedTranslations = result.count;
-  } else {
-    await tx.questionText.updateMany({
-      where: { ...others, status: { notIn: ["missing", "outdated"] } },
-      data: { sourceVersion: version },
-    });
-  }
+    sourceLanguage: q.sourceLanguage,
+    version,
+    wordsChanged: sourceTextChanged,
+  });
   return { version, created: true, outdatedTranslations };
 }
 

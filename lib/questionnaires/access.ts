@@ -3,9 +3,8 @@
 // cannot disagree. Anonymous visitors see public templates; signed-in people also see shared
 // questionnaires and their own.
 import { can, type Actor } from "../auth/permissions";
-import type { QuestionnaireDoc } from "./model";
+import { VISIBILITIES, type Visibility } from "../vocabulary/enums";
 
-type Visibility = QuestionnaireDoc["visibility"];
 export type QuestionnaireAccessInfo = { ownerId: string | null; visibility: Visibility };
 
 export function canReadQuestionnaire(actor: Actor, questionnaire: QuestionnaireAccessInfo): boolean {
@@ -25,7 +24,7 @@ export function canImportQuestionnaire(actor: Actor): boolean {
 export type VisibleScope = { visibilities: Visibility[]; ownerId: string | null };
 
 export function visibleScope(actor: Actor): VisibleScope {
-  const visibilities = (["public_template", "shared", "private"] as const).filter((visibility) =>
+  const visibilities = VISIBILITIES.filter((visibility) =>
     can(actor, "questionnaire.read", { ownerId: null, visibility }),
   );
   return { visibilities, ownerId: actor?.id ?? null };

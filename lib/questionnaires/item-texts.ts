@@ -28,7 +28,8 @@
 // The readiness check reads these same statuses, so what it promises is what the export holds.
 import type { QuestionSnapshot } from "../bank/snapshot";
 import { isLanguage, type Language, type PartialLocalizedText } from "../i18n/languages";
-import { ownerText, type QuestionKind, type TranslatedText, type TranslationState } from "./model";
+import { ownerText, type TranslatedText } from "./model";
+import type { QuestionType, TranslationState } from "../vocabulary/enums";
 
 export type BankTextRow = {
   lang: string;
@@ -42,7 +43,7 @@ export type BankChoiceRow = { name: string; texts: { lang: string; label: string
 
 /** The bank question as it stands now. */
 export type BankQuestion = {
-  type: QuestionKind;
+  type: QuestionType;
   version: number;
   sourceLanguage: string;
   constraint: string | null;
@@ -82,7 +83,7 @@ export type ItemTextInput = {
 export type ItemTexts = {
   /** True when the texts come from an older version than the bank's current one */
   pinned: boolean;
-  type: QuestionKind;
+  type: QuestionType;
   /** The bank's constraint for the item's version (the item may set its own) */
   constraint: string | null;
   listName: string | null;
@@ -204,7 +205,7 @@ function pinnedTexts(input: ItemTextInput, snapshot: QuestionSnapshot): Omit<Ite
 
   return {
     pinned: true,
-    type: snapshot.type as QuestionKind,
+    type: snapshot.type as QuestionType,
     constraint: snapshot.constraint,
     listName: snapshot.choiceList,
     choices,

@@ -4,10 +4,10 @@
 // the bank, the question's version snapshots and translation history come with one query each.
 import { getDb } from "../db/client";
 import type { QuestionSnapshot } from "../bank/snapshot";
-import type { QuestionStatus } from "../bank/visibility";
+import type { QuestionStatus } from "../vocabulary/enums";
 import { isLanguage, type Language, type PartialLocalizedText } from "../i18n/languages";
 import { itemTexts, type CustomText, type ItemTexts, type TranslationHistoryRow } from "./item-texts";
-import type { QuestionKind, TranslationState } from "./model";
+import type { QuestionType, TranslationState, Visibility } from "../vocabulary/enums";
 
 export type LoadedItem = {
   id: string;
@@ -41,7 +41,7 @@ export type LoadedQuestionnaire = {
   /** XLSForm form_id the questionnaire keeps on every export; null: derived from slug or id */
   formId: string | null;
   ownerId: string | null;
-  visibility: "private" | "shared" | "public_template";
+  visibility: Visibility;
   revision: number;
   title: PartialLocalizedText;
   description: PartialLocalizedText;
@@ -233,7 +233,7 @@ export async function loadQuestionnaire(id: string): Promise<LoadedQuestionnaire
           texts: itemTexts({
             pinnedVersion: item.questionVersion,
             question: {
-              type: question.type as QuestionKind,
+              type: question.type as QuestionType,
               version: question.version,
               sourceLanguage: question.sourceLanguage,
               constraint: question.constraint,

@@ -2,9 +2,7 @@
 // page see it: no database types, so that all of them stay pure and testable.
 import type { Language, PartialLocalizedText } from "../i18n/languages";
 import type { Relevance } from "./relevance-schema";
-
-export type TranslationState = "missing" | "draft" | "in_review" | "approved" | "outdated";
-export type QuestionKind = "select_one" | "select_multiple" | "text" | "integer" | "decimal" | "date" | "note";
+import type { QuestionType, TranslationState, Visibility } from "../vocabulary/enums";
 
 /** One text in one language, with the translation status that says whether it may go to the field. */
 export type TextEntry = { text: string; status: TranslationState };
@@ -18,7 +16,7 @@ export type QuestionnaireItemDoc = {
   name: string;
   /** Bank code of the question behind the item */
   code: string;
-  type: QuestionKind;
+  type: QuestionType;
   /** Choice list name, for select questions */
   listName: string | null;
   label: TranslatedText;
@@ -48,7 +46,7 @@ export type QuestionnaireDoc = {
   languages: Language[];
   defaultLanguage: Language;
   fallbackLanguage: Language | null;
-  visibility: "private" | "shared" | "public_template";
+  visibility: Visibility;
   /** Changes whenever the questionnaire does (ODK needs a new version string for each upload) */
   version: string;
   sections: QuestionnaireSectionDoc[];

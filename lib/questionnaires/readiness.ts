@@ -4,13 +4,8 @@
 // where the person chose a fallback language whose approved text can fill them.
 import type { Language } from "../i18n/languages";
 import { FORM_ROOT_NAME, isValidXlsformName } from "../vocabulary/names";
-import {
-  allItems,
-  type QuestionnaireDoc,
-  type QuestionnaireItemDoc,
-  type TranslatedText,
-  type TranslationState,
-} from "./model";
+import { allItems, type QuestionnaireDoc, type QuestionnaireItemDoc, type TranslatedText } from "./model";
+import type { TranslationState } from "../vocabulary/enums";
 import type { Relevance } from "./relevance-schema";
 import { chooseCellText, isInUse } from "./text-choice";
 

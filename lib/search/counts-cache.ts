@@ -5,13 +5,14 @@
 // several app processes stay correct without talking to each other. Pages and questions are always read fresh.
 import type { SearchPlan } from "./query";
 import { countMatches, type Counts, type Exec } from "./counts";
+import { readEnv } from "../env";
 
 const MAX_ENTRIES = 1_000;
 const cache = new Map<string, { generation: string; counts: Counts }>();
 
 /** QB_SEARCH_COUNTS_CACHE=off turns the cache off (the benchmark measures both ways). */
 export function countsCacheEnabled(): boolean {
-  return process.env.QB_SEARCH_COUNTS_CACHE !== "off";
+  return readEnv().QB_SEARCH_COUNTS_CACHE === "on";
 }
 
 const keyOf = (plan: SearchPlan) => JSON.stringify([plan.query, plan.langs, plan.statuses, [...plan.filters].sort()]);

@@ -4,7 +4,8 @@
 import { LANGUAGES, type Language, type LocalizedText } from "../i18n/languages";
 import { PUBLIC_QUESTION_SQL } from "../bank/visibility";
 import type { SqlQuery } from "./query";
-import type { ApiQuestion, TranslationStateValue } from "./types";
+import type { ApiQuestion } from "./types";
+import type { TranslationState } from "../vocabulary/enums";
 
 const DOCUMENT = `json_build_object(
   'id', q.id, 'code', q.code, 'type', q.type, 'status', q.status, 'version', q.version,
@@ -31,7 +32,7 @@ type Document = {
   status: ApiQuestion["status"];
   version: number;
   updatedAt: string;
-  texts: { lang: string; label: string; hint: string | null; status: TranslationStateValue }[] | null;
+  texts: { lang: string; label: string; hint: string | null; status: TranslationState }[] | null;
   choices: { name: string; labels: Record<string, string> | null }[] | null;
   indicators: { code: string; name: LocalizedText }[] | null;
   tags: string[] | null;

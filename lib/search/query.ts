@@ -3,8 +3,9 @@
 import type { Language } from "../i18n/languages";
 import { LANGUAGES } from "../i18n/languages";
 import { normalizeText } from "./normalize";
-import { PUBLIC_STATUSES, QUESTION_STATUSES } from "../bank/visibility";
-import { facetFilters, type QuestionStatusValue, type SearchParams } from "./schema";
+import { PUBLIC_STATUSES } from "../bank/visibility";
+import { QUESTION_STATUSES, type QuestionStatus } from "../vocabulary/enums";
+import { facetFilters, type SearchParams } from "./schema";
 import { Params, postingsPageQuery, rankExpression, type QueryLexemes } from "./ranking";
 
 export type SqlQuery = { text: string; values: unknown[] };
@@ -12,7 +13,7 @@ export type SqlQuery = { text: string; values: unknown[] };
 export type SearchPlan = {
   query: string;
   langs: Language[];
-  statuses: QuestionStatusValue[];
+  statuses: QuestionStatus[];
   filters: string[];
 };
 
@@ -21,11 +22,8 @@ export type SearchPlan = {
  * holds no retired question that was never published). Curators (`includeDrafts`) may also ask for
  * drafts, rejected and merged drafts; without a status they see drafts and published questions.
  */
-export function visibleStatuses(
-  status: QuestionStatusValue | undefined,
-  includeDrafts: boolean,
-): QuestionStatusValue[] {
-  const allowed: readonly QuestionStatusValue[] = includeDrafts ? QUESTION_STATUSES : PUBLIC_STATUSES;
+export function visibleStatuses(status: QuestionStatus | undefined, includeDrafts: boolean): QuestionStatus[] {
+  const allowed: readonly QuestionStatus[] = includeDrafts ? QUESTION_STATUSES : PUBLIC_STATUSES;
   if (status) return allowed.includes(status) ? [status] : [];
   return allowed.filter((s) => s === "published" || s === "draft");
 }

@@ -1,16 +1,11 @@
 // The search parameters, one zod schema for the search page and the public API alike.
 import { z } from "zod";
-import { QUESTION_STATUSES } from "../bank/visibility";
+import { QUESTION_STATUSES, QUESTION_TYPES, TRANSLATION_STATES } from "../vocabulary/enums";
 import { LANGUAGES } from "../i18n/languages";
 
-export const QUESTION_TYPES = ["select_one", "select_multiple", "text", "integer", "decimal", "date", "note"] as const;
-// Every state a question can be in; which of them a caller may see is visibleStatuses() in query.ts.
-export { QUESTION_STATUSES };
-export const TRANSLATION_STATES = ["missing", "draft", "in_review", "approved", "outdated"] as const;
 export const SORTS = ["relevance", "code", "type", "status", "updated"] as const;
 export const FACET_KEYS = ["domain", "topic", "indicator", "type", "source", "status", "tag", "translation"] as const;
 export type FacetKey = (typeof FACET_KEYS)[number];
-export type QuestionStatusValue = (typeof QUESTION_STATUSES)[number];
 
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_PAGE = 10_000;

@@ -1,9 +1,7 @@
 // The shapes a search returns, shared by the search page, the public API and the benchmark.
 import type { Language, LocalizedText } from "../i18n/languages";
-import type { QuestionStatus } from "../bank/visibility";
+import type { QuestionStatus, TranslationState } from "../vocabulary/enums";
 import type { FacetKey } from "./schema";
-
-export type TranslationStateValue = "missing" | "draft" | "in_review" | "approved" | "outdated";
 
 /** One question as the public API and the results table see it. */
 export type ApiQuestion = {
@@ -12,7 +10,7 @@ export type ApiQuestion = {
   status: QuestionStatus;
   version: number;
   updatedAt: string;
-  text: Record<Language, { label: string | null; hint: string | null; status: TranslationStateValue }>;
+  text: Record<Language, { label: string | null; hint: string | null; status: TranslationState }>;
   choices: { name: string; label: Record<Language, string | null> }[];
   indicators: { code: string; name: LocalizedText }[];
   tags: string[];

@@ -2,7 +2,8 @@
 import { getDb } from "../db/client";
 import { SOURCE_LANGUAGE, type Language, type LocalizedText } from "../i18n/languages";
 import { can, type Actor } from "../auth/permissions";
-import { QUEUE_ORDER, QUEUE_PAGE_SIZE, type QueueFilter, type TranslationState } from "./schema";
+import { QUEUE_ORDER, QUEUE_PAGE_SIZE, type QueueFilter } from "./schema";
+import type { TranslationState } from "../vocabulary/enums";
 import {
   addState,
   effectiveState,

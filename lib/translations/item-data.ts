@@ -3,7 +3,7 @@
 import { getDb } from "../db/client";
 import { SOURCE_LANGUAGE, type Language, type LocalizedText } from "../i18n/languages";
 import type { QuestionSnapshot } from "../bank/snapshot";
-import type { TranslationState } from "./schema";
+import type { TranslationState } from "../vocabulary/enums";
 import { effectiveState, itemState, PENDING_SELECT, workingText } from "./state";
 import { diffFields, type FieldDiff, type TextFields } from "./diff";
 import { isInWorkingSet } from "../bank/visibility";

@@ -16,8 +16,8 @@ import {
   saveTranslationSchema,
   transitionSchema,
   type SaveTranslationInput,
-  type TranslationState,
 } from "./schema";
+import type { TranslationState } from "../vocabulary/enums";
 import { effectiveState, itemState, PENDING_SELECT, workingText } from "./state";
 import { stepChoiceText, stepQuestionText, writeChoiceText, writeQuestionText, type TextRow } from "./review-mutations";
 import { isInWorkingSet } from "../bank/visibility";

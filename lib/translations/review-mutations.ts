@@ -4,7 +4,7 @@
 // change: the change waits beside it (pending*) as a draft, then in review, and only approval moves
 // it into the row. Typed, imported and restored texts all come through here.
 import type { Prisma } from "../db/generated/client";
-import type { TranslationState } from "./schema";
+import type { TranslationState } from "../vocabulary/enums";
 import { holdsReviewedText, type StoredWithPending } from "./state";
 
 type Tx = Prisma.TransactionClient;

@@ -2,7 +2,7 @@
 // alike (both used to compute them on their own). Pure: built on can() in lib/auth/permissions.
 import { can, type Actor } from "../auth/permissions";
 import type { Language } from "../i18n/languages";
-import type { TranslationState } from "./schema";
+import type { TranslationState } from "../vocabulary/enums";
 
 /** A reviewer correcting a text in review: the text stays in review (it is not sent back to draft). */
 export function isReviewerEdit(actor: Actor, lang: Language, state: TranslationState): boolean {

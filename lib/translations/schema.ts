@@ -2,8 +2,7 @@
 import { z } from "zod";
 import { LANGUAGES, SOURCE_LANGUAGE, type Language } from "../i18n/languages";
 
-export const TRANSLATION_STATES = ["missing", "draft", "in_review", "approved", "outdated"] as const;
-export type TranslationState = (typeof TRANSLATION_STATES)[number];
+import { TRANSLATION_STATES, type TranslationState } from "../vocabulary/enums";
 
 /** The work queue's order: what is wrong first, what is done last. */
 export const QUEUE_ORDER: readonly TranslationState[] = ["outdated", "missing", "draft", "in_review", "approved"];

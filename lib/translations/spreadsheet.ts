@@ -7,13 +7,11 @@
 // Every cell is written as text (format "@"), so that nothing a translator types becomes a formula.
 import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
-import yauzl from "yauzl";
+import { inspectSpreadsheetZip } from "../spreadsheet/guard";
 
 import { IMPORT_MAX_BYTES } from "./upload-limit";
 
 export { IMPORT_MAX_BYTES };
-const MAX_UNPACKED_BYTES = 40 * 1024 * 1024;
-const MAX_PARTS = 200;
 export const IMPORT_MAX_ROWS = 10_000;
 
 export const SHEET_NAME = "translations";
@@ -87,44 +85,6 @@ export type ReadFailure = "fileTooLarge" | "badFile";
 export type ReadOutcome =
   { ok: true; lang: string | null; rows: ImportedRow[] } | { ok: false; code: ReadFailure; reason: string };
 
-/** Refuses what is not a small, honest .xlsx before any XML parser sees it. */
-async function inspectZip(bytes: Buffer): Promise<string | null> {
-  let zip: yauzl.ZipFile;
-  try {
-    zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
-  } catch {
-    return "notSpreadsheet";
-  }
-  try {
-    if (zip.entryCount > MAX_PARTS) return "tooManyParts";
-    let total = 0;
-    let hasWorkbook = false;
-    for await (const entry of zip.eachEntry()) {
-      total += entry.uncompressedSize;
-      if (total > MAX_UNPACKED_BYTES) return "unpackedTooLarge";
-      if (entry.isEncrypted()) return "encrypted";
-      if (entry.fileName === "xl/workbook.xml") hasWorkbook = true;
-      if (/\.(xml|rels)$/i.test(entry.fileName)) {
-        // Inflating checks the declared size against the real one (validateEntrySizes): a lying
-        // directory entry is caught here, with at most MAX_UNPACKED_BYTES read.
-        const stream = await zip.openReadStreamPromise(entry);
-        const chunks: Buffer[] = [];
-        try {
-          for await (const chunk of stream) chunks.push(chunk as Buffer);
-        } catch {
-          return "notSpreadsheet";
-        }
-        if (/<!DOCTYPE|<!ENTITY/i.test(Buffer.concat(chunks).toString("utf8"))) return "unsafeXml";
-      }
-    }
-    return hasWorkbook ? null : "notSpreadsheet";
-  } catch {
-    return "notSpreadsheet";
-  } finally {
-    zip.close();
-  }
-}
-
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
@@ -139,8 +99,8 @@ function cellText(value: ExcelJS.CellValue): string {
 
 export async function readTranslationWorkbook(bytes: Buffer): Promise<ReadOutcome> {
   if (bytes.length > IMPORT_MAX_BYTES) return { ok: false, code: "fileTooLarge", reason: String(IMPORT_MAX_BYTES) };
-  const refused = await inspectZip(bytes);
-  if (refused) return { ok: false, code: "badFile", reason: refused };
+  const refused = await inspectSpreadsheetZip(bytes);
+  if (refused) return { ok: false, code: "badFile", reason: refused.refusal };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

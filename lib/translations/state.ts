@@ -1,5 +1,5 @@
 // Which state a translation is in, as the translator should see it. Pure.
-import type { TranslationState } from "./schema";
+import type { TranslationState } from "../vocabulary/enums";
 
 export type StoredText = { status: TranslationState; sourceVersion: number | null } | null | undefined;
 

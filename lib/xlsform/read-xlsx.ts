@@ -1,15 +1,12 @@
 // .xlsx bytes → XLSForm tables, refusing what could hurt the server or mislead a person:
 // - files over MAX_UPLOAD_BYTES, checked before anything is unpacked;
-// - zip bombs: the sizes in the zip's central directory are checked (count, each part, total)
-//   before any part is inflated, and yauzl then refuses a part whose real size differs from the
-//   size it declares, so a lying directory cannot slip past;
-// - XML entity tricks ("billion laughs", external entities): any part with a DOCTYPE is refused;
+// - zip bombs and XML entity tricks: the one guard of lib/spreadsheet/guard.ts, before ExcelJS;
 // - formulas: a cell holding a formula is reported where it is, never evaluated.
 import ExcelJS from "exceljs";
-import yauzl from "yauzl";
+import { inspectSpreadsheetZip, type ZipRefusal } from "../spreadsheet/guard";
 import type { Sheet, SheetRow, XlsformWorkbook } from "./workbook";
 
-import { MAX_COLUMNS, MAX_PART_BYTES, MAX_PARTS, MAX_ROWS, MAX_UNPACKED_BYTES, MAX_UPLOAD_BYTES } from "./limits";
+import { MAX_COLUMNS, MAX_ROWS, MAX_UPLOAD_BYTES } from "./limits";
 
 export { MAX_UPLOAD_BYTES };
 
@@ -28,57 +25,14 @@ export type ReadProblem = { code: ReadProblemCode; sheet?: string; row?: number;
 export type ReadResult =
   { ok: true; workbook: XlsformWorkbook; problems: ReadProblem[] } | { ok: false; problems: ReadProblem[] };
 
-class Refused extends Error {
-  constructor(readonly problem: ReadProblem) {
-    super(problem.code);
-  }
-}
-
-const XML_PART = /\.(xml|rels|vml)$/i;
-
-async function readPart(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
-  const stream = await zip.openReadStreamPromise(entry);
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-/** Inspects the zip before anything else reads it. Throws Refused. */
-async function inspectZip(bytes: Buffer) {
-  let zip: yauzl.ZipFile;
-  try {
-    zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
-  } catch {
-    throw new Refused({ code: "not_a_spreadsheet" });
-  }
-  try {
-    if (zip.entryCount > MAX_PARTS) throw new Refused({ code: "too_many_parts", value: String(zip.entryCount) });
-    let total = 0;
-    let hasWorkbook = false;
-    for await (const entry of zip.eachEntry()) {
-      total += entry.uncompressedSize;
-      if (entry.uncompressedSize > MAX_PART_BYTES || total > MAX_UNPACKED_BYTES) {
-        throw new Refused({ code: "unpacked_too_large", value: String(total) });
-      }
-      if (entry.isEncrypted()) throw new Refused({ code: "encrypted" });
-      if (entry.fileName === "xl/workbook.xml") hasWorkbook = true;
-      if (XML_PART.test(entry.fileName)) {
-        let xml: Buffer;
-        try {
-          xml = await readPart(zip, entry);
-        } catch {
-          // A part that inflates to more (or less) than it declares, or cannot be inflated at all.
-          throw new Refused({ code: "not_a_spreadsheet", value: entry.fileName });
-        }
-        if (/<!DOCTYPE|<!ENTITY/i.test(xml.toString("utf8")))
-          throw new Refused({ code: "unsafe_xml", value: entry.fileName });
-      }
-    }
-    if (!hasWorkbook) throw new Refused({ code: "not_a_spreadsheet" });
-  } finally {
-    zip.close();
-  }
-}
+/** The guard's refusals in this reader's vocabulary (the XLSForm problems' codes). */
+const REFUSAL_CODES: Record<ZipRefusal, ReadProblemCode> = {
+  notSpreadsheet: "not_a_spreadsheet",
+  tooManyParts: "too_many_parts",
+  unpackedTooLarge: "unpacked_too_large",
+  encrypted: "encrypted",
+  unsafeXml: "unsafe_xml",
+};
 
 function cellText(cell: ExcelJS.Cell): string {
   const value = cell.value;
@@ -118,12 +72,8 @@ export async function readXlsx(input: Uint8Array): Promise<ReadResult> {
   if (input.byteLength > MAX_UPLOAD_BYTES)
     return { ok: false, problems: [{ code: "file_too_large", value: String(input.byteLength) }] };
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  try {
-    await inspectZip(bytes);
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, problems: [error.problem] };
-    throw error;
-  }
+  const refused = await inspectSpreadsheetZip(bytes);
+  if (refused) return { ok: false, problems: [{ code: REFUSAL_CODES[refused.refusal], value: refused.value }] };
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);

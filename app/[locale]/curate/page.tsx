@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import type { Language } from "@/lib/i18n/languages";
-import { QUESTION_STATUSES } from "@/lib/bank/visibility";
+import { QUESTION_STATUSES } from "@/lib/vocabulary/enums";
 import { findCurationQuestions } from "@/lib/curation/data";
 import { curatePageAccess } from "@/lib/curation/page-access";
 import { CurateNav } from "@/components/curate/CurateNav";

@@ -3,6 +3,7 @@
 import { handleRoute } from "@/lib/http/handle-route";
 import { jsonResponse, RETRY_AFTER_SECONDS } from "@/lib/http/respond";
 import { checkDatabase } from "@/lib/health/data";
+import { readEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,7 @@ const route = handleRoute("health", async () => {
   const database = await checkDatabase();
   const body = {
     status: database.ok ? "ok" : "degraded",
-    app: { ok: true, version: process.env.npm_package_version ?? "0.1.0" },
+    app: { ok: true, version: readEnv().npm_package_version },
     database,
   };
   return jsonResponse(body, {

@@ -5,7 +5,8 @@ import { Link } from "@/lib/i18n/navigation";
 import { pickText, type Language } from "@/lib/i18n/languages";
 import { translatePageAccess } from "@/lib/translations/access";
 import { findLanguageDashboard } from "@/lib/translations/data";
-import { targetLanguageSchema, TRANSLATION_STATES } from "@/lib/translations/schema";
+import { targetLanguageSchema } from "@/lib/translations/schema";
+import { TRANSLATION_STATES } from "@/lib/vocabulary/enums";
 import { CountsTable } from "@/components/translate/CountsTable";
 
 type Params = { params: Promise<{ locale: Language; lang: string }> };

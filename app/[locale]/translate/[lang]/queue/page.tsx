@@ -6,13 +6,8 @@ import { directionOf, pickText, SOURCE_LANGUAGE, type Language } from "@/lib/i18
 import { translatePageAccess } from "@/lib/translations/access";
 import { findTranslationQueue } from "@/lib/translations/data";
 import { findFrameworkTree } from "@/lib/framework/data";
-import {
-  queueFilterSchema,
-  targetLanguageSchema,
-  TRANSLATION_STATES,
-  QUEUE_PAGE_SIZE,
-  filterQuery,
-} from "@/lib/translations/schema";
+import { queueFilterSchema, targetLanguageSchema, QUEUE_PAGE_SIZE, filterQuery } from "@/lib/translations/schema";
+import { TRANSLATION_STATES } from "@/lib/vocabulary/enums";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { SourceText } from "@/components/translate/SourceText";
 import styles from "@/components/translate/translate.module.css";
