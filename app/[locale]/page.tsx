@@ -44,7 +44,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
 
       <section aria-labelledby="coverage">
         <h2 id="coverage">{t("coverage")}</h2>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("coverageCaption")}>
           <table>
             <caption className="muted">{t("coverageCaption")}</caption>
             <thead>

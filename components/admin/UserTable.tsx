@@ -13,7 +13,7 @@ export async function UserTable({ users }: { users: UserListRow[] }) {
   ]);
   const names = (langs: string[]) => format.list(langs.map((l) => tl("name", { language: l })));
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t("listCaption", { count: users.length })}>
       <table>
         <caption>{t("listCaption", { count: users.length })}</caption>
         <thead>

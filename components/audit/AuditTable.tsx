@@ -50,7 +50,7 @@ export async function AuditTable({ rows, total, names }: { rows: AuditRow[]; tot
   };
   if (!rows.length) return <p>{t("noEvents")}</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t("caption", { total })}>
       <table className="audit-table">
         <caption>{t("caption", { total })}</caption>
         <thead>

@@ -60,7 +60,7 @@ export function BankUpdate({ item, pair }: { item: BuilderItem; pair: VersionPai
       <details>
         <summary>{t("compare")}</summary>
         {pair?.from && pair.to ? (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t("compareCaption", { name: item.name })}>
             <table className="version-compare">
               <caption className="visually-hidden">{t("compareCaption", { name: item.name })}</caption>
               <thead>

@@ -45,7 +45,7 @@ export function ConflictPanel({
     <section className="conflict" aria-labelledby="conflict-title">
       <h2 id="conflict-title">{t("title")}</h2>
       <p>{t("intro")}</p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("caption")}>
         <table>
           <caption className="visually-hidden">{t("caption")}</caption>
           <thead>

@@ -72,7 +72,7 @@ export function FrameworkConflict({
       <h3 id={titleId}>{tf("conflictTitle")}</h3>
       <p>{t("intro")}</p>
       {saved.retired && <p>{saved.mergedInto ? tf("mergedInto", { code: saved.mergedInto }) : tf("retired")}</p>}
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("caption")}>
         <table>
           <caption className="visually-hidden">{t("caption")}</caption>
           <thead>

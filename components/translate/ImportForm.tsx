@@ -101,7 +101,7 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
               ))}
           </ul>
           {listed.length > 0 && (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={t("import.changesCaption")}>
               <table>
                 <caption>{t("import.changesCaption")}</caption>
                 <thead>

@@ -62,7 +62,7 @@ export default async function CuratePage({ params, searchParams }: Props) {
         </Button>
       </form>
       <p role="status">{t("list.count", { count: result.total })}</p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("list.caption")}>
         <table className="data-table">
           <caption className="visually-hidden">{t("list.caption")}</caption>
           <thead>

@@ -26,7 +26,7 @@ export default async function ChoiceListsPage({ params }: Props) {
       <CurateNav isAdmin={access.isAdmin} isCurator={access.isCurator} />
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("title")}>
         <table className="data-table">
           <caption className="visually-hidden">{t("title")}</caption>
           <thead>

@@ -35,7 +35,7 @@ export default async function ChoiceListPage({ params }: Props) {
       <CurateNav isAdmin={access.isAdmin} isCurator={access.isCurator} />
       <h1>{t("editTitle", { name: list.name })}</h1>
       <p>{t("versionIs", { version: list.version })}</p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("inEveryLanguage")}>
         <table className="data-table">
           <caption>{t("inEveryLanguage")}</caption>
           <thead>

@@ -107,7 +107,7 @@ export default async function QueuePage({ params, searchParams }: Params) {
       {queue.items.length === 0 ? (
         <p>{t("queue.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("queue.caption", { language: lang })}>
           <table className={styles.queue}>
             <caption>{t("queue.caption", { language: lang })}</caption>
             <thead>

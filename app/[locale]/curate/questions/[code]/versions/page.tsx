@@ -47,7 +47,7 @@ export default async function VersionsPage({ params, searchParams }: Props) {
       <p>
         <Link href={`/curate/questions/${code}`}>{t("back")}</Link>
       </p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("caption")}>
         <table className="data-table">
           <caption>{t("caption")}</caption>
           <thead>
