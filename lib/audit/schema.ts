@@ -11,6 +11,7 @@ export const AUDIT_ENTITY_TYPES = [
   "framework",
   "questionnaire",
   "template",
+  "resultsDataset",
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -21,6 +21,8 @@ type LanguageResource = { lang: Language | string };
 /** A text awaiting approval, with who last edited it (its label and hint, and each answer choice label that moves with it). */
 type ApprovalResource = LanguageResource & { lastEditors: readonly (string | null)[] };
 type UserResource = { userId: string };
+/** Uploaded submissions (lib/results): whose they are */
+type DatasetResource = { ownerId: string };
 
 /** Every operation of the app, with the resource its rule needs (undefined: none). */
 export type ActionResources = {
@@ -39,6 +41,11 @@ export type ActionResources = {
   "questionnaire.delete": QuestionnaireResource;
   "questionnaire.share": QuestionnaireResource;
   "questionnaire.export": QuestionnaireResource;
+  /** Results from collected data: a researcher uploads submissions of a questionnaire they may read */
+  "results.upload": QuestionnaireResource;
+  /** Uploaded submissions are their uploader's alone */
+  "results.read": DatasetResource;
+  "results.delete": DatasetResource;
   // translators and reviewers, per language
   "translation.edit": LanguageResource;
   "translation.submit": LanguageResource;
@@ -96,6 +103,9 @@ const RULES: { [A in Action]: Rule<A> } = {
   "questionnaire.delete": ownQuestionnaire,
   "questionnaire.share": ownQuestionnaire,
   "questionnaire.export": (actor, q) => readableQuestionnaire(actor, q),
+  "results.upload": (actor, q) => has(actor, "researcher") && readableQuestionnaire(actor, q),
+  "results.read": (actor, d) => d.ownerId === actor.id,
+  "results.delete": (actor, d) => d.ownerId === actor.id,
   "translation.edit": (actor, r) => has(actor, "translator") && actor.translateLanguages.includes(r.lang),
   "translation.submit": (actor, r) => has(actor, "translator") && actor.translateLanguages.includes(r.lang),
   "translation.review": (actor, r) => has(actor, "reviewer") && actor.reviewLanguages.includes(r.lang),
@@ -131,6 +141,9 @@ const RESOURCE_REQUIRED: ReadonlySet<Action> = new Set([
   "questionnaire.delete",
   "questionnaire.share",
   "questionnaire.export",
+  "results.upload",
+  "results.read",
+  "results.delete",
   "translation.edit",
   "translation.submit",
   "translation.review",

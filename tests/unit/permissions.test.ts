@@ -28,7 +28,10 @@ const Y = true;
 const N = false;
 // Operations without a resource:       anon researcher translator reviewer curator admin
 const plain: Record<
-  Exclude<Action, `questionnaire.${"read" | "edit" | "delete" | "share" | "export"}` | `translation.${string}`>,
+  Exclude<
+    Action,
+    `questionnaire.${"read" | "edit" | "delete" | "share" | "export"}` | `translation.${string}` | `results.${string}`
+  >,
   boolean[]
 > = {
   "question.read": [Y, Y, Y, Y, Y, Y],
@@ -74,12 +77,34 @@ describe("permission matrix: role × operation", () => {
       "questionnaire.delete",
       "questionnaire.share",
       "questionnaire.export",
+      "results.upload",
+      "results.read",
+      "results.delete",
       "translation.edit",
       "translation.submit",
       "translation.review",
       "translation.approve",
     ]);
     expect([...ACTIONS].sort()).toEqual([...covered].sort());
+  });
+});
+
+describe("uploaded submissions belong to their uploader", () => {
+  const template = { ownerId: "someone-else", visibility: "public_template" as const };
+  const privateOther = { ownerId: "someone-else", visibility: "private" as const };
+  it("a researcher uploads for a questionnaire they may read; only the uploader reads and deletes", () => {
+    expect(can(people.researcher, "results.upload", template)).toBe(true);
+    expect(can(people.researcher, "results.upload", { ownerId: "u1", visibility: "private" })).toBe(true);
+    expect(can(people.researcher, "results.upload", privateOther)).toBe(false);
+    expect(can(people.translator, "results.upload", template)).toBe(false);
+    expect(can(people.anonymous, "results.upload", template)).toBe(false);
+    for (const action of ["results.read", "results.delete"] as const) {
+      expect(can(people.researcher, action, { ownerId: "u1" })).toBe(true);
+      expect(can(people.researcher, action, { ownerId: "someone-else" })).toBe(false);
+      expect(can(people.admin, action, { ownerId: "someone-else" })).toBe(false);
+      expect(can(people.anonymous, action, { ownerId: "u1" })).toBe(false);
+      expect(can(people.researcher, action)).toBe(false);
+    }
   });
 });
 
