@@ -16,7 +16,7 @@ export type KnownFailure<D> = { code: string; details?: D; values?: Record<strin
 
 export type ActionDomain<D> = {
   /** The namespace whose `failures.<code>` words this domain's refusals; `errors.<code>` otherwise. */
-  namespace?: "curate" | "builder" | "translate";
+  namespace?: "curate" | "builder" | "translate" | "results";
   /** The domain's own typed errors, as a code and what the screen needs to act on them. */
   known?: (error: unknown, t: Translate) => KnownFailure<D> | null;
   /** zod issues as one translated message per field; the shared wording otherwise. */

@@ -1,15 +1,18 @@
 // From a submissions export (KoboToolbox or ODK Central CSV) to every indicator the questionnaire
-// can compute. Parsing is csv-parse's (byte order mark, quoted fields, `;` or `,` as Kobo and ODK
-// write them); what cannot be matched is reported, never silently dropped.
-import { parse } from "csv-parse/sync";
+// can compute (the file read by read-file.ts, or CSV text parsed there); what cannot be matched is
+// reported, never silently dropped.
 import type { IndicatorComputation } from "../framework/schema";
 import { matchColumns, type Variable } from "./columns";
 import { computeIndicator, type IndicatorResult } from "./compute";
+import { ResultsError } from "./errors";
+import { parseSubmissionsCsv, type SubmissionsTable } from "./read-file";
 
 export type QuestionnaireVariable = Variable & { /** bank question code */ code: string };
 
 export type ResultsInput = {
-  csv: string;
+  /** The file as CSV text, or already read as a table */
+  csv?: string;
+  table?: SubmissionsTable;
   variables: readonly QuestionnaireVariable[];
   /** indicator code → definition */
   definitions: Readonly<Record<string, IndicatorComputation>>;
@@ -35,26 +38,20 @@ export class ResultsInputError extends Error {
   }
 }
 
-/** KoboToolbox writes `;` by default, ODK Central `,`: the header line says which. */
-function delimiterOf(csv: string): string {
-  const first = csv.slice(0, csv.search(/\r?\n|$/));
-  return (first.match(/;/g)?.length ?? 0) > (first.match(/,/g)?.length ?? 0) ? ";" : ",";
+/** The file as a table: CSV text is parsed here (read-file.ts reads bytes and workbooks). */
+function tableOf(input: ResultsInput): SubmissionsTable {
+  if (input.table) return input.table;
+  try {
+    return parseSubmissionsCsv(input.csv ?? "");
+  } catch (error) {
+    if (error instanceof ResultsError && (error.code === "empty" || error.code === "duplicateColumn"))
+      throw new ResultsInputError(error.code, error.details.column);
+    throw error;
+  }
 }
 
 export function computeResults(input: ResultsInput): ResultsOutput {
-  const records: string[][] = parse(input.csv, {
-    bom: true,
-    delimiter: delimiterOf(input.csv.replace(/^\uFEFF/, "")),
-    relax_column_count: true,
-    skip_empty_lines: true,
-  });
-  if (records.length === 0) throw new ResultsInputError("empty");
-  const [headers, ...rows] = records;
-  const seen = new Set<string>();
-  for (const h of headers) {
-    if (seen.has(h)) throw new ResultsInputError("duplicateColumn", h);
-    seen.add(h);
-  }
+  const { headers, rows } = tableOf(input);
   const indexOf = (name: string | undefined, code: "unknownWeightColumn" | "unknownGroupColumn") => {
     if (name === undefined) return undefined;
     const i = headers.indexOf(name);

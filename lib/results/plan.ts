@@ -1,0 +1,84 @@
+// What a questionnaire's codebook says about reading its submissions: the variables a file's
+// columns are matched to (names and group paths as the XLSForm export writes them; a repeat's
+// answers are in another table of the export and are not read), the computable definitions, the
+// answers each select question allows, and the bank versions each definition and the form name
+// (kept with every upload, so that datasets compared later say where they differ). Pure.
+import type { Codebook } from "../codebook/model";
+import type { IndicatorComputation } from "../framework/schema";
+import { matchColumns } from "./columns";
+import { ResultsError } from "./errors";
+import type { SubmissionsTable } from "./read-file";
+import type { QuestionnaireVariable } from "./submissions";
+
+export type DefinitionVersions = Record<string, { defined: number; used: number | null }>;
+
+export type ResultsPlan = {
+  variables: QuestionnaireVariable[];
+  definitions: Record<string, IndicatorComputation>;
+  /** variable → the choice names it may record, and whether several are recorded (select_multiple) */
+  choices: Map<string, { multiple: boolean; other: boolean; names: Set<string> }>;
+  versions: DefinitionVersions;
+};
+
+export type ColumnMapping = {
+  /** variable name → the header of its column */
+  columns: Record<string, string>;
+  unmatched: string[];
+  missing: string[];
+};
+
+export function planFromCodebook(codebook: Codebook): ResultsPlan {
+  const questions = codebook.variables.filter((v) => v.kind === "question" && v.repeat === null);
+  const lists = new Map(codebook.choiceLists.map((l) => [l.name, new Set(l.choices.map((c) => c.name))]));
+  const choices: ResultsPlan["choices"] = new Map();
+  for (const v of questions) {
+    const names = v.listName ? lists.get(v.listName) : undefined;
+    // `or_other` lets a respondent type an answer of their own, recorded as "other".
+    if (names)
+      choices.set(v.name, { multiple: /^select_multiple\b/.test(v.type), other: /\bor_other\b/.test(v.type), names });
+  }
+  const byCode = new Map(questions.filter((v) => v.bank).map((v) => [v.bank!.code, v]));
+  const definitions: ResultsPlan["definitions"] = {};
+  const versions: DefinitionVersions = {};
+  for (const i of codebook.indicators) {
+    if (!i.computation || !i.computable) continue;
+    definitions[i.code] = i.computation;
+    versions[i.code] = {
+      defined: i.computation.bankVersion,
+      used: byCode.get(i.computation.question)?.bank?.version ?? null,
+    };
+  }
+  return {
+    variables: questions.map((v) => ({ name: v.name, groups: v.groups, code: v.bank?.code ?? "" })),
+    definitions,
+    choices,
+    versions,
+  };
+}
+
+/**
+ * Matches the file's columns to the questionnaire's variables and checks every answer of a select
+ * question against its choices: the first answer that is not one is refused with its row (as a
+ * spreadsheet numbers it, the header being row 1) and column.
+ */
+export function checkSubmissions(table: SubmissionsTable, plan: ResultsPlan): ColumnMapping {
+  const match = matchColumns(table.headers, plan.variables);
+  if (match.columns.size === 0) throw new ResultsError("notThisQuestionnaire");
+  for (const [variable, index] of match.columns) {
+    const allowed = plan.choices.get(variable);
+    if (!allowed) continue;
+    for (let r = 0; r < table.rows.length; r++) {
+      const cell = (table.rows[r][index] ?? "").trim();
+      if (cell === "") continue;
+      const answers = allowed.multiple ? cell.split(/\s+/) : [cell];
+      const wrong = answers.find((a) => !allowed.names.has(a) && !(allowed.other && a === "other"));
+      if (wrong !== undefined)
+        throw new ResultsError("notAChoice", { row: r + 2, column: table.headers[index], value: wrong.slice(0, 100) });
+    }
+  }
+  return {
+    columns: Object.fromEntries([...match.columns].map(([name, index]) => [name, table.headers[index]])),
+    unmatched: match.unmatched,
+    missing: match.missing,
+  };
+}
