@@ -72,6 +72,9 @@ export default async function BuilderPage({ params }: Props) {
             </Link>
           </li>
           <li>
+            <Link href={`/questionnaires/${id}/results`}>{t("results")}</Link>
+          </li>
+          <li>
             <Link href="/search">{t("add.fromSearch")}</Link>
           </li>
           <li>

@@ -67,6 +67,9 @@ export default async function TemplatePage({ params }: Params) {
           {t("codebookOf", { title: title?.text ?? id })}
         </Link>
       </p>
+      <p>
+        <Link href={`/questionnaires/${doc.id}/results`}>{t("resultsOf", { title: title?.text ?? id })}</Link>
+      </p>
       <QuestionnaireView doc={doc} locale={locale} />
     </>
   );
