@@ -42,7 +42,11 @@ export async function loadResultsPage({ params, searchParams }: ResultsPageProps
   const stored = await findStoredDatasets(access.id, user.id, wanted);
   const plan = codebook ? planFromCodebook(codebook) : null;
   const selected = stored.find((d) => d.id === selectedId) ?? null;
-  const compared = compareIds.length >= 2 ? stored.filter((d) => compareIds.includes(d.id)) : [];
+  // Side by side in the order they were uploaded, whichever one is open above.
+  const compared =
+    compareIds.length >= 2
+      ? datasets.flatMap((d) => stored.filter((s) => s.id === d.id && compareIds.includes(s.id)))
+      : [];
   return {
     locale,
     doc,
@@ -52,7 +56,7 @@ export async function loadResultsPage({ params, searchParams }: ResultsPageProps
     query,
     selected,
     results: selected && plan ? resultsOfDataset(selected, plan, query) : null,
-    comparison: plan && compared.length >= 2 ? compareDatasets(compared, plan, query.weight) : null,
+    comparison: plan && compared.length >= 2 ? compareDatasets(compared, plan) : null,
     compareIds,
     back: can(user, "questionnaire.edit", access) ? `/questionnaires/${doc.id}` : "/questionnaires",
   };

@@ -67,6 +67,14 @@ describe("interface messages", () => {
       "audit.fields.codes",
       "audit.fields.section",
       "audit.fields.questions",
+      // File formats, the statistician's n and a dash are the same everywhere; "Actions" in French.
+      "results.formats.xlsx",
+      "results.formats.csv",
+      "results.exportCsv",
+      "results.exportXlsx",
+      "results.n",
+      "results.noValue",
+      "results.actions",
     ]);
     for (const lang of ["es", "fr", "ar"]) {
       for (const [key, text] of flatten(load(lang))) {

@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: L
 
 export default async function ResultsPage(props: ResultsPageProps) {
   const page = await loadResultsPage(props);
-  const { locale, doc, codebook, datasets, selected, results, comparison, query } = page;
+  const { locale, doc, codebook, datasets, selected, results, comparison } = page;
   const t = await getTranslations("results");
   const rtl = directionOf(locale) === "rtl";
   const title = pickText(doc.title, locale)?.text ?? doc.slug ?? doc.id;
@@ -226,7 +226,6 @@ export default async function ResultsPage(props: ResultsPageProps) {
             <fieldset>
               <legend>{t("compareIntro")}</legend>
               {selected && <input type="hidden" name="dataset" value={selected.id} />}
-              {query.weight && <input type="hidden" name="weight" value={query.weight} />}
               {datasets.map((d) => (
                 <span key={d.id}>
                   <input
