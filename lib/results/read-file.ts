@@ -5,7 +5,7 @@
 // exceljs's; an .xlsx passes the zip checks before any XML parser sees it.
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
-import { inspectXlsxZip } from "../spreadsheet/zip-safety";
+import { inspectSpreadsheetZip } from "../spreadsheet/guard";
 import { ResultsError } from "./errors";
 import { RESULTS_MAX_BYTES, RESULTS_MAX_MEGABYTES, RESULTS_MAX_UNPACKED_BYTES } from "./limits";
 
@@ -74,8 +74,12 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** The first sheet of a workbook: Kobo puts the main table there, each repeat in a sheet of its own. */
 async function readXlsx(bytes: Buffer): Promise<SubmissionsTable> {
-  const refused = await inspectXlsxZip(bytes, { maxUnpackedBytes: RESULTS_MAX_UNPACKED_BYTES, maxParts: 1000 });
-  if (refused) throw new ResultsError("unreadable", { reason: refused });
+  const refused = await inspectSpreadsheetZip(bytes, {
+    maxParts: 1000,
+    maxPartBytes: RESULTS_MAX_UNPACKED_BYTES,
+    maxUnpackedBytes: RESULTS_MAX_UNPACKED_BYTES,
+  });
+  if (refused) throw new ResultsError("unreadable", { reason: refused.refusal });
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -7,6 +7,7 @@
 //   declares, so a lying directory cannot slip past;
 // - encrypted parts, and any XML part with a DOCTYPE or ENTITY ("billion laughs", external entities);
 // - a zip without xl/workbook.xml.
+// Results uploads (lib/results/read-file.ts) pass the same checks with limits of their own.
 // (lib/xlsform/form/read-tables.ts, the form importer, streams its sheets and keeps its own, larger
 // limits for them: LibreOffice writes sheets of a million formatted empty rows.)
 import yauzl from "yauzl";
@@ -20,6 +21,7 @@ export const SPREADSHEET_LIMITS = {
 
 export type ZipRefusal = "notSpreadsheet" | "tooManyParts" | "unpackedTooLarge" | "encrypted" | "unsafeXml";
 export type ZipRefused = { refusal: ZipRefusal; /** the part, the count or the size refused */ value?: string };
+export type ZipLimits = { maxParts: number; maxPartBytes: number; maxUnpackedBytes: number };
 
 const XML_PART = /\.(xml|rels|vml)$/i;
 
@@ -31,7 +33,10 @@ async function readPart(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer>
 }
 
 /** Null when the bytes are a small, honest .xlsx container; else why not. Reads at most the limits. */
-export async function inspectSpreadsheetZip(bytes: Buffer): Promise<ZipRefused | null> {
+export async function inspectSpreadsheetZip(
+  bytes: Buffer,
+  limits: ZipLimits = SPREADSHEET_LIMITS,
+): Promise<ZipRefused | null> {
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
@@ -39,14 +44,14 @@ export async function inspectSpreadsheetZip(bytes: Buffer): Promise<ZipRefused |
     return { refusal: "notSpreadsheet" };
   }
   try {
-    if (zip.entryCount > SPREADSHEET_LIMITS.maxParts) return { refusal: "tooManyParts", value: String(zip.entryCount) };
+    if (zip.entryCount > limits.maxParts) return { refusal: "tooManyParts", value: String(zip.entryCount) };
     let total = 0;
     let hasWorkbook = false;
     for await (const entry of zip.eachEntry()) {
       total += entry.uncompressedSize;
-      if (entry.uncompressedSize > SPREADSHEET_LIMITS.maxPartBytes)
+      if (entry.uncompressedSize > limits.maxPartBytes)
         return { refusal: "unpackedTooLarge", value: entry.fileName };
-      if (total > SPREADSHEET_LIMITS.maxUnpackedBytes) return { refusal: "unpackedTooLarge", value: String(total) };
+      if (total > limits.maxUnpackedBytes) return { refusal: "unpackedTooLarge", value: String(total) };
       if (entry.isEncrypted()) return { refusal: "encrypted" };
       if (entry.fileName === "xl/workbook.xml") hasWorkbook = true;
       if (!XML_PART.test(entry.fileName)) continue;
