@@ -70,7 +70,7 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
           id="import-file"
           name="file"
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.xlf,.xliff,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/xliff+xml"
           aria-describedby="import-limit"
         />
         <p id="import-limit" className={styles.help}>

@@ -117,6 +117,8 @@ export const PREVIEW_KINDS = [
   "changedSince",
   "unknown",
   "invalid",
+  "sourceEdited",
+  "placeholder",
 ] as const;
 export type PreviewKind = (typeof PREVIEW_KINDS)[number];
 
@@ -140,7 +142,8 @@ export async function previewTranslationImport({
   rows,
 }: {
   lang: Language;
-  rows: ImportedRow[];
+  /** `refused`: what the file's reader already found wrong with the row (XLIFF: see xliff.ts) */
+  rows: (ImportedRow & { refused?: "sourceEdited" | "placeholder" })[];
 }): Promise<ImportPreview> {
   const db = await getDb();
   const codes = new Set<string>();
@@ -239,6 +242,7 @@ export async function previewTranslationImport({
       return { ...base, kind: seen.has(r.id) ? "invalid" : "unknown", source: "", before: null };
     seen.add(r.id);
     const common = { ...base, source: target.source, before: target.current };
+    if (r.refused) return { ...common, kind: r.refused };
     const print = parseFingerprint(r.fingerprint);
     if (!r.translation) return { ...common, kind: "skipped" };
     if (r.translation === (target.current ?? "")) return { ...common, kind: "unchanged" };

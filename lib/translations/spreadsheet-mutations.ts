@@ -8,12 +8,16 @@ import { isTranslationError, TranslationError } from "./errors";
 import { PENDING_SELECT, workingText } from "./state";
 import { WORKING_STATUSES } from "../bank/visibility";
 import { saveInTx } from "./mutations";
-import { readTranslationWorkbook, parseFingerprint } from "./spreadsheet";
+import { parseFingerprint } from "./spreadsheet";
+import { readImportFile } from "./import-file";
 import { previewTranslationImport, type ImportPreview } from "./spreadsheet-data";
 
-/** Reads and previews a file: refused whole when it is too large, malformed or for another language. */
+/**
+ * Reads and previews a file (a spreadsheet or an XLIFF document): refused whole when it is too
+ * large, malformed or for another language.
+ */
 export async function readImport({ lang, bytes }: { lang: Language; bytes: Buffer }): Promise<ImportPreview> {
-  const read = await readTranslationWorkbook(bytes);
+  const read = await readImportFile(bytes);
   if (!read.ok) throw new TranslationError(read.code, { reason: read.reason });
   if (read.lang && read.lang !== lang) throw new TranslationError("badFile", { reason: "wrongLanguage" });
   return previewTranslationImport({ lang, rows: read.rows });
@@ -28,7 +32,7 @@ export async function applyTranslationImport(
   const preview = await readImport({ lang, bytes });
   if (preview.digest !== digest) throw new TranslationError("previewChanged");
   const updates = preview.rows.filter((r) => r.kind === "update");
-  const read = await readTranslationWorkbook(bytes);
+  const read = await readImportFile(bytes);
   const prints = new Map(read.ok ? read.rows.map((r) => [r.id, parseFingerprint(r.fingerprint)!]) : []);
 
   // Every row goes through the editor's own save (saveInTx), so that an imported text takes the

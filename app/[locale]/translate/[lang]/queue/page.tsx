@@ -104,6 +104,11 @@ export default async function QueuePage({ params, searchParams }: Params) {
           {t("queue.export")}
         </a>
       </p>
+      <p>
+        <a href={`/${locale}/translate/${lang}/export?${new URLSearchParams({ ...kept, format: "xliff" })}`} download>
+          {t("queue.exportXliff")}
+        </a>
+      </p>
       {queue.items.length === 0 ? (
         <p>{t("queue.empty")}</p>
       ) : (
