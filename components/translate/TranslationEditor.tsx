@@ -10,6 +10,8 @@ import { checkTranslation, type CheckWarning } from "@/lib/translations/checks";
 import type { SavedVersion } from "@/lib/translations/errors";
 import { saveTranslationAction } from "@/lib/translations/actions";
 import { SourceText } from "./SourceText";
+import { MemoryMatches } from "./MemoryMatches";
+import type { MemoryMatch } from "@/lib/translations/memory-data";
 import styles from "./translate.module.css";
 import { Button } from "@/components/ui/Button";
 
@@ -41,6 +43,8 @@ export type EditorProps = {
   canEdit: boolean;
   nextQuery: Record<string, string>;
   queuePath: string;
+  /** Translation memory: approved translations of similar English, per field */
+  memory?: { label: MemoryMatch[]; hint: MemoryMatch[] };
 };
 
 type Values = { label: string; hint: string; choices: Record<string, string> };
@@ -181,6 +185,19 @@ export function TranslationEditor(props: EditorProps) {
     />
   );
 
+  const memoryFor = (field: "label" | "hint", onUse: (v: string) => void) => (
+    <MemoryMatches
+      field={field}
+      matches={props.memory?.[field] ?? []}
+      lang={props.lang}
+      dir={props.dir}
+      sourceLang={props.sourceLang}
+      sourceDir={props.sourceDir}
+      canUse={props.canEdit}
+      onUse={onUse}
+    />
+  );
+
   return (
     <form onSubmit={onSubmit} onKeyDown={onKeyDown} className={styles.editor} aria-label={t("editor.formLabel")}>
       <p id="shortcut-help" className={styles.help}>
@@ -206,6 +223,7 @@ export function TranslationEditor(props: EditorProps) {
             {t("fields.label")} ({tl("name", { language: props.lang })})
           </label>
           {textArea("label", values.label, (v) => setValues({ ...values, label: v }), 3, "src-label")}
+          {memoryFor("label", (v) => setValues({ ...values, label: v }))}
         </div>
       </div>
 
@@ -233,6 +251,7 @@ export function TranslationEditor(props: EditorProps) {
               {t("fields.hint")} ({tl("name", { language: props.lang })})
             </label>
             {textArea("hint", values.hint, (v) => setValues({ ...values, hint: v }), 2, "src-hint")}
+            {memoryFor("hint", (v) => setValues({ ...values, hint: v }))}
           </div>
         </div>
       )}

@@ -10,6 +10,7 @@ import { filterQuery, queueFilterSchema, targetLanguageSchema } from "@/lib/tran
 import { can } from "@/lib/auth/permissions";
 import { editedLastByReviewer, mayApprove, mayEditTranslation } from "@/lib/translations/rules";
 import { findLastEditors } from "@/lib/translations/editor-data";
+import { findMemoryMatches } from "@/lib/translations/memory-data";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { TranslationEditor } from "@/components/translate/TranslationEditor";
@@ -62,6 +63,12 @@ export default async function TranslateItemPage({ params, searchParams }: Params
   const dir = directionOf(lang);
   const kept = filterQuery(filter);
   const canEdit = mayEditTranslation(user, lang, item.state);
+  const [memoryLabel, memoryHint] = await Promise.all([
+    findMemoryMatches({ lang, text: item.source.label, field: "label", excludeCode: item.code }),
+    item.source.hint
+      ? findMemoryMatches({ lang, text: item.source.hint, field: "hint", excludeCode: item.code })
+      : Promise.resolve([]),
+  ]);
   const lastEditors =
     item.state === "in_review" ? ((await findLastEditors([item.questionId], lang)).get(item.questionId) ?? []) : [];
   const diffLabels = { added: t("diff.added"), removed: t("diff.removed") };
@@ -209,6 +216,7 @@ export default async function TranslateItemPage({ params, searchParams }: Params
           canEdit={canEdit}
           nextQuery={kept}
           queuePath={`/translate/${lang}/queue`}
+          memory={{ label: memoryLabel, hint: memoryHint }}
         />
       </section>
 
