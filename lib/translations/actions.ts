@@ -14,6 +14,7 @@ import { can } from "../auth/permissions";
 import {
   addTranslationComment,
   approveTranslation,
+  confirmStillValid,
   restoreTranslationRevision,
   returnTranslation,
   saveTranslation,
@@ -79,6 +80,11 @@ export async function submitTranslationAction(input: { code: string; lang: strin
 
 export async function approveTranslationAction(input: { code: string; lang: string; revision: number }) {
   return run(input, (actor) => approveTranslation(actor, input));
+}
+
+/** An outdated text confirmed as still fitting the new English (a reviewer who did not write it). */
+export async function stillValidTranslationAction(input: { code: string; lang: string; revision: number }) {
+  return run(input, (actor) => confirmStillValid(actor, input));
 }
 
 export async function returnTranslationAction(input: {

@@ -12,6 +12,8 @@ export async function findLastEditors(
   questionIds: string[],
   lang: Language,
   tx?: Reader,
+  /** "any": every part with a text, for confirming an outdated text still valid (not only what is in review) */
+  which: "in_review" | "any" = "in_review",
 ): Promise<Map<string, string[]>> {
   if (questionIds.length === 0) return new Map();
   const db = tx ?? (await getDb());
@@ -26,7 +28,9 @@ export async function findLastEditors(
   });
   // The last editor of each part that an approval would approve: what is in review now.
   const editorsInReview = (rows: Parameters<typeof workingText>[0][]) =>
-    rows.map(workingText).flatMap((w) => (w.status === "in_review" ? [w.updatedById] : []));
+    rows
+      .map(workingText)
+      .flatMap((w) => ((which === "any" ? w.status !== "missing" : w.status === "in_review") ? [w.updatedById] : []));
   return new Map(
     rows.map((q) => {
       const ids = [

@@ -317,7 +317,7 @@ export async function saveInTx(
 }
 
 type Transition = {
-  action: "submit" | "approve" | "return";
+  action: "submit" | "approve" | "return" | "stillValid";
   from: TranslationState;
   to: TranslationState;
   /** Checked before anything is read: may this person take this kind of step in this language at all? */
@@ -329,6 +329,9 @@ const TRANSITIONS: Record<Transition["action"], Transition> = {
   submit: { action: "submit", from: "draft", to: "in_review", gate: "translation.submit", fourEyes: false },
   approve: { action: "approve", from: "in_review", to: "approved", gate: "translation.review", fourEyes: true },
   return: { action: "return", from: "in_review", to: "draft", gate: "translation.review", fourEyes: false },
+  // An outdated text whose English change needs no new wording: a reviewer who did not write it
+  // confirms it as it is, and it is approved for the new source version without being retyped.
+  stillValid: { action: "stillValid", from: "outdated", to: "approved", gate: "translation.review", fourEyes: true },
 };
 
 async function transition(
@@ -349,7 +352,8 @@ async function transition(
     if (text.revision !== input.revision) await conflict(tx, input.code, lang);
     if (state !== step.from) throw new TranslationError("wrongStatus", { reason: state });
     if (step.fourEyes) {
-      const lastEditors = (await findLastEditors([q.id], lang, tx)).get(q.id) ?? [];
+      const which = kind === "stillValid" ? "any" : "in_review";
+      const lastEditors = (await findLastEditors([q.id], lang, tx, which)).get(q.id) ?? [];
       if (!can(actor, "translation.approve", { lang, lastEditors })) throw new TranslationError("ownEdit");
     }
     // Every part of the item in the step's state moves: the text and each answer choice label (a
@@ -359,6 +363,7 @@ async function transition(
       revision: input.revision,
       to: step.to,
       move: textState === step.from,
+      ...(kind === "stillValid" ? { sourceVersion: q.version } : {}),
     });
     if (!moved) await conflict(tx, input.code, lang);
     const choiceStates: TranslationState[] = [];
@@ -383,7 +388,7 @@ async function transition(
       hint: work.hint,
       choices: targetChoices(loaded),
       status: after,
-      sourceVersion: work.sourceVersion,
+      sourceVersion: kind === "stillValid" ? q.version : work.sourceVersion,
       actorId: actor.id,
     });
     await recordAudit(tx, {
@@ -406,6 +411,11 @@ export function submitTranslation(actor: Actor, input: { code: string; lang: str
 /** in review → approved (reviewers of the language only). */
 export function approveTranslation(actor: Actor, input: { code: string; lang: string; revision: number }) {
   return transition(actor, input, "approve");
+}
+
+/** outdated → approved for the new source version, unchanged (reviewers who did not write it only). */
+export function confirmStillValid(actor: Actor, input: { code: string; lang: string; revision: number }) {
+  return transition(actor, input, "stillValid");
 }
 
 /** in review → draft, with the reviewer's comment saying what to fix. */

@@ -121,14 +121,24 @@ function stepData(row: TextRow, to: TranslationState, withHint: boolean) {
   };
 }
 
-/** Moves the question text; false when its revision moved meanwhile. `move` false only claims the revision. */
+/**
+ * Moves the question text; false when its revision moved meanwhile. `move` false only claims the
+ * revision; `sourceVersion` re-dates the text (an outdated text confirmed still valid).
+ */
 export async function stepQuestionText(
   tx: Tx,
-  { row, revision, to, move }: { row: TextRow; revision: number; to: TranslationState; move: boolean },
+  {
+    row,
+    revision,
+    to,
+    move,
+    sourceVersion,
+  }: { row: TextRow; revision: number; to: TranslationState; move: boolean; sourceVersion?: number },
 ): Promise<boolean> {
+  const redate = move && sourceVersion !== undefined ? { sourceVersion } : {};
   const claimed = await tx.questionText.updateMany({
     where: { id: row.id, revision },
-    data: { ...(move ? stepData(row, to, true) : {}), revision: { increment: 1 } },
+    data: { ...(move ? stepData(row, to, true) : {}), ...redate, revision: { increment: 1 } },
   });
   return claimed.count === 1;
 }

@@ -17,6 +17,7 @@ import { TranslationEditor } from "@/components/translate/TranslationEditor";
 import { WorkflowPanel } from "@/components/translate/WorkflowPanel";
 import { CommentForm } from "@/components/translate/CommentForm";
 import { RestoreButton } from "@/components/translate/RestoreButton";
+import { StillValidButton } from "@/components/translate/StillValidButton";
 import { DiffText } from "@/components/ui/DiffText";
 import styles from "@/components/translate/translate.module.css";
 import { Button } from "@/components/ui/Button";
@@ -70,7 +71,13 @@ export default async function TranslateItemPage({ params, searchParams }: Params
       : Promise.resolve([]),
   ]);
   const lastEditors =
-    item.state === "in_review" ? ((await findLastEditors([item.questionId], lang)).get(item.questionId) ?? []) : [];
+    item.state === "in_review" || item.state === "outdated"
+      ? ((
+          await findLastEditors([item.questionId], lang, undefined, item.state === "outdated" ? "any" : "in_review")
+        ).get(item.questionId) ?? [])
+      : [];
+  // "Still valid": a reviewer of the language who is not the text's last editor (four eyes).
+  const canConfirm = item.state === "outdated" && !!item.target && mayApprove(user, lang, lastEditors);
   const diffLabels = { added: t("diff.added"), removed: t("diff.removed") };
   const fieldName = (field: string) =>
     field.startsWith("choice:") ? t("fields.choice", { name: field.slice(7) }) : t(`fields.${field as "label"}`);
@@ -185,6 +192,7 @@ export default async function TranslateItemPage({ params, searchParams }: Params
               ))}
             </dl>
           )}
+          {canConfirm && <StillValidButton code={item.code} lang={lang} revision={item.target!.revision} />}
         </section>
       )}
 
