@@ -3,6 +3,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { indicatorComputationSchema } from "../lib/framework/schema";
+import { glossaryFileSchema, type GlossaryFile } from "../lib/translations/glossary-schema";
 import {
   choiceListSchema,
   frameworkFileSchema,
@@ -28,6 +29,8 @@ export type SeedBank = {
   templates: (TemplateFile & { file: string })[];
   /** Indicator code → its computable definition (indicator-computations.json) */
   computations: Record<string, z.infer<typeof indicatorComputationSchema>>;
+  /** The termbase's starting terms (glossary.json), also what the content tests hold the seed texts to */
+  glossary: GlossaryFile;
 };
 
 async function readJson<T extends z.ZodType>(file: string, schema: T): Promise<z.infer<T>> {
@@ -49,10 +52,11 @@ async function jsonFilesIn(dir: string): Promise<string[]> {
 }
 
 export async function loadSeedBank(): Promise<SeedBank> {
-  const [framework, sources, sharedLists] = await Promise.all([
+  const [framework, sources, sharedLists, glossary] = await Promise.all([
     readJson("framework.json", frameworkFileSchema),
     readJson("sources.json", sourcesFileSchema),
     readJson("choice-lists.json", choiceListSchema.array()),
+    readJson("glossary.json", glossaryFileSchema),
   ]);
   const localLists: SeedBank["localLists"] = [];
   const questions: SeedBank["questions"] = [];
@@ -69,5 +73,5 @@ export async function loadSeedBank(): Promise<SeedBank> {
     "indicator-computations.json",
     z.record(z.string().regex(/^[A-Z]{3}-\d{2}$/), indicatorComputationSchema),
   );
-  return { framework, sources, sharedLists, localLists, questions, templates, computations };
+  return { framework, sources, sharedLists, localLists, questions, templates, computations, glossary };
 }

@@ -38,6 +38,7 @@ export async function seedWithClient(prisma: PrismaClient, { demoAccounts, log =
   const counts = await seedQuestions(prisma, bank, sourceIds, listIds);
   await seedIndicatorComputations(prisma, bank);
   const templates = await seedTemplates(prisma, bank);
+  await seedGlossary(prisma, bank);
   if (demoAccounts) {
     const { seedDemoAccounts } = await import("./seed-accounts");
     await seedDemoAccounts(prisma, log);
@@ -80,6 +81,25 @@ async function seedIndicatorComputations(prisma: PrismaClient, bank: SeedBank) {
       data: { computation },
     });
   }
+}
+
+/** A term is added where its language has none of that name: one a reviewer has edited or deleted stays so. */
+async function seedGlossary(prisma: PrismaClient, bank: SeedBank) {
+  const data = bank.glossary.terms.flatMap((t) =>
+    (["es", "fr", "ar"] as const).map((lang) => ({
+      lang,
+      term: t.term,
+      approved: t.approved[lang],
+      forms: t.forms?.[lang] ?? [],
+      forbidden: t.forbidden[lang] ?? [],
+      except: t.except ?? [],
+      note: t.note ?? "",
+      domain: t.domain,
+    })),
+  );
+  const seeded = await prisma.glossaryTerm.count();
+  // Only into an empty termbase: re-seeding must not bring back a term a reviewer deleted.
+  if (!seeded) await prisma.glossaryTerm.createMany({ data, skipDuplicates: true });
 }
 
 async function seedSources(prisma: PrismaClient, bank: SeedBank) {

@@ -52,6 +52,10 @@ export type ActionResources = {
   "translation.review": LanguageResource;
   /** Four eyes: a reviewer of the language who is not the text's last editor. */
   "translation.approve": ApprovalResource;
+  /** A language's glossary: its translators and reviewers read it (and curators and administrators) */
+  "glossary.read": LanguageResource;
+  /** Its reviewers keep it (and curators and administrators) */
+  "glossary.edit": LanguageResource;
   // curators
   "question.create": undefined;
   "question.edit": undefined;
@@ -115,6 +119,13 @@ const RULES: { [A in Action]: Rule<A> } = {
     actor.reviewLanguages.includes(r.lang) &&
     Array.isArray(r.lastEditors) &&
     !r.lastEditors.includes(actor.id),
+  "glossary.read": (actor, r) =>
+    has(actor, "curator") ||
+    has(actor, "admin") ||
+    (has(actor, "translator") && actor.translateLanguages.includes(r.lang)) ||
+    (has(actor, "reviewer") && actor.reviewLanguages.includes(r.lang)),
+  "glossary.edit": (actor, r) =>
+    has(actor, "curator") || has(actor, "admin") || (has(actor, "reviewer") && actor.reviewLanguages.includes(r.lang)),
   "question.create": role("curator"),
   "question.edit": role("curator"),
   "question.publish": role("curator"),
@@ -148,6 +159,8 @@ const RESOURCE_REQUIRED: ReadonlySet<Action> = new Set([
   "translation.submit",
   "translation.review",
   "translation.approve",
+  "glossary.read",
+  "glossary.edit",
 ]);
 
 /** What an anonymous visitor may do: read what is public, nothing else. */

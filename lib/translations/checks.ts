@@ -3,9 +3,21 @@
 //
 // What they look for is what breaks a survey in the field: a `${name}` reference that XLSForm
 // would no longer fill in, a number that changed (ages, days, doses), a placeholder such as
-// [COUNTRY] or {disease} lost in translation, an empty text, or a text left in the source language.
+// [COUNTRY] or {disease} lost in translation, an empty text, or a text left in the source language;
+// and, given the language's glossary, a term translated otherwise than approved (glossary-match.ts).
+import { checkGlossary } from "./glossary-match";
+import type { GlossaryEntry } from "./glossary-schema";
 
-export type CheckCode = "empty" | "sameAsSource" | "missingReference" | "missingNumber" | "missingPlaceholder";
+export type CheckCode =
+  | "empty"
+  | "sameAsSource"
+  | "missingReference"
+  | "missingNumber"
+  | "missingPlaceholder"
+  | "glossaryMissing"
+  | "glossaryForbidden";
+/** What the checks need of the glossary: the language's terms (none: no glossary check). */
+export type CheckGlossary = readonly Pick<GlossaryEntry, "term" | "approved" | "forms" | "forbidden" | "except">[];
 export type CheckWarning = { field: string; code: CheckCode; detail?: string };
 
 /** XLSForm references to other answers: ${name}. */
@@ -62,6 +74,7 @@ export function checkField(
   field: string,
   source: string | null | undefined,
   target: string | null | undefined,
+  glossary: CheckGlossary = [],
 ): CheckWarning[] {
   const src = source ?? "";
   const tgt = target ?? "";
@@ -77,6 +90,7 @@ export function checkField(
     warnings.push({ field, code: "missingNumber", detail: n });
   for (const p of missingFrom(findPlaceholders(src), findPlaceholders(tgt)))
     warnings.push({ field, code: "missingPlaceholder", detail: p });
+  for (const problem of checkGlossary(src, tgt, glossary)) warnings.push({ field, ...problem });
   return warnings;
 }
 
@@ -87,13 +101,17 @@ export type TranslationFields = {
 };
 
 /** Every warning of a question's translation: label, hint and each answer choice ("choice:<name>"). */
-export function checkTranslation(source: TranslationFields, target: TranslationFields): CheckWarning[] {
+export function checkTranslation(
+  source: TranslationFields,
+  target: TranslationFields,
+  glossary: CheckGlossary = [],
+): CheckWarning[] {
   const warnings = [
-    ...checkField("label", source.label, target.label),
-    ...checkField("hint", source.hint, target.hint),
+    ...checkField("label", source.label, target.label, glossary),
+    ...checkField("hint", source.hint, target.hint, glossary),
   ];
   for (const [name, label] of Object.entries(source.choices ?? {})) {
-    warnings.push(...checkField(`choice:${name}`, label, target.choices?.[name]));
+    warnings.push(...checkField(`choice:${name}`, label, target.choices?.[name], glossary));
   }
   return warnings;
 }

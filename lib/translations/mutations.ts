@@ -8,6 +8,7 @@ import { can, type Actor } from "../auth/permissions";
 import { recordAudit } from "../audit/mutations";
 import type { Language } from "../i18n/languages";
 import { checkTranslation } from "./checks";
+import { findGlossaryEntries } from "./glossary-data";
 import { TranslationError, type SavedVersion } from "./errors";
 import {
   commentSchema,
@@ -237,6 +238,7 @@ export async function saveInTx(
     const warnings = checkTranslation(
       { label: source?.label ?? "", hint: source?.hint, choices: sourceChoices },
       { label: label ?? "", hint, choices: afterChoices },
+      await findGlossaryEntries(tx, lang),
     );
     if (warnings.length) throw new TranslationError("warnings", { warnings });
   }

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { getDb } from "../db/client";
 import { SOURCE_LANGUAGE, type Language } from "../i18n/languages";
 import { checkField, type CheckWarning } from "./checks";
+import { findGlossaryEntries } from "./glossary-data";
 import { effectiveState, PENDING_SELECT, workingText } from "./state";
 import { fingerprint, parseFingerprint, type ImportedRow, type SheetRow } from "./spreadsheet";
 import { WORKING_STATUSES } from "../bank/visibility";
@@ -153,7 +154,8 @@ export async function previewTranslationImport({
     if (kind === "q" && owner) codes.add(owner);
     if (kind === "c" && owner) lists.add(owner);
   }
-  const [questions, choiceLists] = await Promise.all([
+  const [glossary, questions, choiceLists] = await Promise.all([
+    findGlossaryEntries(db, lang),
     db.question.findMany({
       where: { code: { in: [...codes] }, status: { in: [...WORKING_STATUSES] } },
       select: {
@@ -262,6 +264,7 @@ export async function previewTranslationImport({
         field === "hint" ? "hint" : kind === "c" ? `choice:${field}` : "label",
         target.source,
         r.translation,
+        glossary,
       ),
     };
   });

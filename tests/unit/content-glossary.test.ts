@@ -1,35 +1,10 @@
 // The bank's glossary (prisma/seed/glossary.json) applied to every seed text: one approved
 // translation per term and language, and none of the variants it forbids.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
 import { loadSeedBank, type SeedBank } from "../../prisma/seed-files";
 import { seedTexts, stripArabicDiacritics, type SeedText } from "./content-texts";
 
 const TARGETS = ["es", "fr", "ar"] as const;
-const perLanguage = z.object({ es: z.string().min(1), fr: z.string().min(1), ar: z.string().min(1) });
-const listsPerLanguage = z
-  .object({ es: z.array(z.string()), fr: z.array(z.string()), ar: z.array(z.string()) })
-  .partial();
-const glossarySchema = z.object({
-  description: z.string(),
-  terms: z
-    .array(
-      z.object({
-        term: z.string().min(1),
-        approved: perLanguage,
-        forms: listsPerLanguage.optional(),
-        except: z.array(z.string()).optional(),
-        forbidden: listsPerLanguage,
-        note: z.string().optional(),
-      }),
-    )
-    .min(5),
-});
-const glossary = glossarySchema.parse(
-  JSON.parse(readFileSync(path.join(process.cwd(), "prisma", "seed", "glossary.json"), "utf8")),
-);
 
 const normalise = (s: string) =>
   stripArabicDiacritics(s)
@@ -39,9 +14,11 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 let texts: SeedText[];
 let bank: SeedBank;
+let glossary: SeedBank["glossary"];
 beforeAll(async () => {
   bank = await loadSeedBank();
   texts = seedTexts(bank);
+  glossary = bank.glossary;
 });
 
 describe("seed glossary", () => {

@@ -30,7 +30,7 @@ const N = false;
 const plain: Record<
   Exclude<
     Action,
-    `questionnaire.${"read" | "edit" | "delete" | "share" | "export"}` | `translation.${string}` | `results.${string}`
+    `questionnaire.${"read" | "edit" | "delete" | "share" | "export"}` | `translation.${string}` | `results.${string}` | `glossary.${string}`
   >,
   boolean[]
 > = {
@@ -84,6 +84,8 @@ describe("permission matrix: role × operation", () => {
       "translation.submit",
       "translation.review",
       "translation.approve",
+      "glossary.read",
+      "glossary.edit",
     ]);
     expect([...ACTIONS].sort()).toEqual([...covered].sort());
   });
@@ -183,6 +185,28 @@ describe("translators and reviewers act in their own languages only", () => {
     expect(can(people.translator, "translation.approve", { lang: "fr", lastEditors: ["someone-else"] })).toBe(false);
     expect(can(reviewer, "translation.approve", { lang: "fr" } as never)).toBe(false);
     expect(can(null, "translation.approve", { lang: "fr", lastEditors: [] })).toBe(false);
+  });
+});
+
+describe("the glossary of a language", () => {
+  it("is read by its translators and reviewers, curators and administrators", () => {
+    expect(can(people.translator, "glossary.read", { lang: "fr" })).toBe(true);
+    expect(can(people.translator, "glossary.read", { lang: "es" })).toBe(false);
+    expect(can(people.reviewer, "glossary.read", { lang: "ar" })).toBe(true);
+    expect(can(people.curator, "glossary.read", { lang: "es" })).toBe(true);
+    expect(can(people.admin, "glossary.read", { lang: "es" })).toBe(true);
+    expect(can(people.researcher, "glossary.read", { lang: "fr" })).toBe(false);
+    expect(can(people.anonymous, "glossary.read", { lang: "fr" })).toBe(false);
+  });
+
+  it("is kept by its reviewers, curators and administrators; never by a translator", () => {
+    expect(can(people.reviewer, "glossary.edit", { lang: "fr" })).toBe(true);
+    expect(can(people.reviewer, "glossary.edit", { lang: "es" })).toBe(false);
+    expect(can(people.translator, "glossary.edit", { lang: "fr" })).toBe(false);
+    expect(can(people.curator, "glossary.edit", { lang: "es" })).toBe(true);
+    expect(can(people.admin, "glossary.edit", { lang: "ar" })).toBe(true);
+    expect(can(people.anonymous, "glossary.edit", { lang: "fr" })).toBe(false);
+    expect(can(people.reviewer, "glossary.edit")).toBe(false);
   });
 });
 
