@@ -9,7 +9,8 @@ import { useRouter } from "@/lib/i18n/navigation";
 import { checkTranslation, type CheckWarning } from "@/lib/translations/checks";
 import type { SavedVersion } from "@/lib/translations/errors";
 import { saveTranslationAction } from "@/lib/translations/actions";
-import { SourceText } from "./SourceText";
+import type { GlossaryEntry } from "@/lib/translations/glossary-schema";
+import { SourceText, type SourceGlossary } from "./SourceText";
 import { MemoryMatches } from "./MemoryMatches";
 import type { MemoryMatch } from "@/lib/translations/memory-data";
 import styles from "./translate.module.css";
@@ -41,6 +42,8 @@ export type EditorProps = {
   target: { label: string; hint: string | null; revision: number } | null;
   choices: EditorChoice[];
   canEdit: boolean;
+  /** The target language's glossary (empty when the source is not English: its terms are English) */
+  glossary: GlossaryEntry[];
   nextQuery: Record<string, string>;
   queuePath: string;
   /** Translation memory: approved translations of similar English, per field */
@@ -77,6 +80,12 @@ export function TranslationEditor(props: EditorProps) {
     field.startsWith("choice:")
       ? t("fields.choice", { name: field.slice(7) })
       : t(`fields.${field as "label" | "hint"}`);
+  const glossary: SourceGlossary = {
+    entries: props.glossary,
+    lang: props.lang,
+    dir: props.dir,
+    tip: (approved) => t("glossary.hoverApproved", { approved }),
+  };
   const warningText = (w: CheckWarning) =>
     `${fieldName(w.field)}: ${t(`checks.${w.code}`, { detail: w.detail ?? "" })}`;
 
@@ -88,6 +97,7 @@ export function TranslationEditor(props: EditorProps) {
     const found = checkTranslation(
       { label: props.source.label, hint: props.source.hint, choices: sourceChoices },
       { label: values.label, hint: values.hint, choices: values.choices },
+      props.glossary,
     );
     if (!values.label.trim()) {
       setError(t("editor.labelRequired"));
@@ -210,7 +220,7 @@ export function TranslationEditor(props: EditorProps) {
             {t("fields.label")} ({tl("name", { language: props.sourceLang })})
           </p>
           <p className={styles.sourceText} id="src-label">
-            <SourceText text={props.source.label} lang={props.sourceLang} dir={props.sourceDir} />
+            <SourceText text={props.source.label} lang={props.sourceLang} dir={props.sourceDir} glossary={glossary} />
           </p>
           {props.reference && (
             <p className={styles.referenceText}>
@@ -235,7 +245,12 @@ export function TranslationEditor(props: EditorProps) {
             </p>
             <p className={styles.sourceText} id="src-hint">
               {props.source.hint ? (
-                <SourceText text={props.source.hint} lang={props.sourceLang} dir={props.sourceDir} />
+                <SourceText
+                  text={props.source.hint}
+                  lang={props.sourceLang}
+                  dir={props.sourceDir}
+                  glossary={glossary}
+                />
               ) : (
                 <span className="muted">{t("editor.noHint")}</span>
               )}
@@ -264,7 +279,7 @@ export function TranslationEditor(props: EditorProps) {
               <div className={styles.sourceCell}>
                 <p className={styles.sourceText} id={`src-choice-${c.name}`}>
                   <span className="code">{c.name}</span>{" "}
-                  <SourceText text={c.source} lang={props.sourceLang} dir={props.sourceDir} />
+                  <SourceText text={c.source} lang={props.sourceLang} dir={props.sourceDir} glossary={glossary} />
                 </p>
                 {c.reference && (
                   <p className={styles.referenceText}>

@@ -6,7 +6,7 @@ import { getDb } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { can, type Actor } from "../auth/permissions";
 import { recordAudit } from "../audit/mutations";
-import type { Language } from "../i18n/languages";
+import { SOURCE_LANGUAGE, type Language } from "../i18n/languages";
 import { checkTranslation } from "./checks";
 import { findGlossaryEntries } from "./glossary-data";
 import { TranslationError, type SavedVersion } from "./errors";
@@ -238,7 +238,8 @@ export async function saveInTx(
     const warnings = checkTranslation(
       { label: source?.label ?? "", hint: source?.hint, choices: sourceChoices },
       { label: label ?? "", hint, choices: afterChoices },
-      await findGlossaryEntries(tx, lang),
+      // The glossary's terms are English: a question written in another language is not held to them.
+      q.sourceLanguage === SOURCE_LANGUAGE ? await findGlossaryEntries(tx, lang) : [],
     );
     if (warnings.length) throw new TranslationError("warnings", { warnings });
   }

@@ -44,6 +44,9 @@ export default async function LanguageDashboardPage({ params }: Params) {
         <li>
           <Link href={queuePath}>{t("dashboard.openQueue")}</Link>
         </li>
+        <li>
+          <Link href={`/translate/${lang}/glossary`}>{t("dashboard.glossary")}</Link>
+        </li>
         {rights?.edit && (
           <>
             <li>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { directionOf, LANGUAGES, SOURCE_LANGUAGE, pickText, type Language } from "@/lib/i18n/languages";
+import { directionOf, LANGUAGES, LANGUAGE_NAMES, pickText, SOURCE_LANGUAGE, type Language } from "@/lib/i18n/languages";
 import { findQuestionByCode } from "@/lib/bank/data";
 import { translatePageAccess } from "@/lib/translations/access";
 import { findTranslationItem } from "@/lib/translations/item-data";
@@ -14,6 +14,7 @@ import { findMemoryMatches } from "@/lib/translations/memory-data";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { TranslationEditor } from "@/components/translate/TranslationEditor";
+import { findGlossaryForEditor } from "@/lib/translations/glossary-data";
 import { WorkflowPanel } from "@/components/translate/WorkflowPanel";
 import { CommentForm } from "@/components/translate/CommentForm";
 import { RestoreButton } from "@/components/translate/RestoreButton";
@@ -205,6 +206,7 @@ export default async function TranslateItemPage({ params, searchParams }: Params
           dir={dir}
           sourceLang={item.sourceLanguage}
           sourceDir={sourceDir}
+          glossary={item.sourceLanguage === SOURCE_LANGUAGE ? await findGlossaryForEditor(lang) : []}
           referenceLang={item.reference ? referenceLanguage : null}
           referenceDir={directionOf(referenceLanguage)}
           source={item.source}
