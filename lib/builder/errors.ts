@@ -16,6 +16,9 @@ export type BuilderFailure =
   | "ownFormInvalid"
   | "constraintMessageStale"
   | "typeNeedsList"
+  | "choiceInUse"
+  | "listExists"
+  | "cannotMove"
   | "alreadyProposed"
   | "notProposable"
   | "noBankLanguage";

@@ -25,6 +25,8 @@ import {
 import { STRUCTURAL, findSkipProblems, structuralProblems, type OutlineSection } from "./skip-logic";
 import type { FormModel } from "../xlsform/form";
 import { addOwnQuestion, deleteOwnQuestion, editOwnQuestion, type OwnEditOutcome } from "./own-form-edit";
+import { addOwnContainer, moveOwnNode } from "./own-form-structure";
+import { saveOwnChoiceList } from "./own-form-lists";
 
 type Tx = Prisma.TransactionClient;
 export type BuilderActor = { id: string; roles: readonly Role[] };
@@ -516,7 +518,36 @@ async function applyChange(
       });
       return done;
     }
+    case "addOwnContainer":
+      return changeOwnForm(tx, q.id, (form) => addOwnContainer(form, change.add), {
+        parent: change.add.parent,
+        name: change.add.name,
+        kind: change.add.kind,
+      });
+    case "moveOwnNode":
+      return changeOwnForm(tx, q.id, (form) => moveOwnNode(form, change.move), { ...change.move });
+    case "saveOwnChoiceList":
+      return changeOwnForm(tx, q.id, (form) => saveOwnChoiceList(form, change.list), {
+        list: change.list.listName,
+        created: change.list.create,
+        choices: change.list.choices.map((c) => c.name),
+      });
   }
+}
+
+/** A moved own question's (or group's) links to the bank follow it to its new path. */
+async function moveFormLinks(tx: Tx, questionnaireId: string, from: string[], to: string[]) {
+  const [old, now] = [from.join("/"), to.join("/")];
+  if (old === now) return;
+  const links = await tx.questionnaireFormLink.findMany({
+    where: { questionnaireId, OR: [{ path: old }, { path: { startsWith: `${old}/` } }] },
+    select: { id: true, path: true },
+  });
+  for (const link of links)
+    await tx.questionnaireFormLink.update({
+      where: { id: link.id },
+      data: { path: now + link.path.slice(old.length) },
+    });
 }
 
 /**
@@ -534,6 +565,7 @@ async function changeOwnForm(
   const outcome = apply(row.form as unknown as FormModel);
   if (!outcome.ok)
     throw new BuilderError(outcome.code, {
+      ...(outcome.code === "choiceInUse" ? { codes: outcome.codes } : {}),
       formProblems: (outcome.problems ?? []).map(({ code, row: at, column, value }) => ({
         code,
         row: at,
@@ -545,6 +577,10 @@ async function changeOwnForm(
     where: { id: questionnaireId },
     data: { form: outcome.form as unknown as Prisma.InputJsonValue },
   });
+  if (outcome.movedTo && Array.isArray(details.path)) {
+    await moveFormLinks(tx, questionnaireId, details.path as string[], outcome.movedTo);
+    return { details: { ...details, to: outcome.movedTo } };
+  }
   return { details };
 }
 
@@ -566,6 +602,9 @@ const KEEPS_SKIP_LOGIC: ReadonlySet<ParsedBuilderChange["op"]> = new Set([
   "editOwnQuestion",
   "addOwnQuestion",
   "deleteOwnQuestion",
+  "addOwnContainer",
+  "moveOwnNode",
+  "saveOwnChoiceList",
 ]);
 
 /** Applies one builder change made on `revision`; returns the questionnaire's new revision. */

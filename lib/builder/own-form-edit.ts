@@ -10,22 +10,30 @@ import {
   readForm,
   type FormModel,
   type FormProblem,
+  type RowCells,
   type SurveyContainer,
   type SurveyNode,
   type SurveyQuestion,
 } from "../xlsform/form";
+import { parseType } from "../xlsform/form/question-types";
 import type { OwnQuestionAdd, OwnQuestionEdit } from "./own-form-schema";
 
 export type OwnEditOutcome =
-  | { ok: true; form: FormModel }
-  | { ok: false; code: "notFound" | "constraintMessageStale" | "typeNeedsList"; problems?: FormProblem[] }
+  /** `movedTo`: where a moved question, group or repeat is now (its bank link follows it) */
+  | { ok: true; form: FormModel; movedTo?: string[] }
+  | {
+      ok: false;
+      code: "notFound" | "constraintMessageStale" | "typeNeedsList" | "listExists" | "cannotMove";
+      problems?: FormProblem[];
+    }
+  | { ok: false; code: "choiceInUse"; codes: string[]; problems?: FormProblem[] }
   | { ok: false; code: "ownFormInvalid"; problems: FormProblem[] };
 
-const isContainer = (node: SurveyNode): node is SurveyContainer =>
+export const isContainer = (node: SurveyNode): node is SurveyContainer =>
   node.kind === "group" || node.kind === "repeat" || node.kind === "loop";
 
 /** The list of nodes holding the node at `path`, and its index there; null when there is none. */
-function locate(form: FormModel, names: string[]): { siblings: SurveyNode[]; index: number } | null {
+export function locate(form: FormModel, names: string[]): { siblings: SurveyNode[]; index: number } | null {
   let siblings = form.survey;
   for (const [depth, name] of names.entries()) {
     const index = siblings.findIndex((n) => n.kind !== "skipped" && n.name === name);
@@ -43,24 +51,54 @@ function cleaned(values: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== ""));
 }
 
-function setText(node: SurveyNode, key: string, values: Record<string, string>) {
+export function setText(node: Pick<RowCells, "texts">, key: string, values: Record<string, string>) {
   const kept = cleaned(values);
   if (Object.keys(kept).length) node.texts[key] = kept;
   else delete node.texts[key];
 }
 
-function setValue(node: SurveyNode, key: string, value: string) {
+export function setValue(node: Pick<RowCells, "values">, key: string, value: string) {
   if (value) node.values[key] = value;
   else delete node.values[key];
 }
 
 /** The form read back as pyxform would read it: the change stands only if the reader accepts it. */
-function checked(form: FormModel): OwnEditOutcome {
+export function checked(form: FormModel): OwnEditOutcome {
   const tables = formToWorkbook(form);
   const read = readForm({
     sheets: tables.sheets.map((s) => ({ name: s.name, headers: s.headers, rows: s.rows })),
   });
   return read.ok ? { ok: true, form } : { ok: false, code: "ownFormInvalid", problems: read.problems };
+}
+
+/** pyxform's truthy spellings of a yes/no column. */
+export const isYes = (value: string | undefined) => /^(yes|true|true\(\))$/i.test((value ?? "").trim());
+
+/**
+ * The columns beyond texts and logic (issue #18): each given one is set, each absent one left as
+ * it is; every column the builder does not know stays untouched. Null when done; else the refusal.
+ */
+function editOtherColumns(node: SurveyNode, edit: OwnQuestionEdit): OwnEditOutcome | null {
+  if (edit.guidanceHint !== undefined) setText(node, "guidance_hint", edit.guidanceHint);
+  if (edit.appearance !== undefined) setValue(node, "appearance", edit.appearance);
+  if (node.kind === "repeat" && edit.repeatCount !== undefined) setValue(node, "repeat_count", edit.repeatCount);
+  if (node.kind !== "question") return null;
+  if (edit.default !== undefined) setValue(node, "default", edit.default);
+  if (edit.choiceFilter !== undefined) setValue(node, "choice_filter", edit.choiceFilter);
+  if (edit.readOnly !== undefined && edit.readOnly !== isYes(node.values.read_only))
+    setValue(node, "read_only", edit.readOnly ? "yes" : "");
+  if (edit.listName !== undefined) {
+    const parsed = parseType(node.type);
+    if (parsed.kind !== "select" || parsed.listName === edit.listName) return null;
+    if (parsed.select !== "select_one" && parsed.select !== "select_multiple" && parsed.select !== "rank")
+      return { ok: false, code: "notFound" };
+    // Only the list's word changes: `select one yn or_other` keeps its spelling and or_other.
+    const words = node.type.trim().split(/\s+/);
+    const at = words.lastIndexOf(parsed.listName);
+    words[at] = edit.listName;
+    node.type = words.join(" ");
+  }
+  return null;
 }
 
 const sameTexts = (a: Record<string, string> | undefined, b: Record<string, string>) =>
@@ -88,11 +126,13 @@ export function editOwnQuestion(own: FormModel, edit: OwnQuestionEdit): OwnEditO
   setText(node, "constraint_message", edit.constraintMessage);
   setValue(node, "relevant", edit.relevant);
   if (node.kind === "question") {
-    setValue(node, "required", edit.required ? "yes" : "");
+    // `TRUE`, `true()`… as written stay as they are when the answer stays required.
+    if (edit.required !== isYes(node.values.required)) setValue(node, "required", edit.required ? "yes" : "");
     setValue(node, "constraint", edit.constraint);
     if (node.values.calculation !== undefined || edit.calculation) setValue(node, "calculation", edit.calculation);
   }
-  return checked(form);
+  const outcome = editOtherColumns(node, edit);
+  return outcome ?? checked(form);
 }
 
 export function addOwnQuestion(own: FormModel, add: OwnQuestionAdd): OwnEditOutcome {

@@ -9,6 +9,8 @@ const expression = z.string().trim().max(5_000);
 /** A question, group or repeat of the form by its path of names from the top. */
 export const ownPathSchema = z.array(z.string().min(1).max(200)).min(1).max(50);
 const path = ownPathSchema;
+const name = z.string().trim().min(1).max(200);
+const parent = z.array(z.string().min(1).max(200)).max(50);
 
 /** The question types a researcher adds in the builder (any other type comes in an imported file). */
 export const OWN_QUESTION_TYPES = [
@@ -31,6 +33,16 @@ export const ownQuestionEditSchema = z.object({
   constraint: expression,
   constraintMessage: texts,
   calculation: expression,
+  /** The other columns (issue #18): absent means "leave as it is", so older callers change nothing. */
+  guidanceHint: texts.optional(),
+  default: expression.optional(),
+  appearance: z.string().trim().max(200).optional(),
+  readOnly: z.boolean().optional(),
+  choiceFilter: expression.optional(),
+  /** For a select question: the form's choice list it takes its answers from */
+  listName: name.optional(),
+  /** For a repeat: how many times (a number or an expression) */
+  repeatCount: expression.optional(),
 });
 export type OwnQuestionEdit = z.infer<typeof ownQuestionEditSchema>;
 
@@ -47,3 +59,38 @@ export const ownQuestionAddSchema = z.object({
   calculation: expression,
 });
 export type OwnQuestionAdd = z.infer<typeof ownQuestionAddSchema>;
+
+/** A group or repeat of one's own, at the end of the form or of a group. */
+export const ownContainerAddSchema = z.object({
+  parent,
+  kind: z.enum(["group", "repeat"]),
+  name,
+  label: texts,
+  relevant: expression,
+  appearance: z.string().trim().max(200),
+  /** Repeats only; empty: as many as the enumerator adds */
+  repeatCount: expression,
+});
+export type OwnContainerAdd = z.infer<typeof ownContainerAddSchema>;
+
+/** A question, group or repeat one step up or down the form, into and out of groups on the way. */
+export const ownMoveSchema = z.object({ path, direction: z.enum(["up", "down"]) });
+export type OwnMove = z.infer<typeof ownMoveSchema>;
+
+/** Texts of the form's choice lists (label and media, per language) */
+export const ownChoiceSchema = z.object({
+  /** The choice's place in the list as it was read (its other columns are kept); null: a new choice */
+  from: z.number().int().min(0).max(100_000).nullable(),
+  name,
+  label: texts,
+  /** The list's extra columns (a cascading select's filter values): header → value */
+  filters: z.record(z.string().min(1).max(200), z.string().trim().max(1_000)),
+});
+export const OWN_LIST_MAX_CHOICES = 1_000;
+/** A choice list saved whole, in its new order; `create` for a list the form does not have yet. */
+export const ownChoiceListSchema = z.object({
+  listName: name,
+  create: z.boolean(),
+  choices: z.array(ownChoiceSchema).min(1).max(OWN_LIST_MAX_CHOICES),
+});
+export type OwnChoiceListSave = z.infer<typeof ownChoiceListSchema>;

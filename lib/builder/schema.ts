@@ -4,7 +4,14 @@
 import { z } from "zod";
 import { LANGUAGES, languageSchema, type Language, type PartialLocalizedText } from "../i18n/languages";
 import { relevanceSchema } from "../questionnaires/relevance-schema";
-import { ownPathSchema, ownQuestionAddSchema, ownQuestionEditSchema } from "./own-form-schema";
+import {
+  ownChoiceListSchema,
+  ownContainerAddSchema,
+  ownMoveSchema,
+  ownPathSchema,
+  ownQuestionAddSchema,
+  ownQuestionEditSchema,
+} from "./own-form-schema";
 
 const id = z.string().trim().min(1).max(100);
 const text = (max: number) => z.string().trim().max(max, "tooLong").optional();
@@ -117,6 +124,9 @@ export const builderChangeSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("editOwnQuestion"), ...base, edit: ownQuestionEditSchema }),
   z.object({ op: z.literal("addOwnQuestion"), ...base, add: ownQuestionAddSchema }),
   z.object({ op: z.literal("deleteOwnQuestion"), ...base, path: ownPathSchema }),
+  z.object({ op: z.literal("addOwnContainer"), ...base, add: ownContainerAddSchema }),
+  z.object({ op: z.literal("moveOwnNode"), ...base, move: ownMoveSchema }),
+  z.object({ op: z.literal("saveOwnChoiceList"), ...base, list: ownChoiceListSchema }),
 ]);
 export type BuilderChange = z.input<typeof builderChangeSchema>;
 export type ParsedBuilderChange = z.output<typeof builderChangeSchema>;
