@@ -1,203 +1,74 @@
 "use client";
 // The questionnaire's own (imported) form in the builder: its questions, groups and repeats as a
-// tree; each question opens an edit form (texts in every language of the form, required, skip
-// condition, accepted answers and their message, calculation) and can be deleted; a question of
-// one's own is added at the end of the form or of a group. Every change is checked on the server by
-// the same reader as an import, so what is saved always converts with pyxform.
-import { useState, useTransition, type FormEvent, type ReactNode } from "react";
+// tree, a page at a time (searchable by name or label); each row opens an edit form
+// (OwnQuestionForm), moves one step up or down the tree by its buttons, and can be deleted; a
+// question, group or repeat of one's own is added at the end of the form or of a group; the form's
+// choice lists are edited below (OwnChoiceLists). Every change is checked on the server by the
+// same reader as an import, so what is saved always converts with pyxform.
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import type { OwnFormLanguage, OwnFormRow, OwnFormView } from "@/lib/builder/own-form-view";
+import type { OwnFormRow, OwnFormView } from "@/lib/builder/own-form-view";
 import { OWN_QUESTION_TYPES } from "@/lib/builder/own-form-schema";
-import { proposeOwnQuestionAction } from "@/lib/builder/actions";
-import { buttonClass } from "@/components/ui/Button";
 import { useBuilder } from "./builder-context";
+import { Expression, TextInputs, type Texts } from "./OwnFormFields";
+import { OwnQuestionForm } from "./OwnQuestionForm";
+import { OwnAddContainer } from "./OwnAddContainer";
+import { OwnChoiceLists } from "./OwnChoiceLists";
 
-type Texts = Record<string, string>;
+/**
+ * The move button to focus once the page comes back from the server: a row moved into or out of a
+ * group is a new element there, and keyboard users must not be sent back to the top of the page.
+ */
+let focusAfterMove: string | null = null;
+const moveId = (path: string[], direction: "up" | "down") => `own-move-${direction}-${path.join("/")}`;
 
-/** An expression quoted in a label keeps its left-to-right order inside an Arabic sentence. */
-const code = (chunks: ReactNode) => (
-  <code dir="ltr" className="code">
-    {chunks}
-  </code>
-);
-
-function TextInputs({
-  id,
-  label,
-  languages,
-  value,
-  onChange,
-}: {
-  id: string;
-  label: (language: string) => string;
-  languages: OwnFormLanguage[];
-  value: Texts;
-  onChange: (v: Texts) => void;
-}) {
-  return (
-    <>
-      {languages.map((l, i) => (
-        <p key={l.name}>
-          <label htmlFor={`${id}-${i}`}>{label(l.name)}</label>
-          <input
-            id={`${id}-${i}`}
-            type="text"
-            lang={l.lang}
-            dir={l.dir}
-            maxLength={5000}
-            value={value[l.name] ?? ""}
-            onChange={(e) => onChange({ ...value, [l.name]: e.target.value })}
-          />
-        </p>
-      ))}
-    </>
-  );
-}
-
-function Expression({
-  id,
-  label,
-  value,
-  onChange,
-}: {
-  id: string;
-  label: ReactNode;
-  value: string;
-  onChange: (v: string) => void;
-}) {
-  return (
-    <p>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        dir="ltr"
-        spellCheck={false}
-        autoComplete="off"
-        className="own-expression"
-        maxLength={5000}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </p>
-  );
-}
-
-function QuestionForm({
-  row,
-  languages,
-  idPrefix,
-}: {
-  row: OwnFormRow;
-  languages: OwnFormLanguage[];
-  idPrefix: string;
-}) {
+function MoveButtons({ row }: { row: OwnFormRow }) {
   const t = useTranslations("builder.ownForm");
-  const { change, q } = useBuilder();
-  const [value, setValue] = useState({
-    label: row.label,
-    hint: row.hint,
-    required: row.required,
-    relevant: row.relevant,
-    constraint: row.constraint,
-    constraintMessage: row.constraintMessage,
-    calculation: row.calculation,
+  const { change } = useBuilder();
+  const up = useRef<HTMLButtonElement>(null);
+  const down = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    for (const ref of [up, down]) {
+      if (ref.current && ref.current.id === focusAfterMove) {
+        focusAfterMove = null;
+        ref.current.focus();
+      }
+    }
   });
-  const isQuestion = row.kind === "question";
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    change.run({ op: "editOwnQuestion", edit: { path: row.path, ...value } }, () => t("saved", { name: row.name }));
-  };
-  const [proposing, startProposing] = useTransition();
-  const propose = () =>
-    startProposing(async () => {
-      const result = await proposeOwnQuestionAction(q.id, row.path);
-      change.setFeedback(
-        result.ok
-          ? { kind: "ok", message: t("proposed", { code: String(result.data.details?.code ?? "") }) }
-          : { kind: "error", failure: result },
-      );
+  const move = async (direction: "up" | "down") => {
+    await change.run({ op: "moveOwnNode", move: { path: row.path, direction } }, (data) => {
+      const to = (data.details?.to as string[] | undefined) ?? row.path;
+      focusAfterMove = moveId(to, direction);
+      return t("moved", { name: row.name });
     });
-  const remove = () => {
-    if (window.confirm(t("confirmDelete", { name: row.name })))
-      change.run({ op: "deleteOwnQuestion", path: row.path }, () => t("deleted", { name: row.name }));
   };
   return (
-    <form onSubmit={submit} className="builder-form" aria-label={t("editOf", { name: row.name })}>
-      <TextInputs
-        id={`${idPrefix}-label`}
-        label={(language) => t("labelIn", { formLanguage: language })}
-        languages={languages}
-        value={value.label}
-        onChange={(label) => setValue({ ...value, label })}
-      />
-      <TextInputs
-        id={`${idPrefix}-hint`}
-        label={(language) => t("hintIn", { formLanguage: language })}
-        languages={languages}
-        value={value.hint}
-        onChange={(hint) => setValue({ ...value, hint })}
-      />
-      {isQuestion && (
-        <p>
-          <input
-            id={`${idPrefix}-required`}
-            type="checkbox"
-            checked={value.required}
-            onChange={(e) => setValue({ ...value, required: e.target.checked })}
-          />{" "}
-          <label htmlFor={`${idPrefix}-required`}>{t("required")}</label>
-        </p>
-      )}
-      <Expression
-        id={`${idPrefix}-relevant`}
-        label={t.rich("relevant", { code })}
-        value={value.relevant}
-        onChange={(relevant) => setValue({ ...value, relevant })}
-      />
-      {isQuestion && (
-        <>
-          <Expression
-            id={`${idPrefix}-constraint`}
-            label={t.rich("constraint", { code })}
-            value={value.constraint}
-            onChange={(constraint) => setValue({ ...value, constraint })}
-          />
-          <TextInputs
-            id={`${idPrefix}-constraint-message`}
-            label={(language) => t("constraintMessageIn", { formLanguage: language })}
-            languages={languages}
-            value={value.constraintMessage}
-            onChange={(constraintMessage) => setValue({ ...value, constraintMessage })}
-          />
-          {(row.calculation || /^calculate\b/.test(row.type)) && (
-            <Expression
-              id={`${idPrefix}-calculation`}
-              label={t("calculation")}
-              value={value.calculation}
-              onChange={(calculation) => setValue({ ...value, calculation })}
-            />
-          )}
-        </>
-      )}
-      <p className="button-row">
-        <button type="submit" disabled={change.pending}>
-          {t("save")}
-        </button>
-        {isQuestion && (
-          <button type="button" className={buttonClass()} onClick={propose} disabled={proposing}>
-            {t("propose")}
-          </button>
-        )}
-        <button type="button" className={buttonClass({ variant: "danger" })} onClick={remove} disabled={change.pending}>
-          {t("delete", { name: row.name })}
-        </button>
-      </p>
-    </form>
+    <span className="button-row own-move">
+      <button
+        ref={up}
+        id={moveId(row.path, "up")}
+        type="button"
+        className="button-secondary"
+        onClick={() => move("up")}
+        disabled={change.pending}
+      >
+        {t("moveUp", { name: row.name })}
+      </button>
+      <button
+        ref={down}
+        id={moveId(row.path, "down")}
+        type="button"
+        className="button-secondary"
+        onClick={() => move("down")}
+        disabled={change.pending}
+      >
+        {t("moveDown", { name: row.name })}
+      </button>
+    </span>
   );
 }
 
-function Row({ row, languages, index }: { row: OwnFormRow; languages: OwnFormLanguage[]; index: string }) {
+function Row({ row, view, index }: { row: OwnFormRow; view: OwnFormView; index: string }) {
   const t = useTranslations("builder.ownForm");
   const [open, setOpen] = useState(false);
   const label = row.shownLabel;
@@ -214,19 +85,76 @@ function Row({ row, languages, index }: { row: OwnFormRow; languages: OwnFormLan
         </>
       )}
       {row.editable && (
-        <details onToggle={(e) => setOpen(e.currentTarget.open)}>
-          <summary>{t("edit", { name: row.name })}</summary>
-          {open && <QuestionForm row={row} languages={languages} idPrefix={`own-${index}`} />}
-        </details>
+        <>
+          {" "}
+          <MoveButtons row={row} />
+          <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+            <summary>{t("edit", { name: row.name })}</summary>
+            {open && (
+              <OwnQuestionForm
+                row={row}
+                languages={view.languages}
+                listNames={view.listNames}
+                idPrefix={`own-${index}`}
+              />
+            )}
+          </details>
+        </>
       )}
       {row.children.length > 0 && (
         <ol className="own-form-list">
           {row.children.map((child, i) => (
-            <Row key={child.path.join("/")} row={child} languages={languages} index={`${index}-${i}`} />
+            <Row key={child.path.join("/")} row={child} view={view} index={`${index}-${i}`} />
           ))}
         </ol>
       )}
     </li>
+  );
+}
+
+/**
+ * The search box over names and labels, and the pages: a plain GET form and links relative to this
+ * page (they keep its language prefix), so they work without script too.
+ */
+function RowsNavigation({ view }: { view: OwnFormView }) {
+  const t = useTranslations("builder.ownForm");
+  const href = (page: number) =>
+    `?${new URLSearchParams({ ...(view.query ? { ownq: view.query } : {}), ownpage: String(page + 1) })}#own-form-rows`;
+  return (
+    <>
+      <form method="get" role="search" aria-label={t("searchLabel")} className="builder-form own-search">
+        <p>
+          <label htmlFor="own-search">{t("search")}</label>{" "}
+          <input id="own-search" type="search" name="ownq" defaultValue={view.query} maxLength={200} />{" "}
+          <button type="submit">{t("searchButton")}</button>
+          {view.query && (
+            <>
+              {" "}
+              <a href="?#own-form-rows">{t("searchClear")}</a>
+            </>
+          )}
+        </p>
+      </form>
+      <p id="own-form-rows" role="status">
+        {t("rowsShown", { count: view.matching, page: view.page + 1, pages: view.pages })}
+      </p>
+      {view.pages > 1 && (
+        <nav aria-label={t("pagesLabel")}>
+          <ul className="button-row plain-list">
+            {view.page > 0 && (
+              <li>
+                <a href={href(view.page - 1)}>{t("previousPage")}</a>
+              </li>
+            )}
+            {view.page < view.pages - 1 && (
+              <li>
+                <a href={href(view.page + 1)}>{t("nextPage")}</a>
+              </li>
+            )}
+          </ul>
+        </nav>
+      )}
+    </>
   );
 }
 
@@ -320,14 +248,14 @@ function AddOwnQuestion({ view }: { view: OwnFormView }) {
       </p>
       <TextInputs
         id="own-add-label"
-        label={(language) => t("labelIn", { formLanguage: language })}
+        label={(language) => t("labelIn", { language })}
         languages={view.languages}
         value={value.label}
         onChange={(label) => setValue({ ...value, label })}
       />
       <TextInputs
         id="own-add-hint"
-        label={(language) => t("hintIn", { formLanguage: language })}
+        label={(language) => t("hintIn", { language })}
         languages={view.languages}
         value={value.hint}
         onChange={(hint) => setValue({ ...value, hint })}
@@ -359,21 +287,23 @@ function AddOwnQuestion({ view }: { view: OwnFormView }) {
   );
 }
 
-/** The tree and the add form; the summary around it is the server's (OwnFormPanel). */
+/** The tree, its search and pages, the add forms and the choice lists; the summary around it is the server's (OwnFormPanel). */
 export function OwnFormEditor({ view }: { view: OwnFormView }) {
   const t = useTranslations("builder.ownForm");
   return (
     <>
-      <details>
+      <details open={!!view.query || view.page > 0}>
         <summary>{t("show")}</summary>
+        <RowsNavigation view={view} />
         <ol className="own-form-list">
           {view.rows.map((row, i) => (
-            <Row key={row.path.join("/")} row={row} languages={view.languages} index={String(i)} />
+            <Row key={row.path.join("/")} row={row} view={view} index={String(i)} />
           ))}
         </ol>
-        {view.more > 0 && <p className="muted">{t("more", { count: view.more })}</p>}
       </details>
       <AddOwnQuestion view={view} />
+      <OwnAddContainer view={view} />
+      <OwnChoiceLists view={view} />
     </>
   );
 }

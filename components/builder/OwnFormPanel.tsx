@@ -17,18 +17,24 @@ export async function OwnFormPanel({
   form,
   locale,
   defaultLanguage,
+  query = "",
+  page = 0,
 }: {
   questionnaireId: string;
   form: FormModel;
   locale: Language;
   defaultLanguage: Language;
+  /** The search over the form's rows and the page of them shown (from the page's `ownq`, `ownpage`) */
+  query?: string;
+  page?: number;
 }) {
   const [t, tm] = await Promise.all([getTranslations("builder.ownForm"), getTranslations("builder.matches")]);
   const summary = summarizeForm(form);
-  const view = ownFormView(form, [
-    formLanguageFor(form, locale, defaultLanguage),
-    form.languages.find((l) => l.isDefault)?.name ?? null,
-  ]);
+  const view = ownFormView(
+    form,
+    [formLanguageFor(form, locale, defaultLanguage), form.languages.find((l) => l.isDefault)?.name ?? null],
+    { query, page },
+  );
   return (
     <section aria-labelledby="own-form-heading" className="builder-panel">
       <h2 id="own-form-heading">{t("heading")}</h2>

@@ -1,10 +1,22 @@
 // The questionnaire's own (imported) form as the builder shows and edits it: a tree of its
-// questions, groups and repeats with what the edit form needs, in plain serialisable data. Only
-// the first SHOWN rows are listed: a 5,000-row form is summarised, not sent whole to the browser.
+// questions, groups and repeats with what the edit form needs, in plain serialisable data. A page
+// of SHOWN rows at a time (a 5,000-row form is not sent whole to the browser), optionally only the
+// rows whose name or label holds the words searched for; the groups around a row come with it.
 import { bankLanguageOf } from "../xlsform/bank-languages";
-import { bareLanguage, type FormModel, type SurveyNode } from "../xlsform/form";
+import { bareLanguage, parseType, type FormModel, type SurveyNode } from "../xlsform/form";
+import { isYes } from "./own-form-edit";
+import { filterColumns } from "./own-form-lists";
+import { OWN_LIST_MAX_CHOICES } from "./own-form-schema";
 
 export const SHOWN = 400;
+
+export type OwnChoiceView = { name: string; label: Record<string, string>; filters: Record<string, string> };
+export type OwnListView = {
+  name: string;
+  size: number;
+  /** Null for a list too long to edit here (over OWN_LIST_MAX_CHOICES) */
+  choices: OwnChoiceView[] | null;
+};
 
 export type OwnFormRow = {
   /** Names from the top of the form to this row (how edits find it) */
@@ -21,6 +33,14 @@ export type OwnFormRow = {
   relevant: string;
   constraint: string;
   calculation: string;
+  guidanceHint: Record<string, string>;
+  default: string;
+  appearance: string;
+  readOnly: boolean;
+  choiceFilter: string;
+  repeatCount: string;
+  /** A select_one/select_multiple/rank question's list (one the builder can change); else null */
+  listName: string | null;
   /** The label in the reader's language where the form has it, else in its default language */
   shownLabel: string | null;
   /** Unnamed notes cannot be found again by name: shown, not edited */
@@ -32,11 +52,17 @@ export type OwnFormLanguage = { name: string; dir: "ltr" | "rtl"; lang: string |
 
 export type OwnFormView = {
   rows: OwnFormRow[];
-  /** Rows left out of `rows` (past SHOWN) */
-  more: number;
+  /** Rows of the form (or matching the search) in all, and the page shown (from 0) of `pages` */
+  matching: number;
+  page: number;
+  pages: number;
+  query: string;
   languages: OwnFormLanguage[];
   listNames: string[];
-  /** Groups and repeats to add a question to, by path (shown rows only) */
+  lists: OwnListView[];
+  /** The choices sheet's extra columns (cascading selects' filter columns) */
+  filterColumns: string[];
+  /** Groups and repeats to add a question to, by path */
   containers: { path: string[]; label: string }[];
 };
 
@@ -47,60 +73,115 @@ function languageOf(name: string, code: string | null): OwnFormLanguage {
   return { name, lang: tag, dir: tag && RTL.has(tag.split("-")[0].toLowerCase()) ? "rtl" : "ltr" };
 }
 
-/** `preferred`: form language names to show labels in, best first. */
-export function ownFormView(form: FormModel, preferred: (string | null)[] = []): OwnFormView {
+const EDITABLE_SELECTS = new Set(["select_one", "select_multiple", "rank"]);
+
+function rowOf(node: Exclude<SurveyNode, { kind: "skipped" }>, path: string[], shownLabel: OwnFormRow["shownLabel"]) {
+  const parsed = parseType(node.type);
+  const label = node.texts.label ?? {};
+  return {
+    path,
+    kind: node.kind,
+    name: node.name,
+    type: node.type,
+    label,
+    hint: node.texts.hint ?? {},
+    constraintMessage: node.texts.constraint_message ?? {},
+    required: isYes(node.values.required),
+    relevant: node.values.relevant ?? "",
+    constraint: node.values.constraint ?? "",
+    calculation: node.values.calculation ?? "",
+    guidanceHint: node.texts.guidance_hint ?? {},
+    default: node.values.default ?? "",
+    appearance: node.values.appearance ?? "",
+    readOnly: isYes(node.values.read_only),
+    choiceFilter: node.values.choice_filter ?? "",
+    repeatCount: node.values.repeat_count ?? "",
+    listName: parsed.kind === "select" && EDITABLE_SELECTS.has(parsed.select) ? parsed.listName : null,
+    shownLabel,
+    editable: !!node.name,
+    children: [] as OwnFormRow[],
+  } satisfies OwnFormRow;
+}
+
+/**
+ * `preferred`: form language names to show labels in, best first. `query`: words every shown row's
+ * name or label (in any language) must hold; `page`: which SHOWN rows of those.
+ */
+export function ownFormView(
+  form: FormModel,
+  preferred: (string | null)[] = [],
+  { query = "", page = 0 }: { query?: string; page?: number } = {},
+): OwnFormView {
   const shownLabel = (texts: Record<string, string>) => {
     for (const name of preferred) if (name && texts[name]?.trim()) return texts[name];
     return Object.values(texts).find((t) => t.trim()) ?? null;
   };
-  let shown = 0;
-  let total = 0;
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const matches = (node: SurveyNode) => {
+    if (!words.length) return true;
+    const hay = [node.name, ...Object.values(node.texts.label ?? {})].join(" ").toLowerCase();
+    return words.every((w) => hay.includes(w));
+  };
+  // First pass: number the matching rows in reading order, to know the pages.
+  let matching = 0;
+  const index = new Map<SurveyNode, number>();
   const containers: OwnFormView["containers"] = [];
+  const number = (nodes: SurveyNode[], parent: string[]) => {
+    for (const node of nodes) {
+      if (node.kind === "skipped") continue;
+      if (matches(node)) index.set(node, matching++);
+      if (node.kind !== "question") {
+        const path = [...parent, node.name];
+        const first = Object.values(node.texts.label ?? {})[0];
+        containers.push({ path, label: `${path.join(" / ")}${first ? ` (${first})` : ""}` });
+        number(node.children, path);
+      }
+    }
+  };
+  number(form.survey, []);
+  const pages = Math.max(1, Math.ceil(matching / SHOWN));
+  const current = Math.min(Math.max(0, Math.floor(page)), pages - 1);
+  const onPage = (node: SurveyNode) => {
+    const at = index.get(node);
+    return at !== undefined && at >= current * SHOWN && at < (current + 1) * SHOWN;
+  };
+  // Second pass: the rows of this page, with the groups holding them (so the tree still reads).
   const visit = (nodes: SurveyNode[], parent: string[]): OwnFormRow[] => {
     const out: OwnFormRow[] = [];
     for (const node of nodes) {
       if (node.kind === "skipped") continue;
-      total++;
-      if (shown >= SHOWN) {
-        if (node.kind !== "question") visit(node.children, [...parent, node.name]);
-        continue;
-      }
-      shown++;
       const path = [...parent, node.name];
-      const label = node.texts.label ?? {};
-      if (node.kind !== "question")
-        containers.push({
-          path,
-          label: `${path.join(" / ")}${Object.values(label)[0] ? ` (${Object.values(label)[0]})` : ""}`,
-        });
-      out.push({
-        path,
-        kind: node.kind,
-        name: node.name,
-        type: node.type,
-        label,
-        hint: node.texts.hint ?? {},
-        constraintMessage: node.texts.constraint_message ?? {},
-        required: /^(yes|true|true\(\))$/i.test(node.values.required ?? ""),
-        relevant: node.values.relevant ?? "",
-        constraint: node.values.constraint ?? "",
-        calculation: node.values.calculation ?? "",
-        shownLabel: shownLabel(label),
-        editable: !!node.name,
-        children: node.kind === "question" ? [] : visit(node.children, path),
-      });
+      const children = node.kind === "question" ? [] : visit(node.children, path);
+      if (!onPage(node) && !children.length) continue;
+      out.push({ ...rowOf(node, path, shownLabel(node.texts.label ?? {})), children });
     }
     return out;
   };
-  const rows = visit(form.survey, []);
+  const columns = filterColumns(form);
   return {
-    rows,
-    more: total - shown,
+    rows: visit(form.survey, []),
+    matching,
+    page: current,
+    pages,
+    query,
     // A form without any text column still gets its texts in pyxform's language for bare columns.
     languages: form.languages.length
       ? form.languages.map((l) => languageOf(l.name, l.code))
       : [languageOf(bareLanguage(form.settings), null)],
     listNames: form.choiceLists.map((l) => l.name),
+    lists: form.choiceLists.map((l) => ({
+      name: l.name,
+      size: l.choices.length,
+      choices:
+        l.choices.length > OWN_LIST_MAX_CHOICES
+          ? null
+          : l.choices.map((c) => ({
+              name: c.name,
+              label: c.texts.label ?? {},
+              filters: Object.fromEntries(columns.filter((h) => c.verbatim[h]).map((h) => [h, c.verbatim[h]])),
+            })),
+    })),
+    filterColumns: columns,
     containers,
   };
 }

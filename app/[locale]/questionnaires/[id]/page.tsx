@@ -14,15 +14,26 @@ import { namesInForm } from "@/lib/xlsform/compose-form";
 import { summarizeForm } from "@/lib/xlsform/import/summary";
 import "@/components/builder/builder.css";
 
-type Props = { params: Promise<{ locale: Language; id: string }> };
+type Props = {
+  params: Promise<{ locale: Language; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** The own form's row search and page (OwnFormPanel): bounded, whatever the address holds. */
+function ownRowsQuery(params: Record<string, string | string[] | undefined>) {
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+  const page = Number.parseInt(one(params.ownpage), 10);
+  return { query: one(params.ownq).trim().slice(0, 200), page: Number.isFinite(page) && page > 1 ? page - 1 : 0 };
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   return { title: (await getTranslations({ locale, namespace: "builder" }))("pageTitle") };
 }
 
-export default async function BuilderPage({ params }: Props) {
+export default async function BuilderPage({ params, searchParams }: Props) {
   const { locale, id } = await params;
+  const rows = ownRowsQuery(await searchParams);
   setRequestLocale(locale);
   await questionnairePageAccess(locale, `/questionnaires/${id}`, id, "questionnaire.edit");
   const [t, tl, tlang, format, view, own] = await Promise.all([
@@ -88,11 +99,22 @@ export default async function BuilderPage({ params }: Props) {
         locale={locale}
         ownForm={
           own && (
-            <OwnFormPanel questionnaireId={id} form={own.form} locale={locale} defaultLanguage={q.defaultLanguage} />
+            <OwnFormPanel
+              questionnaireId={id}
+              form={own.form}
+              locale={locale}
+              defaultLanguage={q.defaultLanguage}
+              {...rows}
+            />
           )
         }
       />
-      <ReadinessPanel doc={doc} title={title?.text ?? id} ownNames={own ? namesInForm(own.form) : undefined} />
+      <ReadinessPanel
+        doc={doc}
+        title={title?.text ?? id}
+        ownNames={own ? namesInForm(own.form) : undefined}
+        ownForm={own?.form}
+      />
     </>
   );
 }

@@ -1,0 +1,121 @@
+"use client";
+// Adding a group or a repeat of one's own to the questionnaire's form, at its end or inside a
+// group: name, label in every language of the form, skip condition, appearance (field-list shows
+// the group on one screen) and, for a repeat, how many times. Questions go into it afterwards by
+// the add form's "Add to" or by moving them.
+import { useRef, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
+import type { OwnFormView } from "@/lib/builder/own-form-view";
+import { useBuilder } from "./builder-context";
+import { code, Expression, TextInputs, type Texts } from "./OwnFormFields";
+
+export function OwnAddContainer({ view }: { view: OwnFormView }) {
+  const t = useTranslations("builder.ownForm");
+  const { change } = useBuilder();
+  const empty = {
+    parent: "",
+    kind: "group" as "group" | "repeat",
+    name: "",
+    label: {} as Texts,
+    relevant: "",
+    appearance: "",
+    repeatCount: "",
+  };
+  const [value, setValue] = useState(empty);
+  const nameInput = useRef<HTMLInputElement>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const parent = view.containers.find((c) => c.path.join("/") === value.parent)?.path ?? [];
+    const done = await change.run(
+      {
+        op: "addOwnContainer",
+        add: { ...value, parent, repeatCount: value.kind === "repeat" ? value.repeatCount : "" },
+      },
+      () => t("added", { name: value.name }),
+    );
+    // Ready for the next one; after a refusal the fields stay as typed, to be corrected.
+    if (done) {
+      setValue(empty);
+      nameInput.current?.focus();
+    }
+  };
+  return (
+    <form onSubmit={submit} className="builder-form" aria-labelledby="own-add-container-heading">
+      <h3 id="own-add-container-heading">{t("addContainerHeading")}</h3>
+      <fieldset>
+        <legend>{t("containerKind")}</legend>
+        {(["group", "repeat"] as const).map((kind) => (
+          <p key={kind}>
+            <input
+              id={`own-container-${kind}`}
+              type="radio"
+              name="own-container-kind"
+              checked={value.kind === kind}
+              onChange={() => setValue({ ...value, kind })}
+            />{" "}
+            <label htmlFor={`own-container-${kind}`}>{t(`containerKinds.${kind}`)}</label>
+          </p>
+        ))}
+      </fieldset>
+      <p>
+        <label htmlFor="own-container-parent">{t("addTo")}</label>{" "}
+        <select
+          id="own-container-parent"
+          value={value.parent}
+          onChange={(e) => setValue({ ...value, parent: e.target.value })}
+        >
+          <option value="">{t("top")}</option>
+          {view.containers.map((c) => (
+            <option key={c.path.join("/")} value={c.path.join("/")}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </p>
+      <p>
+        <label htmlFor="own-container-name">{t("name")}</label>
+        <input
+          ref={nameInput}
+          id="own-container-name"
+          dir="ltr"
+          autoComplete="off"
+          spellCheck={false}
+          required
+          maxLength={200}
+          value={value.name}
+          onChange={(e) => setValue({ ...value, name: e.target.value })}
+        />
+      </p>
+      <TextInputs
+        id="own-container-label"
+        label={(language) => t("labelIn", { language })}
+        languages={view.languages}
+        value={value.label}
+        onChange={(label) => setValue({ ...value, label })}
+      />
+      <Expression
+        id="own-container-relevant"
+        label={t.rich("relevant", { code })}
+        value={value.relevant}
+        onChange={(relevant) => setValue({ ...value, relevant })}
+      />
+      <Expression
+        id="own-container-appearance"
+        label={t.rich("appearance", { code })}
+        value={value.appearance}
+        onChange={(appearance) => setValue({ ...value, appearance })}
+      />
+      {value.kind === "repeat" && (
+        <Expression
+          id="own-container-count"
+          label={t.rich("repeatCount", { code })}
+          value={value.repeatCount}
+          onChange={(repeatCount) => setValue({ ...value, repeatCount })}
+        />
+      )}
+      <button type="submit" disabled={change.pending}>
+        {value.kind === "repeat" ? t("addRepeat") : t("addGroup")}
+      </button>
+    </form>
+  );
+}
