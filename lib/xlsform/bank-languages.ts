@@ -68,3 +68,17 @@ export function formLanguageFor(
   const unnamed = form.languages.find((l) => l.isDefault && bankLanguageOf(l.name) === null);
   return unnamed && lang === unnamedAs ? unnamed.name : null;
 }
+
+/**
+ * The form's languages the bank's questions will have no text in once composed into it (see
+ * compose-form.ts): languages the bank does not hold (Kiswahili, Hausa), and bank languages the
+ * questionnaire does not export. pyxform writes "-" there, which respondents would see.
+ */
+export function formLanguagesWithoutBankText(
+  form: Pick<FormModel, "languages">,
+  languages: readonly Language[],
+  defaultLanguage: Language,
+): string[] {
+  const covered = new Set(languages.map((lang) => formLanguageFor(form, lang, defaultLanguage)));
+  return form.languages.map((l) => l.name).filter((name) => !covered.has(name));
+}
