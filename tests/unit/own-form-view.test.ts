@@ -34,7 +34,10 @@ describe("the own form in the builder", () => {
 
   it("finds rows by name or by label in any language", async () => {
     const f = await bigForm();
-    expect(flat(ownFormView(f, [], { query: "swali 89" }).rows)).toEqual([
+    // Every word must be there, each anywhere: a name, or a label in any language.
+    expect(flat(ownFormView(f, [], { query: "kaya" }).rows)).toEqual(["hh"]);
+    expect(flat(ownFormView(f, [], { query: "swali 899" }).rows)).toEqual(["hh", "q899"]);
+    expect(flat(ownFormView(f, [], { query: "Q89" }).rows)).toEqual([
       "hh",
       "q89",
       ...Array.from({ length: 10 }, (_, i) => `q${890 + i}`),
