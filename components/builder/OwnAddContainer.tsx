@@ -88,7 +88,7 @@ export function OwnAddContainer({ view }: { view: OwnFormView }) {
       </p>
       <TextInputs
         id="own-container-label"
-        label={(language) => t("labelIn", { language })}
+        label={(language) => t("labelIn", { language, formLanguage: language })}
         languages={view.languages}
         value={value.label}
         onChange={(label) => setValue({ ...value, label })}

@@ -5,6 +5,7 @@
 // columns (media, unknown ones) by its place in the list as it was read.
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
+import { buttonClass } from "@/components/ui/Button";
 import type { OwnChoiceView, OwnFormView, OwnListView } from "@/lib/builder/own-form-view";
 import { useBuilder } from "./builder-context";
 import { TextInputs, type Texts } from "./OwnFormFields";
@@ -95,7 +96,7 @@ function ListEditor({
               </p>
               <TextInputs
                 id={id(d.key, "label")}
-                label={(language) => t("labelIn", { language })}
+                label={(language) => t("labelIn", { language, formLanguage: language })}
                 languages={view.languages}
                 value={d.label}
                 onChange={(label) => update(i, { label })}
@@ -117,7 +118,7 @@ function ListEditor({
                 <button
                   id={id(d.key, "up")}
                   type="button"
-                  className="button-secondary"
+                  className={buttonClass()}
                   disabled={i === 0}
                   onClick={() => move(i, -1)}
                 >
@@ -126,7 +127,7 @@ function ListEditor({
                 <button
                   id={id(d.key, "down")}
                   type="button"
-                  className="button-secondary"
+                  className={buttonClass()}
                   disabled={i === drafts.length - 1}
                   onClick={() => move(i, 1)}
                 >
@@ -134,7 +135,7 @@ function ListEditor({
                 </button>
                 <button
                   type="button"
-                  className="button-secondary"
+                  className={buttonClass()}
                   disabled={drafts.length === 1}
                   onClick={() => remove(i)}
                 >
@@ -146,7 +147,7 @@ function ListEditor({
         ))}
       </ol>
       <p className="button-row">
-        <button id={id("list", "add")} type="button" className="button-secondary" onClick={add}>
+        <button id={id("list", "add")} type="button" className={buttonClass()} onClick={add}>
           {t("addChoice")}
         </button>
         <button type="submit" disabled={change.pending}>

@@ -7,6 +7,7 @@
 // same reader as an import, so what is saved always converts with pyxform.
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
+import { buttonClass } from "@/components/ui/Button";
 import type { OwnFormRow, OwnFormView } from "@/lib/builder/own-form-view";
 import { OWN_QUESTION_TYPES } from "@/lib/builder/own-form-schema";
 import { useBuilder } from "./builder-context";
@@ -48,7 +49,7 @@ function MoveButtons({ row }: { row: OwnFormRow }) {
         ref={up}
         id={moveId(row.path, "up")}
         type="button"
-        className="button-secondary"
+        className={buttonClass()}
         onClick={() => move("up")}
         disabled={change.pending}
       >
@@ -58,7 +59,7 @@ function MoveButtons({ row }: { row: OwnFormRow }) {
         ref={down}
         id={moveId(row.path, "down")}
         type="button"
-        className="button-secondary"
+        className={buttonClass()}
         onClick={() => move("down")}
         disabled={change.pending}
       >
@@ -248,14 +249,14 @@ function AddOwnQuestion({ view }: { view: OwnFormView }) {
       </p>
       <TextInputs
         id="own-add-label"
-        label={(language) => t("labelIn", { language })}
+        label={(language) => t("labelIn", { language, formLanguage: language })}
         languages={view.languages}
         value={value.label}
         onChange={(label) => setValue({ ...value, label })}
       />
       <TextInputs
         id="own-add-hint"
-        label={(language) => t("hintIn", { language })}
+        label={(language) => t("hintIn", { language, formLanguage: language })}
         languages={view.languages}
         value={value.hint}
         onChange={(hint) => setValue({ ...value, hint })}

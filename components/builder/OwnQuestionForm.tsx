@@ -5,6 +5,7 @@
 // select takes its answers from, a repeat's count). Columns it does not show stay as they are.
 import { useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
+import { buttonClass } from "@/components/ui/Button";
 import type { OwnFormLanguage, OwnFormRow } from "@/lib/builder/own-form-view";
 import { proposeOwnQuestionAction } from "@/lib/builder/actions";
 import { useBuilder } from "./builder-context";
@@ -73,7 +74,7 @@ export function OwnQuestionForm({
   const texts = (key: "label" | "hint" | "guidanceHint" | "constraintMessage", label: string) => (
     <TextInputs
       id={`${idPrefix}-${key}`}
-      label={(language) => t(label as "labelIn", { language })}
+      label={(language) => t(label as "labelIn", { language, formLanguage: language })}
       languages={languages}
       value={value[key]}
       onChange={(v) => setValue({ ...value, [key]: v })}
@@ -141,11 +142,11 @@ export function OwnQuestionForm({
           {t("save")}
         </button>
         {isQuestion && (
-          <button type="button" className="button-secondary" onClick={propose} disabled={proposing}>
+          <button type="button" className={buttonClass()} onClick={propose} disabled={proposing}>
             {t("propose")}
           </button>
         )}
-        <button type="button" className="button-secondary" onClick={remove} disabled={change.pending}>
+        <button type="button" className={buttonClass({ variant: "danger" })} onClick={remove} disabled={change.pending}>
           {t("delete", { name: row.name })}
         </button>
       </p>

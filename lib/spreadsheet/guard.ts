@@ -49,8 +49,7 @@ export async function inspectSpreadsheetZip(
     let hasWorkbook = false;
     for await (const entry of zip.eachEntry()) {
       total += entry.uncompressedSize;
-      if (entry.uncompressedSize > limits.maxPartBytes)
-        return { refusal: "unpackedTooLarge", value: entry.fileName };
+      if (entry.uncompressedSize > limits.maxPartBytes) return { refusal: "unpackedTooLarge", value: entry.fileName };
       if (total > limits.maxUnpackedBytes) return { refusal: "unpackedTooLarge", value: String(total) };
       if (entry.isEncrypted()) return { refusal: "encrypted" };
       if (entry.fileName === "xl/workbook.xml") hasWorkbook = true;

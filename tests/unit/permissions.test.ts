@@ -30,7 +30,10 @@ const N = false;
 const plain: Record<
   Exclude<
     Action,
-    `questionnaire.${"read" | "edit" | "delete" | "share" | "export"}` | `translation.${string}` | `results.${string}` | `glossary.${string}`
+    | `questionnaire.${"read" | "edit" | "delete" | "share" | "export"}`
+    | `translation.${string}`
+    | `results.${string}`
+    | `glossary.${string}`
   >,
   boolean[]
 > = {

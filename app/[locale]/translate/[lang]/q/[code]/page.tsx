@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { directionOf, LANGUAGES, LANGUAGE_NAMES, pickText, SOURCE_LANGUAGE, type Language } from "@/lib/i18n/languages";
+import { directionOf, LANGUAGES, pickText, SOURCE_LANGUAGE, type Language } from "@/lib/i18n/languages";
 import { findQuestionByCode } from "@/lib/bank/data";
 import { translatePageAccess } from "@/lib/translations/access";
 import { findTranslationItem } from "@/lib/translations/item-data";
