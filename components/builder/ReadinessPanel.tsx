@@ -55,7 +55,7 @@ export async function ReadinessPanel({
             {gaps.map((language) => (
               <li key={language}>
                 {t("languageGap", {
-                  language,
+                  formLanguage: language,
                   questions: bankNames.slice(0, 20).join(", ") + (bankNames.length > 20 ? ", …" : ""),
                 })}
               </li>

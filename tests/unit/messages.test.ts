@@ -75,6 +75,8 @@ describe("interface messages", () => {
       "results.n",
       "results.noValue",
       "results.actions",
+      "translate.glossary.actions",
+      "translate.glossary.openItems",
     ]);
     for (const lang of ["es", "fr", "ar"]) {
       for (const [key, text] of flatten(load(lang))) {

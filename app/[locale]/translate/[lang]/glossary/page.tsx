@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { directionOf, LANGUAGE_NAMES, type Language } from "@/lib/i18n/languages";
+import { directionOf, type Language } from "@/lib/i18n/languages";
 import { translatePageAccess } from "@/lib/translations/access";
 import { findGlossaryDomains, glossaryRights, listGlossary } from "@/lib/translations/glossary-data";
 import { findConsistencyReport } from "@/lib/translations/glossary-report-data";
@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, lang } = await params;
   const t = await getTranslations({ locale, namespace: "translate" });
   const parsed = targetLanguageSchema.safeParse(lang);
-  return { title: parsed.success ? t("glossary.title", { language: LANGUAGE_NAMES[parsed.data] }) : t("title") };
+  return { title: parsed.success ? t("glossary.title", { language: parsed.data }) : t("title") };
 }
 
 export default async function GlossaryPage({ params, searchParams }: Params) {
@@ -48,7 +48,7 @@ export default async function GlossaryPage({ params, searchParams }: Params) {
   const base = `/${locale}/translate/${lang}/glossary`;
   return (
     <>
-      <h1>{t("title", { language: LANGUAGE_NAMES[lang] })}</h1>
+      <h1>{t("title", { language: lang })}</h1>
       <p className="lead">{t("intro")}</p>
       <ul>
         <li>
