@@ -4,18 +4,15 @@
 // What they look for is what breaks a survey in the field: a `${name}` reference that XLSForm
 // would no longer fill in, a number that changed (ages, days, doses), a placeholder such as
 // [COUNTRY] or {disease} lost in translation, an empty text, or a text left in the source language;
-// and, given the language's glossary, a term translated otherwise than approved (glossary-match.ts).
+// and, given the language's glossary, a term translated otherwise than approved (glossary-match.ts);
+// and the text's form: end punctuation, surrounding spaces, length (checks-form.ts). Whether a
+// problem only warns or blocks a save is check-policy.ts's.
 import { checkGlossary } from "./glossary-match";
+import { checkEndPunctuation, checkLength, checkSurroundingSpace } from "./checks-form";
 import type { GlossaryEntry } from "./glossary-schema";
+import type { CheckCode } from "../text/check-codes";
 
-export type CheckCode =
-  | "empty"
-  | "sameAsSource"
-  | "missingReference"
-  | "missingNumber"
-  | "missingPlaceholder"
-  | "glossaryMissing"
-  | "glossaryForbidden";
+export { CHECK_CODES, type CheckCode } from "../text/check-codes";
 /** What the checks need of the glossary: the language's terms (none: no glossary check). */
 export type CheckGlossary = readonly Pick<GlossaryEntry, "term" | "approved" | "forms" | "forbidden" | "except">[];
 export type CheckWarning = { field: string; code: CheckCode; detail?: string };
@@ -69,12 +66,16 @@ function missingFrom(source: string[], target: string[]): string[] {
 
 const squash = (text: string) => text.trim().replace(/\s+/g, " ").toLocaleLowerCase();
 
-/** Warnings for one field; an absent source (no hint in English) asks for nothing. */
+/**
+ * Warnings for one field; an absent source (no hint in English) asks for nothing. `lang`, the
+ * target language, chooses its punctuation; without it any language's marks are accepted.
+ */
 export function checkField(
   field: string,
   source: string | null | undefined,
   target: string | null | undefined,
   glossary: CheckGlossary = [],
+  lang?: string,
 ): CheckWarning[] {
   const src = source ?? "";
   const tgt = target ?? "";
@@ -91,6 +92,12 @@ export function checkField(
   for (const p of missingFrom(findPlaceholders(src), findPlaceholders(tgt)))
     warnings.push({ field, code: "missingPlaceholder", detail: p });
   for (const problem of checkGlossary(src, tgt, glossary)) warnings.push({ field, ...problem });
+  for (const problem of [
+    ...checkEndPunctuation(src, tgt, lang),
+    ...checkSurroundingSpace(src, tgt),
+    ...checkLength(src, tgt),
+  ])
+    warnings.push({ field, ...problem });
   return warnings;
 }
 
@@ -105,13 +112,14 @@ export function checkTranslation(
   source: TranslationFields,
   target: TranslationFields,
   glossary: CheckGlossary = [],
+  lang?: string,
 ): CheckWarning[] {
   const warnings = [
-    ...checkField("label", source.label, target.label, glossary),
-    ...checkField("hint", source.hint, target.hint, glossary),
+    ...checkField("label", source.label, target.label, glossary, lang),
+    ...checkField("hint", source.hint, target.hint, glossary, lang),
   ];
   for (const [name, label] of Object.entries(source.choices ?? {})) {
-    warnings.push(...checkField(`choice:${name}`, label, target.choices?.[name], glossary));
+    warnings.push(...checkField(`choice:${name}`, label, target.choices?.[name], glossary, lang));
   }
   return warnings;
 }
