@@ -5,6 +5,7 @@
 // generated into a file when unset.)
 import { z } from "zod";
 import { invalidProxyEntries } from "./net/client-address";
+import { CHECK_CODES, parseBlockingChecks, unknownCheckCodes } from "./text/check-codes";
 
 const onOff = z.enum(["on", "off"]).default("on");
 const optionalUrl = z
@@ -40,6 +41,17 @@ const envSchema = z.object({
   AUTH_RATE_LIMIT: onOff,
   // "off" makes every search count its matches (the benchmark measures both ways).
   QB_SEARCH_COUNTS_CACHE: onOff,
+  // Translation checks (comma-separated codes) that block a save rather than warn; unset, a missing
+  // ${name} reference or placeholder blocks; "none", nothing (lib/translations/check-policy.ts).
+  TRANSLATION_BLOCKING_CHECKS: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || unknownCheckCodes(v).length === 0, {
+      error: (issue) =>
+        `unknown translation checks: ${unknownCheckCodes(String(issue.input)).join(", ")} (known: ${CHECK_CODES.join(", ")}, or none)`,
+    })
+    .transform(parseBlockingChecks),
   // Set by npm for `npm start`; the health check reports it.
   npm_package_version: z.string().trim().min(1).default("0.1.0"),
 });
