@@ -8,6 +8,7 @@ import { actionRunner } from "../actions/run-action";
 import type { ActionResult as OneActionResult } from "../actions/result";
 import type { Language } from "../i18n/languages";
 import type { CheckWarning } from "./checks";
+import { describeProblems } from "./check-text";
 import { findNextInQueue } from "./data";
 import { isTranslationError, TranslationError, type SavedVersion } from "./errors";
 import { can } from "../auth/permissions";
@@ -33,7 +34,7 @@ export type ActionResult<T = undefined> = OneActionResult<T, TranslationDetails>
 // a save with warnings the warnings, so that the screen shows both and loses nothing.
 const runTranslation = actionRunner<TranslationDetails>({
   namespace: "translate",
-  known(error) {
+  known(error, t) {
     if (!isTranslationError(error)) return null;
     const { current, warnings, reason } = error.details ?? {};
     const details: TranslationDetails = {
@@ -41,7 +42,9 @@ const runTranslation = actionRunner<TranslationDetails>({
       ...(warnings ? { warnings } : {}),
       ...(reason ? { reason } : {}),
     };
-    return { code: error.code, details: Object.keys(details).length ? details : undefined };
+    // A blocked save names each field and problem in the message itself, in the person's language.
+    const values = error.code === "blocked" ? { problems: describeProblems(warnings ?? [], t) } : undefined;
+    return { code: error.code, details: Object.keys(details).length ? details : undefined, ...(values && { values }) };
   },
 });
 
@@ -136,7 +139,9 @@ export async function previewImportAction(form: FormData): Promise<ActionResult<
 }
 
 /** Applies the previewed file (the same bytes, and the preview's digest the person confirmed). */
-export async function applyImportAction(form: FormData): Promise<ActionResult<{ applied: number }>> {
+export async function applyImportAction(
+  form: FormData,
+): Promise<ActionResult<{ applied: number; blockedRows: number[] }>> {
   return runForm(form, async (actor) => {
     const { lang, bytes } = await fileFrom(form);
     const digest = String(form.get("digest") ?? "").slice(0, 64);

@@ -12,6 +12,8 @@ export type TranslationFailure =
   /** Four eyes: the person approving a text edited it last; another reviewer approves it. */
   | "ownEdit"
   | "warnings"
+  /** A check the policy makes blocking (check-policy.ts): no "save anyway"; `warnings` says which. */
+  | "blocked"
   | "invalidInput"
   | "sourceLanguage"
   | "fileTooLarge"

@@ -8,6 +8,8 @@ import { can, type Actor } from "../auth/permissions";
 import { recordAudit } from "../audit/mutations";
 import { SOURCE_LANGUAGE, type Language } from "../i18n/languages";
 import { checkTranslation } from "./checks";
+import { splitByPolicy } from "./check-policy";
+import { serverCheckPolicy } from "./check-policy-server";
 import { findGlossaryEntries } from "./glossary-data";
 import { TranslationError, type SavedVersion } from "./errors";
 import {
@@ -234,15 +236,25 @@ export async function saveInTx(
   const label = input.label ?? before.label;
   const hint = input.label === undefined ? before.hint : input.hint;
 
-  if (!input.acknowledgeWarnings) {
-    const warnings = checkTranslation(
-      { label: source?.label ?? "", hint: source?.hint, choices: sourceChoices },
-      { label: label ?? "", hint, choices: afterChoices },
-      // The glossary's terms are English: a question written in another language is not held to them.
-      q.sourceLanguage === SOURCE_LANGUAGE ? await findGlossaryEntries(tx, lang) : [],
-    );
-    if (warnings.length) throw new TranslationError("warnings", { warnings });
-  }
+  const problems = checkTranslation(
+    { label: source?.label ?? "", hint: source?.hint, choices: sourceChoices },
+    { label: label ?? "", hint, choices: afterChoices },
+    // The glossary's terms are English: a question written in another language is not held to them.
+    q.sourceLanguage === SOURCE_LANGUAGE ? await findGlossaryEntries(tx, lang) : [],
+    lang,
+  );
+  // A blocking problem holds whatever was confirmed (editor, import, restore), but only in a field
+  // this write changes: a text saved before the policy does not stop an edit of another field.
+  const written = (field: string) =>
+    field === "label"
+      ? label !== before.label
+      : field === "hint"
+        ? hint !== before.hint
+        : afterChoices[field.slice(7)] !== before.choices[field.slice(7)];
+  const { blocking } = splitByPolicy(problems, serverCheckPolicy());
+  const held = blocking.filter((p) => written(p.field));
+  if (held.length) throw new TranslationError("blocked", { warnings: held });
+  if (!input.acknowledgeWarnings && problems.length) throw new TranslationError("warnings", { warnings: problems });
 
   const status: TranslationState = reviewerEdit ? "in_review" : "draft";
   // The text is written when it changed, or when an outdated one is confirmed against the new source.

@@ -4,6 +4,8 @@ import { createHash } from "node:crypto";
 import { getDb } from "../db/client";
 import { SOURCE_LANGUAGE, type Language } from "../i18n/languages";
 import { checkField, type CheckWarning } from "./checks";
+import { splitByPolicy } from "./check-policy";
+import { serverCheckPolicy } from "./check-policy-server";
 import { findGlossaryEntries } from "./glossary-data";
 import { effectiveState, PENDING_SELECT, workingText } from "./state";
 import { fingerprint, parseFingerprint, type ImportedRow, type SheetRow } from "./spreadsheet";
@@ -120,6 +122,8 @@ export const PREVIEW_KINDS = [
   "invalid",
   "sourceEdited",
   "placeholder",
+  /** A check the policy makes blocking (check-policy.ts), e.g. a missing ${name}: not applied */
+  "blocked",
 ] as const;
 export type PreviewKind = (typeof PREVIEW_KINDS)[number];
 
@@ -131,6 +135,8 @@ export type PreviewRow = {
   before: string | null;
   after: string;
   warnings: CheckWarning[];
+  /** Of the warnings, those that refuse the row (kind "blocked") */
+  blocking: CheckWarning[];
 };
 
 export type ImportPreview = { rows: PreviewRow[]; counts: Record<PreviewKind, number>; digest: string };
@@ -235,11 +241,18 @@ export async function previewTranslationImport({
     }
   }
 
+  const policy = serverCheckPolicy();
   const labelled = new Set(rows.filter((r) => r.id.endsWith(":label") && r.translation).map((r) => r.id.split(":")[1]));
   const seen = new Set<string>();
   const out: PreviewRow[] = rows.map((r) => {
     const target = targets.get(r.id);
-    const base = { row: r.row, id: r.id, after: r.translation, warnings: [] as CheckWarning[] };
+    const base = {
+      row: r.row,
+      id: r.id,
+      after: r.translation,
+      warnings: [] as CheckWarning[],
+      blocking: [] as CheckWarning[],
+    };
     if (!target || seen.has(r.id))
       return { ...base, kind: seen.has(r.id) ? "invalid" : "unknown", source: "", before: null };
     seen.add(r.id);
@@ -257,16 +270,16 @@ export async function previewTranslationImport({
     if (kind === "q" && field === "hint" && !hasText.has(code) && !labelled.has(code))
       return { ...common, kind: "invalid" };
     if (r.translation.length > 2000) return { ...common, kind: "invalid" };
-    return {
-      ...common,
-      kind: "update",
-      warnings: checkField(
-        field === "hint" ? "hint" : kind === "c" ? `choice:${field}` : "label",
-        target.source,
-        r.translation,
-        glossary,
-      ),
-    };
+    const warnings = checkField(
+      field === "hint" ? "hint" : kind === "c" ? `choice:${field}` : "label",
+      target.source,
+      r.translation,
+      glossary,
+      lang,
+    );
+    // The same rule as the editor's save (mutations.ts): a blocking problem refuses the row.
+    const { blocking } = splitByPolicy(warnings, policy);
+    return { ...common, kind: blocking.length ? "blocked" : "update", warnings, blocking };
   });
 
   const counts = Object.fromEntries(PREVIEW_KINDS.map((k) => [k, 0])) as Record<PreviewKind, number>;

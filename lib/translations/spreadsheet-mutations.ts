@@ -111,7 +111,9 @@ export async function applyTranslationImport(
       { timeout: 120_000, maxWait: 30_000 },
     ),
   );
-  return { applied: updates.length, questions: questions.size, choices: choiceRows.length };
+  // Rows a blocking check refused are left out and named by their row number in the file.
+  const blockedRows = preview.rows.filter((r) => r.kind === "blocked").map((r) => r.row);
+  return { applied: updates.length, questions: questions.size, choices: choiceRows.length, blockedRows };
 }
 
 /** A first translation created by someone else meanwhile (unique violation) is a changed preview too. */

@@ -97,7 +97,7 @@ describe("translation spreadsheet round trip", () => {
     expect(isTranslationError(stale) && stale.code).toBe("previewChanged");
 
     const result = await applyTranslationImport(translator, { lang: "es", bytes: edited, digest: preview.digest });
-    expect(result).toEqual({ applied: 3, questions: 2, choices: 1 });
+    expect(result).toEqual({ applied: 3, questions: 2, choices: 1, blockedRows: [] });
     expect(await textOf(codes[0], "es")).toMatchObject({ label: "Pregunta revisada sin conexión", status: "draft" });
     expect(await textOf(codes[1], "es")).toMatchObject({ label: "Otra pregunta revisada", status: "draft" });
     expect((await textOf(codes[2], "es"))!.label).not.toBe("Traducción de la versión anterior");

@@ -1,0 +1,211 @@
+// Blocking translation checks on the real database: a check the policy makes blocking
+// (TRANSLATION_BLOCKING_CHECKS, by default a missing ${name} or placeholder) refuses an editor save
+// even when confirmed, a spreadsheet row (named by its row number) and restoring an old version;
+// a warning is still saved once confirmed.
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+
+let currentHeaders = new Headers();
+vi.mock("next/headers", () => ({
+  headers: async () => currentHeaders,
+  cookies: async () => ({ get: () => undefined, getAll: () => [] }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} }));
+vi.mock("@/lib/i18n/navigation", () => ({
+  redirect: () => {
+    throw new Error("redirect reached");
+  },
+}));
+
+import ExcelJS from "exceljs";
+import { getDb } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/permissions";
+import { restoreTranslationRevision, saveTranslation } from "@/lib/translations/mutations";
+import { saveTranslationAction } from "@/lib/translations/actions";
+import { findExportRows } from "@/lib/translations/spreadsheet-data";
+import { applyTranslationImport, readImport } from "@/lib/translations/spreadsheet-mutations";
+import { writeTranslationWorkbook } from "@/lib/translations/spreadsheet";
+import { isTranslationError, type TranslationError } from "@/lib/translations/errors";
+import { changeSourceLabel, createPerson, textOf } from "./translation-helpers";
+import { browserHeaders, signInDemoRoles } from "./auth-helpers";
+
+let translator: NonNullable<Actor>;
+let esTranslator: NonNullable<Actor>;
+/** Questions no other test file picks (they take the first codes in order): the last ones. */
+let codes: string[];
+
+async function refusal(p: Promise<unknown>): Promise<TranslationError> {
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!isTranslationError(error)) throw new Error(`expected a TranslationError, got ${String(error)}`);
+  return error;
+}
+
+beforeAll(async () => {
+  translator = await createPerson("chk-translator-fr", ["translator"], { translate: ["fr"] });
+  esTranslator = await createPerson("chk-translator-es", ["translator"], { translate: ["es"] });
+  const db = await getDb();
+  const questions = await db.question.findMany({
+    where: {
+      status: "published",
+      type: "select_one",
+      choiceList: { shared: false, questions: { every: { items: { none: {} } } } },
+      items: { none: {} },
+    },
+    orderBy: { code: "desc" },
+    take: 3,
+    select: { code: true },
+  });
+  codes = questions.map((q) => q.code);
+});
+
+afterEach(() => {
+  delete process.env.TRANSLATION_BLOCKING_CHECKS;
+});
+
+describe("blocking translation checks", () => {
+  it("refuses an editor save that drops a ${name} reference, even confirmed; a warning is saved once confirmed", async () => {
+    const code = codes[0];
+    await changeSourceLabel(code, "How old is ${child} today?");
+    const before = (await textOf(code, "fr"))!;
+    const save = (label: string, acknowledgeWarnings: boolean) =>
+      saveTranslation(translator, { code, lang: "fr", label, revision: before.revision, acknowledgeWarnings });
+
+    const blocked = await refusal(save("Quel âge a l’enfant aujourd’hui\u00a0?", true));
+    expect(blocked.code).toBe("blocked");
+    expect(blocked.details!.warnings).toEqual([{ field: "label", code: "missingReference", detail: "${child}" }]);
+    expect(await textOf(code, "fr")).toEqual(before);
+
+    // The end punctuation is only a warning: refused until confirmed, then saved as typed.
+    const warned = await refusal(save("Quel âge a ${child} aujourd’hui", false));
+    expect(warned.code).toBe("warnings");
+    // (The other fields are as they were: whatever they warn about is confirmed with the label.)
+    expect(warned.details!.warnings).toContainEqual({ field: "label", code: "endPunctuation", detail: "?" });
+    expect(warned.details!.warnings!.filter((w) => w.field === "label")).toHaveLength(1);
+    const saved = await save("Quel âge a ${child} aujourd’hui", true);
+    expect(saved.state).toBe("draft");
+    expect((await textOf(code, "fr"))!.label).toBe("Quel âge a ${child} aujourd’hui");
+  });
+
+  it("follows TRANSLATION_BLOCKING_CHECKS: none blocks nothing, a listed warning blocks", async () => {
+    const code = codes[0];
+    const text = (await textOf(code, "fr"))!;
+    const save = (label: string) =>
+      saveTranslation(translator, { code, lang: "fr", label, revision: text.revision, acknowledgeWarnings: true });
+    process.env.TRANSLATION_BLOCKING_CHECKS = "endPunctuation";
+    const blocked = await refusal(save("Quel âge a ${child} maintenant"));
+    expect(blocked.code).toBe("blocked");
+    expect(blocked.details!.warnings!.map((w) => w.code)).toEqual(["endPunctuation"]);
+    process.env.TRANSLATION_BLOCKING_CHECKS = "none";
+    await save("Quel âge a l’enfant maintenant\u00a0?");
+    expect((await textOf(code, "fr"))!.label).toBe("Quel âge a l’enfant maintenant\u00a0?");
+  });
+
+  it("names the field and the problem in the person's language, with no way to save anyway", async () => {
+    const code = codes[0];
+    const text = (await textOf(code, "fr"))!;
+    const cookies = await signInDemoRoles();
+    // The demo translator works into Arabic and French; the interface is in French.
+    currentHeaders = browserHeaders(cookies.translator, { "x-next-intl-locale": "fr" });
+    const result = await saveTranslationAction({
+      code,
+      lang: "fr",
+      label: "Quel âge a l’enfant\u00a0?",
+      revision: text.revision,
+      acknowledgeWarnings: true,
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.code).toBe("blocked");
+    expect(result.message).toBe(
+      "Non enregistré : Texte de la question: la référence ${child} de la source manque. " +
+        "Cela casserait le formulaire sur le terrain : corrigez d’abord.",
+    );
+    expect(result.details!.warnings).toEqual([{ field: "label", code: "missingReference", detail: "${child}" }]);
+  });
+
+  it("refuses restoring a version that lacks a reference the source now has", async () => {
+    const code = codes[1];
+    const before = (await textOf(code, "fr"))!;
+    // A version written for the old source, without any reference: fine then.
+    await saveTranslation(translator, {
+      code,
+      lang: "fr",
+      label: "Quel âge a l’enfant\u00a0?",
+      revision: before.revision,
+      acknowledgeWarnings: true,
+    });
+    const db = await getDb();
+    const old = await db.translationRevision.findFirstOrThrow({
+      where: { question: { code }, lang: "fr", action: "save" },
+      orderBy: { createdAt: "desc" },
+      select: { id: true },
+    });
+    await changeSourceLabel(code, "How old is ${child}?");
+    const current = (await textOf(code, "fr"))!;
+    const good = await saveTranslation(translator, {
+      code,
+      lang: "fr",
+      label: "Quel âge a ${child}\u00a0?",
+      revision: current.revision,
+      acknowledgeWarnings: true,
+    });
+    const refused = await refusal(
+      restoreTranslationRevision(translator, { code, lang: "fr", revision: good.revision, revisionId: old.id }),
+    );
+    expect(refused.code).toBe("blocked");
+    expect(refused.details!.warnings).toEqual([{ field: "label", code: "missingReference", detail: "${child}" }]);
+    expect((await textOf(code, "fr"))!.label).toBe("Quel âge a ${child}\u00a0?");
+  });
+
+  it("refuses an imported row with a blocking problem, named by its row number, and applies the others", async () => {
+    const code = codes[2];
+    await changeSourceLabel(code, "Did ${child} sleep under a net?");
+    const rows = await findExportRows({ lang: "es", codes: [code] });
+    const bytes = await writeTranslationWorkbook({ lang: "es", sourceLanguage: "en", rows, headers: HEADERS });
+    const label = `q:${code}:label`;
+    const choice = rows.find((r) => r.id.startsWith("c:"))!;
+    const edited = await editWorkbook(bytes, {
+      [label]: "¿Durmió bajo un mosquitero?",
+      [choice.id]: `${choice.translation} (revisado)`,
+    });
+
+    const preview = await readImport({ lang: "es", bytes: edited });
+    const labelRow = preview.rows.find((r) => r.id === label)!;
+    expect(labelRow).toMatchObject({
+      kind: "blocked",
+      blocking: [{ field: "label", code: "missingReference", detail: "${child}" }],
+    });
+    // The row number is the spreadsheet's (the header is row 1).
+    expect(labelRow.row).toBe(rows.findIndex((r) => r.id === label) + 2);
+    expect(preview.rows.find((r) => r.id === choice.id)!.kind).toBe("update");
+    expect(preview.counts).toMatchObject({ blocked: 1, update: 1 });
+
+    const before = (await textOf(code, "es"))!;
+    const result = await applyTranslationImport(esTranslator, { lang: "es", bytes: edited, digest: preview.digest });
+    expect(result).toEqual({ applied: 1, questions: 1, choices: 1, blockedRows: [labelRow.row] });
+    expect((await textOf(code, "es"))!.label).toBe(before.label);
+  });
+});
+
+const HEADERS = {
+  id: "id",
+  question: "question",
+  field: "field",
+  source: "source",
+  translation: "translation",
+  state: "state",
+  fingerprint: "fingerprint",
+};
+
+async function editWorkbook(bytes: Buffer, edits: Record<string, string>): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = book.getWorksheet("translations")!;
+  sheet.eachRow((row, n) => {
+    const id = String(row.getCell(1).value);
+    if (n > 1 && id in edits) row.getCell(5).value = edits[id];
+  });
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
