@@ -55,7 +55,11 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
       const result = await applyImportAction(formData({ digest: preview.digest }));
       if (result.ok) {
         setPreview(null);
-        setMessage(t("import.applied", { count: result.data.applied }));
+        const blocked = result.data.blockedRows;
+        setMessage(
+          t("import.applied", { count: result.data.applied }) +
+            (blocked.length ? ` ${t("import.blockedRows", { rows: blocked.join(", ") })}` : ""),
+        );
       } else setError(failure(result.code, result.message, result.details?.reason));
     });
   }
@@ -100,6 +104,16 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
                 </li>
               ))}
           </ul>
+          {preview.counts.blocked > 0 && (
+            <p className={styles.error}>
+              {t("import.blockedRows", {
+                rows: preview.rows
+                  .filter((r) => r.kind === "blocked")
+                  .map((r) => r.row)
+                  .join(", "),
+              })}
+            </p>
+          )}
           {listed.length > 0 && (
             <div className="table-wrap" tabIndex={0} role="region" aria-label={t("import.changesCaption")}>
               <table>
@@ -125,7 +139,13 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
                         {r.warnings.length > 0 && (
                           <ul className={styles.help}>
                             {r.warnings.map((w, i) => (
-                              <li key={i}>{t(`checks.${w.code}`, { detail: w.detail ?? "" })}</li>
+                              <li key={i}>
+                                {/* Said in words, not only shown in colour: this one refuses the row. */}
+                                {r.blocking.some((b) => b.code === w.code && b.detail === w.detail)
+                                  ? `${t("import.blockingProblem")} `
+                                  : ""}
+                                {t(`checks.${w.code}`, { detail: w.detail ?? "" })}
+                              </li>
                             ))}
                           </ul>
                         )}

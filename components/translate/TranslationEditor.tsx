@@ -1,12 +1,13 @@
 "use client";
 // One question's translation on one screen: the source beside the target for the label, the hint
-// and every answer choice. The checks run before saving (and again on the server); Ctrl+Enter
+// and every answer choice. The checks run before saving (and again on the server): a blocking one
+// (check-policy.ts) must be corrected, a warning may be confirmed with "Save anyway"; Ctrl+Enter
 // saves and opens the next item; a conflicting save shows both versions and loses neither.
 import { useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
 import { useFocusWhen } from "@/components/ui/use-focus-when";
 import { useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
-import { checkTranslation, type CheckWarning } from "@/lib/translations/checks";
+import { checkTranslation, type CheckCode, type CheckWarning } from "@/lib/translations/checks";
 import type { SavedVersion } from "@/lib/translations/errors";
 import { saveTranslationAction } from "@/lib/translations/actions";
 import type { GlossaryEntry } from "@/lib/translations/glossary-schema";
@@ -42,6 +43,8 @@ export type EditorProps = {
   target: { label: string; hint: string | null; revision: number } | null;
   choices: EditorChoice[];
   canEdit: boolean;
+  /** The checks that block a save rather than warn (the server's TRANSLATION_BLOCKING_CHECKS) */
+  blockingChecks: readonly CheckCode[];
   /** The target language's glossary (empty when the source is not English: its terms are English) */
   glossary: GlossaryEntry[];
   nextQuery: Record<string, string>;
@@ -66,6 +69,7 @@ export function TranslationEditor(props: EditorProps) {
   const router = useRouter();
   const [values, setValues] = useState<Values>(() => valuesOf(props.target, props.choices));
   const [warnings, setWarnings] = useState<CheckWarning[] | null>(null);
+  const [blocking, setBlocking] = useState<CheckWarning[] | null>(null);
   // The warnings last shown, and whether that save was to go on to the next item: saving again
   // with the same warnings (the button, or Ctrl+Enter once more) means "save anyway".
   const [warned, setWarned] = useState<{ key: string; next: boolean } | null>(null);
@@ -74,6 +78,7 @@ export function TranslationEditor(props: EditorProps) {
   const [error, setError] = useState("");
   const [pending, startTransition] = useTransition();
   const warningsRef = useFocusWhen<HTMLDivElement>(warnings);
+  const blockingRef = useFocusWhen<HTMLDivElement>(blocking);
   const conflictRef = useFocusWhen<HTMLDivElement>(conflict);
 
   const fieldName = (field: string) =>
@@ -98,11 +103,22 @@ export function TranslationEditor(props: EditorProps) {
       { label: props.source.label, hint: props.source.hint, choices: sourceChoices },
       { label: values.label, hint: values.hint, choices: values.choices },
       props.glossary,
+      props.lang,
     );
     if (!values.label.trim()) {
       setError(t("editor.labelRequired"));
       return;
     }
+    // As on the server (mutations.ts): a blocking problem holds in a field this save changes.
+    const held = found.filter((w) => props.blockingChecks.includes(w.code) && written(w.field));
+    if (held.length) {
+      setBlocking(held);
+      setWarnings(null);
+      setWarned(null);
+      setStatus(t("editor.blockedFound", { count: held.length }));
+      return;
+    }
+    setBlocking(null);
     const key = JSON.stringify(found);
     if (found.length && !acknowledge && warned?.key !== key) {
       setWarnings(found);
@@ -145,8 +161,20 @@ export function TranslationEditor(props: EditorProps) {
         setStatus(t("failures.conflict"));
       } else if (result.code === "warnings" && result.details?.warnings) {
         setWarnings(result.details.warnings);
+      } else if (result.code === "blocked" && result.details?.warnings) {
+        setBlocking(result.details.warnings);
+        setWarnings(null);
+        setStatus(result.message);
       } else setError(result.message);
     });
+  }
+
+  /** Whether the save changes this field (the server trims what it stores). */
+  function written(field: string): boolean {
+    if (field === "label") return values.label.trim() !== (props.target?.label ?? "");
+    if (field === "hint") return values.hint.trim() !== (props.target?.hint ?? "");
+    const name = field.slice(7);
+    return (values.choices[name] ?? "").trim() !== (props.choices.find((c) => c.name === name)?.target ?? "");
   }
 
   function onSubmit(event: FormEvent) {
@@ -310,7 +338,20 @@ export function TranslationEditor(props: EditorProps) {
         </fieldset>
       )}
 
-      {warnings && warnings.length > 0 && (
+      {blocking && blocking.length > 0 && (
+        <div ref={blockingRef} tabIndex={-1} role="alert" className={styles.error} aria-labelledby="blocking-title">
+          {/* Said in words, not only in colour: no "save anyway" here, the text must be corrected. */}
+          <h3 id="blocking-title">{t("editor.blockedTitle")}</h3>
+          <p>{t("editor.blockedBody")}</p>
+          <ul>
+            {blocking.map((w, i) => (
+              <li key={i}>{warningText(w)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {warnings && warnings.length > 0 && !blocking?.length && (
         <div ref={warningsRef} tabIndex={-1} role="alert" className={styles.warnings} aria-labelledby="warnings-title">
           <h3 id="warnings-title">{t("editor.warningsTitle")}</h3>
           <ul>

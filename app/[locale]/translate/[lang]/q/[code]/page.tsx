@@ -14,6 +14,7 @@ import { findMemoryMatches } from "@/lib/translations/memory-data";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { TranslationEditor } from "@/components/translate/TranslationEditor";
+import { readEnv } from "@/lib/env";
 import { findGlossaryForEditor } from "@/lib/translations/glossary-data";
 import { WorkflowPanel } from "@/components/translate/WorkflowPanel";
 import { CommentForm } from "@/components/translate/CommentForm";
@@ -224,6 +225,7 @@ export default async function TranslateItemPage({ params, searchParams }: Params
             published: c.published,
           }))}
           canEdit={canEdit}
+          blockingChecks={readEnv().TRANSLATION_BLOCKING_CHECKS}
           nextQuery={kept}
           queuePath={`/translate/${lang}/queue`}
           memory={{ label: memoryLabel, hint: memoryHint }}
