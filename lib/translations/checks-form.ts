@@ -48,7 +48,11 @@ export function checkEndPunctuation(source: string, target: string, lang?: strin
   return [{ code: "endPunctuation", detail: accepted[0] }];
 }
 
-/** Spaces around the target that the source lacks (the editor's save trims them; an import does not). */
+/**
+ * Spaces around the target that the source lacks. Every save trims them (the editor's schema, the
+ * spreadsheet's and XLIFF's readers), so they never reach the bank; the check says so in the editor
+ * before saving rather than letting the text change silently.
+ */
 export function checkSurroundingSpace(source: string, target: string): FormProblem[] {
   const leading = /^\s/u.test(target) && !/^\s/u.test(source);
   const trailing = /\s$/u.test(target) && !/\s$/u.test(source);
