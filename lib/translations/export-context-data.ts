@@ -6,6 +6,7 @@ import { getDb } from "../db/client";
 import { SOURCE_LANGUAGE, type Language } from "../i18n/languages";
 import type { QuestionSnapshot } from "../bank/snapshot";
 import type { SheetRow } from "./spreadsheet";
+import { findExportRows } from "./spreadsheet-data";
 
 export type RowContext = {
   type: string | null;
@@ -64,6 +65,22 @@ export async function findRowContexts({ lang, rows }: { lang: Language; rows: Sh
       choiceList: (r.field.startsWith("choice:") && q?.choiceList?.name) || null,
       version: q?.version ?? null,
       previousSource: previousSource || null,
+    };
+  });
+}
+
+/** The spreadsheet's rows with their context columns filled in (read-only in the sheet). */
+export async function findSheetRows({ lang, codes }: { lang: Language; codes: string[] }): Promise<SheetRow[]> {
+  const rows = await findExportRows({ lang, codes });
+  const contexts = await findRowContexts({ lang, rows });
+  return rows.map((r, i) => {
+    const c = contexts[i];
+    return {
+      ...r,
+      previous_source: c.previousSource ?? "",
+      type: c.type ?? "",
+      indicators: c.indicators.join(", "),
+      hint: c.hint ?? "",
     };
   });
 }

@@ -5,6 +5,13 @@
 // fingerprint of the source text and the translation's revision at export time, so that an import
 // can tell a row whose source (or translation) changed since the export from one safe to apply.
 // Every cell is written as text (format "@"), so that nothing a translator types becomes a formula.
+//
+// Beside them, read-only context (export-context-data.ts): the English the outdated translation was
+// made from, the question's type, its indicators and its English hint. The sheet is protected
+// without a password (Review › Unprotect Sheet lifts it): only the translation cells are unlocked,
+// so that ids, fingerprints, sources and context are not changed by a slip. Protection is a guard
+// against mistakes, not security: the import reads columns by header name and checks every row's
+// fingerprint, whatever the file's protection (files exported before the context columns too).
 import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
 import { inspectSpreadsheetZip } from "../spreadsheet/guard";
@@ -15,7 +22,24 @@ export { IMPORT_MAX_BYTES };
 export const IMPORT_MAX_ROWS = 10_000;
 
 export const SHEET_NAME = "translations";
-export const COLUMNS = ["id", "question", "field", "source", "translation", "state", "fingerprint"] as const;
+/** The columns in the sheet's order: the previous source sits beside the current one. */
+export const COLUMNS = [
+  "id",
+  "question",
+  "field",
+  "previous_source",
+  "source",
+  "translation",
+  "state",
+  "type",
+  "indicators",
+  "hint",
+  "fingerprint",
+] as const;
+export type SheetColumn = (typeof COLUMNS)[number];
+/** Context for the translator only: written on export, never read on import. */
+export const CONTEXT_COLUMNS = ["previous_source", "type", "indicators", "hint"] as const satisfies SheetColumn[];
+type ContextColumn = (typeof CONTEXT_COLUMNS)[number];
 
 export type SheetRow = {
   id: string;
@@ -25,7 +49,7 @@ export type SheetRow = {
   translation: string;
   state: string;
   fingerprint: string;
-};
+} & Partial<Record<ContextColumn, string>>;
 export type ImportedRow = {
   row: number;
   id: string;
@@ -44,6 +68,15 @@ export function parseFingerprint(value: string): { sourceHash: string; revision:
   return m ? { sourceHash: m[1], revision: Number(m[2]) } : null;
 }
 
+const WIDTHS: Partial<Record<SheetColumn, number>> = {
+  id: 34,
+  previous_source: 40,
+  source: 60,
+  translation: 60,
+  hint: 40,
+  indicators: 20,
+};
+
 export async function writeTranslationWorkbook({
   lang,
   sourceLanguage,
@@ -53,25 +86,38 @@ export async function writeTranslationWorkbook({
   lang: string;
   sourceLanguage: string;
   rows: SheetRow[];
-  headers: Record<(typeof COLUMNS)[number], string>;
+  headers: Record<SheetColumn, string>;
 }): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Question Bank";
-  const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: "frozen", ySplit: 1, rightToLeft: false }] });
+  // Arabic reads from the right: the whole sheet is laid out right to left, not only its cells.
+  const sheet = workbook.addWorksheet(SHEET_NAME, {
+    views: [{ state: "frozen", ySplit: 1, rightToLeft: lang === "ar" }],
+  });
   sheet.columns = COLUMNS.map((key) => ({
     key,
     header: key,
-    width: key === "source" || key === "translation" ? 60 : key === "id" ? 34 : 14,
+    width: WIDTHS[key] ?? 14,
     style: { numFmt: "@", alignment: { wrapText: true, vertical: "top" } },
   }));
   for (const row of rows) sheet.addRow(row);
   // A note on each header says what the column is in the person's language; the ids stay stable.
   for (const [i, key] of COLUMNS.entries()) sheet.getRow(1).getCell(i + 1).note = headers[key];
   sheet.getRow(1).font = { bold: true };
-  sheet.getColumn("translation").eachCell((cell, n) => {
-    if (n > 1) cell.alignment = { wrapText: true, vertical: "top", readingOrder: lang === "ar" ? "rtl" : "ltr" };
-  });
+  // Every translation cell, an empty one too (eachCell would skip it), is the one a translator may edit.
+  const translation = sheet.getColumn("translation").number;
+  for (let n = 2; n <= rows.length + 1; n++) {
+    const cell = sheet.getRow(n).getCell(translation);
+    cell.alignment = { wrapText: true, vertical: "top", readingOrder: lang === "ar" ? "rtl" : "ltr" };
+    cell.protection = { locked: false };
+  }
   sheet.getColumn("fingerprint").hidden = true;
+  await sheet.protect("", {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+  });
   const about = workbook.addWorksheet("about");
   about.addRows([
     ["language", lang],
@@ -110,10 +156,7 @@ export async function readTranslationWorkbook(bytes: Buffer): Promise<ReadOutcom
   const sheet = workbook.getWorksheet(SHEET_NAME);
   if (!sheet) return { ok: false, code: "badFile", reason: "noSheet" };
   const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).map((v) => cellText(v).trim());
-  const col = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<
-    (typeof COLUMNS)[number],
-    number
-  >;
+  const col = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<SheetColumn, number>;
   if (col.id < 1 || col.translation < 1 || col.fingerprint < 1)
     return { ok: false, code: "badFile", reason: "missingColumns" };
   if (sheet.rowCount > IMPORT_MAX_ROWS + 1) return { ok: false, code: "badFile", reason: "tooManyRows" };

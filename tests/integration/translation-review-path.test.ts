@@ -56,7 +56,7 @@ async function editWorkbook(bytes: Buffer, edits: Record<string, string>, { drop
   await book.xlsx.load(bytes as unknown as ArrayBuffer);
   book.getWorksheet("translations")!.eachRow((row, n) => {
     const id = String(row.getCell(1).value);
-    if (n > 1 && id in edits) row.getCell(5).value = edits[id];
+    if (n > 1 && id in edits) row.getCell(COLUMNS.indexOf("translation") + 1).value = edits[id];
   });
   if (dropAbout) book.removeWorksheet(book.getWorksheet("about")!.id);
   return Buffer.from(await book.xlsx.writeBuffer());

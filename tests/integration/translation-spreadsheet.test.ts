@@ -5,19 +5,14 @@ import type { Actor } from "@/lib/auth/permissions";
 import { findExportRows } from "@/lib/translations/spreadsheet-data";
 import { applyTranslationImport, readImport } from "@/lib/translations/spreadsheet-mutations";
 import { saveTranslation } from "@/lib/translations/mutations";
-import { writeTranslationWorkbook } from "@/lib/translations/spreadsheet";
+import { COLUMNS, writeTranslationWorkbook, type SheetColumn } from "@/lib/translations/spreadsheet";
+import { findSheetRows } from "@/lib/translations/export-context-data";
+import type { QuestionSnapshot } from "@/lib/bank/snapshot";
 import { isTranslationError } from "@/lib/translations/errors";
 import { changeSourceLabel, createPerson, textOf } from "./translation-helpers";
 
-const headers = {
-  id: "id",
-  question: "question",
-  field: "field",
-  source: "source",
-  translation: "translation",
-  state: "state",
-  fingerprint: "fingerprint",
-};
+const headers = Object.fromEntries(COLUMNS.map((c) => [c, c])) as Record<SheetColumn, string>;
+const TRANSLATION = COLUMNS.indexOf("translation") + 1;
 let translator: NonNullable<Actor>;
 let researcher: NonNullable<Actor>;
 let codes: string[];
@@ -29,7 +24,7 @@ async function editWorkbook(bytes: Buffer, edits: Record<string, string>): Promi
   const sheet = book.getWorksheet("translations")!;
   sheet.eachRow((row, n) => {
     const id = String(row.getCell(1).value);
-    if (n > 1 && id in edits) row.getCell(5).value = edits[id];
+    if (n > 1 && id in edits) row.getCell(TRANSLATION).value = edits[id];
   });
   return Buffer.from(await book.xlsx.writeBuffer());
 }
@@ -153,5 +148,29 @@ describe("translation spreadsheet round trip", () => {
     const bytes = await writeTranslationWorkbook({ lang: "fr", sourceLanguage: "en", rows, headers });
     const error = await readImport({ lang: "es", bytes }).catch((e) => e);
     expect(isTranslationError(error) && error.details?.reason).toBe("wrongLanguage");
+  });
+
+  it("exports context beside each text (the English an outdated text was made from)", async () => {
+    // The first test changed the third question's English after the export: its Spanish is outdated.
+    const db = await getDb();
+    const text = await db.questionText.findFirstOrThrow({
+      where: { question: { code: codes[2] }, lang: "es" },
+      select: { status: true, sourceVersion: true, question: { select: { id: true, type: true } } },
+    });
+    expect(text.status).toBe("outdated");
+    const made = await db.questionVersion.findUniqueOrThrow({
+      where: { questionId_version: { questionId: text.question.id, version: text.sourceVersion! } },
+      select: { snapshot: true },
+    });
+    const rows = await findSheetRows({ lang: "es", codes: [codes[2]] });
+    const label = rows.find((r) => r.id === `q:${codes[2]}:label`)!;
+    expect(label).toMatchObject({
+      state: "outdated",
+      source: "A changed source question, after the export?",
+      previous_source: (made.snapshot as QuestionSnapshot).texts.en!.label,
+      type: text.question.type,
+    });
+    // Every row, an answer choice too, carries its question's type.
+    for (const r of rows.filter((x) => x.id.startsWith("c:"))) expect(r.type).toBe(text.question.type);
   });
 });

@@ -7,6 +7,8 @@ import {
   parseFingerprint,
   readTranslationWorkbook,
   writeTranslationWorkbook,
+  COLUMNS,
+  CONTEXT_COLUMNS,
   type SheetRow,
 } from "@/lib/translations/spreadsheet";
 
@@ -17,6 +19,10 @@ const headers = {
   source: "Source",
   translation: "Translation",
   state: "State",
+  previous_source: "Previous source",
+  type: "Type",
+  indicators: "Indicators",
+  hint: "Hint",
   fingerprint: "Fingerprint",
 };
 const rows: SheetRow[] = [
@@ -26,8 +32,12 @@ const rows: SheetRow[] = [
     field: "label",
     source: "How old are you?",
     translation: "كم عمرك؟",
-    state: "approved",
+    state: "outdated",
     fingerprint: fingerprint("How old are you?", 3),
+    previous_source: "What is your age?",
+    type: "integer",
+    indicators: "AGE, DEMO",
+    hint: "In whole years",
   },
   {
     id: "q:bkg_age:hint",
@@ -88,7 +98,7 @@ describe("translation spreadsheet", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
     const sheet = book.getWorksheet("translations")!;
-    const formulaCell = sheet.getRow(3).getCell(5);
+    const formulaCell = sheet.getRow(3).getCell(COLUMNS.indexOf("translation") + 1);
     // Stored as a string with the text format: a spreadsheet program shows it, never runs it.
     expect(formulaCell.value).toBe('=HYPERLINK("http://x")');
     expect(formulaCell.type).toBe(ExcelJS.ValueType.String);
@@ -124,6 +134,87 @@ describe("translation spreadsheet", () => {
     ]);
     const read = await readTranslationWorkbook(Buffer.from(await book.xlsx.writeBuffer()));
     expect(read.ok && read.rows[0].translation).toBe("");
+  });
+
+  it("writes the context columns beside the texts, with a note on each header", async () => {
+    const bytes = await writeTranslationWorkbook({ lang: "fr", sourceLanguage: "en", rows, headers });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet("translations")!;
+    const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1);
+    expect(header).toEqual([...COLUMNS]);
+    for (const key of CONTEXT_COLUMNS) expect(header).toContain(key);
+    // The previous English sits just before the current one, the translation just after it.
+    expect(header.indexOf("previous_source") + 1).toBe(header.indexOf("source"));
+    expect(header.indexOf("source") + 1).toBe(header.indexOf("translation"));
+    const cell = (n: number, key: string) => sheet.getRow(n).getCell(header.indexOf(key) + 1);
+    expect(cell(2, "previous_source").value).toBe("What is your age?");
+    expect(cell(2, "type").value).toBe("integer");
+    expect(cell(2, "indicators").value).toBe("AGE, DEMO");
+    expect(cell(2, "hint").value).toBe("In whole years");
+    expect(cell(2, "source").value).toBe("How old are you?");
+    expect(cell(1, "previous_source").note).toBe("Previous source");
+  });
+
+  it("protects the sheet so that only the translation cells can be edited", async () => {
+    const bytes = await writeTranslationWorkbook({ lang: "fr", sourceLanguage: "en", rows, headers });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet("translations")!;
+    // No password: the protection guards against slips; the import checks fingerprints anyway.
+    // exceljs keeps what it read in sheetProtection, which its typings do not declare.
+    const protection = (sheet as unknown as { sheetProtection: Record<string, unknown> | null }).sheetProtection;
+    expect(protection).toMatchObject({ sheet: true, formatColumns: true });
+    expect(protection).not.toHaveProperty("hashValue");
+    const translation = COLUMNS.indexOf("translation") + 1;
+    for (let n = 1; n <= rows.length + 1; n++)
+      for (let c = 1; c <= COLUMNS.length; c++) {
+        const unlocked = n > 1 && c === translation;
+        // exceljs reads an unset protection as undefined; Excel's default then is "locked".
+        expect(sheet.getRow(n).getCell(c).protection?.locked === false, `row ${n} ${COLUMNS[c - 1]}`).toBe(unlocked);
+      }
+    // The empty translation (a text still to translate) is unlocked too.
+    expect(sheet.getRow(4).getCell(translation).protection).toMatchObject({ locked: false });
+  });
+
+  it("lays the sheet out right to left for Arabic only", async () => {
+    const view = async (lang: string) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(
+        (await writeTranslationWorkbook({ lang, sourceLanguage: "en", rows, headers })) as unknown as ArrayBuffer,
+      );
+      return book.getWorksheet("translations")!.views[0];
+    };
+    expect(await view("ar")).toMatchObject({ rightToLeft: true, state: "frozen", ySplit: 1 });
+    expect((await view("fr")).rightToLeft).toBeFalsy();
+  });
+
+  it("still reads a file exported before the context columns and protection, in its own column order", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("translations");
+    sheet.addRow(["id", "question", "field", "source", "translation", "state", "fingerprint"]);
+    sheet.addRow(["q:a:label", "a", "label", "Hi there", "Bonjour", "missing", fingerprint("Hi there", -1)]);
+    book.addWorksheet("about").addRows([["language", "fr"]]);
+    const read = await readTranslationWorkbook(Buffer.from(await book.xlsx.writeBuffer()));
+    expect(read).toEqual({
+      ok: true,
+      lang: "fr",
+      rows: [
+        { row: 2, id: "q:a:label", question: "a", translation: "Bonjour", fingerprint: fingerprint("Hi there", -1) },
+      ],
+    });
+  });
+
+  it("reads a new file whose protection a translator removed", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      (await writeTranslationWorkbook({ lang: "fr", sourceLanguage: "en", rows, headers })) as unknown as ArrayBuffer,
+    );
+    const sheet = book.getWorksheet("translations")!;
+    sheet.unprotect();
+    sheet.getRow(4).getCell(COLUMNS.indexOf("translation") + 1).value = "Oui";
+    const read = await readTranslationWorkbook(Buffer.from(await book.xlsx.writeBuffer()));
+    expect(read.ok && read.rows.map((r) => r.translation)).toEqual([rows[0].translation, rows[1].translation, "Oui"]);
   });
 
   it("refuses a file over the stated limit before reading it", async () => {

@@ -6,8 +6,8 @@ import { can } from "@/lib/auth/permissions";
 import { errorMessage, localeFromHeaders } from "@/lib/auth/errors";
 import { isLanguage, SOURCE_LANGUAGE, type Language } from "@/lib/i18n/languages";
 import { findQueueCodes } from "@/lib/translations/data";
-import { findExportRows } from "@/lib/translations/spreadsheet-data";
-import { writeTranslationWorkbook, COLUMNS } from "@/lib/translations/spreadsheet";
+import { findSheetRows } from "@/lib/translations/export-context-data";
+import { writeTranslationWorkbook, COLUMNS, type SheetColumn } from "@/lib/translations/spreadsheet";
 import { queueFilterSchema, targetLanguageSchema } from "@/lib/translations/schema";
 import { createTranslator } from "next-intl";
 import { findXliffUnits } from "@/lib/translations/xliff-data";
@@ -42,10 +42,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
       },
     });
   }
-  const rows = await findExportRows({ lang, codes });
+  const rows = await findSheetRows({ lang, codes });
   const messages = (await import(`../../../../../messages/${locale}.json`)).default;
   const t = createTranslator({ locale, messages, namespace: "translate.export.columns" });
-  const headers = Object.fromEntries(COLUMNS.map((c) => [c, t(c)])) as Record<(typeof COLUMNS)[number], string>;
+  const headers = Object.fromEntries(COLUMNS.map((c) => [c, t(c)])) as Record<SheetColumn, string>;
   const bytes = await writeTranslationWorkbook({ lang, sourceLanguage: SOURCE_LANGUAGE, rows, headers });
   return new Response(new Uint8Array(bytes), {
     headers: {
