@@ -124,6 +124,7 @@ export const PREVIEW_KINDS = [
   "placeholder",
   /** A check the policy makes blocking (check-policy.ts), e.g. a missing ${name}: not applied */
   "blocked",
+  "formula",
 ] as const;
 export type PreviewKind = (typeof PREVIEW_KINDS)[number];
 
@@ -149,8 +150,8 @@ export async function previewTranslationImport({
   rows,
 }: {
   lang: Language;
-  /** `refused`: what the file's reader already found wrong with the row (XLIFF: see xliff.ts) */
-  rows: (ImportedRow & { refused?: "sourceEdited" | "placeholder" })[];
+  /** `refused`: what the file's reader already found wrong with the row (a formula; XLIFF: see xliff.ts) */
+  rows: ImportedRow[];
 }): Promise<ImportPreview> {
   const db = await getDb();
   const codes = new Set<string>();

@@ -50,6 +50,8 @@ export type SheetRow = {
   state: string;
   fingerprint: string;
 } & Partial<Record<ContextColumn, string>>;
+/** Why a row of an imported file is refused by its reader, named with its row in the preview. */
+export type RowRefusal = "sourceEdited" | "placeholder" | "formula";
 export type ImportedRow = {
   row: number;
   id: string;
@@ -57,6 +59,7 @@ export type ImportedRow = {
   fingerprint: string;
   /** The question the row was exported under (an answer choice's history is kept there) */
   question?: string;
+  refused?: RowRefusal;
 };
 
 export function fingerprint(source: string, revision: number): string {
@@ -143,6 +146,11 @@ function cellText(value: ExcelJS.CellValue): string {
   return "";
 }
 
+/** A formula (or a cell sharing one): its text is not the translation, and the row is named as refused. */
+function isFormula(value: ExcelJS.CellValue): boolean {
+  return typeof value === "object" && value !== null && ("formula" in value || "sharedFormula" in value);
+}
+
 export async function readTranslationWorkbook(bytes: Buffer): Promise<ReadOutcome> {
   if (bytes.length > IMPORT_MAX_BYTES) return { ok: false, code: "fileTooLarge", reason: String(IMPORT_MAX_BYTES) };
   const refused = await inspectSpreadsheetZip(bytes);
@@ -169,12 +177,14 @@ export async function readTranslationWorkbook(bytes: Buffer): Promise<ReadOutcom
     if (n === 1) return;
     const id = cellText(row.getCell(col.id).value).trim();
     if (!id) return;
+    const translation = row.getCell(col.translation).value;
     rows.push({
       row: n,
       id,
-      translation: cellText(row.getCell(col.translation).value).trim(),
+      translation: cellText(translation).trim(),
       fingerprint: cellText(row.getCell(col.fingerprint).value).trim(),
       ...(col.question > 0 ? { question: cellText(row.getCell(col.question).value).trim() } : {}),
+      ...(isFormula(translation) ? { refused: "formula" as const } : {}),
     });
   });
   return { ok: true, lang, rows };

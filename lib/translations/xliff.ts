@@ -8,7 +8,7 @@
 // changed source or translation since the download is caught the same way. `${name}` references
 // travel as <ph> elements that a CAT tool shows as tags and may not delete (canDelete="no").
 import { SaxesParser, type SaxesTagNS } from "saxes";
-import { fingerprint, parseFingerprint, type ImportedRow } from "./spreadsheet";
+import { fingerprint, parseFingerprint, type ImportedRow, type RowRefusal } from "./spreadsheet";
 
 export const XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0";
 export const MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0";
@@ -113,7 +113,7 @@ export function writeXliff({
 }
 
 /** Why one unit of an imported file is refused, named in the preview. */
-export type UnitRefusal = "sourceEdited" | "placeholder";
+export type UnitRefusal = Exclude<RowRefusal, "formula">;
 export type XliffRow = ImportedRow & { refused?: UnitRefusal };
 export type XliffOutcome =
   | { ok: true; lang: string | null; rows: XliffRow[] }

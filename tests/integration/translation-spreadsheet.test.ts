@@ -150,7 +150,7 @@ describe("translation spreadsheet round trip", () => {
     expect(isTranslationError(error) && error.details?.reason).toBe("wrongLanguage");
   });
 
-  it("exports context beside each text (the English an outdated text was made from)", async () => {
+  it("exports context beside each text (the English an outdated text was made from) and names formula rows", async () => {
     // The first test changed the third question's English after the export: its Spanish is outdated.
     const db = await getDb();
     const text = await db.questionText.findFirstOrThrow({
@@ -172,5 +172,13 @@ describe("translation spreadsheet round trip", () => {
     });
     // Every row, an answer choice too, carries its question's type.
     for (const r of rows.filter((x) => x.id.startsWith("c:"))) expect(r.type).toBe(text.question.type);
+
+    const bytes = await writeTranslationWorkbook({ lang: "es", sourceLanguage: "en", rows, headers });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    book.getWorksheet("translations")!.getRow(2).getCell(TRANSLATION).value = { formula: 'CONCAT("a","b")' };
+    const preview = await readImport({ lang: "es", bytes: Buffer.from(await book.xlsx.writeBuffer()) });
+    expect(preview.rows[0]).toMatchObject({ row: 2, id: label.id, kind: "formula" });
+    expect(preview.counts.formula).toBe(1);
   });
 });

@@ -134,6 +134,8 @@ describe("translation spreadsheet", () => {
     ]);
     const read = await readTranslationWorkbook(Buffer.from(await book.xlsx.writeBuffer()));
     expect(read.ok && read.rows[0].translation).toBe("");
+    // …and the row is named as refused (with its row number), not passed over as empty.
+    expect(read.ok && read.rows[0]).toMatchObject({ row: 2, refused: "formula" });
   });
 
   it("writes the context columns beside the texts, with a note on each header", async () => {
