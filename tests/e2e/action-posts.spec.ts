@@ -26,6 +26,8 @@ const ROLE_OF: Record<string, Role> = {
   "lib/builder/actions.ts": "researcher",
   "lib/translations/actions.ts": "translator",
   "lib/users/actions.ts": "admin",
+  "lib/results/actions.ts": "researcher",
+  "lib/translations/glossary-actions.ts": "reviewer",
 };
 
 /** A page the action is served on: /en plus the worker's route, parameters filled in. */

@@ -54,6 +54,8 @@ const serverEnv = (port: number): NodeJS.ProcessEnv => ({
   NODE_ENV: "production" as const,
   NEXT_TELEMETRY_DISABLED: "1",
   AUTH_RATE_LIMIT: "on",
+  // DATABASE_URL is set, so `prepare` seeds no demo accounts unless asked; the tests sign in as them.
+  SEED_DEMO_ACCOUNTS: "1",
   TRUSTED_PROXIES: "",
 });
 
@@ -148,8 +150,13 @@ test("the per-address sign-in limit is one budget across both instances", async 
     });
     statuses.push(response.status());
   }
-  expect(statuses.slice(0, LIMIT), statuses.join(",")).toEqual(Array(LIMIT).fill(401));
-  expect(statuses.slice(LIMIT), statuses.join(",")).toEqual(Array(6).fill(429));
+  // The earlier test's sign-in from this address, within the same minute, counts against the same
+  // budget. Two budgets of their own would let all LIMIT + 6 through (half of them each).
+  const refusedFrom = statuses.indexOf(429);
+  expect(refusedFrom, statuses.join(",")).toBeGreaterThanOrEqual(LIMIT - 2);
+  expect(refusedFrom, statuses.join(",")).toBeLessThanOrEqual(LIMIT);
+  expect(statuses.slice(0, refusedFrom), statuses.join(",")).toEqual(Array(refusedFrom).fill(401));
+  expect(statuses.slice(refusedFrom), statuses.join(",")).toEqual(Array(statuses.length - refusedFrom).fill(429));
   await request.dispose();
 });
 

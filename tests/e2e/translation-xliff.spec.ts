@@ -25,7 +25,7 @@ test("translation memory in the editor, and an XLIFF round trip previewed", asyn
   await expect(memory).toContainText(/\d+% match/);
   await expect(memory.getByText(SIMILAR_FR)).toHaveAttribute("lang", "fr");
   await expectAccessible(page);
-  const label = page.getByLabel("Question text (fr)");
+  const label = page.getByLabel("Question text (French)");
   await label.fill("");
   await memory.getByRole("button", { name: new RegExp(`Use the translation from ${SIMILAR}`) }).click();
   await expect(label).toHaveValue(SIMILAR_FR);

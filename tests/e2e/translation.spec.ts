@@ -148,13 +148,18 @@ test("translate, review, send back, fix, approve; outdated after a source change
   const book = new ExcelJS.Workbook();
   await book.xlsx.load((await readFile(path)) as unknown as ArrayBuffer);
   const sheet = book.getWorksheet("translations")!;
+  // Columns by their header, as the import reads them (context columns sit between them).
+  const column = (name: string) => (sheet.getRow(1).values as unknown[]).indexOf(name);
   let edited = 0;
   sheet.eachRow((row) => {
-    if (row.getCell(1).value === `q:${CODE}:label`) {
-      expect(row.getCell(4).value).toBe(
+    if (row.getCell(column("id")).value === `q:${CODE}:label`) {
+      expect(row.getCell(column("source")).value).toBe(
         "In the past 7 days, when did you last see or hear any information about the outbreak?",
       );
-      row.getCell(5).value = "خلال الأيام ٧ الماضية، متى رأيت أو سمعت آخر مرة أي معلومات عن الوباء؟";
+      // Outdated: the English it was translated from stands beside the new one.
+      expect(String(row.getCell(column("previous_source")).value ?? "")).not.toBe("");
+      row.getCell(column("translation")).value =
+        "خلال الأيام ٧ الماضية، متى رأيت أو سمعت آخر مرة أي معلومات عن الوباء؟";
       edited++;
     }
   });

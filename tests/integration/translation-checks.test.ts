@@ -23,7 +23,7 @@ import { restoreTranslationRevision, saveTranslation } from "@/lib/translations/
 import { saveTranslationAction } from "@/lib/translations/actions";
 import { findExportRows } from "@/lib/translations/spreadsheet-data";
 import { applyTranslationImport, readImport } from "@/lib/translations/spreadsheet-mutations";
-import { writeTranslationWorkbook } from "@/lib/translations/spreadsheet";
+import { COLUMNS, writeTranslationWorkbook, type SheetColumn } from "@/lib/translations/spreadsheet";
 import { isTranslationError, type TranslationError } from "@/lib/translations/errors";
 import { changeSourceLabel, createPerson, textOf } from "./translation-helpers";
 import { browserHeaders, signInDemoRoles } from "./auth-helpers";
@@ -196,23 +196,16 @@ describe("blocking translation checks", () => {
   });
 });
 
-const HEADERS = {
-  id: "id",
-  question: "question",
-  field: "field",
-  source: "source",
-  translation: "translation",
-  state: "state",
-  fingerprint: "fingerprint",
-};
+const HEADERS = Object.fromEntries(COLUMNS.map((c) => [c, c])) as Record<SheetColumn, string>;
 
 async function editWorkbook(bytes: Buffer, edits: Record<string, string>): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = book.getWorksheet("translations")!;
+  const column = (name: string) => (sheet.getRow(1).values as unknown[]).indexOf(name);
   sheet.eachRow((row, n) => {
-    const id = String(row.getCell(1).value);
-    if (n > 1 && id in edits) row.getCell(5).value = edits[id];
+    const id = String(row.getCell(column("id")).value);
+    if (n > 1 && id in edits) row.getCell(column("translation")).value = edits[id];
   });
   return Buffer.from(await book.xlsx.writeBuffer());
 }
