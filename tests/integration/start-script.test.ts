@@ -17,7 +17,7 @@ const root = process.cwd();
 const hasBuild = existsSync(path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"));
 if (!hasBuild)
   console.warn(
-    "\n[start-script.test] SKIPPED: no production build (.next/BUILD_ID). Run `npm run build` first; `npm test` builds before the e2e tier.\n",
+    "\n[start-script.test] SKIPPED: no production build (.next/BUILD_ID). Run `npm run build` first; `npm test` builds before the integration tier.\n",
   );
 
 function freePort(): Promise<number> {
