@@ -138,28 +138,6 @@ test("a session made on one instance is honoured by the other, and signing out o
   expect(response.headers()["location"]).toContain("/en/sign-in?next=");
 });
 
-test("the per-address sign-in limit is one budget across both instances", async ({ playwright }) => {
-  const request = await playwright.request.newContext();
-  const statuses: number[] = [];
-  for (let i = 0; i < LIMIT + 6; i++) {
-    const origin = i % 2 === 0 ? A : B;
-    // A new (unknown) account each time: the per-account delays stay out of it; only the address counts.
-    const response = await request.post(`${origin}/api/auth/sign-in/email`, {
-      data: { email: `nobody-${i}@example.org`, password: "not-the-password" },
-      headers: { Origin: origin },
-    });
-    statuses.push(response.status());
-  }
-  // The earlier test's sign-in from this address, within the same minute, counts against the same
-  // budget. Two budgets of their own would let all LIMIT + 6 through (half of them each).
-  const refusedFrom = statuses.indexOf(429);
-  expect(refusedFrom, statuses.join(",")).toBeGreaterThanOrEqual(LIMIT - 2);
-  expect(refusedFrom, statuses.join(",")).toBeLessThanOrEqual(LIMIT);
-  expect(statuses.slice(0, refusedFrom), statuses.join(",")).toEqual(Array(refusedFrom).fill(401));
-  expect(statuses.slice(refusedFrom), statuses.join(",")).toEqual(Array(statuses.length - refusedFrom).fill(429));
-  await request.dispose();
-});
-
 test("a question published through one instance is found and counted at once by the other's search", async ({
   page,
   request,
@@ -218,4 +196,27 @@ test("two people editing one questionnaire through different instances never ove
   await conflict.getByRole("button", { name: "Reload the latest version" }).click();
   await expect(second.locator(".item-card[data-item='bkg_education']")).toBeVisible();
   await context.close();
+});
+
+// Last: it spends this address's sign-in budget for a minute, and the tests above sign in.
+test("the per-address sign-in limit is one budget across both instances", async ({ playwright }) => {
+  const request = await playwright.request.newContext();
+  const statuses: number[] = [];
+  for (let i = 0; i < LIMIT + 6; i++) {
+    const origin = i % 2 === 0 ? A : B;
+    // A new (unknown) account each time: the per-account delays stay out of it; only the address counts.
+    const response = await request.post(`${origin}/api/auth/sign-in/email`, {
+      data: { email: `nobody-${i}@example.org`, password: "not-the-password" },
+      headers: { Origin: origin },
+    });
+    statuses.push(response.status());
+  }
+  // The earlier tests' sign-ins from this address (three), if within the same minute, count against
+  // the same budget. Two budgets of their own would let all LIMIT + 6 through (half of them each).
+  const refusedFrom = statuses.indexOf(429);
+  expect(refusedFrom, statuses.join(",")).toBeGreaterThanOrEqual(LIMIT - 3);
+  expect(refusedFrom, statuses.join(",")).toBeLessThanOrEqual(LIMIT);
+  expect(statuses.slice(0, refusedFrom), statuses.join(",")).toEqual(Array(refusedFrom).fill(401));
+  expect(statuses.slice(refusedFrom), statuses.join(",")).toEqual(Array(statuses.length - refusedFrom).fill(429));
+  await request.dispose();
 });
