@@ -178,7 +178,7 @@ test("two people editing one questionnaire through different instances never ove
   await signIn(first, A, "researcher@demo.questionbank.org", "researcher-demo", "/questionnaires/new");
   await first.getByLabel("Title (English)").fill("Two instances");
   await first.getByRole("button", { name: "Create questionnaire" }).click();
-  await first.waitForURL(/\/en\/questionnaires\/[^/]+$/);
+  await first.waitForURL(/\/en\/questionnaires\/(?!new$)[^/]+$/);
   const path = new URL(first.url()).pathname;
 
   const second = await context.newPage();
