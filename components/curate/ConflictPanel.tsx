@@ -4,8 +4,8 @@
 import { useTranslations } from "next-intl";
 import { diffText } from "@/lib/text/diff";
 import type { QuestionFormValues } from "@/lib/curation/data";
-import type { EditorValues } from "./QuestionEditor";
-import { valuesOf } from "./QuestionEditor";
+import type { EditorValues } from "./question-form-values";
+import { valuesOf } from "./question-form-values";
 import { DiffText } from "@/components/ui/DiffText";
 import { Button } from "@/components/ui/Button";
 

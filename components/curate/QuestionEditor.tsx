@@ -1,66 +1,24 @@
 "use client";
 // The question editor: every field controlled, so that nothing typed is lost whatever the server
 // answers (a validation error, an impact to confirm, a conflict with another curator's save).
-import { useRef, useState, useTransition, type FormEvent } from "react";
+// The form model lives in useQuestionForm.ts, the values in question-form-values.ts, the choice
+// and constraint sections in QuestionChoiceFields.tsx and QuestionConstraintFields.tsx.
+import { useRef } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { useRouter } from "@/lib/i18n/navigation";
 import { pickText, type Language } from "@/lib/i18n/languages";
-import { saveQuestionAction } from "@/lib/curation/actions";
-import { IDLE, confirmOf, doneOf, failureOf, type ActionState } from "@/lib/curation/action-state";
 import type { EditorOptions, QuestionFormValues } from "@/lib/curation/data";
-import { SOURCE_RELATIONS, formatChoiceLines } from "@/lib/curation/schema";
-import { QUESTION_TYPES, SELECT_TYPES, type QuestionType } from "@/lib/vocabulary/enums";
+import { SOURCE_RELATIONS } from "@/lib/curation/schema";
+import { QUESTION_TYPES, type QuestionType } from "@/lib/vocabulary/enums";
 import { ActionMessage } from "./ActionMessage";
 import { CodeField } from "./CodeField";
 import { ConflictPanel } from "./ConflictPanel";
 import { DuplicateHints } from "./DuplicateHints";
 import { ImpactPanel } from "./ImpactPanel";
+import { QuestionChoiceFields } from "./QuestionChoiceFields";
+import { QuestionConstraintFields } from "./QuestionConstraintFields";
+import { valuesOf } from "./question-form-values";
+import { useQuestionForm } from "./useQuestionForm";
 import { Button } from "@/components/ui/Button";
-
-export type EditorValues = {
-  code: string;
-  type: QuestionType;
-  label: string;
-  hint: string;
-  notes: string;
-  constraintMessage: string;
-  customConstraint: string;
-  min: string;
-  max: string;
-  maxLength: string;
-  notFuture: boolean;
-  choiceMode: "none" | "shared" | "own";
-  sharedList: string;
-  ownChoices: string;
-  indicators: string[];
-  tags: string;
-  sourceKey: string;
-  sourceRelation: string;
-};
-
-export function valuesOf(q: QuestionFormValues | null): EditorValues {
-  const s = (v: number | null) => (v === null ? "" : String(v));
-  return {
-    code: q?.code ?? "",
-    type: q?.type ?? "select_one",
-    label: q?.label ?? "",
-    hint: q?.hint ?? "",
-    notes: q?.notes ?? "",
-    constraintMessage: q?.constraintMessage ?? "",
-    customConstraint: q?.customConstraint ?? "",
-    min: s(q?.constraint.min ?? null),
-    max: s(q?.constraint.max ?? null),
-    maxLength: s(q?.constraint.maxLength ?? null),
-    notFuture: q?.constraint.notFuture ?? false,
-    choiceMode: q?.choiceMode ?? "shared",
-    sharedList: q?.sharedList ?? "",
-    ownChoices: formatChoiceLines(q?.ownChoices ?? []),
-    indicators: q?.indicators ?? [],
-    tags: (q?.tags ?? []).join(", "),
-    sourceKey: q?.sourceKey ?? "",
-    sourceRelation: q?.sourceRelation ?? "",
-  };
-}
 
 export function QuestionEditor({
   question,
@@ -77,22 +35,22 @@ export function QuestionEditor({
   const tq = useTranslations("question");
   const te = useTranslations("curate.errors");
   const locale = useLocale() as Language;
-  const router = useRouter();
-  const [values, setValues] = useState<EditorValues>(() => valuesOf(question));
-  // The revision this edit started from: the page's, or a newer one learnt from a save or a conflict.
-  const [learntRevision, setLearntRevision] = useState(revision);
-  const baseRevision = Math.max(revision, learntRevision);
-  const [state, setState] = useState<ActionState>(IDLE);
-  const [pending, startTransition] = useTransition();
+  const {
+    values,
+    setValues,
+    set,
+    baseRevision,
+    setLearntRevision,
+    state,
+    pending,
+    confirmRef,
+    failure,
+    confirm,
+    fieldError,
+    errorId,
+    submit,
+  } = useQuestionForm({ question, revision, onSaved });
   const formRef = useRef<HTMLFormElement>(null);
-  const confirmRef = useRef(false);
-
-  const set = <K extends keyof EditorValues>(key: K, value: EditorValues[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
-  const failure = failureOf(state);
-  const confirm = confirmOf(state);
-  const fieldError = (name: string) => failure?.fieldErrors?.[name];
-  const errorId = (name: string) => (fieldError(name) ? `${name}-error` : undefined);
   const errorText = (name: string) =>
     fieldError(name) ? (
       <p id={`${name}-error`} className="field-error">
@@ -100,28 +58,7 @@ export function QuestionEditor({
       </p>
     ) : null;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    if (confirmRef.current) form.set("confirm", "1");
-    confirmRef.current = false;
-    startTransition(async () => {
-      const next = await saveQuestionAction(state, form);
-      setState(next);
-      const done = doneOf(next);
-      if (!done) return;
-      if (!question) return router.push(`/curate/questions/${done.values?.code}`);
-      if (typeof done.values?.revision === "number") {
-        setLearntRevision(done.values.revision);
-        onSaved?.(done.values.revision);
-      }
-      router.refresh();
-    });
-  }
-
-  const isSelect = SELECT_TYPES.has(values.type);
   const published = question?.status === "published";
-  const chosenList = options.sharedLists.find((l) => l.name === values.sharedList);
   const submitLabel = !question
     ? t("create")
     : published
@@ -176,135 +113,9 @@ export function QuestionEditor({
         <input id="hint" name="hint" dir="auto" value={values.hint} onChange={(e) => set("hint", e.target.value)} />
       </div>
 
-      <fieldset className="field">
-        <legend>{t("choices")}</legend>
-        {(["shared", "own", "none"] as const).map((mode) => (
-          <label key={mode} className="choice-option">
-            <input
-              type="radio"
-              name="choiceMode"
-              value={mode}
-              checked={values.choiceMode === mode}
-              onChange={() => set("choiceMode", mode)}
-            />{" "}
-            {t(`choiceModes.${mode}`)}
-          </label>
-        ))}
-        {errorText("choiceMode")}
-        {values.choiceMode === "shared" && (
-          <div className="field">
-            <label htmlFor="sharedList">{t("sharedList")}</label>
-            <select
-              id="sharedList"
-              name="sharedList"
-              value={values.sharedList}
-              onChange={(e) => set("sharedList", e.target.value)}
-              aria-describedby={chosenList ? "sharedList-preview" : errorId("sharedList")}
-            >
-              <option value="">{t("chooseList")}</option>
-              {options.sharedLists.map((l) => (
-                <option key={l.name} value={l.name}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-            {errorText("sharedList")}
-            {chosenList && (
-              <p id="sharedList-preview" className="muted" lang="en">
-                {chosenList.choices.join(" · ")}
-              </p>
-            )}
-          </div>
-        )}
-        {values.choiceMode === "own" && (
-          <div className="field">
-            <label htmlFor="ownChoices">{t("ownChoices")}</label>
-            <p id="ownChoices-help" className="muted">
-              {t("ownChoicesHelp")}
-            </p>
-            <textarea
-              id="ownChoices"
-              name="ownChoices"
-              rows={5}
-              dir="auto"
-              aria-describedby={`ownChoices-help ${errorId("ownChoices") ?? ""}`}
-              value={values.ownChoices}
-              onChange={(e) => set("ownChoices", e.target.value)}
-            />
-            {errorText("ownChoices")}
-          </div>
-        )}
-        {!isSelect && values.choiceMode !== "none" && <p className="muted">{t("choicesOnlyForSelect")}</p>}
-      </fieldset>
+      <QuestionChoiceFields values={values} set={set} options={options} errorId={errorId} errorText={errorText} />
 
-      <fieldset className="field">
-        <legend>{t("constraint")}</legend>
-        {(values.type === "integer" || values.type === "decimal") && (
-          <div className="inline-fields">
-            <label>
-              {t("min")}{" "}
-              <input
-                name="min"
-                type="number"
-                inputMode="decimal"
-                value={values.min}
-                onChange={(e) => set("min", e.target.value)}
-              />
-            </label>
-            <label>
-              {t("max")}{" "}
-              <input
-                name="max"
-                type="number"
-                inputMode="decimal"
-                value={values.max}
-                onChange={(e) => set("max", e.target.value)}
-              />
-            </label>
-          </div>
-        )}
-        {values.type === "text" && (
-          <label>
-            {t("maxLength")}{" "}
-            <input
-              name="maxLength"
-              type="number"
-              min={1}
-              value={values.maxLength}
-              onChange={(e) => set("maxLength", e.target.value)}
-            />
-          </label>
-        )}
-        {values.type === "date" && (
-          <label>
-            <input
-              type="checkbox"
-              name="notFuture"
-              checked={values.notFuture}
-              onChange={(e) => set("notFuture", e.target.checked)}
-            />{" "}
-            {t("notFuture")}
-          </label>
-        )}
-        {errorText("constraint")}
-        <label htmlFor="customConstraint">{t("customConstraint")}</label>
-        <input
-          id="customConstraint"
-          name="customConstraint"
-          dir="ltr"
-          className="code-input"
-          value={values.customConstraint}
-          onChange={(e) => set("customConstraint", e.target.value)}
-        />
-        <label htmlFor="constraintMessage">{t("constraintMessage")}</label>
-        <input
-          id="constraintMessage"
-          name="constraintMessage"
-          dir="auto"
-          value={values.constraintMessage}
-          onChange={(e) => set("constraintMessage", e.target.value)}
-        />
-      </fieldset>
+      <QuestionConstraintFields values={values} set={set} errorText={errorText} />
 
       <div className="field">
         <label htmlFor="indicators">{t("indicators")}</label>

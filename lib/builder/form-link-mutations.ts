@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/mutations";
 import { can } from "../auth/permissions";
 import type { FormModel, SurveyNode } from "../xlsform/form";
 import { BuilderError } from "./errors";
-import { asActor, type BuilderActor } from "./mutations";
+import { asActor, type BuilderActor } from "./actor";
 import { ownPathSchema } from "./own-form-schema";
 
 export const formLinkSchema = z.object({

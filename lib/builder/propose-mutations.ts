@@ -14,7 +14,7 @@ import { BANK_CODE, MAX_CODE_LENGTH, RESERVED_NAMES } from "../vocabulary/names"
 import { bankLanguageOf } from "../xlsform/bank-languages";
 import { parseType, type FormModel, type SurveyQuestion } from "../xlsform/form";
 import { BuilderError } from "./errors";
-import { asActor, type BuilderActor } from "./mutations";
+import { asActor, type BuilderActor } from "./actor";
 import { ownPathSchema } from "./own-form-schema";
 
 export const proposeSchema = z.object({ questionnaireId: z.string().min(1).max(64), path: ownPathSchema });

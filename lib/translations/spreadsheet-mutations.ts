@@ -7,7 +7,7 @@ import type { Language } from "../i18n/languages";
 import { isTranslationError, TranslationError } from "./errors";
 import { PENDING_SELECT, workingText } from "./state";
 import { WORKING_STATUSES } from "../bank/visibility";
-import { saveInTx } from "./mutations";
+import { saveInTx } from "./save-mutations";
 import { parseFingerprint } from "./spreadsheet";
 import { readImportFile } from "./import-file";
 import { previewTranslationImport, type ImportPreview } from "./spreadsheet-data";

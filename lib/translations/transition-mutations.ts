@@ -1,0 +1,133 @@
+// The steps of a translation's review (TRAPD): submit, approve, return with a comment, confirm an
+// outdated text still valid. One table says which state each leaves and reaches and who may take
+// it; four eyes keep the last editor from approving their own text.
+import { can, type Actor } from "../auth/permissions";
+import { recordAudit } from "../audit/mutations";
+import type { Language } from "../i18n/languages";
+import { TranslationError } from "./errors";
+import { returnTranslationSchema, transitionSchema } from "./schema";
+import type { TranslationState } from "../vocabulary/enums";
+import { itemState } from "./state";
+import { stepChoiceText, stepQuestionText } from "./review-mutations";
+import { findLastEditors } from "./editor-data";
+import {
+  conflict,
+  inTransaction,
+  keepRevision,
+  loadForWrite,
+  parse,
+  requireActor,
+  targetChoices,
+  type SaveResult,
+} from "./write-core-mutations";
+
+type Transition = {
+  action: "submit" | "approve" | "return" | "stillValid";
+  from: TranslationState;
+  to: TranslationState;
+  /** Checked before anything is read: may this person take this kind of step in this language at all? */
+  gate: "translation.submit" | "translation.review";
+  /** Four eyes: approval is also refused to the text's last editor ("ownEdit"), whatever their roles. */
+  fourEyes: boolean;
+};
+const TRANSITIONS: Record<Transition["action"], Transition> = {
+  submit: { action: "submit", from: "draft", to: "in_review", gate: "translation.submit", fourEyes: false },
+  approve: { action: "approve", from: "in_review", to: "approved", gate: "translation.review", fourEyes: true },
+  return: { action: "return", from: "in_review", to: "draft", gate: "translation.review", fourEyes: false },
+  // An outdated text whose English change needs no new wording: a reviewer who did not write it
+  // confirms it as it is, and it is approved for the new source version without being retyped.
+  stillValid: { action: "stillValid", from: "outdated", to: "approved", gate: "translation.review", fourEyes: true },
+};
+
+async function transition(
+  actor: Actor,
+  raw: unknown,
+  kind: Transition["action"],
+  comment?: string,
+): Promise<SaveResult> {
+  requireActor(actor);
+  const input = parse(transitionSchema, raw);
+  const lang = input.lang as Language;
+  const step = TRANSITIONS[kind];
+  if (!can(actor, step.gate, { lang })) throw new TranslationError("forbidden");
+  return inTransaction(input.code, lang, async (tx) => {
+    const loaded = await loadForWrite(tx, input.code, lang);
+    const { q, text, work, textState, state } = loaded;
+    if (!text || !work) throw new TranslationError("wrongStatus", { reason: state });
+    if (text.revision !== input.revision) await conflict(tx, input.code, lang);
+    if (state !== step.from) throw new TranslationError("wrongStatus", { reason: state });
+    if (step.fourEyes) {
+      const which = kind === "stillValid" ? "any" : "in_review";
+      const lastEditors = (await findLastEditors([q.id], lang, tx, which)).get(q.id) ?? [];
+      if (!can(actor, "translation.approve", { lang, lastEditors })) throw new TranslationError("ownEdit");
+    }
+    // Every part of the item in the step's state moves: the text and each answer choice label (a
+    // shared list's labels once, for all the questions that use it).
+    const moved = await stepQuestionText(tx, {
+      row: text,
+      revision: input.revision,
+      to: step.to,
+      move: textState === step.from,
+      ...(kind === "stillValid" ? { sourceVersion: q.version } : {}),
+    });
+    if (!moved) await conflict(tx, input.code, lang);
+    const choiceStates: TranslationState[] = [];
+    for (const c of loaded.choices) {
+      if (c.row && c.state === step.from) {
+        if (!(await stepChoiceText(tx, { row: c.row, to: step.to }))) await conflict(tx, input.code, lang);
+        choiceStates.push(step.to);
+      } else choiceStates.push(c.state);
+    }
+    const after = itemState(textState === step.from ? step.to : textState, choiceStates);
+    if (comment)
+      await tx.translationComment.create({
+        data: { questionId: q.id, lang, kind: "return", body: comment, authorId: actor.id },
+      });
+    const revision = input.revision + 1;
+    await keepRevision(tx, {
+      questionId: q.id,
+      lang,
+      revision,
+      action: kind,
+      label: work.label,
+      hint: work.hint,
+      choices: targetChoices(loaded),
+      status: after,
+      sourceVersion: kind === "stillValid" ? q.version : work.sourceVersion,
+      actorId: actor.id,
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: `translation.${kind}`,
+      entityType: "translation",
+      entityId: `${input.code}:${lang}`,
+      before: { status: state },
+      after: { status: after, ...(comment ? { comment } : {}) },
+    });
+    return { revision, state: after };
+  });
+}
+
+/** draft → in review (the translator asks for review). */
+export function submitTranslation(actor: Actor, input: { code: string; lang: string; revision: number }) {
+  return transition(actor, input, "submit");
+}
+
+/** in review → approved (reviewers of the language only). */
+export function approveTranslation(actor: Actor, input: { code: string; lang: string; revision: number }) {
+  return transition(actor, input, "approve");
+}
+
+/** outdated → approved for the new source version, unchanged (reviewers who did not write it only). */
+export function confirmStillValid(actor: Actor, input: { code: string; lang: string; revision: number }) {
+  return transition(actor, input, "stillValid");
+}
+
+/** in review → draft, with the reviewer's comment saying what to fix. */
+export async function returnTranslation(
+  actor: Actor,
+  raw: { code: string; lang: string; revision: number; comment: string },
+) {
+  const input = parse(returnTranslationSchema, raw);
+  return transition(actor, input, "return", input.comment);
+}
