@@ -78,13 +78,16 @@ export function parseActionAnswer(body: string): Outcome | null {
   for (const line of body.split("\n")) {
     const m = line.match(/^[0-9a-f]+:(\{.*"ok":(true|false).*\})\s*$/);
     if (!m) continue;
+    // The one action result (lib/actions/result.ts): { ok: true, data } or { ok: false, code, details }.
     const value = JSON.parse(m[1]) as {
       ok: boolean;
-      revision?: number;
-      failure?: string;
-      details?: { itemIds?: string[] };
+      data?: { revision?: number; details?: { itemIds?: string[] } };
+      code?: string;
+      details?: { revision?: number };
     };
-    return { ok: value.ok, revision: value.revision, failure: value.failure, itemIds: value.details?.itemIds };
+    return value.ok
+      ? { ok: true, revision: value.data?.revision, itemIds: value.data?.details?.itemIds }
+      : { ok: false, revision: value.details?.revision, failure: value.code };
   }
   return null;
 }

@@ -354,10 +354,12 @@ describe("the builder scenario", () => {
   it("reads the action's answer out of React's flight format", () => {
     expect(
       parseActionAnswer(
-        '0:{"a":"$@1","f":"","b":"x"}\n1:{"ok":true,"revision":7,"details":{"added":["a"],"itemIds":["i1"]}}\n',
+        '0:{"a":"$@1","f":"","b":"x"}\n1:{"ok":true,"data":{"revision":7,"details":{"added":["a"],"itemIds":["i1"]}}}\n',
       ),
-    ).toEqual({ ok: true, revision: 7, failure: undefined, itemIds: ["i1"] });
-    expect(parseActionAnswer('0:{"a":"$@1"}\n1:{"ok":false,"failure":"conflict","revision":9}\n')).toMatchObject({
+    ).toEqual({ ok: true, revision: 7, itemIds: ["i1"] });
+    expect(
+      parseActionAnswer('0:{"a":"$@1"}\n1:{"ok":false,"code":"conflict","message":"…","details":{"revision":9}}\n'),
+    ).toMatchObject({
       ok: false,
       failure: "conflict",
       revision: 9,
