@@ -190,52 +190,55 @@ export function GlossaryTerms(props: {
           </button>
         </form>
       )}
-      <table>
-        <caption>{t("caption", { count: props.rows.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("term")}</th>
-            <th scope="col">{t("approved")}</th>
-            <th scope="col">{t("forbidden")}</th>
-            <th scope="col">{t("domain")}</th>
-            <th scope="col">{t("note")}</th>
-            {props.canEdit && <th scope="col">{t("actions")}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row" lang="en" dir="ltr">
-                {row.term}
-              </th>
-              <td lang={lang} dir={dir}>
-                {row.approved}
-                {row.forms.length > 0 && <span className={styles.help}> ({row.forms.join(", ")})</span>}
-              </td>
-              <td lang={lang} dir={dir}>
-                {row.forbidden.join(", ")}
-              </td>
-              <td>{row.domain}</td>
-              <td>{row.note}</td>
-              {props.canEdit && (
-                <td>
-                  <button type="button" onClick={() => open(draftOf(row))} aria-label={`${t("edit")}: ${row.term}`}>
-                    {t("edit")}
-                  </button>{" "}
-                  <button
-                    type="button"
-                    onClick={() => onDelete(row)}
-                    aria-label={`${t("delete")}: ${row.term}`}
-                    disabled={pending}
-                  >
-                    {t("delete")}
-                  </button>
-                </td>
-              )}
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("caption", { count: props.rows.length })}>
+        <table>
+          <caption>{t("caption", { count: props.rows.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("term")}</th>
+              <th scope="col">{t("approved")}</th>
+              <th scope="col">{t("forbidden")}</th>
+              <th scope="col">{t("domain")}</th>
+              <th scope="col">{t("note")}</th>
+              {props.canEdit && <th scope="col">{t("actions")}</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.rows.map((row) => (
+              <tr key={row.id}>
+                <th scope="row" lang="en" dir="ltr">
+                  {row.term}
+                </th>
+                <td lang={lang} dir={dir}>
+                  {row.approved}
+                  {row.forms.length > 0 && <span className={styles.help}> ({row.forms.join(", ")})</span>}
+                </td>
+                <td lang={lang} dir={dir}>
+                  {row.forbidden.join(", ")}
+                </td>
+                <td>{row.domain}</td>
+                {/* Notes are written in any language: each keeps its own direction inside an Arabic page. */}
+                <td dir="auto">{row.note}</td>
+                {props.canEdit && (
+                  <td>
+                    <button type="button" onClick={() => open(draftOf(row))} aria-label={`${t("edit")}: ${row.term}`}>
+                      {t("edit")}
+                    </button>{" "}
+                    <button
+                      type="button"
+                      onClick={() => onDelete(row)}
+                      aria-label={`${t("delete")}: ${row.term}`}
+                      disabled={pending}
+                    >
+                      {t("delete")}
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {props.rows.length === 0 && <p>{t("none")}</p>}
     </>
   );

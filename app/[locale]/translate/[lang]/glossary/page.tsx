@@ -93,42 +93,44 @@ export default async function GlossaryPage({ params, searchParams }: Params) {
       <section aria-labelledby="glossary-report">
         <h2 id="glossary-report">{t("report")}</h2>
         <p>{t("reportIntro")}</p>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("term")}</th>
-              <th scope="col">{t("approved")}</th>
-              <th scope="col">{t("texts")}</th>
-              <th scope="col">{t("usesApproved")}</th>
-              <th scope="col">{t("usesForbidden")}</th>
-              <th scope="col">{t("neither")}</th>
-              <th scope="col">{t("openItems")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.map((r) => (
-              <tr key={r.term}>
-                <th scope="row" lang="en" dir="ltr">
-                  {r.term}
-                </th>
-                <td lang={lang} dir={dir}>
-                  {r.approved}
-                </td>
-                <td>{r.texts}</td>
-                <td>{r.usesApproved}</td>
-                <td>{r.usesForbidden}</td>
-                <td>{r.neither}</td>
-                <td>
-                  {[...r.forbiddenIn, ...r.neitherIn].map((code) => (
-                    <span key={code}>
-                      <Link href={`/translate/${lang}/q/${code}`}>{code}</Link>{" "}
-                    </span>
-                  ))}
-                </td>
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="glossary-report">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("term")}</th>
+                <th scope="col">{t("approved")}</th>
+                <th scope="col">{t("texts")}</th>
+                <th scope="col">{t("usesApproved")}</th>
+                <th scope="col">{t("usesForbidden")}</th>
+                <th scope="col">{t("neither")}</th>
+                <th scope="col">{t("openItems")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.map((r) => (
+                <tr key={r.term}>
+                  <th scope="row" lang="en" dir="ltr">
+                    {r.term}
+                  </th>
+                  <td lang={lang} dir={dir}>
+                    {r.approved}
+                  </td>
+                  <td>{r.texts}</td>
+                  <td>{r.usesApproved}</td>
+                  <td>{r.usesForbidden}</td>
+                  <td>{r.neither}</td>
+                  <td>
+                    {[...r.forbiddenIn, ...r.neitherIn].map((code) => (
+                      <span key={code}>
+                        <Link href={`/translate/${lang}/q/${code}`}>{code}</Link>{" "}
+                      </span>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
       <p>
         <Link href={`/translate/${lang}`}>{tt("import.back")}</Link>
