@@ -3,7 +3,9 @@
 // the `Next-Action` header and the change as its argument, as React's client sends it), in a loop:
 // add a question, move it to the top, edit the settings, remove it. After each change the browser
 // re-reads the page (router.refresh(): a GET with `RSC: 1`); the benchmark does the same, so the
-// writes are measured beside the reads they come with. Bounded in time; every latency is kept.
+// writes are measured beside the reads they come with. Between one change (with its re-read) and the
+// next, each researcher pauses as a person does (`thinkMs`, below; 0: no pause, the server's
+// capacity rather than people's experience). Bounded in time; every latency is kept.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { signIn } from "./export-import";
@@ -22,6 +24,8 @@ export type BuilderOp = (typeof BUILDER_OPS)[number];
 
 export type BuilderLoad = {
   researchers: number;
+  /** mean pause between a researcher's changes, ms (0 or absent, in runs before it was kept: none) */
+  thinkMs?: number;
   seconds: number;
   /** every write (the four changes together) */
   writes: LatencySummary | null;
@@ -71,6 +75,24 @@ export function findActionId(distDir: string, exportName = ACTION): string {
   throw new Error(`no server action named ${exportName} in ${distDir}`);
 }
 
+/**
+ * A person's pause before their next change: exponential around `mean` (the usual model of think
+ * time in load tests, e.g. TPC-W's emulated browsers, whose mean is 7 s), kept within
+ * [mean / 4, mean × 5] so that one draw cannot idle a researcher for the whole run. Seeded per
+ * researcher (mulberry32), so two runs pause alike.
+ */
+export function thinkTimes(mean: number, seed: number): () => number {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return () => (mean <= 0 ? 0 : Math.min(mean * 5, Math.max(mean / 4, -mean * Math.log(1 - random()))));
+}
+
 type Outcome = { ok: boolean; revision?: number; failure?: string; itemIds?: string[] };
 
 /** The action's answer in React's flight format: one line per chunk, the result is the one with "ok". */
@@ -99,7 +121,8 @@ export async function runBuilderLoad(
     researchers,
     seconds,
     reload = true,
-  }: { distDir: string; researchers: BuilderResearcher[]; seconds: number; reload?: boolean },
+    thinkMs = 0,
+  }: { distDir: string; researchers: BuilderResearcher[]; seconds: number; reload?: boolean; thinkMs?: number },
 ): Promise<BuilderLoad> {
   if (!base.startsWith("http://127.0.0.1:")) throw new Error(`The benchmark only loads 127.0.0.1, not ${base}`);
   const actionId = findActionId(distDir);
@@ -117,13 +140,23 @@ export async function runBuilderLoad(
     if (errorSamples.length < 10) errorSamples.push(what.slice(0, 300));
   };
 
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
+  // Latencies count once every researcher has warmed up (below); the clock starts then.
+  let measuring = false;
+  let started = Infinity;
+  let deadline = Infinity;
+  let warmedUp = 0;
+  let startClock: () => void = () => {};
+  const clockStarted = new Promise<void>((resolve) => (startClock = resolve));
   await Promise.all(
     researchers.map(async (r, k) => {
       const page = `${base}/en/questionnaires/${r.questionnaireId}`;
       const headers = { cookie: cookies[k], origin: base };
       let revision = r.revision;
+      const think = thinkTimes(thinkMs, k + 1);
+      const pause = async () => {
+        const ms = Math.min(think(), deadline - performance.now());
+        if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+      };
       const change = async (op: BuilderOp, body: Record<string, unknown>): Promise<Outcome | null> => {
         const t = performance.now();
         try {
@@ -139,7 +172,7 @@ export async function runBuilderLoad(
             signal: AbortSignal.timeout(30_000),
           });
           const text = await response.text();
-          perOp[op].push(performance.now() - t);
+          if (measuring) perOp[op].push(performance.now() - t);
           const outcome = response.ok ? parseActionAnswer(text) : null;
           if (!outcome) return (fail(`${op}: HTTP ${response.status} ${text.slice(0, 200)}`), null);
           if (!outcome.ok) {
@@ -151,7 +184,7 @@ export async function runBuilderLoad(
           revision = outcome.revision!;
           return outcome;
         } catch (error) {
-          perOp[op].push(performance.now() - t);
+          if (measuring) perOp[op].push(performance.now() - t);
           return (fail(`${op}: ${(error as Error).message}`), null);
         }
       };
@@ -164,22 +197,45 @@ export async function runBuilderLoad(
             signal: AbortSignal.timeout(30_000),
           });
           await response.arrayBuffer();
-          reloads.push(performance.now() - t);
+          if (measuring) reloads.push(performance.now() - t);
           if (!response.ok) fail(`reload: HTTP ${response.status}`);
         } catch (error) {
-          reloads.push(performance.now() - t);
+          if (measuring) reloads.push(performance.now() - t);
           fail(`reload: ${(error as Error).message}`);
         }
       };
+      // Warm-up, not measured: the first requests to a freshly started server load each route's
+      // code (hundreds of ms), which no researcher meets on a server that has been up a while.
+      await refresh();
+      await change("updateSettings", {
+        settings: {
+          title: { en: `Builder load ${k + 1}` },
+          description: {},
+          languages: ["en", "fr"],
+          defaultLanguage: "en",
+          fallbackLanguage: null,
+        },
+      });
+      if (++warmedUp === researchers.length) {
+        measuring = true;
+        started = performance.now();
+        deadline = started + seconds * 1000;
+        startClock();
+      }
+      await clockStarted;
+      // People do not all start at the same instant: each begins after a pause of their own.
+      await pause();
       for (let i = 0; performance.now() < deadline; i++) {
         const code = r.pool[i % r.pool.length];
         const added = await change("addQuestions", { codes: [code], sectionId: null });
         await refresh();
+        await pause();
         const itemId = added?.itemIds?.[0];
         if (!itemId) continue;
         if (performance.now() >= deadline) break;
         await change("moveItem", { itemId, sectionId: r.firstSectionId, position: 0 });
         await refresh();
+        await pause();
         await change("updateSettings", {
           settings: {
             title: { en: `Builder load ${k + 1}, round ${i + 1}` },
@@ -190,8 +246,10 @@ export async function runBuilderLoad(
           },
         });
         await refresh();
+        await pause();
         await change("removeItem", { itemId });
         await refresh();
+        await pause();
       }
     }),
   );
@@ -199,6 +257,7 @@ export async function runBuilderLoad(
   const all = BUILDER_OPS.flatMap((op) => perOp[op]);
   return {
     researchers: researchers.length,
+    thinkMs,
     seconds: Math.round(elapsed * 10) / 10,
     writes: summarize(all),
     perOp: Object.fromEntries(BUILDER_OPS.map((op) => [op, summarize(perOp[op])])) as Record<

@@ -196,15 +196,15 @@ function builderSection(runs: BuilderRun[]): string[] {
   const out = [
     "## Builder: researchers editing their questionnaires at once",
     "",
-    "Each researcher, signed in, edits their own questionnaire (20 items, two sections) through the builder's server action, over HTTP as the browser does: add a question, move it to the top, edit the settings, remove it; after each change the page is read again (`RSC: 1`), as `router.refresh()` does. Times in milliseconds; every write's latency is kept.",
+    "Each researcher, signed in, edits their own questionnaire (20 items, two sections) through the builder's server action, over HTTP as the browser does: add a question, move it to the top, edit the settings, remove it; after each change the page is read again (`RSC: 1`), as `router.refresh()` does, then the researcher pauses as a person does (exponential, mean in the table; 0: no pause, the server's capacity rather than people's experience). One warm-up change per researcher, not counted, loads each route's code first. Times in milliseconds; every write's latency is kept.",
     "",
-    "| database | bank | researchers | run (UTC) | load before → after | seconds | writes | writes/s | p50 | p95 | p99 | max | errors | conflicts |",
-    "|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| database | bank | researchers | mean pause (s) | run (UTC) | load before → after | seconds | writes | writes/s | p50 | p95 | p99 | max | errors | conflicts |",
+    "|---|---:|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const b of runs) {
     const w = b.writes;
     out.push(
-      `| ${b.database.kind === "postgres" ? "PostgreSQL" : "PGlite"} ${b.database.version} | ${n(b.questions)} | ${b.researchers} | ${b.startedAt.slice(0, 16).replace("T", " ")} | ${b.loadBefore.join(", ")} → ${b.loadAfter.join(", ")} | ${b.seconds} | ${n(w?.count ?? 0)} | ${b.writesPerSecond} | ${num(w?.p50)} | **${num(w?.p95)}** | ${num(w?.p99)} | ${num(w?.max)} | ${b.errors} | ${b.conflicts} |`,
+      `| ${b.database.kind === "postgres" ? "PostgreSQL" : "PGlite"} ${b.database.version} | ${n(b.questions)} | ${b.researchers} | ${(b.thinkMs ?? 0) / 1000} | ${b.startedAt.slice(0, 16).replace("T", " ")} | ${b.loadBefore.join(", ")} → ${b.loadAfter.join(", ")} | ${b.seconds} | ${n(w?.count ?? 0)} | ${b.writesPerSecond} | ${num(w?.p50)} | **${num(w?.p95)}** | ${num(w?.p99)} | ${num(w?.max)} | ${b.errors} | ${b.conflicts} |`,
     );
   }
   out.push("", "| database | change | count | p50 | p95 | p99 | max |", "|---|---|---:|---:|---:|---:|---:|");

@@ -5,6 +5,7 @@
 //   options: --sizes 1000,10000  --skip-build (reuse .next-bench)  --skip-startup  --out DIR  --note "…"
 //            --only builder (the builder scenario alone; merged into DIR/results.json)  --builder-seconds 60  --builder-researchers 16
 //            --builder-no-reload (the writes without the page re-read after each one)
+//            --builder-think-ms 2000 (each researcher's mean pause between changes; 0: none, the server's capacity)
 //            --instances 2 (with --database-url: 1 … N instances behind a balancer, on the largest size; merged into DIR/results.json)
 // Writes DIR/results.json and DIR/RESULTS.md (DIR: bench/, or bench/data/quick for --quick).
 import { randomBytes } from "node:crypto";
@@ -68,6 +69,7 @@ function options() {
       "builder-seconds": { type: "string" },
       "builder-researchers": { type: "string" },
       "builder-no-reload": { type: "boolean", default: false },
+      "builder-think-ms": { type: "string" },
       instances: { type: "string" },
     },
   });
@@ -79,6 +81,9 @@ function options() {
     throw new Error("--builder-seconds: 1 to 600");
   if (!Number.isInteger(builderResearchers) || builderResearchers < 1 || builderResearchers > 64)
     throw new Error("--builder-researchers: 1 to 64");
+  const builderThinkMs = Number(values["builder-think-ms"] ?? 2000);
+  if (!Number.isInteger(builderThinkMs) || builderThinkMs < 0 || builderThinkMs > 60_000)
+    throw new Error("--builder-think-ms: 0 to 60000");
   const sizes = (values.sizes ?? (values.quick ? "1000" : "1000,10000,100000")).split(",").map((s) => Number(s.trim()));
   if (sizes.some((s) => !Number.isInteger(s) || s < 400 || s > 1_000_000))
     throw new Error(
@@ -102,7 +107,12 @@ function options() {
     notes: values.note ?? [],
     onlyBuilder: values.only === "builder",
     instances,
-    builder: { seconds: builderSeconds, researchers: builderResearchers, reload: !values["builder-no-reload"] },
+    builder: {
+      seconds: builderSeconds,
+      researchers: builderResearchers,
+      reload: !values["builder-no-reload"],
+      thinkMs: builderThinkMs,
+    },
   };
 }
 
@@ -126,8 +136,11 @@ type Prepared = {
   version: string;
 };
 
-/** reload: the page re-read after each change, as the browser does (off: the writes alone, to see what the re-reads cost them) */
-type BuilderOptions = { seconds: number; researchers: number; reload: boolean };
+/**
+ * reload: the page re-read after each change, as the browser does (off: the writes alone, to see
+ * what the re-reads cost them); thinkMs: each researcher's mean pause between changes (0: none).
+ */
+type BuilderOptions = { seconds: number; researchers: number; reload: boolean; thinkMs: number };
 
 /** The builder scenario against a running server (its researchers made before the server started). */
 async function builderRun(
@@ -138,7 +151,10 @@ async function builderRun(
   opts: BuilderOptions,
 ): Promise<BuilderRun> {
   console.log(
-    `Builder: ${prepared.researchers.length} researchers editing their questionnaires at once for ${opts.seconds} s…`,
+    `Builder: ${prepared.researchers.length} researchers editing their questionnaires at once for ${opts.seconds} s` +
+      (opts.thinkMs
+        ? `, a change every ${opts.thinkMs / 1000} s each on average…`
+        : ", with no pause between changes…"),
   );
   const before = machineBefore();
   const load = await runBuilderLoad(base, {
@@ -146,6 +162,7 @@ async function builderRun(
     researchers: prepared.researchers,
     seconds: opts.seconds,
     reload: opts.reload,
+    thinkMs: opts.thinkMs,
   });
   const after = machineAfter(before);
   console.log(

@@ -177,7 +177,12 @@ export function evaluateBuilderTargets(runs: BuilderRun[]): TargetResult[] {
     const slowest = Object.entries(run.perOp).sort((a, b) => (b[1]?.p95 ?? 0) - (a[1]?.p95 ?? 0))[0];
     out.push({
       id: `builder-writes-p95-${kind}`,
-      description: `Builder writes p95 with ${run.researchers} researchers editing at once (${kind === "postgres" ? "PostgreSQL" : "PGlite"})`,
+      description:
+        `Builder writes p95 with ${run.researchers} researchers editing at once` +
+        (run.thinkMs
+          ? `, each pausing ${ms(run.thinkMs)} on average between changes`
+          : ", with no pause between changes") +
+        ` (${kind === "postgres" ? "PostgreSQL" : "PGlite"})`,
       threshold: `<= ${ms(TARGETS.builderWriteP95Ms)}, 0 errors`,
       measured: `${ms(p95)}, ${run.errors} errors`,
       met:

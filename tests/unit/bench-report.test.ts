@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { percentile, ratio, summarize } from "@/bench/stats";
 import { evaluateBuilderTargets, evaluateTargets } from "@/bench/targets";
-import { parseActionAnswer } from "@/bench/builder-load";
+import { parseActionAnswer, thinkTimes } from "@/bench/builder-load";
 import { renderMarkdown } from "@/bench/report";
 import { countCsvRecords } from "@/bench/export-import";
 import { QUERIES } from "@/bench/queries";
@@ -344,11 +344,24 @@ describe("the builder scenario", () => {
     });
     expect(md).toContain("## Builder: researchers editing their questionnaires at once");
     expect(md).toMatch(
-      /\| PostgreSQL 15.20 \| 1,000 \| 16 \| 2026-12-05 09:00 \| 3, 2, 1 → 5, 3, 1 \| 60 \| 400 \| 120 \| 40 \| \*\*120\*\* \| 140 \| 160 \| 1 \| 0 \|/,
+      /\| PostgreSQL 15.20 \| 1,000 \| 16 \| 0 \| 2026-12-05 09:00 \| 3, 2, 1 → 5, 3, 1 \| 60 \| 400 \| 120 \| 40 \| \*\*120\*\* \| 140 \| 160 \| 1 \| 0 \|/,
     );
     expect(md).toMatch(/\| PostgreSQL \| moveItem \| 400 \| 50 \| 130 \|/);
     expect(md).toContain("page re-read (GET, RSC)");
     expect(md).toContain("postgres: moveItem: HTTP 500");
+  });
+
+  it("draws researchers' pauses around the mean, within bounds, the same for the same seed", () => {
+    const draws = Array.from({ length: 20_000 }, thinkTimes(2000, 7));
+    const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
+    // Exponential with mean 2 s, kept within [0.5 s, 10 s]: the clipped mean is a little above 2 s.
+    expect(mean).toBeGreaterThan(1900);
+    expect(mean).toBeLessThan(2300);
+    expect(Math.min(...draws)).toBeGreaterThanOrEqual(500);
+    expect(Math.max(...draws)).toBeLessThanOrEqual(10_000);
+    expect(Array.from({ length: 5 }, thinkTimes(2000, 7))).toEqual(draws.slice(0, 5));
+    expect(Array.from({ length: 5 }, thinkTimes(2000, 8))).not.toEqual(draws.slice(0, 5));
+    expect(Array.from({ length: 3 }, thinkTimes(0, 7))).toEqual([0, 0, 0]);
   });
 
   it("reads the action's answer out of React's flight format", () => {
