@@ -192,6 +192,23 @@ function instancesSection(run: InstancesRun): string[] {
   ];
 }
 
+function lighthouseSection(run: NonNullable<BenchResults["lighthouse"]>): string[] {
+  const out = [
+    `## Lighthouse (${run.lighthouseVersion}, ${run.chromium}): the main pages, ${num(run.questions)} questions on ${run.database.kind === "postgres" ? `PostgreSQL ${run.database.version}` : "PGlite"}`,
+    "",
+    `Each page audited once per preset, one after another, after one unmeasured visit (its code loaded): mobile is Lighthouse's default (a mid-range phone, simulated slow 4G, CPU 4× slower), desktop its desktop preset. JavaScript: what the page downloads, compressed as served. Run ${run.startedAt.slice(0, 16).replace("T", " ")} UTC, load average ${run.loadBefore.join(", ")} → ${run.loadAfter.join(", ")}.`,
+    "",
+    "| page | as | preset | performance | accessibility | FCP ms | LCP ms | TBT ms | CLS | JavaScript kB | failed accessibility audits |",
+    "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|",
+  ];
+  for (const a of run.audits)
+    out.push(
+      `| ${cell(a.name)} (\`${cell(a.path)}\`) | ${a.as} | ${a.formFactor} | ${a.performance ?? "–"} | ${a.accessibility ?? "–"} | ${num(a.firstContentfulPaintMs)} | ${num(a.largestContentfulPaintMs)} | ${num(a.totalBlockingTimeMs)} | ${a.cumulativeLayoutShift ?? "–"} | ${a.scriptTransferBytes === null ? "–" : num(Math.round(a.scriptTransferBytes / 1024))} | ${cell(a.failedAccessibilityAudits.join(", ") || (a.runtimeError ?? ""))} |`,
+    );
+  out.push("");
+  return out;
+}
+
 function builderSection(runs: BuilderRun[]): string[] {
   const out = [
     "## Builder: researchers editing their questionnaires at once",
@@ -274,6 +291,7 @@ export function renderMarkdown(r: BenchResults): string {
   }
   if (r.builder?.length) out.push(...builderSection(r.builder));
   if (r.instances) out.push(...instancesSection(r.instances));
+  if (r.lighthouse) out.push(...lighthouseSection(r.lighthouse));
   for (const s of r.perSize) out.push(...sizeSection(s, r.bounds));
   return out.join("\n");
 }

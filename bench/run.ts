@@ -5,6 +5,7 @@
 //   options: --sizes 1000,10000  --skip-build (reuse .next-bench)  --skip-startup  --out DIR  --note "…"
 //            --only builder (the builder scenario alone; merged into DIR/results.json)  --builder-seconds 60  --builder-researchers 16
 //            --builder-no-reload (the writes without the page re-read after each one)
+//            --only lighthouse (Lighthouse on the main pages, largest size; merged into DIR/results.json)
 //            --builder-think-ms 2000 (each researcher's mean pause between changes; 0: none, the server's capacity)
 //            --instances 2 (with --database-url: 1 … N instances behind a balancer, on the largest size; merged into DIR/results.json)
 // Writes DIR/results.json and DIR/RESULTS.md (DIR: bench/, or bench/data/quick for --quick).
@@ -25,7 +26,8 @@ import { buildApp, hasBuild, startServer } from "./server";
 import type { SqlOutput } from "./sql";
 import { summarize, ratio } from "./stats";
 import { measureStartup } from "./startup";
-import { evaluateBuilderTargets, evaluateTargets } from "./targets";
+import { evaluateBuilderTargets, evaluateLighthouseTargets, evaluateTargets } from "./targets";
+import { runLighthouse, type LighthousePage } from "./lighthouse";
 import { runBuilderLoad, type BuilderResearcher } from "./builder-load";
 import { measureInstances } from "./instances";
 import { BENCH_DIST_DIR } from "./server";
@@ -73,8 +75,8 @@ function options() {
       instances: { type: "string" },
     },
   });
-  if (values.only && values.only !== "builder")
-    throw new Error("--only: the one scenario that runs alone is 'builder'");
+  if (values.only && values.only !== "builder" && values.only !== "lighthouse")
+    throw new Error("--only: the scenarios that run alone are 'builder' and 'lighthouse'");
   const builderSeconds = Number(values["builder-seconds"] ?? (values.quick ? 15 : 60));
   const builderResearchers = Number(values["builder-researchers"] ?? 16);
   if (!Number.isInteger(builderSeconds) || builderSeconds < 1 || builderSeconds > 600)
@@ -106,6 +108,7 @@ function options() {
     out: values.out ?? (values.quick ? "bench/data/quick" : "bench"),
     notes: values.note ?? [],
     onlyBuilder: values.only === "builder",
+    onlyLighthouse: values.only === "lighthouse",
     instances,
     builder: {
       seconds: builderSeconds,
@@ -186,6 +189,60 @@ async function prepareBuilder(env: Record<string, string | undefined>, opts: Bui
     ...env,
     BENCH_BUILDER_RESEARCHERS: String(opts.researchers),
   });
+}
+
+/**
+ * `--only lighthouse`: a fresh database of this size, a researcher with a questionnaire and a
+ * translator, the server, one unmeasured visit to each page, then Lighthouse on each.
+ */
+async function measureLighthouse(
+  questions: number,
+  databaseUrl: string | undefined,
+  version: string,
+): Promise<NonNullable<BenchResults["lighthouse"]>> {
+  console.log(`\n== Lighthouse, ${questions.toLocaleString("en")} questions ==`);
+  const db: BenchDatabase = await createDatabase(databaseUrl, questions);
+  try {
+    console.log(`Filling a fresh ${db.kind} database…`);
+    await fillDatabase(db, questions);
+    const builder = await prepareBuilder(db.env, { seconds: 0, researchers: 1, reload: true, thinkMs: 0 });
+    const extra = await childJson<{ translator: { email: string; password: string }; questionCode: string }>(
+      "bench/prepare-lighthouse.ts",
+      db.env,
+    );
+    const researcher = builder.researchers[0];
+    const pages: LighthousePage[] = [
+      { name: "home", path: "/en", as: "visitor" },
+      { name: "search", path: "/en/search?q=vaccine", as: "visitor" },
+      { name: "search in Arabic", path: `/ar/search?q=${encodeURIComponent("لقاح")}`, as: "visitor" },
+      { name: "question", path: `/en/questions/${extra.questionCode}`, as: "visitor" },
+      { name: "builder", path: `/en/questionnaires/${researcher.questionnaireId}`, as: "researcher" },
+      { name: "translation editor", path: `/en/translate/fr/q/${extra.questionCode}`, as: "translator" },
+    ];
+    console.log("Starting the app (next start)…");
+    const server = await startServer(db.env);
+    try {
+      const before = machineBefore();
+      const lh = await runLighthouse(server.base, pages, {
+        researcher: { email: researcher.email, password: researcher.password },
+        translator: extra.translator,
+      });
+      const after = machineAfter(before);
+      return {
+        ...lh,
+        database: { kind: db.kind, version: version || builder.version },
+        questions,
+        startedAt: after.startedAt,
+        finishedAt: after.finishedAt,
+        loadBefore: after.loadBefore,
+        loadAfter: after.loadAfter,
+      };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await db.drop();
+  }
 }
 
 /** `--only builder`: a fresh database of this size, its researchers, the server, the builder load. */
@@ -449,6 +506,23 @@ async function main() {
   }
 
   if (opts.onlyBuilder) return builderOnly(opts, before, notes, version);
+  if (opts.onlyLighthouse) {
+    const run = await measureLighthouse(opts.sizes.at(-1)!, opts.databaseUrl, version);
+    return mergeIntoResults(
+      opts,
+      before,
+      version,
+      (results) => ({
+        ...results,
+        lighthouse: run,
+        targets: [
+          ...results.targets.filter((t) => !t.id.startsWith("lighthouse-") && t.id !== "search-page-javascript"),
+          ...evaluateLighthouseTargets(run),
+        ],
+      }),
+      "Lighthouse",
+    );
+  }
   if (opts.instances) {
     const run = await measureInstances(opts.databaseUrl, opts.sizes.at(-1)!, opts.instances, bounds, version);
     return mergeIntoResults(opts, before, version, (results) => ({ ...results, instances: run }), "instances");
@@ -562,7 +636,7 @@ async function mergeIntoResults(
   await writeFile(file, JSON.stringify(results, null, 2) + "\n");
   await writeFile(path.join(opts.out, "RESULTS.md"), renderMarkdown(results));
   console.log(`\nWrote ${opts.out}/results.json and ${opts.out}/RESULTS.md (${what} replaced, the rest kept)`);
-  for (const t of results.targets.filter((x) => x.id.startsWith("builder-")))
+  for (const t of results.targets.filter((x) => /^(builder-|lighthouse-|search-page-javascript)/.test(x.id)))
     console.log(
       `  ${t.met === null ? "not measured" : t.met ? "met   " : "MISSED"}  ${t.description}: ${t.measured} (${t.threshold})`,
     );

@@ -3,7 +3,7 @@
 // machine are not stable from one run to the next); search is judged on the realistic mix
 // (bench/query-mix.ts) when the run has it, on the fixed mix otherwise.
 // Pure: unit-tested in tests/unit/bench-report.test.ts.
-import type { BuilderRun, SizeResult, StartupResult, TargetResult } from "./types";
+import type { BenchResults, BuilderRun, SizeResult, StartupResult, TargetResult } from "./types";
 
 export const TARGETS = {
   searchP95Ms: 30,
@@ -17,6 +17,10 @@ export const TARGETS = {
   questions: 100_000,
   builderWriteP95Ms: 150,
   builderResearchers: 16,
+  lighthousePerformance: 90,
+  lighthouseAccessibility: 100,
+  /** the search page's JavaScript, compressed as served */
+  searchScriptKb: 150,
 } as const;
 
 const ms = (x: number | null | undefined) =>
@@ -198,4 +202,58 @@ export function evaluateBuilderTargets(runs: BuilderRun[]): TargetResult[] {
     });
   }
   return out;
+}
+
+/**
+ * Lighthouse (issue 19): performance ≥ 90 with Lighthouse's default, mobile, preset on every page
+ * audited; accessibility 100 on every page with both presets; the search page's JavaScript
+ * ≤ 150 kB compressed.
+ */
+export function evaluateLighthouseTargets(run: NonNullable<BenchResults["lighthouse"]>): TargetResult[] {
+  const mobile = run.audits.filter((a) => a.formFactor === "mobile");
+  const list = (audits: typeof run.audits, pick: (a: (typeof run.audits)[number]) => number | null) =>
+    audits.map((a) => `${a.name}${a.formFactor === "desktop" ? " (desktop)" : ""} ${pick(a) ?? "–"}`).join(", ");
+  const lowest = (audits: typeof run.audits, pick: (a: (typeof run.audits)[number]) => number | null) => {
+    const scores = audits.map(pick);
+    return scores.some((s) => s === null) || !scores.length ? null : Math.min(...(scores as number[]));
+  };
+  const perf = lowest(mobile, (a) => a.performance);
+  const a11y = lowest(run.audits, (a) => a.accessibility);
+  const search = run.audits.filter((a) => a.path.includes("/search")).map((a) => a.scriptTransferBytes);
+  const searchKb = search.length && search.every((b) => b !== null) ? Math.max(...(search as number[])) / 1024 : null;
+  return [
+    {
+      id: "lighthouse-performance",
+      description: "Lighthouse performance on every page audited (mobile preset)",
+      threshold: `>= ${TARGETS.lighthousePerformance}`,
+      measured: perf === null ? "not measured" : `lowest ${perf}`,
+      met: perf === null ? null : perf >= TARGETS.lighthousePerformance,
+      atQuestions: run.questions,
+      detail: `${list(mobile, (a) => a.performance)}; desktop: ${list(
+        run.audits.filter((a) => a.formFactor === "desktop"),
+        (a) => a.performance,
+      )}`,
+    },
+    {
+      id: "lighthouse-accessibility",
+      description: "Lighthouse accessibility on every page audited (mobile and desktop)",
+      threshold: `>= ${TARGETS.lighthouseAccessibility}`,
+      measured: a11y === null ? "not measured" : `lowest ${a11y}`,
+      met: a11y === null ? null : a11y >= TARGETS.lighthouseAccessibility,
+      atQuestions: run.questions,
+      detail:
+        [...new Set(run.audits.flatMap((a) => a.failedAccessibilityAudits.map((id) => `${a.name}: ${id}`)))].join(
+          "; ",
+        ) || null,
+    },
+    {
+      id: "search-page-javascript",
+      description: "JavaScript the search page downloads (compressed, as served)",
+      threshold: `<= ${TARGETS.searchScriptKb} kB`,
+      measured: searchKb === null ? "not measured" : `${Math.round(searchKb)} kB`,
+      met: searchKb === null ? null : searchKb <= TARGETS.searchScriptKb,
+      atQuestions: run.questions,
+      detail: null,
+    },
+  ];
 }

@@ -3,6 +3,7 @@ import type { BenchQuery } from "./queries";
 import type { LatencySummary } from "./stats";
 import type { BuilderLoad } from "./builder-load";
 import type { MixSummary } from "./query-mix";
+import type { LighthouseRun } from "./lighthouse";
 
 export type Machine = {
   cores: number;
@@ -155,6 +156,8 @@ export type BenchResults = {
   builder?: BuilderRun[];
   /** `--instances N`: the same mix through 1 … N instances (replaced by the next such run). */
   instances?: InstancesRun;
+  /** `--only lighthouse`: Lighthouse on the main pages (replaced by the next such run). */
+  lighthouse?: LighthouseRun & { database: { kind: "postgres" | "pglite"; version: string }; questions: number };
 };
 
 /** How long and how much each measurement may run: every loop is bounded in count and time. */

@@ -1,6 +1,6 @@
 // The shape of the seed files in prisma/seed/ (documented in prisma/seed/FORMAT.md).
 import { z } from "zod";
-import { localizedTextSchema } from "../lib/i18n/languages";
+import { localizedTextSchema } from "../lib/i18n/language-schemas";
 import { bankCodeSchema } from "../lib/vocabulary/names";
 import { QUESTION_TYPES } from "../lib/vocabulary/enums";
 import { relevanceSchema } from "../lib/questionnaires/relevance-schema";

@@ -1,6 +1,7 @@
 // Links within the search: every change of the search is a new URL, so links reproduce a search
 // and the back button steps back through it.
-import { searchQueryString, type SearchParams } from "@/lib/search/schema";
+import { searchQueryString } from "@/lib/search/query-string";
+import type { SearchParams } from "@/lib/search/schema";
 
 export type UrlState = { params: SearchParams; cols?: string };
 

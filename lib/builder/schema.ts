@@ -2,7 +2,8 @@
 // and the tests. Every change names the questionnaire and the revision it was made on, so that a
 // change made on a stale copy (another tab, another person) is refused instead of overwriting.
 import { z } from "zod";
-import { LANGUAGES, languageSchema, type Language, type PartialLocalizedText } from "../i18n/languages";
+import { LANGUAGES, type Language, type PartialLocalizedText } from "../i18n/languages";
+import { languageSchema } from "../i18n/language-schemas";
 import { relevanceSchema } from "../questionnaires/relevance-schema";
 import {
   ownChoiceListSchema,

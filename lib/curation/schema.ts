@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { bankCodeSchema, isValidXlsformName } from "../vocabulary/names";
 import { QUESTION_TYPES, SELECT_TYPES, type QuestionType } from "../vocabulary/enums";
-import { LANGUAGES, languageSchema } from "../i18n/languages";
+import { LANGUAGES } from "../i18n/languages";
+import { languageSchema } from "../i18n/language-schemas";
 
 export const SOURCE_RELATIONS = ["verbatim", "adapted", "developed"] as const;
 

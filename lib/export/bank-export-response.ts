@@ -32,7 +32,7 @@ async function searchCodes(params: SearchParams): Promise<string[]> {
 export function bankExportHandler({ maxSearchExport = MAX_SEARCH_EXPORT } = {}) {
   return handleRoute("bank export", async ({ url, t }) => {
     const filtered = [...url.searchParams.keys()].some(
-      (k) => (SEARCH_PARAM_NAMES as string[]).includes(k) && !PAGING.has(k) && url.searchParams.get(k),
+      (k) => (SEARCH_PARAM_NAMES as readonly string[]).includes(k) && !PAGING.has(k) && url.searchParams.get(k),
     );
     let codes: string[] | undefined;
     if (filtered) {

@@ -1,6 +1,6 @@
 // The export request's query string: ?format=xlsform|csv|codebook|codebook-json[&fallback=en][&languages=en,ar]
 import { z } from "zod";
-import { languageSchema } from "../i18n/languages";
+import { languageSchema } from "../i18n/language-schemas";
 
 export const EXPORT_FORMATS = ["xlsform", "csv", "codebook", "codebook-json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

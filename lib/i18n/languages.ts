@@ -1,11 +1,10 @@
 // The four languages of the bank and of the interface. English is the source language of the bank.
-import { z } from "zod";
+// No zod here: the language switcher in every page's header imports this module, and zod would
+// add about 26 kB (compressed) to every page's JavaScript. The schemas are in ./language-schemas.
 
 export const LANGUAGES = ["en", "es", "fr", "ar"] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const SOURCE_LANGUAGE: Language = "en";
-
-export const languageSchema = z.enum(LANGUAGES);
 
 /** Names as each language writes itself; also the XLSForm column names `label::English (en)`. */
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -28,20 +27,6 @@ export function isLanguage(value: unknown): value is Language {
 /** Text in each language, as stored in JSON columns (framework names, questionnaire titles). */
 export type LocalizedText = Record<Language, string>;
 export type PartialLocalizedText = Partial<Record<Language, string>>;
-
-export const localizedTextSchema = z.object({
-  en: z.string().trim().min(1).max(2000),
-  es: z.string().trim().min(1).max(2000),
-  fr: z.string().trim().min(1).max(2000),
-  ar: z.string().trim().min(1).max(2000),
-});
-
-export const partialLocalizedTextSchema = z.object({
-  en: z.string().trim().max(2000).optional(),
-  es: z.string().trim().max(2000).optional(),
-  fr: z.string().trim().max(2000).optional(),
-  ar: z.string().trim().max(2000).optional(),
-});
 
 /**
  * Picks the text for `lang`, falling back to English and then to any language,

@@ -2,6 +2,9 @@
 import { z } from "zod";
 import { QUESTION_STATUSES, QUESTION_TYPES, TRANSLATION_STATES } from "../vocabulary/enums";
 import { LANGUAGES } from "../i18n/languages";
+import { DEFAULT_PAGE_SIZE, SEARCH_PARAM_NAMES } from "./query-string";
+
+export { DEFAULT_PAGE_SIZE, SEARCH_PARAM_NAMES, searchQueryString } from "./query-string";
 
 export const SORTS = ["relevance", "code", "type", "status", "updated"] as const;
 export const FACET_KEYS = ["domain", "topic", "indicator", "type", "source", "status", "tag", "translation"] as const;
@@ -10,7 +13,6 @@ export type FacetKey = (typeof FACET_KEYS)[number];
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_PAGE = 10_000;
 export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
 
 // Forms send empty fields ("lang="): an empty value means "not given".
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -52,7 +54,11 @@ export const searchParamsSchema = z.object({
 
 export type SearchParams = z.output<typeof searchParamsSchema>;
 export type SearchParamName = keyof z.input<typeof searchParamsSchema>;
-export const SEARCH_PARAM_NAMES = Object.keys(searchParamsSchema.shape) as SearchParamName[];
+// The names ./query-string.ts lists are exactly this schema's (a compile-time check both ways).
+type Listed = (typeof SEARCH_PARAM_NAMES)[number];
+const _sameNames: [SearchParamName] extends [Listed] ? ([Listed] extends [SearchParamName] ? true : never) : never =
+  true;
+void _sameNames;
 
 export type ParamProblem = { param: string; code: "repeated" | "invalid" };
 
@@ -76,7 +82,7 @@ export function parseSearchParams(
   const raw: Record<string, string> = {};
   const problems: ParamProblem[] = [];
   for (const [key, value] of entries) {
-    if (!(SEARCH_PARAM_NAMES as string[]).includes(key)) continue;
+    if (!(SEARCH_PARAM_NAMES as readonly string[]).includes(key)) continue;
     if (key in raw) problems.push({ param: key, code: "repeated" });
     else raw[key] = value;
   }
@@ -105,21 +111,4 @@ export function facetFilters(params: SearchParams): string[] {
   if (params.tag) out.push(`tag:${params.tag}`);
   if (params.translation) out.push(`tr:${params.translation}`);
   return out;
-}
-
-/** The query string of a search (defaults left out), for links that reproduce it. */
-export function searchQueryString(
-  params: Partial<SearchParams>,
-  extra: Record<string, string | undefined> = {},
-): string {
-  const out = new URLSearchParams();
-  for (const name of SEARCH_PARAM_NAMES) {
-    const value = params[name];
-    if (value === undefined || value === "") continue;
-    if (name === "page" && value === 1) continue;
-    if (name === "pageSize" && value === DEFAULT_PAGE_SIZE) continue;
-    out.set(name, String(value));
-  }
-  for (const [k, v] of Object.entries(extra)) if (v) out.set(k, v);
-  return out.toString();
 }

@@ -1,7 +1,8 @@
 // The benchmark's pure parts: percentiles, target verdicts, the readable report, CSV row counts.
 import { describe, expect, it } from "vitest";
 import { percentile, ratio, summarize } from "@/bench/stats";
-import { evaluateBuilderTargets, evaluateTargets } from "@/bench/targets";
+import { evaluateBuilderTargets, evaluateLighthouseTargets, evaluateTargets } from "@/bench/targets";
+import { summarizeLhr } from "@/bench/lighthouse";
 import { parseActionAnswer, thinkTimes } from "@/bench/builder-load";
 import { renderMarkdown } from "@/bench/report";
 import { countCsvRecords } from "@/bench/export-import";
@@ -378,5 +379,113 @@ describe("the builder scenario", () => {
       revision: 9,
     });
     expect(parseActionAnswer("<html>error</html>")).toBeNull();
+  });
+});
+
+describe("the Lighthouse scenario", () => {
+  const lhr = (performance: number, accessibility: number, failed: string[] = []) => ({
+    lighthouseVersion: "12.8.2",
+    categories: {
+      performance: { score: performance / 100, auditRefs: [] },
+      accessibility: {
+        score: accessibility / 100,
+        auditRefs: [
+          { id: "color-contrast", weight: 7 },
+          { id: "label", weight: 7 },
+          { id: "skip-link", weight: 0 },
+        ],
+      },
+    },
+    audits: {
+      "largest-contentful-paint": { score: 0.9, numericValue: 1234.4 },
+      "total-blocking-time": { score: 1, numericValue: 80.2 },
+      "cumulative-layout-shift": { score: 1, numericValue: 0.0123 },
+      "resource-summary": {
+        score: null,
+        details: {
+          items: [
+            { resourceType: "total", transferSize: 400_000 },
+            { resourceType: "script", transferSize: 164_864 },
+          ],
+        },
+      },
+      "color-contrast": { score: failed.includes("color-contrast") ? 0 : 1, scoreDisplayMode: "binary" },
+      label: { score: 1, scoreDisplayMode: "binary" },
+      "skip-link": { score: 0, scoreDisplayMode: "binary" },
+    },
+  });
+  const search = { name: "search", path: "/en/search?q=vaccine", as: "visitor" as const };
+  const home = { name: "home", path: "/en", as: "visitor" as const };
+
+  it("keeps the scores, timings, script bytes and failed weighted accessibility audits of a report", () => {
+    const audit = summarizeLhr(lhr(93, 96, ["color-contrast"]), search, "mobile");
+    expect(audit).toMatchObject({
+      performance: 93,
+      accessibility: 96,
+      largestContentfulPaintMs: 1234,
+      totalBlockingTimeMs: 80,
+      cumulativeLayoutShift: 0.012,
+      scriptTransferBytes: 164_864,
+      failedAccessibilityAudits: ["color-contrast"],
+      firstContentfulPaintMs: null,
+      runtimeError: null,
+    });
+  });
+
+  it("judges performance on the mobile preset, accessibility on both, and the search page's script", () => {
+    const run = {
+      lighthouseVersion: "12.8.2",
+      chromium: "Chrome/156.0.0.0",
+      database: { kind: "postgres" as const, version: "15.20" },
+      questions: 1000,
+      startedAt: "2026-12-06T22:00:00.000Z",
+      finishedAt: "2026-12-06T22:03:00.000Z",
+      loadBefore: [1, 1, 1],
+      loadAfter: [1, 1, 1],
+      audits: [
+        summarizeLhr(lhr(95, 100), home, "mobile"),
+        summarizeLhr(lhr(100, 100), home, "desktop"),
+        summarizeLhr(lhr(88, 100), search, "mobile"),
+        summarizeLhr(lhr(99, 96, ["color-contrast"]), search, "desktop"),
+      ],
+    };
+    const targets = evaluateLighthouseTargets(run);
+    expect(targets.find((t) => t.id === "lighthouse-performance")).toMatchObject({ met: false, measured: "lowest 88" });
+    expect(targets.find((t) => t.id === "lighthouse-accessibility")).toMatchObject({
+      met: false,
+      measured: "lowest 96",
+      detail: "search: color-contrast",
+    });
+    expect(targets.find((t) => t.id === "search-page-javascript")).toMatchObject({ met: false, measured: "161 kB" });
+    const md = renderMarkdown({
+      mode: "full",
+      machine: {
+        cores: 2,
+        cpuModel: "CPU",
+        memoryMb: 1,
+        node: "v20",
+        platform: "Linux",
+        loadBefore: [1, 1, 1],
+        loadAfter: [1, 1, 1],
+        startedAt: "",
+        finishedAt: "",
+      },
+      database: { kind: "postgres", version: "15" },
+      sizes: [],
+      bounds: {
+        oneClient: { maxRequests: 1, maxSeconds: 1 },
+        sixteenClients: { connections: 16, maxRequests: 1, maxSeconds: 1 },
+        sql: { maxRuns: 1, maxSeconds: 1 },
+        exportRuns: 1,
+        importRuns: 1,
+      },
+      startup: null,
+      perSize: [],
+      targets,
+      notes: [],
+      lighthouse: run,
+    });
+    expect(md).toContain("## Lighthouse (12.8.2, Chrome/156.0.0.0)");
+    expect(md).toMatch(/\| search \(`\/en\/search\?q=vaccine`\) \| visitor \| desktop \| 99 \| 96 \|/);
   });
 });
