@@ -4,7 +4,7 @@
 // which says per item what will happen and what will be skipped and why (the server runs the very
 // step and rolls it back); confirming applies it, item by item (lib/translations/bulk-mutations.ts).
 // Each row also says whether its thread has comments, and how many are new since your last reply.
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { Link, useRouter } from "@/lib/i18n/navigation";
 import { bulkTransitionAction } from "@/lib/translations/actions";
@@ -46,6 +46,9 @@ export function QueueTable({
   const previewRef = useRef<HTMLHeadingElement>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
   const bulk = canSubmit || canReview;
+  // The preview and the result take the focus when they appear (WCAG 2.4.3), and are announced.
+  useEffect(() => previewRef.current?.focus(), [preview]);
+  useEffect(() => resultRef.current?.focus(), [done]);
 
   const allOnPage = items.length > 0 && items.every((i) => selected.has(i.code));
   const toggle = (code: string, on: boolean) =>
@@ -74,7 +77,6 @@ export function QueueTable({
         setAction(kind);
         setPreview(result.data);
         setDone(null);
-        requestAnimationFrame(() => previewRef.current?.focus());
       } else {
         setPreview(null);
         setAction(null);
@@ -82,7 +84,6 @@ export function QueueTable({
         setComment("");
         setDone({ action: kind, outcomes: result.data });
         router.refresh();
-        requestAnimationFrame(() => resultRef.current?.focus());
       }
     });
   }

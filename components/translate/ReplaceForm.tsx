@@ -2,7 +2,7 @@
 // Search and replace in one language's translations: find (plain text, optionally case-sensitive),
 // preview every change as a word diff with what applying would do, deselect any, apply. The server
 // re-reads each item and applies only a change that is still the one shown (replace-mutations.ts).
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { Link, useRouter } from "@/lib/i18n/navigation";
 import { applyReplaceAction, previewReplaceAction } from "@/lib/translations/actions";
@@ -28,6 +28,9 @@ export function ReplaceForm({ lang, dir }: { lang: string; dir: "ltr" | "rtl" })
   const [pending, startTransition] = useTransition();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
+  // The preview and the result take the focus when they appear (WCAG 2.4.3), and are announced.
+  useEffect(() => headingRef.current?.focus(), [preview, done]);
+
   const fieldName = (field: string) =>
     field.startsWith("choice:") ? t("fields.choice", { name: field.slice(7) }) : t(`fields.${field as "label"}`);
 
@@ -45,7 +48,6 @@ export function ReplaceForm({ lang, dir }: { lang: string; dir: "ltr" | "rtl" })
       setPreview(result.data);
       setDone(null);
       setKept(new Set(result.data.items.filter((i) => i.outcome.result === "apply").map((i) => i.code)));
-      requestAnimationFrame(() => headingRef.current?.focus());
     });
   }
 
@@ -64,7 +66,6 @@ export function ReplaceForm({ lang, dir }: { lang: string; dir: "ltr" | "rtl" })
       setPreview(null);
       setDone(result.data);
       router.refresh();
-      requestAnimationFrame(() => headingRef.current?.focus());
     });
   }
 
