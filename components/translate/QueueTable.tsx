@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { Link, useRouter } from "@/lib/i18n/navigation";
+import { SOURCE_LANGUAGE } from "@/lib/i18n/languages";
 import { bulkTransitionAction } from "@/lib/translations/actions";
 import type { BulkAction, BulkOutcome } from "@/lib/translations/bulk-schema";
 import type { QueueItem } from "@/lib/translations/data";
@@ -208,7 +209,7 @@ export function QueueTable({
                   </Link>
                 </td>
                 <td>
-                  <SourceText text={item.source} lang="en" dir="ltr" />
+                  <SourceText text={item.source} lang={SOURCE_LANGUAGE} dir="ltr" />
                 </td>
                 <td lang={lang} dir={dir}>
                   {item.target ?? <span className="muted">—</span>}
