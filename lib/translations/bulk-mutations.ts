@@ -85,8 +85,7 @@ function skipOf(error: TranslationError): Omit<BulkOutcome, "code" | "result"> {
  * A blocking check holds the item as it stands (a text saved before the policy made the check
  * blocking, or imported around it): it is not sent on towards approval until corrected.
  */
-async function holdBlocked(tx: Tx, code: string, lang: Language) {
-  const loaded = await loadForWrite(tx, code, lang);
+async function holdBlocked(tx: Tx, loaded: Awaited<ReturnType<typeof loadForWrite>>, lang: Language) {
   if (!loaded.work) return;
   const source = await tx.questionText.findUnique({
     where: { questionId_lang: { questionId: loaded.q.id, lang: loaded.q.sourceLanguage } },
@@ -126,11 +125,12 @@ export async function runBulkTransition(
     seen.add(item.code);
     outcomes.push(
       await outcomeOf(item.code, lang, dryRun, async (tx) => {
-        // The state is checked by the step itself; the checks only hold a text moving towards approval.
+        // The state and the revision are checked by the step itself; the checks only hold a text
+        // moving towards approval, and only one still as the page showed it (else: a conflict).
         if (input.action !== "return") {
           const loaded = await loadForWrite(tx, item.code, lang);
           const from = input.action === "submit" ? "draft" : "in_review";
-          if (loaded.state === from) await holdBlocked(tx, item.code, lang);
+          if (loaded.state === from && loaded.text?.revision === item.revision) await holdBlocked(tx, loaded, lang);
         }
         return transitionInTx(
           tx,

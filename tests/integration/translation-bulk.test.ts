@@ -149,6 +149,13 @@ describe("bulk steps in the queue", () => {
     expect(preview[0].state).toBe("in_review");
     expect(preview[2].problems).toEqual([{ field: "label", code: "missingPlaceholder", detail: "[COUNTRY]" }]);
     expect(preview[3].state).toBe("in_review");
+    // Seen at an older revision, the blocked text is reported as changed since the page loaded.
+    const stale = await runBulkTransition(
+      translator,
+      { ...input, items: [{ code: blocked, revision: dBlocked.revision - 1 }] },
+      { dryRun: true },
+    );
+    expect(stale[0]).toMatchObject({ result: "skip", reason: "conflict" });
     expect(await Promise.all(items.map((i) => textOf(i.code, "es")))).toEqual(before);
 
     // Someone saves the second text after the page loaded: confirming skips it as a conflict.
