@@ -26,6 +26,9 @@ import { queueFilterSchema, targetLanguageSchema, type SaveTranslationInput } fr
 import { applyTranslationImport, readImport } from "./spreadsheet-mutations";
 import type { ImportPreview } from "./spreadsheet-data";
 import { IMPORT_MAX_BYTES } from "./spreadsheet";
+import { runBulkTransition } from "./bulk-mutations";
+import { applyReplace, previewReplace } from "./replace-mutations";
+import type { ApplyReplaceInput, BulkInput, BulkOutcome, ReplaceInput, ReplacePreview } from "./bulk-schema";
 
 export type TranslationDetails = { warnings?: CheckWarning[]; current?: SavedVersion; reason?: string };
 export type ActionResult<T = undefined> = OneActionResult<T, TranslationDetails>;
@@ -147,4 +150,22 @@ export async function applyImportAction(
     const digest = String(form.get("digest") ?? "").slice(0, 64);
     return applyTranslationImport(actor, { lang, bytes, digest });
   });
+}
+
+/** The queue's bulk step, previewed (nothing written) or applied, item by item. */
+export async function bulkTransitionAction(
+  input: BulkInput,
+  mode: "preview" | "apply",
+): Promise<ActionResult<BulkOutcome[]>> {
+  return run({ input, mode }, (actor) => runBulkTransition(actor, input, { dryRun: mode !== "apply" }));
+}
+
+/** Search and replace in one language: what it would change, each item's diff and verdict; nothing written. */
+export async function previewReplaceAction(input: ReplaceInput): Promise<ActionResult<ReplacePreview>> {
+  return run(input, (actor) => previewReplace(actor, input));
+}
+
+/** Applies the previewed replacement to the items the translator kept. */
+export async function applyReplaceAction(input: ApplyReplaceInput): Promise<ActionResult<BulkOutcome[]>> {
+  return run(input, (actor) => applyReplace(actor, input));
 }

@@ -15,6 +15,7 @@ import {
 } from "./state";
 import { findLastEditors } from "./editor-data";
 import { editedLastByReviewer } from "./rules";
+import { findCommentedQuestionIds, findCommentMarkers, type CommentMarker } from "./comment-data";
 
 /** The bank a translator works on: published questions (drafts may still change under them). */
 const BANK = { status: "published" } as const;
@@ -26,6 +27,8 @@ type BankRow = {
   source: string;
   target: string | null;
   state: TranslationState;
+  /** QuestionText.revision in this language (-1: none yet), which a bulk step claims */
+  revision: number;
   updatedAt: Date | null;
   domains: string[];
   indicators: string[];
@@ -50,6 +53,7 @@ async function loadBank(lang: Language, where: object = {}): Promise<BankRow[]> 
           sourceVersion: true,
           updatedAt: true,
           updatedById: true,
+          revision: true,
           ...PENDING_SELECT,
         },
       },
@@ -83,6 +87,7 @@ async function loadBank(lang: Language, where: object = {}): Promise<BankRow[]> 
       source: source?.label ?? "",
       target: target?.label ?? null,
       state: itemState(effectiveState(target, q.version), choiceStates),
+      revision: row?.revision ?? -1,
       updatedAt: target?.updatedAt ?? null,
       domains: [...new Set(q.indicators.map((i) => i.indicator.topic.domain.code))],
       indicators: q.indicators.map((i) => i.indicator.code),
@@ -177,6 +182,9 @@ export type QueueItem = {
   updatedAt: Date | null;
   /** In review, and this reviewer edited it last: another reviewer approves it (four eyes). */
   editedByYou: boolean;
+  /** The revision the page shows, claimed by a bulk step (a later change skips the item) */
+  revision: number;
+  comments: CommentMarker;
 };
 export type Queue = {
   items: QueueItem[];
@@ -203,6 +211,10 @@ async function filteredRows({ lang, filter, actor }: { lang: Language; filter: Q
     const q = questionnaires.find((x) => x.id === filter.questionnaire);
     where.id = { in: q?.questionIds ?? [] };
   }
+  if (filter.comments) {
+    const commented = { id: { in: await findCommentedQuestionIds(lang) } };
+    where.AND = [commented];
+  }
   const rows = (await loadBank(lang, where)).filter((r) => !filter.status || r.state === filter.status);
   return { rows: sortQueue(rows), questionnaires: questionnaires.map(({ id, title }) => ({ id, title })) };
 }
@@ -224,8 +236,15 @@ export async function findTranslationQueue({
   const inReview = can(actor, "translation.review", { lang })
     ? slice.filter((r) => r.state === "in_review").map((r) => r.id)
     : [];
-  const editors = await findLastEditors(inReview, lang);
-  const items = slice.map(({ id, code, source, target, state, indicators, updatedAt }) => ({
+  const [editors, markers] = await Promise.all([
+    findLastEditors(inReview, lang),
+    findCommentMarkers(
+      slice.map((r) => r.id),
+      lang,
+      actor?.id ?? null,
+    ),
+  ]);
+  const items = slice.map(({ id, code, source, target, state, indicators, updatedAt, revision }) => ({
     code,
     source,
     target,
@@ -233,6 +252,8 @@ export async function findTranslationQueue({
     indicators,
     updatedAt,
     editedByYou: editors.has(id) && editedLastByReviewer(actor, lang, editors.get(id)!),
+    revision,
+    comments: markers.get(id) ?? { count: 0, newSinceYourReply: 0 },
   }));
   return { items, total: rows.length, page, pages, questionnaires };
 }

@@ -88,6 +88,8 @@ export const queueFilterSchema = z.object({
   indicator: optionalFilter(/^[A-Z]{2,10}-\d{1,3}$/),
   questionnaire: optionalFilter(/^[\w-]{1,100}$/),
   source: z.enum(LANGUAGES).optional().catch(undefined),
+  /** "with": only items whose thread in this language holds a comment */
+  comments: z.enum(["with"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type QueueFilter = z.output<typeof queueFilterSchema>;
@@ -95,7 +97,7 @@ export type QueueFilter = z.output<typeof queueFilterSchema>;
 /** The filters as query parameters, without the empty ones (for links and "save and next"). */
 export function filterQuery(filter: QueueFilter): Record<string, string> {
   const q: Record<string, string> = {};
-  for (const key of ["status", "domain", "indicator", "questionnaire", "source"] as const)
+  for (const key of ["status", "domain", "indicator", "questionnaire", "source", "comments"] as const)
     if (filter[key]) q[key] = filter[key]!;
   return q;
 }

@@ -1,6 +1,7 @@
 // The steps of a translation's review (TRAPD): submit, approve, return with a comment, confirm an
 // outdated text still valid. One table says which state each leaves and reaches and who may take
 // it; four eyes keep the last editor from approving their own text.
+import type { Prisma } from "../db/generated/client";
 import { can, type Actor } from "../auth/permissions";
 import { recordAudit } from "../audit/mutations";
 import type { Language } from "../i18n/languages";
@@ -21,6 +22,8 @@ import {
   type SaveResult,
 } from "./write-core-mutations";
 
+type Tx = Prisma.TransactionClient;
+
 type Transition = {
   action: "submit" | "approve" | "return" | "stillValid";
   from: TranslationState;
@@ -39,6 +42,13 @@ const TRANSITIONS: Record<Transition["action"], Transition> = {
   stillValid: { action: "stillValid", from: "outdated", to: "approved", gate: "translation.review", fourEyes: true },
 };
 
+export type TransitionKind = Transition["action"];
+
+/** Whom a step is for (the bulk actions refuse the whole request to anyone else, before reading). */
+export function transitionGate(kind: TransitionKind): Transition["gate"] {
+  return TRANSITIONS[kind].gate;
+}
+
 async function transition(
   actor: Actor,
   raw: unknown,
@@ -48,64 +58,79 @@ async function transition(
   requireActor(actor);
   const input = parse(transitionSchema, raw);
   const lang = input.lang as Language;
+  if (!can(actor, TRANSITIONS[kind].gate, { lang })) throw new TranslationError("forbidden");
+  return inTransaction(input.code, lang, (tx) => transitionInTx(tx, actor, { ...input, lang }, kind, comment));
+}
+
+/**
+ * One step of one item inside the caller's transaction (the single-item actions and the queue's
+ * bulk actions alike): the gate, the revision claim, four eyes, the move, the revision kept and
+ * the audit event.
+ */
+export async function transitionInTx(
+  tx: Tx,
+  actor: NonNullable<Actor>,
+  input: { code: string; lang: Language; revision: number },
+  kind: TransitionKind,
+  comment?: string,
+): Promise<SaveResult> {
+  const lang = input.lang;
   const step = TRANSITIONS[kind];
   if (!can(actor, step.gate, { lang })) throw new TranslationError("forbidden");
-  return inTransaction(input.code, lang, async (tx) => {
-    const loaded = await loadForWrite(tx, input.code, lang);
-    const { q, text, work, textState, state } = loaded;
-    if (!text || !work) throw new TranslationError("wrongStatus", { reason: state });
-    if (text.revision !== input.revision) await conflict(tx, input.code, lang);
-    if (state !== step.from) throw new TranslationError("wrongStatus", { reason: state });
-    if (step.fourEyes) {
-      const which = kind === "stillValid" ? "any" : "in_review";
-      const lastEditors = (await findLastEditors([q.id], lang, tx, which)).get(q.id) ?? [];
-      if (!can(actor, "translation.approve", { lang, lastEditors })) throw new TranslationError("ownEdit");
-    }
-    // Every part of the item in the step's state moves: the text and each answer choice label (a
-    // shared list's labels once, for all the questions that use it).
-    const moved = await stepQuestionText(tx, {
-      row: text,
-      revision: input.revision,
-      to: step.to,
-      move: textState === step.from,
-      ...(kind === "stillValid" ? { sourceVersion: q.version } : {}),
-    });
-    if (!moved) await conflict(tx, input.code, lang);
-    const choiceStates: TranslationState[] = [];
-    for (const c of loaded.choices) {
-      if (c.row && c.state === step.from) {
-        if (!(await stepChoiceText(tx, { row: c.row, to: step.to }))) await conflict(tx, input.code, lang);
-        choiceStates.push(step.to);
-      } else choiceStates.push(c.state);
-    }
-    const after = itemState(textState === step.from ? step.to : textState, choiceStates);
-    if (comment)
-      await tx.translationComment.create({
-        data: { questionId: q.id, lang, kind: "return", body: comment, authorId: actor.id },
-      });
-    const revision = input.revision + 1;
-    await keepRevision(tx, {
-      questionId: q.id,
-      lang,
-      revision,
-      action: kind,
-      label: work.label,
-      hint: work.hint,
-      choices: targetChoices(loaded),
-      status: after,
-      sourceVersion: kind === "stillValid" ? q.version : work.sourceVersion,
-      actorId: actor.id,
-    });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: `translation.${kind}`,
-      entityType: "translation",
-      entityId: `${input.code}:${lang}`,
-      before: { status: state },
-      after: { status: after, ...(comment ? { comment } : {}) },
-    });
-    return { revision, state: after };
+  const loaded = await loadForWrite(tx, input.code, lang);
+  const { q, text, work, textState, state } = loaded;
+  if (!text || !work) throw new TranslationError("wrongStatus", { reason: state });
+  if (text.revision !== input.revision) await conflict(tx, input.code, lang);
+  if (state !== step.from) throw new TranslationError("wrongStatus", { reason: state });
+  if (step.fourEyes) {
+    const which = kind === "stillValid" ? "any" : "in_review";
+    const lastEditors = (await findLastEditors([q.id], lang, tx, which)).get(q.id) ?? [];
+    if (!can(actor, "translation.approve", { lang, lastEditors })) throw new TranslationError("ownEdit");
+  }
+  // Every part of the item in the step's state moves: the text and each answer choice label (a
+  // shared list's labels once, for all the questions that use it).
+  const moved = await stepQuestionText(tx, {
+    row: text,
+    revision: input.revision,
+    to: step.to,
+    move: textState === step.from,
+    ...(kind === "stillValid" ? { sourceVersion: q.version } : {}),
   });
+  if (!moved) await conflict(tx, input.code, lang);
+  const choiceStates: TranslationState[] = [];
+  for (const c of loaded.choices) {
+    if (c.row && c.state === step.from) {
+      if (!(await stepChoiceText(tx, { row: c.row, to: step.to }))) await conflict(tx, input.code, lang);
+      choiceStates.push(step.to);
+    } else choiceStates.push(c.state);
+  }
+  const after = itemState(textState === step.from ? step.to : textState, choiceStates);
+  if (comment)
+    await tx.translationComment.create({
+      data: { questionId: q.id, lang, kind: "return", body: comment, authorId: actor.id },
+    });
+  const revision = input.revision + 1;
+  await keepRevision(tx, {
+    questionId: q.id,
+    lang,
+    revision,
+    action: kind,
+    label: work.label,
+    hint: work.hint,
+    choices: targetChoices(loaded),
+    status: after,
+    sourceVersion: kind === "stillValid" ? q.version : work.sourceVersion,
+    actorId: actor.id,
+  });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: `translation.${kind}`,
+    entityType: "translation",
+    entityId: `${input.code}:${lang}`,
+    before: { status: state },
+    after: { status: after, ...(comment ? { comment } : {}) },
+  });
+  return { revision, state: after };
 }
 
 /** draft → in review (the translator asks for review). */

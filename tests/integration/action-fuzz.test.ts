@@ -260,7 +260,7 @@ describe("fuzz: builder actions refuse hostile text and write nothing", () => {
 });
 
 describe("fuzz: translation actions refuse hostile text and write nothing", () => {
-  it("save, submit, approve, return, comment, restore, import preview and apply", async () => {
+  it("save, submit, approve, return, comment, restore, import preview and apply, bulk steps, search and replace", async () => {
     currentHeaders = browserHeaders(cookies.translator);
     const before = await fingerprint();
     await fc.assert(
@@ -277,6 +277,21 @@ describe("fuzz: translation actions refuse hostile text and write nothing", () =
         expectRefused(await translations.returnTranslationAction({ ...item, comment: text }));
         expectRefused(await translations.commentTranslationAction({ code: questionCode, lang: "ar", body: text }));
         expectRefused(await translations.restoreTranslationAction({ ...item, revisionId: text }));
+        expectRefused(
+          await translations.bulkTransitionAction(
+            { lang: "ar", action: "submit", items: [{ code: text, revision: 0 }] },
+            "apply",
+          ),
+        );
+        expectRefused(await translations.previewReplaceAction({ lang: "ar", find: text, replace: "x" }));
+        expectRefused(
+          await translations.applyReplaceAction({
+            lang: "ar",
+            find: "x",
+            replace: text,
+            items: [{ code: questionCode, revision: 0, fingerprint: "0".repeat(64) }],
+          }),
+        );
       }),
       RUNS,
     );

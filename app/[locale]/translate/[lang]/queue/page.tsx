@@ -2,14 +2,13 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { directionOf, pickText, SOURCE_LANGUAGE, type Language } from "@/lib/i18n/languages";
+import { directionOf, pickText, type Language } from "@/lib/i18n/languages";
 import { translatePageAccess } from "@/lib/translations/access";
 import { findTranslationQueue } from "@/lib/translations/data";
 import { findFrameworkTree } from "@/lib/framework/data";
 import { queueFilterSchema, targetLanguageSchema, QUEUE_PAGE_SIZE, filterQuery } from "@/lib/translations/schema";
 import { TRANSLATION_STATES } from "@/lib/vocabulary/enums";
-import { StatusBadge } from "@/components/ui/StatusBadge";
-import { SourceText } from "@/components/translate/SourceText";
+import { QueueTable } from "@/components/translate/QueueTable";
 import styles from "@/components/translate/translate.module.css";
 import { Button } from "@/components/ui/Button";
 
@@ -31,7 +30,7 @@ export default async function QueuePage({ params, searchParams }: Params) {
   const parsed = targetLanguageSchema.safeParse(raw);
   if (!parsed.success) notFound();
   const lang = parsed.data;
-  const { user, allowed } = await translatePageAccess(locale, `/translate/${lang}/queue`, lang);
+  const { user, allowed, rights } = await translatePageAccess(locale, `/translate/${lang}/queue`, lang);
   if (!allowed) forbidden();
   const t = await getTranslations("translate");
   const query = Object.fromEntries(
@@ -94,6 +93,13 @@ export default async function QueuePage({ params, searchParams }: Params) {
             ))}
           </select>
         </label>
+        <label>
+          {t("queue.comments")}
+          <select name="comments" defaultValue={filter.comments ?? ""}>
+            <option value="">{t("queue.any")}</option>
+            <option value="with">{t("queue.withComments")}</option>
+          </select>
+        </label>
         <Button variant="primary" type="submit">
           {t("queue.apply")}
         </Button>
@@ -109,43 +115,30 @@ export default async function QueuePage({ params, searchParams }: Params) {
           {t("queue.exportXliff")}
         </a>
       </p>
+      {rights?.edit && (
+        <p>
+          <Link href={`/translate/${lang}/replace`}>{t("replace.link", { language: lang })}</Link>
+        </p>
+      )}
       {queue.items.length === 0 ? (
         <p>{t("queue.empty")}</p>
       ) : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("queue.caption", { language: lang })}>
-          <table className={styles.queue}>
-            <caption>{t("queue.caption", { language: lang })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("queue.code")}</th>
-                <th scope="col">{t("queue.source")}</th>
-                <th scope="col">{t("queue.target", { language: lang })}</th>
-                <th scope="col">{t("queue.state")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {queue.items.map((item) => (
-                <tr key={item.code}>
-                  <td>
-                    <Link href={{ pathname: `/translate/${lang}/q/${item.code}`, query: kept }}>
-                      <span className="code">{item.code}</span>
-                    </Link>
-                  </td>
-                  <td>
-                    <SourceText text={item.source} lang={SOURCE_LANGUAGE} dir="ltr" />
-                  </td>
-                  <td lang={lang} dir={directionOf(lang)}>
-                    {item.target ?? <span className="muted">—</span>}
-                  </td>
-                  <td>
-                    <StatusBadge status={item.state} label={t(`states.${item.state}`)} />
-                    {item.editedByYou && <p className={`${styles.help} own-edit`}>{t("queue.editedByYou")}</p>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <QueueTable
+          items={queue.items.map(({ code, source, target, state, revision, editedByYou, comments }) => ({
+            code,
+            source,
+            target,
+            state,
+            revision,
+            editedByYou,
+            comments,
+          }))}
+          lang={lang}
+          dir={directionOf(lang)}
+          query={kept}
+          canSubmit={!!rights?.edit}
+          canReview={!!rights?.review}
+        />
       )}
       {queue.pages > 1 && (
         <nav aria-label={t("queue.pagination")}>
