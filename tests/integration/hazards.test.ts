@@ -16,7 +16,9 @@ import { parseSearchParams } from "@/lib/search/schema";
 import { GET as exportRoute } from "@/app/api/v1/questionnaires/[id]/export/route";
 import { readXlsx } from "@/lib/xlsform/read-xlsx";
 import { findSheet } from "@/lib/xlsform/workbook";
+import { GET as hazardsRoute } from "@/app/api/v1/hazards/route";
 import { browserHeaders, signInDemoRoles } from "./auth-helpers";
+import { expectContract } from "./openapi-contract";
 import { convertWithPyxform, pyxformMissing } from "../unit/xlsform-form/pyxform";
 
 const MULTI = ["per_hz_likely_get", "knw_hz_where_care", "soc_hz_avoid_recovered"];
@@ -189,6 +191,36 @@ describe("hazards", () => {
     expect(converted.raw).toContain("de la mpox");
     expect(converted.raw).toContain("جدري القردة");
     expect(converted.raw).not.toContain("[[hazard");
+  });
+});
+
+describe("GET /api/v1/hazards", () => {
+  const get = (query = "") =>
+    hazardsRoute(new Request(`http://127.0.0.1:3000/api/v1/hazards${query}`, { headers: { "accept-language": "es" } }));
+
+  it("lists the hazards with their forms per language, in the list envelope the document describes", async () => {
+    const body = (await expectContract("get", "/api/v1/hazards", await get())) as {
+      items: { code: string; names: Record<string, Record<string, string>> }[];
+      total: number;
+    };
+    expect(body.total).toBe(5);
+    expect(body.items.find((h) => h.code === "measles")!.names.es).toEqual({
+      name: "sarampión",
+      definite: "el sarampión",
+      of: "del sarampión",
+      to: "al sarampión",
+    });
+    const second = (await expectContract("get", "/api/v1/hazards", await get("?page=2&pageSize=2"))) as {
+      items: { code: string }[];
+    };
+    expect(second.items.map((h) => h.code)).toEqual(["cholera", "mpox"]);
+  });
+
+  it("refuses a bad page with the one error body, in the caller's language", async () => {
+    const response = await get("?pageSize=1000");
+    const body = (await expectContract("get", "/api/v1/hazards", response)) as { code: string; message: string };
+    expect(response.status).toBe(400);
+    expect(body.code).toBe("invalidParameters");
   });
 });
 
