@@ -5,7 +5,12 @@
 // and search finding the placeholder questions by any hazard's name in any language.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { applyBuilderChange, createQuestionnaire, type BuilderActor } from "@/lib/builder/mutations";
+import {
+  applyBuilderChange,
+  createQuestionnaire,
+  duplicateQuestionnaire,
+  type BuilderActor,
+} from "@/lib/builder/mutations";
 import { findBuilderQuestionnaire } from "@/lib/builder/data";
 import { BuilderError } from "@/lib/builder/errors";
 import type { BuilderChange } from "@/lib/builder/schema";
@@ -153,6 +158,36 @@ describe("hazards", () => {
       } as BuilderChange,
     });
     expect((await current()).hazard?.code).toBe("cholera");
+
+    // A copy keeps the hazard; a new questionnaire may name one from the start, never an unknown one.
+    const copy = await duplicateQuestionnaire({ actor: researcher, input: { questionnaireId: id } });
+    const fresh = await createQuestionnaire({
+      actor: researcher,
+      settings: {
+        title: { en: "hz_t new" },
+        description: {},
+        languages: ["en"],
+        defaultLanguage: "en",
+        hazard: "ebola",
+      },
+    });
+    try {
+      expect((await findBuilderQuestionnaire(copy.id))?.hazard?.code).toBe("cholera");
+      expect((await findBuilderQuestionnaire(fresh.id))?.hazard?.code).toBe("ebola");
+      const unknown = createQuestionnaire({
+        actor: researcher,
+        settings: {
+          title: { en: "hz_t bad" },
+          description: {},
+          languages: ["en"],
+          defaultLanguage: "en",
+          hazard: "zika",
+        },
+      });
+      expect(await failure(unknown)).toBe("hazardUnknown");
+    } finally {
+      await db.questionnaire.deleteMany({ where: { id: { in: [copy.id, fresh.id] } } });
+    }
   });
 
   it("writes the hazard into the preview's document and the export in each language", async () => {
