@@ -4,6 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 import { indicatorComputationSchema } from "../lib/framework/schema";
 import { glossaryFileSchema, type GlossaryFile } from "../lib/translations/glossary-schema";
+import { hazardSeedSchema } from "../lib/hazards/schema";
 import {
   choiceListSchema,
   frameworkFileSchema,
@@ -31,6 +32,8 @@ export type SeedBank = {
   computations: Record<string, z.infer<typeof indicatorComputationSchema>>;
   /** The termbase's starting terms (glossary.json), also what the content tests hold the seed texts to */
   glossary: GlossaryFile;
+  /** The hazards questionnaires choose from, with their names per language (hazards.json) */
+  hazards: z.infer<typeof hazardSeedSchema>["hazards"];
 };
 
 async function readJson<T extends z.ZodType>(file: string, schema: T): Promise<z.infer<T>> {
@@ -52,11 +55,12 @@ async function jsonFilesIn(dir: string): Promise<string[]> {
 }
 
 export async function loadSeedBank(): Promise<SeedBank> {
-  const [framework, sources, sharedLists, glossary] = await Promise.all([
+  const [framework, sources, sharedLists, glossary, hazardFile] = await Promise.all([
     readJson("framework.json", frameworkFileSchema),
     readJson("sources.json", sourcesFileSchema),
     readJson("choice-lists.json", choiceListSchema.array()),
     readJson("glossary.json", glossaryFileSchema),
+    readJson("hazards.json", hazardSeedSchema),
   ]);
   const localLists: SeedBank["localLists"] = [];
   const questions: SeedBank["questions"] = [];
@@ -73,5 +77,15 @@ export async function loadSeedBank(): Promise<SeedBank> {
     "indicator-computations.json",
     z.record(z.string().regex(/^[A-Z]{3}-\d{2}$/), indicatorComputationSchema),
   );
-  return { framework, sources, sharedLists, localLists, questions, templates, computations, glossary };
+  return {
+    framework,
+    sources,
+    sharedLists,
+    localLists,
+    questions,
+    templates,
+    computations,
+    glossary,
+    hazards: hazardFile.hazards,
+  };
 }

@@ -5,6 +5,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { Prisma, PrismaClient } from "../lib/db/generated/client";
 import { LANGUAGES, SOURCE_LANGUAGE } from "../lib/i18n/languages";
 import type { QuestionSnapshot } from "../lib/bank/snapshot";
+import { HAZARD_FORMS } from "../lib/hazards/schema";
 import { loadSeedBank, type SeedBank } from "./seed-files";
 import type { ChoiceListSeed } from "./seed-schema";
 
@@ -33,6 +34,8 @@ export async function seedWithClient(prisma: PrismaClient, { demoAccounts, log =
   const bank = await loadSeedBank();
   const started = Date.now();
   await seedFramework(prisma, bank);
+  // Before the questions: their search documents take every hazard's names (migration hazards).
+  await seedHazards(prisma, bank);
   const sourceIds = await seedSources(prisma, bank);
   const listIds = await seedChoiceLists(prisma, bank);
   const counts = await seedQuestions(prisma, bank, sourceIds, listIds);
@@ -47,6 +50,22 @@ export async function seedWithClient(prisma: PrismaClient, { demoAccounts, log =
     `Seeded ${bank.framework.domains.length} domains, ${counts.created} new and ${counts.updated} updated questions ` +
       `(${counts.kept} kept as edited), ${templates} templates in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );
+}
+
+/** Reference data, kept as the seed file says (nothing in the app edits a hazard). */
+async function seedHazards(prisma: PrismaClient, bank: SeedBank) {
+  for (const [position, hazard] of bank.hazards.entries()) {
+    const current = await prisma.hazard.findUnique({ where: { code: hazard.code } });
+    // jsonb keeps its own key order: compare form by form, so that a re-seed rewrites nothing.
+    const stored = current?.forms as Record<string, Record<string, string>> | undefined;
+    const same = LANGUAGES.every((l) => HAZARD_FORMS.every((f) => stored?.[l]?.[f] === hazard.names[l][f]));
+    if (current && current.position === position && same) continue;
+    await prisma.hazard.upsert({
+      where: { code: hazard.code },
+      create: { code: hazard.code, position, forms: hazard.names },
+      update: { position, forms: hazard.names },
+    });
+  }
 }
 
 async function seedFramework(prisma: PrismaClient, bank: SeedBank) {

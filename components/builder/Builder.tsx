@@ -27,6 +27,7 @@ import { LocalizedInputs } from "./LocalizedInputs";
 import { QuestionnaireSettings } from "./QuestionnaireSettings";
 import { outlineOf } from "./texts";
 import { Button } from "@/components/ui/Button";
+import type { Hazard } from "@/lib/hazards/schema";
 
 function moveItemLocally(
   sections: BuilderSection[],
@@ -48,12 +49,15 @@ export function Builder({
   pairs,
   locale,
   ownForm,
+  hazards = [],
 }: {
   q: BuilderQuestionnaire;
   pairs: Record<string, VersionPair>;
   locale: Language;
   /** The questionnaire's own (imported) form, shown and edited before the bank's sections */
   ownForm?: ReactNode;
+  /** The hazards its questions' placeholders may name */
+  hazards?: Hazard[];
 }) {
   const t = useTranslations("builder");
   const td = useTranslations("builder.dnd");
@@ -170,7 +174,7 @@ export function Builder({
 
   const earlierOf = sections.map((_, i) => sections.slice(0, i).flatMap((s) => s.items));
   return (
-    <BuilderContext.Provider value={{ q, locale, outline, change }}>
+    <BuilderContext.Provider value={{ q, locale, outline, hazards, change }}>
       <div className="builder">
         <div className="builder-status" role="status" aria-live="polite">
           {change.pending ? t("saving") : change.feedback?.kind === "ok" ? change.feedback.message : ""}

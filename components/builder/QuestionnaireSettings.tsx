@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/Button";
 /** Rename, change languages and default language of the questionnaire being built. */
 export function QuestionnaireSettings() {
   const t = useTranslations("builder.settings");
-  const { q, change } = useBuilder();
+  const { q, change, hazards, locale } = useBuilder();
   const [value, setValue] = useState<SettingsValue>({
     title: q.title,
     description: q.description,
@@ -16,6 +16,7 @@ export function QuestionnaireSettings() {
     defaultLanguage: q.defaultLanguage,
     fallbackLanguage: q.fallbackLanguage,
     formId: q.formId,
+    hazard: q.hazard?.code ?? null,
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -29,6 +30,8 @@ export function QuestionnaireSettings() {
           idPrefix="settings"
           value={value}
           onChange={setValue}
+          hazards={hazards}
+          locale={locale}
           errors={change.feedback?.kind === "error" ? change.feedback.failure.fieldErrors : undefined}
         />
         <Button variant="primary" type="submit" disabled={change.pending}>

@@ -3,6 +3,7 @@
 // one) and its default language: the same fields for "new questionnaire" and for its settings.
 import { useTranslations } from "next-intl";
 import { LANGUAGES, LANGUAGE_NAMES, type Language, type PartialLocalizedText } from "@/lib/i18n/languages";
+import { hazardDisplayName, type Hazard } from "@/lib/hazards/schema";
 import { LocalizedInputs } from "./LocalizedInputs";
 
 export type SettingsValue = {
@@ -13,6 +14,8 @@ export type SettingsValue = {
   fallbackLanguage: Language | null;
   /** The XLSForm form_id; null or empty: derived from the questionnaire's address */
   formId: string | null;
+  /** The hazard code its questions' [[hazard]] placeholders name; null: none; absent: not asked */
+  hazard?: string | null;
 };
 
 export function SettingsFields({
@@ -20,11 +23,17 @@ export function SettingsFields({
   onChange,
   idPrefix,
   errors = {},
+  hazards,
+  locale,
 }: {
   value: SettingsValue;
   onChange: (v: SettingsValue) => void;
   idPrefix: string;
   errors?: Record<string, string>;
+  /** The hazards to choose from; absent: the field is not shown */
+  hazards?: Hazard[];
+  /** The page's language, that the hazards' names are shown in */
+  locale?: Language;
 }) {
   const t = useTranslations("builder.settings");
   const tf = useTranslations("builder.fieldErrors");
@@ -148,6 +157,37 @@ export function SettingsFields({
       {error("formId") && (
         <p className="field-error" id={`${idPrefix}-form-id-error`} role="alert">
           {tf(error("formId")!)}
+        </p>
+      )}
+      {hazards && hazards.length > 0 && (
+        <p>
+          <label htmlFor={`${idPrefix}-hazard`}>{t("hazard")}</label>
+          <br />
+          <span className="muted" id={`${idPrefix}-hazard-hint`}>
+            {t("hazardHint")}
+          </span>
+          <br />
+          <select
+            id={`${idPrefix}-hazard`}
+            name="hazard"
+            value={value.hazard ?? ""}
+            onChange={(e) => onChange({ ...value, hazard: e.target.value || null })}
+            aria-describedby={`${idPrefix}-hazard-hint`}
+            aria-invalid={error("hazard") ? true : undefined}
+            aria-errormessage={error("hazard") ? `${idPrefix}-hazard-error` : undefined}
+          >
+            <option value="">{t("noHazard")}</option>
+            {hazards.map((hazard) => (
+              <option key={hazard.code} value={hazard.code}>
+                {hazardDisplayName(hazard, locale ?? "en")}
+              </option>
+            ))}
+          </select>
+        </p>
+      )}
+      {error("hazard") && (
+        <p className="field-error" id={`${idPrefix}-hazard-error`} role="alert">
+          {error("hazard")}
         </p>
       )}
       {/* The per-language texts travel in the form too, for the new-questionnaire action. */}

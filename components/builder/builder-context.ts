@@ -4,6 +4,7 @@
 import { createContext, useContext } from "react";
 import type { Language } from "@/lib/i18n/languages";
 import type { BuilderQuestionnaire } from "@/lib/builder/data";
+import type { Hazard } from "@/lib/hazards/schema";
 import type { OutlineSection } from "@/lib/builder/skip-logic";
 import type { useBuilderChange } from "./use-builder-change";
 
@@ -11,6 +12,8 @@ export type BuilderContextValue = {
   q: BuilderQuestionnaire;
   locale: Language;
   outline: OutlineSection[];
+  /** The hazards the questionnaire may name (its settings' select) */
+  hazards: Hazard[];
   change: ReturnType<typeof useBuilderChange>;
 };
 

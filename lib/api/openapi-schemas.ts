@@ -7,6 +7,7 @@ import { HTTP_ERROR_STATUS } from "../http/errors";
 import { PUBLIC_STATUSES } from "../bank/visibility";
 import { indicatorComputationSchema } from "../framework/schema";
 import { codebookSchema } from "../codebook/model";
+import { HAZARD_FORMS } from "../hazards/schema";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const perLanguage = (schema: unknown) => ({
@@ -37,6 +38,10 @@ const links = {
   properties: { xlsform: { type: "string" }, csv: { type: "string" } },
 };
 
+/** Where a text may hold the hazard placeholder (lib/hazards/placeholder.ts). */
+export const HAZARD_TEXT =
+  "A multi-hazard question names the disease through a placeholder in its label, hint and choice labels, in every language: [[hazard]] (the bare name), [[hazard.definite]] (with the article the language puts there: la COVID-19, le choléra, el cólera), [[hazard.of]] (after of/de: du choléra, del cólera) or [[hazard.to]] (after to/à/a: au choléra, al cólera, للكوليرا); [[Hazard…]] capitalises the first letter. Write in the forms of a hazard of GET /api/v1/hazards; a questionnaire's exports do so with the hazard it chose.";
+
 const question = {
   type: "object",
   required: ["code", "type", "status", "version", "text", "choices", "indicators", "tags", "source"],
@@ -52,6 +57,7 @@ const question = {
     updatedAt: { type: "string", format: "date-time" },
     text: perLanguage({
       type: "object",
+      description: HAZARD_TEXT,
       required: ["label", "hint", "status"],
       properties: {
         label: { type: ["string", "null"] },
@@ -253,6 +259,20 @@ export const schemas = {
       },
     },
   },
+  HazardList: listOf({
+    type: "object",
+    required: ["code", "names"],
+    properties: {
+      code: { type: "string", description: "Stable code, e.g. cholera" },
+      names: perLanguage({
+        type: "object",
+        description: "The forms a question's placeholders ask for: [[hazard]] is name, [[hazard.of]] is of …",
+        required: [...HAZARD_FORMS],
+        properties: Object.fromEntries(HAZARD_FORMS.map((f) => [f, { type: "string" }])),
+        additionalProperties: false,
+      }),
+    },
+  }),
   QuestionnaireList: listOf({
     type: "object",
     required: ["id", "slug", "title", "languages", "visibility", "questionCount", "sectionCount", "updatedAt", "links"],

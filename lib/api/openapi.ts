@@ -120,6 +120,15 @@ const paths = {
       responses: { "200": { description: "The tree", content: json(ref("Framework")) }, ...common },
     },
   },
+  "/api/v1/hazards": {
+    get: {
+      operationId: "listHazards",
+      summary:
+        "The hazards a questionnaire can name (COVID-19, Ebola disease, cholera, mpox, measles), each with the grammatical forms of its name per language that the [[hazard]] placeholders of multi-hazard questions ask for",
+      parameters: paging,
+      responses: { "200": { description: "One page of hazards", content: json(ref("HazardList")) }, ...common },
+    },
+  },
   "/api/v1/questionnaires": {
     get: {
       operationId: "listQuestionnaires",
@@ -235,6 +244,7 @@ export function openApiDocument(serverUrl: string) {
       description: [
         "Published survey questions for health emergencies in English, Spanish, French and Arabic, keyed to a behaviour-change framework; questionnaires and their exports. Reading needs no sign-in.",
         "Every error has one body: `{ code, message, details? }`, the message in the language of Accept-Language. Every list has `{ items, total, page, pageSize }`.",
+        "Multi-hazard questions name the disease through placeholders in their texts: `[[hazard]]`, `[[hazard.definite]]`, `[[hazard.of]]`, `[[hazard.to]]` (`[[Hazard…]]` capitalised); GET /api/v1/hazards gives each hazard's forms per language. Search finds such questions by any hazard's name.",
         `Hostile input (malformed %-escapes or UTF-8, control characters, lone surrogates, an address over ${MAX_URL_LENGTH} characters, a path segment over ${MAX_PATH_SEGMENT_LENGTH}, a query value over ${MAX_QUERY_VALUE_LENGTH}) is a 400 with code badRequest. While the database cannot be reached, every endpoint answers 503 with Retry-After.`,
       ].join("\n\n"),
     },

@@ -21,7 +21,8 @@ export type BuilderFailure =
   | "cannotMove"
   | "alreadyProposed"
   | "notProposable"
-  | "noBankLanguage";
+  | "noBankLanguage"
+  | "hazardUnknown";
 
 export type BuilderErrorDetails = {
   /** Bank codes concerned (already in the questionnaire, unknown) */

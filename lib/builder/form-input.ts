@@ -16,5 +16,6 @@ export function settingsFromForm(form: FormData) {
     defaultLanguage: text("defaultLanguage") ?? "",
     fallbackLanguage: fallback && isLanguage(fallback) ? fallback : null,
     formId: text("formId") ?? null,
+    hazard: text("hazard") ?? undefined,
   };
 }

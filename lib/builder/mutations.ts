@@ -18,6 +18,7 @@ import { loadOutline } from "./outline-data";
 import { applyItemChange } from "./item-mutations";
 import { applySectionChange } from "./section-mutations";
 import { applyOwnFormChange } from "./own-form-mutations";
+import { checkHazard } from "./questionnaire-mutations";
 
 export { asActor, type BuilderActor } from "./actor";
 export type { AddOutcome } from "./item-mutations";
@@ -34,6 +35,7 @@ async function applyChange(
   switch (change.op) {
     case "updateSettings": {
       const s = change.settings;
+      await checkHazard(tx, s.hazard);
       await tx.questionnaire.update({
         where: { id: q.id },
         data: {
@@ -43,6 +45,7 @@ async function applyChange(
           defaultLanguage: s.defaultLanguage,
           fallbackLanguage: s.fallbackLanguage,
           formId: s.formId,
+          ...(s.hazard !== undefined ? { hazardCode: s.hazard } : {}),
         },
       });
       return { details: { settings: s } };

@@ -13,6 +13,13 @@ import { asActor, type BuilderActor } from "./actor";
 import { TX_OPTIONS, claim } from "./revision-claim-mutations";
 import { createSection } from "./section-mutations";
 
+/** A hazard named by a settings change must be one of the table's: refused (4xx) before any write, not a foreign-key failure. */
+export async function checkHazard(tx: Prisma.TransactionClient, code: string | null | undefined): Promise<void> {
+  if (!code) return;
+  if (!(await tx.hazard.findUnique({ where: { code }, select: { code: true } })))
+    throw new BuilderError("hazardUnknown");
+}
+
 /** A new, empty questionnaire owned by the person, with a first section ready for questions. */
 export async function createQuestionnaire({
   actor,
@@ -25,6 +32,7 @@ export async function createQuestionnaire({
   const s = questionnaireSettingsSchema.parse(settings);
   const db = await getDb();
   return db.$transaction(async (tx) => {
+    await checkHazard(tx, s.hazard);
     const q = await tx.questionnaire.create({
       data: {
         ownerId: actor!.id,
@@ -34,6 +42,7 @@ export async function createQuestionnaire({
         defaultLanguage: s.defaultLanguage,
         fallbackLanguage: s.fallbackLanguage,
         formId: s.formId,
+        hazardCode: s.hazard ?? null,
         visibility: "private",
       },
       select: { id: true },
@@ -77,6 +86,7 @@ export async function duplicateQuestionnaire({
         languages: true,
         defaultLanguage: true,
         fallbackLanguage: true,
+        hazardCode: true,
         form: true,
         sections: {
           orderBy: { position: "asc" },
@@ -93,6 +103,7 @@ export async function duplicateQuestionnaire({
         languages: source.languages,
         defaultLanguage: source.defaultLanguage,
         fallbackLanguage: source.fallbackLanguage,
+        hazardCode: source.hazardCode,
         visibility: "private",
         // The copy holds the same own form, under a form_id of its own (its id): ODK Central and
         // KoboToolbox must not take it for a new version of the original.

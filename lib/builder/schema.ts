@@ -5,6 +5,7 @@ import { z } from "zod";
 import { LANGUAGES, type Language, type PartialLocalizedText } from "../i18n/languages";
 import { languageSchema } from "../i18n/language-schemas";
 import { relevanceSchema } from "../questionnaires/relevance-schema";
+import { hazardCodeSchema } from "../hazards/schema";
 import {
   ownChoiceListSchema,
   ownContainerAddSchema,
@@ -51,6 +52,14 @@ export const questionnaireSettingsSchema = z
       .transform((v) => v || null)
       .nullable()
       .default(null),
+    /**
+     * The hazard its questions' [[hazard]] placeholders name (a code of the hazard table); null or
+     * "": none; absent: left as it is (a client that does not know hazards changes none)
+     */
+    hazard: z
+      .union([z.literal("").transform(() => null), hazardCodeSchema])
+      .nullable()
+      .optional(),
   })
   .superRefine((value, ctx) => {
     if (!value.languages.includes(value.defaultLanguage))
@@ -164,7 +173,15 @@ export function builderFieldErrors(error: z.ZodError): Record<string, string> {
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_";
     if (out[key]) continue;
-    const known = ["required", "tooLong", "chooseLanguage", "defaultNotChosen", "fallbackNotChosen", "minAboveMax"];
+    const known = [
+      "required",
+      "tooLong",
+      "chooseLanguage",
+      "defaultNotChosen",
+      "fallbackNotChosen",
+      "minAboveMax",
+      "hazardUnknown",
+    ];
     out[key] = known.includes(issue.message) ? issue.message : issue.code === "too_big" ? "tooLong" : "invalid";
   }
   return out;

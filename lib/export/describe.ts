@@ -42,6 +42,10 @@ export function describeReadinessIssue(issue: ReadinessIssue, t: Translate): str
       return t("export.issues.unknown_language", { language: issue.lang });
     case "no_questions":
       return t("export.issues.no_questions");
+    case "hazard_needed":
+      return t("export.issues.hazard_needed", { items: issue.items.join(", "), count: issue.items.length });
+    case "unknown_placeholder":
+      return t("export.issues.unknown_placeholder", { item: issue.item, token: issue.token });
   }
 }
 

@@ -7,6 +7,7 @@ import { relevanceSchema, type Relevance } from "./relevance-schema";
 import { ownerText, type QuestionnaireDoc } from "./model";
 import { loadQuestionnaire, type LoadedQuestionnaire } from "./load-data";
 import { ChoiceListNames } from "./choice-list-names";
+import { writeHazardIn } from "./hazard-text";
 import type { VisibleScope } from "./access";
 
 export type QuestionnaireSummary = {
@@ -112,7 +113,10 @@ export async function findQuestionnaireDoc(id: string): Promise<QuestionnaireDoc
   return q ? questionnaireDocOf(q) : null;
 }
 
-/** A loaded questionnaire as the plain QuestionnaireDoc (the builder page shapes one load both ways). */
+/**
+ * A loaded questionnaire as the plain QuestionnaireDoc (the builder page shapes one load both
+ * ways), its hazard written into the texts' placeholders.
+ */
 export function questionnaireDocOf(q: LoadedQuestionnaire): QuestionnaireDoc {
   const lists = new ChoiceListNames();
   const sections = q.sections.map((section) => ({
@@ -137,7 +141,7 @@ export function questionnaireDocOf(q: LoadedQuestionnaire): QuestionnaireDoc {
       };
     }),
   }));
-  return {
+  const doc: QuestionnaireDoc = {
     id: q.id,
     slug: q.slug,
     formId: q.formId,
@@ -151,4 +155,5 @@ export function questionnaireDocOf(q: LoadedQuestionnaire): QuestionnaireDoc {
     sections,
     choiceLists: lists.all(),
   };
+  return writeHazardIn(doc, q.hazard);
 }

@@ -8,6 +8,7 @@ import type { QuestionStatus } from "../vocabulary/enums";
 import { isLanguage, type Language, type PartialLocalizedText } from "../i18n/languages";
 import { itemTexts, type CustomText, type ItemTexts, type TranslationHistoryRow } from "./item-texts";
 import type { QuestionType, TranslationState, Visibility } from "../vocabulary/enums";
+import { hazardNamesSchema, type Hazard } from "../hazards/schema";
 
 export type LoadedItem = {
   id: string;
@@ -48,6 +49,8 @@ export type LoadedQuestionnaire = {
   languages: Language[];
   defaultLanguage: Language;
   fallbackLanguage: Language | null;
+  /** The hazard its [[hazard]] placeholders name; null: none chosen (or its stored names unreadable) */
+  hazard: Hazard | null;
   updatedAt: Date;
   sections: LoadedSection[];
   /** When anything the questionnaire shows last changed (for the form's version string) */
@@ -80,6 +83,7 @@ async function findQuestionnaireRows(id: string) {
       languages: true,
       defaultLanguage: true,
       fallbackLanguage: true,
+      hazard: { select: { code: true, forms: true, updatedAt: true } },
       updatedAt: true,
       sections: {
         orderBy: [{ position: "asc" }, { name: "asc" }],
@@ -191,6 +195,8 @@ export async function loadQuestionnaire(id: string): Promise<LoadedQuestionnaire
   const { snapshots, history } = await findPinnedHistory(behind);
 
   const changes: Date[] = [q.updatedAt];
+  const hazardNames = q.hazard ? hazardNamesSchema.safeParse(q.hazard.forms) : null;
+  if (q.hazard) changes.push(q.hazard.updatedAt);
   const languages = q.languages.filter(isLanguage);
   return {
     id: q.id,
@@ -204,6 +210,7 @@ export async function loadQuestionnaire(id: string): Promise<LoadedQuestionnaire
     languages,
     defaultLanguage: isLanguage(q.defaultLanguage) ? q.defaultLanguage : (languages[0] ?? "en"),
     fallbackLanguage: isLanguage(q.fallbackLanguage) ? q.fallbackLanguage : null,
+    hazard: q.hazard && hazardNames?.success ? { code: q.hazard.code, names: hazardNames.data } : null,
     updatedAt: q.updatedAt,
     changes,
     sections: q.sections.map((s) => ({

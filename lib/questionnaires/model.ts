@@ -3,6 +3,7 @@
 import type { Language, PartialLocalizedText } from "../i18n/languages";
 import type { Relevance } from "./relevance-schema";
 import type { QuestionType, TranslationState, Visibility } from "../vocabulary/enums";
+import type { Hazard } from "../hazards/schema";
 
 /** One text in one language, with the translation status that says whether it may go to the field. */
 export type TextEntry = { text: string; status: TranslationState };
@@ -46,6 +47,11 @@ export type QuestionnaireDoc = {
   languages: Language[];
   defaultLanguage: Language;
   fallbackLanguage: Language | null;
+  /**
+   * The hazard written into the texts' [[hazard]] placeholders (hazard-text.ts did it); null or
+   * absent: none chosen, and texts that use a placeholder still hold it (readiness refuses them)
+   */
+  hazard?: Hazard | null;
   visibility: Visibility;
   /** Changes whenever the questionnaire does (ODK needs a new version string for each upload) */
   version: string;

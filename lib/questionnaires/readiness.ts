@@ -8,6 +8,7 @@ import { allItems, type QuestionnaireDoc, type QuestionnaireItemDoc, type Transl
 import type { TranslationState } from "../vocabulary/enums";
 import type { Relevance } from "./relevance-schema";
 import { chooseCellText, isInUse } from "./text-choice";
+import { hazardPlaceholders } from "./hazard-text";
 
 export type TextField =
   "form_title" | "section_title" | "label" | "hint" | "choice_label" | "required_message" | "constraint_message";
@@ -26,7 +27,11 @@ export type ReadinessIssue =
   | { kind: "invalid_name"; name: string }
   | { kind: "empty_section"; section: string }
   | { kind: "no_questions" }
-  | { kind: "unknown_language"; lang: string };
+  | { kind: "unknown_language"; lang: string }
+  /** Questions name the hazard through a placeholder, and the questionnaire has none chosen */
+  | { kind: "hazard_needed"; items: string[] }
+  /** A placeholder no hazard can fill ([[hazard.off]]) */
+  | { kind: "unknown_placeholder"; item: string; token: string };
 
 export type ReadinessOptions = {
   /** The languages to export; the questionnaire's own when absent */
@@ -107,6 +112,10 @@ export function checkReadiness(doc: QuestionnaireDoc, options: ReadinessOptions 
     for (const choice of list.choices)
       checkText(choice.label, { field: "choice_label", list: list.name, choice: choice.name });
   }
+  // The hazard's texts come from the fallback language too where it fills a hole.
+  const placeholders = hazardPlaceholders(doc, fallback ? [...new Set([...languages, fallback])] : languages);
+  if (!doc.hazard && placeholders.items.length) issues.push({ kind: "hazard_needed", items: placeholders.items });
+  for (const { item, token } of placeholders.malformed) issues.push({ kind: "unknown_placeholder", item, token });
   return { ready: issues.length === 0, languages, fallback, issues, filledFromFallback };
 }
 

@@ -3,7 +3,8 @@
 //
 // What they look for is what breaks a survey in the field: a `${name}` reference that XLSForm
 // would no longer fill in, a number that changed (ages, days, doses), a placeholder such as
-// [COUNTRY] or {disease} lost in translation, an empty text, or a text left in the source language;
+// [COUNTRY], {disease} or the hazard's [[hazard.of]] lost in translation, an empty text, or a text
+// left in the source language;
 // and, given the language's glossary, a term translated otherwise than approved (glossary-match.ts);
 // and the text's form: end punctuation, surrounding spaces, length (checks-form.ts). Whether a
 // problem only warns or blocks a save is check-policy.ts's.
@@ -11,6 +12,7 @@ import { checkGlossary } from "./glossary-match";
 import { checkEndPunctuation, checkLength, checkSurroundingSpace } from "./checks-form";
 import type { GlossaryEntry } from "./glossary-schema";
 import type { CheckCode } from "../text/check-codes";
+import { findHazardTokens, withoutHazardTokens } from "../hazards/placeholder";
 
 export { CHECK_CODES, type CheckCode } from "../text/check-codes";
 /** What the checks need of the glossary: the language's terms (none: no glossary check). */
@@ -41,13 +43,19 @@ export function findReferences(text: string): string[] {
   return [...text.matchAll(REFERENCE)].map((m) => m[1]);
 }
 
+/**
+ * The placeholders of a text, the hazard's among them as one "[[hazard]]" each: a translation
+ * rightly writes another form than its source ([[hazard]] in English, [[hazard.of]] in French).
+ */
 export function findPlaceholders(text: string): string[] {
-  return all(PLACEHOLDER, text.replace(REFERENCE, " ")).map((p) => p.replace(/\s+/g, ""));
+  const hazards = findHazardTokens(text).map(() => "[[hazard]]");
+  const rest = withoutHazardTokens(text.replace(REFERENCE, " "));
+  return [...hazards, ...all(PLACEHOLDER, rest).map((p) => p.replace(/\s+/g, ""))];
 }
 
 /** Numbers as values: "1,000", "1000" and "١٠٠٠" are the same number; 2.5 and 2,5 too. */
 export function findNumbers(text: string): string[] {
-  const plain = normaliseDigits(text.replace(REFERENCE, " ").replace(PLACEHOLDER, " "));
+  const plain = normaliseDigits(withoutHazardTokens(text.replace(REFERENCE, " ")).replace(PLACEHOLDER, " "));
   return all(NUMBER, plain).map((n) => (/^\d{1,3}(,\d{3})+$/.test(n) ? n.replace(/,/g, "") : n.replace(",", ".")));
 }
 

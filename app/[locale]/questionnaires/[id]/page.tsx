@@ -10,6 +10,7 @@ import { Builder } from "@/components/builder/Builder";
 import { ReadinessPanel } from "@/components/builder/ReadinessPanel";
 import { OwnFormPanel } from "@/components/builder/OwnFormPanel";
 import { findOwnForm } from "@/lib/export/own-form-data";
+import { findHazards } from "@/lib/hazards/data";
 import { namesInForm } from "@/lib/xlsform/compose-form";
 import { summarizeForm } from "@/lib/xlsform/import/summary";
 import "@/components/builder/builder.css";
@@ -36,13 +37,14 @@ export default async function BuilderPage({ params, searchParams }: Props) {
   const rows = ownRowsQuery(await searchParams);
   setRequestLocale(locale);
   await questionnairePageAccess(locale, `/questionnaires/${id}`, id, "questionnaire.edit");
-  const [t, tl, tlang, format, view, own] = await Promise.all([
+  const [t, tl, tlang, format, view, own, hazards] = await Promise.all([
     getTranslations("builder"),
     getTranslations("builder.list"),
     getTranslations("languages"),
     getFormatter(),
     findBuilderView(id),
     findOwnForm(id),
+    findHazards(),
   ]);
   if (!view) notFound();
   const { builder: q, doc } = view;
@@ -97,6 +99,7 @@ export default async function BuilderPage({ params, searchParams }: Props) {
         q={q}
         pairs={pairs}
         locale={locale}
+        hazards={hazards}
         ownForm={
           own && (
             <OwnFormPanel
