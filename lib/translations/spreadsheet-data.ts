@@ -1,5 +1,6 @@
 // The database side of the spreadsheet round trip: which rows an export holds, and what an
 // imported file would change (the preview a person confirms before anything is applied).
+import "server-only";
 import { createHash } from "node:crypto";
 import { getDb } from "../db/client";
 import { SOURCE_LANGUAGE, type Language } from "../i18n/languages";
