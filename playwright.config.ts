@@ -31,7 +31,7 @@ export default defineConfig({
   webServer: {
     // The production build on a fresh embedded database, migrated and seeded as `npm start` does.
     // scripts/server.ts, not `next start`: the server that takes the client address from the socket.
-    command: `rm -rf ${pgliteDir} && tsx scripts/db.ts prepare && tsx scripts/server.ts`,
+    command: `rm -rf ${pgliteDir} && tsx --import ./scripts/server-only.mjs scripts/db.ts prepare && tsx scripts/server.ts`,
     url: `${baseURL}/api/health`,
     env: {
       PGLITE_DIR: pgliteDir,

@@ -1,7 +1,11 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+// "server-only" throws outside React's server condition: the tests load server modules directly.
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+};
 // Integration tests share one database per run: they run one file at a time.
 const integration = (name: string, env: Record<string, string>) => ({
   resolve: { alias },

@@ -54,10 +54,22 @@ export async function createDatabase(adminUrl: string | undefined, questions: nu
 /** Migrates, seeds the real bank and adds synthetic questions up to `questions`; returns the seconds it took. */
 export async function fillDatabase(db: BenchDatabase, questions: number): Promise<number> {
   const started = performance.now();
-  await runToEnd(process.execPath, ["--import", "tsx", "scripts/generate-bank.ts", "--questions", String(questions)], {
-    env: db.env,
-    timeoutMs: 30 * 60_000,
-  });
+  await runToEnd(
+    process.execPath,
+    [
+      "--import",
+      "./scripts/server-only.mjs",
+      "--import",
+      "tsx",
+      "scripts/generate-bank.ts",
+      "--questions",
+      String(questions),
+    ],
+    {
+      env: db.env,
+      timeoutMs: 30 * 60_000,
+    },
+  );
   return Math.round((performance.now() - started) / 100) / 10;
 }
 

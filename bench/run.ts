@@ -123,7 +123,10 @@ async function childJson<T>(script: string, env: Record<string, string | undefin
   const dir = await mkdtemp(path.join(os.tmpdir(), "qb-bench-out-"));
   try {
     const file = path.join(dir, "out.json");
-    await runToEnd(process.execPath, ["--import", "tsx", script, file], { env, timeoutMs: 20 * 60_000 });
+    await runToEnd(process.execPath, ["--import", "./scripts/server-only.mjs", "--import", "tsx", script, file], {
+      env,
+      timeoutMs: 20 * 60_000,
+    });
     return JSON.parse(await readFile(file, "utf8")) as T;
   } finally {
     await rm(dir, { recursive: true, force: true });

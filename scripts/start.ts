@@ -123,7 +123,7 @@ async function main() {
   console.log(
     env.DATABASE_URL ? "Database: PostgreSQL (DATABASE_URL)" : `Database: embedded PGlite in ${env.PGLITE_DIR}`,
   );
-  await run(process.execPath, [TSX, "scripts/db.ts", "prepare"]);
+  await run(process.execPath, [TSX, "--import", "./scripts/server-only.mjs", "scripts/db.ts", "prepare"]);
 
   const host = process.env.HOST ?? "127.0.0.1";
   const server = dev

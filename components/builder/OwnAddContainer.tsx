@@ -7,7 +7,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { OwnFormView } from "@/lib/builder/own-form-view";
 import { useBuilder } from "./builder-context";
-import { code, Expression, TextInputs, type Texts } from "./OwnFormFields";
+import { code, Expression, NameInput, ParentSelect, parentPath, TextInputs, type Texts } from "./OwnFormFields";
 
 export function OwnAddContainer({ view }: { view: OwnFormView }) {
   const t = useTranslations("builder.ownForm");
@@ -25,7 +25,7 @@ export function OwnAddContainer({ view }: { view: OwnFormView }) {
   const nameInput = useRef<HTMLInputElement>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const parent = view.containers.find((c) => c.path.join("/") === value.parent)?.path ?? [];
+    const parent = parentPath(view, value.parent);
     const done = await change.run(
       {
         op: "addOwnContainer",
@@ -57,33 +57,19 @@ export function OwnAddContainer({ view }: { view: OwnFormView }) {
           </p>
         ))}
       </fieldset>
-      <p>
-        <label htmlFor="own-container-parent">{t("addTo")}</label>{" "}
-        <select
-          id="own-container-parent"
-          value={value.parent}
-          onChange={(e) => setValue({ ...value, parent: e.target.value })}
-        >
-          <option value="">{t("top")}</option>
-          {view.containers.map((c) => (
-            <option key={c.path.join("/")} value={c.path.join("/")}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </p>
+      <ParentSelect
+        id="own-container-parent"
+        view={view}
+        value={value.parent}
+        onChange={(parent) => setValue({ ...value, parent })}
+      />
       <p>
         <label htmlFor="own-container-name">{t("name")}</label>
-        <input
+        <NameInput
           ref={nameInput}
           id="own-container-name"
-          dir="ltr"
-          autoComplete="off"
-          spellCheck={false}
-          required
-          maxLength={200}
           value={value.name}
-          onChange={(e) => setValue({ ...value, name: e.target.value })}
+          onChange={(name) => setValue({ ...value, name })}
         />
       </p>
       <TextInputs

@@ -8,7 +8,7 @@ import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/Button";
 import type { OwnChoiceView, OwnFormView, OwnListView } from "@/lib/builder/own-form-view";
 import { useBuilder } from "./builder-context";
-import { TextInputs, type Texts } from "./OwnFormFields";
+import { NameInput, TextInputs, type Texts } from "./OwnFormFields";
 
 type Draft = { key: number; from: number | null; name: string; label: Texts; filters: Record<string, string> };
 
@@ -83,16 +83,7 @@ function ListEditor({
               <legend>{t("choice", { number: i + 1, name: d.name || "—" })}</legend>
               <p>
                 <label htmlFor={id(d.key, "name")}>{t("choiceName")}</label>
-                <input
-                  id={id(d.key, "name")}
-                  dir="ltr"
-                  autoComplete="off"
-                  spellCheck={false}
-                  required
-                  maxLength={200}
-                  value={d.name}
-                  onChange={(e) => update(i, { name: e.target.value })}
-                />
+                <NameInput id={id(d.key, "name")} value={d.name} onChange={(name) => update(i, { name })} />
               </p>
               <TextInputs
                 id={id(d.key, "label")}
@@ -209,17 +200,7 @@ function NewList({ view }: { view: OwnFormView }) {
     >
       <p>
         <label htmlFor="own-new-list">{t("newListName")}</label>
-        <input
-          id="own-new-list"
-          dir="ltr"
-          autoComplete="off"
-          spellCheck={false}
-          required
-          maxLength={200}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />{" "}
-        <button type="submit">{t("newList")}</button>
+        <NameInput id="own-new-list" value={name} onChange={setName} /> <button type="submit">{t("newList")}</button>
       </p>
     </form>
   );

@@ -11,7 +11,7 @@ import { buttonClass } from "@/components/ui/Button";
 import type { OwnFormRow, OwnFormView } from "@/lib/builder/own-form-view";
 import { OWN_QUESTION_TYPES } from "@/lib/builder/own-form-schema";
 import { useBuilder } from "./builder-context";
-import { Expression, TextInputs, type Texts } from "./OwnFormFields";
+import { Expression, NameInput, ParentSelect, parentPath, TextInputs, type Texts } from "./OwnFormFields";
 import { OwnQuestionForm } from "./OwnQuestionForm";
 import { OwnAddContainer } from "./OwnAddContainer";
 import { OwnChoiceLists } from "./OwnChoiceLists";
@@ -176,7 +176,7 @@ function AddOwnQuestion({ view }: { view: OwnFormView }) {
   const isSelect = value.type === "select_one" || value.type === "select_multiple";
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const parent = view.containers.find((c) => c.path.join("/") === value.parent)?.path ?? [];
+    const parent = parentPath(view, value.parent);
     const done = await change.run(
       {
         op: "addOwnQuestion",
@@ -189,21 +189,12 @@ function AddOwnQuestion({ view }: { view: OwnFormView }) {
   return (
     <form onSubmit={submit} className="builder-form" aria-labelledby="own-add-heading">
       <h3 id="own-add-heading">{t("addHeading")}</h3>
-      <p>
-        <label htmlFor="own-add-parent">{t("addTo")}</label>{" "}
-        <select
-          id="own-add-parent"
-          value={value.parent}
-          onChange={(e) => setValue({ ...value, parent: e.target.value })}
-        >
-          <option value="">{t("top")}</option>
-          {view.containers.map((c) => (
-            <option key={c.path.join("/")} value={c.path.join("/")}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </p>
+      <ParentSelect
+        id="own-add-parent"
+        view={view}
+        value={value.parent}
+        onChange={(parent) => setValue({ ...value, parent })}
+      />
       <p>
         <label htmlFor="own-add-type">{t("type")}</label>{" "}
         <select
@@ -236,16 +227,7 @@ function AddOwnQuestion({ view }: { view: OwnFormView }) {
       )}
       <p>
         <label htmlFor="own-add-name">{t("name")}</label>
-        <input
-          id="own-add-name"
-          dir="ltr"
-          autoComplete="off"
-          spellCheck={false}
-          required
-          maxLength={200}
-          value={value.name}
-          onChange={(e) => setValue({ ...value, name: e.target.value })}
-        />
+        <NameInput id="own-add-name" value={value.name} onChange={(name) => setValue({ ...value, name })} />
       </p>
       <TextInputs
         id="own-add-label"

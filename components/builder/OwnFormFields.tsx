@@ -1,8 +1,10 @@
 "use client";
 // The inputs the own-form editors share: a text in every language of the form (each input in its
-// language and direction), and an XLSForm expression (left to right, never spell-checked).
-import type { ReactNode } from "react";
-import type { OwnFormLanguage } from "@/lib/builder/own-form-view";
+// language and direction), an XLSForm expression and an XLSForm name (left to right, never
+// spell-checked), and the group a new question, group or repeat goes into.
+import type { ReactNode, Ref } from "react";
+import { useTranslations } from "next-intl";
+import type { OwnFormLanguage, OwnFormView } from "@/lib/builder/own-form-view";
 
 export type Texts = Record<string, string>;
 /** An expression quoted in a label keeps its left-to-right order inside an Arabic sentence. */
@@ -73,3 +75,62 @@ export function Expression({
     </p>
   );
 }
+
+/** An XLSForm name (of a question, group, repeat, list or choice); its label is the caller's. */
+export function NameInput({
+  id,
+  value,
+  onChange,
+  ref,
+}: {
+  id: string;
+  value: string;
+  onChange: (v: string) => void;
+  ref?: Ref<HTMLInputElement>;
+}) {
+  return (
+    <input
+      ref={ref}
+      id={id}
+      dir="ltr"
+      autoComplete="off"
+      spellCheck={false}
+      required
+      maxLength={200}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+}
+
+/** Where a new node goes: the end of the form ("") or of a group, named by its path joined with "/". */
+export function ParentSelect({
+  id,
+  view,
+  value,
+  onChange,
+}: {
+  id: string;
+  view: OwnFormView;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  const t = useTranslations("builder.ownForm");
+  return (
+    <p>
+      <label htmlFor={id}>{t("addTo")}</label>{" "}
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t("top")}</option>
+        {view.containers.map((c) => (
+          <option key={c.path.join("/")} value={c.path.join("/")}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </p>
+  );
+}
+
+/** The path of the group ParentSelect chose ([] for the form itself). */
+export const parentPath = (view: OwnFormView, value: string) =>
+  view.containers.find((c) => c.path.join("/") === value)?.path ?? [];

@@ -1,13 +1,14 @@
 "use client";
 // Import of a TBX or CSV glossary in two steps, like the translation spreadsheet: the file is read
 // and every row's effect shown (refused rows with their problems), then applied once confirmed.
-import { useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
-import { useFocusWhen } from "@/components/ui/use-focus-when";
 import { applyGlossaryImportAction, previewGlossaryImportAction } from "@/lib/translations/glossary-actions";
-import type { GlossaryPreview } from "@/lib/translations/glossary-import-mutations";
 import styles from "./translate.module.css";
+import { FileUploadForm } from "./FileUploadForm";
+import { useFileImport } from "./use-file-import";
+
+const KNOWN = ["noFile", "encoding", "notTbx", "csvHeader", "empty", "tooManyRows"];
 
 export function GlossaryImport({
   lang,
@@ -20,76 +21,42 @@ export function GlossaryImport({
 }) {
   const t = useTranslations("translate.glossary");
   const router = useRouter();
-  const fileRef = useRef<HTMLInputElement>(null);
-  const [preview, setPreview] = useState<GlossaryPreview | null>(null);
-  const resultRef = useFocusWhen<HTMLDivElement>(preview);
-  const [message, setMessage] = useState("");
-  const [error, setError] = useState("");
-  const [pending, startTransition] = useTransition();
-
-  function formData(extra: Record<string, string> = {}) {
-    const form = new FormData();
-    form.set("lang", lang);
-    const file = fileRef.current?.files?.[0];
-    if (file) form.set("file", file);
-    for (const [k, v] of Object.entries(extra)) form.set(k, v);
-    return form;
-  }
-  const KNOWN = ["noFile", "encoding", "notTbx", "csvHeader", "empty", "tooManyRows"];
-  const failure = (code: string, message: string, reason?: string) =>
-    code === "badFile" && reason && KNOWN.includes(reason)
-      ? t(`badFile.${reason as "noFile"}`)
-      : code === "badFile" && reason
-        ? `${message} ${reason}`
-        : message;
-
-  function onPreview(event: React.FormEvent) {
-    event.preventDefault();
-    setError("");
-    setMessage("");
-    setPreview(null);
-    const file = fileRef.current?.files?.[0];
-    if (!file) return setError(t("badFile.noFile"));
-    startTransition(async () => {
-      const result = await previewGlossaryImportAction(formData());
-      if (result.ok) setPreview(result.data);
-      else setError(failure(result.code, result.message, result.details?.reason));
+  const { fileRef, preview, resultRef, message, error, pending, onPreview, onApply } = useFileImport({
+    lang,
+    previewAction: previewGlossaryImportAction,
+    applyAction: applyGlossaryImportAction,
+    check: (file) => (file ? null : t("badFile.noFile")),
+    explain: ({ code, message, details }) => {
+      const reason = details?.reason;
+      return code === "badFile" && reason && KNOWN.includes(reason)
+        ? t(`badFile.${reason as "noFile"}`)
+        : code === "badFile" && reason
+          ? `${message} ${reason}`
+          : message;
+    },
+  });
+  const apply = () =>
+    onApply((data) => {
+      router.refresh();
+      return t("imported", data);
     });
-  }
-
-  function onApply() {
-    if (!preview) return;
-    startTransition(async () => {
-      const result = await applyGlossaryImportAction(formData({ digest: preview.digest }));
-      if (result.ok) {
-        setPreview(null);
-        setMessage(t("imported", result.data));
-        router.refresh();
-      } else setError(failure(result.code, result.message, result.details?.reason));
-    });
-  }
 
   const changes = (preview?.counts.create ?? 0) + (preview?.counts.update ?? 0);
   const listed = preview?.rows.filter((r) => r.kind !== "unchanged") ?? [];
   return (
     <>
-      <form onSubmit={onPreview} className={styles.panel}>
-        <label htmlFor="glossary-file">{t("file")}</label>
-        <input
-          ref={fileRef}
-          id="glossary-file"
-          name="file"
-          type="file"
-          accept=".tbx,.xml,.csv,text/csv,application/xml"
-          aria-describedby="glossary-limit"
-        />
-        <p id="glossary-limit" className={styles.help}>
-          {t("limit", { size: maxMegabytes })}
-        </p>
+      <FileUploadForm
+        id="glossary"
+        label={t("file")}
+        accept=".tbx,.xml,.csv,text/csv,application/xml"
+        limit={t("limit", { size: maxMegabytes })}
+        fileRef={fileRef}
+        onSubmit={onPreview}
+      >
         <button type="submit" disabled={pending}>
           {t("preview")}
         </button>
-      </form>
+      </FileUploadForm>
       {error && (
         <p role="alert" className={styles.error}>
           {error}
@@ -146,7 +113,7 @@ export function GlossaryImport({
             </table>
           )}
           {changes > 0 ? (
-            <button type="button" onClick={onApply} disabled={pending}>
+            <button type="button" onClick={apply} disabled={pending}>
               {t("applyImport", { count: changes })}
             </button>
           ) : (

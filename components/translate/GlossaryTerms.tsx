@@ -153,7 +153,7 @@ export function GlossaryTerms(props: {
           {field("domain", t("domain"))}
           <datalist id="glossary-domains">
             {props.domains.map((d) => (
-              <option key={d} value={d} />
+              <option key={d} value={d} label={t("domainName", { domain: d })} />
             ))}
           </datalist>
           {conflict && (
@@ -216,7 +216,7 @@ export function GlossaryTerms(props: {
                 <td lang={lang} dir={dir}>
                   {row.forbidden.join(", ")}
                 </td>
-                <td>{row.domain}</td>
+                <td>{t("domainName", { domain: row.domain })}</td>
                 {/* Notes are written in any language: each keeps its own direction inside an Arabic page. */}
                 <td dir="auto">{row.note}</td>
                 {props.canEdit && (

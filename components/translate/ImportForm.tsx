@@ -1,89 +1,54 @@
 "use client";
 // Import of a translation spreadsheet in two steps: the file is read and every row's effect shown
 // (nothing written), then the same file is applied in one transaction once the person confirms.
-import { useRef, useState, useTransition } from "react";
-import { useFocusWhen } from "@/components/ui/use-focus-when";
 import { useTranslations } from "next-intl";
 import { applyImportAction, previewImportAction } from "@/lib/translations/actions";
-import type { ImportPreview } from "@/lib/translations/spreadsheet-data";
 import styles from "./translate.module.css";
 import { Button } from "@/components/ui/Button";
+import { FileUploadForm } from "./FileUploadForm";
+import { useFileImport } from "./use-file-import";
 
 export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "ltr" | "rtl"; maxMegabytes: number }) {
   const t = useTranslations("translate");
-  const fileRef = useRef<HTMLInputElement>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const resultRef = useFocusWhen<HTMLDivElement>(preview);
-  const [message, setMessage] = useState("");
-  const [error, setError] = useState("");
-  const [pending, startTransition] = useTransition();
-
-  function formData(extra: Record<string, string> = {}) {
-    const form = new FormData();
-    form.set("lang", lang);
-    const file = fileRef.current?.files?.[0];
-    if (file) form.set("file", file);
-    for (const [k, v] of Object.entries(extra)) form.set(k, v);
-    return form;
-  }
-
-  function failure(code: string, message: string, reason?: string) {
-    if (code === "badFile" && reason) return t(`badFile.${reason as "notSpreadsheet"}`);
-    if (code === "fileTooLarge") return t("import.tooLarge", { size: maxMegabytes });
-    return message;
-  }
-
-  function onPreview(event: React.FormEvent) {
-    event.preventDefault();
-    setError("");
-    setMessage("");
-    setPreview(null);
-    const file = fileRef.current?.files?.[0];
-    if (!file) return setError(t("badFile.noFile"));
-    if (file.size > maxMegabytes * 1024 * 1024) return setError(t("import.tooLarge", { size: maxMegabytes }));
-    startTransition(async () => {
-      const result = await previewImportAction(formData());
-      if (result.ok) {
-        setPreview(result.data);
-      } else setError(failure(result.code, result.message, result.details?.reason));
-    });
-  }
-
-  function onApply() {
-    if (!preview) return;
-    startTransition(async () => {
-      const result = await applyImportAction(formData({ digest: preview.digest }));
-      if (result.ok) {
-        setPreview(null);
-        const blocked = result.data.blockedRows;
-        setMessage(
-          t("import.applied", { count: result.data.applied }) +
-            (blocked.length ? ` ${t("import.blockedRows", { rows: blocked.join(", ") })}` : ""),
-        );
-      } else setError(failure(result.code, result.message, result.details?.reason));
-    });
-  }
+  const { fileRef, preview, resultRef, message, error, pending, onPreview, onApply } = useFileImport({
+    lang,
+    previewAction: previewImportAction,
+    applyAction: applyImportAction,
+    check: (file) =>
+      !file
+        ? t("badFile.noFile")
+        : file.size > maxMegabytes * 1024 * 1024
+          ? t("import.tooLarge", { size: maxMegabytes })
+          : null,
+    explain: ({ code, message, details }) => {
+      const reason = details?.reason;
+      if (code === "badFile" && reason) return t(`badFile.${reason as "notSpreadsheet"}`);
+      if (code === "fileTooLarge") return t("import.tooLarge", { size: maxMegabytes });
+      return message;
+    },
+  });
+  const apply = () =>
+    onApply(
+      ({ applied, blockedRows }) =>
+        t("import.applied", { count: applied }) +
+        (blockedRows.length ? ` ${t("import.blockedRows", { rows: blockedRows.join(", ") })}` : ""),
+    );
 
   const listed = preview?.rows.filter((r) => r.kind !== "unchanged" && r.kind !== "skipped") ?? [];
   return (
     <>
-      <form onSubmit={onPreview} className={styles.panel}>
-        <label htmlFor="import-file">{t("import.file")}</label>
-        <input
-          ref={fileRef}
-          id="import-file"
-          name="file"
-          type="file"
-          accept=".xlsx,.xlf,.xliff,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/xliff+xml"
-          aria-describedby="import-limit"
-        />
-        <p id="import-limit" className={styles.help}>
-          {t("import.limit", { size: maxMegabytes })}
-        </p>
+      <FileUploadForm
+        id="import"
+        label={t("import.file")}
+        accept=".xlsx,.xlf,.xliff,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/xliff+xml"
+        limit={t("import.limit", { size: maxMegabytes })}
+        fileRef={fileRef}
+        onSubmit={onPreview}
+      >
         <Button variant="primary" type="submit" disabled={pending}>
           {t("import.preview")}
         </Button>
-      </form>
+      </FileUploadForm>
       {error && (
         <p role="alert" className={styles.error}>
           {error}
@@ -163,7 +128,7 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
             </div>
           )}
           {preview.counts.update > 0 ? (
-            <Button variant="primary" onClick={onApply} disabled={pending}>
+            <Button variant="primary" onClick={apply} disabled={pending}>
               {t("import.apply", { count: preview.counts.update })}
             </Button>
           ) : (

@@ -1,4 +1,5 @@
 // Reading the audit trail, newest first, filtered by person, object and date range.
+import "server-only";
 import type { Prisma } from "../db/generated/client";
 import { getDb } from "../db/client";
 import { AUDIT_PAGE_SIZE, type AuditFilter } from "./schema";

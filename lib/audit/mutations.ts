@@ -1,5 +1,6 @@
 // The audit trail: who changed what, when, with the values before and after. Call recordAudit
 // with the transaction client of the write it describes, so that both commit or neither does.
+import "server-only";
 import type { Prisma } from "../db/generated/client";
 import { getDb } from "../db/client";
 import { auditEntrySchema, type AuditEntry } from "./schema";

@@ -1,4 +1,5 @@
 // What the audit page shows, after the permission check: used by the page and by the tests.
+import "server-only";
 import { requirePermission } from "./session";
 import { auditFilterSchema } from "../audit/schema";
 import { findAuditActors, findAuditEvents } from "../audit/data";

@@ -3,6 +3,7 @@
 // rate_limit table) and slowed down per (account, address) pair (sign_in_attempt), both shared by
 // every app instance through the database. Better Auth reads and writes its own tables (user, session,
 // account, verification, rate_limit) through the app's one Prisma client, hence the -data name.
+import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
@@ -14,9 +15,9 @@ import { changePasswordSchema, PASSWORD_MAX, PASSWORD_MIN, signInSchema } from "
 import { claimSignInAttempt, clearSignInAttempts } from "./rate-limit-mutations";
 import { clientAddressFromHeaders } from "../net/client-address";
 import { readEnv } from "../env";
+import { SIGN_IN_PER_ADDRESS_PER_MINUTE } from "./sign-in-delay";
 
 export const SESSION_DAYS = 7;
-export const SIGN_IN_PER_ADDRESS_PER_MINUTE = 30;
 const CHANGE_PASSWORD_WINDOW_SECONDS = 15 * 60;
 
 async function createAuth(secureCookies: boolean) {

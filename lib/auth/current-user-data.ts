@@ -1,5 +1,6 @@
 // The person behind a session, as every permission check needs them: the session's own read of
 // the user row (here, not in lib/users, so that auth does not depend on the users' admin pages).
+import "server-only";
 import { getDb } from "../db/client";
 import type { Role } from "./permissions";
 

@@ -2,6 +2,7 @@
 // reachable (lib/auth/endpoints.ts); the rest answer 404. State-changing requests from another
 // site are refused before Better Auth sees them; Better Auth's refusals are answered in our error
 // format ({ code, message } in the caller's language); a database outage is a 503, never a 500.
+import "server-only";
 import { AppError, errorMessage, errorResponse, localeFromHeaders, type ErrorCode } from "./errors";
 import { isSameOriginRequest } from "./csrf";
 import { getAuth, isSecureRequest } from "./auth-data";

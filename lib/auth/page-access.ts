@@ -1,5 +1,6 @@
 // Access for pages: a visitor who must sign in is sent to the sign-in page (and back afterwards);
 // a signed-in person without the right role gets the page's refusal instead of its content.
+import "server-only";
 import { redirect } from "../i18n/navigation";
 import type { Language } from "../i18n/languages";
 import { can, type Action } from "./permissions";

@@ -3,6 +3,7 @@
 // claimed before the password is checked, in one statement that both decides and counts: parallel
 // requests cannot all slip through on the same old count. A successful sign-in clears the pair.
 // The email and the address are stored only as a hash.
+import "server-only";
 import { createHash } from "node:crypto";
 import { getDb } from "../db/client";
 import { CEILING_SECONDS, FORGET_AFTER_SECONDS, FREE_ATTEMPTS } from "./sign-in-delay";

@@ -1,5 +1,6 @@
 // Who is asking, and whether they may: the helpers every page, server action and route handler
 // calls before it reads anything private or writes anything.
+import "server-only";
 import { cache } from "react";
 import { headers as nextHeaders } from "next/headers";
 import { findActiveUser, type CurrentUser } from "./current-user-data";

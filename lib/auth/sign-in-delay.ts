@@ -4,6 +4,8 @@
 // out. Now an attacker's address is slowed down (then held to one guess per CEILING) while the
 // owner, signing in from their own address, is not affected. Guessing from many addresses is held
 // back by the per-address limit in auth-data.ts, which counts every attempt from an address.
+/** Sign-in attempts one address may make a minute, whatever the accounts (auth-data.ts enforces it). */
+export const SIGN_IN_PER_ADDRESS_PER_MINUTE = 30;
 export const FREE_ATTEMPTS = 5;
 export const CEILING_SECONDS = 15 * 60;
 /** A pair's count starts again after this long without an attempt. */

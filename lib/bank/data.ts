@@ -1,4 +1,5 @@
 // Reads of bank questions for pages: summaries, lists by indicator, one question in full.
+import "server-only";
 import { getDb } from "../db/client";
 import { LANGUAGES, type Language, type LocalizedText } from "../i18n/languages";
 import { PUBLIC_QUESTION_WHERE } from "./visibility";

@@ -1,6 +1,7 @@
 // Reads of the builder: the person's own questionnaires, and one questionnaire as the builder edits
 // it (sections, items with their bank question, skip logic, custom wording, and whether the bank
 // has a newer version, with the two versions to compare side by side).
+import "server-only";
 import { getDb } from "../db/client";
 import { isLanguage, type Language, type PartialLocalizedText } from "../i18n/languages";
 import type { QuestionSnapshot } from "../bank/snapshot";

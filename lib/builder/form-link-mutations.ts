@@ -2,6 +2,7 @@
 // (the form keeps its wording; the link records which bank question, and version, it stands for),
 // or removes that link. Only the questionnaire's editor may; only a published bank question; only a
 // question the form has. Each write is audited.
+import "server-only";
 import { z } from "zod";
 import { getDb } from "../db/client";
 import { recordAudit } from "../audit/mutations";

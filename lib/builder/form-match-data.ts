@@ -3,6 +3,7 @@
 // question with the same wording in that language ("same" when its answers are the same too), else
 // the most similar one (trigram similarity ≥ 0.5, "like"), with the links the researcher has made.
 // Nothing is linked by this: the researcher decides, question by question (form-link-mutations.ts).
+import "server-only";
 import { getDb } from "../db/client";
 import type { Language } from "../i18n/languages";
 import { bankLanguageOf } from "../xlsform/bank-languages";

@@ -1,6 +1,7 @@
 // The builder's changes to a questionnaire's items, the bank questions it asks: add (one by one or
 // an indicator's), move, remove, their settings and skip logic, custom wording, update to the
 // bank's version. Run inside the transaction lib/builder/mutations.ts opens.
+import "server-only";
 import { Prisma } from "../db/generated/client";
 import type { Language, PartialLocalizedText } from "../i18n/languages";
 import type { QuestionSnapshot } from "../bank/snapshot";

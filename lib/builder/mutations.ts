@@ -5,6 +5,7 @@
 // event. Nothing is half-written: a refusal rolls everything back.
 // The change families live beside this dispatcher: item-mutations.ts, section-mutations.ts,
 // own-form-mutations.ts; the claim in revision-claim-mutations.ts, the outline in outline-data.ts.
+import "server-only";
 import { Prisma } from "../db/generated/client";
 import { getDb } from "../db/client";
 import { recordAudit } from "../audit/mutations";

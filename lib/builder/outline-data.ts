@@ -1,5 +1,6 @@
 // The questionnaire's outline as the skip-logic checks (lib/builder/skip-logic.ts) read it: sections
 // and items in order, each item with the answer type and choices of the bank version it follows.
+import "server-only";
 import type { Prisma } from "../db/generated/client";
 import { relevanceSchema } from "../questionnaires/relevance-schema";
 import type { QuestionType } from "../vocabulary/enums";

@@ -1,6 +1,7 @@
 // The builder's changes to a questionnaire's own form (the questions it asks beyond the bank's,
 // lib/builder/own-form-edit.ts): each one reads the form, changes it, has the form reader check it
 // and writes it back whole, inside the transaction lib/builder/mutations.ts opens.
+import "server-only";
 import type { Prisma } from "../db/generated/client";
 import type { FormModel } from "../xlsform/form";
 import { BuilderError } from "./errors";

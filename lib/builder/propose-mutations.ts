@@ -2,6 +2,7 @@
 // curator's draft (lib/curation insertDraft) with where it came from in its notes and in the audit
 // trail. The questionnaire keeps its own question as it is; the draft stays private like every
 // draft until a curator publishes it (lib/bank/visibility.ts), whatever else a curator does with it.
+import "server-only";
 import { z } from "zod";
 import { getDb } from "../db/client";
 import { recordAudit } from "../audit/mutations";

@@ -1,6 +1,7 @@
 // A questionnaire as a whole: create one (with a first section), duplicate one the person may read
 // into a private copy of their own, delete one. Each is its own transaction with its audit event;
 // changes inside a questionnaire go through applyBuilderChange (lib/builder/mutations.ts).
+import "server-only";
 import { Prisma } from "../db/generated/client";
 import { getDb } from "../db/client";
 import { recordAudit } from "../audit/mutations";

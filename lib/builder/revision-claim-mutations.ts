@@ -1,6 +1,7 @@
 // The first step of every builder write: claim the revision the change was made on (a change made
 // on a stale copy is refused, never applied over someone else's) and check the person may make it.
 // Also the transaction options every builder write shares.
+import "server-only";
 import type { Prisma } from "../db/generated/client";
 import { can } from "../auth/permissions";
 import { isLanguage } from "../i18n/languages";

@@ -1,6 +1,7 @@
 // The builder's changes to a questionnaire's sections (add, rename, remove, move), inside the
 // transaction lib/builder/mutations.ts opens, and the section helpers the item changes share:
 // a free XLSForm name, a new section, a section of this questionnaire or a refusal.
+import "server-only";
 import type { Prisma } from "../db/generated/client";
 import type { Language, PartialLocalizedText } from "../i18n/languages";
 import { BuilderError } from "./errors";

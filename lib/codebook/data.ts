@@ -1,6 +1,7 @@
 // Reads for a codebook: each bank item of a questionnaire with the indicators its question is
 // linked to, and the indicators those items feed (linked, or named by a definition as its key
 // question or the question that decides who is counted). Retired indicators feed nothing.
+import "server-only";
 import { getDb } from "../db/client";
 import { parseStoredComputation, referencedChoices } from "../framework/schema";
 import type { PartialLocalizedText } from "../i18n/languages";

@@ -1,5 +1,6 @@
 // Reads of the shared choice lists for their editor: choices in every language with their
 // translation status, and every question that a change would reach.
+import "server-only";
 import { getDb } from "../db/client";
 import { LANGUAGES, type Language } from "../i18n/languages";
 

@@ -1,6 +1,7 @@
 // Choice lists: shared scales managed in one place. A change to a list becomes the list's next
 // version and the next version of every published question that uses it; choice labels in other
 // languages whose source label changed become outdated, like question text.
+import "server-only";
 import { getDb } from "../db/client";
 import { SOURCE_LANGUAGE } from "../i18n/languages";
 import { outdateTranslations } from "../translations/outdate-mutations";

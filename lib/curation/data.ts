@@ -1,6 +1,7 @@
 // Reads for the curation pages: the question list, the editor, the impact of a change, versions
 // and their differences, likely duplicates, the drafts queue, and the questionnaire items that a
 // newer bank version has overtaken.
+import "server-only";
 import { getDb } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { QuestionSnapshot } from "../bank/snapshot";

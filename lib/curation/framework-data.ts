@@ -1,5 +1,6 @@
 // The framework as its editor needs it: codes, names in every language, the revision each save
 // claims, and how many questions point at each indicator.
+import "server-only";
 import { getDb } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { LocalizedText } from "../i18n/languages";

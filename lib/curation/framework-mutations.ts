@@ -4,6 +4,7 @@
 // PostgreSQL a concurrent write of the same row waits for this one, then matches nothing and is
 // refused with the saved version, so two administrators never overwrite each other unseen. (A
 // read-then-compare of `updatedAt` let both through: both read before either committed.)
+import "server-only";
 import { Prisma } from "../db/generated/client";
 import { getDb } from "../db/client";
 import { CurationError } from "./errors";

@@ -2,6 +2,7 @@
 // is checked by lib/framework/schema.ts, the names against the bank version it names (inside the
 // transaction, so a choice renamed meanwhile is seen), the indicator's revision is claimed as
 // every framework write claims it, and the change is audited, all in one transaction.
+import "server-only";
 import { Prisma } from "../db/generated/client";
 import { getDb } from "../db/client";
 import { indicatorComputationSchema, referencedChoices, type IndicatorComputation } from "../framework/schema";

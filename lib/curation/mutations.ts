@@ -1,5 +1,6 @@
 // Writing questions: create, edit (a published question's changed content becomes its next
 // version), publish, retire and restore. Each write is one transaction with its audit record.
+import "server-only";
 import { getDb } from "../db/client";
 import { LANGUAGES, type Language } from "../i18n/languages";
 import { CurationError } from "./errors";

@@ -1,5 +1,6 @@
 // A question as the editor shows it (and as a conflict shows "what is saved now"): read with the
 // shared client in pages, and with the transaction client inside a write.
+import "server-only";
 import type { Prisma } from "../db/generated/client";
 import type { QuestionStatus } from "../vocabulary/enums";
 import type { Language } from "../i18n/languages";

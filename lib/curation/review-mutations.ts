@@ -1,5 +1,6 @@
 // The review of drafts (imported or suggested): reject with a reason, or merge into a bank question
 // so that every questionnaire that used the draft now uses the bank question.
+import "server-only";
 import { CurationError } from "./errors";
 import { changeStatus } from "./mutations";
 import { mergeSchema, rejectSchema, type CurationActor } from "./schema";

@@ -1,5 +1,6 @@
 // What every curation write shares: the permission check, the audit record, the snapshot of a question
 // as it stands inside the transaction, and publishing a new version when its content changed.
+import "server-only";
 import type { Prisma } from "../db/generated/client";
 import { recordAudit } from "../audit/mutations";
 import type { AuditEntityType } from "../audit/schema";

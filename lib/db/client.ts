@@ -1,5 +1,6 @@
 // The one Prisma client of the app. Only data-access files (lib/**/data.ts, lib/**/mutations.ts)
 // and database tooling may import it (enforced by eslint.config.js).
+import "server-only";
 import { PrismaClient } from "./generated/client";
 import { openAdapter, resolveTarget, type OpenedAdapter } from "./adapter";
 import { readEnv } from "../env";

@@ -1,6 +1,7 @@
 // Reads for the bank CSV: published questions in full (texts with status, choices, indicators),
 // all of them or the ones a search found, in the order given, in batches so that the file is
 // streamed whatever the size of the bank.
+import "server-only";
 import { getDb } from "../db/client";
 import { isLanguage } from "../i18n/languages";
 import type { BankExportQuestion } from "./bank-csv";

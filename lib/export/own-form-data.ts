@@ -1,5 +1,6 @@
 // A questionnaire's own form (what an import brought) and its stable form_id, read for export.
 // The JSON is written only by the import (lib/xlsform/import), from the reader's checked model.
+import "server-only";
 import { getDb } from "../db/client";
 import type { FormModel } from "../xlsform/form";
 

@@ -1,4 +1,5 @@
 // Reads of the framework tree (domain → topic → indicator).
+import "server-only";
 import { getDb } from "../db/client";
 import type { LocalizedText } from "../i18n/languages";
 import { parseStoredComputation, type IndicatorComputation } from "./schema";

@@ -1,4 +1,5 @@
 // Database liveness for the health endpoint.
+import "server-only";
 import { getDb, getDbKind } from "../db/client";
 
 export type DatabaseHealth =

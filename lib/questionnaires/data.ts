@@ -1,6 +1,7 @@
 // Reads of questionnaires: lists filtered by who may see them, and one questionnaire in full as
 // the plain QuestionnaireDoc that the readiness check, the writers and the readable page share
 // (read by load-data.ts, the one load of a questionnaire, which the builder uses too).
+import "server-only";
 import { getDb } from "../db/client";
 import { isLanguage, type Language, type PartialLocalizedText } from "../i18n/languages";
 import { relevanceSchema, type Relevance } from "./relevance-schema";

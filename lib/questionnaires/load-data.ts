@@ -2,6 +2,7 @@
 // (lib/builder/data.ts) and the plain QuestionnaireDoc of the preview, print, readiness and export
 // (lib/questionnaires/data.ts). Each item's texts are chosen by item-texts.ts; for items behind
 // the bank, the question's version snapshots and translation history come with one query each.
+import "server-only";
 import { getDb } from "../db/client";
 import type { QuestionSnapshot } from "../bank/snapshot";
 import type { QuestionStatus } from "../vocabulary/enums";

@@ -1,5 +1,6 @@
 // The codebook of a questionnaire as its XLSForm export writes it by default (every language, its
 // own fallback), read for matching an upload's columns: the same one the codebook page shows.
+import "server-only";
 import { codebookOf } from "../codebook/export";
 import { findCodebookLinks } from "../codebook/data";
 import type { Codebook } from "../codebook/model";

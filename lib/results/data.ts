@@ -1,5 +1,6 @@
 // Reads of uploaded submissions: always of one person's own datasets (the caller passes who is
 // asking; a dataset of someone else is "not found", never told apart from one that does not exist).
+import "server-only";
 import { getDb } from "../db/client";
 import type { ColumnMapping, DefinitionVersions } from "./plan";
 

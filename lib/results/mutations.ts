@@ -2,6 +2,7 @@
 // written, then stored with its audit record in one transaction: a refused file leaves nothing
 // behind. Deleting claims the dataset (it must still be the person's own) in the same transaction
 // as its audit record.
+import "server-only";
 import { recordAudit } from "../audit/mutations";
 import { can, type Actor } from "../auth/permissions";
 import { getDb } from "../db/client";

@@ -1,5 +1,6 @@
 // Reads for search: the search itself (see run-search.ts), one question in the API's shape, the
 // labels facets are shown with, and the framework with question counts.
+import "server-only";
 import { getDb } from "../db/client";
 import { findFrameworkTree } from "../framework/data";
 import type { LocalizedText } from "../i18n/languages";

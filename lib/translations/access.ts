@@ -1,6 +1,7 @@
 // Who may open the translators' workspace, and in which languages. Built on the accounts module:
 // a visitor is sent to sign in (and back afterwards); a signed-in person without a translation
-// role gets the page's refusal instead of its content.
+// role gets the page's refusal instead of its content. The workspace's downloads share
+// languageRouteAccess() (route-access.ts: no page navigation there).
 import { redirect } from "../i18n/navigation";
 import type { Language } from "../i18n/languages";
 import { can, type Actor } from "../auth/permissions";

@@ -1,5 +1,6 @@
 // A comment on a translation's thread, by its translators or reviewers (a reviewer's return
 // comment is written with the step, in transition-mutations.ts).
+import "server-only";
 import { getDb } from "../db/client";
 import { can, type Actor } from "../auth/permissions";
 import { recordAudit } from "../audit/mutations";

@@ -1,4 +1,5 @@
 // Reads of the translators' workspace: per-language dashboards and the work queue.
+import "server-only";
 import { getDb } from "../db/client";
 import { SOURCE_LANGUAGE, type Language, type LocalizedText } from "../i18n/languages";
 import { can, type Actor } from "../auth/permissions";

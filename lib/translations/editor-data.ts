@@ -1,6 +1,7 @@
 // Who last edited what an approval would approve: each part of a question's translation in one
 // language that is in review (its label and hint share one row; each answer choice label has its
 // own, a shared list's for every question using it). Read inside a write's transaction or by the pages, through the same query.
+import "server-only";
 import { getDb } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { Language } from "../i18n/languages";

@@ -2,6 +2,7 @@
 // XLIFF notes and the spreadsheet's read-only context columns): the question's type, its
 // indicators, the English hint, the choice list, and for an outdated text the English it was
 // translated from (from the published version the translation names).
+import "server-only";
 import { getDb } from "../db/client";
 import { SOURCE_LANGUAGE, type Language } from "../i18n/languages";
 import type { QuestionSnapshot } from "../bank/snapshot";

@@ -1,5 +1,6 @@
 // Reads of the glossary (termbase): the page's list, the entries the checks use, and who may do
 // what with it. The consistency report is in glossary-report-data.ts.
+import "server-only";
 import { getDb } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { can, type Actor } from "../auth/permissions";

@@ -3,6 +3,7 @@
 // same file applied only if its preview is still what the person confirmed (a digest), every write
 // claiming the revision the preview read and audited as glossary.import. Terms absent from the
 // file are kept: an import adds and updates, it never deletes.
+import "server-only";
 import { createHash } from "node:crypto";
 import { getDb } from "../db/client";
 import { can, type Actor } from "../auth/permissions";

@@ -1,6 +1,7 @@
 // Writes of the glossary (termbase), shaped like every write of the app: zod → can() → claim the
 // revision in the UPDATE's WHERE (a miss is a conflict that returns the saved term) → write →
 // recordAudit, in one transaction. Imports (glossary-import-mutations.ts) reuse writeTerm.
+import "server-only";
 import { getDb } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { can, type Actor } from "../auth/permissions";

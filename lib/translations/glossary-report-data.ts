@@ -2,6 +2,7 @@
 // questions' texts (label, hint, answer choices) whose English uses it, and whether their
 // translation (approved, in review or draft: the working text translators see) uses the approved
 // translation, a forbidden variant, or neither, with the questions to open for the last two.
+import "server-only";
 import { getDb } from "../db/client";
 import { SOURCE_LANGUAGE, type Language } from "../i18n/languages";
 import { findGlossaryEntries } from "./glossary-data";

@@ -1,5 +1,6 @@
 // Reads of one translation item (one question in one language): the source beside the target,
 // the context a translator needs, what changed in the source, the review thread and the history.
+import "server-only";
 import { getDb } from "../db/client";
 import { SOURCE_LANGUAGE, type Language, type LocalizedText } from "../i18n/languages";
 import type { QuestionSnapshot } from "../bank/snapshot";

@@ -3,6 +3,7 @@
 // see the add_search migration). Only what a reviewer approved is offered, and only while its
 // English is the one it was approved for (an outdated text is no match). Suggestions only: the
 // editor fills the field when the person asks, and saving stays theirs.
+import "server-only";
 import { getDb } from "../db/client";
 import { SOURCE_LANGUAGE, type Language } from "../i18n/languages";
 

@@ -5,6 +5,7 @@
 // The writes live beside this file, one concern each: save-mutations.ts (save, restore),
 // transition-mutations.ts (submit, approve, return, still valid), comment-mutations.ts, and what
 // they share in write-core-mutations.ts. Callers import them from here.
+import "server-only";
 export type { SaveResult } from "./write-core-mutations";
 export { saveInTx, saveTranslation, restoreTranslationRevision } from "./save-mutations";
 export { approveTranslation, confirmStillValid, returnTranslation, submitTranslation } from "./transition-mutations";

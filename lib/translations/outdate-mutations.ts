@@ -3,6 +3,7 @@
 // and the translations' states commit or roll back together). The rule: a translation made from an
 // older source becomes "outdated" when the source's words changed; when they did not (only the
 // choices, the indicators or the tags moved) it still fits and moves to the new version.
+import "server-only";
 import type { Prisma } from "../db/generated/client";
 import type { TranslationState } from "../vocabulary/enums";
 

@@ -3,6 +3,7 @@
 // public reads as reviewed (approved, or outdated after being reviewed) is never overwritten by a
 // change: the change waits beside it (pending*) as a draft, then in review, and only approval moves
 // it into the row. Typed, imported and restored texts all come through here.
+import "server-only";
 import type { Prisma } from "../db/generated/client";
 import type { TranslationState } from "../vocabulary/enums";
 import { holdsReviewedText, type StoredWithPending } from "./state";

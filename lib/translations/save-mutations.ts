@@ -1,6 +1,7 @@
 // Saving a translation's label, hint and answer choices (from the editor, an import or a restored
 // revision): the checks and the glossary, the text and choice rows, the revision kept and the
 // audit event, all inside one transaction.
+import "server-only";
 import type { Prisma } from "../db/generated/client";
 import type { Actor } from "../auth/permissions";
 import { recordAudit } from "../audit/mutations";

@@ -1,5 +1,6 @@
 // The database side of the spreadsheet round trip: which rows an export holds, and what an
 // imported file would change (the preview a person confirms before anything is applied).
+import "server-only";
 import { createHash } from "node:crypto";
 import { getDb } from "../db/client";
 import { SOURCE_LANGUAGE, type Language } from "../i18n/languages";
@@ -10,6 +11,19 @@ import { findGlossaryEntries } from "./glossary-data";
 import { effectiveState, PENDING_SELECT, workingText } from "./state";
 import { fingerprint, parseFingerprint, type ImportedRow, type SheetRow } from "./spreadsheet";
 import { WORKING_STATUSES } from "../bank/visibility";
+
+/** What a sheet needs of a choice label in the source and the target language: its working and pending versions. */
+const CHOICE_TEXT_SELECT = {
+  lang: true,
+  label: true,
+  status: true,
+  revision: true,
+  sourceVersion: true,
+  updatedById: true,
+  ...PENDING_SELECT,
+} as const;
+/** The same of a question's label and hint. */
+const QUESTION_TEXT_SELECT = { ...CHOICE_TEXT_SELECT, hint: true, pendingHint: true } as const;
 
 /** One row per label, hint (where the source has one) and answer choice; a shared list's choices appear once. */
 export async function findExportRows({ lang, codes }: { lang: Language; codes: string[] }): Promise<SheetRow[]> {
@@ -22,17 +36,7 @@ export async function findExportRows({ lang, codes }: { lang: Language; codes: s
       sourceLanguage: true,
       texts: {
         where: { lang: { in: [SOURCE_LANGUAGE, lang] } },
-        select: {
-          lang: true,
-          label: true,
-          hint: true,
-          status: true,
-          revision: true,
-          sourceVersion: true,
-          updatedById: true,
-          pendingHint: true,
-          ...PENDING_SELECT,
-        },
+        select: QUESTION_TEXT_SELECT,
       },
       choiceList: {
         select: {
@@ -43,15 +47,7 @@ export async function findExportRows({ lang, codes }: { lang: Language; codes: s
               name: true,
               texts: {
                 where: { lang: { in: [SOURCE_LANGUAGE, lang] } },
-                select: {
-                  lang: true,
-                  label: true,
-                  status: true,
-                  revision: true,
-                  sourceVersion: true,
-                  updatedById: true,
-                  ...PENDING_SELECT,
-                },
+                select: CHOICE_TEXT_SELECT,
               },
             },
           },
@@ -170,17 +166,7 @@ export async function previewTranslationImport({
         sourceLanguage: true,
         texts: {
           where: { lang: { in: [SOURCE_LANGUAGE, lang] } },
-          select: {
-            lang: true,
-            label: true,
-            hint: true,
-            status: true,
-            revision: true,
-            sourceVersion: true,
-            updatedById: true,
-            pendingHint: true,
-            ...PENDING_SELECT,
-          },
+          select: QUESTION_TEXT_SELECT,
         },
       },
     }),
@@ -193,15 +179,7 @@ export async function previewTranslationImport({
             name: true,
             texts: {
               where: { lang: { in: [SOURCE_LANGUAGE, lang] } },
-              select: {
-                lang: true,
-                label: true,
-                status: true,
-                revision: true,
-                sourceVersion: true,
-                updatedById: true,
-                ...PENDING_SELECT,
-              },
+              select: CHOICE_TEXT_SELECT,
             },
           },
         },

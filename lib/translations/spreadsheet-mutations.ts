@@ -1,6 +1,7 @@
 // Applies an imported translation spreadsheet: only the rows the person saw as "update" in the
 // preview, all in one transaction. The file is read and previewed again; when the preview differs
 // from the one confirmed (someone saved meanwhile), nothing is applied.
+import "server-only";
 import { getDb } from "../db/client";
 import { can, type Actor } from "../auth/permissions";
 import type { Language } from "../i18n/languages";

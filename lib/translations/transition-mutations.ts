@@ -1,6 +1,7 @@
 // The steps of a translation's review (TRAPD): submit, approve, return with a comment, confirm an
 // outdated text still valid. One table says which state each leaves and reaches and who may take
 // it; four eyes keep the last editor from approving their own text.
+import "server-only";
 import type { Prisma } from "../db/generated/client";
 import { can, type Actor } from "../auth/permissions";
 import { recordAudit } from "../audit/mutations";

@@ -1,6 +1,7 @@
 // What every translation write shares: the input check, reading one question's text in one language
 // inside the transaction, the transaction itself (a concurrent first save becomes a conflict), the
 // conflict answer with the saved version, and the TranslationRevision each write keeps.
+import "server-only";
 import { getDb } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { Actor } from "../auth/permissions";

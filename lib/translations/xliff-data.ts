@@ -2,6 +2,7 @@
 // with the context a CAT tool shows as notes: question type, indicators, the English hint, and
 // for an outdated text the English it was translated from (gathered in export-context-data.ts, which
 // the spreadsheet's context columns share).
+import "server-only";
 import type { Language } from "../i18n/languages";
 import { findRowContexts } from "./export-context-data";
 import { findExportRows } from "./spreadsheet-data";

@@ -1,4 +1,5 @@
 // Reading people: the current user's roles for every permission check, and the admin lists.
+import "server-only";
 import { getDb } from "../db/client";
 import { currentUserSelect, type CurrentUser } from "../auth/current-user-data";
 

@@ -1,5 +1,6 @@
 // Writing people. Each write and its audit row share one transaction; edits carry the revision
 // the administrator saw, and a stale one is refused (conflict) rather than overwriting a colleague.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { Prisma } from "../db/generated/client";

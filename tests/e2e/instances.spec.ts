@@ -10,7 +10,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
-import { SIGN_IN_PER_ADDRESS_PER_MINUTE as LIMIT } from "../../lib/auth/auth-data";
+import { SIGN_IN_PER_ADDRESS_PER_MINUTE as LIMIT } from "../../lib/auth/sign-in-delay";
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 test.skip(!adminUrl, "TEST_DATABASE_URL is not set: two instances need a shared PostgreSQL (PGlite is in-process).");
@@ -90,10 +90,14 @@ test.beforeAll(async () => {
     await client.query(`CREATE DATABASE ${DATABASE}`);
   });
   // Migrated and seeded once, as `npm start` would on the first instance.
-  const prepared = spawnSync("node", ["--import", "tsx", "scripts/db.ts", "prepare"], {
-    env: serverEnv(3000),
-    encoding: "utf8",
-  });
+  const prepared = spawnSync(
+    "node",
+    ["--import", "./scripts/server-only.mjs", "--import", "tsx", "scripts/db.ts", "prepare"],
+    {
+      env: serverEnv(3000),
+      encoding: "utf8",
+    },
+  );
   expect(prepared.status, prepared.stderr).toBe(0);
   const [portA, portB] = [await freePort(), await freePort()];
   instances.push(...(await Promise.all([startInstance(portA), startInstance(portB)])));

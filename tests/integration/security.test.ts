@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { SIGN_IN_PER_ADDRESS_PER_MINUTE as LIMIT } from "@/lib/auth/auth-data";
+import { SIGN_IN_PER_ADDRESS_PER_MINUTE as LIMIT } from "@/lib/auth/sign-in-delay";
 import { isSameOriginRequest } from "@/lib/auth/csrf";
 import { createUserCommand, updateUserCommand } from "@/lib/users/commands";
 import { findHostileInput } from "@/lib/actions/hostile-input";

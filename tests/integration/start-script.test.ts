@@ -11,7 +11,7 @@ import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { SIGN_IN_PER_ADDRESS_PER_MINUTE as LIMIT } from "@/lib/auth/auth-data";
+import { SIGN_IN_PER_ADDRESS_PER_MINUTE as LIMIT } from "@/lib/auth/sign-in-delay";
 
 const root = process.cwd();
 const hasBuild = existsSync(path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"));

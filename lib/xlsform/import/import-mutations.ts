@@ -2,6 +2,7 @@
 // itself (Questionnaire.form: its questions, groups, repeats, calculations, lists, languages and
 // settings, as read). Nothing is written to the shared bank: the form's names are the
 // questionnaire's own, so a `q1` or `gender` of one form never meets another's.
+import "server-only";
 import { getDb } from "../../db/client";
 import { recordAudit } from "../../audit/mutations";
 import type { Language } from "../../i18n/languages";

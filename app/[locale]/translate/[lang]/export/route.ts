@@ -1,33 +1,20 @@
 // The translation spreadsheet of one language's queue (the queue's filters apply), for people who
 // translate offline or in their own tools; with ?format=xliff, the same texts as XLIFF 2.1 for CAT
 // tools. Translators of the language only.
-import { getUserFromHeaders } from "@/lib/auth/session";
-import { can } from "@/lib/auth/permissions";
-import { errorMessage, localeFromHeaders } from "@/lib/auth/errors";
-import { isLanguage, SOURCE_LANGUAGE, type Language } from "@/lib/i18n/languages";
+import { languageRouteAccess } from "@/lib/translations/route-access";
+import { SOURCE_LANGUAGE } from "@/lib/i18n/languages";
 import { findQueueCodes } from "@/lib/translations/data";
 import { findSheetRows } from "@/lib/translations/export-context-data";
 import { writeTranslationWorkbook, COLUMNS, type SheetColumn } from "@/lib/translations/spreadsheet";
-import { queueFilterSchema, targetLanguageSchema } from "@/lib/translations/schema";
+import { queueFilterSchema } from "@/lib/translations/schema";
 import { createTranslator } from "next-intl";
 import { findXliffUnits } from "@/lib/translations/xliff-data";
 import { writeXliff, XLIFF_MEDIA_TYPE } from "@/lib/translations/xliff";
 
 export async function GET(request: Request, { params }: { params: Promise<{ locale: string; lang: string }> }) {
-  const { locale: rawLocale, lang: raw } = await params;
-  const locale: Language = isLanguage(rawLocale) ? rawLocale : localeFromHeaders(request.headers);
-  const parsed = targetLanguageSchema.safeParse(raw);
-  if (!parsed.success)
-    return Response.json({ code: "notFound", message: errorMessage("notFound", locale) }, { status: 404 });
-  const lang = parsed.data;
-  const user = await getUserFromHeaders(request.headers);
-  if (!user)
-    return Response.json(
-      { code: "unauthenticated", message: errorMessage("unauthenticated", locale) },
-      { status: 401 },
-    );
-  if (!can(user, "translation.edit", { lang }))
-    return Response.json({ code: "forbidden", message: errorMessage("forbidden", locale) }, { status: 403 });
+  const access = await languageRouteAccess({ request, params, action: "translation.edit" });
+  if (!access.ok) return access.response;
+  const { locale, lang, user } = access;
   const url = new URL(request.url);
   const filter = queueFilterSchema.parse(Object.fromEntries(url.searchParams));
   const codes = await findQueueCodes({ lang, filter, actor: user });

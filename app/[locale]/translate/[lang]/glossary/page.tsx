@@ -70,7 +70,7 @@ export default async function GlossaryPage({ params, searchParams }: Params) {
           <option value="">{t("allDomains")}</option>
           {domains.map((d) => (
             <option key={d} value={d}>
-              {d}
+              {t("domainName", { domain: d })}
             </option>
           ))}
         </select>{" "}
