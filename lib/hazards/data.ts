@@ -1,5 +1,6 @@
 // Reads of the hazards: the list a researcher chooses from, and one hazard's names. A stored row
 // whose forms no longer parse is left out rather than written half into a questionnaire.
+import "server-only";
 import { getDb } from "../db/client";
 import { hazardNamesSchema, type Hazard } from "./schema";
 

@@ -5,6 +5,7 @@
 // others, and each item keeps the revision and audit event the single path gives it. The preview
 // runs exactly the same code in a transaction that is rolled back, so what it says is what
 // confirming does, unless someone changes an item in between (then it is skipped as a conflict).
+import "server-only";
 import type { Prisma } from "../db/generated/client";
 import { can, type Actor } from "../auth/permissions";
 import { recordAudit } from "../audit/mutations";

@@ -2,6 +2,7 @@
 // many came from someone else after this person last wrote in it ("new since your last reply"; all
 // of them when they never wrote). Comments have no resolved flag: the thread's last word is what
 // the model holds, so an item whose last comment is someone else's is one waiting for an answer.
+import "server-only";
 import { getDb } from "../db/client";
 import type { Language } from "../i18n/languages";
 

@@ -4,6 +4,7 @@
 // check skips the item and names the problem. The preview runs the same write and rolls it back;
 // applying refuses an item whose change is no longer the one previewed (its fingerprint) or whose
 // revision moved, so nothing is written that the translator did not see.
+import "server-only";
 import type { Prisma } from "../db/generated/client";
 import { can, type Actor } from "../auth/permissions";
 import { getDb } from "../db/client";
