@@ -5,7 +5,8 @@ import { useRef, useState, useTransition } from "react";
 import { useFocusWhen } from "@/components/ui/use-focus-when";
 import { useTranslations } from "next-intl";
 import { applyImportAction, previewImportAction } from "@/lib/translations/actions";
-import type { ImportPreview } from "@/lib/translations/spreadsheet-data";
+import type { ImportPreview, PreviewKind } from "@/lib/translations/spreadsheet-data";
+import { rowRanges } from "@/lib/translations/row-ranges";
 import styles from "./translate.module.css";
 import { Button } from "@/components/ui/Button";
 
@@ -15,6 +16,8 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const resultRef = useFocusWhen<HTMLDivElement>(preview);
   const [message, setMessage] = useState("");
+  const [notApplied, setNotApplied] = useState<Partial<Record<PreviewKind, number[]>>>({});
+  const [clearEmptied, setClearEmptied] = useState(false);
   const [error, setError] = useState("");
   const [pending, startTransition] = useTransition();
 
@@ -23,6 +26,7 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
     form.set("lang", lang);
     const file = fileRef.current?.files?.[0];
     if (file) form.set("file", file);
+    if (clearEmptied) form.set("clearEmptied", "on");
     for (const [k, v] of Object.entries(extra)) form.set(k, v);
     return form;
   }
@@ -37,6 +41,7 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
     event.preventDefault();
     setError("");
     setMessage("");
+    setNotApplied({});
     setPreview(null);
     const file = fileRef.current?.files?.[0];
     if (!file) return setError(t("badFile.noFile"));
@@ -56,8 +61,10 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
       if (result.ok) {
         setPreview(null);
         const blocked = result.data.blockedRows;
+        setNotApplied(result.data.notApplied);
         setMessage(
           t("import.applied", { count: result.data.applied }) +
+            (result.data.cleared ? ` ${t("import.cleared", { count: result.data.cleared })}` : "") +
             (blocked.length ? ` ${t("import.blockedRows", { rows: blocked.join(", ") })}` : ""),
         );
       } else setError(failure(result.code, result.message, result.details?.reason));
@@ -65,6 +72,7 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
   }
 
   const listed = preview?.rows.filter((r) => r.kind !== "unchanged" && r.kind !== "skipped") ?? [];
+  const skippedRows = preview?.rows.filter((r) => r.kind === "skipped").map((r) => r.row) ?? [];
   return (
     <>
       <form onSubmit={onPreview} className={styles.panel}>
@@ -80,6 +88,23 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
         <p id="import-limit" className={styles.help}>
           {t("import.limit", { size: maxMegabytes })}
         </p>
+        <p>
+          <input
+            id="import-clear-emptied"
+            type="checkbox"
+            checked={clearEmptied}
+            aria-describedby="import-clear-emptied-help"
+            onChange={(event) => {
+              // The preview was made with the other choice: it must be made again before applying.
+              setClearEmptied(event.target.checked);
+              setPreview(null);
+            }}
+          />{" "}
+          <label htmlFor="import-clear-emptied">{t("import.clearEmptied")}</label>
+        </p>
+        <p id="import-clear-emptied-help" className={styles.help}>
+          {t("import.clearEmptiedHelp")}
+        </p>
         <Button variant="primary" type="submit" disabled={pending}>
           {t("import.preview")}
         </Button>
@@ -92,6 +117,7 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
       <p role="status" aria-live="polite" className={styles.status}>
         {pending ? t("import.working") : message}
       </p>
+      {!pending && Object.keys(notApplied).length > 0 && <RowsByKind title={t("import.notApplied")} rows={notApplied} />}
       {preview && (
         <div ref={resultRef} tabIndex={-1} aria-labelledby="preview-title" className={styles.panel}>
           <h2 id="preview-title">{t("import.previewTitle")}</h2>
@@ -112,6 +138,11 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
                   .map((r) => r.row)
                   .join(", "),
               })}
+            </p>
+          )}
+          {skippedRows.length > 0 && (
+            <p className={styles.help}>
+              {t("import.rowsOf", { kind: t("import.kinds.skipped"), rows: rowRanges(skippedRows) })}
             </p>
           )}
           {listed.length > 0 && (
@@ -162,9 +193,9 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
               </table>
             </div>
           )}
-          {preview.counts.update > 0 ? (
+          {preview.counts.update + preview.counts.clear > 0 ? (
             <Button variant="primary" onClick={onApply} disabled={pending}>
-              {t("import.apply", { count: preview.counts.update })}
+              {t("import.apply", { count: preview.counts.update + preview.counts.clear })}
             </Button>
           ) : (
             <p>{t("import.nothingToApply")}</p>
@@ -172,5 +203,22 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
         </div>
       )}
     </>
+  );
+}
+
+/** After applying: every row left out, by why, so that none goes unnamed. */
+function RowsByKind({ title, rows }: { title: string; rows: Partial<Record<PreviewKind, number[]>> }) {
+  const t = useTranslations("translate");
+  return (
+    <div className={styles.panel}>
+      <p>{title}</p>
+      <ul>
+        {Object.entries(rows).map(([kind, numbers]) => (
+          <li key={kind}>
+            {t("import.rowsOf", { kind: t(`import.kinds.${kind as PreviewKind}`), rows: rowRanges(numbers ?? []) })}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
