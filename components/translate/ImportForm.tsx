@@ -117,7 +117,9 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
       <p role="status" aria-live="polite" className={styles.status}>
         {pending ? t("import.working") : message}
       </p>
-      {!pending && Object.keys(notApplied).length > 0 && <RowsByKind title={t("import.notApplied")} rows={notApplied} />}
+      {!pending && Object.keys(notApplied).length > 0 && (
+        <RowsByKind title={t("import.notApplied")} rows={notApplied} />
+      )}
       {preview && (
         <div ref={resultRef} tabIndex={-1} aria-labelledby="preview-title" className={styles.panel}>
           <h2 id="preview-title">{t("import.previewTitle")}</h2>

@@ -85,11 +85,14 @@ describe("an emptied cell on import", () => {
       choice: await choiceText(choice.id),
     };
     expect(before.hint.hint).toBe("اقرأ الإجابات بصوت عالٍ.");
-    const bytes = await editWorkbook(await writeTranslationWorkbook({ lang: LANG, sourceLanguage: "en", rows, headers }), {
-      [label]: "",
-      [hint]: "",
-      [choice.id]: "",
-    });
+    const bytes = await editWorkbook(
+      await writeTranslationWorkbook({ lang: LANG, sourceLanguage: "en", rows, headers }),
+      {
+        [label]: "",
+        [hint]: "",
+        [choice.id]: "",
+      },
+    );
 
     // By default: each emptied row is named, nothing is applied.
     const preview = await readImport({ lang: LANG, bytes });
@@ -169,9 +172,12 @@ describe("an emptied cell on import", () => {
     const code = codes[3];
     const id = `q:${code}:label`;
     const rows = await findExportRows({ lang: LANG, codes: [code] });
-    const bytes = await editWorkbook(await writeTranslationWorkbook({ lang: LANG, sourceLanguage: "en", rows, headers }), {
-      [id]: "",
-    });
+    const bytes = await editWorkbook(
+      await writeTranslationWorkbook({ lang: LANG, sourceLanguage: "en", rows, headers }),
+      {
+        [id]: "",
+      },
+    );
     const xml = writeXliff({
       lang: LANG,
       sourceLanguage: "en",
