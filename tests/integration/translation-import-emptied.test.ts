@@ -13,7 +13,8 @@ import { writeXliff } from "@/lib/translations/xliff";
 import { isTranslationError } from "@/lib/translations/errors";
 import { createPerson, textOf } from "./translation-helpers";
 
-const LANG = "ar" as const;
+// Spanish: the search tests count the seeded Arabic as approved everywhere.
+const LANG = "es" as const;
 const headers = Object.fromEntries(COLUMNS.map((c) => [c, c])) as Record<SheetColumn, string>;
 const TRANSLATION = COLUMNS.indexOf("translation") + 1;
 let translator: NonNullable<Actor>;
@@ -41,9 +42,9 @@ async function choiceText(id: string) {
 }
 
 beforeAll(async () => {
-  translator = await createPerson("emptied-translator-ar", ["translator"], { translate: [LANG] });
+  translator = await createPerson("emptied-translator-es", ["translator"], { translate: [LANG] });
   const db = await getDb();
-  // Questions with their own lists and an approved Arabic text, from the middle of the bank.
+  // Questions with their own lists and an approved Spanish text, past the first ones other files pick.
   const picked = await db.question.findMany({
     where: {
       status: "published",
@@ -58,18 +59,22 @@ beforeAll(async () => {
     },
     orderBy: { code: "asc" },
     skip: 8,
-    take: 4,
-    select: { id: true, code: true },
+    take: 40,
+    select: { id: true, code: true, choiceListId: true },
   });
-  codes = picked.map((q) => q.code);
-  // The second one gets an English hint and an approved Arabic hint, so that a hint can be emptied.
+  // One list per question (a list used by two questions is exported once, under the first).
+  const lists = new Set<string | null>();
+  const distinct = picked.filter((q) => !lists.has(q.choiceListId) && lists.add(q.choiceListId)).slice(0, 4);
+  expect(distinct).toHaveLength(4);
+  codes = distinct.map((q) => q.code);
+  // The second one gets an English hint and an approved Spanish hint, so that a hint can be emptied.
   await db.questionText.update({
-    where: { questionId_lang: { questionId: picked[1].id, lang: "en" } },
+    where: { questionId_lang: { questionId: distinct[1].id, lang: "en" } },
     data: { hint: "Read the answers aloud." },
   });
   await db.questionText.update({
-    where: { questionId_lang: { questionId: picked[1].id, lang: LANG } },
-    data: { hint: "اقرأ الإجابات بصوت عالٍ." },
+    where: { questionId_lang: { questionId: distinct[1].id, lang: LANG } },
+    data: { hint: "Lea las respuestas en voz alta." },
   });
 });
 
@@ -84,7 +89,7 @@ describe("an emptied cell on import", () => {
       hint: (await textOf(codes[1], LANG))!,
       choice: await choiceText(choice.id),
     };
-    expect(before.hint.hint).toBe("اقرأ الإجابات بصوت عالٍ.");
+    expect(before.hint.hint).toBe("Lea las respuestas en voz alta.");
     const bytes = await editWorkbook(
       await writeTranslationWorkbook({ lang: LANG, sourceLanguage: "en", rows, headers }),
       {
@@ -194,7 +199,7 @@ describe("an emptied cell on import", () => {
     await saveTranslation(translator, {
       code,
       lang: LANG,
-      label: `${now.label} (مراجعة)`,
+      label: `${now.label} (revisada)`,
       hint: now.hint,
       choices: [],
       revision: now.revision,
@@ -210,7 +215,7 @@ describe("an emptied cell on import", () => {
     });
     expect(result).toMatchObject({ applied: 0, cleared: 0 });
     expect(result.notApplied.changedSince).toEqual([preview.rows.find((r) => r.id === id)!.row]);
-    expect((await textOf(code, LANG))!.label).toBe(`${now.label} (مراجعة)`);
+    expect((await textOf(code, LANG))!.label).toBe(`${now.label} (revisada)`);
 
     // Saved between the preview and the apply: the whole import is refused.
     const fresh = await editWorkbook(
