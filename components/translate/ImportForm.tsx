@@ -2,7 +2,10 @@
 // Import of a translation spreadsheet in two steps: the file is read and every row's effect shown
 // (nothing written), then the same file is applied in one transaction once the person confirms.
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { applyImportAction, previewImportAction } from "@/lib/translations/actions";
+import type { PreviewKind } from "@/lib/translations/spreadsheet-data";
+import { rowRanges } from "@/lib/translations/row-ranges";
 import styles from "./translate.module.css";
 import { Button } from "@/components/ui/Button";
 import { FileUploadForm } from "./FileUploadForm";
@@ -10,8 +13,11 @@ import { useFileImport } from "./use-file-import";
 
 export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "ltr" | "rtl"; maxMegabytes: number }) {
   const t = useTranslations("translate");
-  const { fileRef, preview, resultRef, message, error, pending, onPreview, onApply } = useFileImport({
+  const [clearEmptied, setClearEmptied] = useState(false);
+  const [notApplied, setNotApplied] = useState<Partial<Record<PreviewKind, number[]>>>({});
+  const { fileRef, preview, resultRef, message, error, pending, onPreview, onApply, resetPreview } = useFileImport({
     lang,
+    fields: (): Record<string, string> => (clearEmptied ? { clearEmptied: "on" } : {}),
     previewAction: previewImportAction,
     applyAction: applyImportAction,
     check: (file) =>
@@ -28,13 +34,21 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
     },
   });
   const apply = () =>
-    onApply(
-      ({ applied, blockedRows }) =>
+    onApply(({ applied, cleared, blockedRows, notApplied }) => {
+      setNotApplied(notApplied);
+      return (
         t("import.applied", { count: applied }) +
-        (blockedRows.length ? ` ${t("import.blockedRows", { rows: blockedRows.join(", ") })}` : ""),
-    );
+        (cleared ? ` ${t("import.cleared", { count: cleared })}` : "") +
+        (blockedRows.length ? ` ${t("import.blockedRows", { rows: blockedRows.join(", ") })}` : "")
+      );
+    });
+  const preview_ = (event: React.FormEvent) => {
+    setNotApplied({});
+    onPreview(event);
+  };
 
   const listed = preview?.rows.filter((r) => r.kind !== "unchanged" && r.kind !== "skipped") ?? [];
+  const skippedRows = preview?.rows.filter((r) => r.kind === "skipped").map((r) => r.row) ?? [];
   return (
     <>
       <FileUploadForm
@@ -43,8 +57,25 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
         accept=".xlsx,.xlf,.xliff,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/xliff+xml"
         limit={t("import.limit", { size: maxMegabytes })}
         fileRef={fileRef}
-        onSubmit={onPreview}
+        onSubmit={preview_}
       >
+        <p>
+          <input
+            id="import-clear-emptied"
+            type="checkbox"
+            checked={clearEmptied}
+            aria-describedby="import-clear-emptied-help"
+            onChange={(event) => {
+              // The preview was made with the other choice: it must be made again before applying.
+              setClearEmptied(event.target.checked);
+              resetPreview();
+            }}
+          />{" "}
+          <label htmlFor="import-clear-emptied">{t("import.clearEmptied")}</label>
+        </p>
+        <p id="import-clear-emptied-help" className={styles.help}>
+          {t("import.clearEmptiedHelp")}
+        </p>
         <Button variant="primary" type="submit" disabled={pending}>
           {t("import.preview")}
         </Button>
@@ -57,6 +88,9 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
       <p role="status" aria-live="polite" className={styles.status}>
         {pending ? t("import.working") : message}
       </p>
+      {!pending && Object.keys(notApplied).length > 0 && (
+        <RowsByKind title={t("import.notApplied")} rows={notApplied} />
+      )}
       {preview && (
         <div ref={resultRef} tabIndex={-1} aria-labelledby="preview-title" className={styles.panel}>
           <h2 id="preview-title">{t("import.previewTitle")}</h2>
@@ -77,6 +111,11 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
                   .map((r) => r.row)
                   .join(", "),
               })}
+            </p>
+          )}
+          {skippedRows.length > 0 && (
+            <p className={styles.help}>
+              {t("import.rowsOf", { kind: t("import.kinds.skipped"), rows: rowRanges(skippedRows) })}
             </p>
           )}
           {listed.length > 0 && (
@@ -127,9 +166,9 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
               </table>
             </div>
           )}
-          {preview.counts.update > 0 ? (
+          {preview.counts.update + preview.counts.clear > 0 ? (
             <Button variant="primary" onClick={apply} disabled={pending}>
-              {t("import.apply", { count: preview.counts.update })}
+              {t("import.apply", { count: preview.counts.update + preview.counts.clear })}
             </Button>
           ) : (
             <p>{t("import.nothingToApply")}</p>
@@ -137,5 +176,22 @@ export function ImportForm({ lang, dir, maxMegabytes }: { lang: string; dir: "lt
         </div>
       )}
     </>
+  );
+}
+
+/** After applying: every row left out, by why, so that none goes unnamed. */
+function RowsByKind({ title, rows }: { title: string; rows: Partial<Record<PreviewKind, number[]>> }) {
+  const t = useTranslations("translate");
+  return (
+    <div className={styles.panel}>
+      <p>{title}</p>
+      <ul>
+        {Object.entries(rows).map(([kind, numbers]) => (
+          <li key={kind}>
+            {t("import.rowsOf", { kind: t(`import.kinds.${kind as PreviewKind}`), rows: rowRanges(numbers ?? []) })}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -26,6 +26,7 @@ export function TranslationEditor(props: EditorProps) {
     setValues,
     warnings,
     blocking,
+    liveBlocking,
     warned,
     conflict,
     status,
@@ -54,20 +55,46 @@ export function TranslationEditor(props: EditorProps) {
   const warningText = (w: CheckWarning) =>
     `${fieldName(w.field)}: ${t(`checks.${w.code}`, { detail: w.detail ?? "" })}`;
 
-  const textArea = (id: string, value: string, onChange: (v: string) => void, rows = 2, labelledBy?: string) => (
-    <textarea
-      id={id}
-      name={id}
-      lang={props.lang}
-      dir={props.dir}
-      rows={rows}
-      value={value}
-      readOnly={!props.canEdit}
-      aria-describedby={`shortcut-help${labelledBy ? ` ${labelledBy}` : ""}`}
-      onChange={(e) => onChange(e.target.value)}
-      className={styles.target}
-    />
-  );
+  // A blocking problem is said beside its field, and the field points at it (aria-describedby).
+  const problemsOf = (field: string) => liveBlocking.filter((w) => w.field === field);
+  const textArea = (
+    id: string,
+    value: string,
+    onChange: (v: string) => void,
+    rows = 2,
+    labelledBy?: string,
+    field: string = id,
+  ) => {
+    const problems = problemsOf(field);
+    const described = ["shortcut-help", labelledBy, problems.length ? `blocked-${id}` : null].filter(Boolean);
+    return (
+      <>
+        <textarea
+          id={id}
+          name={id}
+          lang={props.lang}
+          dir={props.dir}
+          rows={rows}
+          value={value}
+          readOnly={!props.canEdit}
+          aria-describedby={described.join(" ")}
+          aria-invalid={problems.length ? true : undefined}
+          onChange={(e) => onChange(e.target.value)}
+          className={styles.target}
+        />
+        {problems.length > 0 && (
+          <ul id={`blocked-${id}`} className={styles.error}>
+            {problems.map((w, i) => (
+              <li key={i}>
+                {t("import.blockingProblem")} {t(`checks.${w.code}`, { detail: w.detail ?? "" })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </>
+    );
+  };
+  const blocked = liveBlocking.length > 0;
 
   const memoryFor = (field: "label" | "hint", onUse: (v: string) => void) => (
     <MemoryMatches
@@ -177,6 +204,7 @@ export function TranslationEditor(props: EditorProps) {
                   (v) => setValues({ ...values, choices: { ...values.choices, [c.name]: v } }),
                   1,
                   `src-choice-${c.name}`,
+                  `choice:${c.name}`,
                 )}
               </div>
             </div>
@@ -216,14 +244,37 @@ export function TranslationEditor(props: EditorProps) {
       </p>
 
       {props.canEdit ? (
-        <div className={styles.actions}>
-          <Button variant="primary" type="submit" disabled={pending}>
-            {t("editor.save")}
-          </Button>
-          <Button onClick={() => save(true)} disabled={pending} aria-keyshortcuts="Control+Enter Meta+Enter">
-            {t("editor.saveNext")}
-          </Button>
-        </div>
+        <>
+          {/* Why saving is off, said in words next to the buttons they describe. */}
+          {blocked && (
+            <div id="blocked-reason" className={styles.error}>
+              <p>{t("editor.blockedFound", { count: liveBlocking.length })}</p>
+              <ul>
+                {liveBlocking.map((w, i) => (
+                  <li key={i}>{warningText(w)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <div className={styles.actions}>
+            <Button
+              variant="primary"
+              type="submit"
+              disabled={pending || blocked}
+              aria-describedby={blocked ? "blocked-reason" : undefined}
+            >
+              {t("editor.save")}
+            </Button>
+            <Button
+              onClick={() => save(true)}
+              disabled={pending || blocked}
+              aria-describedby={blocked ? "blocked-reason" : undefined}
+              aria-keyshortcuts="Control+Enter Meta+Enter"
+            >
+              {t("editor.saveNext")}
+            </Button>
+          </div>
+        </>
       ) : (
         <p className="muted">{t("editor.readOnly")}</p>
       )}

@@ -7,6 +7,7 @@ import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
 import { approveTranslationAction, returnTranslationAction, submitTranslationAction } from "@/lib/translations/actions";
+import type { CheckWarning } from "@/lib/translations/checks";
 import styles from "./translate.module.css";
 import { Button } from "@/components/ui/Button";
 
@@ -19,6 +20,7 @@ export function WorkflowPanel({
   canReview,
   canApprove,
   editedLast,
+  blocking = [],
 }: {
   code: string;
   lang: string;
@@ -29,6 +31,8 @@ export function WorkflowPanel({
   canApprove: boolean;
   /** A reviewer of the language who edited this text last */
   editedLast: boolean;
+  /** Blocking problems in the saved text: it may not be submitted or approved until corrected */
+  blocking?: CheckWarning[];
 }) {
   const t = useTranslations("translate");
   const router = useRouter();
@@ -61,18 +65,46 @@ export function WorkflowPanel({
 
   const showSubmit = canSubmit && state === "draft";
   const showReview = canReview && state === "in_review";
+  const blocked = blocking.length > 0;
+  const blockedBy = blocked ? "workflow-blocked" : undefined;
+  const fieldName = (field: string) =>
+    field.startsWith("choice:")
+      ? t("fields.choice", { name: field.slice(7) })
+      : t(`fields.${field as "label" | "hint"}`);
   return (
     <section aria-labelledby="workflow-title" className={styles.panel}>
       <h2 id="workflow-title">{t("workflow.title")}</h2>
+      {blocked && (showSubmit || (showReview && canApprove)) && (
+        <div id="workflow-blocked" className={styles.error}>
+          <p>{t("workflow.blocked")}</p>
+          <ul>
+            {blocking.map((w, i) => (
+              <li key={i}>
+                {fieldName(w.field)}: {t(`checks.${w.code}`, { detail: w.detail ?? "" })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {showSubmit && (
-        <Button variant="primary" onClick={() => act("submit")} disabled={pending}>
+        <Button
+          variant="primary"
+          onClick={() => act("submit")}
+          disabled={pending || blocked}
+          aria-describedby={blockedBy}
+        >
           {t("workflow.submit")}
         </Button>
       )}
       {showReview && (
         <div className={styles.review}>
           {canApprove ? (
-            <Button variant="primary" onClick={() => act("approve")} disabled={pending}>
+            <Button
+              variant="primary"
+              onClick={() => act("approve")}
+              disabled={pending || blocked}
+              aria-describedby={blockedBy}
+            >
               {t("workflow.approve")}
             </Button>
           ) : (

@@ -11,6 +11,7 @@ export function useFileImport<P extends { digest: string }, A, D>({
   applyAction,
   explain,
   check,
+  fields,
 }: {
   lang: string;
   previewAction: (form: FormData) => Promise<ActionResult<P, D>>;
@@ -19,6 +20,8 @@ export function useFileImport<P extends { digest: string }, A, D>({
   explain: (failure: ActionFailure<D>) => string;
   /** What is wrong with the chosen file before it is sent (none chosen, too large), or null. */
   check: (file: File | undefined) => string | null;
+  /** More form fields sent with the file to both steps (an import's options). */
+  fields?: () => Record<string, string>;
 }) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<P | null>(null);
@@ -32,7 +35,7 @@ export function useFileImport<P extends { digest: string }, A, D>({
     form.set("lang", lang);
     const file = fileRef.current?.files?.[0];
     if (file) form.set("file", file);
-    for (const [k, v] of Object.entries(extra)) form.set(k, v);
+    for (const [k, v] of Object.entries({ ...fields?.(), ...extra })) form.set(k, v);
     return form;
   }
 
@@ -62,5 +65,8 @@ export function useFileImport<P extends { digest: string }, A, D>({
     });
   }
 
-  return { fileRef, preview, resultRef, message, error, pending, onPreview, onApply };
+  /** Forgets the preview (an option changed: the file must be previewed again before applying). */
+  const resetPreview = () => setPreview(null);
+
+  return { fileRef, preview, resultRef, message, error, pending, onPreview, onApply, resetPreview };
 }

@@ -27,23 +27,28 @@ export function useTranslationForm(props: EditorProps) {
   const blockingRef = useFocusWhen<HTMLDivElement>(blocking);
   const conflictRef = useFocusWhen<HTMLDivElement>(conflict);
 
+  // The checks run as the person types: a blocking problem disables saving until it is corrected.
+  const sourceChoices = Object.fromEntries(props.choices.map((c) => [c.name, c.source]));
+  const found = checkTranslation(
+    { label: props.source.label, hint: props.source.hint, choices: sourceChoices },
+    { label: values.label, hint: values.hint, choices: values.choices },
+    props.glossary,
+    props.lang,
+  );
+  // As on the server (lib/translations/save-mutations.ts): a blocking problem holds in a field this save changes.
+  const liveBlocking = props.canEdit
+    ? found.filter((w) => props.blockingChecks.includes(w.code) && written(w.field))
+    : [];
+
   function save(goNext: boolean, acknowledge = false) {
     if (pending || !props.canEdit) return;
     setError("");
     setStatus("");
-    const sourceChoices = Object.fromEntries(props.choices.map((c) => [c.name, c.source]));
-    const found = checkTranslation(
-      { label: props.source.label, hint: props.source.hint, choices: sourceChoices },
-      { label: values.label, hint: values.hint, choices: values.choices },
-      props.glossary,
-      props.lang,
-    );
     if (!values.label.trim()) {
       setError(t("editor.labelRequired"));
       return;
     }
-    // As on the server (lib/translations/save-mutations.ts): a blocking problem holds in a field this save changes.
-    const held = found.filter((w) => props.blockingChecks.includes(w.code) && written(w.field));
+    const held = liveBlocking;
     if (held.length) {
       setBlocking(held);
       setWarnings(null);
@@ -146,6 +151,7 @@ export function useTranslationForm(props: EditorProps) {
     setValues,
     warnings,
     blocking,
+    liveBlocking,
     warned,
     conflict,
     status,

@@ -23,7 +23,7 @@ import {
   type SaveResult,
 } from "./mutations";
 import { queueFilterSchema, targetLanguageSchema, type SaveTranslationInput } from "./schema";
-import { applyTranslationImport, readImport } from "./spreadsheet-mutations";
+import { applyTranslationImport, readImport, type NotAppliedRows } from "./spreadsheet-mutations";
 import type { ImportPreview } from "./spreadsheet-data";
 import { IMPORT_MAX_BYTES } from "./spreadsheet";
 import { runBulkTransition } from "./bulk-mutations";
@@ -137,18 +137,18 @@ export async function previewImportAction(form: FormData): Promise<ActionResult<
     const { lang, bytes } = await fileFrom(form);
     if (!actor) throw new TranslationError("unauthenticated");
     if (!can(actor, "translation.edit", { lang })) throw new TranslationError("forbidden");
-    return readImport({ lang, bytes });
+    return readImport({ lang, bytes, clearEmptied: form.get("clearEmptied") === "on" });
   });
 }
 
 /** Applies the previewed file (the same bytes, and the preview's digest the person confirmed). */
 export async function applyImportAction(
   form: FormData,
-): Promise<ActionResult<{ applied: number; blockedRows: number[] }>> {
+): Promise<ActionResult<{ applied: number; cleared: number; blockedRows: number[]; notApplied: NotAppliedRows }>> {
   return runForm(form, async (actor) => {
     const { lang, bytes } = await fileFrom(form);
     const digest = String(form.get("digest") ?? "").slice(0, 64);
-    return applyTranslationImport(actor, { lang, bytes, digest });
+    return applyTranslationImport(actor, { lang, bytes, digest, clearEmptied: form.get("clearEmptied") === "on" });
   });
 }
 

@@ -152,3 +152,32 @@ export async function stepChoiceText(tx: Tx, { row, to }: { row: TextRow; to: Tr
   });
   return claimed.count === 1;
 }
+
+/** What an emptied text becomes: missing, with nothing waiting beside it (the workflow starts again). */
+function missingData(actorId: string) {
+  return { label: "", status: "missing" as const, sourceVersion: null, updatedById: actorId, ...CLEARED };
+}
+
+/** Clears a question's label and hint in one language (an emptied import cell); false when its revision moved. */
+export async function clearQuestionText(
+  tx: Tx,
+  { row, revision, actorId }: { row: TextRow; revision: number; actorId: string },
+): Promise<boolean> {
+  const claimed = await tx.questionText.updateMany({
+    where: { id: row.id, revision },
+    data: { ...missingData(actorId), hint: null, pendingHint: null, revision: { increment: 1 } },
+  });
+  return claimed.count === 1;
+}
+
+/** Clears one answer choice label in one language; false when its revision moved meanwhile. */
+export async function clearChoiceText(
+  tx: Tx,
+  { row, revision, actorId }: { row: TextRow; revision: number; actorId: string },
+): Promise<boolean> {
+  const claimed = await tx.choiceText.updateMany({
+    where: { id: row.id, revision },
+    data: { ...missingData(actorId), revision: { increment: 1 } },
+  });
+  return claimed.count === 1;
+}

@@ -14,7 +14,13 @@ import { TranslationError } from "./errors";
 import { restoreSchema, saveTranslationSchema, type SaveTranslationInput } from "./schema";
 import type { TranslationState } from "../vocabulary/enums";
 import { itemState } from "./state";
-import { stepQuestionText, writeChoiceText, writeQuestionText } from "./review-mutations";
+import {
+  clearChoiceText,
+  clearQuestionText,
+  stepQuestionText,
+  writeChoiceText,
+  writeQuestionText,
+} from "./review-mutations";
 import { isReviewerEdit, mayEditTranslation } from "./rules";
 import {
   conflict,
@@ -55,9 +61,12 @@ export async function saveInTx(
     /** Undefined leaves the label and hint as they are (an import that changes only answer choices) */
     label?: string;
     hint: string | null;
-    choices: { name: string; label: string; revision: number }[];
+    /** `clear`: the label is emptied (an import's emptied cell, when the person asked for it) */
+    choices: { name: string; label: string; revision: number; clear?: boolean }[];
     revision: number;
     acknowledgeWarnings: boolean;
+    /** The label and hint are emptied: the text becomes missing (an import's emptied cell) */
+    clearText?: boolean;
   },
   action: string,
 ): Promise<SaveResult> {
@@ -84,17 +93,22 @@ export async function saveInTx(
     status: state,
   };
   const afterChoices = { ...before.choices };
-  for (const [name, c] of given) if (c.label) afterChoices[name] = c.label;
-  const label = input.label ?? before.label;
-  const hint = input.label === undefined ? before.hint : input.hint;
+  for (const [name, c] of given)
+    if (c.clear) delete afterChoices[name];
+    else if (c.label) afterChoices[name] = c.label;
+  const cleared = input.clearText === true;
+  const label = cleared ? null : (input.label ?? before.label);
+  const hint = cleared ? null : input.label === undefined ? before.hint : input.hint;
 
-  const problems = checkTranslation(
+  const checked = checkTranslation(
     { label: source?.label ?? "", hint: source?.hint, choices: sourceChoices },
     { label: label ?? "", hint, choices: afterChoices },
     // The glossary's terms are English: a question written in another language is not held to them.
     q.sourceLanguage === SOURCE_LANGUAGE ? await findGlossaryEntries(tx, lang) : [],
     lang,
   );
+  // An emptied text has nothing left to check.
+  const problems = cleared ? checked.filter((p) => p.field !== "label" && p.field !== "hint") : checked;
   // A blocking problem holds whatever was confirmed (editor, import, restore), but only in a field
   // this write changes: a text saved before the policy does not stop an edit of another field.
   const written = (field: string) =>
@@ -113,7 +127,12 @@ export async function saveInTx(
   const textChanged =
     label !== null && (!present || label !== before.label || hint !== before.hint || textState === "outdated");
   let revision: number;
-  if (textChanged) {
+  if (cleared) {
+    if (!text || !present) return conflict(tx, code, lang);
+    if (!(await clearQuestionText(tx, { row: text, revision: input.revision, actorId: actor.id })))
+      await conflict(tx, code, lang);
+    revision = input.revision + 1;
+  } else if (textChanged) {
     const ok = await writeQuestionText(tx, {
       row: text,
       questionId: q.id,
@@ -138,6 +157,13 @@ export async function saveInTx(
   const choiceStates: TranslationState[] = [];
   for (const choice of loaded.choices) {
     const change = given.get(choice.name);
+    if (change?.clear) {
+      if (!choice.row || !choice.work) await conflict(tx, code, lang);
+      else if (!(await clearChoiceText(tx, { row: choice.row, revision: change.revision, actorId: actor.id })))
+        await conflict(tx, code, lang);
+      choiceStates.push("missing");
+      continue;
+    }
     const unchanged = !change || (choice.work && choice.work.label === change.label) || (!change.label && !choice.work);
     if (unchanged) {
       choiceStates.push(choice.state);
@@ -158,7 +184,7 @@ export async function saveInTx(
     if (!ok) await conflict(tx, code, lang);
     choiceStates.push(choice.row?.status === "approved" && choice.row.label === change.label ? "approved" : status);
   }
-  const after = itemState(textChanged ? status : textState, choiceStates);
+  const after = itemState(cleared ? "missing" : textChanged ? status : textState, choiceStates);
 
   await keepRevision(tx, {
     questionId: q.id,

@@ -121,6 +121,10 @@ export const PREVIEW_KINDS = [
   /** A check the policy makes blocking (check-policy.ts), e.g. a missing ${name}: not applied */
   "blocked",
   "formula",
+  /** The cell was emptied where the bank has a text: left unchanged unless the person asks to clear */
+  "emptied",
+  /** An emptied cell whose text will be cleared (the person ticked "clear"): applied */
+  "clear",
 ] as const;
 export type PreviewKind = (typeof PREVIEW_KINDS)[number];
 
@@ -144,8 +148,11 @@ type Target = { source: string; current: string | null; revision: number };
 export async function previewTranslationImport({
   lang,
   rows,
+  clearEmptied = false,
 }: {
   lang: Language;
+  /** Clear the texts whose cell was emptied (off by default: an emptied cell is only named) */
+  clearEmptied?: boolean;
   /** `refused`: what the file's reader already found wrong with the row (a formula; XLIFF: see xliff.ts) */
   rows: ImportedRow[];
 }): Promise<ImportPreview> {
@@ -238,7 +245,14 @@ export async function previewTranslationImport({
     const common = { ...base, source: target.source, before: target.current };
     if (r.refused) return { ...common, kind: r.refused };
     const print = parseFingerprint(r.fingerprint);
-    if (!r.translation) return { ...common, kind: "skipped" };
+    if (!r.translation) {
+      if (!target.current) return { ...common, kind: "skipped" };
+      if (!clearEmptied) return { ...common, kind: "emptied" };
+      if (!print) return { ...common, kind: "invalid" };
+      // Cleared only as it was downloaded: a text saved since is not thrown away unseen.
+      if (print.revision !== target.revision) return { ...common, kind: "changedSince" };
+      return { ...common, kind: "clear" };
+    }
     if (r.translation === (target.current ?? "")) return { ...common, kind: "unchanged" };
     if (!print) return { ...common, kind: "invalid" };
     if (print.sourceHash !== parseFingerprint(fingerprint(target.source, 0))!.sourceHash)
@@ -261,9 +275,18 @@ export async function previewTranslationImport({
     return { ...common, kind: blocking.length ? "blocked" : "update", warnings, blocking };
   });
 
+  // A label cleared takes its hint with it: a new hint for it cannot stand alone.
+  const clearedLabels = new Set(out.filter((r) => r.kind === "clear" && r.id.endsWith(":label")).map((r) => r.id));
+  for (const r of out)
+    if (r.id.startsWith("q:") && r.id.endsWith(":hint") && r.kind !== "clear" && r.kind !== "emptied")
+      if (clearedLabels.has(r.id.replace(/:hint$/, ":label")) && r.kind !== "skipped" && r.kind !== "unchanged")
+        r.kind = "invalid";
+
   const counts = Object.fromEntries(PREVIEW_KINDS.map((k) => [k, 0])) as Record<PreviewKind, number>;
   for (const r of out) counts[r.kind]++;
-  const updates = out.filter((r) => r.kind === "update").map((r) => [r.id, r.after, r.before]);
+  const updates = out
+    .filter((r) => r.kind === "update" || r.kind === "clear")
+    .map((r) => [r.id, r.kind, r.after, r.before]);
   const digest = createHash("sha256")
     .update(JSON.stringify([lang, updates]))
     .digest("hex");

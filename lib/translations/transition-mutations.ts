@@ -12,6 +12,11 @@ import type { TranslationState } from "../vocabulary/enums";
 import { itemState } from "./state";
 import { stepChoiceText, stepQuestionText } from "./review-mutations";
 import { findLastEditors } from "./editor-data";
+import { SOURCE_LANGUAGE } from "../i18n/languages";
+import { checkTranslation } from "./checks";
+import { splitByPolicy } from "./check-policy";
+import { serverCheckPolicy } from "./check-policy-server";
+import { findGlossaryEntries } from "./glossary-data";
 import {
   conflict,
   inTransaction,
@@ -83,6 +88,9 @@ export async function transitionInTx(
   if (!text || !work) throw new TranslationError("wrongStatus", { reason: state });
   if (text.revision !== input.revision) await conflict(tx, input.code, lang);
   if (state !== step.from) throw new TranslationError("wrongStatus", { reason: state });
+  // A text with a blocking problem (saved before the policy made it blocking) goes no further
+  // along the review path until it is corrected.
+  if (kind === "submit" || kind === "approve") await refuseBlocking(tx, loaded, lang);
   if (step.fourEyes) {
     const which = kind === "stillValid" ? "any" : "in_review";
     const lastEditors = (await findLastEditors([q.id], lang, tx, which)).get(q.id) ?? [];
@@ -132,6 +140,30 @@ export async function transitionInTx(
     after: { status: after, ...(comment ? { comment } : {}) },
   });
   return { revision, state: after };
+}
+
+async function refuseBlocking(
+  tx: Prisma.TransactionClient,
+  loaded: Awaited<ReturnType<typeof loadForWrite>>,
+  lang: Language,
+) {
+  const { q, work } = loaded;
+  const source = await tx.questionText.findUnique({
+    where: { questionId_lang: { questionId: q.id, lang: q.sourceLanguage } },
+    select: { label: true, hint: true },
+  });
+  const problems = checkTranslation(
+    {
+      label: source?.label ?? "",
+      hint: source?.hint,
+      choices: Object.fromEntries(loaded.choices.map((c) => [c.name, c.sourceLabel])),
+    },
+    { label: work?.label ?? "", hint: work?.hint, choices: targetChoices(loaded) },
+    q.sourceLanguage === SOURCE_LANGUAGE ? await findGlossaryEntries(tx, lang) : [],
+    lang,
+  );
+  const { blocking } = splitByPolicy(problems, serverCheckPolicy());
+  if (blocking.length) throw new TranslationError("blocked", { warnings: blocking });
 }
 
 /** draft → in review (the translator asks for review). */

@@ -19,7 +19,7 @@ vi.mock("@/lib/i18n/navigation", () => ({
 import ExcelJS from "exceljs";
 import { getDb } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/permissions";
-import { restoreTranslationRevision, saveTranslation } from "@/lib/translations/mutations";
+import { restoreTranslationRevision, saveTranslation, submitTranslation } from "@/lib/translations/mutations";
 import { saveTranslationAction } from "@/lib/translations/actions";
 import { findExportRows } from "@/lib/translations/spreadsheet-data";
 import { applyTranslationImport, readImport } from "@/lib/translations/spreadsheet-mutations";
@@ -132,6 +132,27 @@ describe("blocking translation checks", () => {
     expect(result.details!.warnings).toEqual([{ field: "label", code: "missingReference", detail: "${child}" }]);
   });
 
+  it("refuses to submit a saved text with a blocking problem (saved before the policy made it blocking)", async () => {
+    const code = codes[0];
+    // Saved above while nothing blocked: "Quel âge a l’enfant maintenant ?" lacks the source's ${child}.
+    const text = (await textOf(code, "fr"))!;
+    expect(text).toMatchObject({ label: "Quel âge a l’enfant maintenant\u00a0?", status: "draft" });
+    const refused = await refusal(submitTranslation(translator, { code, lang: "fr", revision: text.revision }));
+    expect(refused.code).toBe("blocked");
+    expect(refused.details!.warnings).toEqual([{ field: "label", code: "missingReference", detail: "${child}" }]);
+    expect(await textOf(code, "fr")).toEqual(text);
+    // Corrected, it goes on to review.
+    const fixed = await saveTranslation(translator, {
+      code,
+      lang: "fr",
+      label: "Quel âge a ${child} maintenant\u00a0?",
+      revision: text.revision,
+      acknowledgeWarnings: true,
+    });
+    const submitted = await submitTranslation(translator, { code, lang: "fr", revision: fixed.revision });
+    expect(submitted.state).toBe("in_review");
+  });
+
   it("refuses restoring a version that lacks a reference the source now has", async () => {
     const code = codes[1];
     const before = (await textOf(code, "fr"))!;
@@ -191,7 +212,8 @@ describe("blocking translation checks", () => {
 
     const before = (await textOf(code, "es"))!;
     const result = await applyTranslationImport(esTranslator, { lang: "es", bytes: edited, digest: preview.digest });
-    expect(result).toEqual({ applied: 1, questions: 1, choices: 1, blockedRows: [labelRow.row] });
+    expect(result).toMatchObject({ applied: 1, questions: 1, choices: 1, blockedRows: [labelRow.row] });
+    expect(result.notApplied).toEqual({ blocked: [labelRow.row] });
     expect((await textOf(code, "es"))!.label).toBe(before.label);
   });
 });

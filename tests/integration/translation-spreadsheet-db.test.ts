@@ -92,7 +92,10 @@ describe("translation spreadsheet round trip", () => {
     expect(isTranslationError(stale) && stale.code).toBe("previewChanged");
 
     const result = await applyTranslationImport(translator, { lang: "es", bytes: edited, digest: preview.digest });
-    expect(result).toEqual({ applied: 3, questions: 2, choices: 1, blockedRows: [] });
+    expect(result).toMatchObject({ applied: 3, cleared: 0, questions: 2, choices: 1, blockedRows: [] });
+    // Every row left out is named by its row in the file, with why.
+    const rowOf = (id: string) => preview.rows.find((r) => r.id === id)!.row;
+    expect(result.notApplied).toEqual({ sourceChanged: [rowOf(label2)] });
     expect(await textOf(codes[0], "es")).toMatchObject({ label: "Pregunta revisada sin conexión", status: "draft" });
     expect(await textOf(codes[1], "es")).toMatchObject({ label: "Otra pregunta revisada", status: "draft" });
     expect((await textOf(codes[2], "es"))!.label).not.toBe("Traducción de la versión anterior");

@@ -17,6 +17,9 @@ import { TranslationEditor } from "@/components/translate/TranslationEditor";
 import { readEnv } from "@/lib/env";
 import { findGlossaryForEditor } from "@/lib/translations/glossary-data";
 import { WorkflowPanel } from "@/components/translate/WorkflowPanel";
+import { checkTranslation } from "@/lib/translations/checks";
+import { splitByPolicy } from "@/lib/translations/check-policy";
+import { serverCheckPolicy } from "@/lib/translations/check-policy-server";
 import { CommentForm } from "@/components/translate/CommentForm";
 import { RestoreButton } from "@/components/translate/RestoreButton";
 import { StillValidButton } from "@/components/translate/StillValidButton";
@@ -80,6 +83,28 @@ export default async function TranslateItemPage({ params, searchParams }: Params
       : [];
   // "Still valid": a reviewer of the language who is not the text's last editor (four eyes).
   const canConfirm = item.state === "outdated" && !!item.target && mayApprove(user, lang, lastEditors);
+  const glossary = item.sourceLanguage === SOURCE_LANGUAGE ? await findGlossaryForEditor(lang) : [];
+  // The saved text's blocking problems (saved before the policy made them blocking): the review
+  // steps are turned off until they are corrected, as the server refuses them (transition-mutations.ts).
+  const savedBlocking = item.target
+    ? splitByPolicy(
+        checkTranslation(
+          {
+            label: item.source.label,
+            hint: item.source.hint,
+            choices: Object.fromEntries(item.choices.map((c) => [c.name, c.source])),
+          },
+          {
+            label: item.target.label,
+            hint: item.target.hint,
+            choices: Object.fromEntries(item.choices.flatMap((c) => (c.target ? [[c.name, c.target]] : []))),
+          },
+          glossary,
+          lang,
+        ),
+        serverCheckPolicy(),
+      ).blocking
+    : [];
   const diffLabels = { added: t("diff.added"), removed: t("diff.removed") };
   const fieldName = (field: string) =>
     field.startsWith("choice:") ? t("fields.choice", { name: field.slice(7) }) : t(`fields.${field as "label"}`);
@@ -207,7 +232,7 @@ export default async function TranslateItemPage({ params, searchParams }: Params
           dir={dir}
           sourceLang={item.sourceLanguage}
           sourceDir={sourceDir}
-          glossary={item.sourceLanguage === SOURCE_LANGUAGE ? await findGlossaryForEditor(lang) : []}
+          glossary={glossary}
           referenceLang={item.reference ? referenceLanguage : null}
           referenceDir={directionOf(referenceLanguage)}
           source={item.source}
@@ -242,6 +267,7 @@ export default async function TranslateItemPage({ params, searchParams }: Params
           canReview={!!rights?.review}
           canApprove={mayApprove(user, lang, lastEditors)}
           editedLast={item.state === "in_review" && editedLastByReviewer(user, lang, lastEditors)}
+          blocking={savedBlocking}
         />
       )}
 
