@@ -2,23 +2,10 @@
 import { invalidParameters } from "../http/parameters";
 import type { Translate } from "../http/messages";
 import type { ParamProblem } from "./schema";
+import { SEARCH_PARAM_NAMES } from "./query-string";
 
-const DESCRIBED = new Set([
-  "q",
-  "lang",
-  "domain",
-  "topic",
-  "indicator",
-  "type",
-  "status",
-  "tag",
-  "source",
-  "translation",
-  "page",
-  "pageSize",
-  "sort",
-  "dir",
-]);
+// Every search parameter has its own message (search.errors.params.*); anything else is "query".
+const DESCRIBED: ReadonlySet<string> = new Set(SEARCH_PARAM_NAMES);
 
 export function searchParameterError(problems: ParamProblem[], t: Translate) {
   return invalidParameters(
