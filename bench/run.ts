@@ -22,6 +22,7 @@ import { cleanupAll, runToEnd, sampleMemory } from "./processes";
 import { QUERIES } from "./queries";
 import { realisticMix } from "./query-mix";
 import { renderMarkdown } from "./report";
+import { format as prettierFormat, resolveConfig as prettierConfig } from "prettier";
 import { buildApp, hasBuild, startServer } from "./server";
 import type { SqlOutput } from "./sql";
 import { summarize, ratio } from "./stats";
@@ -565,7 +566,7 @@ async function main() {
   };
   await mkdir(opts.out, { recursive: true });
   await writeFile(path.join(opts.out, "results.json"), JSON.stringify(results, null, 2) + "\n");
-  await writeFile(path.join(opts.out, "RESULTS.md"), renderMarkdown(results));
+  await writeMarkdown(path.join(opts.out, "RESULTS.md"), renderMarkdown(results));
   console.log(`\nWrote ${opts.out}/results.json and ${opts.out}/RESULTS.md`);
   for (const t of results.targets)
     console.log(
@@ -637,7 +638,7 @@ async function mergeIntoResults(
   results = change(results);
   await mkdir(opts.out, { recursive: true });
   await writeFile(file, JSON.stringify(results, null, 2) + "\n");
-  await writeFile(path.join(opts.out, "RESULTS.md"), renderMarkdown(results));
+  await writeMarkdown(path.join(opts.out, "RESULTS.md"), renderMarkdown(results));
   console.log(`\nWrote ${opts.out}/results.json and ${opts.out}/RESULTS.md (${what} replaced, the rest kept)`);
   for (const t of results.targets.filter((x) => /^(builder-|lighthouse-|search-page-javascript)/.test(x.id)))
     console.log(
@@ -658,3 +659,11 @@ main()
     await cleanupAll();
     process.exit(1);
   });
+
+/** Written as Prettier would write it: the lint step of the test command checks bench/RESULTS.md too. */
+async function writeMarkdown(file: string, markdown: string) {
+  await writeFile(
+    file,
+    await prettierFormat(markdown, { ...(await prettierConfig(file)), parser: "markdown", filepath: file }),
+  );
+}
