@@ -192,13 +192,17 @@ export async function runBuilderLoad(
         if (!reload) return;
         const t = performance.now();
         try {
-          const response = await fetch(page, {
+          // `?_rsc=`: the cache-busting parameter Next's router adds to a refresh with none of the
+          // router headers (computeCacheBustingSearchParam gives ""); without it Next answers 307 to
+          // it first, a second request no browser makes.
+          const response = await fetch(`${page}?_rsc=`, {
             headers: { ...headers, rsc: "1" },
+            redirect: "manual",
             signal: AbortSignal.timeout(30_000),
           });
           await response.arrayBuffer();
           if (measuring) reloads.push(performance.now() - t);
-          if (!response.ok) fail(`reload: HTTP ${response.status}`);
+          if (response.status !== 200) fail(`reload: HTTP ${response.status}`);
         } catch (error) {
           if (measuring) reloads.push(performance.now() - t);
           fail(`reload: ${(error as Error).message}`);

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
-import { getTranslations } from "next-intl/server";
+import { getMessages, getTranslations } from "next-intl/server";
+import { FRAME_NAMESPACES, pickMessages } from "@/lib/i18n/client-messages";
 import { directionOf, type Language } from "@/lib/i18n/languages";
 import { SiteHeader } from "./SiteHeader";
 
@@ -11,10 +12,12 @@ import { SiteHeader } from "./SiteHeader";
  */
 export async function SiteFrame({ locale, children }: { locale: Language; children: ReactNode }) {
   const t = await getTranslations({ locale, namespace: "site" });
+  // Only what the header and the error pages read: each area adds its own (lib/i18n/client-messages.ts).
+  const messages = pickMessages(await getMessages({ locale }), FRAME_NAMESPACES);
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
           <a className="skip-link" href="#main">
             {t("skipToContent")}
           </a>

@@ -36,6 +36,17 @@ async function createAuth(secureCookies: boolean) {
       maxPasswordLength: PASSWORD_MAX,
     },
     session: { expiresIn: SESSION_DAYS * 24 * 3600, updateAge: 24 * 3600 },
+    // What every permission check needs (CurrentUser) comes with the session's own read of the
+    // user, rather than from a second query. None of them can be set through Better Auth's
+    // endpoints (input: false): administrators change them through the app (lib/users).
+    user: {
+      additionalFields: {
+        roles: { type: "string[]", input: false, returned: true },
+        translateLanguages: { type: "string[]", input: false, returned: true },
+        reviewLanguages: { type: "string[]", input: false, returned: true },
+        disabled: { type: "boolean", input: false, returned: true },
+      },
+    },
     rateLimit: {
       enabled: readEnv().AUTH_RATE_LIMIT === "on",
       storage: "database",

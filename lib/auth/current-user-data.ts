@@ -1,7 +1,6 @@
 // The person behind a session, as every permission check needs them: the session's own read of
 // the user row (here, not in lib/users, so that auth does not depend on the users' admin pages).
 import "server-only";
-import { getDb } from "../db/client";
 import type { Role } from "./permissions";
 
 export type CurrentUser = {
@@ -23,11 +22,27 @@ export const currentUserSelect = {
   disabled: true,
 } as const;
 
-/** The person with this id when their account is enabled; a disabled account counts as nobody. */
-export async function findActiveUser(id: string): Promise<CurrentUser | null> {
-  const db = await getDb();
-  const user = await db.user.findUnique({ where: { id }, select: currentUserSelect });
-  if (!user || user.disabled) return null;
-  const { disabled: _disabled, ...rest } = user;
-  return rest;
+/**
+ * The person as the session read them (Better Auth's user with the additional fields declared in
+ * auth-data.ts) when their account is enabled; a disabled account counts as nobody.
+ */
+export function activeUserOf(user: {
+  id: string;
+  name: string;
+  email: string;
+  roles?: unknown;
+  translateLanguages?: unknown;
+  reviewLanguages?: unknown;
+  disabled?: unknown;
+}): CurrentUser | null {
+  if (user.disabled !== false || !Array.isArray(user.roles)) return null;
+  const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v) => typeof v === "string") : []);
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    roles: strings(user.roles) as Role[],
+    translateLanguages: strings(user.translateLanguages),
+    reviewLanguages: strings(user.reviewLanguages),
+  };
 }

@@ -3,7 +3,7 @@
 import "server-only";
 import { cache } from "react";
 import { headers as nextHeaders } from "next/headers";
-import { findActiveUser, type CurrentUser } from "./current-user-data";
+import { activeUserOf, type CurrentUser } from "./current-user-data";
 import { getAuth, isSecureRequest } from "./auth-data";
 import { AppError } from "./errors";
 import { can, needsSignIn, type Action, type ActionResources } from "./permissions";
@@ -16,7 +16,7 @@ export async function getUserFromHeaders(headers: Headers): Promise<CurrentUser 
   const auth = await getAuth(isSecureRequest(headers));
   const session = await auth.api.getSession({ headers });
   if (!session) return null;
-  return findActiveUser(session.user.id);
+  return activeUserOf(session.user);
 }
 
 /** The current person in a page or server action (once per request). */

@@ -5,6 +5,7 @@ import { getUserFromHeaders } from "@/lib/auth/session";
 import { createUser } from "@/lib/users/mutations";
 import { findUserByEmail } from "@/lib/users/data";
 import { countAuditEvents } from "@/lib/audit/data";
+import { getDb } from "@/lib/db/client";
 
 describe("signing in", () => {
   it("lets every demo role sign in, with an http-only, same-site session cookie", async () => {
@@ -126,6 +127,42 @@ describe("account: session, password change, sign-out", () => {
     expect(await getUserFromHeaders(browserHeaders(cookie))).not.toBeNull();
     const out = await authRequest("/sign-out", { cookie, body: {} });
     expect(out.status).toBe(200);
+    expect(await getUserFromHeaders(browserHeaders(cookie))).toBeNull();
+  });
+
+  it("sees a change of roles, languages or a disabled account on the next request (nothing cached)", async () => {
+    const password = "a-long-enough-password";
+    const email = `session-fresh-${Date.now()}@example.org`;
+    const admin = await findUserByEmail(DEMO.admin.email);
+    await createUser({
+      actorId: admin!.id,
+      input: {
+        name: "Fresh Session",
+        email,
+        password,
+        roles: ["researcher"],
+        translateLanguages: [],
+        reviewLanguages: [],
+      },
+    });
+    const { cookie } = await signIn(email, password);
+    expect(await getUserFromHeaders(browserHeaders(cookie))).toMatchObject({
+      email,
+      roles: ["researcher"],
+      translateLanguages: [],
+      reviewLanguages: [],
+    });
+    const db = await getDb();
+    await db.user.update({
+      where: { email },
+      data: { roles: ["researcher", "translator"], translateLanguages: ["fr"], reviewLanguages: ["ar"] },
+    });
+    expect(await getUserFromHeaders(browserHeaders(cookie))).toMatchObject({
+      roles: ["researcher", "translator"],
+      translateLanguages: ["fr"],
+      reviewLanguages: ["ar"],
+    });
+    await db.user.update({ where: { email }, data: { disabled: true } });
     expect(await getUserFromHeaders(browserHeaders(cookie))).toBeNull();
   });
 

@@ -1,0 +1,56 @@
+// Which messages reach the browser. Client components read their texts from the messages the
+// nearest NextIntlClientProvider holds, and React serialises those messages into every page and
+// every router.refresh() of it: all of them weighed 94 kB (uncompressed, English) of the builder's
+// 150 kB refresh, re-serialised and compressed after each change (issues 13 and 19). So the site's
+// frame passes only what the header and the error pages use, and each area of the site adds its
+// own namespaces (components/i18n/AreaMessages.tsx). tests/unit/client-messages.test.ts follows the
+// imports from each area's routes to its client components and fails if one of them reads a
+// namespace its area does not pass.
+import type { AbstractIntlMessages } from "next-intl";
+
+/** Read by client code on every page: the header, the error and not-found pages. */
+export const FRAME_NAMESPACES = ["auth", "errorPage"] as const;
+
+/** Added below each first segment of app/[locale] that has client components needing more. */
+export const AREA_NAMESPACES = {
+  account: ["account", "errors"],
+  admin: ["account", "admin"],
+  curate: ["curate", "question", "languages"],
+  framework: ["builder", "import.problems"],
+  questionnaires: ["builder", "question", "import.problems", "importPage", "results"],
+  search: ["builder", "question", "search", "import.problems"],
+  "sign-in": ["errors"],
+  templates: ["builder", "import.problems"],
+  translate: ["translate", "languages"],
+} as const satisfies Record<string, readonly string[]>;
+
+export type MessageArea = keyof typeof AREA_NAMESPACES;
+
+/**
+ * The messages under the given namespaces ("builder" or a nested "import.problems"), nothing
+ * else; a namespace that does not exist is skipped.
+ */
+export function pickMessages(messages: AbstractIntlMessages, namespaces: readonly string[]): AbstractIntlMessages {
+  const picked: AbstractIntlMessages = {};
+  // Shortest first, and none inside one already taken whole: the objects made here are the only
+  // ones written to, never the messages themselves.
+  const sorted = [...namespaces].sort((a, b) => a.split(".").length - b.split(".").length);
+  const taken: string[] = [];
+  for (const namespace of sorted) {
+    if (taken.some((t) => namespace === t || namespace.startsWith(`${t}.`))) continue;
+    taken.push(namespace);
+    const keys = namespace.split(".");
+    let from: AbstractIntlMessages | string | undefined = messages;
+    let into = picked;
+    for (const [i, key] of keys.entries()) {
+      if (typeof from !== "object" || !(key in from)) break;
+      from = from[key];
+      if (i === keys.length - 1) into[key] = from;
+      else {
+        if (typeof into[key] !== "object") into[key] = {};
+        into = into[key] as AbstractIntlMessages;
+      }
+    }
+  }
+  return picked;
+}

@@ -1,0 +1,130 @@
+// Each area of the site passes its client components only some namespaces of the messages
+// (lib/i18n/client-messages.ts). A client component that reads a namespace its area does not pass
+// shows the key instead of the text, so this follows the imports from each area's route files
+// (app/[locale]/<area>/**) and from the frame (the locale layout, its error and not-found pages,
+// the global ones) into their client components and checks what they read.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { AREA_NAMESPACES, FRAME_NAMESPACES, pickMessages } from "@/lib/i18n/client-messages";
+import en from "@/messages/en.json";
+
+const root = path.resolve(__dirname, "../..");
+const localeDir = path.join(root, "app/[locale]");
+const topLevel = new Set(Object.keys(en));
+
+function resolveImport(from: string, spec: string): string | null {
+  const base = spec.startsWith("@/")
+    ? path.join(root, spec.slice(2))
+    : spec.startsWith(".")
+      ? path.resolve(path.dirname(from), spec)
+      : null;
+  if (!base) return null;
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")])
+    if (existsSync(candidate) && /\.tsx?$/.test(candidate) && statSync(candidate).isFile()) return candidate;
+  return null;
+}
+
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : /\.tsx?$/.test(name) ? [full] : [];
+  });
+
+const importsOf = (source: string) =>
+  [...source.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]);
+
+/** Namespaces read by client code reached from `entries`, each with the client file that reads it. */
+function clientNamespaces(entries: string[]): Map<string, string> {
+  const needed = new Map<string, string>();
+  const seen = new Set<string>();
+  const walk = (file: string, client: boolean) => {
+    const key = `${file}|${client}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const source = readFileSync(file, "utf8");
+    if (/^\s*["']use server["']/m.test(source.slice(0, 500))) return;
+    const isClient = client || /^\s*["']use client["']/.test(source);
+    if (isClient) {
+      for (const [, ns] of source.matchAll(/useTranslations\(\s*["']([^"']+)["']\s*\)/g))
+        needed.set(ns, path.relative(root, file));
+      // useTranslations() with no namespace: the keys it is given are full paths, written as
+      // literals here or in what this file imports ("translate.fields.label").
+      if (/useTranslations\(\s*\)/.test(source))
+        for (const ns of literalNamespaces(file)) needed.set(ns, path.relative(root, file));
+    }
+    for (const spec of importsOf(source)) {
+      const next = resolveImport(file, spec);
+      if (next) walk(next, isClient);
+    }
+  };
+  for (const entry of entries) walk(entry, false);
+  return needed;
+}
+
+function literalNamespaces(file: string, seen = new Set<string>()): Set<string> {
+  const found = new Set<string>();
+  if (seen.has(file)) return found;
+  seen.add(file);
+  const source = readFileSync(file, "utf8");
+  for (const [, ns] of source.matchAll(/["'`]([a-z][A-Za-z]*)\.[A-Za-z${}.]+["'`]/g))
+    if (topLevel.has(ns)) found.add(ns);
+  for (const spec of importsOf(source)) {
+    const next = resolveImport(file, spec);
+    if (next) for (const ns of literalNamespaces(next, seen)) found.add(ns);
+  }
+  return found;
+}
+
+const covered = (ns: string, given: readonly string[]) => given.some((g) => ns === g || ns.startsWith(`${g}.`));
+const missing = (needed: Map<string, string>, given: readonly string[]) =>
+  [...needed].filter(([ns]) => !covered(ns, given)).map(([ns, file]) => `${ns} (read by ${file})`);
+
+const areas = readdirSync(localeDir).filter((name) => statSync(path.join(localeDir, name)).isDirectory());
+const frameEntries = [
+  ...readdirSync(localeDir)
+    .filter((name) => /\.tsx?$/.test(name))
+    .map((name) => path.join(localeDir, name)),
+  ...["global-error.tsx", "global-not-found.tsx"].map((name) => path.join(root, "app", name)),
+];
+
+describe("messages given to client components", () => {
+  it("the frame passes what the header and the locale's own pages read", () => {
+    expect(missing(clientNamespaces(frameEntries), FRAME_NAMESPACES)).toEqual([]);
+  });
+
+  it.each(areas)("app/[locale]/%s passes what its client components read", (area) => {
+    const given = [...FRAME_NAMESPACES, ...((AREA_NAMESPACES as Record<string, readonly string[]>)[area] ?? [])];
+    const needed = clientNamespaces(filesUnder(path.join(localeDir, area)));
+    expect(missing(needed, given)).toEqual([]);
+    const extra = [...needed.keys()].some((ns) => !covered(ns, FRAME_NAMESPACES));
+    if (extra) {
+      // Its layout wraps it in the area's messages.
+      const layout = path.join(localeDir, area, "layout.tsx");
+      expect(existsSync(layout) && readFileSync(layout, "utf8").includes(`<AreaMessages area="${area}"`)).toBe(true);
+    }
+  });
+
+  it("every area named in the table exists and every namespace is in the messages", () => {
+    for (const [area, namespaces] of Object.entries(AREA_NAMESPACES)) {
+      expect(areas).toContain(area);
+      for (const ns of namespaces) expect(Object.keys(pickMessages(en, [ns]))).toEqual([ns.split(".")[0]]);
+    }
+  });
+
+  it("finds client reads where they are (a known one)", () => {
+    const needed = clientNamespaces(filesUnder(path.join(localeDir, "translate")));
+    expect(needed.get("translate")).toMatch(/^components\/translate\//);
+  });
+});
+
+describe("pickMessages", () => {
+  const messages = { a: { b: { c: "x" }, d: "y" }, e: "z" };
+  it("keeps the named namespaces, nested ones too, and nothing else", () => {
+    expect(pickMessages(messages, ["a.b"])).toEqual({ a: { b: { c: "x" } } });
+    expect(pickMessages(messages, ["e", "a.d"])).toEqual({ e: "z", a: { d: "y" } });
+    expect(pickMessages(messages, ["a.b", "a"])).toEqual({ a: { b: { c: "x" }, d: "y" } });
+    expect(messages).toEqual({ a: { b: { c: "x" }, d: "y" }, e: "z" });
+    expect(pickMessages(messages, ["missing", "a.missing"])).toEqual({ a: {} });
+  });
+});
