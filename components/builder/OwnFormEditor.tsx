@@ -15,6 +15,7 @@ import { Expression, NameInput, ParentSelect, parentPath, TextInputs, type Texts
 import { OwnQuestionForm } from "./OwnQuestionForm";
 import { OwnAddContainer } from "./OwnAddContainer";
 import { OwnChoiceLists } from "./OwnChoiceLists";
+import { OwnRenameForm } from "./OwnRenameForm";
 
 /**
  * The move button to focus once the page comes back from the server: a row moved into or out of a
@@ -92,12 +93,19 @@ function Row({ row, view, index }: { row: OwnFormRow; view: OwnFormView; index: 
           <details onToggle={(e) => setOpen(e.currentTarget.open)}>
             <summary>{t("edit", { name: row.name })}</summary>
             {open && (
-              <OwnQuestionForm
-                row={row}
-                languages={view.languages}
-                listNames={view.listNames}
-                idPrefix={`own-${index}`}
-              />
+              <>
+                <OwnRenameForm
+                  key={row.name}
+                  target={{ kind: "node", path: row.path, name: row.name, references: row.references }}
+                  idPrefix={`own-${index}`}
+                />
+                <OwnQuestionForm
+                  row={row}
+                  languages={view.languages}
+                  listNames={view.listNames}
+                  idPrefix={`own-${index}`}
+                />
+              </>
             )}
           </details>
         </>
