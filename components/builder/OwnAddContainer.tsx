@@ -7,7 +7,17 @@ import { useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { OwnFormView } from "@/lib/builder/own-form-view";
 import { useBuilder } from "./builder-context";
-import { code, Expression, NameInput, ParentSelect, parentPath, TextInputs, type Texts } from "./OwnFormFields";
+import {
+  code,
+  Expression,
+  FieldError,
+  NameInput,
+  ParentSelect,
+  parentPath,
+  TextInputs,
+  type Texts,
+} from "./OwnFormFields";
+import { useFieldErrors } from "./use-field-errors";
 
 export function OwnAddContainer({ view }: { view: OwnFormView }) {
   const t = useTranslations("builder.ownForm");
@@ -23,15 +33,19 @@ export function OwnAddContainer({ view }: { view: OwnFormView }) {
   };
   const [value, setValue] = useState(empty);
   const nameInput = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const fields = useFieldErrors(formRef);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const parent = parentPath(view, value.parent);
+    fields.clear();
     const done = await change.run(
       {
         op: "addOwnContainer",
         add: { ...value, parent, repeatCount: value.kind === "repeat" ? value.repeatCount : "" },
       },
       () => t("added", { name: value.name }),
+      fields.onFailure,
     );
     // Ready for the next one; after a refusal the fields stay as typed, to be corrected.
     if (done) {
@@ -40,7 +54,7 @@ export function OwnAddContainer({ view }: { view: OwnFormView }) {
     }
   };
   return (
-    <form onSubmit={submit} className="builder-form" aria-labelledby="own-add-container-heading">
+    <form ref={formRef} onSubmit={submit} className="builder-form" aria-labelledby="own-add-container-heading">
       <h3 id="own-add-container-heading">{t("addContainerHeading")}</h3>
       <fieldset>
         <legend>{t("containerKind")}</legend>
@@ -70,26 +84,31 @@ export function OwnAddContainer({ view }: { view: OwnFormView }) {
           id="own-container-name"
           value={value.name}
           onChange={(name) => setValue({ ...value, name })}
+          error={fields.errors.name}
         />
       </p>
+      <FieldError id="own-container-name" error={fields.errors.name} />
       <TextInputs
         id="own-container-label"
         label={(language) => t("labelIn", { language, formLanguage: language })}
         languages={view.languages}
         value={value.label}
         onChange={(label) => setValue({ ...value, label })}
+        error={fields.errors.label}
       />
       <Expression
         id="own-container-relevant"
         label={t.rich("relevant", { code })}
         value={value.relevant}
         onChange={(relevant) => setValue({ ...value, relevant })}
+        error={fields.errors.relevant}
       />
       <Expression
         id="own-container-appearance"
         label={t.rich("appearance", { code })}
         value={value.appearance}
         onChange={(appearance) => setValue({ ...value, appearance })}
+        error={fields.errors.appearance}
       />
       {value.kind === "repeat" && (
         <Expression
@@ -97,6 +116,7 @@ export function OwnAddContainer({ view }: { view: OwnFormView }) {
           label={t.rich("repeatCount", { code })}
           value={value.repeatCount}
           onChange={(repeatCount) => setValue({ ...value, repeatCount })}
+          error={fields.errors.repeatCount}
         />
       )}
       <button type="submit" disabled={change.pending}>

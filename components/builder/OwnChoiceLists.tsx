@@ -8,7 +8,9 @@ import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/Button";
 import type { OwnChoiceView, OwnFormView, OwnListView } from "@/lib/builder/own-form-view";
 import { useBuilder } from "./builder-context";
-import { NameInput, TextInputs, type Texts } from "./OwnFormFields";
+import { FieldError, NameInput, TextInputs, type Texts } from "./OwnFormFields";
+import { OwnRenameForm } from "./OwnRenameForm";
+import { useFieldErrors } from "./use-field-errors";
 
 type Draft = { key: number; from: number | null; name: string; label: Texts; filters: Record<string, string> };
 
@@ -33,6 +35,9 @@ function ListEditor({
   const t = useTranslations("builder.ownForm.lists");
   const { change } = useBuilder();
   const [drafts, setDrafts] = useState(initial);
+  // A refused save keeps the drafts and shows each message beside its choice's field.
+  const formRef = useRef<HTMLFormElement>(null);
+  const fields = useFieldErrors(formRef);
   // After adding, removing or moving a choice, focus goes where the person's next action is.
   const focusNext = useRef<string | null>(null);
   useEffect(() => {
@@ -61,6 +66,7 @@ function ListEditor({
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    fields.clear();
     const done = await change.run(
       {
         op: "saveOwnChoiceList",
@@ -71,11 +77,12 @@ function ListEditor({
         },
       },
       () => t(create ? "created" : "saved", { name: listName }),
+      fields.onFailure,
     );
     if (done) onDone?.();
   };
   return (
-    <form onSubmit={submit} className="builder-form" aria-label={t("editOf", { name: listName })}>
+    <form ref={formRef} onSubmit={submit} className="builder-form" aria-label={t("editOf", { name: listName })}>
       <ol className="own-choices">
         {drafts.map((d, i) => (
           <li key={d.key}>
@@ -83,14 +90,21 @@ function ListEditor({
               <legend>{t("choice", { number: i + 1, name: d.name || "—" })}</legend>
               <p>
                 <label htmlFor={id(d.key, "name")}>{t("choiceName")}</label>
-                <NameInput id={id(d.key, "name")} value={d.name} onChange={(name) => update(i, { name })} />
+                <NameInput
+                  id={id(d.key, "name")}
+                  value={d.name}
+                  onChange={(name) => update(i, { name })}
+                  error={fields.errors[`choices.${i}.name`]}
+                />
               </p>
+              <FieldError id={id(d.key, "name")} error={fields.errors[`choices.${i}.name`]} />
               <TextInputs
                 id={id(d.key, "label")}
                 label={(language) => t("labelIn", { language, formLanguage: language })}
                 languages={view.languages}
                 value={d.label}
                 onChange={(label) => update(i, { label })}
+                error={fields.errors[`choices.${i}.label`]}
               />
               {view.filterColumns.map((column) => (
                 <p key={column}>
@@ -149,7 +163,27 @@ function ListEditor({
   );
 }
 
-function ListRow({ view, list }: { view: OwnFormView; list: OwnListView }) {
+/** Delete a list: the server refuses, naming them, while questions still take their answers from it. */
+function DeleteList({ list }: { list: OwnListView }) {
+  const t = useTranslations("builder.ownForm.lists");
+  const { change } = useBuilder();
+  const remove = () => {
+    if (window.confirm(t("confirmDelete", { name: list.name })))
+      void change.run({ op: "deleteOwnChoiceList", listName: list.name }, () => t("deleted", { name: list.name }));
+  };
+  return (
+    <p className="button-row">
+      <button type="button" className={buttonClass({ variant: "danger" })} onClick={remove} disabled={change.pending}>
+        {t("delete", { name: list.name })}
+      </button>
+      {list.usedBy.length > 0 && (
+        <span className="muted"> {t("usedBy", { count: list.usedBy.length, questions: list.usedBy.join(", ") })}</span>
+      )}
+    </p>
+  );
+}
+
+function ListRow({ view, list, index }: { view: OwnFormView; list: OwnListView; index: number }) {
   const t = useTranslations("builder.ownForm.lists");
   const [open, setOpen] = useState(false);
   return (
@@ -158,6 +192,16 @@ function ListRow({ view, list }: { view: OwnFormView; list: OwnListView }) {
         <summary>
           <code dir="ltr">{list.name}</code> {t("size", { count: list.size })}
         </summary>
+        {open && (
+          <>
+            <OwnRenameForm
+              key={list.name}
+              target={{ kind: "list", name: list.name, usedBy: list.usedBy }}
+              idPrefix={`own-list-${index}`}
+            />
+            <DeleteList list={list} />
+          </>
+        )}
         {list.choices === null ? (
           <p className="muted">{t("tooLong")}</p>
         ) : (
@@ -214,8 +258,8 @@ export function OwnChoiceLists({ view }: { view: OwnFormView }) {
       <p className="muted">{t("intro")}</p>
       {view.lists.length > 0 && (
         <ul className="own-form-list">
-          {view.lists.map((list) => (
-            <ListRow key={list.name} view={view} list={list} />
+          {view.lists.map((list, i) => (
+            <ListRow key={list.name} view={view} list={list} index={i} />
           ))}
         </ul>
       )}

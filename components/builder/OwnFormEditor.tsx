@@ -11,10 +11,12 @@ import { buttonClass } from "@/components/ui/Button";
 import type { OwnFormRow, OwnFormView } from "@/lib/builder/own-form-view";
 import { OWN_QUESTION_TYPES } from "@/lib/builder/own-form-schema";
 import { useBuilder } from "./builder-context";
-import { Expression, NameInput, ParentSelect, parentPath, TextInputs, type Texts } from "./OwnFormFields";
+import { Expression, FieldError, NameInput, ParentSelect, parentPath, TextInputs, type Texts } from "./OwnFormFields";
+import { useFieldErrors } from "./use-field-errors";
 import { OwnQuestionForm } from "./OwnQuestionForm";
 import { OwnAddContainer } from "./OwnAddContainer";
 import { OwnChoiceLists } from "./OwnChoiceLists";
+import { OwnRenameForm } from "./OwnRenameForm";
 
 /**
  * The move button to focus once the page comes back from the server: a row moved into or out of a
@@ -92,12 +94,19 @@ function Row({ row, view, index }: { row: OwnFormRow; view: OwnFormView; index: 
           <details onToggle={(e) => setOpen(e.currentTarget.open)}>
             <summary>{t("edit", { name: row.name })}</summary>
             {open && (
-              <OwnQuestionForm
-                row={row}
-                languages={view.languages}
-                listNames={view.listNames}
-                idPrefix={`own-${index}`}
-              />
+              <>
+                <OwnRenameForm
+                  key={row.name}
+                  target={{ kind: "node", path: row.path, name: row.name, references: row.references }}
+                  idPrefix={`own-${index}`}
+                />
+                <OwnQuestionForm
+                  row={row}
+                  languages={view.languages}
+                  listNames={view.listNames}
+                  idPrefix={`own-${index}`}
+                />
+              </>
             )}
           </details>
         </>
@@ -173,21 +182,26 @@ function AddOwnQuestion({ view }: { view: OwnFormView }) {
     calculation: "",
   };
   const [value, setValue] = useState(empty);
+  // A refused add keeps what was typed and shows each message beside its field.
+  const formRef = useRef<HTMLFormElement>(null);
+  const fields = useFieldErrors(formRef);
   const isSelect = value.type === "select_one" || value.type === "select_multiple";
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const parent = parentPath(view, value.parent);
+    fields.clear();
     const done = await change.run(
       {
         op: "addOwnQuestion",
         add: { ...value, parent, listName: isSelect ? value.listName || null : null },
       },
       () => t("added", { name: value.name }),
+      fields.onFailure,
     );
     if (done) setValue(empty);
   };
   return (
-    <form onSubmit={submit} className="builder-form" aria-labelledby="own-add-heading">
+    <form ref={formRef} onSubmit={submit} className="builder-form" aria-labelledby="own-add-heading">
       <h3 id="own-add-heading">{t("addHeading")}</h3>
       <ParentSelect
         id="own-add-parent"
@@ -227,14 +241,21 @@ function AddOwnQuestion({ view }: { view: OwnFormView }) {
       )}
       <p>
         <label htmlFor="own-add-name">{t("name")}</label>
-        <NameInput id="own-add-name" value={value.name} onChange={(name) => setValue({ ...value, name })} />
+        <NameInput
+          id="own-add-name"
+          value={value.name}
+          onChange={(name) => setValue({ ...value, name })}
+          error={fields.errors.name}
+        />
       </p>
+      <FieldError id="own-add-name" error={fields.errors.name} />
       <TextInputs
         id="own-add-label"
         label={(language) => t("labelIn", { language, formLanguage: language })}
         languages={view.languages}
         value={value.label}
         onChange={(label) => setValue({ ...value, label })}
+        error={fields.errors.label}
       />
       <TextInputs
         id="own-add-hint"
@@ -242,6 +263,7 @@ function AddOwnQuestion({ view }: { view: OwnFormView }) {
         languages={view.languages}
         value={value.hint}
         onChange={(hint) => setValue({ ...value, hint })}
+        error={fields.errors.hint}
       />
       {value.type === "calculate" ? (
         <Expression
@@ -249,6 +271,7 @@ function AddOwnQuestion({ view }: { view: OwnFormView }) {
           label={t("calculation")}
           value={value.calculation}
           onChange={(calculation) => setValue({ ...value, calculation })}
+          error={fields.errors.calculation}
         />
       ) : (
         value.type !== "note" && (

@@ -14,18 +14,33 @@ export const code = (chunks: ReactNode) => (
   </code>
 );
 
+/** A refused save's message for one field, which the field names in its aria-describedby. */
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <p id={`${id}-error`} className="field-error">
+      {error}
+    </p>
+  ) : null;
+}
+
+/** aria-invalid and aria-describedby of a field with a message (FieldError beside it). */
+export const invalidProps = (id: string, error?: string) =>
+  error ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {};
+
 export function TextInputs({
   id,
   label,
   languages,
   value,
   onChange,
+  error,
 }: {
   id: string;
   label: (language: string) => string;
   languages: OwnFormLanguage[];
   value: Texts;
   onChange: (v: Texts) => void;
+  error?: string;
 }) {
   return (
     <>
@@ -40,9 +55,11 @@ export function TextInputs({
             maxLength={5000}
             value={value[l.name] ?? ""}
             onChange={(e) => onChange({ ...value, [l.name]: e.target.value })}
+            {...invalidProps(id, error)}
           />
         </p>
       ))}
+      <FieldError id={id} error={error} />
     </>
   );
 }
@@ -52,11 +69,13 @@ export function Expression({
   label,
   value,
   onChange,
+  error,
 }: {
   id: string;
   label: ReactNode;
   value: string;
   onChange: (v: string) => void;
+  error?: string;
 }) {
   return (
     <p>
@@ -71,7 +90,9 @@ export function Expression({
         maxLength={5000}
         value={value}
         onChange={(e) => onChange(e.target.value)}
+        {...invalidProps(id, error)}
       />
+      <FieldError id={id} error={error} />
     </p>
   );
 }
@@ -82,11 +103,14 @@ export function NameInput({
   value,
   onChange,
   ref,
+  error,
 }: {
   id: string;
   value: string;
   onChange: (v: string) => void;
   ref?: Ref<HTMLInputElement>;
+  /** Shown by the caller with FieldError (the input sits inside the caller's own paragraph) */
+  error?: string;
 }) {
   return (
     <input
@@ -99,6 +123,7 @@ export function NameInput({
       maxLength={200}
       value={value}
       onChange={(e) => onChange(e.target.value)}
+      {...invalidProps(id, error)}
     />
   );
 }

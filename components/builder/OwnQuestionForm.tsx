@@ -3,13 +3,14 @@
 // language of the form, required, skip condition, accepted answers and their message, calculation,
 // and the other columns (default, appearance, guidance hint, read only, choice filter, the list a
 // select takes its answers from, a repeat's count). Columns it does not show stay as they are.
-import { useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/Button";
 import type { OwnFormLanguage, OwnFormRow } from "@/lib/builder/own-form-view";
 import { proposeOwnQuestionAction } from "@/lib/builder/actions";
 import { useBuilder } from "./builder-context";
-import { code, Expression, TextInputs } from "./OwnFormFields";
+import { code, Expression, FieldError, invalidProps, TextInputs } from "./OwnFormFields";
+import { useFieldErrors } from "./use-field-errors";
 
 export function OwnQuestionForm({
   row,
@@ -25,6 +26,9 @@ export function OwnQuestionForm({
   const t = useTranslations("builder.ownForm");
   const { change, q } = useBuilder();
   const isQuestion = row.kind === "question";
+  // A refused save keeps what was typed (this state) and shows each message beside its field.
+  const formRef = useRef<HTMLFormElement>(null);
+  const fields = useFieldErrors(formRef);
   const [value, setValue] = useState({
     label: row.label,
     hint: row.hint,
@@ -52,7 +56,8 @@ export function OwnQuestionForm({
       ...(row.listName ? { listName } : {}),
       ...(row.kind === "repeat" ? { repeatCount } : {}),
     };
-    change.run({ op: "editOwnQuestion", edit }, () => t("saved", { name: row.name }));
+    fields.clear();
+    void change.run({ op: "editOwnQuestion", edit }, () => t("saved", { name: row.name }), fields.onFailure);
   };
   const [proposing, startProposing] = useTransition();
   const propose = () =>
@@ -78,6 +83,7 @@ export function OwnQuestionForm({
       languages={languages}
       value={value[key]}
       onChange={(v) => setValue({ ...value, [key]: v })}
+      error={fields.errors[key]}
     />
   );
   const expression = (
@@ -89,6 +95,7 @@ export function OwnQuestionForm({
       label={label}
       value={value[key]}
       onChange={(v) => setValue({ ...value, [key]: v })}
+      error={fields.errors[key]}
     />
   );
   const check = (key: "required" | "readOnly", label: string) => (
@@ -103,7 +110,7 @@ export function OwnQuestionForm({
     </p>
   );
   return (
-    <form onSubmit={submit} className="builder-form" aria-label={t("editOf", { name: row.name })}>
+    <form ref={formRef} onSubmit={submit} className="builder-form" aria-label={t("editOf", { name: row.name })}>
       {texts("label", "labelIn")}
       {texts("hint", "hintIn")}
       {isQuestion && texts("guidanceHint", "guidanceHintIn")}
@@ -114,6 +121,7 @@ export function OwnQuestionForm({
             id={`${idPrefix}-list`}
             value={value.listName}
             onChange={(e) => setValue({ ...value, listName: e.target.value })}
+            {...invalidProps(`${idPrefix}-list`, fields.errors.listName)}
           >
             {listNames.map((name) => (
               <option key={name} value={name}>
@@ -121,6 +129,7 @@ export function OwnQuestionForm({
               </option>
             ))}
           </select>
+          <FieldError id={`${idPrefix}-list`} error={fields.errors.listName} />
         </p>
       )}
       {isQuestion && check("required", t("required"))}

@@ -30,6 +30,8 @@ export function useBuilderChange(questionnaireId: string, serverRevision: number
     (
       body: ChangeBody,
       okMessage: (result: Extract<BuilderActionResult, { ok: true }>["data"]) => string,
+      /** The form that sent the change: its fields' messages (useFieldErrors) */
+      onFailure?: (failure: Failure) => void,
     ): Promise<boolean> =>
       new Promise((resolve) => {
         startTransition(async () => {
@@ -41,6 +43,7 @@ export function useBuilderChange(questionnaireId: string, serverRevision: number
             resolve(true);
           } else {
             setFeedback({ kind: "error", failure: result });
+            onFailure?.(result);
             resolve(false);
           }
         });

@@ -12,7 +12,13 @@ import { findHostileInput } from "./hostile-input";
 import { actionHeaders, localeOfRequest } from "./locale";
 import { messagesFor, type Translate } from "../http/messages";
 
-export type KnownFailure<D> = { code: string; details?: D; values?: Record<string, string | number> };
+export type KnownFailure<D> = {
+  code: string;
+  details?: D;
+  values?: Record<string, string | number>;
+  /** Messages (already translated) for the fields the refusal concerns, shown beside them. */
+  fieldErrors?: Record<string, string>;
+};
 
 export type ActionDomain<D> = {
   /** The namespace whose `failures.<code>` words this domain's refusals; `errors.<code>` otherwise. */
@@ -153,7 +159,15 @@ export function actionRunner<D = Record<string, unknown>>(domain: ActionDomain<D
     } catch (error) {
       if (error instanceof ZodError) return fail("invalidInput", { fieldErrors: fieldErrorsOf(error) });
       const known = domain.known?.(error, t);
-      if (known) return fail(known.code, known.details === undefined ? {} : { details: known.details }, known.values);
+      if (known)
+        return fail(
+          known.code,
+          {
+            ...(known.details === undefined ? {} : { details: known.details }),
+            ...(known.fieldErrors && Object.keys(known.fieldErrors).length ? { fieldErrors: known.fieldErrors } : {}),
+          },
+          known.values,
+        );
       if (error instanceof AppError)
         return fail(
           error.code,

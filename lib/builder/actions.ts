@@ -17,6 +17,7 @@ import {
   type BuilderActor,
 } from "./mutations";
 import { builderFieldErrors, type BuilderChange } from "./schema";
+import { refusalFieldErrors } from "./field-errors";
 import { settingsFromForm } from "./form-input";
 import { proposeOwnQuestion } from "./propose-mutations";
 import { setFormLink } from "./form-link-mutations";
@@ -49,6 +50,7 @@ const runBuilder = actionRunner<BuilderErrorDetails>({
       code: error.code,
       details: error.details,
       values: { codes: (error.details.codes ?? []).join(", "), problems: problems.join("; ") },
+      fieldErrors: refusalFieldErrors(error.details, t),
     };
   },
   fieldErrors: (error, t) =>

@@ -22,7 +22,10 @@ export type BuilderFailure =
   | "alreadyProposed"
   | "notProposable"
   | "noBankLanguage"
-  | "hazardUnknown";
+  | "hazardUnknown"
+  | "nameInvalid"
+  | "nameTaken"
+  | "listInUse";
 
 export type BuilderErrorDetails = {
   /** Bank codes concerned (already in the questionnaire, unknown) */
@@ -31,6 +34,8 @@ export type BuilderErrorDetails = {
   problems?: { owner: string; question: string; problem: string }[];
   /** What the form reader found wrong with the questionnaire's own form after a change (import.problems.<code>) */
   formProblems?: { code: string; row?: number; column?: string; value?: string }[];
+  /** The field a refusal concerns (form field → builder.fieldErrors.<key>), to show it beside that field */
+  fields?: Record<string, string>;
   /** The questionnaire's revision now, for a conflict */
   revision?: number;
 };

@@ -70,6 +70,9 @@ async function applyChange(
     case "addOwnContainer":
     case "moveOwnNode":
     case "saveOwnChoiceList":
+    case "renameOwnNode":
+    case "renameOwnChoiceList":
+    case "deleteOwnChoiceList":
       return applyOwnFormChange(tx, q, change);
   }
 }
@@ -95,6 +98,9 @@ const KEEPS_SKIP_LOGIC: ReadonlySet<ParsedBuilderChange["op"]> = new Set([
   "addOwnContainer",
   "moveOwnNode",
   "saveOwnChoiceList",
+  "renameOwnNode",
+  "renameOwnChoiceList",
+  "deleteOwnChoiceList",
 ]);
 
 /** Applies one builder change made on `revision`; returns the questionnaire's new revision. */

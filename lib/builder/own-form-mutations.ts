@@ -9,6 +9,7 @@ import type { ParsedBuilderChange } from "./schema";
 import { addOwnQuestion, deleteOwnQuestion, editOwnQuestion, type OwnEditOutcome } from "./own-form-edit";
 import { addOwnContainer, moveOwnNode } from "./own-form-structure";
 import { saveOwnChoiceList } from "./own-form-lists";
+import { deleteOwnChoiceList, renameOwnChoiceList, renameOwnNode, type OwnRenameOutcome } from "./own-form-rename";
 
 type Tx = Prisma.TransactionClient;
 type OwnFormChange = Extract<
@@ -20,7 +21,10 @@ type OwnFormChange = Extract<
       | "deleteOwnQuestion"
       | "addOwnContainer"
       | "moveOwnNode"
-      | "saveOwnChoiceList";
+      | "saveOwnChoiceList"
+      | "renameOwnNode"
+      | "renameOwnChoiceList"
+      | "deleteOwnChoiceList";
   }
 >;
 
@@ -64,6 +68,25 @@ export async function applyOwnFormChange(
         created: change.list.create,
         choices: change.list.choices.map((c) => c.name),
       });
+    case "renameOwnNode": {
+      // Unique within the questionnaire: its bank items' names too (not the whole bank's).
+      const items = await tx.questionnaireItem.findMany({ where: { questionnaireId: q.id }, select: { name: true } });
+      const taken = new Set(items.map((i) => i.name));
+      return changeOwnForm(tx, q.id, (form) => renameOwnNode(form, change.rename, taken), {
+        path: change.rename.path,
+        name: change.rename.name,
+      });
+    }
+    case "renameOwnChoiceList":
+      return changeOwnForm(tx, q.id, (form) => renameOwnChoiceList(form, change.rename), {
+        list: change.rename.listName,
+        name: change.rename.name,
+      });
+    case "deleteOwnChoiceList":
+      return changeOwnForm(tx, q.id, (form) => deleteOwnChoiceList(form, change.listName), {
+        list: change.listName,
+        deleted: true,
+      });
   }
 }
 
@@ -89,7 +112,7 @@ async function moveFormLinks(tx: Tx, questionnaireId: string, from: string[], to
 async function changeOwnForm(
   tx: Tx,
   questionnaireId: string,
-  apply: (form: FormModel) => OwnEditOutcome,
+  apply: (form: FormModel) => OwnEditOutcome | OwnRenameOutcome,
   details: Record<string, unknown>,
 ): Promise<{ details: Record<string, unknown> }> {
   const row = await tx.questionnaire.findUnique({ where: { id: questionnaireId }, select: { form: true } });
@@ -97,21 +120,26 @@ async function changeOwnForm(
   const outcome = apply(row.form as unknown as FormModel);
   if (!outcome.ok)
     throw new BuilderError(outcome.code, {
-      ...(outcome.code === "choiceInUse" ? { codes: outcome.codes } : {}),
-      formProblems: (outcome.problems ?? []).map(({ code, row: at, column, value }) => ({
-        code,
-        row: at,
-        column,
-        value,
-      })),
+      ...("codes" in outcome ? { codes: outcome.codes } : {}),
+      ...("field" in outcome ? { fields: { [outcome.field]: outcome.code } } : {}),
+      formProblems: (("problems" in outcome ? outcome.problems : undefined) ?? []).map(
+        ({ code, row: at, column, value }) => ({
+          code,
+          row: at,
+          column,
+          value,
+        }),
+      ),
     });
   await tx.questionnaire.update({
     where: { id: questionnaireId },
     data: { form: outcome.form as unknown as Prisma.InputJsonValue },
   });
+  // A rename says how many references it rewrote (the audit keeps it, the screen shows it).
+  const counted = "references" in outcome ? { ...details, references: outcome.references } : details;
   if (outcome.movedTo && Array.isArray(details.path)) {
     await moveFormLinks(tx, questionnaireId, details.path as string[], outcome.movedTo);
-    return { details: { ...details, to: outcome.movedTo } };
+    return { details: { ...counted, to: outcome.movedTo } };
   }
-  return { details };
+  return { details: counted };
 }

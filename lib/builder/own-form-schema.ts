@@ -94,3 +94,11 @@ export const ownChoiceListSchema = z.object({
   choices: z.array(ownChoiceSchema).min(1).max(OWN_LIST_MAX_CHOICES),
 });
 export type OwnChoiceListSave = z.infer<typeof ownChoiceListSchema>;
+
+/** A question, group or repeat given a new XLSForm name; its `${references}` follow (own-form-rename.ts). */
+export const ownRenameSchema = z.object({ path, name });
+export type OwnRename = z.infer<typeof ownRenameSchema>;
+
+/** A choice list given a new list_name; the selects using it follow. */
+export const ownListRenameSchema = z.object({ listName: name, name });
+export type OwnListRename = z.infer<typeof ownListRenameSchema>;

@@ -7,6 +7,8 @@ import { bareLanguage, parseType, type FormModel, type SurveyNode } from "../xls
 import { isYes } from "./own-form-edit";
 import { filterColumns } from "./own-form-lists";
 import { OWN_LIST_MAX_CHOICES } from "./own-form-schema";
+import { listUsers } from "./own-form-rename";
+import { referenceCounts } from "../xlsform/form/rename-references";
 
 export const SHOWN = 400;
 
@@ -14,6 +16,8 @@ export type OwnChoiceView = { name: string; label: Record<string, string>; filte
 export type OwnListView = {
   name: string;
   size: number;
+  /** Questions taking their answers from it: a rename changes their types, a delete is refused */
+  usedBy: string[];
   /** Null for a list too long to edit here (over OWN_LIST_MAX_CHOICES) */
   choices: OwnChoiceView[] | null;
 };
@@ -43,6 +47,8 @@ export type OwnFormRow = {
   listName: string | null;
   /** The label in the reader's language where the form has it, else in its default language */
   shownLabel: string | null;
+  /** `${name}` references to it anywhere in the form: what a rename rewrites */
+  references: number;
   /** Unnamed notes cannot be found again by name: shown, not edited */
   editable: boolean;
   children: OwnFormRow[];
@@ -75,7 +81,12 @@ function languageOf(name: string, code: string | null): OwnFormLanguage {
 
 const EDITABLE_SELECTS = new Set(["select_one", "select_multiple", "rank"]);
 
-function rowOf(node: Exclude<SurveyNode, { kind: "skipped" }>, path: string[], shownLabel: OwnFormRow["shownLabel"]) {
+function rowOf(
+  node: Exclude<SurveyNode, { kind: "skipped" }>,
+  path: string[],
+  shownLabel: OwnFormRow["shownLabel"],
+  references: number,
+) {
   const parsed = parseType(node.type);
   const label = node.texts.label ?? {};
   return {
@@ -98,6 +109,7 @@ function rowOf(node: Exclude<SurveyNode, { kind: "skipped" }>, path: string[], s
     repeatCount: node.values.repeat_count ?? "",
     listName: parsed.kind === "select" && EDITABLE_SELECTS.has(parsed.select) ? parsed.listName : null,
     shownLabel,
+    references,
     editable: !!node.name,
     children: [] as OwnFormRow[],
   } satisfies OwnFormRow;
@@ -145,6 +157,7 @@ export function ownFormView(
     const at = index.get(node);
     return at !== undefined && at >= current * SHOWN && at < (current + 1) * SHOWN;
   };
+  const counts = referenceCounts(form);
   // Second pass: the rows of this page, with the groups holding them (so the tree still reads).
   const visit = (nodes: SurveyNode[], parent: string[]): OwnFormRow[] => {
     const out: OwnFormRow[] = [];
@@ -153,7 +166,7 @@ export function ownFormView(
       const path = [...parent, node.name];
       const children = node.kind === "question" ? [] : visit(node.children, path);
       if (!onPage(node) && !children.length) continue;
-      out.push({ ...rowOf(node, path, shownLabel(node.texts.label ?? {})), children });
+      out.push({ ...rowOf(node, path, shownLabel(node.texts.label ?? {}), counts.get(node.name) ?? 0), children });
     }
     return out;
   };
@@ -172,6 +185,7 @@ export function ownFormView(
     lists: form.choiceLists.map((l) => ({
       name: l.name,
       size: l.choices.length,
+      usedBy: listUsers(form, l.name),
       choices:
         l.choices.length > OWN_LIST_MAX_CHOICES
           ? null

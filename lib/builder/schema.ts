@@ -9,10 +9,12 @@ import { hazardCodeSchema } from "../hazards/schema";
 import {
   ownChoiceListSchema,
   ownContainerAddSchema,
+  ownListRenameSchema,
   ownMoveSchema,
   ownPathSchema,
   ownQuestionAddSchema,
   ownQuestionEditSchema,
+  ownRenameSchema,
 } from "./own-form-schema";
 
 const id = z.string().trim().min(1).max(100);
@@ -137,6 +139,10 @@ export const builderChangeSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("addOwnContainer"), ...base, add: ownContainerAddSchema }),
   z.object({ op: z.literal("moveOwnNode"), ...base, move: ownMoveSchema }),
   z.object({ op: z.literal("saveOwnChoiceList"), ...base, list: ownChoiceListSchema }),
+  // Renames rewrite every reference in the same transaction; a list is deleted only when unused.
+  z.object({ op: z.literal("renameOwnNode"), ...base, rename: ownRenameSchema }),
+  z.object({ op: z.literal("renameOwnChoiceList"), ...base, rename: ownListRenameSchema }),
+  z.object({ op: z.literal("deleteOwnChoiceList"), ...base, listName: z.string().trim().min(1).max(200) }),
 ]);
 export type BuilderChange = z.input<typeof builderChangeSchema>;
 export type ParsedBuilderChange = z.output<typeof builderChangeSchema>;

@@ -36,7 +36,7 @@ const NAME_START =
   "A-Z_a-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u02ff\\u0370-\\u037d\\u037f-\\u1fff\\u200c-\\u200d\\u2070-\\u218f\\u2c00-\\u2fef\\u3001-\\ud7ff\\uf900-\\ufdcf\\ufdf0-\\ufffd\\u{10000}-\\u{effff}";
 const NAME_CHAR = `${NAME_START}\\-.0-9\\u00b7\\u0300-\\u036f\\u203f-\\u2040`;
 const NCNAME = `[${NAME_START}][${NAME_CHAR}]*`;
-const XML_NAME = new RegExp(`^${NCNAME}(?::${NCNAME})?$`, "u");
+export const XML_NAME = new RegExp(`^${NCNAME}(?::${NCNAME})?$`, "u");
 
 export async function readFormFile(bytes: Uint8Array): Promise<ReadFormResult> {
   const tables = await readTables(bytes);
