@@ -17,6 +17,8 @@ export type HazardTextProps = {
   lang?: Language;
   /** How the plain parts are shown (search results mark the matched words) */
   renderText?: (text: string, key: number) => ReactNode;
+  /** Name the token as written too (a translator, who must write it in the translation) */
+  showToken?: boolean;
 };
 
 export function HazardText(props: HazardTextProps) {
@@ -31,6 +33,7 @@ export function HazardSlots({
   hazard,
   lang,
   renderText,
+  showToken,
   locale,
   words,
 }: HazardTextProps & { locale: string; words: HazardWords }) {
@@ -51,7 +54,7 @@ export function HazardSlots({
               {hazardWord(piece.token, hazard.names, lang)}
             </span>
           );
-        const description = words.describe(piece.token);
+        const description = words.describe(piece.token) + (showToken ? ` ${piece.raw}` : "");
         // In the page's language, isolated (dir) so that an Arabic slot inside English text, or the
         // reverse, keeps its own order; the brackets are mirrored characters and follow it.
         return (

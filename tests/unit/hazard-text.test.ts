@@ -10,6 +10,7 @@ import { HazardText, type HazardTextProps } from "@/components/hazards/HazardTex
 import { hazardPlainText, hazardWords } from "@/components/hazards/hazard-words";
 import { Highlighted } from "@/components/search/Highlighted";
 import { splitHazardText } from "@/lib/hazards/placeholder";
+import { diffText } from "@/lib/text/diff";
 import { hazardSeedSchema, type Hazard } from "@/lib/hazards/schema";
 import type { Language } from "@/lib/i18n/languages";
 
@@ -19,11 +20,12 @@ const cholera = seeded.find((h) => h.code === "cholera")!;
 
 function render(locale: Language, props: HazardTextProps, component = HazardText) {
   return renderToStaticMarkup(
-    createElement(
-      NextIntlClientProvider,
-      { locale, messages: messages(locale), timeZone: "UTC" },
-      createElement(component as typeof HazardText, props),
-    ),
+    createElement(NextIntlClientProvider, {
+      locale,
+      messages: messages(locale),
+      timeZone: "UTC",
+      children: createElement(component as typeof HazardText, props),
+    }),
   );
 }
 /** The markup as a person reads it: tags out, entities back. */
@@ -95,7 +97,11 @@ describe("HazardText", () => {
   });
 
   it("search results mark matched words but never inside a placeholder", () => {
-    const html = render("en", { text: "Hazard signs of [[hazard.of]]", words: ["hazard"] } as never, Highlighted as never);
+    const html = render(
+      "en",
+      { text: "Hazard signs of [[hazard.of]]", words: ["hazard"] } as never,
+      Highlighted as never,
+    );
     expect(html).toContain("<mark>Hazard</mark>");
     expect(html).not.toContain("[[");
     expect(visible(html)).toBe("Hazard signs of ‹disease›");
@@ -109,5 +115,17 @@ describe("hazardPlainText", () => {
     expect(hazardPlainText("[[Hazard]] y [[hazard.to]]", words)).toBe("‹Enfermedad› y ‹enfermedad›");
     expect(hazardPlainText("Vacuna [[hazard.to]]", words, { hazard: cholera, lang: "es" })).toBe("Vacuna al cólera");
     expect(hazardPlainText("[[hazard.off]]", words)).toBe("[[hazard.off]]");
+  });
+});
+
+describe("a placeholder in a diff (history, the bank changed, conflicts)", () => {
+  it("changes as one token, so that each side shows a whole slot", () => {
+    const parts = diffText("Fear of [[hazard.of]] here", "Fear of [[hazard.to]] here");
+    expect(parts).toEqual([
+      { text: "Fear of ", kind: "same" },
+      { text: "[[hazard.of]]", kind: "removed" },
+      { text: "[[hazard.to]]", kind: "added" },
+      { text: " here", kind: "same" },
+    ]);
   });
 });
