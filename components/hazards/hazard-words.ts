@@ -24,7 +24,11 @@ export function hazardWords(t: Translate, locale: string): HazardWords {
   return {
     shown: (token) => `‹${token.capital ? capitalised : slot}›`,
     describe: (token) =>
-      t("describe", { slot: token.capital ? capitalised : slot, form: token.form, capital: token.capital ? "yes" : "no" }),
+      t("describe", {
+        slot: token.capital ? capitalised : slot,
+        form: token.form,
+        capital: token.capital ? "yes" : "no",
+      }),
     malformed: (raw) => t("malformed", { token: raw }),
     filled: (raw) => t("filled", { token: raw }),
   };

@@ -2,7 +2,7 @@
 // every form as a slot in the page's language, the capital, a malformed token, a chosen hazard,
 // right to left, and user text kept as text. Rendered to markup with the real messages.
 import { readFileSync } from "node:fs";
-import { createElement } from "react";
+import { createElement, type ComponentProps } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { NextIntlClientProvider, createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
@@ -20,12 +20,11 @@ const cholera = seeded.find((h) => h.code === "cholera")!;
 
 function render(locale: Language, props: HazardTextProps, component = HazardText) {
   return renderToStaticMarkup(
-    createElement(NextIntlClientProvider, {
-      locale,
-      messages: messages(locale),
-      timeZone: "UTC",
-      children: createElement(component as typeof HazardText, props),
-    }),
+    createElement(
+      NextIntlClientProvider,
+      { locale, messages: messages(locale), timeZone: "UTC" } as ComponentProps<typeof NextIntlClientProvider>,
+      createElement(component as typeof HazardText, props),
+    ),
   );
 }
 /** The markup as a person reads it: tags out, entities back. */
