@@ -2,7 +2,8 @@
 //   npm run bank:generate -- --questions 100000        (DATABASE_URL, or PGLITE_DIR for PGlite)
 // Texts are built from the real seed texts (prisma/seed/questions/*.json): each synthetic label takes
 // a real label's sentence shape and swaps words for words of the same language, drawn with the
-// seed's own word frequencies. Choices come from the real choice lists; indicators, tags and sources
+// seed's own word frequencies (synthetic-texts.ts); a template's hazard placeholders are kept, so
+// the seed's share of multi-hazard questions carries over. Choices come from the real choice lists; indicators, tags and sources
 // from the seeded framework. Some translations are missing or in draft, some questions are drafts.
 // Triggers are switched off during the load; search rows and counts are then rebuilt in bulk.
 import { readFile, readdir } from "node:fs/promises";
@@ -11,7 +12,9 @@ import pg from "pg";
 import { openAdapter, resolveTarget } from "../lib/db/adapter";
 import { applyMigrations } from "../lib/db/migrations";
 import { readEnv } from "../lib/env";
-import { LANGUAGES, type Language } from "../lib/i18n/languages";
+import { LANGUAGES } from "../lib/i18n/languages";
+import { usesHazard } from "../lib/hazards/placeholder";
+import { createRandom, pickWith, synthesize as synthesizeWith, wordPools, type SeedQuestion } from "./synthetic-texts";
 
 type Exec = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
@@ -22,12 +25,10 @@ function argValue(name: string, fallback: number): number {
   return v;
 }
 
-// A small deterministic generator, so that two runs build the same bank.
-let seed = 42;
-const random = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
-const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
-
-type SeedQuestion = { label: Record<Language, string>; hint?: Record<Language, string>; type: string };
+// One seeded generator for the whole run, so that two runs build the same bank.
+const random = createRandom(42);
+const pick = pickWith(random);
+const synthesize = (template: string, pool: string[]) => synthesizeWith(template, pool, random);
 
 async function loadSeedTexts(): Promise<SeedQuestion[]> {
   const dir = path.join(process.cwd(), "prisma", "seed", "questions");
@@ -36,22 +37,6 @@ async function loadSeedTexts(): Promise<SeedQuestion[]> {
   for (const f of files)
     all.push(...(JSON.parse(await readFile(path.join(dir, f), "utf8")).questions as SeedQuestion[]));
   return all;
-}
-
-/** Word pools per language, each word as often as the seed uses it (so common words stay common). */
-function wordPools(questions: SeedQuestion[]): Record<Language, string[]> {
-  const pools = Object.fromEntries(LANGUAGES.map((l) => [l, [] as string[]])) as Record<Language, string[]>;
-  for (const q of questions)
-    for (const l of LANGUAGES)
-      pools[l].push(...(q.label[l] + " " + (q.hint?.[l] ?? "")).split(/\s+/).filter((w) => /\p{L}{3,}/u.test(w)));
-  return pools;
-}
-
-function synthesize(template: string, pool: string[]): string {
-  return template
-    .split(/\s+/)
-    .map((w) => (/\p{L}{3,}/u.test(w) && random() < 0.45 ? pick(pool) : w))
-    .join(" ");
 }
 
 const BULK_SEARCH_ROWS = `
@@ -136,6 +121,7 @@ async function main() {
   const existing = Number((await exec("SELECT count(*)::int AS n FROM question WHERE code LIKE 'gen_%'"))[0].n);
   console.log(`Generating ${total - existing} questions (${existing} already there)…`);
   const started = Date.now();
+  let withHazard = 0;
   // Triggers off for the load (superuser); the search rows are rebuilt below.
   await exec("SET session_replication_role = replica");
   for (let from = existing; from < total; from += batch) {
@@ -161,6 +147,7 @@ async function main() {
       const index = from + k;
       const id = `gen${index.toString(36).padStart(8, "0")}`;
       const template = pick(questions);
+      if (usesHazard(template.label.en) || usesHazard(template.hint?.en)) withHazard++;
       const selectType = template.type === "select_one" || template.type === "select_multiple";
       q.id.push(id);
       q.code.push(`gen_${index}`);
@@ -232,6 +219,7 @@ async function main() {
   console.log(
     `Done in ${((Date.now() - started) / 1000).toFixed(0)} s: ${counts.questions} questions, ${counts.texts} texts, ${counts.words} vocabulary words.`,
   );
+  console.log(`  ${withHazard} of the ${total - existing} new questions name the hazard through a placeholder.`);
   await close();
 }
 

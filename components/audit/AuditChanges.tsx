@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { pickText, type Language } from "@/lib/i18n/languages";
 import type { AuditChanges as Changes, AuditValue } from "@/lib/audit/describe";
+import { HazardText } from "@/components/hazards/HazardText";
 
 /**
  * What changed, in words: "Status: Draft → Approved", "Roles: Translator, Reviewer". Text people
@@ -37,7 +38,7 @@ export async function AuditChanges({
       case "text":
         return (
           <bdi className="audit-value" lang={textLang}>
-            {v.text}
+            <HazardText text={v.text} />
           </bdi>
         );
       case "code":
@@ -60,7 +61,7 @@ export async function AuditChanges({
         const picked = pickText(v.texts, locale as Language);
         return picked ? (
           <bdi className="audit-value" lang={picked.lang}>
-            {picked.text}
+            <HazardText text={picked.text} />
           </bdi>
         ) : (
           <span className="muted">—</span>
@@ -70,7 +71,7 @@ export async function AuditChanges({
         return (
           <>
             <bdi className="audit-value" lang={textLang}>
-              {v.label}
+              <HazardText text={v.label} />
             </bdi>{" "}
             <code className="code">{v.name}</code>
           </>

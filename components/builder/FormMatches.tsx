@@ -8,6 +8,7 @@ import { setFormLinkAction } from "@/lib/builder/actions";
 import type { FormMatch } from "@/lib/builder/form-match-data";
 import { diffText } from "@/lib/text/diff";
 import { DiffText } from "@/components/ui/DiffText";
+import { HazardText } from "@/components/hazards/HazardText";
 import { buttonClass } from "@/components/ui/Button";
 
 export function FormMatches({ questionnaireId, matches }: { questionnaireId: string; matches: FormMatch[] }) {
@@ -57,7 +58,7 @@ export function FormMatches({ questionnaireId, matches }: { questionnaireId: str
                       <>
                         <br />
                         <span lang={m.lang ?? undefined} dir="auto">
-                          {m.label}
+                          <HazardText text={m.label} />
                         </span>
                       </>
                     )}
@@ -76,7 +77,7 @@ export function FormMatches({ questionnaireId, matches }: { questionnaireId: str
                           />
                         ) : (
                           <span lang={m.lang ?? undefined} dir="auto">
-                            {m.bank.label}
+                            <HazardText text={m.bank.label} />
                           </span>
                         )}
                       </>

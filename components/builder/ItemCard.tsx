@@ -15,6 +15,7 @@ import { ItemSettingsForm } from "./ItemSettingsForm";
 import { CustomWordingForm } from "./CustomWordingForm";
 import { BankUpdate } from "./BankUpdate";
 import { Button } from "@/components/ui/Button";
+import { HazardText } from "@/components/hazards/HazardText";
 
 export type ItemPlace = { sectionId: string; sectionName: string; index: number; count: number; sectionIndex: number };
 
@@ -75,7 +76,7 @@ export function ItemCard({
         </Button>
         <div className="item-text">
           <p className="item-label" lang={label?.lang} dir="auto">
-            {name}
+            <HazardText text={name} hazard={q.hazard} lang={label?.lang} />
           </p>
           <p className="item-meta">
             <span className="code">{item.name}</span> · {tq(`types.${item.type}`)}

@@ -8,13 +8,14 @@ import { parseNumericConstraint } from "@/lib/builder/schema";
 import { visibleNames, type Answer, type Answers } from "@/lib/builder/skip-logic";
 import { textIn, type ShownText } from "./doc-text";
 import type { RespondentTexts } from "./respondent-texts";
+import { HazardText } from "@/components/hazards/HazardText";
 
 function Shown({ value, texts }: { value: ShownText | null; texts: RespondentTexts }) {
   if (!value) return null;
   return (
     <>
       <span lang={value.lang} dir="auto">
-        {value.text}
+        <HazardText text={value.text} />
       </span>
       {value.missing && <span className="badge badge--missing">{texts.missing}</span>}
     </>

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { Link } from "@/lib/i18n/navigation";
 import { findDuplicatesAction } from "@/lib/curation/actions";
 import type { DuplicateCandidate } from "@/lib/curation/action-state";
+import { HazardText } from "@/components/hazards/HazardText";
 
 export function DuplicateHints({
   label,
@@ -47,7 +48,7 @@ export function DuplicateHints({
                   <span className="code">{d.code}</span>
                 </Link>{" "}
                 <span lang={d.lang} dir="auto">
-                  {d.label}
+                  <HazardText text={d.label} />
                 </span>{" "}
                 <span className="muted">{d.sameIndicator ? t("sameIndicator") : t("similarWording")}</span>
               </li>

@@ -16,6 +16,7 @@ import { LANGUAGES, pickText, type Language } from "@/lib/i18n/languages";
 import type { ApiQuestion } from "@/lib/search/types";
 import type { SearchParams } from "@/lib/search/schema";
 import { highlightSegments } from "@/lib/search/highlight";
+import { withoutHazardTokens } from "@/lib/hazards/placeholder";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { Highlighted } from "./Highlighted";
 import { searchHref } from "./search-url";
@@ -45,7 +46,10 @@ function visibilityFrom(cols: string | undefined): VisibilityState {
 function Snippet({ row, lang, words, label }: { row: ResultRow; lang: Language; words: string[]; label: string }) {
   // Where the words matched the hint or an answer choice rather than the label, show that text too.
   const candidates = [row.text[lang]?.hint, ...row.choices.map((c) => c.label[lang])].filter((t): t is string => !!t);
-  const hit = words.length ? candidates.find((t) => highlightSegments(t, words).some((s) => s.match)) : undefined;
+  // A placeholder is no match ([[hazard]] when "hazard" is searched): Highlighted marks none inside it.
+  const hit = words.length
+    ? candidates.find((t) => highlightSegments(withoutHazardTokens(t), words).some((s) => s.match))
+    : undefined;
   if (!hit) return null;
   return (
     <p className="snippet muted">

@@ -15,6 +15,7 @@ import { StatusBadge } from "@/components/ui/StatusBadge";
 import { Button } from "@/components/ui/Button";
 import { BulkOutcomes } from "./BulkOutcomes";
 import { SourceText } from "./SourceText";
+import { HazardText } from "@/components/hazards/HazardText";
 import styles from "./translate.module.css";
 
 type Row = Pick<QueueItem, "code" | "source" | "target" | "state" | "revision" | "editedByYou" | "comments">;
@@ -212,7 +213,7 @@ export function QueueTable({
                   <SourceText text={item.source} lang={SOURCE_LANGUAGE} dir="ltr" />
                 </td>
                 <td lang={lang} dir={dir}>
-                  {item.target ?? <span className="muted">—</span>}
+                  {item.target ? <HazardText text={item.target} showToken /> : <span className="muted">—</span>}
                 </td>
                 <td>
                   <StatusBadge status={item.state} label={t(`states.${item.state}`)} />

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import type { SavedVersion } from "@/lib/translations/errors";
 import styles from "./translate.module.css";
 import { Button } from "@/components/ui/Button";
+import { HazardText } from "@/components/hazards/HazardText";
 import type { Values } from "./translation-form-values";
 
 export function SaveConflict({
@@ -34,22 +35,22 @@ export function SaveConflict({
         <section aria-labelledby="mine-title" className={styles.sourceCell}>
           <h4 id="mine-title">{t("editor.yourVersion")}</h4>
           <p lang={lang} dir={dir}>
-            {values.label}
+            <HazardText text={values.label} showToken />
           </p>
           {values.hint && (
             <p lang={lang} dir={dir} className="muted">
-              {values.hint}
+              <HazardText text={values.hint} showToken />
             </p>
           )}
         </section>
         <section aria-labelledby="saved-title" className={styles.targetCell}>
           <h4 id="saved-title">{t("editor.savedVersion", { state: t(`states.${conflict.status as "draft"}`) })}</h4>
           <p lang={lang} dir={dir}>
-            {conflict.label}
+            <HazardText text={conflict.label} showToken />
           </p>
           {conflict.hint && (
             <p lang={lang} dir={dir} className="muted">
-              {conflict.hint}
+              <HazardText text={conflict.hint} showToken />
             </p>
           )}
         </section>

@@ -1,7 +1,10 @@
 // A source text shown to a translator: `${name}` references stay left to right and intact inside
 // Arabic (or any) text, and stand out as things to carry over unchanged. Given the glossary, its
 // terms are marked, each focusable, with the approved translation shown on hover and focus and
-// present in the text for screen readers.
+// present in the text for screen readers. Hazard placeholders show as slots (HazardText), the
+// token as written named in their description: the translator keeps the token in the translation.
+import { Fragment } from "react";
+import { HazardText } from "@/components/hazards/HazardText";
 import { findGlossaryTerms } from "@/lib/translations/glossary-match";
 import type { GlossaryEntry } from "@/lib/translations/glossary-schema";
 import styles from "./translate.module.css";
@@ -16,7 +19,7 @@ export type SourceGlossary = {
   tip: (approved: string) => string;
 };
 
-function withTerms(text: string, glossary: SourceGlossary | undefined, key: number) {
+function withTerms(text: string, glossary: SourceGlossary | undefined, key: string) {
   if (!glossary?.entries.length) return text;
   const hits = findGlossaryTerms(text, glossary.entries);
   if (!hits.length) return text;
@@ -59,7 +62,12 @@ export function SourceText({
             {part}
           </bdi>
         ) : (
-          withTerms(part, glossary, i)
+          <HazardText
+            key={i}
+            text={part}
+            showToken
+            renderText={(plain, k) => <Fragment key={k}>{withTerms(plain, glossary, `${i}-${k}`)}</Fragment>}
+          />
         ),
       )}
     </span>

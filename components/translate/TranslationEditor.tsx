@@ -14,6 +14,8 @@ import { Button } from "@/components/ui/Button";
 import type { EditorProps } from "./translation-form-values";
 import { useTranslationForm } from "./useTranslationForm";
 import { CheckProblems } from "./CheckProblems";
+import { HazardText } from "@/components/hazards/HazardText";
+import { usesHazard } from "@/lib/hazards/placeholder";
 import { SaveConflict } from "./SaveConflict";
 
 export type { EditorChoice, EditorProps } from "./translation-form-values";
@@ -21,6 +23,9 @@ export type { EditorChoice, EditorProps } from "./translation-form-values";
 export function TranslationEditor(props: EditorProps) {
   const t = useTranslations("translate");
   const tl = useTranslations("languages");
+  const th = useTranslations("hazardText");
+  // The fields stay raw text (the checks count the [[hazard]] tokens): a line says what they mean.
+  const namesHazard = [props.source.label, props.source.hint, ...props.choices.map((c) => c.source)].some(usesHazard);
   const {
     values,
     setValues,
@@ -66,7 +71,12 @@ export function TranslationEditor(props: EditorProps) {
     field: string = id,
   ) => {
     const problems = problemsOf(field);
-    const described = ["shortcut-help", labelledBy, problems.length ? `blocked-${id}` : null].filter(Boolean);
+    const described = [
+      "shortcut-help",
+      namesHazard ? "hazard-help" : null,
+      labelledBy,
+      problems.length ? `blocked-${id}` : null,
+    ].filter(Boolean);
     return (
       <>
         <textarea
@@ -114,6 +124,11 @@ export function TranslationEditor(props: EditorProps) {
       <p id="shortcut-help" className={styles.help}>
         {t("editor.shortcut")}
       </p>
+      {namesHazard && (
+        <p id="hazard-help" className={styles.help}>
+          {th("translatorHint", { slot: th("slot") })}
+        </p>
+      )}
 
       <div className={styles.pair}>
         <div className={styles.sourceCell}>
@@ -195,7 +210,10 @@ export function TranslationEditor(props: EditorProps) {
                 </label>
                 {c.published !== null && (
                   <p className={styles.referenceText}>
-                    {t("editor.publishedLabel")} <bdi lang={props.lang}>{c.published}</bdi>
+                    {t("editor.publishedLabel")}{" "}
+                    <bdi lang={props.lang}>
+                      <HazardText text={c.published} showToken />
+                    </bdi>
                   </p>
                 )}
                 {textArea(

@@ -1,6 +1,9 @@
 // A word-level difference (lib/text/diff.ts), shown by more than colour: removed words struck
 // through inside <del>, added words underlined inside <ins>, each announced by screen readers.
+// The texts compared are bank texts: their hazard placeholders show as slots (HazardText), which
+// the diff keeps whole (lib/text/diff.ts).
 import type { DiffPart } from "@/lib/text/diff";
+import { HazardText } from "@/components/hazards/HazardText";
 import styles from "./diff.module.css";
 
 export function DiffText({
@@ -21,17 +24,19 @@ export function DiffText({
     <span className={`diff ${styles.diff}`} lang={lang} dir={dir}>
       {parts.map((p, i) =>
         p.kind === "same" ? (
-          <span key={i}>{p.text}</span>
+          <span key={i}>
+            <HazardText text={p.text} />
+          </span>
         ) : p.kind === "added" ? (
           <ins key={i}>
             <span className="visually-hidden">[{addedLabel}: </span>
-            {p.text}
+            <HazardText text={p.text} />
             <span className="visually-hidden">]</span>
           </ins>
         ) : (
           <del key={i}>
             <span className="visually-hidden">[{removedLabel}: </span>
-            {p.text}
+            <HazardText text={p.text} />
             <span className="visually-hidden">]</span>
           </del>
         ),

@@ -1,8 +1,10 @@
 import { pickText, type Language } from "@/lib/i18n/languages";
+import { HazardText } from "@/components/hazards/HazardText";
 
 /**
  * Text in the interface language; where it is missing, the fallback text carries its own `lang`
- * (so screen readers pronounce it right) and a visible mark naming the language shown.
+ * (so screen readers pronounce it right) and a visible mark naming the language shown. A bank
+ * text's hazard placeholders show as slots (HazardText).
  */
 export function LocalizedString({
   value,
@@ -16,11 +18,11 @@ export function LocalizedString({
 }) {
   const picked = pickText(value, locale);
   if (!picked) return null;
-  if (picked.lang === locale) return <>{picked.text}</>;
+  if (picked.lang === locale) return <HazardText text={picked.text} />;
   return (
     <>
       <span lang={picked.lang} dir="auto">
-        {picked.text}
+        <HazardText text={picked.text} />
       </span>{" "}
       <span className="badge badge--missing">{fallbackLabel(picked.lang)}</span>
     </>

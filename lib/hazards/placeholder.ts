@@ -4,7 +4,8 @@
 // for the start of a sentence. Double square brackets collide neither with XLSForm's ${name}
 // references nor with ICU's {braces}, and no survey text writes them otherwise. Pure.
 import type { Language } from "../i18n/languages";
-import { HAZARD_FORMS, type HazardForm, type HazardNames } from "./schema";
+import { HAZARD_FORMS, type HazardForm } from "./forms";
+import type { HazardNames } from "./schema";
 
 /** Any token that is meant as a hazard placeholder, well formed or not (spaces, case, unknown form). */
 const ANY_TOKEN = /\[\[\s*hazard\b[^\]]*\]\]/gi;
@@ -49,8 +50,44 @@ export function renderHazard(text: string, names: HazardNames, lang: Language): 
   if (!text.includes("[[")) return text;
   return text.replace(ANY_TOKEN, (raw) => {
     const token = parseHazardToken(raw);
-    if (!token) return raw;
-    const value = names[lang][token.form];
-    return token.capital ? value.charAt(0).toLocaleUpperCase(lang) + value.slice(1) : value;
+    return token ? hazardWord(token, names, lang) : raw;
   });
+}
+
+/** The words a well-formed placeholder stands for: the hazard's form in `lang`, capitalised if asked. */
+export function hazardWord(token: HazardToken, names: HazardNames, lang: Language): string {
+  const value = names[lang][token.form];
+  return token.capital ? value.charAt(0).toLocaleUpperCase(lang) + value.slice(1) : value;
+}
+
+export type HazardPiece =
+  | { kind: "text"; text: string }
+  /** A placeholder as written; `token` is null when no hazard can fill it (a typo such as [[hazard.off]]) */
+  | { kind: "slot"; raw: string; token: HazardToken | null };
+
+/**
+ * The text cut into plain text and placeholders, in order (joined back, the pieces are the text):
+ * what a page shows as marked slots rather than as brackets (components/hazards/HazardText.tsx).
+ */
+export function splitHazardText(text: string | null | undefined): HazardPiece[] {
+  if (!text) return [];
+  const pieces: HazardPiece[] = [];
+  let at = 0;
+  for (const m of text.matchAll(ANY_TOKEN)) {
+    if (m.index > at) pieces.push({ kind: "text", text: text.slice(at, m.index) });
+    pieces.push({ kind: "slot", raw: m[0], token: parseHazardToken(m[0]) });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) pieces.push({ kind: "text", text: text.slice(at) });
+  return pieces;
+}
+
+/** The text with each placeholder written as `word(piece)`: for plain-text places (a page's title, a tooltip). */
+export function replaceHazardTokens(
+  text: string,
+  word: (piece: Extract<HazardPiece, { kind: "slot" }>) => string,
+): string {
+  return splitHazardText(text)
+    .map((p) => (p.kind === "text" ? p.text : word(p)))
+    .join("");
 }

@@ -11,8 +11,7 @@
 import { z } from "zod";
 import type { Language } from "../i18n/languages";
 
-export const HAZARD_FORMS = ["name", "definite", "of", "to"] as const;
-export type HazardForm = (typeof HAZARD_FORMS)[number];
+export { HAZARD_FORMS, type HazardForm } from "./forms";
 
 const form = z.string().trim().min(1).max(120);
 export const hazardFormsSchema = z.object({ name: form, definite: form, of: form, to: form }).strict();

@@ -12,8 +12,14 @@ export type DiffPart = { text: string; kind: "same" | "added" | "removed" };
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: "word" });
 
+// A double-bracket placeholder ([[hazard.of]]) is one token: cut into "[[", "hazard", ".", "of",
+// "]]" it could be half changed, and the page could no longer show it as one slot.
+const PLACEHOLDER = /(\[\[[^[\]]*\]\])/;
+
 function tokens(text: string): string[] {
-  return Array.from(segmenter.segment(text), (s) => s.segment);
+  return text
+    .split(PLACEHOLDER)
+    .flatMap((part, i) => (i % 2 === 1 ? [part] : Array.from(segmenter.segment(part), (s) => s.segment)));
 }
 
 const isChange = (p: DiffPart | undefined) => p !== undefined && p.kind !== "same";

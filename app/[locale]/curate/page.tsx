@@ -9,6 +9,7 @@ import { curatePageAccess } from "@/lib/curation/page-access";
 import { CurateNav } from "@/components/curate/CurateNav";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { Button } from "@/components/ui/Button";
+import { HazardText } from "@/components/hazards/HazardText";
 
 type Props = {
   params: Promise<{ locale: Language }>;
@@ -84,7 +85,7 @@ export default async function CuratePage({ params, searchParams }: Props) {
                   </Link>
                 </td>
                 <td lang="en" dir="auto">
-                  {r.label}
+                  <HazardText text={r.label} />
                 </td>
                 <td>{tq(`types.${r.type}` as "types.text")}</td>
                 <td>

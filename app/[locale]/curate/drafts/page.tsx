@@ -9,6 +9,7 @@ import { CurateNav } from "@/components/curate/CurateNav";
 import { StatusActions } from "@/components/curate/StatusActions";
 import { Announcer } from "@/components/curate/Announcer";
 import { isolate } from "@/lib/text/bidi";
+import { HazardText } from "@/components/hazards/HazardText";
 
 type Props = { params: Promise<{ locale: Language }> };
 
@@ -39,7 +40,9 @@ export default async function DraftsPage({ params }: Props) {
                   <span className="code">{d.code}</span>
                 </Link>
               </h2>
-              <p dir="auto">{d.label}</p>
+              <p dir="auto">
+                <HazardText text={d.label} />
+              </p>
               <p className="muted">
                 {t("meta", {
                   date: format.format(d.createdAt),

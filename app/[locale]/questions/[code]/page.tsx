@@ -6,27 +6,48 @@ import { findQuestionByCode } from "@/lib/bank/data";
 import { LANGUAGES, LANGUAGE_NAMES, directionOf, pickText, type Language } from "@/lib/i18n/languages";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { StatusBadge } from "@/components/ui/StatusBadge";
+import { Button } from "@/components/ui/Button";
+import { HazardText } from "@/components/hazards/HazardText";
+import { hazardPlainText, hazardWords } from "@/components/hazards/hazard-words";
+import { findHazards } from "@/lib/hazards/data";
+import { usesHazard } from "@/lib/hazards/placeholder";
+import { hazardDisplayName } from "@/lib/hazards/schema";
 
-type Params = { params: Promise<{ locale: Language; code: string }> };
+type Params = {
+  params: Promise<{ locale: Language; code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, code } = await params;
   const q = await findQuestionByCode(code);
+  const label = q && pickText(Object.fromEntries(LANGUAGES.map((l) => [l, q.texts[l]?.label])), locale)?.text;
+  if (!label) return { title: code };
+  const th = await getTranslations({ locale, namespace: "hazardText" });
   return {
-    title: q
-      ? (pickText(Object.fromEntries(LANGUAGES.map((l) => [l, q.texts[l]?.label])), locale)?.text ?? code)
-      : code,
+    title: hazardPlainText(
+      label,
+      hazardWords((key, values) => th(key, values), locale),
+    ),
   };
 }
 
-export default async function QuestionPage({ params }: Params) {
+export default async function QuestionPage({ params, searchParams }: Params) {
   const { locale, code } = await params;
+  const { hazard: asked } = await searchParams;
   setRequestLocale(locale);
   const question = await findQuestionByCode(code);
   if (!question) notFound();
   const t = await getTranslations("question");
+  const th = await getTranslations("hazardText");
   const labelHere = pickText(Object.fromEntries(LANGUAGES.map((l) => [l, question.texts[l]?.label])), locale);
   const firstIndicator = question.indicators[0];
+  // Only a question that names the hazard offers to preview it with one (?hazard=, a plain GET form).
+  const namesHazard =
+    LANGUAGES.some((l) => usesHazard(question.texts[l]?.label) || usesHazard(question.texts[l]?.hint)) ||
+    question.choices.some((c) => LANGUAGES.some((l) => usesHazard(c.labels[l])));
+  const hazards = namesHazard ? await findHazards() : [];
+  const hazard = hazards.find((h) => h.code === asked) ?? null;
   return (
     <>
       <Breadcrumbs
@@ -38,7 +59,7 @@ export default async function QuestionPage({ params }: Params) {
         ]}
       />
       <h1 lang={labelHere?.lang} dir="auto">
-        {labelHere?.text}
+        <HazardText text={labelHere?.text} hazard={hazard} lang={labelHere?.lang} />
       </h1>
       <dl className="facts">
         <dt>{t("code")}</dt>
@@ -118,6 +139,21 @@ export default async function QuestionPage({ params }: Params) {
       </dl>
 
       <h2>{t("inEveryLanguage")}</h2>
+      {hazards.length > 0 && (
+        <form method="get" className="filters" aria-label={th("previewLabel")}>
+          <label htmlFor="hazard">{th("previewLabel")}</label>
+          <select id="hazard" name="hazard" defaultValue={hazard?.code ?? ""}>
+            <option value="">{th("previewNone")}</option>
+            {hazards.map((h) => (
+              <option key={h.code} value={h.code}>
+                {hazardDisplayName(h, locale)}
+              </option>
+            ))}
+          </select>
+          <Button type="submit">{th("previewSubmit")}</Button>
+        </form>
+      )}
+      {hazard && <p className="muted">{th("previewNote", { hazard: hazardDisplayName(hazard, locale) })}</p>}
       <div className="language-columns">
         {LANGUAGES.map((lang) => {
           const text = question.texts[lang];
@@ -142,13 +178,25 @@ export default async function QuestionPage({ params }: Params) {
               {text ? (
                 <>
                   <p>
-                    <strong>{text.label}</strong>
+                    <strong>
+                      <HazardText text={text.label} hazard={hazard} lang={lang} />
+                    </strong>
                   </p>
-                  {text.hint && <p className="muted">{text.hint}</p>}
+                  {text.hint && (
+                    <p className="muted">
+                      <HazardText text={text.hint} hazard={hazard} lang={lang} />
+                    </p>
+                  )}
                   {question.choices.length > 0 && (
                     <ol>
                       {question.choices.map((c) => (
-                        <li key={c.name}>{c.labels[lang] ?? <span className="muted">{c.name}</span>}</li>
+                        <li key={c.name}>
+                          {c.labels[lang] ? (
+                            <HazardText text={c.labels[lang]} hazard={hazard} lang={lang} />
+                          ) : (
+                            <span className="muted">{c.name}</span>
+                          )}
+                        </li>
                       ))}
                     </ol>
                   )}

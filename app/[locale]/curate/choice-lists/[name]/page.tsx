@@ -9,6 +9,7 @@ import { curatePageAccess } from "@/lib/curation/page-access";
 import { CurateNav } from "@/components/curate/CurateNav";
 import { ChoiceListEditor } from "@/components/curate/ChoiceListEditor";
 import { StatusBadge } from "@/components/ui/StatusBadge";
+import { HazardText } from "@/components/hazards/HazardText";
 
 type Props = { params: Promise<{ locale: Language; name: string }> };
 
@@ -57,7 +58,7 @@ export default async function ChoiceListPage({ params }: Props) {
                 {LANGUAGES.map((l) => (
                   <td key={l}>
                     <span lang={l} dir={directionOf(l)}>
-                      {c.texts[l]?.label ?? ""}
+                      <HazardText text={c.texts[l]?.label} />
                     </span>{" "}
                     <StatusBadge
                       status={c.texts[l]?.status ?? "missing"}
@@ -85,7 +86,9 @@ export default async function ChoiceListPage({ params }: Props) {
             <Link href={`/curate/questions/${q.code}`}>
               <span className="code">{q.code}</span>
             </Link>{" "}
-            <span dir="auto">{q.label}</span>{" "}
+            <span dir="auto">
+              <HazardText text={q.label} />
+            </span>{" "}
             <StatusBadge status={q.status} label={tq(`statuses.${q.status}` as "statuses.draft")} />{" "}
             <span className="muted">{t("atVersion", { version: q.version })}</span>
           </li>

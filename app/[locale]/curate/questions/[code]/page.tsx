@@ -8,6 +8,7 @@ import { curatePageAccess } from "@/lib/curation/page-access";
 import { CurateNav } from "@/components/curate/CurateNav";
 import { QuestionWorkspace } from "@/components/curate/QuestionWorkspace";
 import { StatusBadge } from "@/components/ui/StatusBadge";
+import { HazardText } from "@/components/hazards/HazardText";
 
 type Props = { params: Promise<{ locale: Language; code: string }> };
 
@@ -77,7 +78,7 @@ export default async function EditQuestionPage({ params }: Props) {
               <strong>{tl("nameCapitalised", { language: tr.lang })}</strong>{" "}
               <StatusBadge status={tr.status} label={tq(`translation.${tr.status}` as "translation.draft")} />{" "}
               <span lang={tr.lang} dir="auto">
-                {tr.label}
+                <HazardText text={tr.label} />
               </span>
             </li>
           ))}

@@ -24,6 +24,7 @@ import { CommentForm } from "@/components/translate/CommentForm";
 import { RestoreButton } from "@/components/translate/RestoreButton";
 import { StillValidButton } from "@/components/translate/StillValidButton";
 import { DiffText } from "@/components/ui/DiffText";
+import { hazardPlainText, hazardWords } from "@/components/hazards/hazard-words";
 import styles from "@/components/translate/translate.module.css";
 import { Button } from "@/components/ui/Button";
 import { isolate } from "@/lib/text/bidi";
@@ -41,7 +42,14 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const parsed = targetLanguageSchema.safeParse(lang);
   if (!parsed.success) return { title: t("title") };
   const question = code.length > 100 ? null : await findQuestionByCode(code);
-  const label = question?.texts[SOURCE_LANGUAGE]?.label ?? code;
+  const th = await getTranslations({ locale, namespace: "hazardText" });
+  const source = question?.texts[SOURCE_LANGUAGE]?.label;
+  const label = source
+    ? hazardPlainText(
+        source,
+        hazardWords((key, values) => th(key, values), locale),
+      )
+    : code;
   return { title: t.markup("editor.title", { language: parsed.data, label, q: (chunks) => isolate(String(chunks)) }) };
 }
 
@@ -60,10 +68,11 @@ export default async function TranslateItemPage({ params, searchParams }: Params
   const referenceLanguage = filter.source && filter.source !== lang ? filter.source : "en";
   const item = await findTranslationItem({ code, lang, referenceLanguage });
   if (!item) notFound();
-  const [t, tq, tl] = await Promise.all([
+  const [t, tq, tl, th] = await Promise.all([
     getTranslations("translate"),
     getTranslations("question"),
     getTranslations("languages"),
+    getTranslations("hazardText"),
   ]);
   const format = await getFormatter();
   const dir = directionOf(lang);
@@ -124,7 +133,10 @@ export default async function TranslateItemPage({ params, searchParams }: Params
       <h1>
         {t.rich("editor.title", {
           language: lang,
-          label: item.source.label,
+          label: hazardPlainText(
+            item.source.label,
+            hazardWords((key, values) => th(key, values), locale),
+          ),
           q: (chunks) => (
             <q>
               <bdi lang={item.sourceLanguage} dir={sourceDir}>
