@@ -15,13 +15,13 @@ export const FRAME_NAMESPACES = ["auth", "errorPage"] as const;
 export const AREA_NAMESPACES = {
   account: ["account", "errors"],
   admin: ["account", "admin"],
-  curate: ["curate", "question", "languages"],
+  curate: ["curate", "question", "languages", "hazardText"],
   framework: ["builder", "import.problems"],
-  questionnaires: ["builder", "question", "import.problems", "importPage", "results"],
-  search: ["builder", "question", "search", "import.problems"],
+  questionnaires: ["builder", "question", "import.problems", "importPage", "results", "hazardText"],
+  search: ["builder", "question", "search", "import.problems", "hazardText"],
   "sign-in": ["errors"],
   templates: ["builder", "import.problems"],
-  translate: ["translate", "languages"],
+  translate: ["translate", "languages", "hazardText"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageArea = keyof typeof AREA_NAMESPACES;
