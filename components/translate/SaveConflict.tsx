@@ -36,10 +36,13 @@ export function SaveConflict({
           <p lang={lang} dir={dir}>
             {values.label}
           </p>
-          {values.hint && (
-            <p lang={lang} dir={dir} className="muted">
-              {values.hint}
-            </p>
+          {[values.hint, values.constraintMessage].map(
+            (text, i) =>
+              text && (
+                <p key={i} lang={lang} dir={dir} className="muted">
+                  {text}
+                </p>
+              ),
           )}
         </section>
         <section aria-labelledby="saved-title" className={styles.targetCell}>
@@ -47,10 +50,13 @@ export function SaveConflict({
           <p lang={lang} dir={dir}>
             {conflict.label}
           </p>
-          {conflict.hint && (
-            <p lang={lang} dir={dir} className="muted">
-              {conflict.hint}
-            </p>
+          {[conflict.hint, conflict.constraintMessage].map(
+            (text, i) =>
+              text && (
+                <p key={i} lang={lang} dir={dir} className="muted">
+                  {text}
+                </p>
+              ),
           )}
         </section>
       </div>
