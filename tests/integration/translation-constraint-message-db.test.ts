@@ -168,6 +168,30 @@ describe("a translated constraint message takes the one review path", () => {
     expect(rows[1]).toMatchObject({ field: "constraintMessage", source: EN, translation: "", state: "missing" });
   });
 
+  it("keeps the seeded, approved messages, in the row and in its history", async () => {
+    const db = await getDb();
+    const seeded = await db.questionText.findFirstOrThrow({
+      where: {
+        lang: "fr",
+        status: "approved",
+        constraintMessage: { not: null },
+        question: { constraint: { not: null } },
+      },
+      orderBy: { question: { code: "asc" } },
+      select: { constraintMessage: true, question: { select: { code: true, id: true } } },
+    });
+    const history = await db.translationRevision.findFirstOrThrow({
+      where: { questionId: seeded.question.id, lang: "fr", action: "seed" },
+      select: { constraintMessage: true },
+    });
+    expect(history.constraintMessage).toBe(seeded.constraintMessage);
+    const rows = await findExportRows({ lang: "fr", codes: [seeded.question.code] });
+    expect(rows.find((r) => r.field === "constraintMessage")).toMatchObject({
+      translation: seeded.constraintMessage,
+      state: "approved",
+    });
+  });
+
   it("is checked like the hint, saved with the label, and approved only by another reviewer", async () => {
     const draft = { code: CODE, lang: "fr", label: FR_LABEL, revision: -1 };
     // A number of the English left out: the checks name the constraint message.
