@@ -211,6 +211,7 @@ async function seedTranslationRevisions(
       action: "seed",
       label: q.label[lang],
       hint: q.hint?.[lang] ?? null,
+      constraintMessage: q.constraintMessage?.[lang] ?? null,
       choices: Object.fromEntries((list?.choices ?? []).map((c) => [c.name, c.label[lang]])),
       status: "approved" as const,
       sourceVersion: version,

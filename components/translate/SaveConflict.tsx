@@ -37,10 +37,13 @@ export function SaveConflict({
           <p lang={lang} dir={dir}>
             <HazardText text={values.label} showToken />
           </p>
-          {values.hint && (
-            <p lang={lang} dir={dir} className="muted">
-              <HazardText text={values.hint} showToken />
-            </p>
+          {[values.hint, values.constraintMessage].map(
+            (text, i) =>
+              text && (
+                <p key={i} lang={lang} dir={dir} className="muted">
+                  <HazardText text={text} showToken />
+                </p>
+              ),
           )}
         </section>
         <section aria-labelledby="saved-title" className={styles.targetCell}>
@@ -48,10 +51,13 @@ export function SaveConflict({
           <p lang={lang} dir={dir}>
             <HazardText text={conflict.label} showToken />
           </p>
-          {conflict.hint && (
-            <p lang={lang} dir={dir} className="muted">
-              <HazardText text={conflict.hint} showToken />
-            </p>
+          {[conflict.hint, conflict.constraintMessage].map(
+            (text, i) =>
+              text && (
+                <p key={i} lang={lang} dir={dir} className="muted">
+                  <HazardText text={text} showToken />
+                </p>
+              ),
           )}
         </section>
       </div>

@@ -1,6 +1,6 @@
 "use client";
-// One question's translation on one screen: the source beside the target for the label, the hint
-// and every answer choice. The checks run before saving (and again on the server): a blocking one
+// One question's translation on one screen: the source beside the target for the label, the hint,
+// the constraint message (while the question has a constraint) and every answer choice. The checks run before saving (and again on the server): a blocking one
 // (check-policy.ts) must be corrected, a warning may be confirmed with "Save anyway"; Ctrl+Enter
 // saves and opens the next item; a conflicting save shows both versions and loses neither.
 // The form model lives in useTranslationForm.ts, the props and values in translation-form-values.ts,
@@ -50,7 +50,7 @@ export function TranslationEditor(props: EditorProps) {
   const fieldName = (field: string) =>
     field.startsWith("choice:")
       ? t("fields.choice", { name: field.slice(7) })
-      : t(`fields.${field as "label" | "hint"}`);
+      : t(`fields.${field as "label" | "hint" | "constraintMessage"}`);
   const glossary: SourceGlossary = {
     entries: props.glossary,
     lang: props.lang,
@@ -119,6 +119,36 @@ export function TranslationEditor(props: EditorProps) {
     />
   );
 
+  /** A field beside the label (hint, constraint message): its source beside its target, like the label's. */
+  const extraPair = (field: "hint" | "constraintMessage") => (
+    <div className={styles.pair}>
+      <div className={styles.sourceCell}>
+        <p className={styles.fieldName}>
+          {t(`fields.${field}`)} ({tl("name", { language: props.sourceLang })})
+        </p>
+        <p className={styles.sourceText} id={`src-${field}`}>
+          {props.source[field] ? (
+            <SourceText text={props.source[field]} lang={props.sourceLang} dir={props.sourceDir} glossary={glossary} />
+          ) : (
+            <span className="muted">{t("editor.noHint")}</span>
+          )}
+        </p>
+        {props.reference?.[field] && (
+          <p className={styles.referenceText}>
+            <SourceText text={props.reference[field]} lang={props.referenceLang!} dir={props.referenceDir} />
+          </p>
+        )}
+      </div>
+      <div className={styles.targetCell}>
+        <label htmlFor={field} className={styles.fieldName}>
+          {t(`fields.${field}`)} ({tl("name", { language: props.lang })})
+        </label>
+        {textArea(field, values[field], (v) => setValues({ ...values, [field]: v }), 2, `src-${field}`)}
+        {field === "hint" && memoryFor("hint", (v) => setValues({ ...values, hint: v }))}
+      </div>
+    </div>
+  );
+
   return (
     <form onSubmit={onSubmit} onKeyDown={onKeyDown} className={styles.editor} aria-label={t("editor.formLabel")}>
       <p id="shortcut-help" className={styles.help}>
@@ -153,39 +183,9 @@ export function TranslationEditor(props: EditorProps) {
         </div>
       </div>
 
-      {(props.source.hint || values.hint) && (
-        <div className={styles.pair}>
-          <div className={styles.sourceCell}>
-            <p className={styles.fieldName}>
-              {t("fields.hint")} ({tl("name", { language: props.sourceLang })})
-            </p>
-            <p className={styles.sourceText} id="src-hint">
-              {props.source.hint ? (
-                <SourceText
-                  text={props.source.hint}
-                  lang={props.sourceLang}
-                  dir={props.sourceDir}
-                  glossary={glossary}
-                />
-              ) : (
-                <span className="muted">{t("editor.noHint")}</span>
-              )}
-            </p>
-            {props.reference?.hint && (
-              <p className={styles.referenceText}>
-                <SourceText text={props.reference.hint} lang={props.referenceLang!} dir={props.referenceDir} />
-              </p>
-            )}
-          </div>
-          <div className={styles.targetCell}>
-            <label htmlFor="hint" className={styles.fieldName}>
-              {t("fields.hint")} ({tl("name", { language: props.lang })})
-            </label>
-            {textArea("hint", values.hint, (v) => setValues({ ...values, hint: v }), 2, "src-hint")}
-            {memoryFor("hint", (v) => setValues({ ...values, hint: v }))}
-          </div>
-        </div>
-      )}
+      {/* A hint left without its English is shown to be cleared; a constraint message is asked for only while the question has a constraint. */}
+      {(props.source.hint || values.hint) && extraPair("hint")}
+      {props.source.constraintMessage && extraPair("constraintMessage")}
 
       {props.choices.length > 0 && (
         <fieldset className={styles.choices}>

@@ -70,7 +70,7 @@ export function WorkflowPanel({
   const fieldName = (field: string) =>
     field.startsWith("choice:")
       ? t("fields.choice", { name: field.slice(7) })
-      : t(`fields.${field as "label" | "hint"}`);
+      : t(`fields.${field as "label" | "hint" | "constraintMessage"}`);
   return (
     <section aria-labelledby="workflow-title" className={styles.panel}>
       <h2 id="workflow-title">{t("workflow.title")}</h2>

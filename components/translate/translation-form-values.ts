@@ -25,9 +25,10 @@ export type EditorProps = {
   sourceDir: Dir;
   referenceLang: string | null;
   referenceDir: Dir;
-  source: { label: string; hint: string | null };
-  reference: { label: string; hint: string | null } | null;
-  target: { label: string; hint: string | null; revision: number } | null;
+  /** constraintMessage: only while the question has a constraint (the editor then asks for it) */
+  source: { label: string; hint: string | null; constraintMessage: string | null };
+  reference: { label: string; hint: string | null; constraintMessage: string | null } | null;
+  target: { label: string; hint: string | null; constraintMessage: string | null; revision: number } | null;
   choices: EditorChoice[];
   canEdit: boolean;
   /** The checks that block a save rather than warn (the server's TRANSLATION_BLOCKING_CHECKS) */
@@ -40,12 +41,13 @@ export type EditorProps = {
   memory?: { label: MemoryMatch[]; hint: MemoryMatch[] };
 };
 
-export type Values = { label: string; hint: string; choices: Record<string, string> };
+export type Values = { label: string; hint: string; constraintMessage: string; choices: Record<string, string> };
 
 export function valuesOf(target: EditorProps["target"], choices: EditorChoice[]): Values {
   return {
     label: target?.label ?? "",
     hint: target?.hint ?? "",
+    constraintMessage: target?.constraintMessage ?? "",
     choices: Object.fromEntries(choices.map((c) => [c.name, c.target ?? ""])),
   };
 }

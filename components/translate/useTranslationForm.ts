@@ -30,8 +30,13 @@ export function useTranslationForm(props: EditorProps) {
   // The checks run as the person types: a blocking problem disables saving until it is corrected.
   const sourceChoices = Object.fromEntries(props.choices.map((c) => [c.name, c.source]));
   const found = checkTranslation(
-    { label: props.source.label, hint: props.source.hint, choices: sourceChoices },
-    { label: values.label, hint: values.hint, choices: values.choices },
+    {
+      label: props.source.label,
+      hint: props.source.hint,
+      constraintMessage: props.source.constraintMessage,
+      choices: sourceChoices,
+    },
+    { label: values.label, hint: values.hint, constraintMessage: values.constraintMessage, choices: values.choices },
     props.glossary,
     props.lang,
   );
@@ -69,6 +74,7 @@ export function useTranslationForm(props: EditorProps) {
       lang: props.lang,
       label: values.label,
       hint: values.hint,
+      constraintMessage: values.constraintMessage,
       revision: props.target?.revision ?? -1,
       // Warnings reach this point only once the person has seen them; with none, the server checks again.
       acknowledgeWarnings: found.length > 0,
@@ -111,6 +117,8 @@ export function useTranslationForm(props: EditorProps) {
   function written(field: string): boolean {
     if (field === "label") return values.label.trim() !== (props.target?.label ?? "");
     if (field === "hint") return values.hint.trim() !== (props.target?.hint ?? "");
+    if (field === "constraintMessage")
+      return values.constraintMessage.trim() !== (props.target?.constraintMessage ?? "");
     const name = field.slice(7);
     return (values.choices[name] ?? "").trim() !== (props.choices.find((c) => c.name === name)?.target ?? "");
   }
@@ -132,6 +140,7 @@ export function useTranslationForm(props: EditorProps) {
     setValues({
       label: conflict.label,
       hint: conflict.hint ?? "",
+      constraintMessage: conflict.constraintMessage ?? "",
       choices: { ...values.choices, ...conflict.choices },
     });
     setConflict(null);

@@ -27,6 +27,7 @@ import {
   type SaveResult,
 } from "./write-core-mutations";
 import type { TranslationState } from "../vocabulary/enums";
+import { sourceConstraintMessage } from "./state";
 
 type Tx = Prisma.TransactionClient;
 
@@ -90,15 +91,21 @@ async function holdBlocked(tx: Tx, loaded: Awaited<ReturnType<typeof loadForWrit
   if (!loaded.work) return;
   const source = await tx.questionText.findUnique({
     where: { questionId_lang: { questionId: loaded.q.id, lang: loaded.q.sourceLanguage } },
-    select: { label: true, hint: true },
+    select: { label: true, hint: true, constraintMessage: true },
   });
   const problems = checkTranslation(
     {
       label: source?.label ?? "",
       hint: source?.hint,
+      constraintMessage: sourceConstraintMessage(loaded.q, source),
       choices: Object.fromEntries(loaded.choices.map((c) => [c.name, c.sourceLabel])),
     },
-    { label: loaded.work.label, hint: loaded.work.hint, choices: targetChoices(loaded) },
+    {
+      label: loaded.work.label,
+      hint: loaded.work.hint,
+      constraintMessage: loaded.work.constraintMessage,
+      choices: targetChoices(loaded),
+    },
     loaded.q.sourceLanguage === SOURCE_LANGUAGE ? await findGlossaryEntries(tx, lang) : [],
     lang,
   );

@@ -75,8 +75,9 @@ function missingFrom(source: string[], target: string[]): string[] {
 const squash = (text: string) => text.trim().replace(/\s+/g, " ").toLocaleLowerCase();
 
 /**
- * Warnings for one field; an absent source (no hint in English) asks for nothing. `lang`, the
- * target language, chooses its punctuation; without it any language's marks are accepted.
+ * Warnings for one field; an absent source (no hint or constraint message in English) asks for
+ * nothing. `lang`, the target language, chooses its punctuation; without it any language's marks
+ * are accepted.
  */
 export function checkField(
   field: string,
@@ -112,10 +113,15 @@ export function checkField(
 export type TranslationFields = {
   label: string;
   hint?: string | null;
+  /** The source's only while the question has a constraint (sourceConstraintMessage in state.ts) */
+  constraintMessage?: string | null;
   choices?: Record<string, string | null | undefined>;
 };
 
-/** Every warning of a question's translation: label, hint and each answer choice ("choice:<name>"). */
+/**
+ * Every warning of a question's translation: label, hint, constraint message and each answer
+ * choice ("choice:<name>").
+ */
 export function checkTranslation(
   source: TranslationFields,
   target: TranslationFields,
@@ -125,6 +131,7 @@ export function checkTranslation(
   const warnings = [
     ...checkField("label", source.label, target.label, glossary, lang),
     ...checkField("hint", source.hint, target.hint, glossary, lang),
+    ...checkField("constraintMessage", source.constraintMessage, target.constraintMessage, glossary, lang),
   ];
   for (const [name, label] of Object.entries(source.choices ?? {})) {
     warnings.push(...checkField(`choice:${name}`, label, target.choices?.[name], glossary, lang));

@@ -4,9 +4,15 @@ import { diffText, type DiffPart } from "../text/diff";
 
 export type FieldDiff = { field: string; parts: DiffPart[] };
 
-export type TextFields = { label: string; hint: string | null; choices: Record<string, string> };
+export type TextFields = {
+  label: string;
+  hint: string | null;
+  /** Absent where it is not kept (a source version's snapshot) */
+  constraintMessage?: string | null;
+  choices: Record<string, string>;
+};
 
-/** Only the fields that differ: "label", "hint", "choice:<name>". */
+/** Only the fields that differ: "label", "hint", "constraintMessage", "choice:<name>". */
 export function diffFields(before: TextFields, after: TextFields): FieldDiff[] {
   const out: FieldDiff[] = [];
   const add = (field: string, a: string, b: string) => {
@@ -14,6 +20,7 @@ export function diffFields(before: TextFields, after: TextFields): FieldDiff[] {
   };
   add("label", before.label, after.label);
   add("hint", before.hint ?? "", after.hint ?? "");
+  add("constraintMessage", before.constraintMessage ?? "", after.constraintMessage ?? "");
   const names = [...new Set([...Object.keys(before.choices), ...Object.keys(after.choices)])];
   for (const name of names) add(`choice:${name}`, before.choices[name] ?? "", after.choices[name] ?? "");
   return out;

@@ -23,6 +23,7 @@ export type TranslationFailure =
 export type SavedVersion = {
   label: string;
   hint: string | null;
+  constraintMessage: string | null;
   choices: Record<string, string>;
   status: string;
   revision: number;

@@ -1,13 +1,14 @@
 // The glossary's bank-wide consistency report for one language: for each term, the published
-// questions' texts (label, hint, answer choices) whose English uses it, and whether their
-// translation (approved, in review or draft: the working text translators see) uses the approved
-// translation, a forbidden variant, or neither, with the questions to open for the last two.
+// questions' texts (label, hint, constraint message, answer choices) whose English uses it, and
+// whether their translation (approved, in review or draft: the working text translators see) uses
+// the approved translation, a forbidden variant, or neither, with the questions to open for the
+// last two.
 import "server-only";
 import { getDb } from "../db/client";
 import { SOURCE_LANGUAGE, type Language } from "../i18n/languages";
 import { findGlossaryEntries } from "./glossary-data";
 import { findGlossaryTerms, forbiddenUsed, usesApproved } from "./glossary-match";
-import { PENDING_SELECT, workingText } from "./state";
+import { PENDING_SELECT, QUESTION_EXTRA_SELECT, sourceExtras, type QuestionExtra, workingText } from "./state";
 
 /** How many questions a report row links to for each outcome (the counts are complete). */
 export const REPORT_LINKS = 12;
@@ -34,16 +35,16 @@ async function loadPairs(lang: Language): Promise<Pair[]> {
     orderBy: { code: "asc" },
     select: {
       code: true,
+      constraint: true,
       texts: {
         where: { lang: { in: [SOURCE_LANGUAGE, lang] } },
         select: {
           lang: true,
           label: true,
-          hint: true,
           status: true,
           sourceVersion: true,
           updatedById: true,
-          pendingHint: true,
+          ...QUESTION_EXTRA_SELECT,
           ...PENDING_SELECT,
         },
       },
@@ -80,7 +81,8 @@ async function loadPairs(lang: Language): Promise<Pair[]> {
     const work = row ? workingText(row) : null;
     if (src && work && COUNTED.has(work.status)) {
       add(q.code, src.label, work.label);
-      add(q.code, src.hint, work.hint);
+      for (const [field, source] of Object.entries(sourceExtras(q, src)) as [QuestionExtra, string | null][])
+        add(q.code, source, work[field]);
     }
     // A shared list's choice is counted once, under the first question (by code) that uses it.
     for (const c of q.choiceList?.choices ?? []) {

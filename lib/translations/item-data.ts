@@ -5,7 +5,14 @@ import { getDb } from "../db/client";
 import { SOURCE_LANGUAGE, type Language, type LocalizedText } from "../i18n/languages";
 import type { QuestionSnapshot } from "../bank/snapshot";
 import type { TranslationState } from "../vocabulary/enums";
-import { effectiveState, itemState, PENDING_SELECT, workingText } from "./state";
+import {
+  effectiveState,
+  itemState,
+  PENDING_SELECT,
+  QUESTION_EXTRA_SELECT,
+  sourceConstraintMessage,
+  workingText,
+} from "./state";
 import { diffFields, type FieldDiff, type TextFields } from "./diff";
 import { isInWorkingSet } from "../bank/visibility";
 
@@ -28,19 +35,21 @@ export type TranslationItem = {
   version: number;
   sourceLanguage: Language;
   referenceLanguage: Language;
-  source: { label: string; hint: string | null; notes: string | null };
-  reference: { label: string; hint: string | null } | null;
+  /** constraintMessage: the source's while the question has a constraint (else nothing to translate) */
+  source: { label: string; hint: string | null; constraintMessage: string | null; notes: string | null };
+  reference: { label: string; hint: string | null; constraintMessage: string | null } | null;
   target: {
     label: string;
     hint: string | null;
+    constraintMessage: string | null;
     revision: number;
     sourceVersion: number | null;
     updatedAt: Date;
     updatedBy: string | null;
-    /** The label and hint's own state (the item's state also counts its answer choices) */
+    /** The label, hint and constraint message's own state (the item's state also counts its answer choices) */
     status: TranslationState;
     /** The approved text the public still reads while a change to it waits for review */
-    published: { label: string; hint: string | null } | null;
+    published: { label: string; hint: string | null; constraintMessage: string | null } | null;
   } | null;
   /** The item's state: its text with its answer choice labels (see itemState) */
   state: TranslationState;
@@ -90,19 +99,19 @@ export async function findTranslationItem({
       status: true,
       version: true,
       sourceLanguage: true,
+      constraint: true,
       choiceListId: true,
       texts: {
         select: {
           lang: true,
           label: true,
-          hint: true,
           notes: true,
           status: true,
           sourceVersion: true,
           revision: true,
           updatedAt: true,
           updatedById: true,
-          pendingHint: true,
+          ...QUESTION_EXTRA_SELECT,
           ...PENDING_SELECT,
         },
       },
@@ -181,6 +190,7 @@ export async function findTranslationItem({
         status: true,
         label: true,
         hint: true,
+        constraintMessage: true,
         choices: true,
         createdAt: true,
         createdBy: { select: { name: true } },
@@ -202,6 +212,7 @@ export async function findTranslationItem({
     const fields = (x: typeof r): TextFields => ({
       label: x.label,
       hint: x.hint,
+      constraintMessage: x.constraintMessage,
       choices: x.choices as Record<string, string>,
     });
     return {
@@ -222,19 +233,27 @@ export async function findTranslationItem({
     version: q.version,
     sourceLanguage,
     referenceLanguage,
-    source: { label: src?.label ?? "", hint: src?.hint ?? null, notes: src?.notes ?? null },
-    reference: ref ? { label: ref.label, hint: ref.hint } : null,
+    source: {
+      label: src?.label ?? "",
+      hint: src?.hint ?? null,
+      constraintMessage: sourceConstraintMessage(q, src),
+      notes: src?.notes ?? null,
+    },
+    reference: ref ? { label: ref.label, hint: ref.hint, constraintMessage: sourceConstraintMessage(q, ref) } : null,
     target:
       tgt && tgt.status !== "missing"
         ? {
             label: tgt.label,
             hint: tgt.hint,
+            constraintMessage: tgt.constraintMessage,
             revision: tgt.revision,
             sourceVersion: tgt.sourceVersion,
             updatedAt: tgt.updatedAt,
             updatedBy: people?.name ?? null,
             status: textState,
-            published: tgt.pending ? { label: tgtRow!.label, hint: tgtRow!.hint } : null,
+            published: tgt.pending
+              ? { label: tgtRow!.label, hint: tgtRow!.hint, constraintMessage: tgtRow!.constraintMessage }
+              : null,
           }
         : null,
     state,

@@ -1,12 +1,12 @@
-// The one review path of every translated text (a question's label and hint, each answer choice
-// label): how a save or a workflow step lands in a row, inside the caller's transaction. A row the
-// public reads as reviewed (approved, or outdated after being reviewed) is never overwritten by a
-// change: the change waits beside it (pending*) as a draft, then in review, and only approval moves
-// it into the row. Typed, imported and restored texts all come through here.
+// The one review path of every translated text (a question's label, hint and constraint message,
+// each answer choice label): how a save or a workflow step lands in a row, inside the caller's
+// transaction. A row the public reads as reviewed (approved, or outdated after being reviewed) is
+// never overwritten by a change: the change waits beside it (pending*) as a draft, then in review,
+// and only approval moves it into the row. Typed, imported and restored texts all come through here.
 import "server-only";
 import type { Prisma } from "../db/generated/client";
 import type { TranslationState } from "../vocabulary/enums";
-import { holdsReviewedText, type StoredWithPending } from "./state";
+import { holdsReviewedText, QUESTION_EXTRAS, type QuestionExtra, type StoredWithPending } from "./state";
 
 type Tx = Prisma.TransactionClient;
 
@@ -14,40 +14,54 @@ export type TextRow = StoredWithPending & { id: string; revision: number };
 
 const CLEARED = { pendingLabel: null, pendingStatus: null, pendingSourceVersion: null, pendingUpdatedById: null };
 
-/** Where a new label (and hint) goes in a row: into it, or beside it when the public reads it as reviewed. */
+type Extras = { hint?: string | null; constraintMessage?: string | null };
+type PendingExtras = { pendingHint?: string | null; pendingConstraintMessage?: string | null };
+/** The fields beside the label a part has: a question text's (QUESTION_EXTRAS), none for a choice label. */
+const QUESTION = Object.keys(QUESTION_EXTRAS) as QuestionExtra[];
+const CHOICE: QuestionExtra[] = [];
+
+/** `values` of each field, in the row's own columns or in its pending ones. */
+function extrasData(fields: QuestionExtra[], values: Extras | null, into: "row"): Extras;
+function extrasData(fields: QuestionExtra[], values: Extras | null, into: "pending"): PendingExtras;
+function extrasData(fields: QuestionExtra[], values: Extras | null, into: "row" | "pending") {
+  return Object.fromEntries(
+    fields.map((f) => [into === "row" ? f : QUESTION_EXTRAS[f], (values && values[f]) ?? null]),
+  ) as Extras & PendingExtras;
+}
+
+/** Where a new label (hint, constraint message) goes in a row: into it, or beside it when the public reads it as reviewed. */
 function placeText(
   row: TextRow | null,
-  next: { label: string; hint?: string | null; status: TranslationState; sourceVersion: number; actorId: string },
-  withHint: boolean,
+  next: Extras & { label: string; status: TranslationState; sourceVersion: number; actorId: string },
+  fields: QuestionExtra[],
 ) {
-  const hint = withHint ? { hint: next.hint ?? null } : {};
   if (!row || !holdsReviewedText(row.status))
     return {
       label: next.label,
-      ...hint,
+      ...extrasData(fields, next, "row"),
       status: next.status,
       sourceVersion: next.sourceVersion,
       updatedById: next.actorId,
       ...CLEARED,
-      ...(withHint ? { pendingHint: null } : {}),
+      ...extrasData(fields, null, "pending"),
     };
   // Back to exactly the approved text: nothing is left to review.
   if (
     row.status === "approved" &&
     row.label === next.label &&
-    (!withHint || (row.hint ?? null) === (next.hint ?? null))
+    fields.every((f) => (row[f] ?? null) === (next[f] ?? null))
   )
-    return { ...CLEARED, ...(withHint ? { pendingHint: null } : {}) };
+    return { ...CLEARED, ...extrasData(fields, null, "pending") };
   return {
     pendingLabel: next.label,
-    ...(withHint ? { pendingHint: next.hint ?? null } : {}),
+    ...extrasData(fields, next, "pending"),
     pendingStatus: next.status,
     pendingSourceVersion: next.sourceVersion,
     pendingUpdatedById: next.actorId,
   };
 }
 
-/** Saves a question's label and hint in one language; false when the row's revision moved meanwhile. */
+/** Saves a question's label, hint and constraint message in one language; false when the row's revision moved meanwhile. */
 export async function writeQuestionText(
   tx: Tx,
   args: {
@@ -56,6 +70,7 @@ export async function writeQuestionText(
     lang: string;
     label: string;
     hint: string | null;
+    constraintMessage: string | null;
     status: TranslationState;
     sourceVersion: number;
     actorId: string;
@@ -63,7 +78,7 @@ export async function writeQuestionText(
   },
 ): Promise<boolean> {
   const { row } = args;
-  const data = placeText(row, args, true);
+  const data = placeText(row, args, QUESTION);
   if (!row) {
     if (args.revision !== -1) return false;
     await tx.questionText.create({
@@ -93,7 +108,7 @@ export async function writeChoiceText(
   },
 ): Promise<boolean> {
   const { row } = args;
-  const data = placeText(row, args, false);
+  const data = placeText(row, args, CHOICE);
   if (!row) {
     if (args.revision !== -1) return false;
     await tx.choiceText.create({
@@ -109,12 +124,14 @@ export async function writeChoiceText(
 }
 
 /** A workflow step of one part: approval moves a waiting change into the row the public reads. */
-function stepData(row: TextRow, to: TranslationState, withHint: boolean) {
+function stepData(row: TextRow, to: TranslationState, fields: QuestionExtra[]) {
   if (!row.pendingStatus) return { status: to };
   if (to !== "approved") return { pendingStatus: to };
+  const waiting = Object.fromEntries(fields.map((f) => [f, row[QUESTION_EXTRAS[f]] ?? null])) as Extras;
   return {
     label: row.pendingLabel!,
-    ...(withHint ? { hint: row.pendingHint ?? null, pendingHint: null } : {}),
+    ...extrasData(fields, waiting, "row"),
+    ...extrasData(fields, null, "pending"),
     status: to,
     sourceVersion: row.pendingSourceVersion,
     updatedById: row.pendingUpdatedById,
@@ -139,7 +156,7 @@ export async function stepQuestionText(
   const redate = move && sourceVersion !== undefined ? { sourceVersion } : {};
   const claimed = await tx.questionText.updateMany({
     where: { id: row.id, revision },
-    data: { ...(move ? stepData(row, to, true) : {}), ...redate, revision: { increment: 1 } },
+    data: { ...(move ? stepData(row, to, QUESTION) : {}), ...redate, revision: { increment: 1 } },
   });
   return claimed.count === 1;
 }
@@ -148,7 +165,7 @@ export async function stepQuestionText(
 export async function stepChoiceText(tx: Tx, { row, to }: { row: TextRow; to: TranslationState }): Promise<boolean> {
   const claimed = await tx.choiceText.updateMany({
     where: { id: row.id, revision: row.revision },
-    data: { ...stepData(row, to, false), revision: { increment: 1 } },
+    data: { ...stepData(row, to, CHOICE), revision: { increment: 1 } },
   });
   return claimed.count === 1;
 }
@@ -158,14 +175,19 @@ function missingData(actorId: string) {
   return { label: "", status: "missing" as const, sourceVersion: null, updatedById: actorId, ...CLEARED };
 }
 
-/** Clears a question's label and hint in one language (an emptied import cell); false when its revision moved. */
+/** Clears a question's label, hint and constraint message in one language (an emptied import cell); false when its revision moved. */
 export async function clearQuestionText(
   tx: Tx,
   { row, revision, actorId }: { row: TextRow; revision: number; actorId: string },
 ): Promise<boolean> {
   const claimed = await tx.questionText.updateMany({
     where: { id: row.id, revision },
-    data: { ...missingData(actorId), hint: null, pendingHint: null, revision: { increment: 1 } },
+    data: {
+      ...missingData(actorId),
+      ...extrasData(QUESTION, null, "row"),
+      ...extrasData(QUESTION, null, "pending"),
+      revision: { increment: 1 },
+    },
   });
   return claimed.count === 1;
 }

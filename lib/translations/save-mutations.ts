@@ -1,4 +1,4 @@
-// Saving a translation's label, hint and answer choices (from the editor, an import or a restored
+// Saving a translation's label, hint, constraint message and answer choices (from the editor, an import or a restored
 // revision): the checks and the glossary, the text and choice rows, the revision kept and the
 // audit event, all inside one transaction.
 import "server-only";
@@ -13,7 +13,7 @@ import { findGlossaryEntries } from "./glossary-data";
 import { TranslationError } from "./errors";
 import { restoreSchema, saveTranslationSchema, type SaveTranslationInput } from "./schema";
 import type { TranslationState } from "../vocabulary/enums";
-import { itemState } from "./state";
+import { itemState, sourceConstraintMessage } from "./state";
 import {
   clearChoiceText,
   clearQuestionText,
@@ -36,7 +36,7 @@ import {
 type Tx = Prisma.TransactionClient;
 
 /**
- * Saves label, hint and answer choices. A translator's save makes a draft; a reviewer's edit of a
+ * Saves label, hint, constraint message and answer choices. A translator's save makes a draft; a reviewer's edit of a
  * text in review keeps it in review (the reviewer may correct before approving). Refused with the
  * saved version when someone saved since `revision` was read, and with the checks' warnings unless
  * the person confirmed them.
@@ -61,11 +61,13 @@ export async function saveInTx(
     /** Undefined leaves the label and hint as they are (an import that changes only answer choices) */
     label?: string;
     hint: string | null;
+    /** Undefined leaves the constraint message as it is (a caller that does not show it) */
+    constraintMessage?: string | null;
     /** `clear`: the label is emptied (an import's emptied cell, when the person asked for it) */
     choices: { name: string; label: string; revision: number; clear?: boolean }[];
     revision: number;
     acknowledgeWarnings: boolean;
-    /** The label and hint are emptied: the text becomes missing (an import's emptied cell) */
+    /** The label, hint and constraint message are emptied: the text becomes missing (an import's emptied cell) */
     clearText?: boolean;
   },
   action: string,
@@ -78,7 +80,7 @@ export async function saveInTx(
 
   const source = await tx.questionText.findUnique({
     where: { questionId_lang: { questionId: q.id, lang: q.sourceLanguage } },
-    select: { label: true, hint: true },
+    select: { label: true, hint: true, constraintMessage: true },
   });
   const known = new Set(loaded.choices.map((c) => c.name));
   const unknown = input.choices.filter((c) => !known.has(c.name)).map((c) => c.name);
@@ -89,6 +91,7 @@ export async function saveInTx(
   const before = {
     label: present ? (work?.label ?? null) : null,
     hint: present ? (work?.hint ?? null) : null,
+    constraintMessage: present ? (work?.constraintMessage ?? null) : null,
     choices: targetChoices(loaded),
     status: state,
   };
@@ -99,24 +102,37 @@ export async function saveInTx(
   const cleared = input.clearText === true;
   const label = cleared ? null : (input.label ?? before.label);
   const hint = cleared ? null : input.label === undefined ? before.hint : input.hint;
+  const constraintMessage = cleared
+    ? null
+    : input.label === undefined || input.constraintMessage === undefined
+      ? before.constraintMessage
+      : input.constraintMessage;
 
   const checked = checkTranslation(
-    { label: source?.label ?? "", hint: source?.hint, choices: sourceChoices },
-    { label: label ?? "", hint, choices: afterChoices },
+    {
+      label: source?.label ?? "",
+      hint: source?.hint,
+      constraintMessage: sourceConstraintMessage(q, source),
+      choices: sourceChoices,
+    },
+    { label: label ?? "", hint, constraintMessage, choices: afterChoices },
     // The glossary's terms are English: a question written in another language is not held to them.
     q.sourceLanguage === SOURCE_LANGUAGE ? await findGlossaryEntries(tx, lang) : [],
     lang,
   );
   // An emptied text has nothing left to check.
-  const problems = cleared ? checked.filter((p) => p.field !== "label" && p.field !== "hint") : checked;
+  const textFields: Record<string, [string | null, string | null]> = {
+    label: [label, before.label],
+    hint: [hint, before.hint],
+    constraintMessage: [constraintMessage, before.constraintMessage],
+  };
+  const problems = cleared ? checked.filter((p) => !(p.field in textFields)) : checked;
   // A blocking problem holds whatever was confirmed (editor, import, restore), but only in a field
   // this write changes: a text saved before the policy does not stop an edit of another field.
   const written = (field: string) =>
-    field === "label"
-      ? label !== before.label
-      : field === "hint"
-        ? hint !== before.hint
-        : afterChoices[field.slice(7)] !== before.choices[field.slice(7)];
+    field in textFields
+      ? textFields[field][0] !== textFields[field][1]
+      : afterChoices[field.slice(7)] !== before.choices[field.slice(7)];
   const { blocking } = splitByPolicy(problems, serverCheckPolicy());
   const held = blocking.filter((p) => written(p.field));
   if (held.length) throw new TranslationError("blocked", { warnings: held });
@@ -125,7 +141,8 @@ export async function saveInTx(
   const status: TranslationState = reviewerEdit ? "in_review" : "draft";
   // The text is written when it changed, or when an outdated one is confirmed against the new source.
   const textChanged =
-    label !== null && (!present || label !== before.label || hint !== before.hint || textState === "outdated");
+    label !== null &&
+    (!present || Object.values(textFields).some(([now, was]) => now !== was) || textState === "outdated");
   let revision: number;
   if (cleared) {
     if (!text || !present) return conflict(tx, code, lang);
@@ -139,6 +156,7 @@ export async function saveInTx(
       lang,
       label,
       hint,
+      constraintMessage,
       status,
       sourceVersion: q.version,
       actorId: actor.id,
@@ -193,6 +211,7 @@ export async function saveInTx(
     action,
     label: label ?? "",
     hint,
+    constraintMessage,
     choices: afterChoices,
     status: after,
     sourceVersion: q.version,
@@ -204,7 +223,7 @@ export async function saveInTx(
     entityType: "translation",
     entityId: `${code}:${lang}`,
     before,
-    after: { label, hint, choices: afterChoices, status: after },
+    after: { label, hint, constraintMessage, choices: afterChoices, status: after },
   });
   return { revision, state: after };
 }
@@ -219,7 +238,14 @@ export async function restoreTranslationRevision(
   return inTransaction(input.code, lang, async (tx) => {
     const old = await tx.translationRevision.findUnique({
       where: { id: input.revisionId },
-      select: { label: true, hint: true, choices: true, lang: true, question: { select: { code: true } } },
+      select: {
+        label: true,
+        hint: true,
+        constraintMessage: true,
+        choices: true,
+        lang: true,
+        question: { select: { code: true } },
+      },
     });
     if (!old || old.lang !== lang || old.question.code !== input.code) throw new TranslationError("notFound");
     const loaded = await loadForWrite(tx, input.code, lang);
@@ -235,6 +261,7 @@ export async function restoreTranslationRevision(
         lang,
         label: old.label,
         hint: old.hint,
+        constraintMessage: old.constraintMessage,
         choices,
         revision: input.revision,
         acknowledgeWarnings: true,

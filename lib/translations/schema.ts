@@ -50,6 +50,13 @@ export const saveTranslationSchema = z.object({
     .transform((v) => v.trim())
     .pipe(z.string().min(1)),
   hint: optionalText,
+  /** Absent: left as it is (empty: cleared), so that a caller that does not show it loses nothing */
+  constraintMessage: z
+    .string()
+    .max(TEXT_MAX)
+    .transform((v) => v.trim() || null)
+    .nullable()
+    .optional(),
   choices: z.array(choiceInputSchema).max(200).default([]),
   /** QuestionText.revision as read; -1 when there was no text in this language yet */
   revision,
@@ -62,6 +69,7 @@ export type SaveTranslationInput = {
   lang: string;
   label: string;
   hint?: string | null;
+  constraintMessage?: string | null;
   choices?: { name: string; label: string; revision: number }[];
   revision: number;
   acknowledgeWarnings?: boolean;

@@ -8,7 +8,15 @@ import { checkField, type CheckWarning } from "./checks";
 import { splitByPolicy } from "./check-policy";
 import { serverCheckPolicy } from "./check-policy-server";
 import { findGlossaryEntries } from "./glossary-data";
-import { effectiveState, PENDING_SELECT, workingText } from "./state";
+import {
+  effectiveState,
+  PENDING_SELECT,
+  QUESTION_EXTRA_SELECT,
+  QUESTION_EXTRAS,
+  sourceExtras,
+  type QuestionExtra,
+  workingText,
+} from "./state";
 import { fingerprint, parseFingerprint, type ImportedRow, type SheetRow } from "./spreadsheet";
 import { WORKING_STATUSES } from "../bank/visibility";
 
@@ -22,10 +30,13 @@ const CHOICE_TEXT_SELECT = {
   updatedById: true,
   ...PENDING_SELECT,
 } as const;
-/** The same of a question's label and hint. */
-const QUESTION_TEXT_SELECT = { ...CHOICE_TEXT_SELECT, hint: true, pendingHint: true } as const;
+/** The same of a question's label, hint and constraint message. */
+const QUESTION_TEXT_SELECT = { ...CHOICE_TEXT_SELECT, ...QUESTION_EXTRA_SELECT } as const;
 
-/** One row per label, hint (where the source has one) and answer choice; a shared list's choices appear once. */
+/**
+ * One row per label, hint and constraint message (where the source has one) and answer choice; a
+ * shared list's choices appear once.
+ */
 export async function findExportRows({ lang, codes }: { lang: Language; codes: string[] }): Promise<SheetRow[]> {
   const db = await getDb();
   const questions = await db.question.findMany({
@@ -34,6 +45,7 @@ export async function findExportRows({ lang, codes }: { lang: Language; codes: s
       code: true,
       version: true,
       sourceLanguage: true,
+      constraint: true,
       texts: {
         where: { lang: { in: [SOURCE_LANGUAGE, lang] } },
         select: QUESTION_TEXT_SELECT,
@@ -76,16 +88,17 @@ export async function findExportRows({ lang, codes }: { lang: Language; codes: s
       state,
       fingerprint: fingerprint(src?.label ?? "", revision),
     });
-    if (src?.hint)
-      rows.push({
-        id: `q:${code}:hint`,
-        question: code,
-        field: "hint",
-        source: src.hint,
-        translation: has ? (tgt.hint ?? "") : "",
-        state,
-        fingerprint: fingerprint(src.hint, revision),
-      });
+    for (const [field, source] of Object.entries(sourceExtras(q, src)) as [QuestionExtra, string | null][])
+      if (source)
+        rows.push({
+          id: `q:${code}:${field}`,
+          question: code,
+          field,
+          source,
+          translation: has ? (tgt[field] ?? "") : "",
+          state,
+          fingerprint: fingerprint(source, revision),
+        });
     if (q.choiceList && !listsDone.has(q.choiceList.name)) {
       listsDone.add(q.choiceList.name);
       for (const c of q.choiceList.choices) {
@@ -171,6 +184,7 @@ export async function previewTranslationImport({
       select: {
         code: true,
         sourceLanguage: true,
+        constraint: true,
         texts: {
           where: { lang: { in: [SOURCE_LANGUAGE, lang] } },
           select: QUESTION_TEXT_SELECT,
@@ -208,11 +222,12 @@ export async function previewTranslationImport({
       current: present ? tgt.label : null,
       revision: tgt?.revision ?? -1,
     });
-    targets.set(`q:${q.code}:hint`, {
-      source: src?.hint ?? "",
-      current: present ? tgt.hint : null,
-      revision: tgt?.revision ?? -1,
-    });
+    for (const [field, source] of Object.entries(sourceExtras(q, src)) as [QuestionExtra, string | null][])
+      targets.set(`q:${q.code}:${field}`, {
+        source: source ?? "",
+        current: present ? tgt[field] : null,
+        revision: tgt?.revision ?? -1,
+      });
   }
   for (const list of choiceLists) {
     for (const c of list.choices) {
@@ -258,13 +273,13 @@ export async function previewTranslationImport({
     if (print.sourceHash !== parseFingerprint(fingerprint(target.source, 0))!.sourceHash)
       return { ...common, kind: "sourceChanged" };
     if (print.revision !== target.revision) return { ...common, kind: "changedSince" };
-    // A hint cannot stand alone: a question with no text in this language needs its label too.
+    // A hint or constraint message cannot stand alone: a question with no text in this language needs its label too.
     const [kind, code, field] = r.id.split(":");
-    if (kind === "q" && field === "hint" && !hasText.has(code) && !labelled.has(code))
-      return { ...common, kind: "invalid" };
+    const extra = kind === "q" && field in QUESTION_EXTRAS;
+    if (extra && !hasText.has(code) && !labelled.has(code)) return { ...common, kind: "invalid" };
     if (r.translation.length > 2000) return { ...common, kind: "invalid" };
     const warnings = checkField(
-      field === "hint" ? "hint" : kind === "c" ? `choice:${field}` : "label",
+      extra ? field : kind === "c" ? `choice:${field}` : "label",
       target.source,
       r.translation,
       glossary,
@@ -275,12 +290,13 @@ export async function previewTranslationImport({
     return { ...common, kind: blocking.length ? "blocked" : "update", warnings, blocking };
   });
 
-  // A label cleared takes its hint with it: a new hint for it cannot stand alone.
+  // A label cleared takes its hint and constraint message with it: a new one for it cannot stand alone.
   const clearedLabels = new Set(out.filter((r) => r.kind === "clear" && r.id.endsWith(":label")).map((r) => r.id));
-  for (const r of out)
-    if (r.id.startsWith("q:") && r.id.endsWith(":hint") && r.kind !== "clear" && r.kind !== "emptied")
-      if (clearedLabels.has(r.id.replace(/:hint$/, ":label")) && r.kind !== "skipped" && r.kind !== "unchanged")
-        r.kind = "invalid";
+  for (const r of out) {
+    const [kind, code, field] = r.id.split(":");
+    if (kind === "q" && field in QUESTION_EXTRAS && r.kind !== "clear" && r.kind !== "emptied")
+      if (clearedLabels.has(`q:${code}:label`) && r.kind !== "skipped" && r.kind !== "unchanged") r.kind = "invalid";
+  }
 
   const counts = Object.fromEntries(PREVIEW_KINDS.map((k) => [k, 0])) as Record<PreviewKind, number>;
   for (const r of out) counts[r.kind]++;

@@ -6,7 +6,7 @@ import { getDb } from "../db/client";
 import { can, type Actor } from "../auth/permissions";
 import type { Language } from "../i18n/languages";
 import { isTranslationError, TranslationError } from "./errors";
-import { PENDING_SELECT, workingText } from "./state";
+import { PENDING_SELECT, QUESTION_EXTRA_SELECT, type QuestionExtra, workingText } from "./state";
 import { WORKING_STATUSES } from "../bank/visibility";
 import { saveInTx } from "./save-mutations";
 import { parseFingerprint } from "./spreadsheet";
@@ -67,6 +67,8 @@ export async function applyTranslationImport(
     label?: string;
     /** null: the hint cell was emptied and is cleared */
     hint?: string | null;
+    /** null: the constraint message cell was emptied and is cleared */
+    constraintMessage?: string | null;
     clearText?: boolean;
     revision?: number;
     choices: { name: string; label: string; revision: number; clear?: boolean }[];
@@ -90,7 +92,7 @@ export async function applyTranslationImport(
       q.revision = revision;
       if (field === "label" && clear) q.clearText = true;
       else if (field === "label") q.label = u.after;
-      else q.hint = clear ? null : u.after;
+      else q[field as QuestionExtra] = clear ? null : u.after;
       questions.set(owner, q);
     } else
       choiceRows.push({
@@ -124,13 +126,17 @@ export async function applyTranslationImport(
         for (const [code, change] of questions) {
           const current = await tx.questionText.findFirst({
             where: { question: { code }, lang },
-            select: { label: true, hint: true, status: true, revision: true, pendingHint: true, ...PENDING_SELECT },
+            select: { label: true, status: true, revision: true, ...QUESTION_EXTRA_SELECT, ...PENDING_SELECT },
           });
           const work =
             current && current.status !== "missing"
               ? workingText({ ...current, sourceVersion: null, updatedById: null })
               : null;
-          const textChange = change.label !== undefined || change.hint !== undefined || change.clearText === true;
+          const textChange =
+            change.label !== undefined ||
+            change.hint !== undefined ||
+            change.constraintMessage !== undefined ||
+            change.clearText === true;
           try {
             await saveInTx(
               tx,
@@ -140,6 +146,8 @@ export async function applyTranslationImport(
                 lang,
                 label: textChange ? (change.label ?? work?.label ?? "") : undefined,
                 hint: textChange ? (change.hint !== undefined ? change.hint : (work?.hint ?? null)) : null,
+                // Undefined: the file did not change it, and it stays as it is.
+                constraintMessage: change.constraintMessage,
                 choices: change.choices,
                 revision: textChange ? change.revision! : (current?.revision ?? -1),
                 acknowledgeWarnings: true,

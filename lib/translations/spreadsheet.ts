@@ -1,9 +1,10 @@
 // The translation spreadsheet: rows of texts ↔ .xlsx bytes. Pure (no database): the data layer
 // decides which rows go out and what an imported row would change.
 //
-// Each row carries a stable id ("q:<code>:label", "q:<code>:hint", "c:<list>:<choice>") and a
-// fingerprint of the source text and the translation's revision at export time, so that an import
-// can tell a row whose source (or translation) changed since the export from one safe to apply.
+// Each row carries a stable id ("q:<code>:label", "q:<code>:hint", "q:<code>:constraintMessage",
+// "c:<list>:<choice>") and a fingerprint of the source text and the translation's revision at
+// export time, so that an import can tell a row whose source (or translation) changed since the
+// export from one safe to apply.
 // Every cell is written as text (format "@"), so that nothing a translator types becomes a formula.
 //
 // Beside them, read-only context (export-context-data.ts): the English the outdated translation was

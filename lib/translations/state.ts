@@ -30,11 +30,13 @@ export function addState(counts: StateCounts, state: TranslationState) {
 export type StoredWithPending = {
   label: string;
   hint?: string | null;
+  constraintMessage?: string | null;
   status: TranslationState;
   sourceVersion: number | null;
   updatedById: string | null;
   pendingLabel: string | null;
   pendingHint?: string | null;
+  pendingConstraintMessage?: string | null;
   pendingStatus: TranslationState | null;
   pendingSourceVersion: number | null;
   pendingUpdatedById: string | null;
@@ -43,6 +45,7 @@ export type StoredWithPending = {
 export type WorkingText = {
   label: string;
   hint: string | null;
+  constraintMessage: string | null;
   status: TranslationState;
   sourceVersion: number | null;
   updatedById: string | null;
@@ -56,6 +59,7 @@ export function workingText(row: StoredWithPending): WorkingText {
     return {
       label: row.pendingLabel,
       hint: row.pendingHint ?? null,
+      constraintMessage: row.pendingConstraintMessage ?? null,
       status: row.pendingStatus,
       sourceVersion: row.pendingSourceVersion,
       updatedById: row.pendingUpdatedById,
@@ -64,6 +68,7 @@ export function workingText(row: StoredWithPending): WorkingText {
   return {
     label: row.label,
     hint: row.hint ?? null,
+    constraintMessage: row.constraintMessage ?? null,
     status: row.status,
     sourceVersion: row.sourceVersion,
     updatedById: row.updatedById,
@@ -78,6 +83,40 @@ export const PENDING_SELECT = {
   pendingSourceVersion: true,
   pendingUpdatedById: true,
 } as const;
+
+/**
+ * A question text's fields beside its label, each with the column its change waits in: they share
+ * the label's row, its state and its review (a choice label has none of them).
+ */
+export const QUESTION_EXTRAS = { hint: "pendingHint", constraintMessage: "pendingConstraintMessage" } as const;
+export type QuestionExtra = keyof typeof QUESTION_EXTRAS;
+
+/** The columns of QUESTION_EXTRAS, published and pending, for Prisma selects. */
+export const QUESTION_EXTRA_SELECT = {
+  hint: true,
+  pendingHint: true,
+  constraintMessage: true,
+  pendingConstraintMessage: true,
+} as const;
+
+/**
+ * The constraint message a translation answers: the source's, and only while the question has a
+ * constraint (a message without one is never shown, so it asks for no translation).
+ */
+export function sourceConstraintMessage(
+  question: { constraint: string | null },
+  source: { constraintMessage?: string | null } | null | undefined,
+): string | null {
+  return (question.constraint && source?.constraintMessage) || null;
+}
+
+/** The source of each of QUESTION_EXTRAS (null: the field asks for no translation). */
+export function sourceExtras(
+  question: { constraint: string | null },
+  source: { hint?: string | null; constraintMessage?: string | null } | null | undefined,
+): Record<QuestionExtra, string | null> {
+  return { hint: source?.hint || null, constraintMessage: sourceConstraintMessage(question, source) };
+}
 
 /**
  * A row the public already reads as reviewed: a change to it waits beside it (pending) until a

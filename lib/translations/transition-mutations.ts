@@ -9,7 +9,7 @@ import type { Language } from "../i18n/languages";
 import { TranslationError } from "./errors";
 import { returnTranslationSchema, transitionSchema } from "./schema";
 import type { TranslationState } from "../vocabulary/enums";
-import { itemState } from "./state";
+import { itemState, sourceConstraintMessage } from "./state";
 import { stepChoiceText, stepQuestionText } from "./review-mutations";
 import { findLastEditors } from "./editor-data";
 import { SOURCE_LANGUAGE } from "../i18n/languages";
@@ -126,6 +126,7 @@ export async function transitionInTx(
     action: kind,
     label: work.label,
     hint: work.hint,
+    constraintMessage: work.constraintMessage,
     choices: targetChoices(loaded),
     status: after,
     sourceVersion: kind === "stillValid" ? q.version : work.sourceVersion,
@@ -150,15 +151,21 @@ async function refuseBlocking(
   const { q, work } = loaded;
   const source = await tx.questionText.findUnique({
     where: { questionId_lang: { questionId: q.id, lang: q.sourceLanguage } },
-    select: { label: true, hint: true },
+    select: { label: true, hint: true, constraintMessage: true },
   });
   const problems = checkTranslation(
     {
       label: source?.label ?? "",
       hint: source?.hint,
+      constraintMessage: sourceConstraintMessage(q, source),
       choices: Object.fromEntries(loaded.choices.map((c) => [c.name, c.sourceLabel])),
     },
-    { label: work?.label ?? "", hint: work?.hint, choices: targetChoices(loaded) },
+    {
+      label: work?.label ?? "",
+      hint: work?.hint,
+      constraintMessage: work?.constraintMessage,
+      choices: targetChoices(loaded),
+    },
     q.sourceLanguage === SOURCE_LANGUAGE ? await findGlossaryEntries(tx, lang) : [],
     lang,
   );

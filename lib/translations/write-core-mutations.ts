@@ -8,7 +8,7 @@ import type { Actor } from "../auth/permissions";
 import type { Language } from "../i18n/languages";
 import { TranslationError, type SavedVersion } from "./errors";
 import type { TranslationState } from "../vocabulary/enums";
-import { effectiveState, itemState, PENDING_SELECT, workingText } from "./state";
+import { effectiveState, itemState, PENDING_SELECT, QUESTION_EXTRA_SELECT, workingText } from "./state";
 import type { TextRow } from "./review-mutations";
 import { isInWorkingSet } from "../bank/visibility";
 
@@ -46,12 +46,11 @@ function isUniqueViolation(error: unknown): boolean {
 const TEXT_ROW = {
   id: true,
   label: true,
-  hint: true,
   status: true,
   sourceVersion: true,
   revision: true,
   updatedById: true,
-  pendingHint: true,
+  ...QUESTION_EXTRA_SELECT,
   ...PENDING_SELECT,
 } as const;
 const CHOICE_ROW = {
@@ -75,6 +74,7 @@ export async function loadForWrite(tx: Tx, code: string, lang: Language) {
       status: true,
       version: true,
       sourceLanguage: true,
+      constraint: true,
       texts: { where: { lang }, select: TEXT_ROW },
       choiceList: {
         select: {
@@ -120,6 +120,7 @@ async function savedVersion(tx: Tx, code: string, lang: Language): Promise<Saved
   return {
     label: loaded.textState === "missing" ? "" : (loaded.work?.label ?? ""),
     hint: loaded.work?.hint ?? null,
+    constraintMessage: loaded.work?.constraintMessage ?? null,
     choices: targetChoices(loaded),
     status: loaded.state,
     revision: loaded.text?.revision ?? -1,
@@ -152,6 +153,7 @@ export async function keepRevision(
     action: string;
     label: string;
     hint: string | null;
+    constraintMessage: string | null;
     choices: Record<string, string>;
     status: TranslationState;
     sourceVersion: number | null;

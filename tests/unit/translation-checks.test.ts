@@ -7,6 +7,7 @@ import {
   findReferences,
   normaliseDigits,
 } from "@/lib/translations/checks";
+import { policyFrom, splitByPolicy } from "@/lib/translations/check-policy";
 
 const codes = (w: { code: string; detail?: string }[]) => w.map((x) => (x.detail ? `${x.code}:${x.detail}` : x.code));
 
@@ -71,5 +72,24 @@ describe("translation checks", () => {
       { field: "choice:no", code: "empty" },
       { field: "choice:dk", code: "empty" },
     ]);
+  });
+
+  it("checks the constraint message as it checks the hint, and a blocking problem in it blocks", () => {
+    const w = checkTranslation(
+      { label: "Age?", constraintMessage: "Enter ${min_age} to 110." },
+      { label: "Âge ?", constraintMessage: "Saisissez un âge jusqu’à 11" },
+      [],
+      "fr",
+    );
+    expect(w.filter((p) => p.field === "constraintMessage").map((p) => p.code)).toEqual([
+      "missingReference",
+      "missingNumber",
+      "endPunctuation",
+    ]);
+    expect(splitByPolicy(w, policyFrom()).blocking).toEqual([
+      { field: "constraintMessage", code: "missingReference", detail: "${min_age}" },
+    ]);
+    // No message in the source (no constraint): nothing is asked of the target.
+    expect(checkTranslation({ label: "Age?" }, { label: "Âge ?", constraintMessage: "" }, [], "fr")).toEqual([]);
   });
 });

@@ -101,11 +101,13 @@ export default async function TranslateItemPage({ params, searchParams }: Params
           {
             label: item.source.label,
             hint: item.source.hint,
+            constraintMessage: item.source.constraintMessage,
             choices: Object.fromEntries(item.choices.map((c) => [c.name, c.source])),
           },
           {
             label: item.target.label,
             hint: item.target.hint,
+            constraintMessage: item.target.constraintMessage,
             choices: Object.fromEntries(item.choices.flatMap((c) => (c.target ? [[c.name, c.target]] : []))),
           },
           glossary,
@@ -250,7 +252,14 @@ export default async function TranslateItemPage({ params, searchParams }: Params
           source={item.source}
           reference={item.reference}
           target={
-            item.target ? { label: item.target.label, hint: item.target.hint, revision: item.target.revision } : null
+            item.target
+              ? {
+                  label: item.target.label,
+                  hint: item.target.hint,
+                  constraintMessage: item.target.constraintMessage,
+                  revision: item.target.revision,
+                }
+              : null
           }
           choices={item.choices.map((c) => ({
             name: c.name,
