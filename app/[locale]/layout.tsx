@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { routing } from "@/lib/i18n/routing";
+import type { Language } from "@/lib/i18n/languages";
 import { SiteFrame } from "@/components/layout/SiteFrame";
 import "../globals.css";
 
@@ -19,7 +20,8 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "site" });
+  // dynamicParams = false: Next calls this only for the four locales.
+  const t = await getTranslations({ locale: locale as Language, namespace: "site" });
   return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("tagline") };
 }
 

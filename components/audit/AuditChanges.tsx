@@ -49,12 +49,12 @@ export async function AuditChanges({
         return format.number(v.value);
       case "status":
         return v.of === "translation"
-          ? said(tt.has(`states.${v.status}`), () => tt(`states.${v.status as "draft"}`), v.status)
-          : said(tq.has(`statuses.${v.status}`), () => tq(`statuses.${v.status as "draft"}`), v.status);
+          ? said(tt.has(`states.${v.status as "draft"}`), () => tt(`states.${v.status as "draft"}`), v.status)
+          : said(tq.has(`statuses.${v.status as "draft"}`), () => tq(`statuses.${v.status as "draft"}`), v.status);
       case "questionType":
-        return said(tq.has(`types.${v.type}`), () => tq(`types.${v.type as "text"}`), v.type);
+        return said(tq.has(`types.${v.type as "text"}`), () => tq(`types.${v.type as "text"}`), v.type);
       case "role":
-        return said(ta.has(`roleNames.${v.role}`), () => ta(`roleNames.${v.role as "admin"}`), v.role);
+        return said(ta.has(`roleNames.${v.role as "admin"}`), () => ta(`roleNames.${v.role as "admin"}`), v.role);
       case "language":
         return tl("name", { language: v.lang });
       case "localized": {
@@ -88,7 +88,7 @@ export async function AuditChanges({
     }
   };
   const field = (key: string) =>
-    t.has(`fields.${key}`) ? t(`fields.${key as "name"}`) : <code className="code">{key}</code>;
+    t.has(`fields.${key as "name"}`) ? t(`fields.${key as "name"}`) : <code className="code">{key}</code>;
 
   if (changes.kind === "none" || changes.changes.length === 0)
     return <span className="muted">{changes.kind === "none" ? t("noValues") : "—"}</span>;

@@ -11,7 +11,7 @@ export async function AuditTable({ rows, total, names }: { rows: AuditRow[]; tot
   const typeName = (type: string) =>
     (AUDIT_ENTITY_TYPES as readonly string[]).includes(type) ? t(`entityTypes.${type as AuditEntityType}`) : type;
   const actionName = (action: string) =>
-    t.has(`actions.${action}`)
+    t.has(`actions.${action as "user.create"}`)
       ? t(`actions.${action as "user.create"}`)
       : t.rich("actionCode", { action, code: (chunks) => <code className="code">{chunks}</code> });
   const object = (o: AuditObject) => {

@@ -156,7 +156,8 @@ export function SettingsFields({
       </p>
       {error("formId") && (
         <p className="field-error" id={`${idPrefix}-form-id-error`} role="alert">
-          {tf(error("formId")!)}
+          {/* The schema's message is a key of builder.fieldErrors; anything else is shown as it came. */}
+          {tf.has(error("formId") as "formIdInvalid") ? tf(error("formId") as "formIdInvalid") : error("formId")}
         </p>
       )}
       {hazards && hazards.length > 0 && (

@@ -67,7 +67,7 @@ export default async function QuestionPage({ params, searchParams }: Params) {
           <span className="code">{question.code}</span>
         </dd>
         <dt>{t("type")}</dt>
-        <dd>{t(`types.${question.type}`)}</dd>
+        <dd>{t(`types.${question.type as "text"}`)}</dd>
         <dt>{t("status")}</dt>
         <dd>
           <StatusBadge status={question.status} label={t(`statuses.${question.status}`)} />
