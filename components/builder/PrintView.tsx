@@ -3,6 +3,7 @@ import { directionOf, type Language } from "@/lib/i18n/languages";
 import type { QuestionnaireDoc, QuestionnaireItemDoc } from "@/lib/questionnaires/model";
 import { relevanceInWords, textIn } from "./doc-text";
 import type { RespondentTexts } from "./respondent-texts";
+import { HazardText } from "@/components/hazards/HazardText";
 
 /**
  * A paper questionnaire in one language: numbered questions, a box per answer choice, lines or
@@ -33,11 +34,18 @@ export function PrintView({
       <li key={it.name} className={`paper-item${it.type === "note" ? " paper-note" : ""}`}>
         <p className="paper-label">
           {it.type !== "note" && <span className="paper-number">{number}. </span>}
-          <span lang={label?.lang}>{label?.text}</span>
+          <span lang={label?.lang}>
+            {/* Without a chosen hazard the bank's placeholders show as slots, as in the preview. */}
+            <HazardText text={label?.text ?? ""} />
+          </span>
           {it.required && <span> ({texts.required})</span>}
           {label?.missing && <span className="badge badge--missing">{texts.missing}</span>}
         </p>
-        {hint && <p className="paper-hint">{hint.text}</p>}
+        {hint && (
+          <p className="paper-hint">
+            <HazardText text={hint.text} />
+          </p>
+        )}
         {it.relevant && (
           <p className="paper-condition">
             {texts.askedIf} {relevanceInWords(it.relevant, doc, lang, texts)}
@@ -50,7 +58,7 @@ export function PrintView({
               {(lists.get(it.listName)?.choices ?? []).map((c) => (
                 <li key={c.name}>
                   <span className={it.type === "select_multiple" ? "paper-box" : "paper-circle"} aria-hidden="true" />{" "}
-                  {tx(c.label)?.text ?? c.name}
+                  <HazardText text={tx(c.label)?.text ?? c.name} />
                 </li>
               ))}
             </ul>
