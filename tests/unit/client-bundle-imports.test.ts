@@ -2,11 +2,11 @@
 // page must not pull in zod: it weighed about 26 kB compressed on each of them (Lighthouse, issue
 // 19). The check follows value imports (not `import type`) from those entries through the
 // project's own files and fails on any import of "zod".
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { importsOf, resolveImport, root } from "./import-graph";
 
-const root = path.resolve(__dirname, "../..");
 const isClient = (file: string) => /^\s*["']use client["']/.test(readFileSync(path.join(root, file), "utf8"));
 const entries = [
   ...readdirSync(path.join(root, "components/layout"))
@@ -18,18 +18,6 @@ const entries = [
   "components/builder/SearchResultsWithBuilder.tsx",
 ].filter(isClient);
 
-function resolveImport(from: string, spec: string): string | null {
-  const base = spec.startsWith("@/")
-    ? path.join(root, spec.slice(2))
-    : spec.startsWith(".")
-      ? path.resolve(path.dirname(from), spec)
-      : null;
-  if (!base) return null;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")])
-    if (existsSync(candidate) && candidate.match(/\.tsx?$/)) return candidate;
-  return null;
-}
-
 /** The packages reached from `file` through value imports, with the path that reached each. */
 function packagesReached(file: string): Map<string, string[]> {
   const reached = new Map<string, string[]>();
@@ -40,8 +28,7 @@ function packagesReached(file: string): Map<string, string[]> {
     const source = readFileSync(current, "utf8");
     // Server actions ("use server" modules) reach the browser as references, not as code.
     if (/^\s*["']use server["']/m.test(source.slice(0, 500))) return;
-    const imports = source.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+["']([^"']+)["']/gm);
-    for (const [, spec] of imports) {
+    for (const spec of importsOf(source)) {
       const next = resolveImport(current, spec);
       if (next) walk(next, [...trail, path.relative(root, next)]);
       else if (!spec.startsWith(".") && !spec.startsWith("@/") && !reached.has(spec)) reached.set(spec, trail);

@@ -8,31 +8,16 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AREA_NAMESPACES, FRAME_NAMESPACES, pickMessages } from "@/lib/i18n/client-messages";
 import en from "@/messages/en.json";
+import { importsOf, resolveImport, root } from "./import-graph";
 
-const root = path.resolve(__dirname, "../..");
 const localeDir = path.join(root, "app/[locale]");
 const topLevel = new Set(Object.keys(en));
-
-function resolveImport(from: string, spec: string): string | null {
-  const base = spec.startsWith("@/")
-    ? path.join(root, spec.slice(2))
-    : spec.startsWith(".")
-      ? path.resolve(path.dirname(from), spec)
-      : null;
-  if (!base) return null;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")])
-    if (existsSync(candidate) && /\.tsx?$/.test(candidate) && statSync(candidate).isFile()) return candidate;
-  return null;
-}
 
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     return statSync(full).isDirectory() ? filesUnder(full) : /\.tsx?$/.test(name) ? [full] : [];
   });
-
-const importsOf = (source: string) =>
-  [...source.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]);
 
 /** Namespaces read by client code reached from `entries`, each with the client file that reads it. */
 function clientNamespaces(entries: string[]): Map<string, string> {
