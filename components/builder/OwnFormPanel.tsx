@@ -1,10 +1,11 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { Language } from "@/lib/i18n/languages";
 import { Link } from "@/lib/i18n/navigation";
 import { ownFormView } from "@/lib/builder/own-form-view";
 import { formLanguageFor } from "@/lib/xlsform/bank-languages";
 import type { FormModel } from "@/lib/xlsform/form";
 import { summarizeForm } from "@/lib/xlsform/import/summary";
+import { isolate } from "@/lib/text/bidi";
 import { OwnFormEditor } from "./OwnFormEditor";
 
 /**
@@ -28,7 +29,11 @@ export async function OwnFormPanel({
   query?: string;
   page?: number;
 }) {
-  const [t, tm] = await Promise.all([getTranslations("builder.ownForm"), getTranslations("builder.matches")]);
+  const [t, tm, format] = await Promise.all([
+    getTranslations("builder.ownForm"),
+    getTranslations("builder.matches"),
+    getFormatter(),
+  ]);
   const summary = summarizeForm(form);
   const view = ownFormView(
     form,
@@ -45,7 +50,8 @@ export async function OwnFormPanel({
           repeats: summary.repeats,
           lists: summary.choiceLists,
         })}{" "}
-        {t("languages", { languages: summary.languages.join(", ") })}
+        {/* Each name isolated: "English (en)" keeps its brackets in an Arabic sentence. */}
+        {t("languages", { languages: format.list(summary.languages.map(isolate)) })}
       </p>
       <p className="muted">{t("howExported")}</p>
       <p>

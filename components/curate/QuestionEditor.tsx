@@ -34,6 +34,7 @@ export function QuestionEditor({
   const t = useTranslations("curate.editor");
   const tq = useTranslations("question");
   const te = useTranslations("curate.errors");
+  const th = useTranslations("hazardText");
   const locale = useLocale() as Language;
   const {
     values,
@@ -102,15 +103,25 @@ export function QuestionEditor({
           dir="auto"
           required
           aria-invalid={!!fieldError("label")}
-          aria-describedby={errorId("label")}
+          aria-describedby={["label-help", errorId("label")].filter(Boolean).join(" ")}
           value={values.label}
           onChange={(e) => set("label", e.target.value)}
         />
+        <p id="label-help" className="muted">
+          {th("curatorHint")}
+        </p>
         {errorText("label")}
       </div>
       <div className="field">
         <label htmlFor="hint">{t("hint")}</label>
-        <input id="hint" name="hint" dir="auto" value={values.hint} onChange={(e) => set("hint", e.target.value)} />
+        <input
+          id="hint"
+          name="hint"
+          dir="auto"
+          aria-describedby="label-help"
+          value={values.hint}
+          onChange={(e) => set("hint", e.target.value)}
+        />
       </div>
 
       <QuestionChoiceFields values={values} set={set} options={options} errorId={errorId} errorText={errorText} />

@@ -9,6 +9,7 @@ import { MAX_UPLOAD_BYTES } from "@/lib/xlsform/limits";
 import { uploadXlsform, type ImportOutcome } from "./upload-xlsform";
 import { ImportProblems } from "./ImportProblems";
 import { buttonClass } from "@/components/ui/Button";
+import { isolate } from "@/lib/text/bidi";
 
 type State = ImportOutcome | { status: "idle" } | { status: "invalid"; message: string };
 
@@ -82,6 +83,7 @@ export function ImportForm({ locale, maxSize }: { locale: string; maxSize: strin
 
 function Outcome({ state }: { state: State }) {
   const t = useTranslations("importPage");
+  const format = useFormatter();
   switch (state.status) {
     case "idle":
       return null;
@@ -119,7 +121,7 @@ function Outcome({ state }: { state: State }) {
                 repeats: state.form.repeats,
                 lists: state.form.choiceLists,
               })}{" "}
-              {t("successLanguages", { languages: state.form.languages.join(", ") })}
+              {t("successLanguages", { languages: format.list(state.form.languages.map(isolate)) })}
             </p>
             <p>
               <Link href={`/questionnaires/${state.id}`} className={buttonClass({ variant: "primary" })}>

@@ -14,7 +14,9 @@ async function signIn(page: Page, email: string, password: string, next: string)
   await page.waitForURL(`**/en${next}`);
 }
 
-const CODE = "e2e_trust";
+// A fresh code for each attempt: a retry runs in a new worker on the same database, where the
+// first attempt's question already exists.
+const CODE = `e2e_trust_${Date.now().toString(36)}`;
 
 test("a curator creates, publishes and revises a question; a draft is merged into it; the audit trail shows each step", async ({
   page,

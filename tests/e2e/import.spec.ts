@@ -113,7 +113,8 @@ test("a visitor is sent to sign in and back; a researcher imports a two-language
   await expect(status).toContainText(
     `“${TITLE}” was created with 5 questions, 1 group, 1 repeat and 1 choice list. Nothing was added to the bank.`,
   );
-  await expect(status).toContainText("Languages: English (en), Français (fr).");
+  // Each language name isolated (U+2068…U+2069), so that its brackets hold in an Arabic sentence.
+  await expect(status).toContainText("Languages: \u2068English (en)\u2069 and \u2068Français (fr)\u2069.");
   await expect(page.locator(".import-outcome")).toBeFocused();
   // Imported: the file is no longer chosen, so that a second click cannot import it twice.
   expect(await fileInput(page).evaluate((input: HTMLInputElement) => input.files?.length)).toBe(0);

@@ -169,7 +169,9 @@ export default async function TranslateItemPage({ params, searchParams }: Params
           {item.source.notes && (
             <>
               <dt>{t("editor.notes")}</dt>
-              <dd lang={item.sourceLanguage}>{item.source.notes}</dd>
+              <dd lang={item.sourceLanguage} dir={sourceDir}>
+                {item.source.notes}
+              </dd>
             </>
           )}
           {item.target?.updatedBy && (
