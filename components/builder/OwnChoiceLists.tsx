@@ -9,7 +9,7 @@ import { buttonClass } from "@/components/ui/Button";
 import type { OwnChoiceView, OwnFormView, OwnListView } from "@/lib/builder/own-form-view";
 import { useBuilder } from "./builder-context";
 import { FieldError, NameInput, TextInputs, type Texts } from "./OwnFormFields";
-import { OwnRenameForm } from "./OwnRenameForm";
+import { OwnChoiceValueForm, OwnRenameForm } from "./OwnRenameForm";
 import { useFieldErrors } from "./use-field-errors";
 
 type Draft = { key: number; from: number | null; name: string; label: Texts; filters: Record<string, string> };
@@ -35,6 +35,8 @@ function ListEditor({
   const t = useTranslations("builder.ownForm.lists");
   const { change } = useBuilder();
   const [drafts, setDrafts] = useState(initial);
+  // The values as read, by place (`from`): a value edited here changes what the data holds.
+  const [readValues] = useState(() => initial.map((d) => d.name));
   // A refused save keeps the drafts and shows each message beside its choice's field.
   const formRef = useRef<HTMLFormElement>(null);
   const fields = useFieldErrors(formRef);
@@ -98,6 +100,11 @@ function ListEditor({
                 />
               </p>
               <FieldError id={id(d.key, "name")} error={fields.errors[`choices.${i}.name`]} />
+              {!create && d.from !== null && d.name.trim() !== readValues[d.from] && (
+                <p className="builder-notice builder-notice--warn">
+                  {t("valueChanged", { value: readValues[d.from] ?? "" })}
+                </p>
+              )}
               <TextInputs
                 id={id(d.key, "label")}
                 label={(language) => t("labelIn", { language, formLanguage: language })}
@@ -200,6 +207,16 @@ function ListRow({ view, list, index }: { view: OwnFormView; list: OwnListView; 
               idPrefix={`own-list-${index}`}
             />
             <DeleteList list={list} />
+            {list.choices !== null && (
+              // A value changed (here or elsewhere) comes back from the server: the form starts again.
+              <OwnChoiceValueForm
+                key={list.choices.map((c) => c.name).join(" ")}
+                listName={list.name}
+                choices={list.choices}
+                valueUses={list.valueUses}
+                idPrefix={`own-list-${index}`}
+              />
+            )}
           </>
         )}
         {list.choices === null ? (

@@ -25,6 +25,8 @@ export type BuilderFailure =
   | "hazardUnknown"
   | "nameInvalid"
   | "nameTaken"
+  | "choiceValueInvalid"
+  | "choiceValueTaken"
   | "listInUse";
 
 export type BuilderErrorDetails = {

@@ -72,6 +72,7 @@ async function applyChange(
     case "saveOwnChoiceList":
     case "renameOwnNode":
     case "renameOwnChoiceList":
+    case "renameOwnChoice":
     case "deleteOwnChoiceList":
       return applyOwnFormChange(tx, q, change);
   }
@@ -100,6 +101,7 @@ const KEEPS_SKIP_LOGIC: ReadonlySet<ParsedBuilderChange["op"]> = new Set([
   "saveOwnChoiceList",
   "renameOwnNode",
   "renameOwnChoiceList",
+  "renameOwnChoice",
   "deleteOwnChoiceList",
 ]);
 

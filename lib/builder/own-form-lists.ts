@@ -5,19 +5,9 @@
 // list as it was read, not by name, so a renamed choice keeps them too.
 import { walkSurvey, type Choice, type FormModel, type SurveyNode } from "../xlsform/form";
 import { parseType } from "../xlsform/form/question-types";
+import { EXPRESSION_COLUMNS } from "../xlsform/form/choice-value-references";
 import { checked, setText, type OwnEditOutcome } from "./own-form-edit";
 import type { OwnChoiceListSave } from "./own-form-schema";
-
-/** Columns holding a question's expressions, where a choice's name may be written in quotes. */
-const EXPRESSION_COLUMNS = [
-  "relevant",
-  "constraint",
-  "calculation",
-  "choice_filter",
-  "default",
-  "required",
-  "read_only",
-];
 
 /** The extra columns of the choices sheet a list may fill (a cascading select's filter columns). */
 export function filterColumns(form: FormModel): string[] {

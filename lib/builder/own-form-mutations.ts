@@ -9,7 +9,13 @@ import type { ParsedBuilderChange } from "./schema";
 import { addOwnQuestion, deleteOwnQuestion, editOwnQuestion, type OwnEditOutcome } from "./own-form-edit";
 import { addOwnContainer, moveOwnNode } from "./own-form-structure";
 import { saveOwnChoiceList } from "./own-form-lists";
-import { deleteOwnChoiceList, renameOwnChoiceList, renameOwnNode, type OwnRenameOutcome } from "./own-form-rename";
+import {
+  deleteOwnChoiceList,
+  renameOwnChoice,
+  renameOwnChoiceList,
+  renameOwnNode,
+  type OwnRenameOutcome,
+} from "./own-form-rename";
 
 type Tx = Prisma.TransactionClient;
 type OwnFormChange = Extract<
@@ -24,6 +30,7 @@ type OwnFormChange = Extract<
       | "saveOwnChoiceList"
       | "renameOwnNode"
       | "renameOwnChoiceList"
+      | "renameOwnChoice"
       | "deleteOwnChoiceList";
   }
 >;
@@ -80,6 +87,13 @@ export async function applyOwnFormChange(
     case "renameOwnChoiceList":
       return changeOwnForm(tx, q.id, (form) => renameOwnChoiceList(form, change.rename), {
         list: change.rename.listName,
+        name: change.rename.name,
+      });
+    case "renameOwnChoice":
+      // Audited with the old and new value and how many places followed.
+      return changeOwnForm(tx, q.id, (form) => renameOwnChoice(form, change.rename), {
+        list: change.rename.listName,
+        choice: change.rename.choice,
         name: change.rename.name,
       });
     case "deleteOwnChoiceList":

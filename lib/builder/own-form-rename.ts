@@ -1,16 +1,18 @@
 // Renaming in a questionnaire's own form (issue #18): a question, group or repeat (its XLSForm
 // `name`, with every `${old}` reference rewritten), a choice list (with the selects that use it),
-// and deleting a list no question uses. Pure, like own-form-edit.ts: the form comes back checked by
+// a choice's value (with the comparisons, defaults and filter cells provably about it:
+// lib/xlsform/form/choice-value-references.ts says which), and deleting a list no question uses. Pure, like own-form-edit.ts: the form comes back checked by
 // the reader, or the refusal with the field it concerns.
 import { parseType, walkSurvey, type FormModel } from "../xlsform/form";
 import { XML_NAME } from "../xlsform/form/read-form";
 import { renameReferences } from "../xlsform/form/rename-references";
+import { renameChoiceValue } from "../xlsform/form/choice-value-references";
 import { checked, locate, type OwnEditOutcome } from "./own-form-edit";
 
 export type OwnRenameOutcome =
   | (Extract<OwnEditOutcome, { ok: true }> & { references: number })
   | Exclude<OwnEditOutcome, { ok: true }>
-  | { ok: false; code: "nameInvalid" | "nameTaken"; field: "name" }
+  | { ok: false; code: "nameInvalid" | "nameTaken" | "choiceValueInvalid" | "choiceValueTaken"; field: "name" }
   | { ok: false; code: "listInUse"; codes: string[] };
 
 /** pyxform's rule for a name: an XML name, and not `meta` (reserved for the form's metadata). */
@@ -100,6 +102,38 @@ export function renameOwnChoiceList(own: FormModel, rename: { listName: string; 
   }
   const outcome = checked(form);
   return outcome.ok ? { ...outcome, references } : outcome;
+}
+
+/**
+ * A choice's value as a rename may give it: not empty, no space (a select_multiple's answer is its
+ * values separated by spaces), no quote (it must fit in an XPath literal either way), no `$ { }`
+ * (a cell holding `${…}` is a reference to pyxform).
+ */
+export const isChoiceValue = (value: string) => /^[^\s'"${}]+$/u.test(value);
+
+/**
+ * A choice of a list given a new value (its `name` in the choices sheet): the value must be valid
+ * and used by no other choice of the list. Every place provably comparing answers of the list's
+ * questions with the old value follows (choice-value-references.ts); data already collected keeps
+ * the old value, which the builder says before asking. Choices sharing the value (a form with
+ * allow_choice_duplicates) are one value, renamed together.
+ */
+export function renameOwnChoice(
+  own: FormModel,
+  rename: { listName: string; choice: string; name: string },
+): OwnRenameOutcome {
+  const form = structuredClone(own);
+  const list = form.choiceLists.find((l) => l.name === rename.listName);
+  const choices = list?.choices.filter((c) => c.name === rename.choice) ?? [];
+  if (!list || !choices.length) return { ok: false, code: "notFound" };
+  if (!isChoiceValue(rename.name)) return { ok: false, code: "choiceValueInvalid", field: "name" };
+  if (rename.name !== rename.choice && list.choices.some((c) => c.name === rename.name))
+    return { ok: false, code: "choiceValueTaken", field: "name" };
+  const sites =
+    rename.name === rename.choice ? [] : renameChoiceValue(form, rename.listName, rename.choice, rename.name);
+  for (const choice of choices) choice.name = rename.name;
+  const outcome = checked(form);
+  return outcome.ok ? { ...outcome, references: sites.length } : outcome;
 }
 
 /** A choice list deleted; refused, naming them, while questions still take their answers from it. */

@@ -102,3 +102,7 @@ export type OwnRename = z.infer<typeof ownRenameSchema>;
 /** A choice list given a new list_name; the selects using it follow. */
 export const ownListRenameSchema = z.object({ listName: name, name });
 export type OwnListRename = z.infer<typeof ownListRenameSchema>;
+
+/** A choice of a list given a new value (`choice`: its value now); what compares with it follows. */
+export const ownChoiceRenameSchema = z.object({ listName: name, choice: name, name });
+export type OwnChoiceRename = z.infer<typeof ownChoiceRenameSchema>;

@@ -9,6 +9,7 @@ import { filterColumns } from "./own-form-lists";
 import { OWN_LIST_MAX_CHOICES } from "./own-form-schema";
 import { listUsers } from "./own-form-rename";
 import { referenceCounts } from "../xlsform/form/rename-references";
+import { choiceValueSites } from "../xlsform/form/choice-value-references";
 
 export const SHOWN = 400;
 
@@ -20,6 +21,8 @@ export type OwnListView = {
   usedBy: string[];
   /** Null for a list too long to edit here (over OWN_LIST_MAX_CHOICES) */
   choices: OwnChoiceView[] | null;
+  /** Choice value → the places a rename of it rewrites ("question (column)", once per place) */
+  valueUses: Record<string, string[]>;
 };
 
 export type OwnFormRow = {
@@ -171,6 +174,15 @@ export function ownFormView(
     return out;
   };
   const columns = filterColumns(form);
+  // One pass over the form's expressions for every list's values (not one per choice).
+  const valueUses = new Map<string, Map<string, string[]>>();
+  for (const site of choiceValueSites(form)) {
+    const uses = valueUses.get(site.list) ?? new Map<string, string[]>();
+    valueUses.set(site.list, uses);
+    const places = uses.get(site.value);
+    if (places) places.push(site.where);
+    else uses.set(site.value, [site.where]);
+  }
   return {
     rows: visit(form.survey, []),
     matching,
@@ -194,6 +206,7 @@ export function ownFormView(
               label: c.texts.label ?? {},
               filters: Object.fromEntries(columns.filter((h) => c.verbatim[h]).map((h) => [h, c.verbatim[h]])),
             })),
+      valueUses: Object.fromEntries(valueUses.get(l.name) ?? []),
     })),
     filterColumns: columns,
     containers,

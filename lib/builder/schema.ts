@@ -8,6 +8,7 @@ import { relevanceSchema } from "../questionnaires/relevance-schema";
 import { hazardCodeSchema } from "../hazards/schema";
 import {
   ownChoiceListSchema,
+  ownChoiceRenameSchema,
   ownContainerAddSchema,
   ownListRenameSchema,
   ownMoveSchema,
@@ -142,6 +143,7 @@ export const builderChangeSchema = z.discriminatedUnion("op", [
   // Renames rewrite every reference in the same transaction; a list is deleted only when unused.
   z.object({ op: z.literal("renameOwnNode"), ...base, rename: ownRenameSchema }),
   z.object({ op: z.literal("renameOwnChoiceList"), ...base, rename: ownListRenameSchema }),
+  z.object({ op: z.literal("renameOwnChoice"), ...base, rename: ownChoiceRenameSchema }),
   z.object({ op: z.literal("deleteOwnChoiceList"), ...base, listName: z.string().trim().min(1).max(200) }),
 ]);
 export type BuilderChange = z.input<typeof builderChangeSchema>;

@@ -7,6 +7,50 @@ import { walkSurvey, type FormModel, type RowCells } from "./model";
 
 const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const referenceTo = (name: string) => new RegExp(`\\$\\{(last-saved#)?${escaped(name)}\\}`, "gu");
+/** Any `${name}` (or `${last-saved#name}`), its name in group 1: the one spelling of a reference here. */
+const REFERENCE = "\\$\\{(?:last-saved#)?([^}\\s]+)\\}";
+
+/**
+ * An expression cut into tokens whose texts, joined, give it back exactly (so a rewrite changes
+ * one token and nothing else). A reference is `${…}` as above; a string literal is XPath's
+ * (`'…'` or `"…"`, no escapes in XPath 1.0) and is one token, a reference written inside it
+ * included (`'${q}'`, as jr:choice-name takes it); a name is an XPath name (`selected`,
+ * `jr:choice-name`, `count-selected`, a choices column in a choice_filter); an unclosed quote
+ * leaves the rest as one `other` token.
+ */
+export type ExpressionToken =
+  | { kind: "reference"; text: string; name: string }
+  | { kind: "string"; text: string; quote: "'" | '"'; value: string }
+  | { kind: "name" | "number" | "op" | "punct" | "space" | "other"; text: string };
+
+const TOKEN = new RegExp(
+  [
+    `(?<reference>${REFERENCE})`,
+    `(?<string>'[^']*'|"[^"]*")`,
+    `(?<name>[\\p{L}_][\\p{L}\\p{N}_.:-]*)`,
+    `(?<number>\\d+(?:\\.\\d+)?)`,
+    `(?<op>!=|<=|>=|=|<|>|\\+|-|\\*|\\|)`,
+    `(?<punct>[(),[\\]])`,
+    `(?<space>\\s+)`,
+    `(?<other>['"][\\s\\S]*|[\\s\\S])`,
+  ].join("|"),
+  "gu",
+);
+
+export function expressionTokens(text: string): ExpressionToken[] {
+  const tokens: ExpressionToken[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const g = m.groups!;
+    if (g.reference !== undefined) tokens.push({ kind: "reference", text: m[0], name: m[2] });
+    else if (g.string !== undefined)
+      tokens.push({ kind: "string", text: m[0], quote: m[0][0] as "'" | '"', value: m[0].slice(1, -1) });
+    else {
+      const kind = (["name", "number", "op", "punct", "space"] as const).find((k) => g[k] !== undefined) ?? "other";
+      tokens.push({ kind, text: m[0] });
+    }
+  }
+  return tokens;
+}
 
 /** `text` with every reference to `from` naming `to` instead, and how many there were. */
 export function rewriteReferences(text: string, from: string, to: string): { text: string; count: number } {
@@ -59,7 +103,7 @@ export function referenceCounts(form: FormModel): Map<string, number> {
   const counts = new Map<string, number>();
   for (const cell of cellsOf(form)) {
     if (!cell.value.includes("${")) continue;
-    for (const match of cell.value.matchAll(/\$\{(?:last-saved#)?([^}\s]+)\}/gu))
+    for (const match of cell.value.matchAll(new RegExp(REFERENCE, "gu")))
       counts.set(match[1], (counts.get(match[1]) ?? 0) + 1);
   }
   return counts;
