@@ -177,7 +177,12 @@ function snapshotOf(q: SeedBank["questions"][number], bank: SeedBank): QuestionS
     constraint: q.constraint ?? null,
     choiceList: q.choiceList ?? null,
     choices: list?.choices.map((c) => ({ name: c.name, label: c.label })) ?? [],
-    texts: Object.fromEntries(LANGUAGES.map((l) => [l, { label: q.label[l], hint: q.hint?.[l] ?? null }])),
+    texts: Object.fromEntries(
+      LANGUAGES.map((l) => [
+        l,
+        { label: q.label[l], hint: q.hint?.[l] ?? null, constraintMessage: q.constraintMessage?.[l] ?? null },
+      ]),
+    ),
     indicators: [...q.indicators].sort(),
     tags: [...q.tags].sort(),
     source: q.source.key,

@@ -32,7 +32,9 @@ export function ReplaceForm({ lang, dir }: { lang: string; dir: "ltr" | "rtl" })
   useEffect(() => headingRef.current?.focus(), [preview, done]);
 
   const fieldName = (field: string) =>
-    field.startsWith("choice:") ? t("fields.choice", { name: field.slice(7) }) : t(`fields.${field as "label"}`);
+    field.startsWith("choice:")
+      ? t("fields.choice", { name: field.slice(7) })
+      : t(`fields.${field as "label" | "hint" | "constraintMessage"}`);
 
   function showPreview(e: React.FormEvent) {
     e.preventDefault();

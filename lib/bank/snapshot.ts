@@ -8,7 +8,11 @@ export type QuestionSnapshot = {
   constraint: string | null;
   choiceList: string | null;
   choices: { name: string; label: Partial<Record<Language, string>> }[];
-  texts: Partial<Record<Language, { label: string; hint: string | null }>>;
+  /**
+   * constraintMessage: absent from snapshots kept before it was recorded (read it as empty, or as
+   * unknown where a comparison would otherwise claim a change: see recordsConstraintMessage)
+   */
+  texts: Partial<Record<Language, { label: string; hint: string | null; constraintMessage?: string | null }>>;
   indicators: string[];
   tags: string[];
   source: string | null;
@@ -16,4 +20,9 @@ export type QuestionSnapshot = {
 
 export function sortedSnapshot(s: QuestionSnapshot): QuestionSnapshot {
   return { ...s, indicators: [...s.indicators].sort(), tags: [...s.tags].sort() };
+}
+
+/** Whether the snapshot was kept with its constraint messages (older ones were not). */
+export function recordsConstraintMessage(s: QuestionSnapshot): boolean {
+  return Object.values(s.texts).some((t) => t !== undefined && "constraintMessage" in t);
 }

@@ -1,7 +1,7 @@
 // Word-level differences between two published versions of a question, field by field, so that a
 // curator (or a researcher deciding to update a questionnaire) sees exactly what changed.
 import { diffText, type DiffPart } from "../text/diff";
-import type { QuestionSnapshot } from "../bank/snapshot";
+import { recordsConstraintMessage, type QuestionSnapshot } from "../bank/snapshot";
 import { LANGUAGES } from "../i18n/languages";
 
 export type FieldDiff = { field: string; lang?: string; parts: DiffPart[] };
@@ -17,9 +17,18 @@ export function diffSnapshots(before: QuestionSnapshot, after: QuestionSnapshot)
   };
   add("code", before.code, after.code);
   add("type", before.type, after.type);
+  // A snapshot kept before constraint messages were recorded knows nothing of them: no change is claimed.
+  const messages = recordsConstraintMessage(before) && recordsConstraintMessage(after);
   for (const lang of LANGUAGES) {
     add("label", before.texts[lang]?.label ?? "", after.texts[lang]?.label ?? "", lang);
     add("hint", before.texts[lang]?.hint ?? "", after.texts[lang]?.hint ?? "", lang);
+    if (messages)
+      add(
+        "constraintMessage",
+        before.texts[lang]?.constraintMessage ?? "",
+        after.texts[lang]?.constraintMessage ?? "",
+        lang,
+      );
   }
   add("choiceList", before.choiceList ?? "", after.choiceList ?? "");
   for (const lang of LANGUAGES) add("choices", choiceLines(before, lang), choiceLines(after, lang), lang);

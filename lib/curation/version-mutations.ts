@@ -56,7 +56,7 @@ export async function snapshotInTx(tx: Tx, questionId: string): Promise<Question
       code: true,
       type: true,
       constraint: true,
-      texts: { select: { lang: true, label: true, hint: true } },
+      texts: { select: { lang: true, label: true, hint: true, constraintMessage: true } },
       choiceList: {
         select: {
           name: true,
@@ -81,7 +81,7 @@ export async function snapshotInTx(tx: Tx, questionId: string): Promise<Question
       label: Object.fromEntries(c.texts.map((t) => [t.lang, t.label])) as Partial<Record<Language, string>>,
     })),
     texts: Object.fromEntries(
-      q.texts.map((t) => [t.lang, { label: t.label, hint: t.hint }]),
+      q.texts.map((t) => [t.lang, { label: t.label, hint: t.hint, constraintMessage: t.constraintMessage }]),
     ) as QuestionSnapshot["texts"],
     indicators: q.indicators.map((i) => i.indicator.code),
     tags: q.tags.map((t) => t.tag.name),

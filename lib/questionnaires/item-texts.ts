@@ -22,11 +22,13 @@
 //      written by the seed or a script keep no revisions) is shown as "outdated": its status
 //      before the source moved on is unknown, so it is never taken for approved.
 //   4. Otherwise the language is missing.
-// Answer choices follow the same rule per choice, comparing the choice's source label. The bank's
-// constraint message goes with the bank's constraint: a pinned item whose constraint differs from
-// the bank's current one has no bank message (the version snapshot does not keep messages).
+// Answer choices follow the same rule per choice, comparing the choice's source label. The
+// constraint message follows it too, comparing the source's message as well as its label and hint:
+// the pinned version's own message, and a translation of that message. A snapshot kept before
+// messages were recorded has none: then the bank's current message goes with the bank's constraint
+// (a pinned item whose constraint differs from the bank's current one has no bank message).
 // The readiness check reads these same statuses, so what it promises is what the export holds.
-import type { QuestionSnapshot } from "../bank/snapshot";
+import { recordsConstraintMessage, type QuestionSnapshot } from "../bank/snapshot";
 import { isLanguage, type Language, type PartialLocalizedText } from "../i18n/languages";
 import { ownerText, type TranslatedText } from "./model";
 import type { QuestionType, TranslationState } from "../vocabulary/enums";
@@ -57,6 +59,7 @@ export type TranslationHistoryRow = {
   lang: string;
   label: string;
   hint: string | null;
+  constraintMessage: string | null;
   choices: Record<string, string>;
   status: TranslationState;
   sourceVersion: number | null;
@@ -146,19 +149,13 @@ function pinnedTexts(input: ItemTextInput, snapshot: QuestionSnapshot): Omit<Ite
   };
   const bankLabel: TranslatedText = {};
   const bankHint: TranslatedText = {};
-  const constraintMessage: TranslatedText = {};
-  const sameConstraint = sameText(snapshot.constraint, question.constraint);
   put(bankLabel, src, pinnedSource?.label, "approved");
   put(bankHint, src, pinnedSource?.hint, "approved");
-  if (sameConstraint)
-    put(constraintMessage, src, question.texts.find((r) => r.lang === src)?.constraintMessage, "approved");
-
   for (const row of question.texts) {
     if (row.lang === src) continue;
     if (!BLOCKED.has(row.status) && sameSource(row.sourceVersion)) {
       put(bankLabel, row.lang, row.label, row.status);
       put(bankHint, row.lang, row.hint, row.status);
-      if (sameConstraint) put(constraintMessage, row.lang, row.constraintMessage, row.status);
       continue;
     }
     const saved = history.find((h) => h.lang === row.lang && sameSource(h.sourceVersion));
@@ -211,8 +208,55 @@ function pinnedTexts(input: ItemTextInput, snapshot: QuestionSnapshot): Omit<Ite
     choices,
     bankLabel,
     bankHint,
-    constraintMessage,
+    constraintMessage: recordsConstraintMessage(snapshot)
+      ? pinnedMessage(input, snapshot, sameSource)
+      : currentMessage(input, snapshot, sameSource),
   };
+}
+
+/**
+ * The pinned version's constraint message and its translations, by the rule at the top of this
+ * file: a translation belongs when it was made from a version with the same label, hint and message.
+ */
+function pinnedMessage(
+  { question, snapshots, history, pinnedVersion }: ItemTextInput,
+  snapshot: QuestionSnapshot,
+  sameSource: (version: number | null) => boolean,
+): TranslatedText {
+  const src = question.sourceLanguage as Language;
+  const message = snapshot.texts[src]?.constraintMessage;
+  const sameMessage = (version: number | null) =>
+    sameSource(version) &&
+    (version === pinnedVersion || sameText(snapshots.get(version!)?.texts[src]?.constraintMessage, message));
+  const out: TranslatedText = {};
+  put(out, src, message, "approved");
+  for (const row of question.texts) {
+    if (row.lang === src) continue;
+    if (!BLOCKED.has(row.status) && sameMessage(row.sourceVersion)) {
+      put(out, row.lang, row.constraintMessage, row.status);
+      continue;
+    }
+    const saved = history.find((h) => h.lang === row.lang && sameMessage(h.sourceVersion));
+    if (saved) put(out, row.lang, saved.constraintMessage, saved.status);
+    else if (row.status === "outdated" && sameMessage(row.sourceVersion))
+      put(out, row.lang, row.constraintMessage, "outdated");
+  }
+  return out;
+}
+
+/** A snapshot that kept no message: the bank's current one, while the constraint is the same. */
+function currentMessage(
+  { question }: ItemTextInput,
+  snapshot: QuestionSnapshot,
+  sameSource: (version: number | null) => boolean,
+): TranslatedText {
+  const out: TranslatedText = {};
+  if (!sameText(snapshot.constraint, question.constraint)) return out;
+  for (const row of question.texts)
+    if (row.lang === question.sourceLanguage) put(out, row.lang, row.constraintMessage, "approved");
+    else if (!BLOCKED.has(row.status) && sameSource(row.sourceVersion))
+      put(out, row.lang, row.constraintMessage, row.status);
+  return out;
 }
 
 /** The texts, type, constraint and choices this item shows (see the rule at the top of this file). */

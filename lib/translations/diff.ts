@@ -7,7 +7,7 @@ export type FieldDiff = { field: string; parts: DiffPart[] };
 export type TextFields = {
   label: string;
   hint: string | null;
-  /** Absent where it is not kept (a source version's snapshot) */
+  /** A source version's snapshot kept before messages were recorded has none: read as empty */
   constraintMessage?: string | null;
   choices: Record<string, string>;
 };

@@ -1,7 +1,8 @@
 // The context a translator sees beside each exported text, gathered once for both downloads (the
 // XLIFF notes and the spreadsheet's read-only context columns): the question's type, its
 // indicators, the English hint, the choice list, and for an outdated text the English it was
-// translated from (from the published version the translation names).
+// translated from (label, hint, constraint message or choice, from the published version the
+// translation names).
 import "server-only";
 import { getDb } from "../db/client";
 import { SOURCE_LANGUAGE, type Language } from "../i18n/languages";
@@ -53,12 +54,12 @@ export async function findRowContexts({ lang, rows }: { lang: Language; rows: Sh
   return rows.map((r) => {
     const q = byCode.get(r.question);
     const before = r.state === "outdated" && q ? previous.get(q.id) : undefined;
+    const text = before?.texts[SOURCE_LANGUAGE];
+    // An older snapshot keeps no constraint message: nothing to show, as for a version not kept.
     const previousSource =
-      r.field === "label"
-        ? before?.texts[SOURCE_LANGUAGE]?.label
-        : r.field === "hint"
-          ? before?.texts[SOURCE_LANGUAGE]?.hint
-          : before?.choices.find((c) => `choice:${c.name}` === r.field)?.label[SOURCE_LANGUAGE];
+      r.field === "label" || r.field === "hint" || r.field === "constraintMessage"
+        ? text?.[r.field]
+        : before?.choices.find((c) => `choice:${c.name}` === r.field)?.label[SOURCE_LANGUAGE];
     return {
       type: q?.type ?? null,
       indicators: q?.indicators.map((i) => i.indicator.code) ?? [],

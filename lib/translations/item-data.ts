@@ -76,6 +76,8 @@ function sourceFields(snapshot: QuestionSnapshot | undefined, lang: Language): T
   return {
     label: text?.label ?? "",
     hint: text?.hint ?? null,
+    // Older snapshots did not keep it: read as empty.
+    constraintMessage: text?.constraintMessage ?? null,
     choices: Object.fromEntries(snapshot.choices.map((c) => [c.name, c.label[lang] ?? ""])),
   };
 }

@@ -1,9 +1,10 @@
-// Search and replace in one language's translations (question text, hint, answer choice labels),
-// with a preview. Each item is saved as the editor saves it (save-mutations.ts: a draft by this
-// translator, the checks, a kept revision and an audit event, in one transaction), so a blocking
-// check skips the item and names the problem. The preview runs the same write and rolls it back;
-// applying refuses an item whose change is no longer the one previewed (its fingerprint) or whose
-// revision moved, so nothing is written that the translator did not see.
+// Search and replace in one language's translations (question text, hint, constraint message,
+// answer choice labels), with a preview. Each item is saved as the editor saves it
+// (save-mutations.ts: a draft by this translator, the checks, a kept revision and an audit event,
+// in one transaction), so a blocking check skips the item and names the problem. The preview runs
+// the same write and rolls it back; applying refuses an item whose change is no longer the one
+// previewed (its fingerprint) or whose revision moved, so nothing is written that the translator
+// did not see.
 import "server-only";
 import type { Prisma } from "../db/generated/client";
 import { can, type Actor } from "../auth/permissions";
@@ -24,6 +25,7 @@ import { fingerprintOf, replaceFields } from "./replace";
 import { saveInTx } from "./save-mutations";
 import { outcomeOf, recordBulk } from "./bulk-mutations";
 import { conflict, loadForWrite, parse, requireActor, targetChoices } from "./write-core-mutations";
+import { sourceConstraintMessage } from "./state";
 
 type Tx = Prisma.TransactionClient;
 type Options = { find: string; replace: string; caseSensitive: boolean };
@@ -31,6 +33,8 @@ type Options = { find: string; replace: string; caseSensitive: boolean };
 /**
  * The changes the replacement makes to one item, as it stands in the transaction. A shared list's
  * labels are reviewed once: they are changed with the first question (by code) that uses the list.
+ * A constraint message is searched where the editor asks for it (sourceConstraintMessage), so that
+ * nothing changes that the translator cannot see there.
  */
 async function itemChanges(tx: Tx, code: string, lang: Language, options: Options) {
   const loaded = await loadForWrite(tx, code, lang);
@@ -43,10 +47,15 @@ async function itemChanges(tx: Tx, code: string, lang: Language, options: Option
       })
     : null;
   const text = loaded.textState !== "missing" && loaded.work ? loaded.work : null;
+  const source = await tx.questionText.findUnique({
+    where: { questionId_lang: { questionId: loaded.q.id, lang: loaded.q.sourceLanguage } },
+    select: { constraintMessage: true },
+  });
   const changes = replaceFields(
     {
       label: text?.label ?? "",
       hint: text?.hint ?? null,
+      constraintMessage: sourceConstraintMessage(loaded.q, source) ? (text?.constraintMessage ?? null) : null,
       choices: !owner || owner.code === code ? targetChoices(loaded) : {},
     },
     options,
@@ -65,7 +74,7 @@ async function replaceOne(
   if (!changes.length || fingerprintOf(item.code, changes) !== item.fingerprint) await conflict(tx, item.code, lang);
   if (changes.some((c) => !c.after)) throw new TranslationError("invalidInput", { reason: "empty" });
   const after = (field: string) => changes.find((c) => c.field === field)?.after;
-  const textChanged = after("label") !== undefined || after("hint") !== undefined;
+  const textChanged = ["label", "hint", "constraintMessage"].some((field) => after(field) !== undefined);
   const choices = changes
     .filter((c) => c.field.startsWith("choice:"))
     .map((c) => {
@@ -78,9 +87,11 @@ async function replaceOne(
     {
       code: item.code,
       lang,
-      // Undefined keeps label and hint as they are (only answer choices change).
+      // Undefined keeps label, hint and constraint message as they are (only answer choices change).
       label: textChanged ? (after("label") ?? loaded.work!.label) : undefined,
       hint: textChanged ? (after("hint") ?? loaded.work!.hint) : null,
+      // Undefined: the message did not match, and stays as it is.
+      constraintMessage: after("constraintMessage"),
       choices,
       revision: item.revision,
       // Warnings are for a person to weigh in the editor; blocking checks still skip the item.
@@ -103,7 +114,21 @@ async function findCandidates(lang: Language, { find, caseSensitive }: Options):
     where: {
       status: "published",
       OR: [
-        { texts: { some: { lang, OR: [{ label: has }, { hint: has }, { pendingLabel: has }, { pendingHint: has }] } } },
+        {
+          texts: {
+            some: {
+              lang,
+              OR: [
+                { label: has },
+                { hint: has },
+                { constraintMessage: has },
+                { pendingLabel: has },
+                { pendingHint: has },
+                { pendingConstraintMessage: has },
+              ],
+            },
+          },
+        },
         {
           choiceList: {
             choices: { some: { texts: { some: { lang, OR: [{ label: has }, { pendingLabel: has }] } } } },

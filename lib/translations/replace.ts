@@ -18,9 +18,18 @@ export function replaceIn(
   return text.replace(pattern, () => replace).trim();
 }
 
-export type ItemFields = { label: string; hint: string | null; choices: Record<string, string> };
+export type ItemFields = {
+  label: string;
+  hint: string | null;
+  /** Only where the editor asks for it (the question has a constraint and the source a message) */
+  constraintMessage: string | null;
+  choices: Record<string, string>;
+};
 
-/** The changed fields of one item: "label", "hint", "choice:<name>" (choices in the given order). */
+/**
+ * The changed fields of one item: "label", "hint", "constraintMessage", "choice:<name>" (choices in
+ * the given order).
+ */
 export function replaceFields(
   fields: ItemFields,
   options: { find: string; replace: string; caseSensitive: boolean },
@@ -33,6 +42,7 @@ export function replaceFields(
   };
   add("label", fields.label);
   add("hint", fields.hint);
+  add("constraintMessage", fields.constraintMessage);
   for (const [name, label] of Object.entries(fields.choices)) add(`choice:${name}`, label);
   return out;
 }

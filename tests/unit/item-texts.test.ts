@@ -99,6 +99,7 @@ const approvedFr = (sourceVersion: number, label: string): TranslationHistoryRow
   lang: "fr",
   label,
   hint: null,
+  constraintMessage: null,
   choices: { yes: "Oui", no: "Non" },
   status: "approved",
   sourceVersion,

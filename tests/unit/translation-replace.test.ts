@@ -30,7 +30,12 @@ describe("replaceIn", () => {
 describe("replaceFields", () => {
   it("lists only the changed fields, with a word diff, choices by name", () => {
     const changes = replaceFields(
-      { label: "¿Tiene el hogar agua?", hint: null, choices: { yes: "Sí", other: "Otro hogar" } },
+      {
+        label: "¿Tiene el hogar agua?",
+        hint: null,
+        constraintMessage: null,
+        choices: { yes: "Sí", other: "Otro hogar" },
+      },
       { find: "hogar", replace: "vivienda", caseSensitive: true },
     );
     expect(changes.map((c) => [c.field, c.after])).toEqual([
@@ -43,8 +48,14 @@ describe("replaceFields", () => {
     ]);
   });
   it("fingerprints what was shown: another before or after is another fingerprint", () => {
-    const a = replaceFields({ label: "uno dos", hint: null, choices: {} }, { find: "dos", replace: "tres", ...plain });
-    const b = replaceFields({ label: "uno dos.", hint: null, choices: {} }, { find: "dos", replace: "tres", ...plain });
+    const a = replaceFields(
+      { label: "uno dos", hint: null, constraintMessage: null, choices: {} },
+      { find: "dos", replace: "tres", ...plain },
+    );
+    const b = replaceFields(
+      { label: "uno dos.", hint: null, constraintMessage: null, choices: {} },
+      { find: "dos", replace: "tres", ...plain },
+    );
     expect(fingerprintOf("Q1", a)).toMatch(/^[0-9a-f]{64}$/);
     expect(fingerprintOf("Q1", a)).toBe(fingerprintOf("Q1", a));
     expect(fingerprintOf("Q1", a)).not.toBe(fingerprintOf("Q1", b));
