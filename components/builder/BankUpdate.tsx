@@ -33,6 +33,14 @@ export function BankUpdate({ item, pair }: { item: BuilderItem; pair: VersionPai
         to: pair?.to?.texts[lang]?.hint ?? "",
       },
       {
+        // Read as empty from a snapshot kept before messages were recorded in it.
+        key: `constraint-message-${lang}`,
+        field: t("constraintMessage", { language: lang }),
+        lang,
+        from: pair?.from?.texts[lang]?.constraintMessage ?? "",
+        to: pair?.to?.texts[lang]?.constraintMessage ?? "",
+      },
+      {
         key: `choices-${lang}`,
         field: t("choices", { language: lang }),
         lang,

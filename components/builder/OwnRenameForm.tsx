@@ -8,6 +8,7 @@
 import { useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { OwnChoiceView } from "@/lib/builder/own-form-view";
+import { isolate } from "@/lib/text/bidi";
 import { useBuilder } from "./builder-context";
 import { FieldError, NameInput } from "./OwnFormFields";
 import { useFieldErrors } from "./use-field-errors";
@@ -61,8 +62,6 @@ export function OwnRenameForm({ target, idPrefix }: { target: Target; idPrefix: 
   );
 }
 
-/** Form values (Latin names, `q (relevant)`) kept in their own order inside an Arabic sentence. */
-const isolate = (text: string) => `\u2068${text}\u2069`;
 
 /**
  * A choice of a list given a new value: which choice, its new value, then (before anything is

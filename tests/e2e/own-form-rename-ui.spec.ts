@@ -27,6 +27,7 @@ async function householdForm(): Promise<Buffer> {
       ["note", "hh_note", "You said ${hh_size} people.", "Vous avez dit ${hh_size} personnes.", "", ""],
       ["begin_repeat", "member", "Member", "Membre", "${hh_size} > 0", "${hh_size}"],
       ["select_one yn", "at_school", "At school?", "À l'école ?", "", ""],
+      ["text", "school_name", "Which school?", "Quelle école ?", "${at_school} = 'yes'", ""],
       ["end_repeat", "", "", "", "", ""],
     ],
     choices: [
@@ -120,6 +121,18 @@ test("a researcher renames a question (its references follow), deletes an unused
   await expect(
     page.getByText(/Not deleted: these questions still take their answers from this list: at_school/),
   ).toBeVisible();
+
+  // A choice's value: the places comparing with it are named first, and follow the new value.
+  const value = lists.getByRole("form", { name: "Change a choice's value in “yn”" });
+  await value.getByLabel("Choice", { exact: true }).selectOption("yes");
+  await expect(value).toContainText("1 place compares answers with");
+  await expect(value).toContainText("Data already collected keeps");
+  await value.getByLabel("New value").fill("yes_now");
+  const valueConfirm = acceptNextDialog(page);
+  await value.getByRole("button", { name: "Change the value" }).click();
+  expect(await valueConfirm).toContain("Data already collected keeps");
+  await expect(page.getByRole("status").filter({ hasText: /is now .yes_now. \(1 place changed\)\./ })).toHaveCount(1);
+
   await lists.locator("summary", { hasText: "spare" }).click();
   const deleted = acceptNextDialog(page);
   await lists.getByRole("button", { name: "Delete the list spare" }).click();
@@ -164,4 +177,7 @@ test("a researcher renames a question (its references follow), deletes an unused
   expect(converted.raw).toMatch(/<output value=" \/data\/household_size "\/>/);
   expect(converted.raw).not.toContain("hh_size");
   expect(converted.raw).not.toContain("spare");
+  expect(converted.raw).toContain("<name>yes_now</name>");
+  expect(converted.raw).toContain("= 'yes_now'");
+  expect(converted.raw).not.toContain("'yes'");
 });
