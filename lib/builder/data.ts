@@ -3,7 +3,14 @@
 // has a newer version, with the two versions to compare side by side).
 import "server-only";
 import { getDb } from "../db/client";
-import { isLanguage, type Language, type PartialLocalizedText } from "../i18n/languages";
+import {
+  inLanguages,
+  isLanguage,
+  LANGUAGES,
+  SOURCE_LANGUAGE,
+  type Language,
+  type PartialLocalizedText,
+} from "../i18n/languages";
 import type { QuestionSnapshot } from "../bank/snapshot";
 import type { QuestionStatus } from "../vocabulary/enums";
 import { relevanceSchema, type Relevance } from "../questionnaires/relevance-schema";
@@ -95,16 +102,24 @@ export async function findBuilderQuestionnaire(id: string): Promise<BuilderQuest
   return q ? builderQuestionnaireOf(q) : null;
 }
 
-/** The builder page's two views of one load: what the builder edits, and the plain questionnaire the readiness check reads. */
+/**
+ * The builder page's two views of one load: what the builder edits, and the plain questionnaire
+ * the readiness check reads. The builder's copy of the bank's wording keeps only the languages the
+ * page can show (`locale`'s, English, the questionnaire's): it is sent to the browser on every
+ * change, and the other bank languages were about 40% of it.
+ */
 export async function findBuilderView(
   id: string,
+  locale: Language,
 ): Promise<{ builder: BuilderQuestionnaire; doc: QuestionnaireDoc } | null> {
   const q = await loadQuestionnaire(id);
-  return q ? { builder: builderQuestionnaireOf(q), doc: questionnaireDocOf(q) } : null;
+  return q ? { builder: builderQuestionnaireOf(q, locale), doc: questionnaireDocOf(q) } : null;
 }
 
-function builderQuestionnaireOf(q: LoadedQuestionnaire): BuilderQuestionnaire {
+function builderQuestionnaireOf(q: LoadedQuestionnaire, locale?: Language): BuilderQuestionnaire {
   const { slug: _slug, changes: _changes, sections, ...header } = q;
+  const keep = new Set<Language>(locale ? [locale, SOURCE_LANGUAGE, q.defaultLanguage, ...q.languages] : LANGUAGES);
+  if (q.fallbackLanguage) keep.add(q.fallbackLanguage);
   return {
     ...header,
     sections: sections.map((s) => ({
@@ -118,9 +133,9 @@ function builderQuestionnaireOf(q: LoadedQuestionnaire): BuilderQuestionnaire {
         code: i.code,
         type: i.texts.type,
         status: i.questionStatus,
-        label: i.texts.bankLabel,
-        hint: i.texts.bankHint,
-        choices: i.texts.choices.map((c) => ({ name: c.name, label: plainText(c.label) })),
+        label: inLanguages(i.texts.bankLabel, keep),
+        hint: inLanguages(i.texts.bankHint, keep),
+        choices: i.texts.choices.map((c) => ({ name: c.name, label: inLanguages(plainText(c.label), keep) })),
         required: i.required,
         requiredMessage: i.requiredMessage ?? {},
         relevant: rules(i.relevant),

@@ -44,3 +44,21 @@ export function pickText(
   }
   return null;
 }
+
+/**
+ * `text` in the languages of `keep`, and in the first language holding text when none of those
+ * does, so that pickText (locale, English, then the others in order) chooses as from the whole.
+ */
+export function inLanguages<T extends { text: string } | string>(
+  text: Partial<Record<Language, T>>,
+  keep: ReadonlySet<Language>,
+): Partial<Record<Language, T>> {
+  const filled = (value: T | undefined) => !!value && !!(typeof value === "string" ? value : value.text).trim();
+  const out: Partial<Record<Language, T>> = {};
+  for (const lang of LANGUAGES) if (keep.has(lang) && text[lang] !== undefined) out[lang] = text[lang];
+  if (!LANGUAGES.some((lang) => filled(out[lang]))) {
+    const first = LANGUAGES.find((lang) => filled(text[lang]));
+    if (first) out[first] = text[first];
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { directionOf, pickText } from "@/lib/i18n/languages";
+import { directionOf, inLanguages, LANGUAGES, pickText, type Language } from "@/lib/i18n/languages";
 import { bankCodeSchema, isValidXlsformName } from "@/lib/vocabulary/names";
 import { readEnv } from "@/lib/env";
 
@@ -7,6 +7,20 @@ describe("languages", () => {
   it("Arabic is right to left, the others left to right", () => {
     expect(directionOf("ar")).toBe("rtl");
     expect(["en", "es", "fr"].map((l) => directionOf(l as "en"))).toEqual(["ltr", "ltr", "ltr"]);
+  });
+
+  it("keeps a text's chosen languages, and pickText still chooses as from the whole", () => {
+    const text = { en: "How old?", es: "¿Edad?", fr: "Quel âge ?", ar: "كم عمرك؟" };
+    expect(inLanguages(text, new Set<Language>(["fr", "en"]))).toEqual({ en: "How old?", fr: "Quel âge ?" });
+    const entries = { en: { text: "" }, es: { text: "¿Edad?" }, ar: { text: "كم عمرك؟" } };
+    // None of the kept languages holds text: the first that does comes along, as pickText's fallback.
+    expect(inLanguages(entries, new Set<Language>(["fr", "en"]))).toEqual({ en: { text: "" }, es: { text: "¿Edad?" } });
+    const samples = [text, { es: "¿Edad?", ar: "كم عمرك؟" }, { ar: "كم عمرك؟" }, { fr: " ", ar: "x" }, {}];
+    for (const sample of samples)
+      for (const locale of LANGUAGES) {
+        const kept = inLanguages(sample, new Set<Language>([locale, "en"]));
+        expect(pickText(kept, locale)).toEqual(pickText(sample, locale));
+      }
   });
 
   it("picks the interface language, else English, and says which it used", () => {

@@ -42,7 +42,7 @@ export default async function BuilderPage({ params, searchParams }: Props) {
     getTranslations("builder.list"),
     getTranslations("languages"),
     getFormatter(),
-    findBuilderView(id),
+    findBuilderView(id, locale),
     findOwnForm(id),
     findHazards(),
   ]);
