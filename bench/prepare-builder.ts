@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import { hashPassword } from "better-auth/crypto";
 import { getDb } from "../lib/db/client";
+import type { Person } from "../lib/auth/permissions";
 import { insertUser } from "../lib/users/mutations";
 import { applyBuilderChange, createQuestionnaire } from "../lib/builder/mutations";
 import { closeAppDatabase } from "./app-database";
@@ -48,7 +49,7 @@ async function main() {
         passwordHash,
       }),
     );
-    const actor = { id: user.id, roles: ["researcher" as const] };
+    const actor: Person = user;
     const { id } = await createQuestionnaire({
       actor,
       settings: {

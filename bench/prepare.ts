@@ -6,6 +6,7 @@
 import { writeFile } from "node:fs/promises";
 import { hashPassword } from "better-auth/crypto";
 import { getDb } from "../lib/db/client";
+import type { Person } from "../lib/auth/permissions";
 import { insertUser } from "../lib/users/mutations";
 import { applyBuilderChange, createQuestionnaire } from "../lib/builder/mutations";
 import { closeAppDatabase } from "./app-database";
@@ -34,7 +35,7 @@ async function main() {
       passwordHash,
     }),
   );
-  const actor = { id: user.id, roles: ["researcher" as const] };
+  const actor: Person = user;
 
   // Published questions with an approved label in all four languages and a hint in all four or in
   // none (the generator drops hints per language), so that the export needs no fallback.

@@ -14,9 +14,9 @@ type Existing = {
   revision: number;
   name: string;
   email: string;
-  roles: string[];
-  translateLanguages: string[];
-  reviewLanguages: string[];
+  roles: readonly string[];
+  translateLanguages: readonly string[];
+  reviewLanguages: readonly string[];
   disabled: boolean;
 };
 
@@ -52,7 +52,7 @@ export function UserForm({ user }: { user?: Existing }) {
     name: "roles" | "translateLanguages" | "reviewLanguages",
     values: readonly string[],
     label: (v: string) => string,
-    checked: string[],
+    checked: readonly string[],
     /** The values are languages, each named in itself (a language chooser): marked with its language */
     languages = false,
   ) => (

@@ -11,7 +11,7 @@ export async function UserTable({ users }: { users: UserListRow[] }) {
     getTranslations("languages"),
     getFormatter(),
   ]);
-  const names = (langs: string[]) => format.list(langs.map((l) => tl("name", { language: l })));
+  const names = (langs: readonly string[]) => format.list(langs.map((l) => tl("name", { language: l })));
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-label={t("listCaption", { count: users.length })}>
       <table>

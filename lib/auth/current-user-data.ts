@@ -1,16 +1,10 @@
 // The person behind a session, as every permission check needs them: the session's own read of
 // the user row (here, not in lib/users, so that auth does not depend on the users' admin pages).
 import "server-only";
-import type { Role } from "./permissions";
+import type { Person, Role } from "./permissions";
 
-export type CurrentUser = {
-  id: string;
-  name: string;
-  email: string;
-  roles: Role[];
-  translateLanguages: string[];
-  reviewLanguages: string[];
-};
+/** The person permission checks see, with the name and email the pages show. */
+export type CurrentUser = Person & { name: string; email: string };
 
 export const currentUserSelect = {
   id: true,

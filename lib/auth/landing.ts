@@ -2,12 +2,12 @@
 // One rule per role, the narrower work first (a curator who is also a researcher came to curate;
 // researcher is the role most accounts are created with).
 import { LANGUAGES, SOURCE_LANGUAGE } from "../i18n/languages";
-import type { Actor } from "./permissions";
+import type { Person } from "./permissions";
 
 const inOrder = (langs: readonly string[]) => LANGUAGES.filter((l) => l !== SOURCE_LANGUAGE && langs.includes(l));
 
 /** The in-app path (without locale) of this person's work; My account when they have no role. */
-export function landingPath(actor: NonNullable<Actor>): string {
+export function landingPath(actor: Person): string {
   const roles = actor.roles;
   if (roles.includes("admin")) return "/admin/users";
   if (roles.includes("curator")) return "/curate/drafts";

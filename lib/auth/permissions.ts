@@ -8,13 +8,19 @@ import type { Visibility } from "../vocabulary/enums";
 export const ROLES = ["researcher", "translator", "reviewer", "curator", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Who is asking: null for an anonymous visitor. */
-export type Actor = {
+/**
+ * A signed-in person as every check sees them, whatever the module asking (builder, curation,
+ * translations, results): their roles and the languages assigned to them for translating and reviewing.
+ */
+export type Person = {
   id: string;
   roles: readonly Role[];
   translateLanguages: readonly string[];
   reviewLanguages: readonly string[];
-} | null;
+};
+
+/** Who is asking: null for an anonymous visitor. */
+export type Actor = Person | null;
 
 type QuestionnaireResource = { ownerId: string | null; visibility?: Visibility };
 type LanguageResource = { lang: Language | string };
@@ -82,15 +88,15 @@ export type ActionResources = {
 
 export type Action = keyof ActionResources;
 
-type Rule<A extends Action> = (actor: NonNullable<Actor>, resource: ActionResources[A]) => boolean;
+type Rule<A extends Action> = (actor: Person, resource: ActionResources[A]) => boolean;
 
-const has = (actor: NonNullable<Actor>, role: Role) => actor.roles.includes(role);
+const has = (actor: Person, role: Role) => actor.roles.includes(role);
 const anyone = () => true;
 const signedIn = () => true;
-const role = (r: Role) => (actor: NonNullable<Actor>) => has(actor, r);
-const ownQuestionnaire = (actor: NonNullable<Actor>, q: QuestionnaireResource) =>
+const role = (r: Role) => (actor: Person) => has(actor, r);
+const ownQuestionnaire = (actor: Person, q: QuestionnaireResource) =>
   has(actor, "researcher") && q.ownerId === actor.id;
-const readableQuestionnaire = (actor: NonNullable<Actor>, q: QuestionnaireResource) =>
+const readableQuestionnaire = (actor: Person, q: QuestionnaireResource) =>
   q.visibility === "public_template" || q.visibility === "shared" || q.ownerId === actor.id;
 
 /** Rules for signed-in people; `anonymousMay` lists what a visitor may do. */

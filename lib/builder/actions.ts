@@ -2,20 +2,14 @@
 // Thin server actions of the builder: who is asking (lib/auth session), the change itself (zod and
 // the permission check `can(actor, "questionnaire.edit", …)` inside the mutation's transaction),
 // and an answer the page shows: never an exception, always a translatable failure code.
-import { getCurrentUser } from "../auth/session";
+import { getCurrentUser, type CurrentUser } from "../auth/session";
 import { AppError } from "../auth/errors";
 import { actionRunner, isFormData } from "../actions/run-action";
 import type { ActionFailure, ActionResult } from "../actions/result";
 import { isLanguage, type Language } from "../i18n/languages";
 import { redirect } from "../i18n/navigation";
 import { isBuilderError, type BuilderErrorDetails } from "./errors";
-import {
-  applyBuilderChange,
-  createQuestionnaire,
-  deleteQuestionnaire,
-  duplicateQuestionnaire,
-  type BuilderActor,
-} from "./mutations";
+import { applyBuilderChange, createQuestionnaire, deleteQuestionnaire, duplicateQuestionnaire } from "./mutations";
 import { builderFieldErrors, type BuilderChange } from "./schema";
 import { refusalFieldErrors } from "./field-errors";
 import { settingsFromForm } from "./form-input";
@@ -26,10 +20,10 @@ export type BuilderDone = { revision: number; details?: Record<string, unknown>;
 export type BuilderActionResult = ActionResult<BuilderDone, BuilderErrorDetails>;
 export type BuilderFailure = ActionFailure<BuilderErrorDetails>;
 
-async function currentActor(): Promise<BuilderActor> {
+async function currentActor(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("unauthenticated");
-  return { id: user.id, roles: user.roles };
+  return user;
 }
 
 // Builder refusals are worded by builder.failures.*, with the codes and rules concerned.

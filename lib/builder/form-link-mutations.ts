@@ -6,10 +6,9 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "../db/client";
 import { recordAudit } from "../audit/mutations";
-import { can } from "../auth/permissions";
+import { can, type Person } from "../auth/permissions";
 import type { FormModel, SurveyNode } from "../xlsform/form";
 import { BuilderError } from "./errors";
-import { asActor, type BuilderActor } from "./actor";
 import { ownPathSchema } from "./own-form-schema";
 
 export const formLinkSchema = z.object({
@@ -31,7 +30,7 @@ function hasQuestion(form: FormModel, path: string[]): boolean {
   return false;
 }
 
-export async function setFormLink({ actor, input }: { actor: BuilderActor | null; input: unknown }) {
+export async function setFormLink({ actor, input }: { actor: Person | null; input: unknown }) {
   const { questionnaireId, path, code } = formLinkSchema.parse(input);
   const db = await getDb();
   return db.$transaction(async (tx) => {
@@ -39,8 +38,8 @@ export async function setFormLink({ actor, input }: { actor: BuilderActor | null
       where: { id: questionnaireId },
       select: { id: true, ownerId: true, visibility: true, revision: true, form: true },
     });
-    if (!q || !can(asActor(actor), "questionnaire.read", q)) throw new BuilderError("notFound");
-    if (!can(asActor(actor), "questionnaire.edit", q)) throw new BuilderError("forbidden");
+    if (!q || !can(actor, "questionnaire.read", q)) throw new BuilderError("notFound");
+    if (!can(actor, "questionnaire.edit", q)) throw new BuilderError("forbidden");
     if (!q.form || !hasQuestion(q.form as unknown as FormModel, path)) throw new BuilderError("notFound");
     const key = path.join("/");
     const before = await tx.questionnaireFormLink.findUnique({

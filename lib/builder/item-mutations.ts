@@ -3,12 +3,12 @@
 // bank's version. Run inside the transaction lib/builder/mutations.ts opens.
 import "server-only";
 import { Prisma } from "../db/generated/client";
+import type { Person } from "../auth/permissions";
 import type { Language, PartialLocalizedText } from "../i18n/languages";
 import type { QuestionSnapshot } from "../bank/snapshot";
 import { BuilderError } from "./errors";
 import { numericConstraint, type ParsedBuilderChange } from "./schema";
 import { STRUCTURAL, findSkipProblems } from "./skip-logic";
-import type { BuilderActor } from "./actor";
 import { loadOutline } from "./outline-data";
 import { createSection, freeName, sectionOf } from "./section-mutations";
 
@@ -91,7 +91,7 @@ export type AddOutcome = { added: string[]; itemIds: string[]; alreadyPresent: s
  */
 async function addQuestions(
   tx: Tx,
-  actor: BuilderActor,
+  actor: Person,
   q: { id: string; languages: Language[] },
   codes: string[],
   sectionId: string | null,
@@ -153,7 +153,7 @@ async function addQuestions(
 /** One change to the questionnaire's items, inside the claimed revision. */
 export async function applyItemChange(
   tx: Tx,
-  actor: BuilderActor,
+  actor: Person,
   q: { id: string; languages: Language[] },
   change: ItemChange,
 ): Promise<{ details: Record<string, unknown> }> {

@@ -9,11 +9,11 @@ import "server-only";
 import { Prisma } from "../db/generated/client";
 import { getDb } from "../db/client";
 import { recordAudit } from "../audit/mutations";
+import type { Person } from "../auth/permissions";
 import type { Language } from "../i18n/languages";
 import { builderChangeSchema, type BuilderChange, type ParsedBuilderChange } from "./schema";
 import { structuralProblems } from "./skip-logic";
 import { BuilderError } from "./errors";
-import type { BuilderActor } from "./actor";
 import { TX_OPTIONS, claim } from "./revision-claim-mutations";
 import { loadOutline } from "./outline-data";
 import { applyItemChange } from "./item-mutations";
@@ -21,7 +21,6 @@ import { applySectionChange } from "./section-mutations";
 import { applyOwnFormChange } from "./own-form-mutations";
 import { checkHazard } from "./questionnaire-mutations";
 
-export { asActor, type BuilderActor } from "./actor";
 export type { AddOutcome } from "./item-mutations";
 export { createQuestionnaire, deleteQuestionnaire, duplicateQuestionnaire } from "./questionnaire-mutations";
 
@@ -29,7 +28,7 @@ type Tx = Prisma.TransactionClient;
 
 async function applyChange(
   tx: Tx,
-  actor: BuilderActor,
+  actor: Person,
   q: { id: string; languages: Language[] },
   change: ParsedBuilderChange,
 ): Promise<{ details: Record<string, unknown> }> {
@@ -110,7 +109,7 @@ export async function applyBuilderChange({
   actor,
   change,
 }: {
-  actor: BuilderActor | null;
+  actor: Person | null;
   change: BuilderChange;
 }): Promise<ChangeOutcome> {
   const parsed = builderChangeSchema.parse(change);

@@ -6,7 +6,7 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "../db/client";
 import { recordAudit } from "../audit/mutations";
-import { can } from "../auth/permissions";
+import { can, type Person } from "../auth/permissions";
 import type { Language } from "../i18n/languages";
 import { insertDraft, type TextInput } from "../curation/mutations";
 import { questionInputSchema } from "../curation/schema";
@@ -15,7 +15,6 @@ import { BANK_CODE, MAX_CODE_LENGTH, RESERVED_NAMES } from "../vocabulary/names"
 import { bankLanguageOf } from "../xlsform/bank-languages";
 import { parseType, type FormModel, type SurveyQuestion } from "../xlsform/form";
 import { BuilderError } from "./errors";
-import { asActor, type BuilderActor } from "./actor";
 import { ownPathSchema } from "./own-form-schema";
 
 export const proposeSchema = z.object({ questionnaireId: z.string().min(1).max(64), path: ownPathSchema });
@@ -50,7 +49,7 @@ export async function proposeOwnQuestion({
   actor,
   input,
 }: {
-  actor: BuilderActor | null;
+  actor: Person | null;
   input: unknown;
 }): Promise<{ code: string; revision: number }> {
   const { questionnaireId, path } = proposeSchema.parse(input);
@@ -60,8 +59,8 @@ export async function proposeOwnQuestion({
       where: { id: questionnaireId },
       select: { id: true, ownerId: true, visibility: true, revision: true, title: true, form: true },
     });
-    if (!q || !can(asActor(actor), "questionnaire.read", q)) throw new BuilderError("notFound");
-    if (!can(asActor(actor), "questionnaire.edit", q)) throw new BuilderError("forbidden");
+    if (!q || !can(actor, "questionnaire.read", q)) throw new BuilderError("notFound");
+    if (!can(actor, "questionnaire.edit", q)) throw new BuilderError("forbidden");
     const form = q.form as unknown as FormModel | null;
     const node = form ? questionAt(form, path) : null;
     if (!form || !node) throw new BuilderError("notFound");

@@ -5,12 +5,11 @@ import "server-only";
 import { Prisma } from "../db/generated/client";
 import { getDb } from "../db/client";
 import { recordAudit } from "../audit/mutations";
-import { can } from "../auth/permissions";
+import { can, type Person } from "../auth/permissions";
 import type { PartialLocalizedText } from "../i18n/languages";
 import { BuilderError } from "./errors";
 import { copyTitle } from "./default-texts";
 import { deleteQuestionnaireSchema, duplicateQuestionnaireSchema, questionnaireSettingsSchema } from "./schema";
-import { asActor, type BuilderActor } from "./actor";
 import { TX_OPTIONS, claim } from "./revision-claim-mutations";
 import { createSection } from "./section-mutations";
 
@@ -26,10 +25,10 @@ export async function createQuestionnaire({
   actor,
   settings,
 }: {
-  actor: BuilderActor | null;
+  actor: Person | null;
   settings: unknown;
 }): Promise<{ id: string }> {
-  if (!can(asActor(actor), "questionnaire.create")) throw new BuilderError("forbidden");
+  if (!can(actor, "questionnaire.create")) throw new BuilderError("forbidden");
   const s = questionnaireSettingsSchema.parse(settings);
   const db = await getDb();
   return db.$transaction(async (tx) => {
@@ -69,11 +68,11 @@ export async function duplicateQuestionnaire({
   actor,
   input,
 }: {
-  actor: BuilderActor | null;
+  actor: Person | null;
   input: unknown;
 }): Promise<{ id: string }> {
   const { questionnaireId } = duplicateQuestionnaireSchema.parse(input);
-  if (!can(asActor(actor), "questionnaire.create")) throw new BuilderError("forbidden");
+  if (!can(actor, "questionnaire.create")) throw new BuilderError("forbidden");
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const source = await tx.questionnaire.findUnique({
@@ -95,7 +94,7 @@ export async function duplicateQuestionnaire({
         },
       },
     });
-    if (!source || !can(asActor(actor), "questionnaire.read", source)) throw new BuilderError("notFound");
+    if (!source || !can(actor, "questionnaire.read", source)) throw new BuilderError("notFound");
     const copy = await tx.questionnaire.create({
       data: {
         ownerId: actor!.id,
@@ -153,13 +152,7 @@ export async function duplicateQuestionnaire({
   }, TX_OPTIONS);
 }
 
-export async function deleteQuestionnaire({
-  actor,
-  input,
-}: {
-  actor: BuilderActor | null;
-  input: unknown;
-}): Promise<void> {
+export async function deleteQuestionnaire({ actor, input }: { actor: Person | null; input: unknown }): Promise<void> {
   const { questionnaireId, revision } = deleteQuestionnaireSchema.parse(input);
   const db = await getDb();
   await db.$transaction(async (tx) => {

@@ -3,10 +3,9 @@
 // Also the transaction options every builder write shares.
 import "server-only";
 import type { Prisma } from "../db/generated/client";
-import { can } from "../auth/permissions";
+import { can, type Person } from "../auth/permissions";
 import { isLanguage } from "../i18n/languages";
 import { BuilderError } from "./errors";
-import { asActor, type BuilderActor } from "./actor";
 
 type Tx = Prisma.TransactionClient;
 
@@ -22,7 +21,7 @@ const CLAIMED = { id: true, ownerId: true, visibility: true, revision: true, lan
  */
 export async function claim(
   tx: Tx,
-  actor: BuilderActor | null,
+  actor: Person | null,
   questionnaireId: string,
   revision: number,
   action: "questionnaire.edit" | "questionnaire.delete" = "questionnaire.edit",
@@ -34,8 +33,8 @@ export async function claim(
   });
   const q = claimed ?? (await tx.questionnaire.findUnique({ where: { id: questionnaireId }, select: CLAIMED }));
   // Someone else's private questionnaire is "not found", as on every read.
-  if (!q || !can(asActor(actor), "questionnaire.read", q)) throw new BuilderError("notFound");
-  if (!can(asActor(actor), action, q)) throw new BuilderError("forbidden");
+  if (!q || !can(actor, "questionnaire.read", q)) throw new BuilderError("notFound");
+  if (!can(actor, action, q)) throw new BuilderError("forbidden");
   if (!claimed) throw new BuilderError("conflict", { revision: q.revision });
   return { ...q, languages: q.languages.filter(isLanguage), revision: revision + 1 };
 }

@@ -35,8 +35,7 @@ import { fieldErrorKeys, parseChoiceLines } from "./schema";
 import { LANGUAGES } from "../i18n/languages";
 
 async function actorFor(action: Action) {
-  const user = assertPermission(await getCurrentUser(), action);
-  return user ? { id: user.id, roles: user.roles } : null;
+  return assertPermission(await getCurrentUser(), action);
 }
 
 // Curation refusals are worded by curate.failures.*, its field errors by curate.errors.*.

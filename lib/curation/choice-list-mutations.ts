@@ -3,10 +3,11 @@
 // languages whose source label changed become outdated, like question text.
 import "server-only";
 import { getDb } from "../db/client";
+import type { Person } from "../auth/permissions";
 import { SOURCE_LANGUAGE } from "../i18n/languages";
 import { outdateTranslations } from "../translations/outdate-mutations";
 import { CurationError } from "./errors";
-import { choiceListInputSchema, type ChoiceInput, type CurationActor } from "./schema";
+import { choiceListInputSchema, type ChoiceInput } from "./schema";
 import { audit, publishNewVersionIfChanged, requirePermission, type Tx } from "./version-mutations";
 
 /**
@@ -80,7 +81,7 @@ export async function createChoiceList({
   actor,
   input,
 }: {
-  actor: CurationActor | null;
+  actor: Person | null;
   input: { name: string; choices: ChoiceInput[] };
 }) {
   requirePermission(actor, "choiceList.edit");
@@ -118,7 +119,7 @@ export async function updateChoiceList({
   revision,
   choices,
 }: {
-  actor: CurationActor | null;
+  actor: Person | null;
   name: string;
   revision: number;
   choices: ChoiceInput[];

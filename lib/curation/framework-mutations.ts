@@ -7,13 +7,14 @@
 import "server-only";
 import { Prisma } from "../db/generated/client";
 import { getDb } from "../db/client";
+import type { Person } from "../auth/permissions";
 import { CurationError } from "./errors";
-import { domainInputSchema, indicatorInputSchema, topicInputSchema, type CurationActor } from "./schema";
+import { domainInputSchema, indicatorInputSchema, topicInputSchema } from "./schema";
 import { audit, requirePermission, type Tx } from "./version-mutations";
 import { frameworkVersionInTx, type FrameworkKind } from "./framework-data";
 
-type Edit = { actor: CurationActor | null; code?: string; revision?: number; input: unknown };
-type Claim = { actor: CurationActor | null; code: string; revision: number };
+type Edit = { actor: Person | null; code?: string; revision?: number; input: unknown };
+type Claim = { actor: Person | null; code: string; revision: number };
 
 const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 const isForeignKeyViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2003";

@@ -10,11 +10,11 @@ import { computationProblems, describeProblem, versionKey, type VersionChoices }
 import type { QuestionSnapshot } from "../bank/snapshot";
 import { CurationError } from "./errors";
 import { frameworkVersionInTx } from "./framework-data";
-import type { CurationActor } from "./schema";
+import type { Person } from "../auth/permissions";
 import { audit, requirePermission, type Tx } from "./version-mutations";
 
 type SaveComputation = {
-  actor: CurationActor | null;
+  actor: Person | null;
   code: string;
   /** The indicator's revision the editor read */
   revision: number;

@@ -2,6 +2,7 @@
 // version), publish, retire and restore. Each write is one transaction with its audit record.
 import "server-only";
 import { getDb } from "../db/client";
+import type { Person } from "../auth/permissions";
 import { LANGUAGES, type Language } from "../i18n/languages";
 import { CurationError } from "./errors";
 import { loadQuestionForm, type QuestionFormValues } from "./question-form-data";
@@ -10,7 +11,6 @@ import {
   constraintOf,
   questionInputSchema,
   type ChoiceInput,
-  type CurationActor,
   type QuestionInput,
   type QuestionInputRaw,
 } from "./schema";
@@ -109,7 +109,7 @@ export async function createQuestion({
   input,
   translations = {},
 }: {
-  actor: CurationActor | null;
+  actor: Person | null;
   input: QuestionInputRaw;
   translations?: Partial<Record<Language, TextInput>>;
 }): Promise<{ id: string; code: string }> {
@@ -209,7 +209,7 @@ export async function updateQuestion({
   revision,
   input,
 }: {
-  actor: CurationActor | null;
+  actor: Person | null;
   code: string;
   revision: number;
   input: QuestionInputRaw;
@@ -306,7 +306,7 @@ export async function updateQuestion({
 }
 
 async function changeStatus(
-  { actor, code, revision }: { actor: CurationActor | null; code: string; revision: number },
+  { actor, code, revision }: { actor: Person | null; code: string; revision: number },
   /** The permission asked for, and the audit record's action */
   action: Extract<CurationPermission, `question.${"publish" | "retire" | "restore" | "reject" | "merge"}`>,
   apply: (tx: Tx, q: QuestionFormValues) => Promise<void>,
@@ -325,7 +325,7 @@ async function changeStatus(
 }
 
 /** Draft → published: its content becomes the version it carries (1 for a new question). */
-export async function publishQuestion(args: { actor: CurationActor | null; code: string; revision: number }) {
+export async function publishQuestion(args: { actor: Person | null; code: string; revision: number }) {
   return changeStatus(args, "question.publish", async (tx, q) => {
     if (q.status !== "draft") throw new CurationError("wrongStatus");
     if (!q.label.trim()) throw new CurationError("wrongStatus");
@@ -344,7 +344,7 @@ export async function publishQuestion(args: { actor: CurationActor | null; code:
 }
 
 /** Published → retired: it leaves search and pickers; questionnaires that use it keep it, marked. */
-export async function retireQuestion(args: { actor: CurationActor | null; code: string; revision: number }) {
+export async function retireQuestion(args: { actor: Person | null; code: string; revision: number }) {
   return changeStatus(args, "question.retire", async (tx, q) => {
     if (q.status !== "published") throw new CurationError("wrongStatus");
     await tx.question.update({ where: { id: q.id }, data: { status: "retired", retiredAt: new Date() } });
@@ -352,7 +352,7 @@ export async function retireQuestion(args: { actor: CurationActor | null; code: 
 }
 
 /** Retired → published again (a rejected or merged draft is never "retired": it was never published). */
-export async function restoreQuestion(args: { actor: CurationActor | null; code: string; revision: number }) {
+export async function restoreQuestion(args: { actor: Person | null; code: string; revision: number }) {
   return changeStatus(args, "question.restore", async (tx, q) => {
     if (q.status !== "retired") throw new CurationError("wrongStatus");
     const hasVersion = await tx.questionVersion.count({ where: { questionId: q.id } });

@@ -1,9 +1,10 @@
 // The review of drafts (imported or suggested): reject with a reason, or merge into a bank question
 // so that every questionnaire that used the draft now uses the bank question.
 import "server-only";
+import type { Person } from "../auth/permissions";
 import { CurationError } from "./errors";
 import { changeStatus } from "./mutations";
-import { mergeSchema, rejectSchema, type CurationActor } from "./schema";
+import { mergeSchema, rejectSchema } from "./schema";
 
 export async function rejectDraft({
   actor,
@@ -11,7 +12,7 @@ export async function rejectDraft({
   revision,
   reason,
 }: {
-  actor: CurationActor | null;
+  actor: Person | null;
   code: string;
   revision: number;
   reason: string;
@@ -40,7 +41,7 @@ export async function mergeDraft({
   revision,
   targetCode,
 }: {
-  actor: CurationActor | null;
+  actor: Person | null;
   code: string;
   revision: number;
   targetCode: string;

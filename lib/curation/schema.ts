@@ -8,9 +8,6 @@ import { languageSchema } from "../i18n/language-schemas";
 
 export const SOURCE_RELATIONS = ["verbatim", "adapted", "developed"] as const;
 
-/** Who is acting: the accounts module's Actor carries more, curation needs only these. */
-export type CurationActor = { id: string; roles: readonly string[] };
-
 const optionalText = (max: number) =>
   z
     .string()

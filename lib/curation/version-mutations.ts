@@ -7,10 +7,9 @@ import type { AuditEntityType } from "../audit/schema";
 import { sortedSnapshot, type QuestionSnapshot } from "../bank/snapshot";
 import type { Language } from "../i18n/languages";
 import { outdateTranslations } from "../translations/outdate-mutations";
-import { can, ROLES, type Action } from "../auth/permissions";
+import { can, type Action, type Person } from "../auth/permissions";
 import { CurationError } from "./errors";
 import { sameSnapshot } from "./diff";
-import type { CurationActor } from "./schema";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -25,25 +24,15 @@ export type CurationPermission = Extract<
 
 /**
  * Every curation write asks the app's one policy, can() in lib/auth/permissions.ts (curators keep
- * the bank, administrators the framework). Curation's actor carries only its id and roles: it
- * acts in no language, so the policy sees no language assignment.
+ * the bank, administrators the framework).
  */
-export function requirePermission(
-  actor: CurationActor | null,
-  permission: CurationPermission,
-): asserts actor is CurationActor {
-  const asker = actor && {
-    id: actor.id,
-    roles: ROLES.filter((r) => actor.roles.includes(r)),
-    translateLanguages: [],
-    reviewLanguages: [],
-  };
-  if (!can(asker, permission)) throw new CurationError("forbidden");
+export function requirePermission(actor: Person | null, permission: CurationPermission): asserts actor is Person {
+  if (!can(actor, permission)) throw new CurationError("forbidden");
 }
 
 export async function audit(
   tx: Tx,
-  actor: CurationActor,
+  actor: Person,
   entry: { action: string; entityType: AuditEntityType; entityId: string; before?: unknown; after?: unknown },
 ) {
   await recordAudit(tx, { actorId: actor.id, ...entry });
@@ -96,7 +85,7 @@ export async function snapshotInTx(tx: Tx, questionId: string): Promise<Question
  */
 export async function publishNewVersionIfChanged(
   tx: Tx,
-  { questionId, actor, sourceTextChanged }: { questionId: string; actor: CurationActor; sourceTextChanged: boolean },
+  { questionId, actor, sourceTextChanged }: { questionId: string; actor: Person; sourceTextChanged: boolean },
 ): Promise<{ version: number; created: boolean; outdatedTranslations: number }> {
   const q = await tx.question.findUniqueOrThrow({
     where: { id: questionId },

@@ -5,7 +5,8 @@
 // Customised wording survives both. Everything here is made by this file (codes bnk_t_) and removed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { applyBuilderChange, createQuestionnaire, type BuilderActor } from "@/lib/builder/mutations";
+import type { Person } from "@/lib/auth/permissions";
+import { applyBuilderChange, createQuestionnaire } from "@/lib/builder/mutations";
 import { findBuilderQuestionnaire, findVersionPairs } from "@/lib/builder/data";
 import { BuilderError } from "@/lib/builder/errors";
 import type { BuilderChange } from "@/lib/builder/schema";
@@ -19,6 +20,7 @@ import { exportQuestionnaire } from "@/lib/export/questionnaire-export";
 import { readXlsx } from "@/lib/xlsform/read-xlsx";
 import { findSheet } from "@/lib/xlsform/workbook";
 import { createPerson } from "./translation-helpers";
+import { person, personOf } from "./person-helpers";
 
 const PIN = "bnk_t_trust_workers";
 const CUSTOM = "bnk_t_age_years";
@@ -31,8 +33,8 @@ const CUSTOM_WORDING = {
   fr: "Quel âge aviez-vous à votre dernier anniversaire ?",
 };
 
-const curator = { id: "bnk-test-curator", roles: ["curator"] as const };
-let researcher: BuilderActor;
+const curator = person("bnk-test-curator", ["curator"]);
+let researcher: Person;
 const created: string[] = [];
 
 async function refusal(promise: Promise<unknown>) {
@@ -49,7 +51,7 @@ type ChangeBody = BuilderChange extends infer C
     ? Omit<C, "questionnaireId" | "revision"> & { revision?: number }
     : never
   : never;
-async function change(id: string, body: ChangeBody, actor: BuilderActor = researcher) {
+async function change(id: string, body: ChangeBody, actor: Person = researcher) {
   const revision = body.revision ?? (await findBuilderQuestionnaire(id))!.revision;
   return applyBuilderChange({ actor, change: { ...body, questionnaireId: id, revision } as BuilderChange });
 }
@@ -97,12 +99,7 @@ async function exported(id: string) {
 const surveyRow = (rows: Record<string, string>[], name: string) => rows.find((r) => r.name === name)!;
 
 beforeAll(async () => {
-  const db = await getDb();
-  const user = await db.user.findUniqueOrThrow({
-    where: { email: "researcher@demo.questionbank.org" },
-    select: { id: true, roles: true },
-  });
-  researcher = { id: user.id, roles: user.roles };
+  researcher = await personOf("researcher@demo.questionbank.org");
 });
 
 afterAll(async () => {
@@ -227,9 +224,7 @@ describe("a questionnaire linked to the bank version it took", () => {
     await change(id, { op: "updateFromBank", itemId: pin.id });
     expect(await refusal(change(id, { op: "updateFromBank", itemId: custom.id, revision: stale }))).toBe("conflict");
     expect(
-      await refusal(
-        change(id, { op: "updateFromBank", itemId: custom.id }, { id: "bnk-test-other", roles: ["researcher"] }),
-      ),
+      await refusal(change(id, { op: "updateFromBank", itemId: custom.id }, person("bnk-test-other", ["researcher"]))),
     ).toBe("notFound");
     await change(id, { op: "updateFromBank", itemId: custom.id, replaceCustom: false });
 

@@ -3,9 +3,11 @@
 // brings every one of them in. On PostgreSQL the changes really run side by side.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { applyBuilderChange, createQuestionnaire, type BuilderActor } from "@/lib/builder/mutations";
+import type { Person } from "@/lib/auth/permissions";
+import { applyBuilderChange, createQuestionnaire } from "@/lib/builder/mutations";
 import { findBuilderQuestionnaire } from "@/lib/builder/data";
 import { BuilderError } from "@/lib/builder/errors";
+import { personOf } from "./person-helpers";
 
 const CODES = [
   "bkg_age",
@@ -21,16 +23,11 @@ const CODES = [
   "per_vac_intent",
   "per_vac_want",
 ];
-let researcher: BuilderActor;
+let researcher: Person;
 let id = "";
 
 beforeAll(async () => {
-  const db = await getDb();
-  const user = await db.user.findUniqueOrThrow({
-    where: { email: "researcher@demo.questionbank.org" },
-    select: { id: true, roles: true },
-  });
-  researcher = { id: user.id, roles: user.roles };
+  researcher = await personOf("researcher@demo.questionbank.org");
   id = (
     await createQuestionnaire({
       actor: researcher,

@@ -5,12 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { getDb } from "@/lib/db/client";
+import type { Person } from "@/lib/auth/permissions";
 import {
   applyBuilderChange,
   createQuestionnaire,
   deleteQuestionnaire,
   duplicateQuestionnaire,
-  type BuilderActor,
 } from "@/lib/builder/mutations";
 import { findBuilderQuestionnaire, findMyQuestionnaires, findVersionPairs } from "@/lib/builder/data";
 import { BuilderError } from "@/lib/builder/errors";
@@ -20,10 +20,11 @@ import { findQuestionForEditing } from "@/lib/curation/data";
 import { findQuestionnaireDoc } from "@/lib/questionnaires/data";
 import { checkReadiness } from "@/lib/questionnaires/readiness";
 import { exportQuestionnaire } from "@/lib/export/questionnaire-export";
+import { person, personOf } from "./person-helpers";
 
-let researcher: BuilderActor;
-const otherResearcher: BuilderActor = { id: "bld-test-other", roles: ["researcher"] };
-const curator = { id: "bld-test-curator", roles: ["curator"] as const };
+let researcher: Person;
+const otherResearcher = person("bld-test-other", ["researcher"]);
+const curator = person("bld-test-curator", ["curator"]);
 const created: string[] = [];
 
 async function expectFailure(promise: Promise<unknown>, code: string) {
@@ -56,7 +57,7 @@ type ChangeBody = BuilderChange extends infer C
   : never;
 
 /** Applies a change made on the questionnaire as it stands now. */
-async function change(id: string, body: ChangeBody, actor: BuilderActor | null = researcher) {
+async function change(id: string, body: ChangeBody, actor: Person | null = researcher) {
   const revision = body.revision ?? (await view(id)).revision;
   return applyBuilderChange({ actor, change: { ...body, questionnaireId: id, revision } as BuilderChange });
 }
@@ -67,12 +68,7 @@ const itemId = async (id: string, name: string) =>
   (await view(id)).sections.flatMap((s) => s.items).find((i) => i.name === name)!.id;
 
 beforeAll(async () => {
-  const db = await getDb();
-  const user = await db.user.findUniqueOrThrow({
-    where: { email: "researcher@demo.questionbank.org" },
-    select: { id: true, roles: true },
-  });
-  researcher = { id: user.id, roles: user.roles };
+  researcher = await personOf("researcher@demo.questionbank.org");
 });
 
 afterAll(async () => {
@@ -113,7 +109,7 @@ describe("creating questionnaires", () => {
     ).rejects.toBeInstanceOf(ZodError);
     await expectFailure(
       createQuestionnaire({
-        actor: { id: curator.id, roles: curator.roles },
+        actor: curator,
         settings: { ...settings, languages: ["en"] },
       }),
       "forbidden",

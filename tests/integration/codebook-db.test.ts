@@ -17,6 +17,7 @@ import { readFormFile, walkSurvey, type FormModel, type SurveyNode } from "@/lib
 import { workbook } from "../unit/xlsform-form/forms";
 import { browserHeaders, ORIGIN, signInDemoRoles, type DemoRole } from "./auth-helpers";
 import { expectContract } from "./openapi-contract";
+import { personOf } from "./person-helpers";
 
 const TEMPLATE = "vaccine-acceptance-rapid-assessment";
 const TEMPLATE_TITLE = "Vaccine acceptance rapid assessment";
@@ -249,10 +250,8 @@ describe("codebook export", () => {
     expect(upload.status, await upload.clone().text()).toBe(201);
     const { questionnaire } = (await upload.json()) as { questionnaire: { id: string } };
 
-    const db = await getDb();
-    const researcher = await db.user.findUniqueOrThrow({ where: { email: "researcher@demo.questionbank.org" } });
     const q = (await findBuilderQuestionnaire(questionnaire.id))!;
-    const actor = { id: researcher.id, roles: ["researcher"] as const };
+    const actor = await personOf("researcher@demo.questionbank.org");
     const section = await applyBuilderChange({
       actor,
       change: {

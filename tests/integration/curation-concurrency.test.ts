@@ -13,8 +13,9 @@ import { findSharedChoiceList } from "@/lib/curation/choice-list-data";
 import { findQuestionForEditing } from "@/lib/curation/data";
 import { CurationError } from "@/lib/curation/errors";
 import type { QuestionInputRaw } from "@/lib/curation/schema";
+import { person } from "./person-helpers";
 
-const curator = { id: "cur-c-curator", roles: ["curator"] as const };
+const curator = person("cur-c-curator", ["curator"]);
 const LIST = "cur_c_yesno";
 const WRITERS = 8;
 

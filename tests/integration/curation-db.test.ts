@@ -34,10 +34,11 @@ import {
 import { findSharedChoiceList } from "@/lib/curation/choice-list-data";
 import { CurationError } from "@/lib/curation/errors";
 import type { QuestionInputRaw } from "@/lib/curation/schema";
+import { person } from "./person-helpers";
 
-const curator = { id: "cur-test-curator", roles: ["curator"] as const };
-const admin = { id: "cur-test-admin", roles: ["admin"] as const };
-const researcher = { id: "cur-test-researcher", roles: ["researcher"] as const };
+const curator = person("cur-test-curator", ["curator"]);
+const admin = person("cur-test-admin", ["admin"]);
+const researcher = person("cur-test-researcher", ["researcher"]);
 const LIST = "cur_t_agree3";
 const TRANSLATIONS = {
   es: { label: "¿Confía usted en los trabajadores de salud?" },

@@ -4,6 +4,7 @@
 // nobody else may; deleting the question drops its link.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import type { Person } from "@/lib/auth/permissions";
 import { GET as exportRoute } from "@/app/api/v1/questionnaires/[id]/export/route";
 import { findFormMatches } from "@/lib/builder/form-match-data";
 import { setFormLink } from "@/lib/builder/form-link-mutations";
@@ -12,12 +13,13 @@ import { findBuilderQuestionnaire } from "@/lib/builder/data";
 import { findOwnForm } from "@/lib/export/own-form-data";
 import { readFormFile, writeFormFile, walkSurvey } from "@/lib/xlsform/form";
 import { browserHeaders, ORIGIN, signInDemoRoles } from "./auth-helpers";
-import { demoActor, importAs } from "./import-helpers";
+import { importAs } from "./import-helpers";
+import { personOf } from "./person-helpers";
 
 describe("bank questions like the form's own", () => {
   let questionnaireId = "";
-  let researcher = { id: "", roles: ["researcher"] as ["researcher"] };
-  let curator = { id: "", roles: ["curator"] as ["curator"] };
+  let researcher: Person;
+  let curator: Person;
   let reworded = "";
   let cookies: Awaited<ReturnType<typeof signInDemoRoles>>;
 
@@ -49,8 +51,8 @@ describe("bank questions like the form's own", () => {
       verbatim: {},
     });
     questionnaireId = await importAs(cookies.researcher, await writeFormFile(read.form), "vaccine.xlsx");
-    researcher = await demoActor("researcher@demo.questionbank.org", "researcher");
-    curator = await demoActor("curator@demo.questionbank.org", "curator");
+    researcher = await personOf("researcher@demo.questionbank.org");
+    curator = await personOf("curator@demo.questionbank.org");
   });
 
   it("finds the same bank questions, a similar one for the reworded question, and none for one's own", async () => {

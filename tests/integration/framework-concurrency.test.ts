@@ -14,10 +14,11 @@ import {
   setIndicatorRetired,
 } from "@/lib/curation/framework-mutations";
 import { CurationError } from "@/lib/curation/errors";
+import { person } from "./person-helpers";
 
 const ROUNDS = 50;
-const adminA = { id: "fw-cc-admin-a", roles: ["admin"] as const };
-const adminB = { id: "fw-cc-admin-b", roles: ["admin"] as const };
+const adminA = person("fw-cc-admin-a", ["admin"]);
+const adminB = person("fw-cc-admin-b", ["admin"]);
 const DOMAIN = "ZZC";
 const TOPIC = "ZZC-T";
 const names = (tag: string) => ({ en: `Name ${tag}`, es: `Nombre ${tag}`, fr: `Nom ${tag}`, ar: `اسم ${tag}` });

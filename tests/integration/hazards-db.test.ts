@@ -5,12 +5,8 @@
 // and search finding the placeholder questions by any hazard's name in any language.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import {
-  applyBuilderChange,
-  createQuestionnaire,
-  duplicateQuestionnaire,
-  type BuilderActor,
-} from "@/lib/builder/mutations";
+import type { Person } from "@/lib/auth/permissions";
+import { applyBuilderChange, createQuestionnaire, duplicateQuestionnaire } from "@/lib/builder/mutations";
 import { findBuilderQuestionnaire } from "@/lib/builder/data";
 import { BuilderError } from "@/lib/builder/errors";
 import type { BuilderChange } from "@/lib/builder/schema";
@@ -25,10 +21,11 @@ import { GET as hazardsRoute } from "@/app/api/v1/hazards/route";
 import { browserHeaders, signInDemoRoles } from "./auth-helpers";
 import { expectContract } from "./openapi-contract";
 import { convertWithPyxform, pyxformMissing } from "../unit/xlsform-form/pyxform";
+import { person, personOf } from "./person-helpers";
 
 const MULTI = ["per_hz_likely_get", "knw_hz_where_care", "soc_hz_avoid_recovered"];
-let researcher: BuilderActor;
-const other: BuilderActor = { id: "hz-test-other", roles: ["researcher"] };
+let researcher: Person;
+const other = person("hz-test-other", ["researcher"]);
 let cookie = "";
 let id = "";
 
@@ -36,7 +33,7 @@ async function current() {
   return (await findBuilderQuestionnaire(id))!;
 }
 
-async function setHazard(hazard: string | null, actor: BuilderActor | null = researcher, revision?: number) {
+async function setHazard(hazard: string | null, actor: Person | null = researcher, revision?: number) {
   const q = await current();
   const settings = {
     title: q.title,
@@ -70,12 +67,7 @@ function exportOf(query: string, lang = "en") {
 }
 
 beforeAll(async () => {
-  const db = await getDb();
-  const user = await db.user.findUniqueOrThrow({
-    where: { email: "researcher@demo.questionbank.org" },
-    select: { id: true, roles: true },
-  });
-  researcher = { id: user.id, roles: user.roles };
+  researcher = await personOf("researcher@demo.questionbank.org");
   cookie = (await signInDemoRoles()).researcher;
   ({ id } = await createQuestionnaire({
     actor: researcher,

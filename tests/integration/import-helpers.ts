@@ -1,7 +1,6 @@
 // What several integration tests do before testing what comes after an import: a researcher
-// imports an XLSForm through the route, and the demo people act as themselves in mutations.
+// imports an XLSForm through the route (the demo people then act as themselves: person-helpers.ts).
 import { expect } from "vitest";
-import { getDb } from "@/lib/db/client";
 import { POST as importRoute } from "@/app/api/v1/questionnaires/import/route";
 import { browserHeaders, ORIGIN } from "./auth-helpers";
 
@@ -14,10 +13,4 @@ export async function importAs(cookie: string, bytes: Uint8Array, fileName = "fo
   );
   expect(response.status, await response.clone().text()).toBe(201);
   return ((await response.json()) as { questionnaire: { id: string } }).questionnaire.id;
-}
-
-/** A demo person as a mutation's actor: their id, and the role given. */
-export async function demoActor<R extends string>(email: string, role: R): Promise<{ id: string; roles: [R] }> {
-  const db = await getDb();
-  return { id: (await db.user.findUniqueOrThrow({ where: { email } })).id, roles: [role] };
 }

@@ -9,10 +9,11 @@ import { CurationError } from "@/lib/curation/errors";
 import { GET as getFramework } from "@/app/api/v1/framework/route";
 import { expectContract } from "./openapi-contract";
 import type { IndicatorComputation } from "@/lib/framework/schema";
+import { person } from "./person-helpers";
 
-const curator = { id: "ic-test-curator", roles: ["curator"] as const };
-const admin = { id: "ic-test-admin", roles: ["admin"] as const };
-const researcher = { id: "ic-test-researcher", roles: ["researcher"] as const };
+const curator = person("ic-test-curator", ["curator"]);
+const admin = person("ic-test-admin", ["admin"]);
+const researcher = person("ic-test-researcher", ["researcher"]);
 const CODE = "PER-01";
 
 const definition = (over: Partial<IndicatorComputation> = {}): IndicatorComputation => ({

@@ -4,6 +4,7 @@
 // audited, refusals changing nothing; then the export, converted by pyxform, shows every edit.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import type { Person } from "@/lib/auth/permissions";
 import { GET as exportRoute } from "@/app/api/v1/questionnaires/[id]/export/route";
 import { applyBuilderChange, type ChangeOutcome } from "@/lib/builder/mutations";
 import { findBuilderQuestionnaire } from "@/lib/builder/data";
@@ -11,7 +12,8 @@ import type { BuilderChange } from "@/lib/builder/schema";
 import { workbook } from "../unit/xlsform-form/forms";
 import { convertWithPyxform, pyxformMissing } from "../unit/xlsform-form/pyxform";
 import { browserHeaders, ORIGIN, signInDemoRoles, type DemoRole } from "./auth-helpers";
-import { demoActor, importAs } from "./import-helpers";
+import { importAs } from "./import-helpers";
+import { personOf } from "./person-helpers";
 
 type Body = BuilderChange extends infer C
   ? C extends unknown
@@ -26,7 +28,7 @@ describe.skipIf(!!pyxformMissing)("editing an imported form's lists, groups, rep
   let cookies: Record<DemoRole, string>;
   let id = "";
   let revision = 0;
-  let researcher: { id: string; roles: ["researcher"] };
+  let researcher: Person;
 
   async function change(body: Body): Promise<ChangeOutcome> {
     const done = await applyBuilderChange({
@@ -39,7 +41,7 @@ describe.skipIf(!!pyxformMissing)("editing an imported form's lists, groups, rep
 
   beforeAll(async () => {
     cookies = await signInDemoRoles();
-    researcher = await demoActor("researcher@demo.questionbank.org", "researcher");
+    researcher = await personOf("researcher@demo.questionbank.org");
     const file = await workbook({
       survey: [
         ["type", "name", "label::English (en)", "label::Kiswahili (sw)", "relevant", "choice_filter", "repeat_count"],
@@ -165,7 +167,7 @@ describe.skipIf(!!pyxformMissing)("editing an imported form's lists, groups, rep
         change: { op: "moveOwnNode", questionnaireId: id, revision: start, move: { path: ["water"], direction: "up" } },
       }),
     ).rejects.toMatchObject({ code: "conflict" });
-    const curator = await demoActor("curator@demo.questionbank.org", "curator");
+    const curator = await personOf("curator@demo.questionbank.org");
     await expect(
       applyBuilderChange({
         actor: curator,

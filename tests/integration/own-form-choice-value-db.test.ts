@@ -5,13 +5,15 @@
 // conflict. The export, converted by pyxform, carries the new value everywhere.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import type { Person } from "@/lib/auth/permissions";
 import { GET as exportRoute } from "@/app/api/v1/questionnaires/[id]/export/route";
 import { applyBuilderChange } from "@/lib/builder/mutations";
 import { findBuilderQuestionnaire } from "@/lib/builder/data";
 import { workbook } from "../unit/xlsform-form/forms";
 import { convertWithPyxform, pyxformMissing } from "../unit/xlsform-form/pyxform";
 import { browserHeaders, ORIGIN, signInDemoRoles, type DemoRole } from "./auth-helpers";
-import { demoActor, importAs } from "./import-helpers";
+import { importAs } from "./import-helpers";
+import { personOf } from "./person-helpers";
 
 type Row = { name: string; values: Record<string, string>; children?: Row[] };
 type StoredForm = {
@@ -22,7 +24,7 @@ type StoredForm = {
 describe.skipIf(!!pyxformMissing)("renaming a choice's value in an imported form", () => {
   let cookies: Record<DemoRole, string>;
   let id = "";
-  let researcher: { id: string; roles: ["researcher"] };
+  let researcher: Person;
 
   const rename = async (revision: number, listName: string, choice: string, name: string) =>
     applyBuilderChange({
@@ -37,7 +39,7 @@ describe.skipIf(!!pyxformMissing)("renaming a choice's value in an imported form
 
   beforeAll(async () => {
     cookies = await signInDemoRoles();
-    researcher = await demoActor("researcher@demo.questionbank.org", "researcher");
+    researcher = await personOf("researcher@demo.questionbank.org");
     const file = await workbook({
       survey: [
         ["type", "name", "label::English (en)", "relevant", "constraint", "calculation", "default", "choice_filter"],

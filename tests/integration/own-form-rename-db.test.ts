@@ -4,6 +4,7 @@
 // used cannot be deleted. The export, converted by pyxform, carries the new names.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import type { Person } from "@/lib/auth/permissions";
 import { GET as exportRoute } from "@/app/api/v1/questionnaires/[id]/export/route";
 import { applyBuilderChange, type ChangeOutcome } from "@/lib/builder/mutations";
 import { findBuilderQuestionnaire } from "@/lib/builder/data";
@@ -11,7 +12,8 @@ import type { BuilderChange } from "@/lib/builder/schema";
 import { workbook } from "../unit/xlsform-form/forms";
 import { convertWithPyxform, pyxformMissing } from "../unit/xlsform-form/pyxform";
 import { browserHeaders, ORIGIN, signInDemoRoles, type DemoRole } from "./auth-helpers";
-import { demoActor, importAs } from "./import-helpers";
+import { importAs } from "./import-helpers";
+import { personOf } from "./person-helpers";
 
 type Body = BuilderChange extends infer C
   ? C extends unknown
@@ -23,7 +25,7 @@ describe.skipIf(!!pyxformMissing)("renaming in an imported form", () => {
   let cookies: Record<DemoRole, string>;
   let id = "";
   let revision = 0;
-  let researcher: { id: string; roles: ["researcher"] };
+  let researcher: Person;
 
   async function change(body: Body): Promise<ChangeOutcome> {
     const done = await applyBuilderChange({
@@ -46,7 +48,7 @@ describe.skipIf(!!pyxformMissing)("renaming in an imported form", () => {
 
   beforeAll(async () => {
     cookies = await signInDemoRoles();
-    researcher = await demoActor("researcher@demo.questionbank.org", "researcher");
+    researcher = await personOf("researcher@demo.questionbank.org");
     const file = await workbook({
       survey: [
         ["type", "name", "label::English (en)", "label::Français (fr)", "relevant", "calculation"],

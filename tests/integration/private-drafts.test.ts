@@ -18,8 +18,9 @@ import { mergeDraft, rejectDraft } from "@/lib/curation/review-mutations";
 import { findCurationQuestions, findQuestionForEditing } from "@/lib/curation/data";
 import type { QuestionInputRaw } from "@/lib/curation/schema";
 import { browserHeaders, ORIGIN, signInDemoRoles } from "./auth-helpers";
+import { person } from "./person-helpers";
 
-const curator = { id: "private-drafts-curator", roles: ["curator"] as const };
+const curator = person("private-drafts-curator", ["curator"]);
 const INDICATOR = "PER-03";
 // One draft per curator action; each carries a word nobody else uses, to search for it.
 const DRAFTS = {

@@ -4,17 +4,19 @@
 // per question; questions the bank cannot hold are refused with the reason.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import type { Person } from "@/lib/auth/permissions";
 import { proposeOwnQuestion } from "@/lib/builder/propose-mutations";
 import { findQuestionByCode } from "@/lib/bank/data";
 import { findOwnForm } from "@/lib/export/own-form-data";
 import { workbook } from "../unit/xlsform-form/forms";
 import { signInDemoRoles } from "./auth-helpers";
-import { demoActor, importAs } from "./import-helpers";
+import { importAs } from "./import-helpers";
+import { personOf } from "./person-helpers";
 
 describe("proposing a form's own question to the bank", () => {
   let questionnaireId = "";
-  let researcher = { id: "", roles: ["researcher"] as ["researcher"] };
-  let curator = { id: "", roles: ["curator"] as ["curator"] };
+  let researcher: Person;
+  let curator: Person;
 
   beforeAll(async () => {
     const cookies = await signInDemoRoles();
@@ -42,8 +44,8 @@ describe("proposing a form's own question to the bank", () => {
       ],
     });
     questionnaireId = await importAs(cookies.researcher, fixed, "water.xlsx");
-    researcher = await demoActor("researcher@demo.questionbank.org", "researcher");
-    curator = await demoActor("curator@demo.questionbank.org", "curator");
+    researcher = await personOf("researcher@demo.questionbank.org");
+    curator = await personOf("curator@demo.questionbank.org");
   });
 
   it("makes a private draft with its choices and the form's other bank languages, and keeps the form as it was", async () => {

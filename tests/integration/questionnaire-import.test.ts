@@ -16,6 +16,7 @@ import { convertWithPyxform, pyxformMissing, type Conversion } from "../unit/xls
 import { libreOfficeShaped } from "../unit/xlsform-form/other-writers";
 import { browserHeaders, ORIGIN, signInDemoRoles, type DemoRole } from "./auth-helpers";
 import { expectContract } from "./openapi-contract";
+import { personOf } from "./person-helpers";
 
 type Imported = {
   message: string;
@@ -216,7 +217,7 @@ describe("XLSForm import", () => {
 
       // A bank question, added in the builder as anyone would.
       const q = (await findBuilderQuestionnaire(questionnaire.id))!;
-      const actor = { id: researcherId, roles: ["researcher"] as const };
+      const actor = await personOf("researcher@demo.questionbank.org");
       const section = await applyBuilderChange({
         actor,
         change: { op: "addSection", questionnaireId: q.id, revision: q.revision, title: { en: "Age", fr: "Âge" } },
@@ -290,7 +291,7 @@ describe("XLSForm import", () => {
         ],
       });
       const { questionnaire } = await imported(original, browserHeaders(cookies.researcher));
-      const actor = { id: researcherId, roles: ["researcher"] as const };
+      const actor = await personOf("researcher@demo.questionbank.org");
       const revision = (await findBuilderQuestionnaire(questionnaire.id))!.revision;
       const edited = await applyBuilderChange({
         actor,
@@ -341,12 +342,10 @@ describe("XLSForm import", () => {
         }),
       ).rejects.toMatchObject({ code: "conflict" });
       // Another person may not edit it at all.
-      const curator = await (
-        await getDb()
-      ).user.findUniqueOrThrow({ where: { email: "curator@demo.questionbank.org" } });
+      const curator = await personOf("curator@demo.questionbank.org");
       await expect(
         applyBuilderChange({
-          actor: { id: curator.id, roles: ["curator"] },
+          actor: curator,
           change: {
             op: "deleteOwnQuestion",
             questionnaireId: questionnaire.id,

@@ -15,10 +15,11 @@ import { ResultsError } from "@/lib/results/errors";
 import { generateSubmissions, writeSubmissionsCsv, type SyntheticVariable } from "@/lib/results/synthetic";
 import { wilsonInterval } from "@/lib/results/interval";
 import type { Codebook } from "@/lib/codebook/model";
+import { person } from "./person-helpers";
 
 const TEMPLATE = "vaccine-acceptance-rapid-assessment";
-const owner = { id: "results-owner", roles: ["researcher"] as const, translateLanguages: [], reviewLanguages: [] };
-const other = { id: "results-other", roles: ["researcher"] as const, translateLanguages: [], reviewLanguages: [] };
+const owner = person("results-owner", ["researcher"]);
+const other = person("results-other", ["researcher"]);
 
 let questionnaireId = "";
 let codebook: Codebook;

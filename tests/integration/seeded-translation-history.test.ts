@@ -12,10 +12,11 @@ import type { QuestionInputRaw } from "@/lib/curation/schema";
 import { readXlsx } from "@/lib/xlsform/read-xlsx";
 import { findSheet } from "@/lib/xlsform/workbook";
 import { browserHeaders, signInDemoRoles, ORIGIN } from "./auth-helpers";
+import { person } from "./person-helpers";
 
 const CODE = "per_vac_intent";
 const TEMPLATE = "vaccine-acceptance-rapid-assessment";
-const curator = { id: "seed-history-curator", roles: ["curator"] as const };
+const curator = person("seed-history-curator", ["curator"]);
 
 async function exportXlsform(id: string, headers: HeadersInit = { "accept-language": "en" }) {
   return exportQuestionnaire(new Request(`${ORIGIN}/api/v1/questionnaires/${id}/export?format=xlsform`, { headers }), {

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { getDb } from "@/lib/db/client";
-import type { Actor } from "@/lib/auth/permissions";
-import { applyBuilderChange, createQuestionnaire, type BuilderActor } from "@/lib/builder/mutations";
+import type { Person } from "@/lib/auth/permissions";
+import { applyBuilderChange, createQuestionnaire } from "@/lib/builder/mutations";
 import { findBuilderQuestionnaire } from "@/lib/builder/data";
 import { createQuestion, publishQuestion, updateQuestion } from "@/lib/curation/mutations";
 import { findQuestionForEditing } from "@/lib/curation/data";
@@ -28,6 +28,7 @@ import { exportQuestionnaire } from "@/lib/export/questionnaire-export";
 import { readXlsx } from "@/lib/xlsform/read-xlsx";
 import { findSheet } from "@/lib/xlsform/workbook";
 import { createPerson } from "./translation-helpers";
+import { person, personOf } from "./person-helpers";
 
 const CODE = "cmsg_t_age";
 const PLAIN = "cmsg_t_name";
@@ -38,13 +39,13 @@ const FR_2 = "Indiquez un âge entre 15 et 110.";
 const FR_3 = "Donnez un âge de 15 à 110 ans.";
 const FR_4 = "Un âge de 15 à 110, s’il vous plaît.";
 const FR_COLUMN = "constraint_message::Français (fr)";
-const curator = { id: "cmsg-test-curator", roles: ["curator"] as const };
+const curator = person("cmsg-test-curator", ["curator"]);
 const headers = Object.fromEntries(COLUMNS.map((c) => [c, c])) as Record<(typeof COLUMNS)[number], string>;
 
-let translator: NonNullable<Actor>;
-let reviewer: NonNullable<Actor>;
+let translator: Person;
+let reviewer: Person;
 /** Translates and reviews French: never approves what they edited last. */
-let both: NonNullable<Actor>;
+let both: Person;
 let questionnaireId = "";
 
 async function refusal(p: Promise<unknown>) {
@@ -77,7 +78,7 @@ async function item(code = CODE) {
 }
 
 /** Submitted by `by`, refused to `both` when they edited last, approved by the reviewer. */
-async function reviewThrough(by: NonNullable<Actor>) {
+async function reviewThrough(by: Person) {
   const submitted = await submitTranslation(by, { code: CODE, lang: "fr", revision: (await item()).target!.revision });
   expect(submitted.state).toBe("in_review");
   if (by === both)
@@ -129,12 +130,7 @@ beforeAll(async () => {
   });
   for (const code of [CODE, PLAIN])
     await publishQuestion({ actor: curator, code, revision: (await findQuestionForEditing(code))!.revision });
-  const db = await getDb();
-  const user = await db.user.findUniqueOrThrow({
-    where: { email: "researcher@demo.questionbank.org" },
-    select: { id: true, roles: true },
-  });
-  const researcher: BuilderActor = { id: user.id, roles: user.roles };
+  const researcher = await personOf("researcher@demo.questionbank.org");
   questionnaireId = (
     await createQuestionnaire({
       actor: researcher,

@@ -1,16 +1,17 @@
 // Shared set-up of the translation integration tests: people with translation roles, and a source
 // change made the way the curation step publishes one (new version, snapshot, texts marked outdated).
 import { getDb } from "@/lib/db/client";
-import type { Actor } from "@/lib/auth/permissions";
+import type { Person } from "@/lib/auth/permissions";
 import type { QuestionSnapshot } from "@/lib/bank/snapshot";
 import type { Language } from "@/lib/i18n/languages";
 import { PENDING_SELECT, workingText } from "@/lib/translations/state";
+import { person } from "./person-helpers";
 
 export async function createPerson(
   id: string,
   roles: ("translator" | "reviewer" | "researcher")[],
   langs: { translate?: string[]; review?: string[] } = {},
-): Promise<NonNullable<Actor>> {
+): Promise<Person> {
   const db = await getDb();
   const data = {
     name: id.replace(/-/g, " "),
@@ -20,7 +21,7 @@ export async function createPerson(
     reviewLanguages: langs.review ?? [],
   };
   await db.user.upsert({ where: { id }, create: { id, ...data }, update: data });
-  return { id, roles, translateLanguages: data.translateLanguages, reviewLanguages: data.reviewLanguages };
+  return person(id, roles, langs);
 }
 
 /**

@@ -17,7 +17,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
   const { user } = await checkPageAccess(locale, "account.read", "/account");
   const [t, tl, format] = await Promise.all([getTranslations("account"), getTranslations("languages"), getFormatter()]);
   if (!user) return null;
-  const langs = (list: string[]) =>
+  const langs = (list: readonly string[]) =>
     list.length ? format.list(list.map((l) => tl("name", { language: l }))) : t("none");
   return (
     <>
