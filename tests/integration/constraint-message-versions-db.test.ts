@@ -11,9 +11,10 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import type { Actor } from "@/lib/auth/permissions";
+import type { Person } from "@/lib/auth/permissions";
 import type { QuestionSnapshot } from "@/lib/bank/snapshot";
-import { applyBuilderChange, createQuestionnaire, type BuilderActor } from "@/lib/builder/mutations";
+import { applyBuilderChange, createQuestionnaire } from "@/lib/builder/mutations";
+import { person, personOf } from "./person-helpers";
 import { findBuilderQuestionnaire } from "@/lib/builder/data";
 import { createQuestion, publishQuestion, updateQuestion } from "@/lib/curation/mutations";
 import { findQuestionForEditing, findVersionDiff } from "@/lib/curation/data";
@@ -41,12 +42,12 @@ const FR_1 = "Saisissez un âge de 15 à 110.";
 const FR_2 = "Votre âge doit être de 15 à 110.";
 const FR_COLUMN = "constraint_message::Français (fr)";
 const EN_COLUMN = "constraint_message::English (en)";
-const curator = { id: "cmv-test-curator", roles: ["curator"] as const };
+const curator = person("cmv-test-curator", ["curator"]);
 const range = { min: 15, max: 110, maxLength: null, notFuture: false };
 
-let translator: NonNullable<Actor>;
-let reviewer: NonNullable<Actor>;
-let researcher: BuilderActor;
+let translator: Person;
+let reviewer: Person;
+let researcher: Person;
 const questionnaires: string[] = [];
 
 type Input = Parameters<typeof createQuestion>[0]["input"];
@@ -140,12 +141,7 @@ async function exported(questionnaireId: string, fallback: "en" | null = null) {
 beforeAll(async () => {
   translator = await createPerson("cmv-translator-fr", ["translator"], { translate: ["fr"] });
   reviewer = await createPerson("cmv-reviewer-fr", ["reviewer"], { review: ["fr"] });
-  const db = await getDb();
-  const user = await db.user.findUniqueOrThrow({
-    where: { email: "researcher@demo.questionbank.org" },
-    select: { id: true, roles: true },
-  });
-  researcher = { id: user.id, roles: user.roles };
+  researcher = await personOf("researcher@demo.questionbank.org");
 });
 
 afterAll(async () => {
