@@ -62,7 +62,6 @@ export function OwnRenameForm({ target, idPrefix }: { target: Target; idPrefix: 
   );
 }
 
-
 /**
  * A choice of a list given a new value: which choice, its new value, then (before anything is
  * sent) how many places compare with the old value and which, and that answers already collected
