@@ -1,8 +1,8 @@
 "use client";
-// The questionnaire builder: settings, adding questions by code, sections and their questions in
-// order (drag and drop by pointer or keyboard, or plain buttons), per-question settings, custom
-// wording and bank updates. Every change is saved on the server at once, with the revision this
-// page last saw; what happened is announced in a live region.
+// The questionnaire builder: settings, adding questions (by code or from a bank search), sections
+// and their questions in order (drag and drop by pointer or keyboard, or plain buttons),
+// per-question settings, custom wording and bank updates. Every change is saved on the server at
+// once, with the revision this page last saw; what happened is announced in a live region.
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import {
@@ -25,9 +25,11 @@ import { FailureMessage } from "./FailureMessage";
 import { SectionCard } from "./SectionCard";
 import { LocalizedInputs } from "./LocalizedInputs";
 import { QuestionnaireSettings } from "./QuestionnaireSettings";
+import { AddQuestionsPanel } from "./AddQuestionsPanel";
 import { outlineOf } from "./texts";
 import { Button } from "@/components/ui/Button";
 import type { Hazard } from "@/lib/hazards/schema";
+import type { DomainChoice } from "@/lib/builder/bank-search-data";
 
 function moveItemLocally(
   sections: BuilderSection[],
@@ -50,6 +52,7 @@ export function Builder({
   locale,
   ownForm,
   hazards = [],
+  domains = [],
 }: {
   q: BuilderQuestionnaire;
   pairs: Record<string, VersionPair>;
@@ -58,6 +61,8 @@ export function Builder({
   ownForm?: ReactNode;
   /** The hazards its questions' placeholders may name */
   hazards?: Hazard[];
+  /** The framework's domains, a filter of the bank search panel */
+  domains?: DomainChoice[];
 }) {
   const t = useTranslations("builder");
   const td = useTranslations("builder.dnd");
@@ -71,8 +76,6 @@ export function Builder({
   }
   const q = { ...serverQ, sections };
   const outline = outlineOf(q);
-  const [codes, setCodes] = useState("");
-  const [addTo, setAddTo] = useState("");
   const [sectionTitle, setSectionTitle] = useState<PartialLocalizedText>({});
   const sensors = useSensors(
     useSensor(PointerSensor),
@@ -145,26 +148,6 @@ export function Builder({
     if (over && active.id !== over.id) moveSection(String(active.id), sectionPosition(over.id) - 1);
   };
 
-  const addByCode = (e: FormEvent) => {
-    e.preventDefault();
-    const list = codes
-      .split(/[\s,;]+/)
-      .map((c) => c.trim())
-      .filter(Boolean);
-    if (!list.length) return;
-    change
-      .run({ op: "addQuestions", codes: list, sectionId: addTo || null }, (r) => {
-        const added = (r.details?.added as string[]) ?? [];
-        const already = (r.details?.alreadyPresent as string[]) ?? [];
-        return [
-          t("add.added", { count: added.length, codes: added.join(", ") }),
-          already.length ? t("add.alreadyPresent", { codes: already.join(", ") }) : "",
-        ]
-          .filter(Boolean)
-          .join(" ");
-      })
-      .then((ok) => ok && setCodes(""));
-  };
   const addSection = (e: FormEvent) => {
     e.preventDefault();
     change
@@ -185,42 +168,7 @@ export function Builder({
         <QuestionnaireSettings key={`${serverQ.revision}`} />
         {ownForm}
 
-        <section aria-labelledby="add-heading" className="builder-panel">
-          <h2 id="add-heading">{t("add.heading")}</h2>
-          <form onSubmit={addByCode} className="add-by-code">
-            <p>
-              <label htmlFor="add-codes">{t("add.byCode")}</label>
-              <input
-                id="add-codes"
-                type="text"
-                value={codes}
-                onChange={(e) => setCodes(e.target.value)}
-                aria-describedby="add-codes-hint"
-                maxLength={2000}
-                autoComplete="off"
-              />
-              <span id="add-codes-hint" className="muted">
-                {t("add.byCodeHint")}
-              </span>
-            </p>
-            {sections.length > 0 && (
-              <p>
-                <label htmlFor="add-to">{t("add.toSection")}</label>{" "}
-                <select id="add-to" value={addTo} onChange={(e) => setAddTo(e.target.value)}>
-                  <option value="">{t("add.lastSection")}</option>
-                  {sections.map((s, i) => (
-                    <option key={s.id} value={s.id}>
-                      {i + 1}. {pickText(s.title, locale)?.text ?? s.name}
-                    </option>
-                  ))}
-                </select>
-              </p>
-            )}
-            <Button variant="primary" type="submit" disabled={change.pending}>
-              {t("add.submit")}
-            </Button>
-          </form>
-        </section>
+        <AddQuestionsPanel domains={domains} />
 
         <DndContext
           sensors={sensors}

@@ -5,6 +5,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { pickText, type Language } from "@/lib/i18n/languages";
 import { questionnairePageAccess } from "@/lib/builder/page-access";
 import { findBuilderView, findVersionPairs } from "@/lib/builder/data";
+import { findDomainChoices } from "@/lib/builder/bank-search-data";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { Builder } from "@/components/builder/Builder";
 import { ReadinessPanel } from "@/components/builder/ReadinessPanel";
@@ -37,7 +38,7 @@ export default async function BuilderPage({ params, searchParams }: Props) {
   const rows = ownRowsQuery(await searchParams);
   setRequestLocale(locale);
   await questionnairePageAccess(locale, `/questionnaires/${id}`, id, "questionnaire.edit");
-  const [t, tl, tlang, format, view, own, hazards] = await Promise.all([
+  const [t, tl, tlang, format, view, own, hazards, domains] = await Promise.all([
     getTranslations("builder"),
     getTranslations("builder.list"),
     getTranslations("languages"),
@@ -45,6 +46,7 @@ export default async function BuilderPage({ params, searchParams }: Props) {
     findBuilderView(id, locale),
     findOwnForm(id),
     findHazards(),
+    findDomainChoices(),
   ]);
   if (!view) notFound();
   const { builder: q, doc } = view;
@@ -100,6 +102,7 @@ export default async function BuilderPage({ params, searchParams }: Props) {
         pairs={pairs}
         locale={locale}
         hazards={hazards}
+        domains={domains}
         ownForm={
           own && (
             <OwnFormPanel
