@@ -5,20 +5,13 @@
 // takes the new version on one click; and two tabs cannot overwrite each other.
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
+import { DEMO, signInTo } from "./sign-in";
 
 test.describe.configure({ mode: "serial" });
 test.use({ actionTimeout: 20_000 });
 
 const TITLE = "E2E household survey";
 let builderUrl = "";
-
-async function signIn(page: Page, email: string, password: string, next: string) {
-  await page.goto(`/en/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`**/en${next}`);
-}
 
 async function signOut(page: Page) {
   await page.locator("details.account-menu summary").click();
@@ -39,7 +32,7 @@ test("a researcher builds, orders, conditions, previews and checks a 21-question
 }) => {
   test.setTimeout(420_000);
   page.on("dialog", (dialog) => dialog.accept());
-  await signIn(page, "researcher@demo.questionbank.org", "researcher-demo", "/questionnaires");
+  await signInTo(page, DEMO.researcher, "/questionnaires");
   await expect(page.getByRole("heading", { level: 1, name: "My questionnaires" })).toBeVisible();
   await expect(
     page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My questionnaires" }),
@@ -192,7 +185,7 @@ test("a researcher builds, orders, conditions, previews and checks a 21-question
 
   // Sign out, sign back in: the questionnaire is there, as it was left.
   await signOut(page);
-  await signIn(page, "researcher@demo.questionbank.org", "researcher-demo", "/questionnaires");
+  await signInTo(page, DEMO.researcher, "/questionnaires");
   const card = page.locator(".questionnaire-list li").filter({ hasText: TITLE });
   await expect(card).toContainText("21 questions · 3 sections");
   await card.getByRole("link", { name: TITLE, exact: true }).click();
@@ -207,7 +200,7 @@ test("a bank question changed by a curator is offered to the questionnaire as a 
   test.setTimeout(240_000);
   const curatorContext = await browser.newContext();
   const curator = await curatorContext.newPage();
-  await signIn(curator, "curator@demo.questionbank.org", "curator-demo", "/curate/questions/per_vac_recommend");
+  await signInTo(curator, DEMO.curator, "/curate/questions/per_vac_recommend");
   const wording = curator.getByLabel("Wording (English)");
   const before = await wording.inputValue();
   const after = `${before.replace(/\?$/, "")} today?`;
@@ -220,7 +213,7 @@ test("a bank question changed by a curator is offered to the questionnaire as a 
 
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signIn(page, "researcher@demo.questionbank.org", "researcher-demo", builderUrl.replace(/^\/en/, ""));
+  await signInTo(page, DEMO.researcher, builderUrl.replace(/^\/en/, ""));
   const item = page.locator(".item-card[data-item='per_vac_recommend']");
   await expect(item.getByText("Newer version in the bank (version 1 → 2)")).toBeVisible();
   // Until the researcher takes it, the questionnaire keeps the wording of the version it took.
@@ -246,7 +239,7 @@ test("a bank question changed by a curator is offered to the questionnaire as a 
 test("two tabs editing the same questionnaire never overwrite each other", async ({ browser }) => {
   const context = await browser.newContext();
   const first = await context.newPage();
-  await signIn(first, "researcher@demo.questionbank.org", "researcher-demo", builderUrl.replace(/^\/en/, ""));
+  await signInTo(first, DEMO.researcher, builderUrl.replace(/^\/en/, ""));
   const second = await context.newPage();
   await second.goto(builderUrl);
   await first.getByLabel("Bank codes").fill("bkg_education");
@@ -270,7 +263,7 @@ test("an export refused after the page was shown says why on the page, and no fi
   const title = "E2E export refused";
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signIn(page, "researcher@demo.questionbank.org", "researcher-demo", "/questionnaires/new");
+  await signInTo(page, DEMO.researcher, "/questionnaires/new");
   await page.getByLabel("Français").check();
   await page.getByLabel("Title (English)").fill(title);
   await page.getByLabel("Title (French)").fill("Export refusé E2E");
@@ -320,12 +313,7 @@ test("an export refused after the page was shown says why on the page, and no fi
 });
 
 test("a public template is duplicated into the researcher's questionnaires", async ({ page }) => {
-  await signIn(
-    page,
-    "researcher@demo.questionbank.org",
-    "researcher-demo",
-    "/templates/vaccine-acceptance-rapid-assessment",
-  );
+  await signInTo(page, DEMO.researcher, "/templates/vaccine-acceptance-rapid-assessment");
   await page.getByRole("button", { name: "Duplicate into my questionnaires" }).click();
   await page.waitForURL(/\/en\/questionnaires\/(?!new$)[^/]+$/);
   await expect(

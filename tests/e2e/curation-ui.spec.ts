@@ -1,18 +1,11 @@
 // A curator at work, in Chromium: a new question with a shared list, published, its wording
 // revised (impact first) as version 2, a stale save caught, a draft merged into it, every step in
 // the audit trail; an administrator's framework editor; the editor right to left in Arabic.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
+import { DEMO, signInTo } from "./sign-in";
 
 test.describe.configure({ mode: "serial" });
-
-async function signIn(page: Page, email: string, password: string, next: string) {
-  await page.goto(`/en/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`**/en${next}`);
-}
 
 // A fresh code for each attempt: a retry runs in a new worker on the same database, where the
 // first attempt's question already exists.
@@ -22,7 +15,7 @@ test("a curator creates, publishes and revises a question; a draft is merged int
   page,
 }) => {
   test.setTimeout(300_000);
-  await signIn(page, "curator@demo.questionbank.org", "curator-demo", "/curate");
+  await signInTo(page, DEMO.curator, "/curate");
   await expect(page.getByRole("heading", { level: 1, name: "Curate the bank" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Curate" })).toBeVisible();
   await expectAccessible(page);
@@ -140,7 +133,7 @@ test("a curator creates, publishes and revises a question; a draft is merged int
 });
 
 test("the editor reads right to left in Arabic", async ({ page }) => {
-  await signIn(page, "curator@demo.questionbank.org", "curator-demo", "/curate/choice-lists");
+  await signInTo(page, DEMO.curator, "/curate/choice-lists");
   await expectAccessible(page);
   await page.goto("/ar/curate/questions/new");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
@@ -150,7 +143,7 @@ test("the editor reads right to left in Arabic", async ({ page }) => {
 });
 
 test("an administrator edits the framework: an indicator with questions cannot be deleted", async ({ page }) => {
-  await signIn(page, "admin@demo.questionbank.org", "admin-demo-1", "/curate/framework");
+  await signInTo(page, DEMO.admin, "/curate/framework");
   await expect(page.getByRole("heading", { level: 1, name: "Framework editor" })).toBeVisible();
   await expectAccessible(page);
   const indicator = page
@@ -175,7 +168,7 @@ test("two administrators edit one domain: the second sees both versions, keeps t
   test.setTimeout(180_000);
   const open = async () => {
     const page = await (await browser.newContext()).newPage();
-    await signIn(page, "admin@demo.questionbank.org", "admin-demo-1", "/curate/framework");
+    await signInTo(page, DEMO.admin, "/curate/framework");
     const domain = page
       .locator("details")
       .filter({ has: page.locator("summary", { hasText: "Edit domain SOC" }) })

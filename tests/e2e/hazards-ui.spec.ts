@@ -1,22 +1,15 @@
 // A researcher adds multi-hazard questions ([[hazard]] placeholders), sees the readiness check ask
 // for a hazard, chooses cholera in the questionnaire's settings with the keyboard, and finds the
 // preview and the readiness check written for cholera.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
+import { DEMO, signInTo } from "./sign-in";
 
 test.use({ actionTimeout: 20_000 });
 
-async function signIn(page: Page, email: string, password: string, next: string) {
-  await page.goto(`/en/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`**/en${next}`);
-}
-
 test("a researcher chooses the questionnaire's hazard and sees it written into the questions", async ({ page }) => {
   test.setTimeout(180_000);
-  await signIn(page, "researcher@demo.questionbank.org", "researcher-demo", "/questionnaires");
+  await signInTo(page, DEMO.researcher, "/questionnaires");
   await page.getByRole("link", { name: "New questionnaire" }).click();
   await page.getByLabel("Title (English)").fill("E2E cholera risk survey");
   await page.getByRole("button", { name: "Create questionnaire" }).click();

@@ -1,19 +1,12 @@
 // A curator edits an indicator's computable definition: a choice the bank version does not have is
 // refused with its name, a valid definition is saved; the page is accessible and reads right to left in Arabic.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
-
-async function signIn(page: Page, next: string) {
-  await page.goto(`/en/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email").fill("curator@demo.questionbank.org");
-  await page.getByLabel("Password").fill("curator-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`**/en${next}`);
-}
+import { DEMO, signInTo } from "./sign-in";
 
 test("a curator refuses to save a wrong choice name and saves a valid definition", async ({ page }) => {
   test.setTimeout(120_000);
-  await signIn(page, "/curate/indicators");
+  await signInTo(page, DEMO.curator, "/curate/indicators");
   await expect(page.getByRole("heading", { level: 1, name: "Indicator definitions" })).toBeVisible();
   await expectAccessible(page);
   const item = page.locator("details").filter({ has: page.locator("summary", { hasText: "PER-02" }) });

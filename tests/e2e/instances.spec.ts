@@ -8,9 +8,10 @@
 // CI (.ci/run), on a database of its own that it creates and drops.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { SIGN_IN_PER_ADDRESS_PER_MINUTE as LIMIT } from "../../lib/auth/sign-in-delay";
+import { DEMO, signInTo } from "./sign-in";
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 test.skip(!adminUrl, "TEST_DATABASE_URL is not set: two instances need a shared PostgreSQL (PGlite is in-process).");
@@ -119,18 +120,10 @@ test.afterAll(async () => {
   await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`));
 });
 
-async function signIn(page: Page, origin: string, email: string, password: string, next: string) {
-  await page.goto(`${origin}/en/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${origin}/en${next}`);
-}
-
 test("a session made on one instance is honoured by the other, and signing out on one ends it on both", async ({
   page,
 }) => {
-  await signIn(page, A, "researcher@demo.questionbank.org", "researcher-demo", "/questionnaires");
+  await signInTo(page, DEMO.researcher, "/questionnaires", { origin: A });
   // Cookies belong to the host, not the port: the browser sends A's session cookie to B.
   await page.goto(`${B}/en/questionnaires`);
   await expect(page.getByRole("heading", { level: 1, name: "My questionnaires" })).toBeVisible();
@@ -157,7 +150,7 @@ test("a question published through one instance is found and counted at once by 
   expect(await count()).toBe(0);
   expect(await count()).toBe(0);
 
-  await signIn(page, B, "curator@demo.questionbank.org", "curator-demo", "/curate/questions/new");
+  await signInTo(page, DEMO.curator, "/curate/questions/new", { origin: B });
   await page.getByLabel("Question code").fill("e2e_two_instances");
   await expect(page.getByText("This code is free.")).toBeVisible();
   await page.getByLabel("Answer type").selectOption("select_one");
@@ -179,7 +172,7 @@ test("two people editing one questionnaire through different instances never ove
   test.setTimeout(180_000);
   const context = await browser.newContext();
   const first = await context.newPage();
-  await signIn(first, A, "researcher@demo.questionbank.org", "researcher-demo", "/questionnaires/new");
+  await signInTo(first, DEMO.researcher, "/questionnaires/new", { origin: A });
   await first.getByLabel("Title (English)").fill("Two instances");
   await first.getByRole("button", { name: "Create questionnaire" }).click();
   await first.waitForURL(/\/en\/questionnaires\/(?!new$)[^/]+$/);

@@ -9,19 +9,12 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import type { Codebook } from "../../lib/codebook/model";
 import { generateSubmissions, writeSubmissionsCsv, type SyntheticVariable } from "../../lib/results/synthetic";
+import { DEMO, signInTo } from "./sign-in";
 
 test.use({ actionTimeout: 20_000 });
 
 const TEMPLATE = "Vaccine acceptance rapid assessment";
 const SLUG = "vaccine-acceptance-rapid-assessment";
-
-async function signIn(page: Page, next: string) {
-  await page.goto(`/en/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email").fill("researcher@demo.questionbank.org");
-  await page.getByLabel("Password").fill("researcher-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`**/en${next}`);
-}
 
 /** Every select_one question outside repeats, its choices at known unequal frequencies. */
 function variablesOf(codebook: Codebook): SyntheticVariable[] {
@@ -60,7 +53,7 @@ test("a researcher uploads two countries' submissions of a template, reads, char
   const a = generateSubmissions(variables, { rows: 600, seed: 101 });
   const b = generateSubmissions(variables, { rows: 300, seed: 202 });
 
-  await signIn(page, `/templates/${SLUG}`);
+  await signInTo(page, DEMO.researcher, `/templates/${SLUG}`);
   await page.getByRole("link", { name: `Results from data collected with “${TEMPLATE}”` }).click();
   await expect(page).toHaveURL(new RegExp(`/en/questionnaires/${id}/results$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Results: ${TEMPLATE}`);

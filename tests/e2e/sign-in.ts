@@ -27,6 +27,19 @@ export async function signIn(
   await page.locator("#password").press("Enter");
 }
 
+/**
+ * Signs in through the English form on the way to `next` (a path without the locale), as a person
+ * who followed a link to a page that needs an account does, and waits until that page is reached.
+ * `origin` targets another instance than the test's base URL.
+ */
+export async function signInTo(page: Page, who: Account, next: string, { origin = "" }: { origin?: string } = {}) {
+  await page.goto(`${origin}/en/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(origin ? `${origin}/en${next}` : `**/en${next}`);
+}
+
 type Session = Awaited<ReturnType<BrowserContext["storageState"]>>;
 const sessions = new Map<string, Session>();
 
