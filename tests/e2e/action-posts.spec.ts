@@ -24,6 +24,7 @@ type Role = keyof typeof DEMO;
 const ROLE_OF: Record<string, Role> = {
   "lib/curation/actions.ts": "curator",
   "lib/builder/actions.ts": "researcher",
+  "lib/builder/search-actions.ts": "researcher",
   "lib/translations/actions.ts": "translator",
   "lib/users/actions.ts": "admin",
   "lib/results/actions.ts": "researcher",

@@ -25,6 +25,7 @@ vi.mock("@/lib/i18n/navigation", () => ({
 import { getDb } from "@/lib/db/client";
 import * as curation from "@/lib/curation/actions";
 import * as builder from "@/lib/builder/actions";
+import { searchBankAction } from "@/lib/builder/search-actions";
 import * as translations from "@/lib/translations/actions";
 import { createUserCommand, updateUserCommand } from "@/lib/users/commands";
 import { actionRunner } from "@/lib/actions/run-action";
@@ -209,7 +210,7 @@ describe("fuzz: curation actions refuse hostile text and write nothing", () => {
 });
 
 describe("fuzz: builder actions refuse hostile text and write nothing", () => {
-  it("changeQuestionnaire (every text field), createQuestionnaire, duplicate, delete", async () => {
+  it("changeQuestionnaire (every text field), createQuestionnaire, duplicate, delete, the bank search panel", async () => {
     currentHeaders = browserHeaders(cookies.researcher);
     const before = await fingerprint();
     await fc.assert(
@@ -242,6 +243,8 @@ describe("fuzz: builder actions refuse hostile text and write nothing", () => {
         );
         expectRefused(await builder.duplicateQuestionnaireAction(text));
         expectRefused(await builder.deleteQuestionnaireAction(text, 0));
+        expectRefused(await searchBankAction({ questionnaireId, q: text } as never));
+        expectRefused(await searchBankAction({ questionnaireId: text, q: "vaccine" } as never));
       }),
       RUNS,
     );
