@@ -4,12 +4,12 @@
 // used cannot be deleted (the refusal names its questions), an unused one can; a question of their
 // own with a bad name is refused with the field marked. The export converts with pyxform and keeps
 // the new name wherever the old one was referred to. Pages pass axe in English and in Arabic.
-import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { expectAccessible } from "./axe";
 import { DEMO, signIn } from "./sign-in";
 import { convertWithPyxform, pyxformMissing } from "../unit/xlsform-form/pyxform";
+import { workbook, type Sheets } from "../unit/xlsform-form/forms";
 
 test.describe.configure({ mode: "serial" });
 test.use({ actionTimeout: 20_000 });
@@ -19,8 +19,7 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 const TITLE = `E2E rename ${Date.now().toString(36)}`;
 
 async function householdForm(): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  const sheets: Record<string, string[][]> = {
+  const sheets: Sheets = {
     survey: [
       ["type", "name", "label::English (en)", "label::Français (fr)", "relevant", "repeat_count"],
       ["integer", "hh_size", "How many people live here?", "Combien de personnes vivent ici ?", "", ""],
@@ -42,8 +41,7 @@ async function householdForm(): Promise<Buffer> {
       [TITLE, "e2e_rename", "English (en)"],
     ],
   };
-  for (const [name, rows] of Object.entries(sheets)) book.addWorksheet(name).addRows(rows);
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return Buffer.from(await workbook(sheets));
 }
 
 /** Accepts the next confirm dialog and returns its text. */
