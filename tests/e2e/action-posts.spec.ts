@@ -6,19 +6,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, request as requests, test, type APIRequestContext } from "@playwright/test";
+import { DEMO } from "./sign-in";
 
 type Entry = { workers: Record<string, unknown>; filename: string; exportedName: string };
 const manifest = JSON.parse(
   readFileSync(path.join(process.env.NEXT_DIST_DIR ?? ".next", "server/server-reference-manifest.json"), "utf8"),
 ).node as Record<string, Entry>;
 
-const DEMO = {
-  researcher: "researcher-demo",
-  translator: "translator-demo",
-  reviewer: "reviewer-demo",
-  curator: "curator-demo",
-  admin: "admin-demo-1",
-} as const;
 type Role = keyof typeof DEMO;
 /** Who each file's actions are for. */
 const ROLE_OF: Record<string, Role> = {
@@ -105,7 +99,7 @@ async function signedIn(baseURL: string, role: Role | null): Promise<APIRequestC
   const context = await requests.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
   if (role) {
     const response = await context.post("/api/auth/sign-in/email", {
-      data: { email: `${role}@demo.questionbank.org`, password: DEMO[role] },
+      data: DEMO[role],
     });
     expect(response.status(), `sign-in as ${role}`).toBe(200);
   }

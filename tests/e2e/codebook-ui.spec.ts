@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
 import { expect, test, type Download, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
+import { DEMO, signInTo } from "./sign-in";
 
 test.use({ actionTimeout: 20_000 });
 
@@ -126,11 +127,7 @@ test("a researcher imports a form and opens its codebook from the builder's expo
   for (const [name, rows] of Object.entries(sheets)) book.addWorksheet(name).addRows(rows);
   const file = Buffer.from(await book.xlsx.writeBuffer());
 
-  await page.goto(`/en/sign-in?next=${encodeURIComponent("/questionnaires/import")}`);
-  await page.getByLabel("Email").fill("researcher@demo.questionbank.org");
-  await page.getByLabel("Password").fill("researcher-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/en/questionnaires/import");
+  await signInTo(page, DEMO.researcher, "/questionnaires/import");
   await page.getByLabel("XLSForm file (.xlsx)").setInputFiles({ name: "codebook.xlsx", mimeType: XLSX, buffer: file });
   await page.getByRole("button", { name: "Import" }).click();
   await page.getByRole("link", { name: /in the builder/ }).click();

@@ -5,6 +5,7 @@
 // post is refused with 403 (an unreadable one with 400). Every page shown passes axe.
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
+import { DEMO } from "./sign-in";
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
@@ -44,7 +45,7 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("الصفحة غير موجودة");
     await expect(page.getByRole("link", { name: "الانتقال إلى الإطار" })).toHaveAttribute("href", "/ar/framework");
     const signIn = await page.context().request.post("/api/auth/sign-in/email", {
-      data: { email: "researcher@demo.questionbank.org", password: "researcher-demo" },
+      data: DEMO.researcher,
       headers: { Origin: baseURL! },
     });
     expect(signIn.status()).toBe(200);
@@ -89,7 +90,7 @@ test.describe("error pages pass axe", () => {
 test.describe("a page's own not-found and forbidden", () => {
   test("a page refused to a person's roles says so (403) in the site's layout", async ({ page, baseURL }) => {
     const signIn = await page.context().request.post("/api/auth/sign-in/email", {
-      data: { email: "researcher@demo.questionbank.org", password: "researcher-demo" },
+      data: DEMO.researcher,
       headers: { Origin: baseURL!, "X-Forwarded-For": "192.0.2.230" },
     });
     expect(signIn.status()).toBe(200);

@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { expectAccessible } from "./axe";
+import { DEMO, signInTo } from "./sign-in";
 import { convertWithPyxform, pyxformMissing } from "../unit/xlsform-form/pyxform";
 
 test.describe.configure({ mode: "serial" });
@@ -90,8 +91,8 @@ test("a visitor is sent to sign in and back; a researcher imports a two-language
   test.setTimeout(240_000);
   await page.goto("/en/questionnaires/import");
   await expect(page).toHaveURL(/\/en\/sign-in\?next=%2Fquestionnaires%2Fimport$/);
-  await page.getByLabel("Email").fill("researcher@demo.questionbank.org");
-  await page.getByLabel("Password").fill("researcher-demo");
+  await page.getByLabel("Email").fill(DEMO.researcher.email);
+  await page.getByLabel("Password").fill(DEMO.researcher.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL("**/en/questionnaires/import");
   await expect(page.getByRole("heading", { level: 1, name: "Import an XLSForm" })).toBeVisible();
@@ -192,11 +193,7 @@ test("a visitor is sent to sign in and back; a researcher imports a two-language
 
 test("a broken file is refused row by row, creates nothing, and stays chosen for another try", async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto("/en/sign-in?next=%2Fquestionnaires");
-  await page.getByLabel("Email").fill("researcher@demo.questionbank.org");
-  await page.getByLabel("Password").fill("researcher-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/en/questionnaires");
+  await signInTo(page, DEMO.researcher, "/questionnaires");
   const before = await myQuestionnaireCount(page);
 
   await page.goto("/en/questionnaires/import");

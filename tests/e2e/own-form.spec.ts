@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { expectAccessible } from "./axe";
+import { DEMO, signInTo } from "./sign-in";
 import { convertWithPyxform, pyxformMissing } from "../unit/xlsform-form/pyxform";
 
 test.describe.configure({ mode: "serial" });
@@ -45,11 +46,7 @@ test("a researcher adds a choice, a group with a question of their own, moves it
   page,
 }) => {
   test.setTimeout(300_000);
-  await page.goto("/en/sign-in?next=%2Fquestionnaires%2Fimport");
-  await page.getByLabel("Email").fill("researcher@demo.questionbank.org");
-  await page.getByLabel("Password").fill("researcher-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/en/questionnaires/import");
+  await signInTo(page, DEMO.researcher, "/questionnaires/import");
   await page
     .getByLabel("XLSForm file (.xlsx)")
     .setInputFiles({ name: "roster.xlsx", mimeType: XLSX, buffer: await rosterForm() });

@@ -37,7 +37,16 @@ export async function signInTo(page: Page, who: Account, next: string, { origin 
   await page.getByLabel("Email").fill(who.email);
   await page.getByLabel("Password").fill(who.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(origin ? `${origin}/en${next}` : `**/en${next}`);
+  // The landing is compared by path: `next` may carry a query that the page adds to or reorders.
+  const landing = `/en${next.split("?")[0]}`;
+  await page.waitForURL((url) => url.pathname === landing && (!origin || url.origin === new URL(origin).origin));
+}
+
+/** A page in a new browser context (its own cookies), signed in as `who` through the form and on `next`. */
+export async function signedInAt(browser: Browser, who: Account, next: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInTo(page, who, next);
+  return page;
 }
 
 type Session = Awaited<ReturnType<BrowserContext["storageState"]>>;

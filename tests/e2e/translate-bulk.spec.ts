@@ -3,21 +3,11 @@
 // "Submit for review" (nothing saved yet) and confirms; a reviewer selects them in review and
 // approves them in bulk after the preview. The queue is checked with axe in English and in Arabic
 // (right to left). French, so as not to meet the Arabic walk of translation.spec.ts.
-import { test, expect, type Browser, type Page } from "@playwright/test";
+import { test, expect, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
-import { DEMO } from "./sign-in";
+import { DEMO, signedInAt } from "./sign-in";
 
 const CODES = ["per_vac_child_importance", "per_vac_child_safety"];
-
-async function signedIn(browser: Browser, who: { email: string; password: string }, next: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`/en/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname === `/en${next.split("?")[0]}`);
-  return page;
-}
 
 /** Opens the queue with `query` and pages on until the row of `code` shows; returns its checkbox. */
 async function queueRow(page: Page, query: string, code: string) {
@@ -35,7 +25,7 @@ test("a translator submits two drafts in bulk after a preview; a reviewer approv
   browser,
 }) => {
   test.setTimeout(240_000);
-  const translator = await signedIn(browser, DEMO.translator, "/translate/fr/queue");
+  const translator = await signedInAt(browser, DEMO.translator, "/translate/fr/queue");
 
   // Two drafts, saved in the editor.
   for (const code of CODES) {
@@ -80,7 +70,7 @@ test("a translator submits two drafts in bulk after a preview; a reviewer approv
   for (const code of CODES) await expect(done.getByText(`${code}: submitted for review`)).toBeVisible();
 
   // The reviewer approves both in bulk, after the preview.
-  const reviewer = await signedIn(browser, DEMO.reviewer, "/translate/fr/queue");
+  const reviewer = await signedInAt(browser, DEMO.reviewer, "/translate/fr/queue");
   const inReview = await queueRow(reviewer, "status=in_review", CODES[0]);
   await inReview.check();
   await reviewer.getByRole("checkbox", { name: `Select ${CODES[1]}` }).check();

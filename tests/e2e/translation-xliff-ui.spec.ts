@@ -4,20 +4,16 @@
 import { test, expect } from "@playwright/test";
 import { readFile, writeFile } from "node:fs/promises";
 import { expectAccessible } from "./axe";
+import { DEMO, signInTo } from "./sign-in";
 
 const CODE = "per_vac_agree_effective";
 const SIMILAR = "per_vac_agree_safe";
 // Its approved French (French typography puts no-break spaces inside « » and before ? and :).
 const SIMILAR_FR = /Les vaccins contre la COVID-19 sont sûrs/;
-const TRANSLATOR = { email: "translator@demo.questionbank.org", password: "translator-demo" };
 
 test("translation memory in the editor, and an XLIFF round trip previewed", async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto(`/en/sign-in?next=${encodeURIComponent(`/translate/fr/q/${CODE}`)}`);
-  await page.getByLabel("Email").fill(TRANSLATOR.email);
-  await page.getByLabel("Password").fill(TRANSLATOR.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname === `/en/translate/fr/q/${CODE}`);
+  await signInTo(page, DEMO.translator, `/translate/fr/q/${CODE}`);
 
   // The memory: the approved French of a question whose English is nearly the same, with its score.
   const memory = page.getByRole("region", { name: /^Similar approved translations?$/ }).first();

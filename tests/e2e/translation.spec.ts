@@ -2,28 +2,15 @@
 // submits it, a reviewer sends it back with a comment, the translator fixes it (Ctrl+Enter), the
 // reviewer approves it; a curator changes the English source and the Arabic text shows as outdated
 // with the change; a spreadsheet round trip applies the update after a preview.
-import { test, expect, type Browser, type Page } from "@playwright/test";
+import { test, expect, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { readFile, writeFile } from "node:fs/promises";
 import { expectAccessible } from "./axe";
+import { DEMO, signedInAt } from "./sign-in";
 
 const CODE = "inf_last_info";
 const ITEM_PATH = `/translate/ar/q/${CODE}`;
 const ITEM = `/en${ITEM_PATH}`;
-const TRANSLATOR = { email: "translator@demo.questionbank.org", password: "translator-demo" };
-const REVIEWER = { email: "reviewer@demo.questionbank.org", password: "reviewer-demo" };
-const CURATOR = { email: "curator@demo.questionbank.org", password: "curator-demo" };
-
-/** Signs in on a fresh browser context and lands on `next` (a path without the locale, in English). */
-async function signedIn(browser: Browser, who: { email: string; password: string }, next: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`/en/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname === `/en${next.split("?")[0]}`);
-  return page;
-}
 
 const heading1 = (page: Page) => page.getByRole("heading", { level: 1 });
 
@@ -31,7 +18,7 @@ test("translate, review, send back, fix, approve; outdated after a source change
   browser,
 }) => {
   test.setTimeout(240_000);
-  const translator = await signedIn(browser, TRANSLATOR, "/translate");
+  const translator = await signedInAt(browser, DEMO.translator, "/translate");
 
   // Where a translator starts: the languages they work in, a dashboard, a queue.
   await expect(heading1(translator)).toHaveText("Translate");
@@ -85,7 +72,7 @@ test("translate, review, send back, fix, approve; outdated after a source change
   await expect(heading1(translator)).toContainText("In review");
 
   // The reviewer sends it back with a comment.
-  const reviewer = await signedIn(browser, REVIEWER, ITEM_PATH);
+  const reviewer = await signedInAt(browser, DEMO.reviewer, ITEM_PATH);
   await expect(heading1(reviewer)).toContainText("In review");
   await expectAccessible(reviewer);
   await reviewer.getByRole("button", { name: "Send back to the translator" }).click();
@@ -121,7 +108,7 @@ test("translate, review, send back, fix, approve; outdated after a source change
   await expect(heading1(reviewer)).toContainText("Approved");
 
   // A curator changes the English source: the Arabic translation becomes outdated, with the change shown.
-  const curator = await signedIn(browser, CURATOR, `/curate/questions/${CODE}`);
+  const curator = await signedInAt(browser, DEMO.curator, `/curate/questions/${CODE}`);
   await curator
     .getByLabel("Wording (English)")
     .fill("In the past 7 days, when did you last see or hear any information about the outbreak?");
@@ -188,11 +175,7 @@ test("translate, review, send back, fix, approve; outdated after a source change
 test("a researcher is refused the workspace, and a visitor is sent to sign in", async ({ browser, page }) => {
   await page.goto("/en/translate/ar");
   await expect(page).toHaveURL(/\/en\/sign-in\?next=/);
-  const researcher = await signedIn(
-    browser,
-    { email: "researcher@demo.questionbank.org", password: "researcher-demo" },
-    "/translate/ar",
-  );
+  const researcher = await signedInAt(browser, DEMO.researcher, "/translate/ar");
   await expect(heading1(researcher)).toHaveText("Access refused");
   await expectAccessible(researcher);
   const response = await researcher.request.get("/en/translate/ar/export");
@@ -215,7 +198,7 @@ test("four eyes: the reviewer who corrected a text in review is told another rev
   test.setTimeout(180_000);
   const code = "per_vac_intent";
   const item = `/translate/fr/q/${code}`;
-  const translator = await signedIn(browser, TRANSLATOR, item);
+  const translator = await signedInAt(browser, DEMO.translator, item);
   const label = translator.getByLabel("Question text (French)");
   await label.fill("Avez-vous l’intention de vous faire vacciner ? (brouillon)");
   await save(translator);
@@ -223,7 +206,7 @@ test("four eyes: the reviewer who corrected a text in review is told another rev
   await expect(heading1(translator)).toContainText("In review");
 
   // A reviewer who did not edit it may approve it.
-  const reviewer = await signedIn(browser, REVIEWER, item);
+  const reviewer = await signedInAt(browser, DEMO.reviewer, item);
   await expect(reviewer.getByRole("button", { name: "Approve" })).toBeVisible();
   // Once they correct it, they are its last editor: the sentence replaces the approve button.
   await reviewer.getByLabel("Question text (French)").fill("Avez-vous l’intention de vous faire vacciner ?");
