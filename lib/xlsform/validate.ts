@@ -15,7 +15,7 @@ import { checkSurveyRows } from "./checks/survey";
 import { cell, findSheet, isEmptyRow, type Sheet, type XlsformWorkbook } from "./workbook";
 
 export { errorsOf, type IssueCode, type XlsformIssue } from "./checks/issues";
-export { parseType, type ParsedType } from "./checks/question-types";
+export { parseType, type ParsedType } from "./checks/type-column";
 export { isBalanced } from "./checks/references";
 
 export function validateXlsform(workbook: XlsformWorkbook): XlsformIssue[] {

@@ -6,7 +6,7 @@ import { cell, isEmptyRow, type Sheet } from "../workbook";
 import { columnsOf, translatedColumnsOf } from "./columns";
 import type { AddIssue } from "./issues";
 import { checkTranslatedCells } from "./languages";
-import { parseType, UNLABELLED_TYPES } from "./question-types";
+import { parseType, UNLABELLED_TYPES } from "./type-column";
 import type { Element, RowWithReferences } from "./references";
 
 type SurveyContext = {

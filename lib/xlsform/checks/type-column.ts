@@ -1,5 +1,7 @@
 // The `type` column as the validator reads it: the types pyxform accepts as written (no aliases),
-// select types with their list, and the begin/end rows of groups and repeats.
+// select types with their list, and the begin/end rows of groups and repeats. Stricter on purpose
+// than form/question-types.ts (the lossless reader, which takes every alias pyxform knows): the
+// bank's own export writes only these spellings.
 
 /** Types collected silently (metadata, calculations): they need no label. */
 export const UNLABELLED_TYPES = new Set([
