@@ -9,7 +9,8 @@
 // - a zip without xl/workbook.xml.
 // Results uploads (lib/results/read-file.ts) pass the same checks with limits of their own.
 // (lib/xlsform/form/read-tables.ts, the form importer, streams its sheets and keeps its own, larger
-// limits for them: LibreOffice writes sheets of a million formatted empty rows.)
+// limits for them, in its parts xlsx-parts.ts, row-stream.ts and sheet-cells.ts: LibreOffice writes
+// sheets of a million formatted empty rows.)
 import yauzl from "yauzl";
 
 /** Uploads are at most 5 MB; honest spreadsheets unpack to a few times that. */

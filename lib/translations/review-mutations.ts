@@ -61,6 +61,46 @@ function placeText(
   };
 }
 
+/** What writing a text needs, whichever part it belongs to. */
+type WriteArgs = Extras & {
+  row: TextRow | null;
+  label: string;
+  status: TranslationState;
+  sourceVersion: number;
+  actorId: string;
+  /** The revision the writer read; -1 when there was no row yet */
+  revision: number;
+};
+type Placed = ReturnType<typeof placeText>;
+
+/**
+ * The table a part's texts live in: `create` adds the first row of a language (its part and
+ * language already set), `claim` updates a row only while it is still at the revision read.
+ */
+type TextTable = {
+  create: (data: { label: string; revision: number }) => Promise<unknown>;
+  claim: (query: {
+    where: { id: string; revision: number };
+    data: Placed & { revision: { increment: number } };
+  }) => Promise<{ count: number }>;
+};
+
+/** The one write of a text: a new row only when none was read, else the row read, if nobody moved it. */
+async function writeText(args: WriteArgs, fields: QuestionExtra[], table: TextTable): Promise<boolean> {
+  const { row } = args;
+  const data = placeText(row, args, fields);
+  if (!row) {
+    if (args.revision !== -1) return false;
+    await table.create({ ...(data as { label: string }), revision: 0 });
+    return true;
+  }
+  const claimed = await table.claim({
+    where: { id: row.id, revision: args.revision },
+    data: { ...data, revision: { increment: 1 } },
+  });
+  return claimed.count === 1;
+}
+
 /** Saves a question's label, hint and constraint message in one language; false when the row's revision moved meanwhile. */
 export async function writeQuestionText(
   tx: Tx,
@@ -77,20 +117,10 @@ export async function writeQuestionText(
     revision: number;
   },
 ): Promise<boolean> {
-  const { row } = args;
-  const data = placeText(row, args, QUESTION);
-  if (!row) {
-    if (args.revision !== -1) return false;
-    await tx.questionText.create({
-      data: { questionId: args.questionId, lang: args.lang, ...(data as { label: string }), revision: 0 },
-    });
-    return true;
-  }
-  const claimed = await tx.questionText.updateMany({
-    where: { id: row.id, revision: args.revision },
-    data: { ...data, revision: { increment: 1 } },
+  return writeText(args, QUESTION, {
+    create: (data) => tx.questionText.create({ data: { questionId: args.questionId, lang: args.lang, ...data } }),
+    claim: (query) => tx.questionText.updateMany(query),
   });
-  return claimed.count === 1;
 }
 
 /** Saves one answer choice label in one language; false when its revision moved meanwhile. */
@@ -107,20 +137,10 @@ export async function writeChoiceText(
     revision: number;
   },
 ): Promise<boolean> {
-  const { row } = args;
-  const data = placeText(row, args, CHOICE);
-  if (!row) {
-    if (args.revision !== -1) return false;
-    await tx.choiceText.create({
-      data: { choiceId: args.choiceId, lang: args.lang, ...(data as { label: string }), revision: 0 },
-    });
-    return true;
-  }
-  const claimed = await tx.choiceText.updateMany({
-    where: { id: row.id, revision: args.revision },
-    data: { ...data, revision: { increment: 1 } },
+  return writeText(args, CHOICE, {
+    create: (data) => tx.choiceText.create({ data: { choiceId: args.choiceId, lang: args.lang, ...data } }),
+    claim: (query) => tx.choiceText.updateMany(query),
   });
-  return claimed.count === 1;
 }
 
 /** A workflow step of one part: approval moves a waiting change into the row the public reads. */
