@@ -19,7 +19,8 @@ import {
 import { CurationError, isCurationError } from "./errors";
 import { indicatorComputationSchema } from "../framework/schema";
 import { questionInputFromForm, revisionFromForm, formText } from "./form-input";
-import { createQuestion, publishQuestion, restoreQuestion, retireQuestion, updateQuestion } from "./mutations";
+import { createQuestion, updateQuestion } from "./mutations";
+import { publishQuestion, restoreQuestion, retireQuestion } from "./question-status-mutations";
 import { mergeDraft, rejectDraft } from "./review-mutations";
 import { createChoiceList, updateChoiceList } from "./choice-list-mutations";
 import {

@@ -3,7 +3,7 @@
 import "server-only";
 import type { Person } from "../auth/permissions";
 import { CurationError } from "./errors";
-import { changeStatus } from "./mutations";
+import { changeStatus } from "./question-status-mutations";
 import { mergeSchema, rejectSchema } from "./schema";
 
 export async function rejectDraft({

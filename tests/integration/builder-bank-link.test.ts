@@ -10,7 +10,8 @@ import { applyBuilderChange, createQuestionnaire } from "@/lib/builder/mutations
 import { findBuilderQuestionnaire, findVersionPairs } from "@/lib/builder/data";
 import { BuilderError } from "@/lib/builder/errors";
 import type { BuilderChange } from "@/lib/builder/schema";
-import { createQuestion, publishQuestion, updateQuestion } from "@/lib/curation/mutations";
+import { createQuestion, updateQuestion } from "@/lib/curation/mutations";
+import { publishQuestion } from "@/lib/curation/question-status-mutations";
 import { findQuestionForEditing } from "@/lib/curation/data";
 import { approveTranslation, saveTranslation, submitTranslation } from "@/lib/translations/mutations";
 import { findQuestionnaireDoc } from "@/lib/questionnaires/data";

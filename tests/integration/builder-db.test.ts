@@ -15,7 +15,8 @@ import {
 import { findBuilderQuestionnaire, findMyQuestionnaires, findVersionPairs } from "@/lib/builder/data";
 import { BuilderError } from "@/lib/builder/errors";
 import type { BuilderChange } from "@/lib/builder/schema";
-import { createQuestion, publishQuestion, updateQuestion } from "@/lib/curation/mutations";
+import { createQuestion, updateQuestion } from "@/lib/curation/mutations";
+import { publishQuestion } from "@/lib/curation/question-status-mutations";
 import { findQuestionForEditing } from "@/lib/curation/data";
 import { findQuestionnaireDoc } from "@/lib/questionnaires/data";
 import { checkReadiness } from "@/lib/questionnaires/readiness";

@@ -6,7 +6,8 @@
 // Everything here uses its own questions and list (prefix cur_c_) and removes them afterwards.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { createQuestion, publishQuestion, retireQuestion, updateQuestion } from "@/lib/curation/mutations";
+import { createQuestion, updateQuestion } from "@/lib/curation/mutations";
+import { publishQuestion, retireQuestion } from "@/lib/curation/question-status-mutations";
 import { mergeDraft, rejectDraft } from "@/lib/curation/review-mutations";
 import { createChoiceList, updateChoiceList } from "@/lib/curation/choice-list-mutations";
 import { findSharedChoiceList } from "@/lib/curation/choice-list-data";

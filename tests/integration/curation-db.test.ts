@@ -5,13 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { getDb } from "@/lib/db/client";
-import {
-  createQuestion,
-  publishQuestion,
-  retireQuestion,
-  restoreQuestion,
-  updateQuestion,
-} from "@/lib/curation/mutations";
+import { createQuestion, updateQuestion } from "@/lib/curation/mutations";
+import { publishQuestion, retireQuestion, restoreQuestion } from "@/lib/curation/question-status-mutations";
 import { mergeDraft, rejectDraft } from "@/lib/curation/review-mutations";
 import { createChoiceList, updateChoiceList } from "@/lib/curation/choice-list-mutations";
 import {

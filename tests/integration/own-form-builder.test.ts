@@ -3,46 +3,18 @@
 // seeded database: only the questionnaire's editors, each change claiming the revision and
 // audited, refusals changing nothing; then the export, converted by pyxform, shows every edit.
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db/client";
-import type { Person } from "@/lib/auth/permissions";
-import { GET as exportRoute } from "@/app/api/v1/questionnaires/[id]/export/route";
-import { applyBuilderChange, type ChangeOutcome } from "@/lib/builder/mutations";
-import { findBuilderQuestionnaire } from "@/lib/builder/data";
-import type { BuilderChange } from "@/lib/builder/schema";
-import { workbook } from "../unit/xlsform-form/forms";
-import { convertWithPyxform, pyxformMissing } from "../unit/xlsform-form/pyxform";
-import { browserHeaders, ORIGIN, signInDemoRoles, type DemoRole } from "./auth-helpers";
-import { importAs } from "./import-helpers";
 import { personOf } from "./person-helpers";
-
-type Body = BuilderChange extends infer C
-  ? C extends unknown
-    ? Omit<C, "questionnaireId" | "revision">
-    : never
-  : never;
+import { pyxformMissing } from "../unit/xlsform-form/pyxform";
+import { importForm, type ImportedForm } from "./own-form-helpers";
 
 const EN = "English (en)";
 const SW = "Kiswahili (sw)";
 
 describe.skipIf(!!pyxformMissing)("editing an imported form's lists, groups, repeats and columns", () => {
-  let cookies: Record<DemoRole, string>;
-  let id = "";
-  let revision = 0;
-  let researcher: Person;
-
-  async function change(body: Body): Promise<ChangeOutcome> {
-    const done = await applyBuilderChange({
-      actor: researcher,
-      change: { ...body, questionnaireId: id, revision } as BuilderChange,
-    });
-    revision = done.revision;
-    return done;
-  }
+  let form: ImportedForm;
 
   beforeAll(async () => {
-    cookies = await signInDemoRoles();
-    researcher = await personOf("researcher@demo.questionbank.org");
-    const file = await workbook({
+    form = await importForm({
       survey: [
         ["type", "name", "label::English (en)", "label::Kiswahili (sw)", "relevant", "choice_filter", "repeat_count"],
         ["select_one region", "region", "Region", "Mkoa"],
@@ -68,14 +40,12 @@ describe.skipIf(!!pyxformMissing)("editing an imported form's lists, groups, rep
         ["Water survey", "water_2027"],
       ],
     });
-    id = await importAs(cookies.researcher, file);
-    revision = (await findBuilderQuestionnaire(id))!.revision;
   });
 
   it("takes each change with a new revision and an audit event, refuses others' and stale ones, and exports the edits", async () => {
-    const start = revision;
+    const start = form.revision;
     // A district added to the cascading list, with its region.
-    await change({
+    await form.change({
       op: "saveOwnChoiceList",
       list: {
         listName: "district",
@@ -88,7 +58,7 @@ describe.skipIf(!!pyxformMissing)("editing an imported form's lists, groups, rep
       },
     });
     // A new list, a group on one screen, and a question of one's own inside it taking the new list.
-    await change({
+    await form.change({
       op: "saveOwnChoiceList",
       list: {
         listName: "source",
@@ -99,7 +69,7 @@ describe.skipIf(!!pyxformMissing)("editing an imported form's lists, groups, rep
         ],
       },
     });
-    await change({
+    await form.change({
       op: "addOwnContainer",
       add: {
         parent: [],
@@ -111,7 +81,7 @@ describe.skipIf(!!pyxformMissing)("editing an imported form's lists, groups, rep
         repeatCount: "",
       },
     });
-    await change({
+    await form.change({
       op: "addOwnQuestion",
       add: {
         parent: ["sources"],
@@ -125,9 +95,9 @@ describe.skipIf(!!pyxformMissing)("editing an imported form's lists, groups, rep
       },
     });
     // "why" moves into the group below it; the district gets its other columns.
-    const moved = await change({ op: "moveOwnNode", move: { path: ["why"], direction: "down" } });
+    const moved = await form.change({ op: "moveOwnNode", move: { path: ["why"], direction: "down" } });
     expect(moved.details.to).toEqual(["sources", "why"]);
-    await change({
+    await form.change({
       op: "editOwnQuestion",
       edit: {
         path: ["district"],
@@ -144,11 +114,11 @@ describe.skipIf(!!pyxformMissing)("editing an imported form's lists, groups, rep
         choiceFilter: "region=${region} or region='any'",
       },
     });
-    expect(revision).toBe(start + 6);
+    expect(form.revision).toBe(start + 6);
 
     // Removing "no" would leave "sources" comparing with nothing: refused, named, nothing changed.
     await expect(
-      change({
+      form.change({
         op: "saveOwnChoiceList",
         list: {
           listName: "yn",
@@ -162,26 +132,15 @@ describe.skipIf(!!pyxformMissing)("editing an imported form's lists, groups, rep
     });
     // A stale copy, and someone who is not an editor of this questionnaire.
     await expect(
-      applyBuilderChange({
-        actor: researcher,
-        change: { op: "moveOwnNode", questionnaireId: id, revision: start, move: { path: ["water"], direction: "up" } },
-      }),
+      form.changeAt(start, { op: "moveOwnNode", move: { path: ["water"], direction: "up" } }),
     ).rejects.toMatchObject({ code: "conflict" });
     const curator = await personOf("curator@demo.questionbank.org");
     await expect(
-      applyBuilderChange({
-        actor: curator,
-        change: { op: "moveOwnNode", questionnaireId: id, revision, move: { path: ["water"], direction: "up" } },
-      }),
+      form.changeAt(form.revision, { op: "moveOwnNode", move: { path: ["water"], direction: "up" } }, curator),
     ).rejects.toMatchObject({ code: "notFound" });
-    expect((await findBuilderQuestionnaire(id))!.revision).toBe(revision);
+    expect(await form.storedRevision()).toBe(form.revision);
 
-    const audit = await (
-      await getDb()
-    ).auditEvent.findMany({
-      where: { entityId: id, action: { startsWith: "questionnaire." } },
-      orderBy: { createdAt: "asc" },
-    });
+    const audit = await form.auditEvents();
     expect(audit.slice(-6).map((a) => a.action)).toEqual([
       "questionnaire.saveOwnChoiceList",
       "questionnaire.saveOwnChoiceList",
@@ -191,16 +150,7 @@ describe.skipIf(!!pyxformMissing)("editing an imported form's lists, groups, rep
       "questionnaire.editOwnQuestion",
     ]);
 
-    const response = await exportRoute(
-      new Request(`${ORIGIN}/api/v1/questionnaires/${id}/export?format=xlsform`, {
-        headers: browserHeaders(cookies.researcher),
-      }),
-      { params: Promise.resolve({ id }) },
-    );
-    expect(response.status, await response.clone().text()).toBe(200);
-    const [converted] = await convertWithPyxform([new Uint8Array(await response.arrayBuffer())]);
-    if (!converted.ok) throw new Error(converted.error);
-    const xform = converted.raw;
+    const xform = await form.exportedXForm();
     expect(xform).toContain("Nyanda za juu");
     expect(xform).toContain("Chanzo kikuu?");
     expect(xform).toMatch(/<group[^>]*appearance="field-list"[^>]*ref="\/data\/sources"/);

@@ -4,16 +4,8 @@
 // alone; a value taken refused with the field; a change made on a stale revision refused as a
 // conflict. The export, converted by pyxform, carries the new value everywhere.
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db/client";
-import type { Person } from "@/lib/auth/permissions";
-import { GET as exportRoute } from "@/app/api/v1/questionnaires/[id]/export/route";
-import { applyBuilderChange } from "@/lib/builder/mutations";
-import { findBuilderQuestionnaire } from "@/lib/builder/data";
-import { workbook } from "../unit/xlsform-form/forms";
-import { convertWithPyxform, pyxformMissing } from "../unit/xlsform-form/pyxform";
-import { browserHeaders, ORIGIN, signInDemoRoles, type DemoRole } from "./auth-helpers";
-import { importAs } from "./import-helpers";
-import { personOf } from "./person-helpers";
+import { pyxformMissing } from "../unit/xlsform-form/pyxform";
+import { importForm, type ImportedForm } from "./own-form-helpers";
 
 type Row = { name: string; values: Record<string, string>; children?: Row[] };
 type StoredForm = {
@@ -22,25 +14,16 @@ type StoredForm = {
 };
 
 describe.skipIf(!!pyxformMissing)("renaming a choice's value in an imported form", () => {
-  let cookies: Record<DemoRole, string>;
-  let id = "";
-  let researcher: Person;
+  let form: ImportedForm;
 
   const rename = async (revision: number, listName: string, choice: string, name: string) =>
-    applyBuilderChange({
-      actor: researcher,
-      change: { op: "renameOwnChoice", questionnaireId: id, revision, rename: { listName, choice, name } },
-    });
-  const revisionNow = async () => (await findBuilderQuestionnaire(id))!.revision;
-  const form = async () =>
-    (await (await getDb()).questionnaire.findUnique({ where: { id }, select: { form: true } }))!
-      .form as unknown as StoredForm;
+    form.changeAt(revision, { op: "renameOwnChoice", rename: { listName, choice, name } });
+  const revisionNow = () => form.storedRevision();
+  const stored = () => form.storedForm<StoredForm>();
   const row = (f: StoredForm, name: string) => f.survey.find((n) => n.name === name)!;
 
   beforeAll(async () => {
-    cookies = await signInDemoRoles();
-    researcher = await personOf("researcher@demo.questionbank.org");
-    const file = await workbook({
+    form = await importForm({
       survey: [
         ["type", "name", "label::English (en)", "relevant", "constraint", "calculation", "default", "choice_filter"],
         [
@@ -83,7 +66,6 @@ describe.skipIf(!!pyxformMissing)("renaming a choice's value in an imported form
         ["Symptoms", "symptoms_2027"],
       ],
     });
-    id = await importAs(cookies.researcher, file);
   });
 
   it("rewrites every place about the list's questions, audited, and pyxform takes the export", async () => {
@@ -92,7 +74,7 @@ describe.skipIf(!!pyxformMissing)("renaming a choice's value in an imported form
     expect(done.revision).toBe(at + 1);
     // symptoms: constraint, default; days: 2; main_label; the detail cell (sym) compared with ${main}.
     expect(done.details).toEqual({ list: "symp", choice: "fever", name: "fiebre", references: 6 });
-    const f = await form();
+    const f = await stored();
     expect(f.choiceLists.find((l) => l.name === "symp")!.choices.map((c) => c.name)).toEqual([
       "fiebre",
       "cough",
@@ -110,26 +92,11 @@ describe.skipIf(!!pyxformMissing)("renaming a choice's value in an imported form
     expect(f.choiceLists.find((l) => l.name === "other")!.choices[0].name).toBe("fever");
     expect(row(f, "pet_note").values.relevant).toBe("${pet} = 'fever'");
 
-    const [audit] = await (
-      await getDb()
-    ).auditEvent.findMany({
-      where: { entityId: id, action: "questionnaire.renameOwnChoice" },
-      orderBy: { createdAt: "desc" },
-      take: 1,
-    });
-    expect(audit.actorId).toBe(researcher.id);
+    const audit = (await form.auditEvents()).filter((a) => a.action === "questionnaire.renameOwnChoice").at(-1)!;
+    expect(audit.actorId).toBe(form.researcher.id);
     expect(audit.after).toEqual({ list: "symp", choice: "fever", name: "fiebre", references: 6 });
 
-    const response = await exportRoute(
-      new Request(`${ORIGIN}/api/v1/questionnaires/${id}/export?format=xlsform`, {
-        headers: browserHeaders(cookies.researcher),
-      }),
-      { params: Promise.resolve({ id }) },
-    );
-    expect(response.status, await response.clone().text()).toBe(200);
-    const [converted] = await convertWithPyxform([new Uint8Array(await response.arrayBuffer())]);
-    if (!converted.ok) throw new Error(converted.error);
-    const xform = converted.raw;
+    const xform = await form.exportedXForm();
     expect(xform).toMatch(/selected\( *\/data\/symptoms *, *'fiebre'\)/);
     expect(xform).toMatch(/<symptoms>fiebre cough<\/symptoms>/);
     expect(xform).toContain("<name>fiebre</name>");
@@ -150,7 +117,7 @@ describe.skipIf(!!pyxformMissing)("renaming a choice's value in an imported form
       details: { fields: { name: "choiceValueInvalid" } },
     });
     expect(await revisionNow()).toBe(before);
-    expect((await form()).choiceLists.find((l) => l.name === "symp")!.choices.map((c) => c.name)).toEqual([
+    expect((await stored()).choiceLists.find((l) => l.name === "symp")!.choices.map((c) => c.name)).toEqual([
       "fiebre",
       "cough",
       "none",
@@ -161,7 +128,7 @@ describe.skipIf(!!pyxformMissing)("renaming a choice's value in an imported form
     const at = await revisionNow();
     await rename(at, "symp", "cough", "tos");
     await expect(rename(at, "symp", "fiebre", "fever")).rejects.toMatchObject({ code: "conflict" });
-    const f = await form();
+    const f = await stored();
     expect(f.choiceLists.find((l) => l.name === "symp")!.choices.map((c) => c.name)).toEqual(["fiebre", "tos", "none"]);
     expect(row(f, "symptoms").values.default).toBe("fiebre tos");
     expect(await revisionNow()).toBe(at + 1);

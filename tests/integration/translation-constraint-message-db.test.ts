@@ -8,7 +8,8 @@ import { getDb } from "@/lib/db/client";
 import type { Person } from "@/lib/auth/permissions";
 import { applyBuilderChange, createQuestionnaire } from "@/lib/builder/mutations";
 import { findBuilderQuestionnaire } from "@/lib/builder/data";
-import { createQuestion, publishQuestion, updateQuestion } from "@/lib/curation/mutations";
+import { createQuestion, updateQuestion } from "@/lib/curation/mutations";
+import { publishQuestion } from "@/lib/curation/question-status-mutations";
 import { findQuestionForEditing } from "@/lib/curation/data";
 import {
   approveTranslation,
