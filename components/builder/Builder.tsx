@@ -3,7 +3,7 @@
 // and their questions in order (drag and drop by pointer or keyboard, or plain buttons),
 // per-question settings, custom wording and bank updates. Every change is saved on the server at
 // once, with the revision this page last saw; what happened is announced in a live region.
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useCallback, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import {
   DndContext,
@@ -26,6 +26,7 @@ import { SectionCard } from "./SectionCard";
 import { LocalizedInputs } from "./LocalizedInputs";
 import { QuestionnaireSettings } from "./QuestionnaireSettings";
 import { AddQuestionsPanel } from "./AddQuestionsPanel";
+import { UndoBar } from "./UndoBar";
 import { outlineOf } from "./texts";
 import { Button } from "@/components/ui/Button";
 import type { Hazard } from "@/lib/hazards/schema";
@@ -53,6 +54,7 @@ export function Builder({
   ownForm,
   hazards = [],
   domains = [],
+  lastChange = null,
 }: {
   q: BuilderQuestionnaire;
   pairs: Record<string, VersionPair>;
@@ -63,6 +65,8 @@ export function Builder({
   hazards?: Hazard[];
   /** The framework's domains, a filter of the bank search panel */
   domains?: DomainChoice[];
+  /** What the last change did, in the page's words, while it can be undone */
+  lastChange?: string | null;
 }) {
   const t = useTranslations("builder");
   const td = useTranslations("builder.dnd");
@@ -155,11 +159,21 @@ export function Builder({
       .then((ok) => ok && setSectionTitle({}));
   };
 
+  const status = useRef<HTMLDivElement>(null);
+  const { run } = change;
+  const undo = useCallback(() => {
+    if (!lastChange) return;
+    run({ op: "undo" }, () => t("undo.done", { change: lastChange })).then((ok) => {
+      // The bar and its button go away with the change undone: focus moves to what was said.
+      if (ok) status.current?.focus();
+    });
+  }, [run, lastChange, t]);
+
   const earlierOf = sections.map((_, i) => sections.slice(0, i).flatMap((s) => s.items));
   return (
     <BuilderContext.Provider value={{ q, locale, outline, hazards, change }}>
       <div className="builder">
-        <div className="builder-status" role="status" aria-live="polite">
+        <div className="builder-status" role="status" aria-live="polite" tabIndex={-1} ref={status}>
           {change.pending ? t("saving") : change.feedback?.kind === "ok" ? change.feedback.message : ""}
         </div>
         {change.feedback?.kind === "error" && (
@@ -211,6 +225,10 @@ export function Builder({
             </Button>
           </form>
         </section>
+        {/* Offered for what this page shows: not while a change is on its way or not yet read back. */}
+        {lastChange && !change.pending && change.revision === serverQ.revision && (
+          <UndoBar change={lastChange} disabled={change.pending} onUndo={undo} />
+        )}
       </div>
     </BuilderContext.Provider>
   );

@@ -111,10 +111,20 @@ export async function findBuilderQuestionnaire(id: string): Promise<BuilderQuest
 export async function findBuilderView(
   id: string,
   locale: Language,
-): Promise<{ builder: BuilderQuestionnaire; doc: QuestionnaireDoc } | null> {
-  const q = await loadQuestionnaire(id);
-  return q ? { builder: builderQuestionnaireOf(q, locale), doc: questionnaireDocOf(q) } : null;
+): Promise<{ builder: BuilderQuestionnaire; doc: QuestionnaireDoc; undo: LastChange | null } | null> {
+  const db = await getDb();
+  const [q, undo] = await Promise.all([
+    loadQuestionnaire(id),
+    db.questionnaireUndo.findUnique({ where: { questionnaireId: id }, select: { op: true, revision: true } }),
+  ]);
+  if (!q) return null;
+  // The copy kept before the last change undoes it only while nothing came after (undo-mutations.ts).
+  const last = undo && undo.revision === q.revision ? { op: undo.op } : null;
+  return { builder: builderQuestionnaireOf(q, locale), doc: questionnaireDocOf(q), undo: last };
 }
+
+/** The change the builder's Undo would undo (its op, lib/builder/schema.ts). */
+export type LastChange = { op: string };
 
 function builderQuestionnaireOf(q: LoadedQuestionnaire, locale?: Language): BuilderQuestionnaire {
   const { slug: _slug, changes: _changes, sections, ...header } = q;

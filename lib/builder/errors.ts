@@ -27,7 +27,9 @@ export type BuilderFailure =
   | "nameTaken"
   | "choiceValueInvalid"
   | "choiceValueTaken"
-  | "listInUse";
+  | "listInUse"
+  | "nothingToUndo"
+  | "undoUnavailable";
 
 export type BuilderErrorDetails = {
   /** Bank codes concerned (already in the questionnaire, unknown) */

@@ -20,6 +20,7 @@ import { applyItemChange } from "./item-mutations";
 import { applySectionChange } from "./section-mutations";
 import { applyOwnFormChange } from "./own-form-mutations";
 import { checkHazard } from "./questionnaire-mutations";
+import { keepUndo, restoreUndo } from "./undo-mutations";
 
 export type { AddOutcome } from "./item-mutations";
 export { createQuestionnaire, deleteQuestionnaire, duplicateQuestionnaire } from "./questionnaire-mutations";
@@ -29,7 +30,7 @@ type Tx = Prisma.TransactionClient;
 async function applyChange(
   tx: Tx,
   actor: Person,
-  q: { id: string; languages: Language[] },
+  q: { id: string; revision: number; languages: Language[] },
   change: ParsedBuilderChange,
 ): Promise<{ details: Record<string, unknown> }> {
   switch (change.op) {
@@ -74,6 +75,9 @@ async function applyChange(
     case "renameOwnChoice":
     case "deleteOwnChoiceList":
       return applyOwnFormChange(tx, q, change);
+    case "undo":
+      // The page showed the revision the last change made; the claim has moved past it by one.
+      return { details: { undone: (await restoreUndo(tx, q.id, q.revision - 1)).op } };
   }
 }
 
@@ -102,6 +106,8 @@ const KEEPS_SKIP_LOGIC: ReadonlySet<ParsedBuilderChange["op"]> = new Set([
   "renameOwnChoiceList",
   "renameOwnChoice",
   "deleteOwnChoiceList",
+  // It puts back what the checks accepted before the change it undoes.
+  "undo",
 ]);
 
 /** Applies one builder change made on `revision`; returns the questionnaire's new revision. */
@@ -117,6 +123,7 @@ export async function applyBuilderChange({
   try {
     return await db.$transaction(async (tx) => {
       const q = await claim(tx, actor, parsed.questionnaireId, parsed.revision);
+      if (parsed.op !== "undo") await keepUndo(tx, q.id, { revision: q.revision, op: parsed.op, actorId: actor!.id });
       const { details } = await applyChange(tx, actor!, q, parsed);
       const broken = KEEPS_SKIP_LOGIC.has(parsed.op) ? [] : structuralProblems(await loadOutline(tx, q.id));
       if (broken.length)

@@ -145,6 +145,8 @@ export const builderChangeSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("renameOwnChoiceList"), ...base, rename: ownListRenameSchema }),
   z.object({ op: z.literal("renameOwnChoice"), ...base, rename: ownChoiceRenameSchema }),
   z.object({ op: z.literal("deleteOwnChoiceList"), ...base, listName: z.string().trim().min(1).max(200) }),
+  // Puts the questionnaire back as it was before the change that made `revision` (undo-mutations.ts).
+  z.object({ op: z.literal("undo"), ...base }),
 ]);
 export type BuilderChange = z.input<typeof builderChangeSchema>;
 export type ParsedBuilderChange = z.output<typeof builderChangeSchema>;

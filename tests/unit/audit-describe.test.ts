@@ -192,3 +192,22 @@ describe("audit rows in words", () => {
     });
   });
 });
+
+describe("every builder change has its words", () => {
+  // The audit trail and the builder's "Last change: …" bar both name a change by its op.
+  it("names each op of the builder's change schema in the four interface languages", async () => {
+    const { builderChangeSchema } = await import("@/lib/builder/schema");
+    const ops = builderChangeSchema.options.map((o) => o.shape.op.value);
+    expect(ops.length).toBeGreaterThan(20);
+    for (const lang of ["en", "es", "fr", "ar"]) {
+      const messages = (await import(`@/messages/${lang}.json`)).default as {
+        audit: { actions: { questionnaire: Record<string, string> } };
+      };
+      const named = messages.audit.actions.questionnaire;
+      expect(
+        ops.filter((op) => !named[op]?.trim()),
+        lang,
+      ).toEqual([]);
+    }
+  });
+});

@@ -38,10 +38,11 @@ export default async function BuilderPage({ params, searchParams }: Props) {
   const rows = ownRowsQuery(await searchParams);
   setRequestLocale(locale);
   await questionnairePageAccess(locale, `/questionnaires/${id}`, id, "questionnaire.edit");
-  const [t, tl, tlang, format, view, own, hazards, domains] = await Promise.all([
+  const [t, tl, tlang, ta, format, view, own, hazards, domains] = await Promise.all([
     getTranslations("builder"),
     getTranslations("builder.list"),
     getTranslations("languages"),
+    getTranslations("audit.actions.questionnaire"),
     getFormatter(),
     findBuilderView(id, locale),
     findOwnForm(id),
@@ -49,7 +50,9 @@ export default async function BuilderPage({ params, searchParams }: Props) {
     findDomainChoices(),
   ]);
   if (!view) notFound();
-  const { builder: q, doc } = view;
+  const { builder: q, doc, undo } = view;
+  // The last change named as the audit trail names it (every builder op has its line there).
+  const lastChange = undo && ta.has(undo.op as "undo") ? ta(undo.op as "undo") : null;
   const pairs = await findVersionPairs(q.sections.flatMap((s) => s.items));
   const title = pickText(q.title, locale);
   // The form's own questions count as the questionnaire's, beside those added from the bank.
@@ -103,6 +106,7 @@ export default async function BuilderPage({ params, searchParams }: Props) {
         locale={locale}
         hazards={hazards}
         domains={domains}
+        lastChange={lastChange}
         ownForm={
           own && (
             <OwnFormPanel
