@@ -4,7 +4,7 @@
 // lib/xlsform/form/choice-value-references.ts says which), and deleting a list no question uses. Pure, like own-form-edit.ts: the form comes back checked by
 // the reader, or the refusal with the field it concerns.
 import { parseType, walkSurvey, type FormModel } from "../xlsform/form";
-import { XML_NAME } from "../xlsform/form/read-form";
+import { XML_NAME } from "../xlsform/form/read-survey";
 import { renameReferences } from "../xlsform/form/rename-references";
 import { renameChoiceValue } from "../xlsform/form/choice-value-references";
 import { checked, locate, type OwnEditOutcome } from "./own-form-edit";

@@ -2,7 +2,8 @@
 // done (a message key of curate.done.* with its values), a published question's change waiting for
 // the curator to confirm its impact, or a refusal with its message; null before anything is sent.
 import type { ActionFailure, ActionResult } from "../actions/result";
-import type { ChangeImpact, DuplicateCandidate } from "./data";
+import type { ChangeImpact } from "./version-data";
+import type { DuplicateCandidate } from "./duplicate-data";
 import type { QuestionFormValues } from "./question-form-data";
 import type { FrameworkVersion } from "./framework-data";
 

@@ -9,13 +9,9 @@ import { actionRunner } from "../actions/run-action";
 import type { ActionResult } from "../actions/result";
 import type { ActionState, CurationData, CurationDetails } from "./action-state";
 import type { FrameworkVersion } from "./framework-data";
-import {
-  checkCode,
-  findChangeImpact,
-  findLikelyDuplicates,
-  findQuestionForEditing,
-  type DuplicateCandidate,
-} from "./data";
+import { checkCode, findQuestionForEditing } from "./data";
+import { findChangeImpact } from "./version-data";
+import { findLikelyDuplicates, type DuplicateCandidate } from "./duplicate-data";
 import { CurationError, isCurationError } from "./errors";
 import { indicatorComputationSchema } from "../framework/schema";
 import { questionInputFromForm, revisionFromForm, formText } from "./form-input";

@@ -1,14 +1,12 @@
-// Reads for the curation pages: the question list, the editor, the impact of a change, versions
-// and their differences, likely duplicates, the drafts queue, and the questionnaire items that a
-// newer bank version has overtaken.
+// Reads for the curation pages' lists and the editor: the question list, the question as the
+// editor shows it with what the editor offers, whether a code is free, and the drafts queue.
+// Versions and the reach of a change are in version-data.ts, likely duplicates in duplicate-data.ts.
 import "server-only";
 import { getDb } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import type { QuestionSnapshot } from "../bank/snapshot";
 import type { QuestionStatus } from "../vocabulary/enums";
 import { WORKING_STATUSES } from "../bank/visibility";
 import type { LocalizedText } from "../i18n/languages";
-import { diffSnapshots, type FieldDiff } from "./diff";
 import { loadQuestionForm, type QuestionFormValues } from "./question-form-data";
 import { bankCodeSchema } from "../vocabulary/names";
 
@@ -126,117 +124,6 @@ export async function findEditorOptions(): Promise<EditorOptions> {
   };
 }
 
-export type ChangeImpact = {
-  /** Other languages' texts that a change of the source text makes outdated */
-  translations: { lang: string; status: string }[];
-  /** Questionnaires holding the question: they are offered the new version */
-  questionnaires: { id: string; title: LocalizedText; itemVersion: number }[];
-};
-
-export async function findChangeImpact(code: string): Promise<ChangeImpact | null> {
-  const db = await getDb();
-  const q = await db.question.findUnique({
-    where: { code },
-    select: {
-      sourceLanguage: true,
-      texts: { select: { lang: true, status: true } },
-      items: {
-        select: { questionVersion: true, questionnaire: { select: { id: true, title: true } } },
-        orderBy: { questionnaire: { createdAt: "asc" } },
-      },
-    },
-  });
-  if (!q) return null;
-  return {
-    translations: q.texts
-      .filter((t) => t.lang !== q.sourceLanguage && t.status !== "missing" && t.status !== "outdated")
-      .map((t) => ({ lang: t.lang, status: t.status })),
-    questionnaires: q.items.map((i) => ({
-      id: i.questionnaire.id,
-      title: i.questionnaire.title as LocalizedText,
-      itemVersion: i.questionVersion,
-    })),
-  };
-}
-
-export async function findQuestionVersions(code: string): Promise<{ version: number; createdAt: Date }[]> {
-  const db = await getDb();
-  return db.questionVersion.findMany({
-    where: { question: { code } },
-    orderBy: { version: "desc" },
-    select: { version: true, createdAt: true },
-  });
-}
-
-/** The word-level differences between two versions; null when either does not exist. */
-export async function findVersionDiff(
-  code: string,
-  from: number,
-  to: number,
-): Promise<{ from: QuestionSnapshot; to: QuestionSnapshot; fields: FieldDiff[] } | null> {
-  const db = await getDb();
-  const rows = await db.questionVersion.findMany({
-    where: { question: { code }, version: { in: [from, to] } },
-    select: { version: true, snapshot: true },
-  });
-  const a = rows.find((r) => r.version === from)?.snapshot as QuestionSnapshot | undefined;
-  const b = rows.find((r) => r.version === to)?.snapshot as QuestionSnapshot | undefined;
-  if (!a || !b) return null;
-  return { from: a, to: b, fields: diffSnapshots(a, b) };
-}
-
-export type DuplicateCandidate = {
-  code: string;
-  status: string;
-  lang: string;
-  label: string;
-  score: number;
-  sameIndicator: boolean;
-};
-
-/**
- * Questions that likely ask the same thing: wording similar (trigram similarity, any language) to
- * `label`, among questions of the same indicator, or very similar anywhere in the bank.
- */
-export async function findLikelyDuplicates({
-  label,
-  indicators = [],
-  excludeCode = "",
-}: {
-  label: string;
-  indicators?: string[];
-  excludeCode?: string;
-}): Promise<DuplicateCandidate[]> {
-  const text = label.trim().slice(0, 500);
-  if (text.length < 8) return [];
-  const db = await getDb();
-  const rows = await db.$queryRaw<
-    { code: string; status: string; lang: string; label: string; score: number; same_indicator: boolean }[]
-  >`
-    WITH scored AS (
-      SELECT q.code, q.status::text AS status, qt.lang, qt.label, similarity(qt.label, ${text})::float8 AS score,
-             EXISTS (SELECT 1 FROM question_indicator qi JOIN indicator i ON i.id = qi."indicatorId"
-                     WHERE qi."questionId" = q.id AND i.code = ANY(${indicators}::text[])) AS same_indicator
-      FROM question_text qt JOIN question q ON q.id = qt."questionId"
-      WHERE q.code <> ${excludeCode} AND q."mergedIntoId" IS NULL AND q."rejectedReason" IS NULL
-    )
-    SELECT DISTINCT ON (code) code, status, lang, label, score, same_indicator
-    FROM scored
-    WHERE (same_indicator AND score > 0.3) OR score > 0.55
-    ORDER BY code, score DESC`;
-  return rows
-    .map((r) => ({
-      code: r.code,
-      status: r.status,
-      lang: r.lang,
-      label: r.label,
-      score: Number(r.score),
-      sameIndicator: r.same_indicator,
-    }))
-    .sort((a, b) => Number(b.sameIndicator) - Number(a.sameIndicator) || b.score - a.score)
-    .slice(0, 5);
-}
-
 /** Whether `code` could name a new question: valid for XLSForm and the bank, and not yet used. */
 export async function checkCode(
   code: string,
@@ -246,40 +133,6 @@ export async function checkCode(
   if (code === excludeCode) return "ok";
   const db = await getDb();
   return (await db.question.findUnique({ where: { code }, select: { id: true } })) ? "taken" : "ok";
-}
-
-export type OutdatedItem = {
-  itemId: string;
-  name: string;
-  questionCode: string;
-  itemVersion: number;
-  bankVersion: number;
-  retired: boolean;
-};
-
-/** Items of a questionnaire whose bank question has a newer published version (or was retired). */
-export async function findOutdatedItems(questionnaireId: string): Promise<OutdatedItem[]> {
-  const db = await getDb();
-  const items = await db.questionnaireItem.findMany({
-    where: { questionnaireId },
-    orderBy: [{ section: { position: "asc" } }, { position: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      questionVersion: true,
-      question: { select: { code: true, version: true, status: true } },
-    },
-  });
-  return items
-    .filter((i) => i.question.version > i.questionVersion || i.question.status === "retired")
-    .map((i) => ({
-      itemId: i.id,
-      name: i.name,
-      questionCode: i.question.code,
-      itemVersion: i.questionVersion,
-      bankVersion: i.question.version,
-      retired: i.question.status === "retired",
-    }));
 }
 
 export type DraftRow = {

@@ -15,17 +15,14 @@ import {
   saveIndicator,
   setIndicatorRetired,
 } from "@/lib/curation/framework-mutations";
+import { checkCode, findCurationQuestions, findDraftQueue, findQuestionForEditing } from "@/lib/curation/data";
 import {
-  checkCode,
   findChangeImpact,
-  findCurationQuestions,
-  findDraftQueue,
-  findLikelyDuplicates,
   findOutdatedItems,
-  findQuestionForEditing,
   findQuestionVersions,
   findVersionDiff,
-} from "@/lib/curation/data";
+} from "@/lib/curation/version-data";
+import { findLikelyDuplicates } from "@/lib/curation/duplicate-data";
 import { findSharedChoiceList } from "@/lib/curation/choice-list-data";
 import { CurationError } from "@/lib/curation/errors";
 import type { QuestionInputRaw } from "@/lib/curation/schema";

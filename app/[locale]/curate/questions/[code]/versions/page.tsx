@@ -3,7 +3,7 @@ import { forbidden, notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { type Language } from "@/lib/i18n/languages";
-import { findQuestionVersions, findVersionDiff } from "@/lib/curation/data";
+import { findQuestionVersions, findVersionDiff } from "@/lib/curation/version-data";
 import { curatePageAccess } from "@/lib/curation/page-access";
 import { CurateNav } from "@/components/curate/CurateNav";
 import { DiffText } from "@/components/ui/DiffText";
