@@ -27,6 +27,7 @@ export function QueueTable({
   query,
   canSubmit,
   canReview,
+  emptyText,
 }: {
   items: Row[];
   lang: string;
@@ -35,6 +36,8 @@ export function QueueTable({
   query: Record<string, string>;
   canSubmit: boolean;
   canReview: boolean;
+  /** Said instead of the table when nothing matches the filters */
+  emptyText: string;
 }) {
   const t = useTranslations("translate");
   const router = useRouter();
@@ -48,6 +51,9 @@ export function QueueTable({
   const previewRef = useRef<HTMLHeadingElement>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
   const bulk = canSubmit || canReview;
+  // A bulk step often empties the filtered queue: its result stays on the page (and keeps the
+  // focus) after the refresh, above the sentence that says the queue is now empty.
+  const showBulk = bulk && (items.length > 0 || done !== null);
   // The preview and the result take the focus when they appear (WCAG 2.4.3), and are announced.
   useEffect(() => previewRef.current?.focus(), [preview]);
   useEffect(() => resultRef.current?.focus(), [done]);
@@ -93,7 +99,7 @@ export function QueueTable({
   const applyCount = preview?.filter((o) => o.result === "apply").length ?? 0;
   return (
     <>
-      {bulk && (
+      {showBulk && (
         <section aria-labelledby="bulk-title" className={styles.panel}>
           <h2 id="bulk-title">{t("bulk.title")}</h2>
           <p className={styles.help} id="bulk-help">
@@ -169,81 +175,85 @@ export function QueueTable({
           </div>
         </section>
       )}
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("queue.caption", { language: lang })}>
-        <table className={styles.queue}>
-          <caption>{t("queue.caption", { language: lang })}</caption>
-          <thead>
-            <tr>
-              {bulk && (
-                <th scope="col">
-                  <input
-                    type="checkbox"
-                    checked={allOnPage}
-                    onChange={(e) => setSelected(e.target.checked ? new Set(items.map((i) => i.code)) : new Set())}
-                    aria-label={t("bulk.selectPage")}
-                  />
-                </th>
-              )}
-              <th scope="col">{t("queue.code")}</th>
-              <th scope="col">{t("queue.source")}</th>
-              <th scope="col">{t("queue.target", { language: lang })}</th>
-              <th scope="col">{t("queue.state")}</th>
-              <th scope="col">{t("queue.comments")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.code}>
+      {items.length === 0 ? (
+        <p>{emptyText}</p>
+      ) : (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("queue.caption", { language: lang })}>
+          <table className={styles.queue}>
+            <caption>{t("queue.caption", { language: lang })}</caption>
+            <thead>
+              <tr>
                 {bulk && (
-                  <td>
+                  <th scope="col">
                     <input
                       type="checkbox"
-                      checked={selected.has(item.code)}
-                      onChange={(e) => toggle(item.code, e.target.checked)}
-                      aria-label={t("bulk.select", { code: item.code })}
+                      checked={allOnPage}
+                      onChange={(e) => setSelected(e.target.checked ? new Set(items.map((i) => i.code)) : new Set())}
+                      aria-label={t("bulk.selectPage")}
                     />
-                  </td>
+                  </th>
                 )}
-                <td>
-                  <Link href={{ pathname: `/translate/${lang}/q/${item.code}`, query }}>
-                    <span className="code">{item.code}</span>
-                  </Link>
-                </td>
-                <td>
-                  <SourceText text={item.source} lang={SOURCE_LANGUAGE} dir="ltr" />
-                </td>
-                <td lang={lang} dir={dir}>
-                  {item.target ? <HazardText text={item.target} showToken /> : <span className="muted">—</span>}
-                </td>
-                <td>
-                  <StatusBadge status={item.state} label={t(`states.${item.state}`)} />
-                  {item.editedByYou && <p className={`${styles.help} own-edit`}>{t("queue.editedByYou")}</p>}
-                </td>
-                <td>
-                  {item.comments.count === 0 ? (
-                    <>
-                      <span className="muted" aria-hidden="true">
-                        —
-                      </span>
-                      <span className="visually-hidden">{t("queue.noComments")}</span>
-                    </>
-                  ) : (
-                    <span
-                      className={item.comments.newSinceYourReply ? styles.commentsNew : styles.comments}
-                      data-comments={item.comments.count}
-                    >
-                      {t("queue.commentCount", {
-                        count: item.comments.count,
-                        fresh: item.comments.newSinceYourReply,
-                      })}
-                    </span>
-                  )}
-                </td>
+                <th scope="col">{t("queue.code")}</th>
+                <th scope="col">{t("queue.source")}</th>
+                <th scope="col">{t("queue.target", { language: lang })}</th>
+                <th scope="col">{t("queue.state")}</th>
+                <th scope="col">{t("queue.comments")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.code}>
+                  {bulk && (
+                    <td>
+                      <input
+                        type="checkbox"
+                        checked={selected.has(item.code)}
+                        onChange={(e) => toggle(item.code, e.target.checked)}
+                        aria-label={t("bulk.select", { code: item.code })}
+                      />
+                    </td>
+                  )}
+                  <td>
+                    <Link href={{ pathname: `/translate/${lang}/q/${item.code}`, query }}>
+                      <span className="code">{item.code}</span>
+                    </Link>
+                  </td>
+                  <td>
+                    <SourceText text={item.source} lang={SOURCE_LANGUAGE} dir="ltr" />
+                  </td>
+                  <td lang={lang} dir={dir}>
+                    {item.target ? <HazardText text={item.target} showToken /> : <span className="muted">—</span>}
+                  </td>
+                  <td>
+                    <StatusBadge status={item.state} label={t(`states.${item.state}`)} />
+                    {item.editedByYou && <p className={`${styles.help} own-edit`}>{t("queue.editedByYou")}</p>}
+                  </td>
+                  <td>
+                    {item.comments.count === 0 ? (
+                      <>
+                        <span className="muted" aria-hidden="true">
+                          —
+                        </span>
+                        <span className="visually-hidden">{t("queue.noComments")}</span>
+                      </>
+                    ) : (
+                      <span
+                        className={item.comments.newSinceYourReply ? styles.commentsNew : styles.comments}
+                        data-comments={item.comments.count}
+                      >
+                        {t("queue.commentCount", {
+                          count: item.comments.count,
+                          fresh: item.comments.newSinceYourReply,
+                        })}
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </>
   );
 }

@@ -3,7 +3,6 @@
 import "server-only";
 import { getDb } from "../db/client";
 import { SOURCE_LANGUAGE, type Language, type LocalizedText } from "../i18n/languages";
-import type { QuestionSnapshot } from "../bank/snapshot";
 import type { TranslationState } from "../vocabulary/enums";
 import {
   effectiveState,
@@ -15,6 +14,7 @@ import {
 } from "./state";
 import { diffFields, type FieldDiff, type TextFields } from "./diff";
 import { isInWorkingSet } from "../bank/visibility";
+import { findSourceChange } from "./source-change-data";
 
 export type ItemChoice = {
   name: string;
@@ -69,18 +69,6 @@ export type TranslationItem = {
     changes: FieldDiff[];
   }[];
 };
-
-function sourceFields(snapshot: QuestionSnapshot | undefined, lang: Language): TextFields | null {
-  if (!snapshot) return null;
-  const text = snapshot.texts[lang];
-  return {
-    label: text?.label ?? "",
-    hint: text?.hint ?? null,
-    // Older snapshots did not keep it: read as empty.
-    constraintMessage: text?.constraintMessage ?? null,
-    choices: Object.fromEntries(snapshot.choices.map((c) => [c.name, c.label[lang] ?? ""])),
-  };
-}
 
 export async function findTranslationItem({
   code,
@@ -278,38 +266,6 @@ export async function findTranslationItem({
     })),
     history,
   };
-}
-
-/** The source text's change between two published versions, from their QuestionVersion snapshots. */
-async function findSourceChange({
-  questionId,
-  sourceLanguage,
-  from,
-  to,
-  outdated,
-}: {
-  questionId: string;
-  sourceLanguage: Language;
-  from: number | null;
-  to: number;
-  outdated: boolean;
-}) {
-  if (!outdated || from === null || from >= to) return null;
-  const db = await getDb();
-  const versions = await db.questionVersion.findMany({
-    where: { questionId, version: { in: [from, to] } },
-    select: { version: true, snapshot: true },
-  });
-  const before = sourceFields(
-    versions.find((v) => v.version === from)?.snapshot as QuestionSnapshot | undefined,
-    sourceLanguage,
-  );
-  const after = sourceFields(
-    versions.find((v) => v.version === to)?.snapshot as QuestionSnapshot | undefined,
-    sourceLanguage,
-  );
-  if (!before || !after) return { fromVersion: from, toVersion: to, fields: [] };
-  return { fromVersion: from, toVersion: to, fields: diffFields(before, after) };
 }
 
 /** Who may be told about a translation, for the audit trail's "before" value. */

@@ -82,6 +82,9 @@ test("a translator submits two drafts in bulk after a preview; a reviewer approv
   await expectAccessible(reviewer);
   await reviewer.getByRole("button", { name: "Confirm: approve 2 questions" }).click();
   await expect(reviewer.getByRole("status").filter({ hasText: "Done: approved" })).toContainText("2 apply");
+  // The queue in review is now empty: the result stays, above the sentence that says so.
+  await expect(reviewer.getByText("Nothing in the queue matches these filters.")).toBeVisible();
+  await expect(reviewer.getByRole("status").filter({ hasText: "Done: approved" })).toContainText("2 apply");
   await reviewer.goto(`/en/translate/fr/queue?status=approved`);
   await expect(reviewer.getByRole("checkbox", { name: "Select all questions on this page" })).toBeVisible();
 

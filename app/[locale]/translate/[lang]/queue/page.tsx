@@ -120,26 +120,24 @@ export default async function QueuePage({ params, searchParams }: Params) {
           <Link href={`/translate/${lang}/replace`}>{t("replace.link", { language: lang })}</Link>
         </p>
       )}
-      {queue.items.length === 0 ? (
-        <p>{t("queue.empty")}</p>
-      ) : (
-        <QueueTable
-          items={queue.items.map(({ code, source, target, state, revision, editedByYou, comments }) => ({
-            code,
-            source,
-            target,
-            state,
-            revision,
-            editedByYou,
-            comments,
-          }))}
-          lang={lang}
-          dir={directionOf(lang)}
-          query={kept}
-          canSubmit={!!rights?.edit}
-          canReview={!!rights?.review}
-        />
-      )}
+      {/* Rendered when empty too, so that a bulk step's result outlives the refresh that empties it. */}
+      <QueueTable
+        items={queue.items.map(({ code, source, target, state, revision, editedByYou, comments }) => ({
+          code,
+          source,
+          target,
+          state,
+          revision,
+          editedByYou,
+          comments,
+        }))}
+        lang={lang}
+        dir={directionOf(lang)}
+        query={kept}
+        canSubmit={!!rights?.edit}
+        canReview={!!rights?.review}
+        emptyText={t("queue.empty")}
+      />
       {queue.pages > 1 && (
         <nav aria-label={t("queue.pagination")}>
           <ul className="question-list">
