@@ -227,7 +227,7 @@ export function Builder({
         </section>
         {/* Offered for what this page shows: not while a change is on its way or not yet read back. */}
         {lastChange && !change.pending && change.revision === serverQ.revision && (
-          <UndoBar change={lastChange} disabled={change.pending} onUndo={undo} />
+          <UndoBar change={lastChange} onUndo={undo} />
         )}
       </div>
     </BuilderContext.Provider>

@@ -1,7 +1,8 @@
 "use client";
 // "Last change: Removed a question [Undo]": one level of undo for the builder, kept in view at the
 // bottom of the window while the person works further down. Ctrl+Z (⌘Z) undoes too, except inside
-// a text field, where the browser's own undo of typing comes first.
+// a text field, where the browser's own undo of typing comes first. The builder shows it only while
+// no change is on its way, so it has no disabled state of its own.
 import { useEffect } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/Button";
@@ -13,22 +14,22 @@ function typingIn(target: EventTarget | null): boolean {
   );
 }
 
-export function UndoBar({ change, disabled, onUndo }: { change: string; disabled: boolean; onUndo: () => void }) {
+export function UndoBar({ change, onUndo }: { change: string; onUndo: () => void }) {
   const t = useTranslations("builder.undo");
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (disabled || e.shiftKey || e.altKey || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== "z") return;
+      if (e.shiftKey || e.altKey || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== "z") return;
       if (typingIn(e.target)) return;
       e.preventDefault();
       onUndo();
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [disabled, onUndo]);
+  }, [onUndo]);
   return (
     <div className="builder-undo">
       <span>{t("label", { change })}</span>
-      <Button size="sm" onClick={onUndo} disabled={disabled} aria-keyshortcuts="Control+Z Meta+Z">
+      <Button size="sm" onClick={onUndo} aria-keyshortcuts="Control+Z Meta+Z">
         {t("button")}
       </Button>
     </div>

@@ -1,8 +1,8 @@
-// Word-level changes field by field (the label, the hint, each answer choice), as the editor page
-// shows both a source's change since the translation and each revision of the translation.
+// Word-level changes field by field (FieldDiffs), worded on the server, as the editor page shows
+// both a source's change since the translation and each revision of the translation.
 import { getTranslations } from "next-intl/server";
 import type { FieldDiff } from "@/lib/translations/diff";
-import { DiffText } from "@/components/ui/DiffText";
+import { FieldDiffs } from "./FieldDiffs";
 
 export async function FieldDiffList({
   fields,
@@ -18,21 +18,13 @@ export async function FieldDiffList({
   const fieldName = (field: string) =>
     field.startsWith("choice:") ? t("fields.choice", { name: field.slice(7) }) : t(`fields.${field as "label"}`);
   return (
-    <dl>
-      {fields.map((f) => (
-        <div key={f.field}>
-          <dt>{fieldName(f.field)}</dt>
-          <dd>
-            <DiffText
-              parts={f.parts}
-              lang={lang}
-              dir={dir}
-              addedLabel={t("diff.added")}
-              removedLabel={t("diff.removed")}
-            />
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <FieldDiffs
+      diffs={fields}
+      lang={lang}
+      dir={dir}
+      fieldName={fieldName}
+      addedLabel={t("diff.added")}
+      removedLabel={t("diff.removed")}
+    />
   );
 }

@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { Link, useRouter } from "@/lib/i18n/navigation";
 import { applyReplaceAction, previewReplaceAction } from "@/lib/translations/actions";
 import type { BulkOutcome, ReplacePreview } from "@/lib/translations/bulk-schema";
-import { DiffText } from "@/components/ui/DiffText";
+import { FieldDiffs } from "./FieldDiffs";
 import { Button } from "@/components/ui/Button";
 import { BulkOutcomes, useOutcomeText } from "./BulkOutcomes";
 import styles from "./translate.module.css";
@@ -142,22 +142,14 @@ export function ReplaceForm({ lang, dir }: { lang: string; dir: "ltr" | "rtl" })
                         {item.outcome.result === "skip" && (
                           <p className={styles.error}>{t("bulk.skipped", { reason: why(item.outcome) })}</p>
                         )}
-                        <dl>
-                          {item.changes.map((c) => (
-                            <div key={c.field}>
-                              <dt>{fieldName(c.field)}</dt>
-                              <dd>
-                                <DiffText
-                                  parts={c.parts}
-                                  lang={lang}
-                                  dir={dir}
-                                  addedLabel={t("diff.added")}
-                                  removedLabel={t("diff.removed")}
-                                />
-                              </dd>
-                            </div>
-                          ))}
-                        </dl>
+                        <FieldDiffs
+                          diffs={item.changes}
+                          lang={lang}
+                          dir={dir}
+                          fieldName={fieldName}
+                          addedLabel={t("diff.added")}
+                          removedLabel={t("diff.removed")}
+                        />
                       </div>
                     </li>
                   ))}
