@@ -57,6 +57,8 @@ async function main() {
       description: {},
       languages: ["en", "es", "fr", "ar"],
       defaultLanguage: "en",
+      // The generated bank keeps the seed's hazard placeholders: the export needs the hazard they name.
+      hazard: "covid-19",
     },
   });
   let revision = 0;
