@@ -128,7 +128,13 @@ export default async function QuestionPage({ params, searchParams }: Params) {
               {question.source.year ? ` (${question.source.year})` : ""}
               {question.source.licence && (
                 <>
-                  . {t("licence")}: <bdi>{question.source.licence}</bdi>
+                  . {t("licence")}:{" "}
+                  {/* "Not stated" is the seed's word for no licence: said in the reader's language. */}
+                  {question.source.licence === "Not stated" ? (
+                    t("licenceNotStated")
+                  ) : (
+                    <bdi>{question.source.licence}</bdi>
+                  )}
                 </>
               )}
             </>
