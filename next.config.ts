@@ -23,6 +23,10 @@ const nextConfig: NextConfig = {
   // Separate build folders let several checkouts or helpers build side by side (default .next).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // QB_BROWSER_SOURCE_MAPS=1: a measuring build whose browser chunks have source maps, so that
+  // bench/page-javascript.ts can say which packages and files each chunk's bytes come from. Never
+  // for a build that serves people (the maps would publish the sources).
+  productionBrowserSourceMaps: process.env.QB_BROWSER_SOURCE_MAPS === "1",
   typedRoutes: false,
   // forbidden() answers a page that a person's roles do not open with an HTTP 403 (app/[locale]/forbidden.tsx).
   // globalNotFound: an address no route matches gets app/global-not-found.tsx, rendered on the

@@ -1,17 +1,11 @@
-"use client";
-// The results as a TanStack Table: the server pages and sorts (manual), the person chooses the
-// visible columns and selects rows for a bulk action (the slot `bulkActions`).
-import { useMemo, useState, type ReactNode } from "react";
-import {
-  flexRender,
-  getCoreRowModel,
-  useReactTable,
-  type ColumnDef,
-  type RowSelectionState,
-  type VisibilityState,
-} from "@tanstack/react-table";
-import { useTranslations } from "next-intl";
-import { Link, useRouter } from "@/lib/i18n/navigation";
+// The results table, rendered on the server: the server pages and sorts (links), the visible
+// columns are part of the URL (./ColumnChooser.tsx), and only the row selection is client state
+// (./Selection.tsx), with a slot for a bulk action on the selected rows (the questionnaire builder
+// adds "add to questionnaire…"). Rendering the rows here rather than in the browser (it was a
+// TanStack Table) keeps the table library and the row rendering out of the page's JavaScript.
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
 import { LANGUAGES, pickText, type Language } from "@/lib/i18n/languages";
 import type { ApiQuestion } from "@/lib/search/types";
 import type { SearchParams } from "@/lib/search/schema";
@@ -20,12 +14,17 @@ import { withoutHazardTokens } from "@/lib/hazards/placeholder";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { Highlighted } from "./Highlighted";
 import { searchHref } from "./search-url";
+import { TOGGLEABLE_COLUMNS, visibleColumns, type ColumnId } from "./columns";
+import { ColumnChooser } from "./ColumnChooser";
+import { SelectAllBox, SelectableRow, SelectedCount, SelectionProvider, SelectRowBox } from "./Selection";
 
 export type ResultRow = ApiQuestion & { score: number | null };
 
-export const TOGGLEABLE_COLUMNS = ["code", "type", "status", "indicators", "translations", "source", "tags"] as const;
-export const DEFAULT_HIDDEN = ["source", "tags"];
-const SORTABLE: Record<string, SearchParams["sort"]> = { code: "code", type: "type", status: "status" };
+const SORTABLE: Partial<Record<ColumnId, NonNullable<SearchParams["sort"]>>> = {
+  code: "code",
+  type: "type",
+  status: "status",
+};
 
 export type ResultsTableProps = {
   items: ResultRow[];
@@ -34,14 +33,9 @@ export type ResultsTableProps = {
   params: SearchParams;
   /** Comma-separated visible optional columns, from the URL (undefined: the defaults). */
   cols?: string;
-  /** Slot for a bulk action on the selected questions (the questionnaire builder adds "add to questionnaire"). */
-  bulkActions?: (selectedCodes: string[]) => ReactNode;
+  /** A bulk action on the selected questions, a client component reading them with useSelectedCodes(). */
+  bulkActions?: ReactNode;
 };
-
-function visibilityFrom(cols: string | undefined): VisibilityState {
-  const shown = cols === undefined ? null : new Set(cols.split(",").filter(Boolean));
-  return Object.fromEntries(TOGGLEABLE_COLUMNS.map((c) => [c, shown ? shown.has(c) : !DEFAULT_HIDDEN.includes(c)]));
-}
 
 function Snippet({ row, lang, words, label }: { row: ResultRow; lang: Language; words: string[]; label: string }) {
   // Where the words matched the hint or an answer choice rather than the label, show that text too.
@@ -58,191 +52,114 @@ function Snippet({ row, lang, words, label }: { row: ResultRow; lang: Language; 
   );
 }
 
-export function ResultsTable({ items, words, locale, params, cols, bulkActions }: ResultsTableProps) {
-  const t = useTranslations("search");
-  const tq = useTranslations("question");
-  const router = useRouter();
-  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
-  const columnVisibility = visibilityFrom(cols);
+export async function ResultsTable({ items, words, locale, params, cols, bulkActions }: ResultsTableProps) {
+  const t = await getTranslations("search");
+  const tq = await getTranslations("question");
+  const visible = visibleColumns(cols);
+  const shown = TOGGLEABLE_COLUMNS.filter((c) => visible[c]);
   const sort = params.sort ?? (params.q ? "relevance" : "code");
+  const labels = Object.fromEntries(TOGGLEABLE_COLUMNS.map((c) => [c, t(`columns.${c}`)])) as Record<ColumnId, string>;
 
-  const columns = useMemo<ColumnDef<ResultRow>[]>(
-    () => [
-      {
-        id: "select",
-        header: ({ table }) => (
-          <input
-            type="checkbox"
-            aria-label={t("selectAll")}
-            checked={table.getIsAllRowsSelected()}
-            ref={(el) => {
-              if (el) el.indeterminate = table.getIsSomeRowsSelected();
-            }}
-            onChange={table.getToggleAllRowsSelectedHandler()}
-          />
-        ),
-        cell: ({ row }) => (
-          <input
-            type="checkbox"
-            aria-label={t("selectRow", { code: row.original.code })}
-            checked={row.getIsSelected()}
-            onChange={row.getToggleSelectedHandler()}
-          />
-        ),
-      },
-      {
-        id: "question",
-        header: t("columns.question"),
-        cell: ({ row }) => {
-          const q = row.original;
-          const picked = pickText(Object.fromEntries(LANGUAGES.map((l) => [l, q.text[l].label])), locale);
-          const shownLang = picked?.lang ?? locale;
-          return (
-            <>
-              <Link href={`/questions/${q.code}`} lang={shownLang} dir="auto" className="result-label">
-                {picked ? <Highlighted text={picked.text} words={words} /> : q.code}
-              </Link>
-              {picked && picked.lang !== locale && (
-                <span className="badge badge--missing">{t("fallback", { language: picked.lang })}</span>
-              )}
-              <Snippet row={q} lang={shownLang} words={words} label={t("alsoMatches")} />
-            </>
-          );
-        },
-      },
-      { id: "code", header: t("columns.code"), cell: ({ row }) => <span className="code">{row.original.code}</span> },
-      { id: "type", header: t("columns.type"), cell: ({ row }) => tq(`types.${row.original.type}` as "types.text") },
-      {
-        id: "status",
-        header: t("columns.status"),
-        cell: ({ row }) => (
-          <StatusBadge status={row.original.status} label={tq(`statuses.${row.original.status}` as "statuses.draft")} />
-        ),
-      },
-      {
-        id: "indicators",
-        header: t("columns.indicators"),
-        cell: ({ row }) => (
-          <ul className="plain-list">
-            {row.original.indicators.map((i) => (
-              <li key={i.code}>
-                <Link href={searchHref({ params, cols }, { indicator: i.code })} title={pickText(i.name, locale)?.text}>
-                  <span className="code">{i.code}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        ),
-      },
-      {
-        id: "translations",
-        header: t("columns.translations"),
-        cell: ({ row }) => (
-          <ul className="plain-list translation-states">
-            {LANGUAGES.map((l) => (
-              <li key={l}>
-                <span lang={l}>{l.toUpperCase()}</span>
-                <StatusBadge
-                  status={row.original.text[l].status}
-                  label={tq(`translation.${row.original.text[l].status}` as "translation.missing")}
-                />
-              </li>
-            ))}
-          </ul>
-        ),
-      },
-      { id: "source", header: t("columns.source"), cell: ({ row }) => row.original.source?.organisation ?? "" },
-      { id: "tags", header: t("columns.tags"), cell: ({ row }) => row.original.tags.join(", ") },
-    ],
-    [t, tq, locale, words, params, cols],
-  );
+  const cell: Record<ColumnId, (q: ResultRow) => ReactNode> = {
+    code: (q) => <span className="code">{q.code}</span>,
+    type: (q) => tq(`types.${q.type}` as "types.text"),
+    status: (q) => <StatusBadge status={q.status} label={tq(`statuses.${q.status}` as "statuses.draft")} />,
+    indicators: (q) => (
+      <ul className="plain-list">
+        {q.indicators.map((i) => (
+          <li key={i.code}>
+            <Link href={searchHref({ params, cols }, { indicator: i.code })} title={pickText(i.name, locale)?.text}>
+              <span className="code">{i.code}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    ),
+    translations: (q) => (
+      <ul className="plain-list translation-states">
+        {LANGUAGES.map((l) => (
+          <li key={l}>
+            <span lang={l}>{l.toUpperCase()}</span>
+            <StatusBadge
+              status={q.text[l].status}
+              label={tq(`translation.${q.text[l].status}` as "translation.missing")}
+            />
+          </li>
+        ))}
+      </ul>
+    ),
+    source: (q) => q.source?.organisation ?? "",
+    tags: (q) => q.tags.join(", "),
+  };
 
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table (the project's table library) manages its own state.
-  const table = useReactTable({
-    data: items,
-    columns,
-    getRowId: (row) => row.code,
-    getCoreRowModel: getCoreRowModel(),
-    manualPagination: true,
-    manualSorting: true,
-    enableRowSelection: true,
-    state: { rowSelection, columnVisibility },
-    onRowSelectionChange: setRowSelection,
-  });
+  const header = (id: ColumnId) => {
+    const key = SORTABLE[id];
+    if (!key)
+      return (
+        <th key={id} scope="col">
+          {labels[id]}
+        </th>
+      );
+    const active = sort === key;
+    const dir = active && params.dir !== "desc" ? "desc" : "asc";
+    return (
+      <th key={id} scope="col" aria-sort={active ? (params.dir === "desc" ? "descending" : "ascending") : undefined}>
+        <Link href={searchHref({ params, cols }, { sort: key, dir })} aria-label={t("sortBy", { column: labels[id] })}>
+          {labels[id]} {active ? (params.dir === "desc" ? "▼" : "▲") : ""}
+        </Link>
+      </th>
+    );
+  };
 
-  const selectedCodes = Object.keys(rowSelection).filter((k) => rowSelection[k]);
-  const toggleColumn = (id: string, visible: boolean) => {
-    const shown = TOGGLEABLE_COLUMNS.filter((c) => (c === id ? visible : columnVisibility[c]));
-    router.push(searchHref({ params, cols }, { cols: shown.join(",") || "none", page: params.page }), {
-      scroll: false,
-    });
+  const question = (q: ResultRow) => {
+    const picked = pickText(Object.fromEntries(LANGUAGES.map((l) => [l, q.text[l].label])), locale);
+    const shownLang = picked?.lang ?? locale;
+    return (
+      <>
+        <Link href={`/questions/${q.code}`} lang={shownLang} dir="auto" className="result-label">
+          {picked ? <Highlighted text={picked.text} words={words} /> : q.code}
+        </Link>
+        {picked && picked.lang !== locale && (
+          <span className="badge badge--missing">{t("fallback", { language: picked.lang })}</span>
+        )}
+        <Snippet row={q} lang={shownLang} words={words} label={t("alsoMatches")} />
+      </>
+    );
   };
 
   return (
-    <div className="results">
-      <details className="column-chooser">
-        <summary>{t("chooseColumns")}</summary>
-        <fieldset>
-          <legend className="visually-hidden">{t("chooseColumns")}</legend>
-          {TOGGLEABLE_COLUMNS.map((id) => (
-            <label key={id}>
-              <input
-                type="checkbox"
-                checked={!!columnVisibility[id]}
-                onChange={(e) => toggleColumn(id, e.target.checked)}
-              />{" "}
-              {t(`columns.${id}`)}
-            </label>
-          ))}
-        </fieldset>
-      </details>
-      <div className="bulk-bar" role="status">
-        <span>{t("selected", { count: selectedCodes.length })}</span>
-        {bulkActions?.(selectedCodes)}
+    <SelectionProvider codes={items.map((q) => q.code)}>
+      <div className="results">
+        <ColumnChooser params={params} cols={cols} visible={visible} labels={labels} title={t("chooseColumns")} />
+        <div className="bulk-bar" role="status">
+          <SelectedCount texts={Array.from({ length: items.length + 1 }, (_, count) => t("selected", { count }))} />
+          {bulkActions}
+        </div>
+        <table className="results-table">
+          <thead>
+            <tr>
+              <th scope="col">
+                <SelectAllBox label={t("selectAll")} />
+              </th>
+              <th scope="col">{t("columns.question")}</th>
+              {shown.map(header)}
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((q) => (
+              <SelectableRow key={q.code} code={q.code}>
+                <td>
+                  <SelectRowBox code={q.code} label={t("selectRow", { code: q.code })} />
+                </td>
+                <td>{question(q)}</td>
+                {shown.map((id) => (
+                  <td key={id}>{cell[id](q)}</td>
+                ))}
+              </SelectableRow>
+            ))}
+          </tbody>
+        </table>
       </div>
-      <table className="results-table">
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const key = SORTABLE[header.column.id];
-                const title = flexRender(header.column.columnDef.header, header.getContext());
-                if (!key)
-                  return (
-                    <th key={header.id} scope="col">
-                      {title}
-                    </th>
-                  );
-                const active = sort === key;
-                const dir = active && params.dir !== "desc" ? "desc" : "asc";
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-sort={active ? (params.dir === "desc" ? "descending" : "ascending") : undefined}
-                  >
-                    <Link
-                      href={searchHref({ params, cols }, { sort: key, dir })}
-                      aria-label={t("sortBy", { column: String(header.column.columnDef.header) })}
-                    >
-                      {title} {active ? (params.dir === "desc" ? "▼" : "▲") : ""}
-                    </Link>
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className={row.getIsSelected() ? "is-selected" : undefined}>
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    </SelectionProvider>
   );
 }

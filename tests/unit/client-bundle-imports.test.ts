@@ -15,7 +15,8 @@ const entries = [
   ...readdirSync(path.join(root, "components/search"))
     .filter((f) => /\.tsx?$/.test(f))
     .map((f) => `components/search/${f}`),
-  "components/builder/SearchResultsWithBuilder.tsx",
+  "components/builder/AddSelectedToQuestionnaire.tsx",
+  "components/builder/AddSelectedSlot.tsx",
 ].filter(isClient);
 
 /** The packages reached from `file` through value imports, with the path that reached each. */
@@ -46,7 +47,7 @@ describe("client code on every page and on the search page", () => {
 
   it("follows imports through the project's files (it finds zod where it is)", () => {
     expect(entries).toContain("components/layout/LanguageSwitcher.tsx");
-    expect(entries).toContain("components/search/ResultsTable.tsx");
+    expect(entries).toContain("components/search/Selection.tsx");
     expect(packagesReached("lib/search/schema.ts").has("zod")).toBe(true);
     expect(packagesReached("components/search/search-url.ts").has("zod")).toBe(false);
   });

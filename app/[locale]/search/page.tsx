@@ -11,7 +11,7 @@ import { searchHref } from "@/components/search/search-url";
 import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { findQuestionnaireChoices } from "@/lib/builder/data";
-import { SearchResultsWithBuilder } from "@/components/builder/SearchResultsWithBuilder";
+import { AddSelectedSlot } from "@/components/builder/AddSelectedSlot";
 import "@/components/search/search.css";
 import { isolate } from "@/lib/text/bidi";
 
@@ -92,17 +92,17 @@ export default async function SearchPage({ params, searchParams }: Props) {
           )}
           {result.total === 0 ? (
             <p>{result.stopWordsOnly ? t("stopWordsOnly", { query: isolate(search.q) }) : t("noResults")}</p>
-          ) : questionnaires ? (
-            <SearchResultsWithBuilder
-              questionnaires={questionnaires}
+          ) : (
+            <ResultsTable
               items={result.items}
               words={result.words}
               locale={locale}
               params={search}
               cols={cols}
+              bulkActions={
+                questionnaires ? <AddSelectedSlot questionnaires={questionnaires} locale={locale} /> : undefined
+              }
             />
-          ) : (
-            <ResultsTable items={result.items} words={result.words} locale={locale} params={search} cols={cols} />
           )}
           {pages > 1 && (
             <nav className="pagination" aria-label={t("pagination")}>
