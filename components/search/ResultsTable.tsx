@@ -1,9 +1,11 @@
 // The results table, rendered on the server: the server pages and sorts (links), the visible
 // columns are part of the URL (./ColumnChooser.tsx), and only the row selection is client state
 // (./Selection.tsx), with a slot for a bulk action on the selected rows (the questionnaire builder
-// adds "add to questionnaire…"). Rendering the rows here rather than in the browser (it was a
-// TanStack Table) keeps the table library and the row rendering out of the page's JavaScript.
+// adds "add to questionnaire…"). The table's model (columns, visibility, header and rows) is
+// TanStack Table's headless core, built here on the server with createTable (no hook, so it runs in
+// a server component): the library and the row rendering stay out of the page's JavaScript.
 import type { ReactNode } from "react";
+import { createTable, flexRender, getCoreRowModel, type ColumnDef } from "@tanstack/react-table";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { LANGUAGES, pickText, type Language } from "@/lib/i18n/languages";
@@ -56,7 +58,6 @@ export async function ResultsTable({ items, words, locale, params, cols, bulkAct
   const t = await getTranslations("search");
   const tq = await getTranslations("question");
   const visible = visibleColumns(cols);
-  const shown = TOGGLEABLE_COLUMNS.filter((c) => visible[c]);
   const sort = params.sort ?? (params.q ? "relevance" : "code");
   const labels = Object.fromEntries(TOGGLEABLE_COLUMNS.map((c) => [c, t(`columns.${c}`)])) as Record<ColumnId, string>;
 
@@ -127,6 +128,31 @@ export async function ResultsTable({ items, words, locale, params, cols, bulkAct
     );
   };
 
+  const columns: ColumnDef<ResultRow>[] = [
+    {
+      id: "select",
+      header: () => <SelectAllBox label={t("selectAll")} />,
+      cell: ({ row }) => <SelectRowBox code={row.original.code} label={t("selectRow", { code: row.original.code })} />,
+    },
+    { id: "question", header: () => t("columns.question"), cell: ({ row }) => question(row.original) },
+    ...TOGGLEABLE_COLUMNS.map((id): ColumnDef<ResultRow> => ({
+      id,
+      header: () => header(id),
+      cell: ({ row }) => cell[id](row.original),
+    })),
+  ];
+  const table = createTable<ResultRow>({
+    data: items,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (q) => q.code,
+    state: {},
+    onStateChange: () => {},
+    renderFallbackValue: null,
+  });
+  // As useReactTable does: every feature's initial state, then ours (the columns the URL shows).
+  table.setOptions((prev) => ({ ...prev, state: { ...table.initialState, columnVisibility: visible } }));
+
   return (
     <SelectionProvider codes={items.map((q) => q.code)}>
       <div className="results">
@@ -137,23 +163,26 @@ export async function ResultsTable({ items, words, locale, params, cols, bulkAct
         </div>
         <table className="results-table">
           <thead>
-            <tr>
-              <th scope="col">
-                <SelectAllBox label={t("selectAll")} />
-              </th>
-              <th scope="col">{t("columns.question")}</th>
-              {shown.map(header)}
-            </tr>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((h) =>
+                  // A sortable column's header is its own <th> (aria-sort, the sort link).
+                  TOGGLEABLE_COLUMNS.includes(h.column.id as ColumnId) ? (
+                    flexRender(h.column.columnDef.header, h.getContext())
+                  ) : (
+                    <th key={h.id} scope="col">
+                      {flexRender(h.column.columnDef.header, h.getContext())}
+                    </th>
+                  ),
+                )}
+              </tr>
+            ))}
           </thead>
           <tbody>
-            {items.map((q) => (
-              <SelectableRow key={q.code} code={q.code}>
-                <td>
-                  <SelectRowBox code={q.code} label={t("selectRow", { code: q.code })} />
-                </td>
-                <td>{question(q)}</td>
-                {shown.map((id) => (
-                  <td key={id}>{cell[id](q)}</td>
+            {table.getRowModel().rows.map((row) => (
+              <SelectableRow key={row.id} code={row.id}>
+                {row.getVisibleCells().map((c) => (
+                  <td key={c.id}>{flexRender(c.column.columnDef.cell, c.getContext())}</td>
                 ))}
               </SelectableRow>
             ))}
