@@ -15,13 +15,17 @@
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./lib/i18n/routing";
-import { createNonce, pageContentSecurityPolicy } from "./lib/auth/content-security";
+import { createNonce, DOWNLOAD_CONTENT_SECURITY_POLICY, pageContentSecurityPolicy } from "./lib/auth/content-security";
 import { refuseMalformedAddress } from "./lib/http/address-guard";
 import { refusePageRequest } from "./lib/actions/request-guard";
 import { refusalLocale, refusalResponse } from "./lib/actions/refusal-page";
 
 const intl = createMiddleware(routing);
 const NOT_LOCALISED = /\.[^/]*$|^\/_next\/|^\/_vercel(\/|$)/;
+// A page address that answers files, not pages: the results export (CSV, XLSX, the chart's SVG).
+// Next keeps the first Content-Security-Policy set, this one's, so the route's own strict policy
+// for an SVG opened on its own would lose to the page's.
+const DOWNLOAD_ROUTE = /^\/[^/]+\/questionnaires\/[^/]+\/results\/export$/;
 
 export default async function proxy(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith("/api/")) return refuseMalformedAddress(request) ?? NextResponse.next();
@@ -53,7 +57,10 @@ export default async function proxy(request: NextRequest) {
     if (key.startsWith("x-middleware-request-")) response.headers.set(key, value);
   });
   response.headers.set("x-middleware-override-headers", [...overrides].filter(Boolean).join(","));
-  response.headers.set("Content-Security-Policy", csp);
+  response.headers.set(
+    "Content-Security-Policy",
+    DOWNLOAD_ROUTE.test(request.nextUrl.pathname) ? DOWNLOAD_CONTENT_SECURITY_POLICY : csp,
+  );
   return response;
 }
 

@@ -1,8 +1,12 @@
 // Several datasets side by side for the same indicators (all respondents of each): a table, a
-// chart, and a note wherever the bank versions behind an indicator differ (not comparable as is).
+// chart (per indicator one line per dataset) with its SVG and PNG downloads, and a note wherever
+// the bank versions behind an indicator differ (not comparable as is).
 import { getTranslations } from "next-intl/server";
+import { comparisonChartLines } from "@/lib/results/chart-lines";
 import type { Comparison } from "@/lib/results/view";
+import { FileDownloads } from "@/components/ui/FileDownloads";
 import { count, percent } from "./format";
+import { PngDownloadButton } from "./PngDownloadButton";
 import { ResultsChart } from "./ResultsChart";
 
 export async function ComparisonView({
@@ -10,8 +14,11 @@ export async function ComparisonView({
   nameOf,
   locale,
   rtl,
+  svgHref,
 }: {
   comparison: Comparison;
+  /** The export route's address of the comparison's chart as SVG */
+  svgHref: string;
   nameOf: (code: string) => { text: string; lang: string };
   locale: string;
   rtl: boolean;
@@ -29,15 +36,7 @@ export async function ComparisonView({
             : none
         }; ${t("n")} ${count(locale, r.n)})`
       : none;
-  const lines = comparison.rows.flatMap((row) =>
-    row.cells.map((r, i) => ({
-      key: `${row.code}-${comparison.datasets[i].id}`,
-      label: `${row.code} · ${comparison.datasets[i].name}`,
-      estimate: r?.estimate ?? null,
-      lower: r?.interval?.lower ?? null,
-      upper: r?.interval?.upper ?? null,
-    })),
-  );
+  const lines = comparisonChartLines(comparison);
   return (
     <>
       <table className="results-table" id="comparison-table">
@@ -89,11 +88,38 @@ export async function ComparisonView({
           })}
         </tbody>
       </table>
+      <nav aria-label={t("compareExportLabel")}>
+        <FileDownloads
+          locale={locale}
+          failedMessage={t("downloadFailed")}
+          listClassName="button-row plain-list"
+          alertClassName="builder-notice builder-notice--warn"
+          downloads={[
+            {
+              href: svgHref,
+              label: t("exportSvg"),
+              ariaLabel: t("exportCompareSvg"),
+              className: "button-link button-link--secondary",
+            },
+          ]}
+          extra={
+            <li>
+              <PngDownloadButton
+                svgHref={svgHref}
+                label={t("exportPng")}
+                ariaLabel={t("exportComparePng")}
+                locale={locale}
+              />
+            </li>
+          }
+        />
+      </nav>
       <ResultsChart
         id="comparison-chart"
         lines={lines}
         title={t("compareChartTitle")}
         description={t("chartDesc")}
+        noValue={none}
         locale={locale}
         rtl={rtl}
       />

@@ -1,12 +1,3 @@
-// Numbers as the results page and chart show them: shares as percentages with one decimal in the
-// page's language, sizes as whole numbers (an effective size with one decimal).
-export function percent(locale: string, value: number | null | undefined): string | null {
-  if (value === null || value === undefined || !Number.isFinite(value)) return null;
-  return new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
-    value,
-  );
-}
-
-export function count(locale: string, value: number, decimals = 0): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: decimals }).format(value);
-}
+// The results page's number formats live in lib/results/format.ts, beside the chart's layout and
+// SVG writer that share them; the page's components keep importing them from here.
+export { count, percent } from "@/lib/results/format";

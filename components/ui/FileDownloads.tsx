@@ -47,6 +47,7 @@ export function FileDownloads({
   problems,
   listClassName,
   alertClassName,
+  extra,
 }: {
   downloads: FileDownload[];
   /** The page's language: the server words its refusal in it */
@@ -57,6 +58,8 @@ export function FileDownloads({
   problems?: { href: string; label: string };
   listClassName?: string;
   alertClassName?: string;
+  /** More items of the same list (each an <li>): downloads made in the browser, such as a chart's PNG */
+  extra?: ReactNode;
 }) {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -98,6 +101,7 @@ export function FileDownloads({
             </a>
           </li>
         ))}
+        {extra}
       </ul>
       {/* Always present, so that screen readers announce a refusal when it appears. */}
       <div role="alert" className={refusal ? alertClassName : undefined}>

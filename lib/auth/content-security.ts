@@ -26,3 +26,10 @@ export function pageContentSecurityPolicy(nonce: string, { dev = false, https = 
 /** JSON and file downloads render nothing: they may load nothing either. */
 export const API_CONTENT_SECURITY_POLICY =
   "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/**
+ * Files downloaded from a page address (the results export: CSV, XLSX and the chart's SVG). An SVG
+ * opened on its own is a document that could run script: nothing may run or load, inline styles
+ * aside (SVG presentation).
+ */
+export const DOWNLOAD_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'";

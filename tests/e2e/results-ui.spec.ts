@@ -2,14 +2,17 @@
 // open the results page from the template, upload two "countries" of seeded synthetic submissions
 // (KoboToolbox CSV and ODK Central CSV, written from the template's own codebook), read an
 // indicator's estimate in the table (equal to a count made here), see the chart, weight and group,
-// download the CSV, compare the two, read the page in Arabic (right to left), be told which row
-// and column of a bad file is wrong, and delete a dataset. Every page passes axe.
+// download the CSV, the chart as SVG (well-formed, the page's lines, a strict CSP when opened
+// directly) and as PNG (made in the browser at twice the size), compare the two and download the
+// comparison's chart, read the page in Arabic (right to left, its PNG too), be told which row and
+// column of a bad file is wrong, and delete a dataset. Every page passes axe.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import type { Codebook } from "../../lib/codebook/model";
 import { generateSubmissions, writeSubmissionsCsv, type SyntheticVariable } from "../../lib/results/synthetic";
 import { DEMO, signInTo } from "./sign-in";
+import { elementsNamed, parseXml } from "../unit/svg-tree";
 
 test.use({ actionTimeout: 20_000 });
 
@@ -25,6 +28,25 @@ function variablesOf(codebook: Codebook): SyntheticVariable[] {
     (lists.get(v.listName) ?? []).forEach((name, i) => (frequencies[name] = i + 1));
     return [{ name: v.name, groups: v.groups, code: v.bank?.code ?? "", frequencies }];
   });
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Clicks a download control and reads the file saved. */
+async function downloaded(page: Page, click: () => Promise<void>) {
+  const downloading = page.waitForEvent("download");
+  await click();
+  const download = await downloading;
+  return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
+}
+
+/** A PNG of the chart: the signature, then the IHDR's width and height, twice the SVG's. */
+function expectChartPng(bytes: Buffer, svgSize: { width: number; height: number }) {
+  expect([...bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+  expect(bytes.subarray(12, 16).toString("latin1")).toBe("IHDR");
+  expect(bytes.readUInt32BE(16)).toBe(2 * svgSize.width);
+  expect(bytes.readUInt32BE(20)).toBe(2 * svgSize.height);
+  expect(bytes.length).toBeGreaterThan(5_000);
 }
 
 async function upload(page: Page, name: string, file: { name: string; text: string }) {
@@ -112,14 +134,48 @@ test("a researcher uploads two countries' submissions of a template, reads, char
   );
   expect(csv).toContain("Country B,PER-03,");
 
+  // The chart as a standalone SVG: well-formed, titled, the page chart's dots; opened directly it
+  // may run nothing (its own strict policy, not the page's).
+  const svgLink = page.getByRole("link", { name: "Download the SVG chart of Country B" });
+  const svgFile = await downloaded(page, () => svgLink.click());
+  expect(svgFile.name).toBe("Country B chart.svg");
+  const svg = parseXml(svgFile.bytes.toString("utf8"));
+  expect(svg.name).toBe("svg");
+  expect(elementsNamed(svg, "title")[0].text).toBe("Estimates with 95% confidence intervals: Country B");
+  expect(elementsNamed(svg, "desc")).toHaveLength(1);
+  const pageChart = page.getByRole("img", { name: /^Estimates with 95% confidence intervals: Country B/ });
+  expect(elementsNamed(svg, "circle")).toHaveLength(await pageChart.locator("circle").count());
+  expect(elementsNamed(svg, "text").map((t) => t.text)).toContain("Weighted by “weight” · By “region”");
+  const direct = await page.request.get((await svgLink.getAttribute("href"))!);
+  expect(direct.headers()["content-type"]).toBe("image/svg+xml; charset=utf-8");
+  expect(direct.headers()["content-security-policy"]).toBe("default-src 'none'; style-src 'unsafe-inline'");
+  expect(direct.headers()["x-content-type-options"]).toBe("nosniff");
+  const svgSize = { width: Number(svg.attributes.width), height: Number(svg.attributes.height) };
+
+  // The PNG, drawn from that SVG in the browser.
+  const pngFile = await downloaded(page, () =>
+    page.getByRole("button", { name: "Download the PNG chart of Country B" }).click(),
+  );
+  expect(pngFile.name).toBe("Country B chart.png");
+  expectChartPng(pngFile.bytes, svgSize);
+  await expect(page.getByRole("status").filter({ hasText: "PNG image saved: Country B chart.png" })).toBeVisible();
+
   await page.getByLabel("Country A", { exact: true }).check();
   await page.getByLabel("Country B", { exact: true }).check();
   await page.getByRole("button", { name: "Compare" }).click();
   const comparison = page.getByRole("table", { name: /^Indicators side by side/ });
   await expect(comparison.getByRole("columnheader")).toHaveText(["Indicator", "Country A", "Country B", "Notes"]);
   await expect(comparison.locator('tr[data-indicator="PER-03"]')).toContainText(expected);
-  await expect(page.getByRole("img", { name: "Estimates with 95% confidence intervals by dataset" })).toBeVisible();
+  const comparisonChart = page.getByRole("img", { name: "Estimates with 95% confidence intervals by dataset" });
+  await expect(comparisonChart).toBeVisible();
   await expectAccessible(page);
+  const comparisonSvg = await downloaded(page, () =>
+    page.getByRole("link", { name: "Download the SVG chart of the comparison" }).click(),
+  );
+  expect(comparisonSvg.name).toBe("Country A, Country B chart.svg");
+  const compared = parseXml(comparisonSvg.bytes.toString("utf8"));
+  expect(elementsNamed(compared, "title")[0].text).toBe("Estimates with 95% confidence intervals by dataset");
+  expect(elementsNamed(compared, "circle")).toHaveLength(await comparisonChart.locator("circle").count());
 
   // The same page in Arabic: right to left, accessible.
   await page.goto(`/ar/questionnaires/${id}/results`);
@@ -127,6 +183,21 @@ test("a researcher uploads two countries' submissions of a template, reads, char
   await expect(page.getByRole("heading", { level: 1 })).toContainText("النتائج");
   await expect(page.locator("svg[role=img]").first()).toBeVisible();
   await expectAccessible(page);
+  // The Arabic chart's PNG (Country B, the latest dataset, is open): drawn right to left by the browser.
+  const arabicSvgHref = await page
+    .getByRole("link", { name: "تنزيل الرسم البياني SVG لـ Country B" })
+    .getAttribute("href");
+  const arabicSvg = parseXml(await (await page.request.get(arabicSvgHref!)).text());
+  expect(arabicSvg.attributes).toMatchObject({ lang: "ar", direction: "rtl" });
+  const arabicPng = await downloaded(page, () =>
+    page.getByRole("button", { name: "تنزيل الرسم البياني PNG لـ Country B" }).click(),
+  );
+  expect(arabicPng.name).toBe("Country B chart.png");
+  expectChartPng(arabicPng.bytes, {
+    width: Number(arabicSvg.attributes.width),
+    height: Number(arabicSvg.attributes.height),
+  });
+  await expect(page.getByRole("status").filter({ hasText: "حُفظت صورة PNG: Country B chart.png" })).toBeVisible();
 
   // A file with a value that is not an answer of its question: the row and column are named, nothing stored.
   await page.goto(`/en/questionnaires/${id}/results`);

@@ -10,7 +10,9 @@ import { DeleteDatasetButton } from "@/components/results/DeleteDatasetButton";
 import { ResultsTable } from "@/components/results/ResultsTable";
 import { ResultsChart } from "@/components/results/ResultsChart";
 import { ComparisonView } from "@/components/results/ComparisonView";
+import { PngDownloadButton } from "@/components/results/PngDownloadButton";
 import { count } from "@/components/results/format";
+import { datasetChartLines } from "@/lib/results/chart-lines";
 import "@/components/builder/builder.css";
 import "@/components/results/results.css";
 
@@ -37,16 +39,14 @@ export default async function ResultsPage(props: ResultsPageProps) {
     if (results?.group) q.set("group", results.group);
     return `/${locale}${base}/export?${q}`;
   };
-  const lines =
-    results?.indicators.flatMap(({ code, results: rows }) =>
-      rows.map((r) => ({
-        key: `${code}-${r.group ?? ""}`,
-        label: r.group === null ? code : `${code} · ${r.group || t("noValue")}`,
-        estimate: r.estimate,
-        lower: r.interval?.lower ?? null,
-        upper: r.interval?.upper ?? null,
-      })),
-    ) ?? [];
+  const lines = results ? datasetChartLines(results, t("noValue")) : [];
+  // The comparison's chart file names its datasets in the order they are compared.
+  const comparisonSvgHref = comparison
+    ? `/${locale}${base}/export?${new URLSearchParams([
+        ...comparison.datasets.map((d): [string, string] => ["compare", d.id]),
+        ["format", "svg"],
+      ])}`
+    : "";
 
   return (
     <>
@@ -186,7 +186,23 @@ export default async function ResultsPage(props: ResultsPageProps) {
                       ariaLabel: t("exportXlsxOf", { name: selected.name }),
                       className: "button-link button-link--secondary",
                     },
+                    {
+                      href: exportHref("svg"),
+                      label: t("exportSvg"),
+                      ariaLabel: t("exportSvgOf", { name: selected.name }),
+                      className: "button-link button-link--secondary",
+                    },
                   ]}
+                  extra={
+                    <li>
+                      <PngDownloadButton
+                        svgHref={exportHref("svg")}
+                        label={t("exportPng")}
+                        ariaLabel={t("exportPngOf", { name: selected.name })}
+                        locale={locale}
+                      />
+                    </li>
+                  }
                 />
               </nav>
               <ResultsTable
@@ -200,6 +216,7 @@ export default async function ResultsPage(props: ResultsPageProps) {
                 lines={lines}
                 title={t("chartTitle", { name: selected.name })}
                 description={t("chartDesc")}
+                noValue={t("noValue")}
                 locale={locale}
                 rtl={rtl}
               />
@@ -243,7 +260,15 @@ export default async function ResultsPage(props: ResultsPageProps) {
               <button type="submit">{t("compareButton")}</button>
             </fieldset>
           </form>
-          {comparison && <ComparisonView comparison={comparison} nameOf={nameOf} locale={locale} rtl={rtl} />}
+          {comparison && (
+            <ComparisonView
+              comparison={comparison}
+              nameOf={nameOf}
+              locale={locale}
+              rtl={rtl}
+              svgHref={comparisonSvgHref}
+            />
+          )}
         </section>
       )}
     </>

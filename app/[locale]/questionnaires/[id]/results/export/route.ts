@@ -1,9 +1,12 @@
-// One dataset's results as CSV or XLSX, with the weight and grouping columns the page shows. The
-// uploader's own datasets only: anyone else's is "not found", as on the page.
+// One dataset's results as CSV or XLSX, with the weight and grouping columns the page shows, or its
+// chart as an SVG file (`format=svg`); with `compare` (two or more dataset ids) and `format=svg`,
+// the comparison's chart. The uploader's own datasets only: anyone else's is "not found", as on
+// the page. The PNG is made in the browser from this SVG (components/results/PngDownloadButton.tsx).
 import { z } from "zod";
 import { getUserFromHeaders } from "@/lib/auth/session";
-import { can } from "@/lib/auth/permissions";
+import { can, type Person } from "@/lib/auth/permissions";
 import { errorMessage, localeFromHeaders } from "@/lib/auth/errors";
+import { DOWNLOAD_CONTENT_SECURITY_POLICY } from "@/lib/auth/content-security";
 import { isLanguage, pickText, type Language } from "@/lib/i18n/languages";
 import { asciiSlug, attachmentHeader } from "@/lib/export/filename";
 import { CSV_CONTENT_TYPE } from "@/lib/export/csv";
@@ -13,13 +16,53 @@ import { findResultsCodebook } from "@/lib/results/codebook-data";
 import { findStoredDatasets } from "@/lib/results/data";
 import { planFromCodebook } from "@/lib/results/plan";
 import { resultsQuerySchema } from "@/lib/results/schema";
-import { resultsOfDataset } from "@/lib/results/view";
+import { compareDatasets, resultsOfDataset } from "@/lib/results/view";
 import { resultsCsv, resultsRecords, resultsXlsx } from "@/lib/results/export";
+import { comparisonChartFile, datasetChartFile } from "@/lib/results/chart-file";
 
-const formatSchema = z.enum(["csv", "xlsx"]).catch("csv");
+const formatSchema = z.enum(["csv", "xlsx", "svg"]).catch("csv");
+const SVG_CONTENT_TYPE = "image/svg+xml; charset=utf-8";
 
 const refuse = (code: "notFound" | "unauthenticated", locale: Language, status: number) =>
   Response.json({ code, message: errorMessage(code, locale) }, { status, headers: { "Cache-Control": "no-store" } });
+
+function download(bytes: Uint8Array, type: string, name: { name: string; asciiFallback: string; extension: string }) {
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": type,
+      "Content-Disposition": attachmentHeader(name),
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      // An SVG opened on its own is a document: it may run nothing and load nothing (proxy.ts
+      // gives this address the same policy, since Next keeps the first one set).
+      "Content-Security-Policy": DOWNLOAD_CONTENT_SECURITY_POLICY,
+    },
+  });
+}
+
+/** The query string with repeated parameters (`compare`) kept as lists. */
+function queryOf(url: URL): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const all = url.searchParams.getAll(key);
+    out[key] = all.length > 1 ? all : all[0];
+  }
+  return out;
+}
+
+async function comparisonChart(user: Person, id: string, ids: string[], locale: Language) {
+  const stored = await findStoredDatasets(id, user.id, ids);
+  // Every dataset named must be the asker's: one that is not makes the whole comparison "not found".
+  if (stored.length !== ids.length || !stored.every((d) => can(user, "results.read", d))) return null;
+  const codebook = await findResultsCodebook(id);
+  if (!codebook) return null;
+  const comparison = compareDatasets(stored, planFromCodebook(codebook));
+  return download(new TextEncoder().encode(comparisonChartFile({ locale, codebook, comparison })), SVG_CONTENT_TYPE, {
+    name: `${stored.map((d) => d.name).join(", ")} chart`,
+    asciiFallback: "comparison-chart",
+    extension: "svg",
+  });
+}
 
 export async function GET(request: Request, { params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale: rawLocale, id } = await params;
@@ -27,27 +70,30 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
   const user = await getUserFromHeaders(request.headers);
   if (!user) return refuse("unauthenticated", locale, 401);
   const url = new URL(request.url);
-  const query = resultsQuerySchema.parse(Object.fromEntries(url.searchParams));
+  const query = resultsQuerySchema.parse(queryOf(url));
   const format = formatSchema.parse(url.searchParams.get("format"));
   const access = await findQuestionnaireAccess(id);
-  if (!access || access.id !== id || !can(user, "questionnaire.read", access) || !query.dataset)
-    return refuse("notFound", locale, 404);
+  if (!access || access.id !== id || !can(user, "questionnaire.read", access)) return refuse("notFound", locale, 404);
+  if (format === "svg" && !query.dataset && query.compare.length >= 2)
+    return (await comparisonChart(user, id, query.compare, locale)) ?? refuse("notFound", locale, 404);
+  if (!query.dataset) return refuse("notFound", locale, 404);
   const [dataset] = await findStoredDatasets(id, user.id, [query.dataset]);
   const codebook = dataset && can(user, "results.read", dataset) ? await findResultsCodebook(id) : null;
   if (!dataset || !codebook) return refuse("notFound", locale, 404);
   const results = resultsOfDataset(dataset, planFromCodebook(codebook), query);
+  const fallback = asciiSlug(dataset.name, "dataset");
+  if (format === "svg")
+    return download(
+      new TextEncoder().encode(datasetChartFile({ locale, codebook, name: dataset.name, results })),
+      SVG_CONTENT_TYPE,
+      { name: `${dataset.name} chart`, asciiFallback: `${fallback}-chart`, extension: "svg" },
+    );
   const names = new Map(codebook.indicators.map((i) => [i.code, pickText(i.name, locale)?.text ?? i.code]));
   const records = resultsRecords(dataset.name, results, (code) => names.get(code) ?? code);
   const bytes = format === "xlsx" ? await resultsXlsx(records, { rtl: locale === "ar" }) : resultsCsv(records);
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "Content-Type": format === "xlsx" ? XLSX_CONTENT_TYPE : CSV_CONTENT_TYPE,
-      "Content-Disposition": attachmentHeader({
-        name: `${dataset.name} results`,
-        asciiFallback: `${asciiSlug(dataset.name, "dataset")}-results`,
-        extension: format,
-      }),
-      "Cache-Control": "no-store",
-    },
+  return download(bytes, format === "xlsx" ? XLSX_CONTENT_TYPE : CSV_CONTENT_TYPE, {
+    name: `${dataset.name} results`,
+    asciiFallback: `${fallback}-results`,
+    extension: format,
   });
 }
