@@ -13,7 +13,7 @@ import { findResultsCodebook } from "@/lib/results/codebook-data";
 import { findStoredDatasets } from "@/lib/results/data";
 import { planFromCodebook } from "@/lib/results/plan";
 import { resultsQuerySchema } from "@/lib/results/schema";
-import { resultsOfDataset } from "@/lib/results/view";
+import { headersNeeded, resultsOfDataset } from "@/lib/results/view";
 import { resultsCsv, resultsRecords, resultsXlsx } from "@/lib/results/export";
 
 const formatSchema = z.enum(["csv", "xlsx"]).catch("csv");
@@ -32,10 +32,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
   const access = await findQuestionnaireAccess(id);
   if (!access || access.id !== id || !can(user, "questionnaire.read", access) || !query.dataset)
     return refuse("notFound", locale, 404);
-  const [dataset] = await findStoredDatasets(id, user.id, [query.dataset]);
-  const codebook = dataset && can(user, "results.read", dataset) ? await findResultsCodebook(id) : null;
-  if (!dataset || !codebook) return refuse("notFound", locale, 404);
-  const results = resultsOfDataset(dataset, planFromCodebook(codebook), query);
+  const codebook = await findResultsCodebook(id);
+  const plan = codebook ? planFromCodebook(codebook) : null;
+  const [dataset] = plan
+    ? await findStoredDatasets(id, user.id, [query.dataset], (d) => headersNeeded(d.headers, plan, query))
+    : [];
+  if (!dataset || !codebook || !plan || !can(user, "results.read", dataset)) return refuse("notFound", locale, 404);
+  const results = resultsOfDataset(dataset, plan, query);
   const names = new Map(codebook.indicators.map((i) => [i.code, pickText(i.name, locale)?.text ?? i.code]));
   const records = resultsRecords(dataset.name, results, (code) => names.get(code) ?? code);
   const bytes = format === "xlsx" ? await resultsXlsx(records, { rtl: locale === "ar" }) : resultsCsv(records);
