@@ -2,7 +2,6 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { API_CONTENT_SECURITY_POLICY } from "./lib/auth/content-security";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/translations/upload-limit";
-import { RESULTS_MAX_BYTES } from "./lib/results/limits";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -32,13 +31,14 @@ const nextConfig: NextConfig = {
   // globalNotFound: an address no route matches gets app/global-not-found.tsx, rendered on the
   // server in the site's frame and language (every layout here is below [locale]).
   // serverActions.bodySizeLimit: uploads (translation spreadsheets, XLSForms: 5 MB each) go through
-  // server actions, whose default 1 MB body limit answered larger files with a 500. Submissions
-  // files (results, 20 MB) too: twice the largest file, so that one somewhat over it is refused
-  // with a message rather than cut off.
+  // server actions, whose default 1 MB body limit answered larger files with a 500: twice the
+  // largest file, so that one somewhat over it is refused with a message rather than cut off.
+  // Submissions files (results, far larger) are no action: they stream to their own route
+  // (app/api/v1/questionnaires/[id]/datasets), which counts the bytes itself.
   experimental: {
     authInterrupts: true,
     globalNotFound: true,
-    serverActions: { bodySizeLimit: Math.max(ACTION_BODY_LIMIT_BYTES, 2 * RESULTS_MAX_BYTES) },
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
   },
   async headers() {
     return [

@@ -12,6 +12,7 @@ import type {
 } from "./types";
 import { ratio } from "./stats";
 import { BUILDER_OPS } from "./builder-load";
+import { resultsSection } from "./results-scenario";
 
 const n = (x: number) => x.toLocaleString("en");
 const num = (x: number | null | undefined, unit = "") => (x == null || !Number.isFinite(x) ? "–" : `${n(x)}${unit}`);
@@ -292,6 +293,7 @@ export function renderMarkdown(r: BenchResults): string {
   if (r.builder?.length) out.push(...builderSection(r.builder));
   if (r.instances) out.push(...instancesSection(r.instances));
   if (r.lighthouse) out.push(...lighthouseSection(r.lighthouse));
+  if (r.results) out.push(...resultsSection(r.results));
   for (const s of r.perSize) out.push(...sizeSection(s, r.bounds));
   return out.join("\n");
 }

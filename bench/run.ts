@@ -7,6 +7,7 @@
 //            --builder-no-reload (the writes without the page re-read after each one)
 //            --only lighthouse (Lighthouse on the main pages, largest size; merged into DIR/results.json)
 //            --builder-think-ms 2000 (each researcher's mean pause between changes; 0: none, the server's capacity)
+//            --only results (results from collected data: 10,000 and 50,000 submissions × 150 columns uploaded and computed; merged into DIR/results.json)
 //            --instances 2 (with --database-url: 1 … N instances behind a balancer, on the largest size; merged into DIR/results.json)
 // Writes DIR/results.json and DIR/RESULTS.md (DIR: bench/, or bench/data/quick for --quick).
 import { randomBytes } from "node:crypto";
@@ -31,6 +32,7 @@ import { evaluateBuilderTargets, evaluateLighthouseTargets, evaluateTargets } fr
 import { runLighthouse, type LighthousePage } from "./lighthouse";
 import { runBuilderLoad, type BuilderResearcher } from "./builder-load";
 import { measureInstances } from "./instances";
+import { evaluateResultsTargets, measureResults } from "./results-scenario";
 import { BENCH_DIST_DIR } from "./server";
 import type {
   BenchResults,
@@ -76,8 +78,8 @@ function options() {
       instances: { type: "string" },
     },
   });
-  if (values.only && values.only !== "builder" && values.only !== "lighthouse")
-    throw new Error("--only: the scenarios that run alone are 'builder' and 'lighthouse'");
+  if (values.only && values.only !== "builder" && values.only !== "lighthouse" && values.only !== "results")
+    throw new Error("--only: the scenarios that run alone are 'builder', 'lighthouse' and 'results'");
   const builderSeconds = Number(values["builder-seconds"] ?? (values.quick ? 15 : 60));
   const builderResearchers = Number(values["builder-researchers"] ?? 16);
   if (!Number.isInteger(builderSeconds) || builderSeconds < 1 || builderSeconds > 600)
@@ -110,6 +112,7 @@ function options() {
     notes: values.note ?? [],
     onlyBuilder: values.only === "builder",
     onlyLighthouse: values.only === "lighthouse",
+    onlyResults: values.only === "results",
     instances,
     builder: {
       seconds: builderSeconds,
@@ -503,6 +506,21 @@ async function main() {
     `Question Bank benchmark (${opts.quick ? "quick" : "full"}): sizes ${opts.sizes.join(", ")} on ${opts.databaseUrl ? `PostgreSQL ${version}` : "PGlite"}, ${before.cores} cores`,
   );
 
+  if (opts.onlyResults) {
+    // In-process code paths on a database of their own: no build, no server.
+    const run = await measureResults(opts.databaseUrl, version, opts.quick ? [1_000, 5_000] : undefined);
+    return mergeIntoResults(
+      opts,
+      before,
+      version,
+      (results) => ({
+        ...results,
+        results: run,
+        targets: [...results.targets.filter((t) => !t.id.startsWith("results-")), ...evaluateResultsTargets(run)],
+      }),
+      "results from collected data",
+    );
+  }
   if (opts.skipBuild && hasBuild()) console.log("Reusing the build in .next-bench (--skip-build).");
   else {
     console.log("Building the app into .next-bench…");
@@ -549,6 +567,7 @@ async function main() {
     if (measured.builder) builder.push(measured.builder);
   }
 
+  const resultsRun = await measureResults(opts.databaseUrl, version, opts.quick ? [1_000, 5_000] : undefined);
   const results: BenchResults = {
     mode: opts.quick ? "quick" : "full",
     machine: machineAfter(before),
@@ -560,9 +579,11 @@ async function main() {
     targets: [
       ...evaluateTargets(perSize, startup, opts.databaseUrl ? "postgres" : "pglite"),
       ...evaluateBuilderTargets(builder),
+      ...evaluateResultsTargets(resultsRun),
     ],
     notes,
     builder,
+    results: resultsRun,
   };
   await mkdir(opts.out, { recursive: true });
   await writeFile(path.join(opts.out, "results.json"), JSON.stringify(results, null, 2) + "\n");
@@ -640,7 +661,7 @@ async function mergeIntoResults(
   await writeFile(file, JSON.stringify(results, null, 2) + "\n");
   await writeMarkdown(path.join(opts.out, "RESULTS.md"), renderMarkdown(results));
   console.log(`\nWrote ${opts.out}/results.json and ${opts.out}/RESULTS.md (${what} replaced, the rest kept)`);
-  for (const t of results.targets.filter((x) => /^(builder-|lighthouse-|search-page-javascript)/.test(x.id)))
+  for (const t of results.targets.filter((x) => /^(builder-|lighthouse-|search-page-javascript|results-)/.test(x.id)))
     console.log(
       `  ${t.met === null ? "not measured" : t.met ? "met   " : "MISSED"}  ${t.description}: ${t.measured} (${t.threshold})`,
     );

@@ -142,6 +142,8 @@ export type InstancesRun = {
   loadAfter: number[];
 };
 
+import type { ResultsRun } from "./results-scenario";
+
 export type BenchResults = {
   mode: "quick" | "full";
   machine: Machine;
@@ -158,6 +160,8 @@ export type BenchResults = {
   instances?: InstancesRun;
   /** `--only lighthouse`: Lighthouse on the main pages (replaced by the next such run). */
   lighthouse?: LighthouseRun & { database: { kind: "postgres" | "pglite"; version: string }; questions: number };
+  /** Results from collected data (bench/results-scenario.ts; `--only results` replaces it). */
+  results?: ResultsRun;
 };
 
 /** How long and how much each measurement may run: every loop is bounded in count and time. */

@@ -1,20 +1,24 @@
 "use client";
-// Upload of a submissions file: the size is checked here before sending (and again on the server);
+// Upload of a submissions file to POST /api/v1/questionnaires/{id}/datasets, the file as the body:
+// the size is checked here before sending (and again on the server, as the body arrives);
 // a refusal names the row and column concerned, in the person's language; a success opens the new
 // dataset's results.
 import { useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "@/lib/i18n/navigation";
-import { uploadDatasetAction } from "@/lib/results/actions";
 
 export function UploadForm({
   questionnaireId,
   locale,
   maxMegabytes,
+  maxXlsxMegabytes,
 }: {
   questionnaireId: string;
   locale: string;
+  /** A file must be smaller than this (CSV) */
   maxMegabytes: number;
+  /** An .xlsx may be at most this */
+  maxXlsxMegabytes: number;
 }) {
   const t = useTranslations("results");
   const router = useRouter();
@@ -31,19 +35,33 @@ export function UploadForm({
     const file = fileRef.current?.files?.[0];
     if (!name.trim()) return setError(t("noName"));
     if (!file) return setError(t("failures.noFile"));
-    if (file.size > maxMegabytes * 1024 * 1024) return setError(t("tooLarge", { size: maxMegabytes }));
-    const form = new FormData();
-    form.set("questionnaireId", questionnaireId);
-    form.set("name", name);
-    form.set("locale", locale);
-    form.set("file", file);
+    const xlsx = /\.xlsx$/i.test(file.name);
+    const limit = xlsx ? maxXlsxMegabytes : maxMegabytes;
+    if (xlsx ? file.size > limit * 1024 * 1024 : file.size >= limit * 1024 * 1024)
+      return setError(t("tooLarge", { size: limit }));
     startTransition(async () => {
-      const result = await uploadDatasetAction(form);
-      if (!result.ok) return setError(result.fieldErrors?.name ?? result.message);
-      setMessage(t("uploaded", { name: name.trim(), rows: result.data.rows }));
+      // The file is the request's body, read by the server as it arrives (no form envelope).
+      const query = new URLSearchParams({ name, fileName: file.name.slice(0, 200) });
+      let body: { message?: string; dataset?: { id: string; rows: number } } = {};
+      try {
+        const response = await fetch(
+          `/api/v1/questionnaires/${encodeURIComponent(questionnaireId)}/datasets?${query}`,
+          {
+            method: "POST",
+            body: file,
+            headers: { "Content-Type": file.type || "application/octet-stream", "Accept-Language": locale },
+          },
+        );
+        body = await response.json().catch(() => ({}));
+        if (!response.ok || !body.dataset) return setError(body.message ?? t("uploadFailed"));
+      } catch {
+        return setError(t("uploadFailed"));
+      }
+      const saved = body.dataset;
+      setMessage(t("uploaded", { name: name.trim(), rows: saved.rows }));
       setName("");
       if (fileRef.current) fileRef.current.value = "";
-      router.push(`/questionnaires/${questionnaireId}/results?dataset=${encodeURIComponent(result.data.id)}`);
+      router.push(`/questionnaires/${questionnaireId}/results?dataset=${encodeURIComponent(saved.id)}`);
       router.refresh();
     });
   }
@@ -77,7 +95,7 @@ export function UploadForm({
           required
         />
         <span id="results-limit" className="muted">
-          {t("limit", { size: maxMegabytes })}
+          {t("limit", { size: maxMegabytes, xlsx: maxXlsxMegabytes })}
         </span>
       </p>
       <button type="submit" disabled={pending}>

@@ -142,7 +142,7 @@ export const schemas = {
       details: {
         type: "object",
         description:
-          "What a program needs to act, by code: `params` (invalidParameters), `problem` and `param` (badRequest), `issues` (notReady, invalidXlsform), `errors` and `notices` (importRefused), `total`, `estimated`, `max` (exportTooLarge), `fieldErrors`",
+          "What a program needs to act, by code: `params` (invalidParameters), `problem` and `param` (badRequest), `issues` (notReady, invalidXlsform), `errors` and `notices` (importRefused), `total`, `estimated`, `max` (exportTooLarge), `fieldErrors`, `failure`, `row`, `column`, `value`, `limit` (a refused submissions upload)",
         properties: {
           params: {
             type: "array",
@@ -289,6 +289,27 @@ export const schemas = {
       links,
     },
   }),
+  DatasetUploaded: {
+    type: "object",
+    required: ["message", "dataset"],
+    properties: {
+      message: { type: "string" },
+      dataset: {
+        type: "object",
+        required: ["id", "rows", "unmatched", "missing"],
+        properties: {
+          id: { type: "string" },
+          rows: integer,
+          unmatched: {
+            type: "array",
+            items: { type: "string" },
+            description: "Columns that are no variable of the questionnaire",
+          },
+          missing: { type: "array", items: { type: "string" }, description: "Variables without a column" },
+        },
+      },
+    },
+  },
   ImportResult: {
     type: "object",
     required: ["message", "questionnaire", "form", "notices"],

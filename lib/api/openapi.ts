@@ -5,6 +5,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS } f
 import { QUESTION_STATUSES, QUESTION_TYPES, TRANSLATION_STATES } from "../vocabulary/enums";
 import { EXPORT_FORMATS } from "../export/schema";
 import { MAX_UPLOAD_BYTES } from "../xlsform/limits";
+import { datasetPaths } from "./openapi-datasets";
 import { MAX_PATH_SEGMENT_LENGTH, MAX_QUERY_VALUE_LENGTH, MAX_URL_LENGTH } from "../http/input";
 import { schemas } from "./openapi-schemas";
 import { RETRY_AFTER_SECONDS } from "../http/respond";
@@ -210,6 +211,7 @@ const paths = {
       },
     },
   },
+  ...datasetPaths({ query, refusal, json, ref, binary, common }),
   "/api/v1/openapi.json": {
     get: {
       operationId: "getOpenApi",

@@ -1,5 +1,5 @@
-// Writes of uploaded submissions. An upload is read, matched and checked whole before anything is
-// written, then stored with its audit record in one transaction: a refused file leaves nothing
+// Writes of uploaded submissions. An upload is read (as a stream), matched, checked and encoded
+// before anything is written, then stored with its audit record in one transaction: a refused file leaves nothing
 // behind. Deleting claims the dataset (it must still be the person's own) in the same transaction
 // as its audit record.
 import "server-only";
@@ -10,13 +10,23 @@ import type { Prisma } from "../db/generated/client";
 import { findQuestionnaireAccess } from "../questionnaires/data";
 import { findResultsCodebook } from "./codebook-data";
 import { ResultsError } from "./errors";
-import { checkSubmissions, planFromCodebook } from "./plan";
-import { readSubmissionsFile } from "./read-file";
+import { SubmissionsEncoder } from "./ingest";
+import { planFromCodebook } from "./plan";
+import { formatOf } from "./read-file";
+import { readSubmissionsStream } from "./read-stream";
 import { deleteDatasetSchema, uploadDatasetSchema, type DeleteDatasetInput, type UploadDatasetInput } from "./schema";
 
+/** Chunk rows per insert statement (each a column's few thousand rows). */
+const INSERT_BATCH = 200;
+
+/**
+ * Reads the file as it arrives (`body`, or `bytes` whole), checks and encodes it into columns
+ * (ingest.ts), then stores the dataset, its chunks and its audit record in one transaction. Only
+ * the encoded columns are held meanwhile (about 2 bytes a cell), never the file's table.
+ */
 export async function uploadDataset(
   actor: Actor,
-  input: UploadDatasetInput & { bytes: Uint8Array },
+  input: UploadDatasetInput & { bytes?: Uint8Array; body?: AsyncIterable<Uint8Array> },
 ): Promise<{ id: string; rows: number; unmatched: string[]; missing: string[] }> {
   const { questionnaireId, name, fileName } = uploadDatasetSchema.parse(input);
   const access = await findQuestionnaireAccess(questionnaireId);
@@ -26,36 +36,55 @@ export async function uploadDataset(
   const codebook = await findResultsCodebook(questionnaireId);
   if (!codebook) throw new ResultsError("formNotReady");
   const plan = planFromCodebook(codebook);
-  const table = await readSubmissionsFile(input.bytes);
-  const mapping = checkSubmissions(table, plan);
+  const encoder = new SubmissionsEncoder(plan);
+  const { xlsx } = await readSubmissionsStream(input.body ?? [input.bytes ?? new Uint8Array()], encoder.record);
+  const encoded = encoder.finish();
+  const mapping = encoded.mapping!;
+  const format = formatOf(encoded.headers, xlsx);
+  const rows = encoded.rowCount;
   const db = await getDb();
-  const created = await db.$transaction(async (tx) => {
-    const row = await tx.resultsDataset.create({
-      data: {
-        questionnaireId,
-        ownerId: actor.id,
-        name,
-        fileName: fileName || "submissions",
-        format: table.format,
-        rowCount: table.rows.length,
-        headers: table.headers,
-        mapping: mapping as unknown as Prisma.InputJsonValue,
-        definitions: plan.versions,
-        rows: table.rows,
-      },
-      select: { id: true },
-    });
-    // The audit says what was uploaded, not the answers themselves (they stay private to the uploader).
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "resultsDataset.upload",
-      entityType: "resultsDataset",
-      entityId: row.id,
-      after: { questionnaireId, name, fileName, format: table.format, rows: table.rows.length },
-    });
-    return row;
-  });
-  return { id: created.id, rows: table.rows.length, unmatched: mapping.unmatched, missing: mapping.missing };
+  const created = await db.$transaction(
+    async (tx) => {
+      const row = await tx.resultsDataset.create({
+        data: {
+          questionnaireId,
+          ownerId: actor.id,
+          name,
+          fileName: fileName || "submissions",
+          format,
+          rowCount: rows,
+          headers: encoded.headers,
+          mapping: mapping as unknown as Prisma.InputJsonValue,
+          definitions: plan.versions,
+          columns: encoded.columns as unknown as Prisma.InputJsonValue,
+        },
+        select: { id: true },
+      });
+      const chunks = encoded.chunks.flatMap((list, column) => list.map((data, chunk) => ({ column, chunk, data })));
+      // As base64 text decoded by the database: binary parameters cost far more through the
+      // driver adapters (measured on PGlite: 4 s for 50,000 rows × 150 columns, against a fraction).
+      for (let i = 0; i < chunks.length; i += INSERT_BATCH) {
+        const batch = chunks.slice(i, i + INSERT_BATCH);
+        await tx.$executeRaw`
+          INSERT INTO results_chunk ("datasetId", "column", "chunk", "data")
+          SELECT ${row.id}, c, k, decode(d, 'base64')
+          FROM unnest(${batch.map((b) => b.column)}::int[], ${batch.map((b) => b.chunk)}::int[],
+                      ${batch.map((b) => Buffer.from(b.data.buffer, b.data.byteOffset, b.data.byteLength).toString("base64"))}::text[]) AS t(c, k, d)`;
+      }
+      // The audit says what was uploaded, not the answers themselves (they stay private to the uploader).
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "resultsDataset.upload",
+        entityType: "resultsDataset",
+        entityId: row.id,
+        after: { questionnaireId, name, fileName, format, rows },
+      });
+      return row;
+    },
+    // Everything is read and checked before: the transaction only writes (a few hundred inserts).
+    { timeout: 60_000 },
+  );
+  return { id: created.id, rows, unmatched: mapping.unmatched, missing: mapping.missing };
 }
 
 export async function deleteDataset(actor: Actor, input: DeleteDatasetInput): Promise<void> {

@@ -12,7 +12,7 @@ import { findResultsCodebook } from "./codebook-data";
 import { findDatasets, findStoredDatasets } from "./data";
 import { planFromCodebook } from "./plan";
 import { resultsQuerySchema } from "./schema";
-import { compareDatasets, resultsOfDataset } from "./view";
+import { choicesOfDataset, compareDatasets, headersNeeded, resultsOfDataset } from "./view";
 
 export type ResultsPageProps = {
   params: Promise<{ locale: Language; id: string }>;
@@ -39,8 +39,11 @@ export async function loadResultsPage({ params, searchParams }: ResultsPageProps
     query.dataset && datasets.some((d) => d.id === query.dataset) ? query.dataset : datasets.at(-1)?.id;
   const compareIds = query.compare.filter((c) => datasets.some((d) => d.id === c));
   const wanted = [...new Set([...(selectedId ? [selectedId] : []), ...compareIds])];
-  const stored = await findStoredDatasets(access.id, user.id, wanted);
   const plan = codebook ? planFromCodebook(codebook) : null;
+  // Only the columns the indicators and the chosen weight and grouping read.
+  const stored = await findStoredDatasets(access.id, user.id, wanted, (d) =>
+    plan ? headersNeeded(d.headers, plan, query) : [],
+  );
   const selected = stored.find((d) => d.id === selectedId) ?? null;
   // Side by side in the order they were uploaded, whichever one is open above.
   const compared =
@@ -56,6 +59,8 @@ export async function loadResultsPage({ params, searchParams }: ResultsPageProps
     query,
     selected,
     results: selected && plan ? resultsOfDataset(selected, plan, query) : null,
+    /** What the weight and group selects offer: numeric columns, columns of few values */
+    columnChoices: selected ? choicesOfDataset(selected) : { weights: [], groups: [] },
     comparison: plan && compared.length >= 2 ? compareDatasets(compared, plan) : null,
     compareIds,
     back: can(user, "questionnaire.edit", access) ? `/questionnaires/${doc.id}` : "/questionnaires",

@@ -2,12 +2,10 @@
 // columns are matched to (names and group paths as the XLSForm export writes them; a repeat's
 // answers are in another table of the export and are not read), the computable definitions, the
 // answers each select question allows, and the bank versions each definition and the form name
-// (kept with every upload, so that datasets compared later say where they differ). Pure.
+// (kept with every upload, so that datasets compared later say where they differ). The upload's
+// checks against them are ingest.ts's. Pure.
 import type { Codebook } from "../codebook/model";
 import type { IndicatorComputation } from "../framework/schema";
-import { matchColumns } from "./columns";
-import { ResultsError } from "./errors";
-import type { SubmissionsTable } from "./read-file";
 import type { QuestionnaireVariable } from "./submissions";
 
 export type DefinitionVersions = Record<string, { defined: number; used: number | null }>;
@@ -53,32 +51,5 @@ export function planFromCodebook(codebook: Codebook): ResultsPlan {
     definitions,
     choices,
     versions,
-  };
-}
-
-/**
- * Matches the file's columns to the questionnaire's variables and checks every answer of a select
- * question against its choices: the first answer that is not one is refused with its row (as a
- * spreadsheet numbers it, the header being row 1) and column.
- */
-export function checkSubmissions(table: SubmissionsTable, plan: ResultsPlan): ColumnMapping {
-  const match = matchColumns(table.headers, plan.variables);
-  if (match.columns.size === 0) throw new ResultsError("notThisQuestionnaire");
-  for (const [variable, index] of match.columns) {
-    const allowed = plan.choices.get(variable);
-    if (!allowed) continue;
-    for (let r = 0; r < table.rows.length; r++) {
-      const cell = (table.rows[r][index] ?? "").trim();
-      if (cell === "") continue;
-      const answers = allowed.multiple ? cell.split(/\s+/) : [cell];
-      const wrong = answers.find((a) => !allowed.names.has(a) && !(allowed.other && a === "other"));
-      if (wrong !== undefined)
-        throw new ResultsError("notAChoice", { row: r + 2, column: table.headers[index], value: wrong.slice(0, 100) });
-    }
-  }
-  return {
-    columns: Object.fromEntries([...match.columns].map(([name, index]) => [name, table.headers[index]])),
-    unmatched: match.unmatched,
-    missing: match.missing,
   };
 }

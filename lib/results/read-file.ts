@@ -1,13 +1,9 @@
-// An uploaded submissions export → a table of text cells. KoboToolbox writes .xlsx or CSV (`;` or
-// `,`); ODK Central writes CSV (`,`); Excel re-saves CSV as UTF-16 ("Unicode text", tab-separated).
-// The text encoding is read from the byte order mark, else the bytes must be valid UTF-8: a file
-// in some other encoding is refused rather than read as mojibake. Parsing is csv-parse's and
-// exceljs's; an .xlsx passes the zip checks before any XML parser sees it.
-import ExcelJS from "exceljs";
-import { parse } from "csv-parse/sync";
-import { inspectSpreadsheetZip } from "../spreadsheet/guard";
+// A submissions export read whole into a table of text cells: for tests, small files and
+// computeResults (an upload is read as a stream, read-stream.ts, and never held as a table).
+// Same encodings, delimiters and refusals as the stream: it is the stream, collected.
+import { CsvStreamParser } from "./csv-stream";
 import { ResultsError } from "./errors";
-import { RESULTS_MAX_BYTES, RESULTS_MAX_MEGABYTES, RESULTS_MAX_UNPACKED_BYTES } from "./limits";
+import { readSubmissionsStream } from "./read-stream";
 
 export type SubmissionsTable = { headers: string[]; rows: string[][] };
 export type SubmissionsFormat = "kobo-xlsx" | "kobo-csv" | "odk-central-csv" | "xlsx" | "csv";
@@ -24,84 +20,42 @@ export function decodeText(bytes: Uint8Array): string | null {
   }
 }
 
-/** The header line says the delimiter: whichever of `;` `,` tab it holds most. */
-function delimiterOf(text: string): string {
-  const first = text.slice(0, Math.max(0, text.search(/\r?\n|$/)));
-  const count = (c: string) => first.split(c).length - 1;
-  return [";", "\t", ","].reduce((best, c) => (count(c) > count(best) ? c : best), ",");
-}
+/** The header row's cells as columns are named: byte order mark and spaces around dropped. */
+export const headerOf = (cells: readonly string[]) => cells.map((h) => h.replace(/^\uFEFF/, "").trim());
 
-/** Headers then rows; the duplicate and empty checks the callers rely on. */
-function toTable(records: string[][]): SubmissionsTable {
-  const nonEmpty = records.filter((r) => r.some((c) => c.trim() !== ""));
-  if (nonEmpty.length < 2) throw new ResultsError("empty");
-  const [rawHeaders, ...rows] = nonEmpty;
-  const headers = rawHeaders.map((h) => h.replace(/^\uFEFF/, "").trim());
+/** A header row's duplicate names are refused (an empty one is no column, never a duplicate). */
+export function checkHeaders(headers: readonly string[]): void {
   const seen = new Set<string>();
   for (const h of headers) {
     if (h === "") continue;
     if (seen.has(h)) throw new ResultsError("duplicateColumn", { row: 1, column: h });
     seen.add(h);
   }
+}
+
+export const isBlankRecord = (cells: readonly string[]) => !cells.some((c) => c.trim() !== "");
+
+/** Headers then rows; the duplicate and empty checks the callers rely on. */
+function toTable(records: string[][]): SubmissionsTable {
+  const nonEmpty = records.filter((r) => !isBlankRecord(r));
+  if (nonEmpty.length < 2) throw new ResultsError("empty");
+  const [rawHeaders, ...rows] = nonEmpty;
+  const headers = headerOf(rawHeaders);
+  checkHeaders(headers);
   return { headers, rows };
 }
 
 export function parseSubmissionsCsv(text: string): SubmissionsTable {
   const clean = text.replace(/^\uFEFF/, "");
   if (clean.trim() === "") throw new ResultsError("empty");
-  let records: string[][];
-  try {
-    records = parse(clean, { delimiter: delimiterOf(clean), relax_column_count: true, skip_empty_lines: true });
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    throw new ResultsError("unreadable", { row: typeof line === "number" ? line : undefined });
-  }
+  const records: string[][] = [];
+  const parser = new CsvStreamParser((r) => records.push(r));
+  parser.write(clean);
+  parser.end();
   return toTable(records);
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === "object" && "richText" in value) return value.richText.map((r) => r.text).join("");
-  if (typeof value === "object" && "text" in value && typeof value.text === "string") return value.text;
-  // A formula is never evaluated; Kobo writes none. Its cached result is kept as a value.
-  if (typeof value === "object" && "result" in value && value.result !== undefined)
-    return cellText(value.result as ExcelJS.CellValue);
-  return "";
-}
-
-/** The first sheet of a workbook: Kobo puts the main table there, each repeat in a sheet of its own. */
-async function readXlsx(bytes: Buffer): Promise<SubmissionsTable> {
-  const refused = await inspectSpreadsheetZip(bytes, {
-    maxParts: 1000,
-    maxPartBytes: RESULTS_MAX_UNPACKED_BYTES,
-    maxUnpackedBytes: RESULTS_MAX_UNPACKED_BYTES,
-  });
-  if (refused) throw new ResultsError("unreadable", { reason: refused.refusal });
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new ResultsError("unreadable", { reason: "notSpreadsheet" });
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new ResultsError("empty");
-  const width = sheet.columnCount;
-  const records: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
-    records.push(cells);
-  });
-  const table = toTable(records);
-  // Trailing empty header cells (a sheet's formatted but empty columns) are not columns.
-  while (table.headers.length && table.headers[table.headers.length - 1] === "") table.headers.pop();
-  return table;
-}
-
-function formatOf(headers: string[], xlsx: boolean): SubmissionsFormat {
+export function formatOf(headers: readonly string[], xlsx: boolean): SubmissionsFormat {
   if (!xlsx && headers.some((h) => h === "KEY" || h === "SubmissionDate" || h.startsWith("meta-")))
     return "odk-central-csv";
   const kobo = headers.some((h) => h === "_uuid" || h === "_submission_time" || h === "_id");
@@ -111,15 +65,8 @@ function formatOf(headers: string[], xlsx: boolean): SubmissionsFormat {
 export async function readSubmissionsFile(
   bytes: Uint8Array,
 ): Promise<SubmissionsTable & { format: SubmissionsFormat }> {
-  if (bytes.byteLength === 0) throw new ResultsError("empty");
-  if (bytes.byteLength > RESULTS_MAX_BYTES) throw new ResultsError("fileTooLarge", { limit: RESULTS_MAX_MEGABYTES });
-  const xlsx = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  let table: SubmissionsTable;
-  if (xlsx) table = await readXlsx(Buffer.from(bytes));
-  else {
-    const text = decodeText(bytes);
-    if (text === null) throw new ResultsError("encoding");
-    table = parseSubmissionsCsv(text);
-  }
+  const records: string[][] = [];
+  const { xlsx } = await readSubmissionsStream([bytes], (r) => records.push(r));
+  const table = toTable(records);
   return { ...table, format: formatOf(table.headers, xlsx) };
 }

@@ -1,18 +1,29 @@
-// From a submissions export (KoboToolbox or ODK Central CSV) to every indicator the questionnaire
-// can compute (the file read by read-file.ts, or CSV text parsed there); what cannot be matched is
-// reported, never silently dropped.
+// From submissions (a file's table, or a dataset's stored columns) to every indicator the
+// questionnaire can compute; what cannot be matched is reported, never silently dropped. One path
+// for both: a table is encoded into columns first (column-store.ts), as an upload is.
 import type { IndicatorComputation } from "../framework/schema";
+import { decodeColumn, numbersOf, type ColumnData, type StoredColumn } from "./column-store";
 import { matchColumns, type Variable } from "./columns";
 import { computeIndicator, type IndicatorResult } from "./compute";
 import { ResultsError } from "./errors";
+import { encodeTable } from "./ingest";
 import { parseSubmissionsCsv, type SubmissionsTable } from "./read-file";
 
 export type QuestionnaireVariable = Variable & { /** bank question code */ code: string };
 
+/** Submissions column by column: `column(i)` is the i-th header's data, null when it was not kept. */
+export type ColumnSource = {
+  headers: readonly string[];
+  columns: readonly StoredColumn[];
+  rowCount: number;
+  column(index: number): ColumnData | null;
+};
+
 export type ResultsInput = {
-  /** The file as CSV text, or already read as a table */
+  /** The file as CSV text, or already read as a table, or its stored columns */
   csv?: string;
   table?: SubmissionsTable;
+  source?: ColumnSource;
   variables: readonly QuestionnaireVariable[];
   /** indicator code → definition */
   definitions: Readonly<Record<string, IndicatorComputation>>;
@@ -38,11 +49,28 @@ export class ResultsInputError extends Error {
   }
 }
 
-/** The file as a table: CSV text is parsed here (read-file.ts reads bytes and workbooks). */
-function tableOf(input: ResultsInput): SubmissionsTable {
-  if (input.table) return input.table;
+/** A table (or CSV text) as columns held in memory. */
+export function sourceOfTable(table: SubmissionsTable): ColumnSource {
+  const encoded = encodeTable(table.headers, table.rows);
+  const decoded = new Map<number, ColumnData | null>();
+  return {
+    headers: encoded.headers,
+    columns: encoded.columns,
+    rowCount: encoded.rowCount,
+    column(index) {
+      if (!decoded.has(index)) {
+        const c = encoded.columns[index];
+        decoded.set(index, c ? decodeColumn(c, encoded.chunks[index], encoded.rowCount) : null);
+      }
+      return decoded.get(index)!;
+    },
+  };
+}
+
+function sourceOf(input: ResultsInput): ColumnSource {
+  if (input.source) return input.source;
   try {
-    return parseSubmissionsCsv(input.csv ?? "");
+    return sourceOfTable(input.table ?? parseSubmissionsCsv(input.csv ?? ""));
   } catch (error) {
     if (error instanceof ResultsError && (error.code === "empty" || error.code === "duplicateColumn"))
       throw new ResultsInputError(error.code, error.details.column);
@@ -51,41 +79,62 @@ function tableOf(input: ResultsInput): SubmissionsTable {
 }
 
 export function computeResults(input: ResultsInput): ResultsOutput {
-  const { headers, rows } = tableOf(input);
-  const indexOf = (name: string | undefined, code: "unknownWeightColumn" | "unknownGroupColumn") => {
+  const source = sourceOf(input);
+  const { headers, rowCount } = source;
+  const dataOf = (name: string | undefined, code: "unknownWeightColumn" | "unknownGroupColumn") => {
     if (name === undefined) return undefined;
     const i = headers.indexOf(name);
-    if (i < 0) throw new ResultsInputError(code, name);
-    return i;
+    const data = i < 0 ? null : source.column(i);
+    if (!data) throw new ResultsInputError(code, name);
+    return data;
   };
-  const weightColumn = indexOf(input.weightColumn, "unknownWeightColumn");
-  const groupColumn = indexOf(input.groupColumn, "unknownGroupColumn");
+  const weight = dataOf(input.weightColumn, "unknownWeightColumn");
+  const group = dataOf(input.groupColumn, "unknownGroupColumn");
+  const weights = weight ? numbersOf(weight) : undefined;
   const extra = new Set([input.weightColumn, input.groupColumn]);
   const match = matchColumns(headers, input.variables);
   const columnOfCode = (code: string) => {
     const v = input.variables.find((x) => x.code === code);
-    return v ? match.columns.get(v.name) : undefined;
+    const index = v ? match.columns.get(v.name) : undefined;
+    return index === undefined ? undefined : (source.column(index) ?? undefined);
   };
   const indicators: ResultsOutput["indicators"] = [];
   const notComputable: ResultsOutput["notComputable"] = [];
   for (const [code, definition] of Object.entries(input.definitions).sort(([a], [b]) => a.localeCompare(b))) {
-    const column = columnOfCode(definition.question);
+    const key = columnOfCode(definition.question);
     const universe = definition.denominator.universe;
-    const universeColumn = universe ? columnOfCode(universe.question) : undefined;
-    if (column === undefined || (universe && universeColumn === undefined)) {
-      notComputable.push({ code, question: column === undefined ? definition.question : universe!.question });
+    const universeData = universe ? columnOfCode(universe.question) : undefined;
+    if (key === undefined || (universe && universeData === undefined)) {
+      notComputable.push({ code, question: key === undefined ? definition.question : universe!.question });
       continue;
     }
     indicators.push({
       code,
-      results: computeIndicator({ definition, rows, column, universeColumn, weightColumn, groupColumn }),
+      results: computeIndicator({ definition, rowCount, key, universe: universeData, weights, group }),
     });
   }
   return {
-    rows: rows.length,
+    rows: rowCount,
     unmatchedColumns: match.unmatched.filter((h) => !extra.has(h)),
     missingVariables: match.missing,
     indicators,
     notComputable,
   };
+}
+
+/** The headers of the columns computing every indicator reads: key and universe questions. */
+export function indicatorHeaders(
+  headers: readonly string[],
+  variables: readonly QuestionnaireVariable[],
+  definitions: Readonly<Record<string, IndicatorComputation>>,
+): string[] {
+  const match = matchColumns(headers, variables);
+  const out = new Set<string>();
+  for (const d of Object.values(definitions))
+    for (const code of [d.question, d.denominator.universe?.question]) {
+      const v = code === undefined ? undefined : variables.find((x) => x.code === code);
+      const index = v ? match.columns.get(v.name) : undefined;
+      if (index !== undefined) out.add(headers[index]);
+    }
+  return [...out];
 }

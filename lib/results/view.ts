@@ -2,10 +2,11 @@
 // computable indicator per group (with the weight and grouping columns chosen, when the file has
 // them), and several datasets side by side with a note wherever the bank versions behind an
 // indicator differ between them (not comparable as is). Pure.
+import { usableColumns } from "./column-store";
 import type { IndicatorResult } from "./compute";
 import type { StoredDataset } from "./data";
 import type { ResultsPlan } from "./plan";
-import { computeResults } from "./submissions";
+import { computeResults, indicatorHeaders } from "./submissions";
 
 export type DatasetResults = {
   weight: string | undefined;
@@ -14,16 +15,38 @@ export type DatasetResults = {
   notComputable: { code: string; question: string }[];
 };
 
+/** The columns a person may weight and group this dataset by (column-store.ts). */
+export function choicesOfDataset(dataset: Pick<StoredDataset, "source">): { weights: string[]; groups: string[] } {
+  return usableColumns(dataset.source.columns);
+}
+
+/** The headers the page reads of a dataset: every indicator's columns, and the weight and group chosen. */
+export function headersNeeded(
+  headers: readonly string[],
+  plan: ResultsPlan,
+  options: { weight?: string; group?: string },
+) {
+  const extra = [options.weight, options.group].filter((h): h is string => !!h && headers.includes(h));
+  return [...indicatorHeaders(headers, plan.variables, plan.definitions), ...extra];
+}
+
 export function resultsOfDataset(
-  dataset: Pick<StoredDataset, "headers" | "rows">,
+  dataset: Pick<StoredDataset, "source">,
   plan: ResultsPlan,
   options: { weight?: string; group?: string },
 ): DatasetResults {
-  // A column this file does not have (a choice made for another dataset) is not applied.
-  const weight = options.weight && dataset.headers.includes(options.weight) ? options.weight : undefined;
-  const group = options.group && dataset.headers.includes(options.group) ? options.group : undefined;
+  // A column this file does not have, or did not keep (a choice made for another dataset, or a
+  // grouping by a column of free text), is not applied.
+  const { source } = dataset;
+  const usable = (name: string | undefined, kind: "weight" | "group") => {
+    const index = name ? source.headers.indexOf(name) : -1;
+    const data = index < 0 ? null : source.column(index);
+    return data && (kind === "weight" || data.kind === "codes") ? name : undefined;
+  };
+  const weight = usable(options.weight, "weight");
+  const group = usable(options.group, "group");
   const out = computeResults({
-    table: { headers: dataset.headers, rows: dataset.rows },
+    source,
     variables: plan.variables,
     definitions: plan.definitions,
     weightColumn: weight,

@@ -12,6 +12,7 @@ import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { GET as listQuestionnaires } from "@/app/api/v1/questionnaires/route";
 import { GET as exportQuestionnaire } from "@/app/api/v1/questionnaires/[id]/export/route";
 import { POST as importQuestionnaire } from "@/app/api/v1/questionnaires/import/route";
+import { POST as uploadDataset } from "@/app/api/v1/questionnaires/[id]/datasets/route";
 import { GET as health } from "@/app/api/health/route";
 import { browserHeaders, ORIGIN, signIn } from "./auth-helpers";
 import { expectContract } from "./openapi-contract";
@@ -250,6 +251,21 @@ describe("hostile input on every public route: never a 5xx, always a documented 
           expect(response.status).not.toBe(201);
         },
       ),
+      { numRuns: 30 },
+    );
+  });
+
+  it("POST /api/v1/questionnaires/{id}/datasets with hostile ids, names and bodies", async () => {
+    await fc.assert(
+      fc.asyncProperty(hostile, hostile, hostile, async (id, name, text) => {
+        const url = `${ORIGIN}/api/v1/questionnaires/${pathSegment(id)}/datasets?${new URLSearchParams({ name })}`;
+        const headers = browserHeaders(researcher, { "content-type": "text/csv" });
+        const response = await uploadDataset(new Request(url, { method: "POST", headers, body: text }), {
+          params: Promise.resolve({ id }),
+        });
+        await expectSafe("post", "/api/v1/questionnaires/{id}/datasets", response, `${id} ${name}`.slice(0, 100));
+        expect(response.status).not.toBe(201);
+      }),
       { numRuns: 30 },
     );
   });

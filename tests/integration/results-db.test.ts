@@ -12,6 +12,7 @@ import { deleteDataset, uploadDataset } from "@/lib/results/mutations";
 import { planFromCodebook, type ResultsPlan } from "@/lib/results/plan";
 import { compareDatasets, resultsOfDataset } from "@/lib/results/view";
 import { ResultsError } from "@/lib/results/errors";
+import { RESULTS_MAX_BYTES } from "@/lib/results/limits";
 import { generateSubmissions, writeSubmissionsCsv, type SyntheticVariable } from "@/lib/results/synthetic";
 import { wilsonInterval } from "@/lib/results/interval";
 import type { Codebook } from "@/lib/codebook/model";
@@ -214,7 +215,7 @@ describe("results from synthetic submissions of a public template", () => {
     expect(await refusal(new Uint8Array([0x61, 0x3b, 0x62, 0x0a, 0xe9, 0xff, 0x0a]))).toMatchObject({
       code: "encoding",
     });
-    expect(await refusal(new Uint8Array(20 * 1024 * 1024 + 1))).toMatchObject({ code: "fileTooLarge" });
+    expect(await refusal(new Uint8Array(RESULTS_MAX_BYTES + 1))).toMatchObject({ code: "fileTooLarge" });
     expect(await db.resultsDataset.count()).toBe(before);
   });
 });

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { directionOf, pickText, type Language } from "@/lib/i18n/languages";
 import { loadResultsPage, type ResultsPageProps } from "@/lib/results/page";
-import { RESULTS_MAX_MEGABYTES } from "@/lib/results/limits";
+import { RESULTS_MAX_MEGABYTES, RESULTS_MAX_XLSX_MEGABYTES } from "@/lib/results/limits";
 import { FileDownloads } from "@/components/ui/FileDownloads";
 import { UploadForm } from "@/components/results/UploadForm";
 import { DeleteDatasetButton } from "@/components/results/DeleteDatasetButton";
@@ -120,7 +120,12 @@ export default async function ResultsPage(props: ResultsPageProps) {
       {page.canUpload && codebook && (
         <section className="results-section" aria-labelledby="upload-heading">
           <h2 id="upload-heading">{t("uploadHeading")}</h2>
-          <UploadForm questionnaireId={doc.id} locale={locale} maxMegabytes={RESULTS_MAX_MEGABYTES} />
+          <UploadForm
+            questionnaireId={doc.id}
+            locale={locale}
+            maxMegabytes={RESULTS_MAX_MEGABYTES}
+            maxXlsxMegabytes={RESULTS_MAX_XLSX_MEGABYTES}
+          />
         </section>
       )}
 
@@ -144,7 +149,7 @@ export default async function ResultsPage(props: ResultsPageProps) {
               <label htmlFor="results-weight">{t("weightLabel")}</label>{" "}
               <select id="results-weight" name="weight" defaultValue={results.weight ?? ""}>
                 <option value="">{t("none")}</option>
-                {selected.headers.filter(Boolean).map((h) => (
+                {page.columnChoices.weights.map((h) => (
                   <option key={h} value={h}>
                     {h}
                   </option>
@@ -153,7 +158,7 @@ export default async function ResultsPage(props: ResultsPageProps) {
               <label htmlFor="results-group">{t("groupLabel")}</label>{" "}
               <select id="results-group" name="group" defaultValue={results.group ?? ""}>
                 <option value="">{t("none")}</option>
-                {selected.headers.filter(Boolean).map((h) => (
+                {page.columnChoices.groups.map((h) => (
                   <option key={h} value={h}>
                     {h}
                   </option>

@@ -16,7 +16,7 @@ import { findResultsCodebook } from "@/lib/results/codebook-data";
 import { findStoredDatasets } from "@/lib/results/data";
 import { planFromCodebook } from "@/lib/results/plan";
 import { resultsQuerySchema } from "@/lib/results/schema";
-import { compareDatasets, resultsOfDataset } from "@/lib/results/view";
+import { compareDatasets, headersNeeded, resultsOfDataset } from "@/lib/results/view";
 import { resultsCsv, resultsRecords, resultsXlsx } from "@/lib/results/export";
 import { comparisonChartFile, datasetChartFile } from "@/lib/results/chart-file";
 
@@ -51,12 +51,13 @@ function queryOf(url: URL): Record<string, string | string[]> {
 }
 
 async function comparisonChart(user: Person, id: string, ids: string[], locale: Language) {
-  const stored = await findStoredDatasets(id, user.id, ids);
-  // Every dataset named must be the asker's: one that is not makes the whole comparison "not found".
-  if (stored.length !== ids.length || !stored.every((d) => can(user, "results.read", d))) return null;
   const codebook = await findResultsCodebook(id);
   if (!codebook) return null;
-  const comparison = compareDatasets(stored, planFromCodebook(codebook));
+  const plan = planFromCodebook(codebook);
+  const stored = await findStoredDatasets(id, user.id, ids, (d) => headersNeeded(d.headers, plan, {}));
+  // Every dataset named must be the asker's: one that is not makes the whole comparison "not found".
+  if (stored.length !== ids.length || !stored.every((d) => can(user, "results.read", d))) return null;
+  const comparison = compareDatasets(stored, plan);
   return download(new TextEncoder().encode(comparisonChartFile({ locale, codebook, comparison })), SVG_CONTENT_TYPE, {
     name: `${stored.map((d) => d.name).join(", ")} chart`,
     asciiFallback: "comparison-chart",
@@ -77,10 +78,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
   if (format === "svg" && !query.dataset && query.compare.length >= 2)
     return (await comparisonChart(user, id, query.compare, locale)) ?? refuse("notFound", locale, 404);
   if (!query.dataset) return refuse("notFound", locale, 404);
-  const [dataset] = await findStoredDatasets(id, user.id, [query.dataset]);
-  const codebook = dataset && can(user, "results.read", dataset) ? await findResultsCodebook(id) : null;
-  if (!dataset || !codebook) return refuse("notFound", locale, 404);
-  const results = resultsOfDataset(dataset, planFromCodebook(codebook), query);
+  const codebook = await findResultsCodebook(id);
+  const plan = codebook ? planFromCodebook(codebook) : null;
+  // Only the columns these results read are decoded (the indicators', the weight and group chosen).
+  const [dataset] = plan
+    ? await findStoredDatasets(id, user.id, [query.dataset], (d) => headersNeeded(d.headers, plan, query))
+    : [];
+  if (!dataset || !codebook || !plan || !can(user, "results.read", dataset)) return refuse("notFound", locale, 404);
+  const results = resultsOfDataset(dataset, plan, query);
   const fallback = asciiSlug(dataset.name, "dataset");
   if (format === "svg")
     return download(
