@@ -1,6 +1,8 @@
 // Recall@20 of the search's first pages against the exact ranking (every match scored), on a
 // realistic query mix drawn from the bank's own words (bench/README.md, "Relevance"):
-//   DATABASE_URL=postgresql://…/bank node --import tsx bench/relevance.ts [--queries 600] [--out file.json]
+//   DATABASE_URL=postgresql://…/bank node --import tsx bench/relevance.ts [--queries 600] [--mix realistic] [--out file.json]
+// --mix realistic: the HTTP benchmark's mix instead (bench/query-mix.ts: its queries with words),
+// with recall reported per kind of query (bench/search-profile.ts's groups).
 // The mix: for each language, the label words ranked by frequency, drawn with a Zipf law (word of
 // rank r with probability ∝ 1/r), as one-, two- and three-word queries, with or without the
 // language, some with a facet, some misspelt (two letters swapped), accents dropped, Arabic hamza
@@ -13,6 +15,8 @@ import { LANGUAGES, type Language } from "../lib/i18n/languages";
 import type { SqlQuery } from "../lib/search/query";
 import { runSearch } from "../lib/search/run-search";
 import { parseSearchParams } from "../lib/search/schema";
+import { realisticMix } from "./query-mix";
+import { groupsOf } from "./search-profile";
 import { summarize } from "./stats";
 
 let seed = 7;
@@ -33,7 +37,7 @@ function typo(w: string) {
   return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
 }
 
-type MixQuery = { kind: string; lang: Language; query: string };
+type MixQuery = { kind: string; lang: Language | "any"; query: string; groups?: string[] };
 
 export function buildMix(words: Record<Language, string[]>, size: number): MixQuery[] {
   const seen = new Set<string>();
@@ -76,7 +80,9 @@ export function buildMix(words: Record<Language, string[]>, size: number): MixQu
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { queries: { type: "string" }, out: { type: "string" } } });
+  const { values } = parseArgs({
+    options: { queries: { type: "string" }, out: { type: "string" }, mix: { type: "string" } },
+  });
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   const exec = async <T>(q: SqlQuery) => (await client.query(q.text, q.values as unknown[])).rows as T[];
@@ -89,7 +95,12 @@ async function main() {
     });
     words[lang] = rows.map((r) => r.w);
   }
-  const mix = buildMix(words, Number(values.queries ?? 600));
+  const mix: MixQuery[] =
+    values.mix === "realistic"
+      ? realisticMix()
+          .queries.filter((q) => q.kind !== "browse")
+          .map((q) => ({ kind: q.kind, lang: q.lang, query: q.path.split("?")[1], groups: groupsOf(q) }))
+      : buildMix(words, Number(values.queries ?? 600));
   const results = [];
   for (const m of mix) {
     const parsed = parseSearchParams(new URLSearchParams(m.query));
@@ -121,8 +132,7 @@ async function main() {
   await client.end();
   const byKind = new Map<string, typeof results>();
   for (const r of results) {
-    const k = r.kind.split(" ")[0];
-    byKind.set(k, [...(byKind.get(k) ?? []), r]);
+    for (const k of r.groups ?? [r.kind.split(" ")[0]]) byKind.set(k, [...(byKind.get(k) ?? []), r]);
   }
   const summary = {
     queries: results.length,
@@ -133,7 +143,14 @@ async function main() {
     page: summarize(results.map((r) => r.ms)),
     exactEveryMatch: summarize(results.map((r) => r.exactMs)),
     byWords: Object.fromEntries(
-      [...byKind].map(([k, rs]) => [k, { queries: rs.length, page: summarize(rs.map((r) => r.ms)) }]),
+      [...byKind].map(([k, rs]) => [
+        k,
+        {
+          queries: rs.length,
+          meanRecall: +(rs.reduce((s, r) => s + r.recall, 0) / rs.length).toFixed(4),
+          page: summarize(rs.map((r) => r.ms)),
+        },
+      ]),
     ),
   };
   console.log(JSON.stringify(summary, null, 2));

@@ -62,8 +62,8 @@ export function ranksByRelevance(plan: SearchPlan, params: Pick<SearchParams, "s
 
 /**
  * The ids of one page of results, in order. By relevance, every match is ranked (lib/search/ranking.ts):
- * from the postings when `lexemes` says the query is one lexeme per language (best first only),
- * else by scoring every match.
+ * when `lexemes` is given (best first only), per language, from the postings where the query is one
+ * lexeme and by scoring that language's matches elsewhere; else by scoring every match at once.
  */
 export function pageQuery(
   plan: SearchPlan,

@@ -2,7 +2,15 @@
 // connection) and the benchmark (which replays the same statements directly) share one code path.
 import { queryWords } from "./normalize";
 import { correctQuery, pageQuery, planSearch, ranksByRelevance, vocabularyQuery, type SearchPlan } from "./query";
-import { cachedLexemes, queryTreeQuery, rememberLexemes, singleLexemes, type QueryLexemes } from "./ranking";
+import {
+  cachedLexemes,
+  filterSizesQuery,
+  postingsWalkPaysOff,
+  queryTreeQuery,
+  rememberLexemes,
+  singleLexemes,
+  type QueryLexemes,
+} from "./ranking";
 import type { Counts, Exec } from "./counts";
 import { cachedCountMatches } from "./counts-cache";
 import { groupFacets } from "./facets";
@@ -15,8 +23,8 @@ const FEW_RESULTS = 3;
 
 type PageRow = { id: string; score: number | null };
 
-/** The query's single lexeme per language, or null when it is more than that (lib/search/ranking.ts). */
-async function lexemesOf(exec: Exec, plan: SearchPlan): Promise<QueryLexemes | null> {
+/** The query's single lexeme per language, when it is one there (lib/search/ranking.ts). */
+async function lexemesOf(exec: Exec, plan: SearchPlan): Promise<QueryLexemes> {
   const key = `${plan.langs.join(",")}\n${plan.query}`;
   const known = cachedLexemes(key);
   if (known !== undefined) return known;
@@ -25,8 +33,18 @@ async function lexemesOf(exec: Exec, plan: SearchPlan): Promise<QueryLexemes | n
   return lexemes;
 }
 
+/** With a filter, the postings are read only when they are the cheaper road (lib/search/ranking.ts). */
+async function walkPaysOff(exec: Exec, plan: SearchPlan, params: SearchParams, walks: number): Promise<boolean> {
+  if (!plan.filters.length) return true;
+  const [sizes] = await exec<{ bank: number; rarest: number }>(filterSizesQuery(plan));
+  const depth = params.page * params.pageSize;
+  return postingsWalkPaysOff({ depth, bank: Number(sizes?.bank ?? 0), rarest: Number(sizes?.rarest ?? 0), walks });
+}
+
 async function pageIds(exec: Exec, plan: SearchPlan, params: SearchParams): Promise<PageRow[]> {
-  const lexemes = ranksByRelevance(plan, params) ? await lexemesOf(exec, plan) : null;
+  let lexemes = ranksByRelevance(plan, params) ? await lexemesOf(exec, plan) : null;
+  const walks = lexemes ? Object.values(lexemes).filter((l) => typeof l === "string").length : 0;
+  if (walks && !(await walkPaysOff(exec, plan, params, walks))) lexemes = null;
   return exec<PageRow>(pageQuery(plan, params, lexemes));
 }
 
@@ -80,7 +98,7 @@ export async function runSearch(
   let stopWordsOnly = false;
   if (plan.query && !result.ids.length && !result.total) {
     const lexemes = await lexemesOf(exec, plan);
-    stopWordsOnly = lexemes !== null && Object.values(lexemes).some((l) => l === null);
+    stopWordsOnly = Object.values(lexemes).some((l) => l === null);
   }
   const docs = result.ids.length
     ? await exec<{ doc: string }>(questionDocumentsQuery({ ids: result.ids.map((r) => r.id) }))

@@ -50,6 +50,10 @@ const CASES: [string, string | null][] = [
   ["لقاح الأطفال", "ar"],
   ['"your household"', "en"],
   ["vaccine or trust", null],
+  // one lexeme in some languages, several in others ("sûr" is a French stop word), a word repeated
+  ["sûr autre", null],
+  ["health during health", "en"],
+  ["vaccine health vaccine", null],
 ];
 
 describe("relevance ranks every match", () => {
@@ -78,6 +82,24 @@ describe("relevance ranks every match", () => {
     expect(exact.length).toBeGreaterThan(0);
     const got = await searchQuestions(params("q=vaccine&lang=en&type=select_one"), { counts: false });
     expect(got.items.map((i) => i.code)).toEqual(exact.map((r) => r.code));
+  });
+
+  it("keeps the exact ranking with a rare filter, where every match is scored instead of walking the postings", async () => {
+    for (const [q, lang] of [
+      ["vaccine", "en"],
+      ["vaccine", null],
+      ["vaccine child", null],
+    ] as const) {
+      const exact = await exactPage(q, lang, 1, `AND s.facets @> ARRAY['tag:vaccination']`);
+      expect(exact.length, q).toBeGreaterThan(0);
+      const got = await searchQuestions(params(`q=${q}${lang ? `&lang=${lang}` : ""}&tag=vaccination`), {
+        counts: false,
+      });
+      expect(
+        got.items.map((i) => i.code),
+        q,
+      ).toEqual(exact.map((r) => r.code));
+    }
   });
 
   it("keeps the postings in step with edits: a retired question leaves the public ranking", async () => {

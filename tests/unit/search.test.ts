@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { singleLexemes } from "@/lib/search/ranking";
+import { filterSizesQuery, postingsWalkPaysOff, singleLexemes } from "@/lib/search/ranking";
 import {
   correctQuery,
   exactCountsQuery,
@@ -90,6 +90,37 @@ describe("query building", () => {
     // Lowest relevance first cannot be read from the index in tie-break order: full ranking.
     expect(pageQuery(plan, { page: 1, pageSize: 20, dir: "asc" }, lexemes).text).toContain("ts_rank");
   });
+  it("reads one-lexeme languages from the postings and scores the others' matches, per language, in one merge", () => {
+    // "sûr autre": a stop word and a word in French, two words elsewhere.
+    const plan = planSearch(parse("q=s%C3%BBr+autre"));
+    const page = pageQuery(plan, { page: 2, pageSize: 20 }, { en: false, es: false, fr: "autr", ar: null });
+    expect(page.text.match(/FROM search_posting p/g)).toHaveLength(1);
+    expect(page.text).toContain("p.lang = 'fr'");
+    // Each two-word language ranks its own matches with its own ts_rank, best `depth` with ties.
+    for (const l of ["en", "es"]) {
+      expect(page.text).toContain(`ts_rank(s.${l}, qb_search_query('${l}', `);
+      expect(page.text).toContain(`s.${l} @@ qb_search_query('${l}', `);
+    }
+    expect(page.text).not.toContain("s.ar");
+    expect(page.text.match(/FETCH FIRST \$\d+ ROWS WITH TIES/g)).toHaveLength(2);
+    expect(page.text).not.toContain("greatest(");
+    expect(page.values).toContain(40);
+    expect(page.values).toContain("sûr autre");
+    expect(page.text).toMatch(/max\(c\.score\) AS score .*ORDER BY score DESC, c\.code ASC LIMIT/);
+  });
+  it("walks the postings under a filter only when the filter is common enough for the walk to be short", () => {
+    // 100,000 visible questions, page 1 (depth 20): a walk reads about 20 × 100,000 / rarest postings.
+    expect(postingsWalkPaysOff({ depth: 20, bank: 100_000, rarest: 30_000, walks: 4 })).toBe(true);
+    expect(postingsWalkPaysOff({ depth: 20, bank: 100_000, rarest: 1_520, walks: 4 })).toBe(false);
+    expect(postingsWalkPaysOff({ depth: 20, bank: 100_000, rarest: 1_520, walks: 1 })).toBe(false);
+    expect(postingsWalkPaysOff({ depth: 20, bank: 100_000, rarest: 0, walks: 1 })).toBe(false);
+    // Deeper pages walk further.
+    expect(postingsWalkPaysOff({ depth: 20, bank: 100_000, rarest: 10_000, walks: 1 })).toBe(true);
+    expect(postingsWalkPaysOff({ depth: 2_000, bank: 100_000, rarest: 10_000, walks: 1 })).toBe(false);
+    const sizes = filterSizesQuery(planSearch(parse("q=vaccine&tag=vaccination&type=text")));
+    expect(sizes.text).toMatch(/AS bank, .*min\(.*unnest\(\$2::text\[\]\) AS f\)::int AS rarest/);
+    expect(sizes.values).toEqual([["published"], ["type:text", "tag:vaccination"]]);
+  });
   it("tells a one-lexeme tsquery from any other, reading tsquery quoting", () => {
     expect(
       singleLexemes([
@@ -98,9 +129,13 @@ describe("query building", () => {
         { lang: "fr", tsquery: "'l''enfant'" },
       ]),
     ).toEqual({ en: "vaccin", ar: null, fr: "l'enfant" });
-    expect(singleLexemes([{ lang: "en", tsquery: "'vaccin' & 'child'" }])).toBeNull();
-    expect(singleLexemes([{ lang: "en", tsquery: "'vaccin' <-> 'child'" }])).toBeNull();
-    expect(singleLexemes([{ lang: "en", tsquery: "!'vaccin'" }])).toBeNull();
+    expect(singleLexemes([{ lang: "en", tsquery: "'vaccin' & 'child'" }])).toEqual({ en: false });
+    expect(singleLexemes([{ lang: "en", tsquery: "'vaccin' <-> 'child'" }])).toEqual({ en: false });
+    expect(singleLexemes([{ lang: "en", tsquery: "!'vaccin'" }])).toEqual({ en: false });
+    expect(singleLexemes([{ lang: "en", tsquery: "'vaccin' | 'vaccin'" }])).toEqual({ en: false });
+    // One lexeme repeated is that lexeme (ts_rank scores a conjunction's distinct lexemes).
+    expect(singleLexemes([{ lang: "en", tsquery: "'health' & 'health' & 'health'" }])).toEqual({ en: "health" });
+    expect(singleLexemes([{ lang: "fr", tsquery: "'l''enfant' & 'l''enfant'" }])).toEqual({ fr: "l'enfant" });
   });
   it("reads counts from the counter table for the unfiltered bank, and counts or samples matches otherwise", () => {
     expect(storedCountsQuery(planSearch(parse(""))).text).toContain("search_facet_count");
