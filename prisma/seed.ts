@@ -256,6 +256,9 @@ async function seedQuestions(
       sourceLanguage: SOURCE_LANGUAGE,
     };
     await prisma.$transaction(async (tx: Tx) => {
+      // The search row and postings are built once, below, not after each of these statements
+      // (migration search_refresh_deferrable).
+      await tx.$executeRawUnsafe(`SET LOCAL qb.search_deferred = 'on'`);
       const question = existing
         ? await tx.question.update({ where: { id: existing.id }, data: fields })
         : await tx.question.create({ data: { code: q.code, ...fields, publishedAt: new Date() } });
@@ -287,6 +290,8 @@ async function seedQuestions(
         create: { questionId: question.id, version: question.version, snapshot },
         update: { snapshot },
       });
+      await tx.$executeRawUnsafe(`SET LOCAL qb.search_deferred = 'off'`);
+      await tx.$executeRawUnsafe(`SELECT qb_search_refresh($1)`, question.id);
     });
     counts[existing ? "updated" : "created"]++;
   }
