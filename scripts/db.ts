@@ -3,12 +3,14 @@
 //   migration:create N  write prisma/migrations/<timestamp>_N/migration.sql from schema.prisma
 //   drift               exit 1 when schema.prisma and the migrations disagree
 //   seed                migrate, then load the seed bank (idempotent)
-//   prepare             migrate, then seed only when the bank is empty (what `npm start` runs)
+//   prepare             migrate, then seed only when the bank is empty (before `npm run dev`;
+//                       `npm start`'s server does the same in its own process)
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { openAdapter, resolveTarget } from "../lib/db/adapter";
 import { applyMigrations, diffSchemaAgainstMigrations, migrationsDir } from "../lib/db/migrations";
 import { readEnv } from "../lib/env";
+import { prepareDatabase } from "./prepare-database";
 
 async function withAdapter<T>(fn: (opened: Awaited<ReturnType<typeof openAdapter>>) => Promise<T>): Promise<T> {
   const opened = await openAdapter(resolveTarget(readEnv()));
@@ -59,17 +61,8 @@ async function main() {
       return;
     }
     case "prepare": {
-      const { seedDatabase, isBankEmpty } = await import("../prisma/seed");
-      await withAdapter(async ({ adapter }) => {
-        const applied = await applyMigrations(adapter);
-        if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
-        if (await isBankEmpty(adapter)) {
-          console.log("First start: seeding the bank…");
-          await seedDatabase(adapter, {
-            demoAccounts: process.env.SEED_DEMO_ACCOUNTS === "1" || !readEnv().DATABASE_URL,
-          });
-        }
-      });
+      const demoAccounts = process.env.SEED_DEMO_ACCOUNTS === "1" || !readEnv().DATABASE_URL;
+      await withAdapter((opened) => prepareDatabase(opened, demoAccounts));
       return;
     }
     default:

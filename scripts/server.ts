@@ -5,12 +5,15 @@
 // is always replaced by one address resolved from the socket (lib/net/client-address.ts:
 // X-Forwarded-For is believed only from the proxies named in TRUSTED_PROXIES). It also fills the
 // empty document Next answers for a page that failed on the server (./error-pages.ts).
-// Usage: tsx scripts/server.ts (npm start runs it after migrating); HOST and PORT as for npm start.
+// Usage: tsx scripts/server.ts (npm start runs it with QB_PREPARE_DATABASE=1); HOST and PORT as for npm start.
 import { createServer } from "node:http";
 import next from "next";
+import { openAdapter, resolveTarget } from "../lib/db/adapter";
+import { handOverPglite } from "../lib/db/pglite";
 import { readEnv } from "../lib/env";
 import { isTrustedPeer, parseTrustedProxies, resolveClientAddress } from "../lib/net/client-address";
 import { fillErrorPages } from "./error-pages";
+import { prepareDatabase } from "./prepare-database";
 
 const env = readEnv();
 const trusted = parseTrustedProxies(env.TRUSTED_PROXIES);
@@ -29,9 +32,28 @@ async function databaseDown(): Promise<boolean> {
   }
 }
 
+/**
+ * With QB_PREPARE_DATABASE=1 (set by `npm start`): migrate, and seed an empty bank, while Next
+ * starts (each takes seconds; they overlap on two cores), and keep an embedded database open for
+ * the app rather than close it and open it again on the first request. Without it the database is
+ * taken as it is, and a server started while it is down answers 503 until it is back.
+ */
+async function prepareDatabaseForServing(): Promise<void> {
+  if (process.env.QB_PREPARE_DATABASE !== "1") return;
+  const target = resolveTarget(env);
+  const opened = await openAdapter(target);
+  await prepareDatabase(opened, process.env.SEED_DEMO_ACCOUNTS === "1" || !env.DATABASE_URL);
+  if (opened.pglite && target.kind === "pglite" && target.dataDir) handOverPglite(target.dataDir, opened.pglite);
+}
+
 const app = next({ dev: false, hostname, port: env.PORT, dir: process.cwd() });
 const handle = app.getRequestHandler();
-await app.prepare();
+try {
+  await Promise.all([app.prepare(), prepareDatabaseForServing()]);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
 
 const server = createServer((request, response) => {
   const address = resolveClientAddress({

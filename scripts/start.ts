@@ -3,7 +3,8 @@
 // the last build (production mode only; --no-build serves the existing build as it is); 3. migrate
 // the database and seed it when it is empty; 4. start the server (scripts/server.ts; `next dev`
 // with --dev) and print the address once /api/health answers.
-// The database step runs before the server starts and closes PGlite again: PGlite allows one process.
+// PGlite allows one process: `npm run dev` prepares the database in a step of its own and closes
+// it before `next dev` starts; the production server prepares it in its own process.
 // Every step runs in its own process group, so that SIGINT or SIGTERM to this script stops the
 // whole tree (npx, tsx and Next each start children of their own) and nothing keeps serving.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -123,12 +124,17 @@ async function main() {
   console.log(
     env.DATABASE_URL ? "Database: PostgreSQL (DATABASE_URL)" : `Database: embedded PGlite in ${env.PGLITE_DIR}`,
   );
-  await run(process.execPath, [TSX, "--import", "./scripts/server-only.mjs", "scripts/db.ts", "prepare"]);
+  // `next dev` is a process of its own: the database is prepared (and closed) before it. The
+  // production server prepares it itself, while Next starts (scripts/server.ts).
+  if (dev) await run(process.execPath, [TSX, "--import", "./scripts/server-only.mjs", "scripts/db.ts", "prepare"]);
 
   const host = process.env.HOST ?? "127.0.0.1";
   const server = dev
     ? spawnStep(process.execPath, [bin("next", "dist/bin/next"), "dev", "--hostname", host, "--port", String(env.PORT)])
-    : spawnStep(process.execPath, [TSX, "scripts/server.ts"], { HOST: host });
+    : spawnStep(process.execPath, [TSX, "--import", "./scripts/server-only.mjs", "scripts/server.ts"], {
+        HOST: host,
+        QB_PREPARE_DATABASE: "1",
+      });
   server.on("exit", (code, signal) => {
     if (stopping) return;
     // The server died on its own: take down anything it left in its group, and say so.
