@@ -7,31 +7,10 @@
 import { useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { fileNameFromDisposition } from "@/lib/export/download-name";
+import { refusalOf, saveBlob } from "@/components/ui/download-file";
 import { svgToPng } from "./svg-to-png";
 
 const subscribe = () => () => {};
-
-function save(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: some browsers read the object URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-async function messageOf(response: Response): Promise<string | null> {
-  try {
-    const body = (await response.json()) as { message?: unknown };
-    return typeof body.message === "string" && body.message ? body.message : null;
-  } catch {
-    return null;
-  }
-}
 
 export function PngDownloadButton({
   svgHref,
@@ -63,12 +42,12 @@ export function PngDownloadButton({
     try {
       const response = await fetch(svgHref, { headers: { "Accept-Language": locale }, credentials: "same-origin" });
       if (!response.ok) {
-        setStatus({ ok: false, text: (await messageOf(response)) ?? t("pngFailed") });
+        setStatus({ ok: false, text: (await refusalOf(response, t("pngFailed"))).message });
         return;
       }
       const svgName = fileNameFromDisposition(response.headers.get("content-disposition")) ?? "chart.svg";
       const name = `${svgName.replace(/\.svg$/i, "")}.png`;
-      save(await svgToPng(await response.text()), name);
+      saveBlob(await svgToPng(await response.text()), name);
       setStatus({ ok: true, text: t("pngSaved", { file: name }) });
     } catch {
       setStatus({ ok: false, text: t("pngFailed") });

@@ -5,40 +5,12 @@
 // on the page; a success is saved under the name the server gave it (Content-Disposition).
 import { useState, type MouseEvent, type ReactNode } from "react";
 import { fileNameFromDisposition } from "@/lib/export/download-name";
+import { refusalOf, saveBlob, type Refusal } from "./download-file";
 
 export type FileDownload = { href: string; label: ReactNode; ariaLabel: string; className?: string };
 
-type Refusal = { message: string; issues: string[] };
-
 /** At most this many of the server's reasons are listed; the page's readiness list has them all. */
 const MAX_ISSUES = 10;
-
-async function refusalOf(response: Response, failed: string): Promise<Refusal> {
-  try {
-    // The API's one error body: { code, message, details? }; a refused export lists its problems in details.issues.
-    const body = (await response.json()) as { message?: unknown; details?: { issues?: { message?: unknown }[] } };
-    const listed = body.details?.issues;
-    const issues = Array.isArray(listed)
-      ? listed.flatMap((i) => (typeof i?.message === "string" ? [i.message] : []))
-      : [];
-    return { message: typeof body.message === "string" && body.message ? body.message : failed, issues };
-  } catch {
-    return { message: failed, issues: [] };
-  }
-}
-
-function saveBlob(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: some browsers read the object URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export function FileDownloads({
   downloads,

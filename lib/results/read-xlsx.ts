@@ -5,18 +5,7 @@ import ExcelJS from "exceljs";
 import { inspectSpreadsheetZip } from "../spreadsheet/guard";
 import { ResultsError } from "./errors";
 import { RESULTS_MAX_UNPACKED_BYTES } from "./limits";
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === "object" && "richText" in value) return value.richText.map((r) => r.text).join("");
-  if (typeof value === "object" && "text" in value && typeof value.text === "string") return value.text;
-  if (typeof value === "object" && "result" in value && value.result !== undefined)
-    return cellText(value.result as ExcelJS.CellValue);
-  return "";
-}
+import { cellText } from "../spreadsheet/cell-text";
 
 export async function readXlsxRecords(bytes: Buffer): Promise<string[][]> {
   const refused = await inspectSpreadsheetZip(bytes, {
@@ -37,7 +26,7 @@ export async function readXlsxRecords(bytes: Buffer): Promise<string[][]> {
   const records: string[][] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
+    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value, "cachedResult"));
     records.push(cells);
   });
   // Trailing empty header cells (a sheet's formatted but empty columns) are not columns.

@@ -18,6 +18,7 @@ import ExcelJS from "exceljs";
 import { inspectSpreadsheetZip } from "../spreadsheet/guard";
 
 import { IMPORT_MAX_BYTES } from "./upload-limit";
+import { cellText } from "../spreadsheet/cell-text";
 
 export { IMPORT_MAX_BYTES };
 export const IMPORT_MAX_ROWS = 10_000;
@@ -135,18 +136,6 @@ export type ReadFailure = "fileTooLarge" | "badFile";
 export type ReadOutcome =
   { ok: true; lang: string | null; rows: ImportedRow[] } | { ok: false; code: ReadFailure; reason: string };
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === "object" && "richText" in value) return value.richText.map((r) => r.text).join("");
-  if (typeof value === "object" && "text" in value && typeof value.text === "string") return value.text;
-  // A formula is never evaluated: its cached result, if any, is not trusted either.
-  if (typeof value === "object" && "formula" in value) return "";
-  return "";
-}
-
 /** A formula (or a cell sharing one): its text is not the translation, and the row is named as refused. */
 function isFormula(value: ExcelJS.CellValue): boolean {
   return typeof value === "object" && value !== null && ("formula" in value || "sharedFormula" in value);
@@ -164,27 +153,28 @@ export async function readTranslationWorkbook(bytes: Buffer): Promise<ReadOutcom
   }
   const sheet = workbook.getWorksheet(SHEET_NAME);
   if (!sheet) return { ok: false, code: "badFile", reason: "noSheet" };
-  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).map((v) => cellText(v).trim());
+  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).map((v) => cellText(v, "empty").trim());
   const col = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<SheetColumn, number>;
   if (col.id < 1 || col.translation < 1 || col.fingerprint < 1)
     return { ok: false, code: "badFile", reason: "missingColumns" };
   if (sheet.rowCount > IMPORT_MAX_ROWS + 1) return { ok: false, code: "badFile", reason: "tooManyRows" };
   let lang: string | null = null;
   workbook.getWorksheet("about")?.eachRow((row) => {
-    if (cellText(row.getCell(1).value) === "language") lang = cellText(row.getCell(2).value).trim() || null;
+    if (cellText(row.getCell(1).value, "empty") === "language")
+      lang = cellText(row.getCell(2).value, "empty").trim() || null;
   });
   const rows: ImportedRow[] = [];
   sheet.eachRow((row, n) => {
     if (n === 1) return;
-    const id = cellText(row.getCell(col.id).value).trim();
+    const id = cellText(row.getCell(col.id).value, "empty").trim();
     if (!id) return;
     const translation = row.getCell(col.translation).value;
     rows.push({
       row: n,
       id,
-      translation: cellText(translation).trim(),
-      fingerprint: cellText(row.getCell(col.fingerprint).value).trim(),
-      ...(col.question > 0 ? { question: cellText(row.getCell(col.question).value).trim() } : {}),
+      translation: cellText(translation, "empty").trim(),
+      fingerprint: cellText(row.getCell(col.fingerprint).value, "empty").trim(),
+      ...(col.question > 0 ? { question: cellText(row.getCell(col.question).value, "empty").trim() } : {}),
       ...(isFormula(translation) ? { refused: "formula" as const } : {}),
     });
   });
