@@ -29,9 +29,10 @@ export default defineConfig({
   use: { baseURL, trace: "retain-on-failure", ...devices["Desktop Chrome"], launchOptions: chromium },
   projects: [{ name: "chromium", use: { launchOptions: chromium } }],
   webServer: {
-    // The production build on a fresh embedded database, migrated and seeded as `npm start` does.
-    // scripts/server.ts, not `next start`: the server that takes the client address from the socket.
-    command: `rm -rf ${pgliteDir} && tsx --import ./scripts/server-only.mjs scripts/db.ts prepare && tsx scripts/server.ts`,
+    // The production build on a fresh embedded database, migrated and seeded in the server's own
+    // process as `npm start` does (QB_PREPARE_DATABASE). scripts/server.ts, not `next start`: the
+    // server that takes the client address from the socket.
+    command: `rm -rf ${pgliteDir} && tsx --import ./scripts/server-only.mjs scripts/server.ts`,
     url: `${baseURL}/api/health`,
     env: {
       PGLITE_DIR: pgliteDir,
@@ -40,6 +41,7 @@ export default defineConfig({
       HOST: "127.0.0.1",
       PORT: String(port),
       NODE_ENV: "production",
+      QB_PREPARE_DATABASE: "1",
       // The suite signs some forty people in from one browser on one address, more often than once
       // a minute: Better Auth's per-address limit (30 in a row without a minute's pause) would
       // refuse the later ones. The limit is tested in tests/integration (security, start-script);

@@ -43,7 +43,12 @@ async function prepareDatabaseForServing(): Promise<void> {
   const target = resolveTarget(env);
   const opened = await openAdapter(target);
   await prepareDatabase(opened, process.env.SEED_DEMO_ACCOUNTS === "1" || !env.DATABASE_URL);
-  if (opened.pglite && target.kind === "pglite" && target.dataDir) handOverPglite(target.dataDir, opened.pglite);
+  if (opened.pglite && target.kind === "pglite" && target.dataDir) {
+    // PGlite learns the database's array types when it opens: on a fresh folder, before the
+    // migrations made the enums whose arrays search binds ("malformed array literal" otherwise).
+    await opened.pglite.refreshArrayTypes();
+    handOverPglite(target.dataDir, opened.pglite);
+  }
 }
 
 const app = next({ dev: false, hostname, port: env.PORT, dir: process.cwd() });

@@ -124,6 +124,11 @@ describe.skipIf(!hasBuild)("npm start (package.json, scripts/start.ts)", () => {
       // Announced only once it answers: the very first request after the line succeeds.
       const health = await fetch(`${base}/api/health`);
       expect(health.status).toBe(200);
+      // The database the server migrated and seeded in its own process, used as it handed it on:
+      // a search binds arrays of the enums the migrations made (PGlite must know their types).
+      const search = await fetch(`${base}/api/v1/questions?q=vaccine`);
+      expect(search.status, await search.clone().text()).toBe(200);
+      expect(((await search.json()) as { items: unknown[] }).items.length).toBeGreaterThan(0);
 
       // 80 attempts, each claiming to come from a new address: the socket's address is what counts.
       const statuses: number[] = [];
