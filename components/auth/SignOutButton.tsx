@@ -1,13 +1,20 @@
 "use client";
 import { useState } from "react";
-import { useLocale, useTranslations } from "next-intl";
-import { useRouter } from "@/lib/i18n/navigation";
+import { useLocale, useRouter } from "@/lib/i18n/client-navigation";
 import { postJson } from "./post-json";
 import { Button, type ButtonVariant } from "@/components/ui/Button";
 
-/** Ends the session on the server, then reloads on the home page as a visitor. */
-export function SignOutButton({ variant = "link" }: { variant?: ButtonVariant }) {
-  const t = useTranslations("auth");
+/**
+ * Ends the session on the server, then reloads on the home page as a visitor. Its texts come from
+ * the server (auth.signOut, auth.signingOut): it is in every page's header, outside next-intl.
+ */
+export function SignOutButton({
+  variant = "link",
+  labels,
+}: {
+  variant?: ButtonVariant;
+  labels: { signOut: string; signingOut: string };
+}) {
   const locale = useLocale();
   const router = useRouter();
   const [pending, setPending] = useState(false);
@@ -23,7 +30,7 @@ export function SignOutButton({ variant = "link" }: { variant?: ButtonVariant })
         setPending(false);
       }}
     >
-      {pending ? t("signingOut") : t("signOut")}
+      {pending ? labels.signingOut : labels.signOut}
     </Button>
   );
 }

@@ -60,7 +60,7 @@ export async function AccountMenu() {
           </li>
         )}
         <li>
-          <SignOutButton />
+          <SignOutButton labels={{ signOut: t("signOut"), signingOut: t("signingOut") }} />
         </li>
       </ul>
     </Disclosure>

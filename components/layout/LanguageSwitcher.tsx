@@ -1,20 +1,17 @@
-"use client";
-import { useLocale } from "next-intl";
-import { useSearchParams } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { ChevronDown, Languages } from "lucide-react";
-import { Link, usePathname } from "@/lib/i18n/navigation";
-import { LANGUAGES, LANGUAGE_NAMES, isLanguage } from "@/lib/i18n/languages";
+import { LANGUAGE_NAMES, isLanguage } from "@/lib/i18n/languages";
 import { Disclosure } from "./Disclosure";
+import { LanguageLinks } from "./LanguageLinks";
 
 /**
  * The same page (path and query) in each language, each named in its own language, behind one
  * menu button that names the current language: four links side by side made the header wrap.
+ * Rendered on the server but for the links, which follow the address (./LanguageLinks.tsx): the
+ * icons are then no JavaScript of the page's (issue 19).
  */
-export function LanguageSwitcher({ label }: { label: string }) {
-  const locale = useLocale();
-  const pathname = usePathname();
-  const search = useSearchParams();
-  const query = Object.fromEntries(search.entries());
+export async function LanguageSwitcher({ label }: { label: string }) {
+  const locale = await getLocale();
   const current = isLanguage(locale) ? LANGUAGE_NAMES[locale] : locale;
   return (
     <nav className="lang-switch" aria-label={label}>
@@ -29,21 +26,7 @@ export function LanguageSwitcher({ label }: { label: string }) {
           </>
         }
       >
-        <ul>
-          {LANGUAGES.map((lang) => (
-            <li key={lang}>
-              <Link
-                href={{ pathname, query }}
-                locale={lang}
-                lang={lang}
-                hrefLang={lang}
-                aria-current={lang === locale ? "true" : undefined}
-              >
-                {LANGUAGE_NAMES[lang]}
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <LanguageLinks />
       </Disclosure>
     </nav>
   );

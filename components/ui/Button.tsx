@@ -1,11 +1,11 @@
-// The one button of the interface, as a <button>, as a link that looks like one (ButtonLink), or as
-// a class for an element that must stay itself (a download <a>, a <summary>). Styles in
-// controls.css, from the tokens; variants say what the action is, not how it looks.
+// The one button of the interface, as a <button>, as a link that looks like one (./ButtonLink.tsx),
+// or as a class for an element that must stay itself (a download <a>, a <summary>). Styles in
+// controls.css, from the tokens; variants say what the action is, not how it looks. No link here:
+// app/global-error.tsx, in every page's JavaScript, uses Button, and would bring next/link again.
 import type { ComponentProps } from "react";
-import { Link } from "@/lib/i18n/navigation";
 
 export type ButtonVariant = "primary" | "secondary" | "danger" | "link";
-type Look = { variant?: ButtonVariant; size?: "md" | "sm" };
+export type Look = { variant?: ButtonVariant; size?: "md" | "sm" };
 
 export function buttonClass({ variant = "secondary", size = "md" }: Look = {}, extra?: string): string {
   return ["btn", `btn--${variant}`, size === "sm" ? "btn--sm" : "", extra ?? ""].filter(Boolean).join(" ");
@@ -14,9 +14,4 @@ export function buttonClass({ variant = "secondary", size = "md" }: Look = {}, e
 /** A button; `type` defaults to "button", so that only a form's real submit submits. */
 export function Button({ variant, size, className, type = "button", ...props }: ComponentProps<"button"> & Look) {
   return <button type={type} className={buttonClass({ variant, size }, className)} {...props} />;
-}
-
-/** A link to another page that looks like a button (New questionnaire, Import). */
-export function ButtonLink({ variant, size, className, ...props }: ComponentProps<typeof Link> & Look) {
-  return <Link className={buttonClass({ variant, size }, className)} {...props} />;
 }

@@ -1,25 +1,30 @@
-// Which messages reach the browser. Client components read their texts from the messages the
-// nearest NextIntlClientProvider holds, and React serialises those messages into every page and
-// every router.refresh() of it: all of them weighed 94 kB (uncompressed, English) of the builder's
-// 150 kB refresh, re-serialised and compressed after each change (issues 13 and 19). So the site's
-// frame passes only what the header and the error pages use, and each area of the site adds its
-// own namespaces (components/i18n/AreaMessages.tsx). tests/unit/client-messages.test.ts follows the
-// imports from each area's routes to its client components and fails if one of them reads a
-// namespace its area does not pass.
+// Which messages reach the browser, and where next-intl's client code does. Client components read
+// their texts from the messages the nearest NextIntlClientProvider holds, and React serialises
+// those messages into every page and every router.refresh() of it: all of them weighed 94 kB
+// (uncompressed, English) of the builder's 150 kB refresh, re-serialised and compressed after each
+// change (issue 13). And the provider with next-intl's hooks is about 11 kB of a page's JavaScript
+// as served (issue 19). So the site's frame has no provider at all: its client components get
+// their texts as props (the error page from components/layout/PageErrorTexts.tsx), links their
+// language from lib/i18n/client-navigation.tsx. Each area of the site whose client components use
+// next-intl wraps itself in its own namespaces (components/i18n/AreaMessages.tsx); the search page
+// gives them only to the researchers' bulk action, which it loads on demand
+// (components/builder/AddSelectedSlot.tsx). tests/unit/client-messages.test.ts follows the imports
+// from each area's routes to its client components and fails if one of them reads a namespace its
+// area does not pass, or uses next-intl where no provider is.
 import type { AbstractIntlMessages } from "next-intl";
 
-/** Read by client code on every page: the header, the error and not-found pages. */
-export const FRAME_NAMESPACES = ["auth", "errorPage"] as const;
-
-/** Added below each first segment of app/[locale] that has client components needing more. */
+/**
+ * Given below each first segment of app/[locale] whose client components use next-intl (search:
+ * to its on-demand bulk action only).
+ */
 export const AREA_NAMESPACES = {
   account: ["account", "errors"],
   admin: ["account", "admin"],
   curate: ["curate", "question", "languages", "hazardText"],
   framework: ["builder", "import.problems"],
   questionnaires: ["builder", "question", "import.problems", "importPage", "results", "hazardText"],
-  search: ["builder", "question", "search", "import.problems", "hazardText"],
-  "sign-in": ["errors"],
+  search: ["builder", "import.problems"],
+  "sign-in": ["auth", "errors"],
   templates: ["builder", "import.problems"],
   translate: ["translate", "languages", "hazardText"],
 } as const satisfies Record<string, readonly string[]>;

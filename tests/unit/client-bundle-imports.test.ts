@@ -1,7 +1,8 @@
 // What the browser downloads on every page (the header's client components) and on the search
 // page must not pull in zod: it weighed about 26 kB compressed on each of them (Lighthouse, issue
-// 19). The check follows value imports (not `import type`) from those entries through the
-// project's own files and fails on any import of "zod".
+// 19); nor next-intl, about 11 kB (the researchers' bulk action, loaded on demand, excepted). The
+// check follows value imports (not `import type`) from those entries through the project's own
+// files and fails on any import of "zod" or of next-intl.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -45,10 +46,19 @@ describe("client code on every page and on the search page", () => {
     expect(reached.has("zod") ? reached.get("zod")!.join(" → ") : null).toBeNull();
   });
 
+  it.each(entries.filter((e) => e !== "components/builder/AddSelectedToQuestionnaire.tsx"))(
+    "%s does not import next-intl",
+    (entry) => {
+      const reached = [...packagesReached(entry)].filter(([spec]) => /^(next-intl|use-intl)(\/|$)/.test(spec));
+      expect(reached.map(([spec, trail]) => `${spec}: ${trail.join(" → ")}`)).toEqual([]);
+    },
+  );
+
   it("follows imports through the project's files (it finds zod where it is)", () => {
-    expect(entries).toContain("components/layout/LanguageSwitcher.tsx");
+    expect(entries).toContain("components/layout/LanguageLinks.tsx");
     expect(entries).toContain("components/search/Selection.tsx");
     expect(packagesReached("lib/search/schema.ts").has("zod")).toBe(true);
     expect(packagesReached("components/search/search-url.ts").has("zod")).toBe(false);
+    expect(packagesReached("components/builder/AddSelectedToQuestionnaire.tsx").has("next-intl")).toBe(true);
   });
 });

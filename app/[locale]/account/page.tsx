@@ -15,7 +15,12 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
   const { locale } = await params;
   setRequestLocale(locale);
   const { user } = await checkPageAccess(locale, "account.read", "/account");
-  const [t, tl, format] = await Promise.all([getTranslations("account"), getTranslations("languages"), getFormatter()]);
+  const [t, tl, ta, format] = await Promise.all([
+    getTranslations("account"),
+    getTranslations("languages"),
+    getTranslations("auth"),
+    getFormatter(),
+  ]);
   if (!user) return null;
   const langs = (list: readonly string[]) =>
     list.length ? format.list(list.map((l) => tl("name", { language: l }))) : t("none");
@@ -47,7 +52,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           <p>{t("noRoles")}</p>
         )}
         <p>
-          <SignOutButton variant="secondary" />
+          <SignOutButton variant="secondary" labels={{ signOut: ta("signOut"), signingOut: ta("signingOut") }} />
         </p>
       </section>
       <section aria-labelledby="change-password">

@@ -7,7 +7,7 @@ import { builderPageAccess } from "@/lib/builder/page-access";
 import { findMyQuestionnaires } from "@/lib/builder/data";
 import { QuestionnaireRowActions } from "@/components/builder/QuestionnaireRowActions";
 import "@/components/builder/builder.css";
-import { ButtonLink } from "@/components/ui/Button";
+import { ButtonLink } from "@/components/ui/ButtonLink";
 import { Announcer } from "@/components/ui/Announcer";
 
 type Props = { params: Promise<{ locale: Language }> };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getMessages, getTimeZone, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import type { Language } from "@/lib/i18n/languages";
 import { findFacetLabels, searchQuestions } from "@/lib/search/data";
@@ -12,6 +12,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { findQuestionnaireChoices } from "@/lib/builder/data";
 import { AddSelectedSlot } from "@/components/builder/AddSelectedSlot";
+import { AREA_NAMESPACES, pickMessages } from "@/lib/i18n/client-messages";
 import "@/components/search/search.css";
 import { isolate } from "@/lib/text/bidi";
 
@@ -46,6 +47,10 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const [result, labels, user] = await Promise.all([searchQuestions(search), findFacetLabels(), getCurrentUser()]);
   // Researchers get "add to questionnaire…" on the selected rows.
   const questionnaires = user && can(user, "questionnaire.create") ? await findQuestionnaireChoices(user.id) : null;
+  // Its messages only with it: the page itself has no next-intl in the browser (issue 19).
+  const slotIntl = questionnaires
+    ? { messages: pickMessages(await getMessages(), AREA_NAMESPACES.search), timeZone: await getTimeZone() }
+    : null;
   const pages = Math.max(1, Math.ceil(result.total / search.pageSize));
   const shownQuery = result.correctedQuery ?? search.q;
   return (
@@ -100,7 +105,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
               params={search}
               cols={cols}
               bulkActions={
-                questionnaires ? <AddSelectedSlot questionnaires={questionnaires} locale={locale} /> : undefined
+                questionnaires && slotIntl ? (
+                  <AddSelectedSlot questionnaires={questionnaires} locale={locale} {...slotIntl} />
+                ) : undefined
               }
             />
           )}
