@@ -1,9 +1,10 @@
-// The results table, rendered on the server: the server pages and sorts (links), the visible
-// columns are part of the URL (./ColumnChooser.tsx), and only the row selection is client state
-// (./Selection.tsx), with a slot for a bulk action on the selected rows (the questionnaire builder
-// adds "add to questionnaire…"). The table's model (columns, visibility, header and rows) is
-// TanStack Table's headless core, built here on the server with createTable (no hook, so it runs in
-// a server component): the library and the row rendering stay out of the page's JavaScript.
+// The results table, rendered on the server: the server pages and sorts (links, not prefetched:
+// see ./FacetPanel.tsx), the visible columns are part of the URL (./ColumnChooser.tsx), and only
+// the row selection is client state (./Selection.tsx), with a slot for a bulk action on the
+// selected rows (the questionnaire builder adds "add to questionnaire…"). The table's model
+// (columns, visibility, header and rows) is TanStack Table's headless core, built here on the
+// server with createTable (no hook, so it runs in a server component): the library and the row
+// rendering stay out of the page's JavaScript.
 import type { ReactNode } from "react";
 import { createTable, flexRender, getCoreRowModel, type ColumnDef } from "@tanstack/react-table";
 import { getTranslations } from "next-intl/server";
@@ -69,7 +70,11 @@ export async function ResultsTable({ items, words, locale, params, cols, bulkAct
       <ul className="plain-list">
         {q.indicators.map((i) => (
           <li key={i.code}>
-            <Link href={searchHref({ params, cols }, { indicator: i.code })} title={pickText(i.name, locale)?.text}>
+            <Link
+              prefetch={false}
+              href={searchHref({ params, cols }, { indicator: i.code })}
+              title={pickText(i.name, locale)?.text}
+            >
               <span className="code">{i.code}</span>
             </Link>
           </li>
@@ -105,7 +110,11 @@ export async function ResultsTable({ items, words, locale, params, cols, bulkAct
     const dir = active && params.dir !== "desc" ? "desc" : "asc";
     return (
       <th key={id} scope="col" aria-sort={active ? (params.dir === "desc" ? "descending" : "ascending") : undefined}>
-        <Link href={searchHref({ params, cols }, { sort: key, dir })} aria-label={t("sortBy", { column: labels[id] })}>
+        <Link
+          prefetch={false}
+          href={searchHref({ params, cols }, { sort: key, dir })}
+          aria-label={t("sortBy", { column: labels[id] })}
+        >
           {labels[id]} {active ? (params.dir === "desc" ? "▼" : "▲") : ""}
         </Link>
       </th>
@@ -117,7 +126,7 @@ export async function ResultsTable({ items, words, locale, params, cols, bulkAct
     const shownLang = picked?.lang ?? locale;
     return (
       <>
-        <Link href={`/questions/${q.code}`} lang={shownLang} dir="auto" className="result-label">
+        <Link prefetch={false} href={`/questions/${q.code}`} lang={shownLang} dir="auto" className="result-label">
           {picked ? <Highlighted text={picked.text} words={words} /> : q.code}
         </Link>
         {picked && picked.lang !== locale && (
