@@ -5,6 +5,7 @@
 // finds there is mangled (as a real engine may do), while <code> elements are kept as they are, as
 // the real ones do with the markup they are sent. `mode` makes one misbehave: drop the first
 // element, answer 500, answer too late, or answer another shape. Every request is recorded.
+// (tests/e2e/machine-translation-server.ts runs the LibreTranslate one for the end-to-end suite.)
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -53,12 +54,23 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
   }
 }
 
+const MODES: readonly FakeMode[] = ["ok", "drop", "error", "slow", "shape", "busy"];
+
 async function start(
   answer: (fake: FakeProvider, recorded: Recorded) => { status: number; body: unknown },
+  port = 0,
 ): Promise<FakeProvider> {
   const fake = { mode: "ok", slowMs: 1500, requests: [] as Recorded[] } as FakeProvider;
   const server: Server = createServer(async (request, response) => {
     const recorded = { path: request.url ?? "", headers: request.headers, body: await readJson(request) };
+    // For a test in another process (the end-to-end one): a health check, and a switch of mode.
+    if (recorded.path === "/health" || recorded.path === "/_mode") {
+      const mode = recorded.body.mode as FakeMode;
+      if (recorded.path === "/_mode" && MODES.includes(mode)) fake.mode = mode;
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ mode: fake.mode, requests: fake.requests.length }));
+      return;
+    }
     fake.requests.push(recorded);
     if (fake.mode === "slow") await new Promise((r) => setTimeout(r, fake.slowMs));
     const { status, body } = answer(fake, recorded);
@@ -66,7 +78,7 @@ async function start(
     response.writeHead(status, { "content-type": "application/json" });
     response.end(JSON.stringify(body));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   fake.close = () =>
     new Promise((resolve) => {
@@ -77,7 +89,7 @@ async function start(
 }
 
 /** LibreTranslate: POST /translate {q, source, target, format, api_key?} → {translatedText}. */
-export function startLibreTranslate({ apiKey }: { apiKey?: string } = {}): Promise<FakeProvider> {
+export function startLibreTranslate({ apiKey, port }: { apiKey?: string; port?: number } = {}): Promise<FakeProvider> {
   return start((fake, { path, body }) => {
     if (path !== "/translate") return { status: 404, body: { error: "Not Found" } };
     if (apiKey && body.api_key !== apiKey) return { status: 403, body: { error: "Invalid API key" } };
@@ -90,7 +102,7 @@ export function startLibreTranslate({ apiKey }: { apiKey?: string } = {}): Promi
     return Array.isArray(q)
       ? { status: 200, body: { translatedText: q.map((t) => fakeTranslate(String(t), target, fake.mode)) } }
       : { status: 200, body: { translatedText: fakeTranslate(String(q), target, fake.mode) } };
-  });
+  }, port);
 }
 
 /** DeepL: POST /v2/translate {text, source_lang, target_lang, ...} with DeepL-Auth-Key → {translations}. */
