@@ -70,7 +70,8 @@ export function MachineSuggestions({
         {t("caution")}
       </p>
       <Button onClick={ask} disabled={pending} aria-describedby="machine-help">
-        {pending ? t("asking", { provider }) : result ? t("askAgain") : t("ask")}
+        {/* One name throughout, for whoever finds it again; the live region below says what it is doing. */}
+        {t("ask")}
       </Button>
       {error && (
         <p role="alert" className={styles.error}>
