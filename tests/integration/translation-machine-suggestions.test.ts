@@ -23,7 +23,7 @@ import { findEditorPage } from "@/lib/translations/editor-page-data";
 import { saveTranslation } from "@/lib/translations/mutations";
 import { isTranslationError } from "@/lib/translations/errors";
 import { findTranslationItem } from "@/lib/translations/item-data";
-import { createPerson, pickQuestion, textOf } from "./translation-helpers";
+import { createPerson, textOf } from "./translation-helpers";
 import { startDeepL, startLibreTranslate, type FakeProvider } from "./machine-translation-servers";
 import { browserHeaders, signInDemoRoles } from "./auth-helpers";
 
@@ -37,6 +37,8 @@ let translator: NonNullable<Actor>;
 let frTranslator: NonNullable<Actor>;
 let researcher: NonNullable<Actor>;
 let code = "";
+let questionId = "";
+let english: { label: string; hint: string | null } = { label: "", hint: null };
 let choiceNames: string[] = [];
 
 function configure(vars: Partial<Record<(typeof MT_VARS)[number], string>>) {
@@ -77,11 +79,29 @@ beforeAll(async () => {
   translator = await createPerson("mt-translator-ar", ["translator"], { translate: ["ar"] });
   frTranslator = await createPerson("mt-translator-fr", ["translator"], { translate: ["fr"] });
   researcher = await createPerson("mt-researcher", ["researcher"]);
-  // A question of its own, its English given a reference, a placeholder, numbers and a hint.
-  const q = await pickQuestion({ skip: [] });
-  code = q.code;
-  choiceNames = q.choiceList!.choices.map((c) => c.name);
+  // A question of its own (the last in code order: other files take the first ones and the middle),
+  // its English given a reference, a placeholder, numbers and a hint, given back afterwards.
   const db = await getDb();
+  const q = await db.question.findFirstOrThrow({
+    where: {
+      status: "published",
+      type: "select_one",
+      choiceList: { shared: false, questions: { every: { items: { none: {} } } } },
+      items: { none: {} },
+      texts: { none: { lang: "en", OR: [{ label: { contains: "${" } }, { label: { contains: "[[" } }] } },
+    },
+    orderBy: { code: "desc" },
+    select: {
+      id: true,
+      code: true,
+      choiceList: { select: { choices: { orderBy: { position: "asc" }, select: { name: true } } } },
+      texts: { where: { lang: "en" }, select: { label: true, hint: true } },
+    },
+  });
+  code = q.code;
+  questionId = q.id;
+  english = q.texts[0];
+  choiceNames = q.choiceList!.choices.map((c) => c.name);
   await db.questionText.update({
     where: { questionId_lang: { questionId: q.id, lang: "en" } },
     data: { label: LABEL, hint: HINT },
@@ -89,6 +109,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  const db = await getDb();
+  await db.questionText.update({ where: { questionId_lang: { questionId, lang: "en" } }, data: english });
   configure({});
   await libre.close();
   await deepl.close();
