@@ -52,14 +52,40 @@ const envSchema = z.object({
         `unknown translation checks: ${unknownCheckCodes(String(issue.input)).join(", ")} (known: ${CHECK_CODES.join(", ")}, or none)`,
     })
     .transform(parseBlockingChecks),
+  // Machine translation suggestions in the translation editor (lib/translations/machine-translation/):
+  // unset, off (the editor says nothing of it and the server refuses); "libretranslate" needs
+  // QB_MT_URL; "deepl" needs QB_MT_API_KEY (its URL follows the key: a ":fx" key is the free API's).
+  QB_MT_PROVIDER: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.enum(["libretranslate", "deepl"]).optional()),
+  QB_MT_URL: optionalUrl,
+  QB_MT_API_KEY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  // How long one request to the provider may take before the translator is told it timed out.
+  QB_MT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // Suggestions one person may ask for per minute (each asks for a whole question).
+  QB_MT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   // Set by npm for `npm start`; the health check reports it.
   npm_package_version: z.string().trim().min(1).default("0.1.0"),
+});
+
+const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
+  if (env.QB_MT_PROVIDER === "libretranslate" && !env.QB_MT_URL)
+    ctx.addIssue({ code: "custom", path: ["QB_MT_URL"], message: "QB_MT_PROVIDER=libretranslate needs QB_MT_URL" });
+  if (env.QB_MT_PROVIDER === "deepl" && !env.QB_MT_API_KEY)
+    ctx.addIssue({ code: "custom", path: ["QB_MT_API_KEY"], message: "QB_MT_PROVIDER=deepl needs QB_MT_API_KEY" });
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;
 
 export function readEnv(source: Partial<NodeJS.ProcessEnv> = process.env): ServerEnv {
-  const parsed = envSchema.safeParse(source);
+  const parsed = checkedEnvSchema.safeParse(source);
   if (!parsed.success) {
     throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
   }

@@ -7,7 +7,7 @@ import type { CheckCode } from "@/lib/translations/checks";
 import { TranslationEditor } from "./TranslationEditor";
 
 export async function EditorSection({
-  page: { item, glossary, memory, may },
+  page: { item, glossary, memory, may, machineTranslation },
   lang,
   referenceLanguage,
   kept,
@@ -60,6 +60,7 @@ export async function EditorSection({
         nextQuery={kept}
         queuePath={`/translate/${lang}/queue`}
         memory={memory}
+        machineTranslation={machineTranslation}
       />
     </section>
   );

@@ -9,6 +9,7 @@ import { useTranslations } from "next-intl";
 import type { CheckWarning } from "@/lib/translations/checks";
 import { SourceText, type SourceGlossary } from "./SourceText";
 import { MemoryMatches } from "./MemoryMatches";
+import { MachineSuggestions } from "./MachineSuggestions";
 import styles from "./translate.module.css";
 import { Button } from "@/components/ui/Button";
 import type { EditorProps } from "./translation-form-values";
@@ -45,6 +46,7 @@ export function TranslationEditor(props: EditorProps) {
     onKeyDown,
     takeSaved,
     keepMine,
+    fillFromMachine,
   } = useTranslationForm(props);
 
   const fieldName = (field: string) =>
@@ -158,6 +160,20 @@ export function TranslationEditor(props: EditorProps) {
         <p id="hazard-help" className={styles.help}>
           {th("translatorHint", { slot: th("slot") })}
         </p>
+      )}
+
+      {/* Machine translation: only when the server has a provider, and for who may edit. */}
+      {props.canEdit && props.machineTranslation && (
+        <MachineSuggestions
+          code={props.code}
+          lang={props.lang}
+          dir={props.dir}
+          sourceLang={props.sourceLang}
+          sourceDir={props.sourceDir}
+          provider={props.machineTranslation}
+          fieldName={fieldName}
+          onUse={fillFromMachine}
+        />
       )}
 
       <div className={styles.pair}>

@@ -39,6 +39,8 @@ export type EditorProps = {
   queuePath: string;
   /** Translation memory: approved translations of similar English, per field */
   memory?: { label: MemoryMatch[]; hint: MemoryMatch[] };
+  /** The machine translation provider's name; null or absent: off, and the editor says nothing of it */
+  machineTranslation?: string | null;
 };
 
 export type Values = { label: string; hint: string; constraintMessage: string; choices: Record<string, string> };

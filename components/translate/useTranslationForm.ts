@@ -23,6 +23,9 @@ export function useTranslationForm(props: EditorProps) {
   const [status, setStatus] = useState("");
   const [error, setError] = useState("");
   const [pending, startTransition] = useTransition();
+  // Whether a field was filled from a machine translation since the last save: the save says so,
+  // and the history shows it to the reviewer (the text is still a draft, reviewed as usual).
+  const [machineUsed, setMachineUsed] = useState(false);
   const warningsRef = useFocusWhen<HTMLDivElement>(warnings);
   const blockingRef = useFocusWhen<HTMLDivElement>(blocking);
   const conflictRef = useFocusWhen<HTMLDivElement>(conflict);
@@ -78,6 +81,7 @@ export function useTranslationForm(props: EditorProps) {
       revision: props.target?.revision ?? -1,
       // Warnings reach this point only once the person has seen them; with none, the server checks again.
       acknowledgeWarnings: found.length > 0,
+      ...(machineUsed ? { origin: "machine" as const } : {}),
       choices: props.choices
         .filter((c) => values.choices[c.name].trim() !== (c.target ?? ""))
         .map((c) => ({ name: c.name, label: values.choices[c.name], revision: c.revision })),
@@ -85,6 +89,7 @@ export function useTranslationForm(props: EditorProps) {
     startTransition(async () => {
       const result = await saveTranslationAction(input, goNext ? props.nextQuery : undefined);
       if (result.ok) {
+        setMachineUsed(false);
         setWarnings(null);
         setWarned(null);
         setConflict(null);
@@ -121,6 +126,16 @@ export function useTranslationForm(props: EditorProps) {
       return values.constraintMessage.trim() !== (props.target?.constraintMessage ?? "");
     const name = field.slice(7);
     return (values.choices[name] ?? "").trim() !== (props.choices.find((c) => c.name === name)?.target ?? "");
+  }
+
+  /** Fills one field ("label", "hint", "constraintMessage", "choice:<name>") with a machine translation; nothing is saved. */
+  function fillFromMachine(field: string, text: string) {
+    setMachineUsed(true);
+    setValues((v) =>
+      field.startsWith("choice:")
+        ? { ...v, choices: { ...v.choices, [field.slice(7)]: text } }
+        : { ...v, [field as "label" | "hint" | "constraintMessage"]: text },
+    );
   }
 
   function onSubmit(event: FormEvent) {
@@ -174,5 +189,6 @@ export function useTranslationForm(props: EditorProps) {
     onKeyDown,
     takeSaved,
     keepMine,
+    fillFromMachine,
   };
 }

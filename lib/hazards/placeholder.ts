@@ -8,7 +8,7 @@ import { HAZARD_FORMS, type HazardForm } from "./forms";
 import type { HazardNames } from "./schema";
 
 /** Any token that is meant as a hazard placeholder, well formed or not (spaces, case, unknown form). */
-const ANY_TOKEN = /\[\[\s*hazard\b[^\]]*\]\]/gi;
+export const ANY_TOKEN = /\[\[\s*hazard\b[^\]]*\]\]/gi;
 /** A well-formed token: [[hazard]], [[Hazard]], [[hazard.<form>]], [[Hazard.<form>]]. */
 const TOKEN = /^\[\[(hazard|Hazard)(?:\.([a-z]+))?\]\]$/;
 

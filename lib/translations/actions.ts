@@ -28,6 +28,8 @@ import type { ImportPreview } from "./spreadsheet-data";
 import { IMPORT_MAX_BYTES } from "./spreadsheet";
 import { runBulkTransition } from "./bulk-mutations";
 import { applyReplace, previewReplace } from "./replace-mutations";
+import { suggestMachineTranslation } from "./machine-translation/suggest";
+import type { MachineSuggestions } from "./machine-translation/types";
 import type { ApplyReplaceInput, BulkInput, BulkOutcome, ReplaceInput, ReplacePreview } from "./bulk-schema";
 
 export type TranslationDetails = { warnings?: CheckWarning[]; current?: SavedVersion; reason?: string };
@@ -59,6 +61,17 @@ async function run<T>(
   const result = await runTranslation(null, input, async () => fn(await getCurrentUser()), options);
   if (result.ok) revalidatePath("/[locale]/translate", "layout");
   return result;
+}
+
+/**
+ * Machine translation suggestions for one item, on demand (nothing is written or revalidated: the
+ * editor fills a field only when the person presses "Use"). Refused when it is off (the default).
+ */
+export async function suggestMachineTranslationAction(input: {
+  code: string;
+  lang: string;
+}): Promise<ActionResult<MachineSuggestions>> {
+  return runTranslation(null, input, async () => suggestMachineTranslation(await getCurrentUser(), input));
 }
 
 /** Saves; with `next`, also finds the next item of the queue (same filters) to open. */

@@ -20,10 +20,11 @@ export type CheckGlossary = readonly Pick<GlossaryEntry, "term" | "approved" | "
 export type CheckWarning = { field: string; code: CheckCode; detail?: string };
 
 /** XLSForm references to other answers: ${name}. */
-const REFERENCE = /\$\{\s*([A-Za-z_][\w.-]*)\s*\}/g;
+export const REFERENCE = /\$\{\s*([A-Za-z_][\w.-]*)\s*\}/g;
 /** Placeholders that a survey team fills in before fielding: [COUNTRY], {disease}, {{x}}, %s, %1$s. */
-const PLACEHOLDER = /\{\{\s*[\w.-]+\s*\}\}|(?<!\$)\{\s*[\w.-]+\s*\}|\[[A-Z][A-Z0-9_ ]*[A-Z0-9]\]|%(?:\d+\$)?[sd]/g;
-const NUMBER = /\d+(?:[.,]\d+)?/g;
+export const PLACEHOLDER =
+  /\{\{\s*[\w.-]+\s*\}\}|(?<!\$)\{\s*[\w.-]+\s*\}|\[[A-Z][A-Z0-9_ ]*[A-Z0-9]\]|%(?:\d+\$)?[sd]/g;
+export const NUMBER = /\d+(?:[.,]\d+)?/g;
 
 /** Arabic-Indic and Eastern Arabic-Indic digits read as the same numbers as ASCII digits. */
 export function normaliseDigits(text: string): string {

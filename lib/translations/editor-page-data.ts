@@ -13,11 +13,14 @@ import { checkTranslation, type CheckWarning } from "./checks";
 import { splitByPolicy } from "./check-policy";
 import { serverCheckPolicy } from "./check-policy-server";
 import { editedLastByReviewer, mayApprove, mayEditTranslation } from "./rules";
+import { machineTranslationLabel } from "./machine-translation/config";
 
 export type EditorPage = {
   item: TranslationItem;
   memory: { label: MemoryMatch[]; hint: MemoryMatch[] };
   glossary: GlossaryEntry[];
+  /** The machine translation provider's name, when one is configured and this person may edit; else null (nothing said of it) */
+  machineTranslation: string | null;
   /** The saved text's problems that the policy blocks on */
   savedBlocking: CheckWarning[];
   may: {
@@ -93,6 +96,7 @@ export async function findEditorPage({
     item,
     memory: { label, hint },
     glossary,
+    machineTranslation: mayEditTranslation(actor, lang, item.state) ? machineTranslationLabel() : null,
     savedBlocking: savedBlockingOf(item, glossary, lang),
     may: {
       edit: mayEditTranslation(actor, lang, item.state),

@@ -18,7 +18,13 @@ export type TranslationFailure =
   | "sourceLanguage"
   | "fileTooLarge"
   | "badFile"
-  | "previewChanged";
+  | "previewChanged"
+  /** Machine translation: not configured (off), no answer in time, the provider failed or is busy, too many requests */
+  | "machineOff"
+  | "machineTimeout"
+  | "machineUnavailable"
+  | "machineBusy"
+  | "machineRateLimited";
 
 export type SavedVersion = {
   label: string;

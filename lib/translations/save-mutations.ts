@@ -49,7 +49,10 @@ export async function saveTranslation(
   requireActor(actor);
   const input = parse(saveTranslationSchema, raw);
   const lang = input.lang as Language;
-  return inTransaction(input.code, lang, (tx) => saveInTx(tx, actor, { ...input, lang }, action));
+  // A field filled from a machine translation is saved like any other (a draft, reviewed as usual);
+  // the version and the audit record say where it came from, for the reviewer.
+  const recorded = action === "save" && input.origin === "machine" ? "machine" : action;
+  return inTransaction(input.code, lang, (tx) => saveInTx(tx, actor, { ...input, lang }, recorded));
 }
 
 export async function saveInTx(

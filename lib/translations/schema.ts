@@ -62,6 +62,8 @@ export const saveTranslationSchema = z.object({
   revision,
   /** The person saw the checks' warnings and saves anyway */
   acknowledgeWarnings: z.boolean().default(false),
+  /** "machine": the person filled a field from a machine translation suggestion (the history says so) */
+  origin: z.enum(["machine"]).optional(),
 });
 /** What a caller sends (validated by saveTranslationSchema on the server). */
 export type SaveTranslationInput = {
@@ -73,6 +75,7 @@ export type SaveTranslationInput = {
   choices?: { name: string; label: string; revision: number }[];
   revision: number;
   acknowledgeWarnings?: boolean;
+  origin?: "machine";
 };
 
 export const transitionSchema = z.object({ code, lang: targetLanguageSchema, revision });
@@ -85,6 +88,8 @@ const commentBody = z
   .pipe(z.string().min(1));
 export const returnTranslationSchema = transitionSchema.extend({ comment: commentBody });
 export const commentSchema = z.object({ code, lang: targetLanguageSchema, body: commentBody });
+/** A machine translation suggestion for one item: its code and target language. */
+export const machineSuggestSchema = z.object({ code, lang: targetLanguageSchema });
 export const restoreSchema = transitionSchema.extend({ revisionId: z.string().min(1).max(100) });
 
 const optionalFilter = (pattern: RegExp) => z.string().trim().regex(pattern).optional().catch(undefined);

@@ -263,7 +263,7 @@ describe("fuzz: builder actions refuse hostile text and write nothing", () => {
 });
 
 describe("fuzz: translation actions refuse hostile text and write nothing", () => {
-  it("save, submit, approve, return, comment, restore, import preview and apply, bulk steps, search and replace", async () => {
+  it("save, submit, approve, return, comment, restore, import preview and apply, bulk steps, search and replace, machine translation", async () => {
     currentHeaders = browserHeaders(cookies.translator);
     const before = await fingerprint();
     await fc.assert(
@@ -287,6 +287,7 @@ describe("fuzz: translation actions refuse hostile text and write nothing", () =
           ),
         );
         expectRefused(await translations.previewReplaceAction({ lang: "ar", find: text, replace: "x" }));
+        expectRefused(await translations.suggestMachineTranslationAction({ code: text, lang: "ar" }));
         expectRefused(
           await translations.applyReplaceAction({
             lang: "ar",
