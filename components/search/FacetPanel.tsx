@@ -1,14 +1,11 @@
-// The search's filters, rendered on the server as links. None is prefetched: next/link prefetches
-// every link that scrolls into view, and the page's hundred-odd facet, sort and result links made
-// as many requests and most of a phone's blocking time while the page loaded (Lighthouse mobile
-// on /en/search?q=vaccine: blocking 364 -> 107 ms, performance 91 -> 98; issue 19).
+// The search's filters, rendered on the server as plain links (./PageLink.tsx says why).
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
 import { pickText, type Language } from "@/lib/i18n/languages";
 import type { FacetLabels } from "@/lib/search/data";
 import type { Facets } from "@/lib/search/types";
 import { FACET_KEYS, type FacetKey, type SearchParams } from "@/lib/search/schema";
 import { searchHref } from "./search-url";
+import { PageLink } from "./PageLink";
 
 const SHOWN = 8;
 
@@ -67,27 +64,27 @@ export async function FacetPanel({
           <ul className="plain-list">
             {active.map((k) => (
               <li key={k}>
-                <Link
-                  prefetch={false}
+                <PageLink
+                  locale={locale}
                   href={searchHref({ params, cols }, { [k]: undefined })}
                   aria-label={t("removeFilter", { filter: labelOf(k, String(params[k])) })}
                   className="chip"
                 >
                   {t(`facets.${k}`)}: {labelOf(k, String(params[k]))} <span aria-hidden="true">×</span>
-                </Link>
+                </PageLink>
               </li>
             ))}
           </ul>
           <p>
-            <Link
-              prefetch={false}
+            <PageLink
+              locale={locale}
               href={searchHref({
                 params: { ...params, ...Object.fromEntries(FACET_KEYS.map((k) => [k, undefined])) },
                 cols,
               })}
             >
               {t("clearAll")}
-            </Link>
+            </PageLink>
           </p>
         </section>
       )}
@@ -102,12 +99,12 @@ export async function FacetPanel({
             <ul className="plain-list" aria-labelledby={`facet-${key}`}>
               {values.slice(0, key === "translation" || key === "indicator" ? 40 : SHOWN * 3).map((v) => (
                 <li key={v.value}>
-                  <Link prefetch={false} href={searchHref({ params, cols }, { [key]: v.value })}>
+                  <PageLink locale={locale} href={searchHref({ params, cols }, { [key]: v.value })}>
                     {labelOf(key, v.value)}{" "}
                     <span className="count">
                       ({estimated ? t("countAbout", { count: v.count }) : format.format(v.count)})
                     </span>
-                  </Link>
+                  </PageLink>
                 </li>
               ))}
             </ul>

@@ -1,5 +1,5 @@
-// The results table, rendered on the server: the server pages and sorts (links, not prefetched:
-// see ./FacetPanel.tsx), the visible columns are part of the URL (./ColumnChooser.tsx), and only
+// The results table, rendered on the server: the server pages and sorts (plain links:
+// ./PageLink.tsx), the visible columns are part of the URL (./ColumnChooser.tsx), and only
 // the row selection is client state (./Selection.tsx), with a slot for a bulk action on the
 // selected rows (the questionnaire builder adds "add to questionnaire…"). The table's model
 // (columns, visibility, header and rows) is TanStack Table's headless core, built here on the
@@ -8,7 +8,6 @@
 import type { ReactNode } from "react";
 import { createTable, flexRender, getCoreRowModel, type ColumnDef } from "@tanstack/react-table";
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
 import { LANGUAGES, pickText, type Language } from "@/lib/i18n/languages";
 import type { ApiQuestion } from "@/lib/search/types";
 import type { SearchParams } from "@/lib/search/schema";
@@ -20,6 +19,7 @@ import { searchHref } from "./search-url";
 import { TOGGLEABLE_COLUMNS, visibleColumns, type ColumnId } from "./columns";
 import { ColumnChooser } from "./ColumnChooser";
 import { SelectAllBox, SelectableRow, SelectedCount, SelectionProvider, SelectRowBox } from "./Selection";
+import { PageLink } from "./PageLink";
 
 export type ResultRow = ApiQuestion & { score: number | null };
 
@@ -70,13 +70,13 @@ export async function ResultsTable({ items, words, locale, params, cols, bulkAct
       <ul className="plain-list">
         {q.indicators.map((i) => (
           <li key={i.code}>
-            <Link
-              prefetch={false}
+            <PageLink
+              locale={locale}
               href={searchHref({ params, cols }, { indicator: i.code })}
               title={pickText(i.name, locale)?.text}
             >
               <span className="code">{i.code}</span>
-            </Link>
+            </PageLink>
           </li>
         ))}
       </ul>
@@ -110,13 +110,13 @@ export async function ResultsTable({ items, words, locale, params, cols, bulkAct
     const dir = active && params.dir !== "desc" ? "desc" : "asc";
     return (
       <th key={id} scope="col" aria-sort={active ? (params.dir === "desc" ? "descending" : "ascending") : undefined}>
-        <Link
-          prefetch={false}
+        <PageLink
+          locale={locale}
           href={searchHref({ params, cols }, { sort: key, dir })}
           aria-label={t("sortBy", { column: labels[id] })}
         >
           {labels[id]} {active ? (params.dir === "desc" ? "▼" : "▲") : ""}
-        </Link>
+        </PageLink>
       </th>
     );
   };
@@ -126,9 +126,9 @@ export async function ResultsTable({ items, words, locale, params, cols, bulkAct
     const shownLang = picked?.lang ?? locale;
     return (
       <>
-        <Link prefetch={false} href={`/questions/${q.code}`} lang={shownLang} dir="auto" className="result-label">
+        <PageLink locale={locale} href={`/questions/${q.code}`} lang={shownLang} dir="auto" className="result-label">
           {picked ? <Highlighted text={picked.text} words={words} /> : q.code}
-        </Link>
+        </PageLink>
         {picked && picked.lang !== locale && (
           <span className="badge badge--missing">{t("fallback", { language: picked.lang })}</span>
         )}
