@@ -186,7 +186,7 @@ describe("hazards", () => {
     const doc = (await findQuestionnaireDoc(id))!;
     const label = doc.sections[0].items.find((i) => i.name === "knw_hz_where_care")!.label;
     expect(label.fr?.text).toContain("des signes du choléra");
-    expect(label.es?.text).toContain("signos del cólera");
+    expect(label.es?.text).toContain("síntomas del cólera");
     expect(label.ar?.text).toContain("علامات الكوليرا");
 
     const response = await exportOf("format=xlsform");
