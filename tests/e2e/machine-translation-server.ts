@@ -1,6 +1,6 @@
 // The end-to-end suite's machine translation provider: the LibreTranslate stand-in of the
 // integration tests (a real HTTP server speaking its API), on the port playwright.config.ts gives
-// the app in QB_MT_URL. translate-machine-translation.spec.ts switches its mode (POST /_mode).
+// the app in QB_MT_URL. translator-machine-suggestions.spec.ts switches its mode (POST /_mode).
 import { startLibreTranslate } from "../integration/machine-translation-servers";
 
 const port = Number(process.env.E2E_MT_PORT);

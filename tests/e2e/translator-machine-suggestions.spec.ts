@@ -3,6 +3,9 @@
 // nothing is asked on page load; the button asks, the outcome is announced; "Use" (by keyboard)
 // fills one field and saves nothing; saved, the text is a draft whose history says where it came
 // from; a failing provider is a message, not a broken page; in Arabic the section reads right to left.
+// It leaves an Arabic draft behind (the text saved from a suggestion), so it runs after
+// translation.spec.ts, which walks the Arabic draft queue to its end (files run in name order, one
+// worker): hence its name.
 import { test, expect, type APIRequestContext } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { signedInPage } from "./sign-in";
