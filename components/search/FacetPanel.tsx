@@ -88,29 +88,32 @@ export async function FacetPanel({
           </p>
         </section>
       )}
-      {FACET_KEYS.map((key) => {
-        const values = facets[key];
-        if (!values.length || params[key]) return null;
-        return (
-          <details key={key} className="facet" open={["domain", "indicator", "type", "translation"].includes(key)}>
-            <summary>
-              <h3 id={`facet-${key}`}>{t(`facets.${key}`)}</h3>
-            </summary>
-            <ul className="plain-list" aria-labelledby={`facet-${key}`}>
-              {values.slice(0, key === "translation" || key === "indicator" ? 40 : SHOWN * 3).map((v) => (
-                <li key={v.value}>
-                  <PageLink locale={locale} href={searchHref({ params, cols }, { [key]: v.value })}>
-                    {labelOf(key, v.value)}{" "}
-                    <span className="count">
-                      ({estimated ? t("countAbout", { count: v.count }) : format.format(v.count)})
-                    </span>
-                  </PageLink>
-                </li>
-              ))}
-            </ul>
-          </details>
-        );
-      })}
+      <details className="facets-toggle">
+        <summary>{t("chooseFilters")}</summary>
+        {FACET_KEYS.map((key) => {
+          const values = facets[key];
+          if (!values.length || params[key]) return null;
+          return (
+            <details key={key} className="facet" open={["domain", "indicator", "type", "translation"].includes(key)}>
+              <summary>
+                <h3 id={`facet-${key}`}>{t(`facets.${key}`)}</h3>
+              </summary>
+              <ul className="plain-list" aria-labelledby={`facet-${key}`}>
+                {values.slice(0, key === "translation" || key === "indicator" ? 40 : SHOWN * 3).map((v) => (
+                  <li key={v.value}>
+                    <PageLink locale={locale} href={searchHref({ params, cols }, { [key]: v.value })}>
+                      {labelOf(key, v.value)}{" "}
+                      <span className="count">
+                        ({estimated ? t("countAbout", { count: v.count }) : format.format(v.count)})
+                      </span>
+                    </PageLink>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          );
+        })}
+      </details>
     </nav>
   );
 }

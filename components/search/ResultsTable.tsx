@@ -13,6 +13,7 @@ import type { ApiQuestion } from "@/lib/search/types";
 import type { SearchParams } from "@/lib/search/schema";
 import { highlightSegments } from "@/lib/search/highlight";
 import { withoutHazardTokens } from "@/lib/hazards/placeholder";
+import { TRANSLATION_STATES } from "@/lib/vocabulary/enums";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { Highlighted } from "./Highlighted";
 import { searchHref } from "./search-url";
@@ -28,6 +29,9 @@ const SORTABLE: Partial<Record<ColumnId, NonNullable<SearchParams["sort"]>>> = {
   type: "type",
   status: "status",
 };
+
+/** The columns whose values need their name beside them in a card (a badge or a type speaks for itself). */
+const CARD_LABELLED = new Set<string>(["code", "indicators", "translations", "source", "tags"]);
 
 export type ResultsTableProps = {
   items: ResultRow[];
@@ -81,15 +85,15 @@ export async function ResultsTable({ items, words, locale, params, cols, bulkAct
         ))}
       </ul>
     ),
+    // Grouped by state ("Approved EN ES FR AR"): one badge per state rather than one per language.
     translations: (q) => (
       <ul className="plain-list translation-states">
-        {LANGUAGES.map((l) => (
-          <li key={l}>
-            <span lang={l}>{l.toUpperCase()}</span>
-            <StatusBadge
-              status={q.text[l].status}
-              label={tq(`translation.${q.text[l].status}` as "translation.missing")}
-            />
+        {TRANSLATION_STATES.filter((state) => LANGUAGES.some((l) => q.text[l].status === state)).map((state) => (
+          <li key={state}>
+            <StatusBadge status={state} label={tq(`translation.${state}` as "translation.missing")} />{" "}
+            {LANGUAGES.filter((l) => q.text[l].status === state)
+              .map((l) => l.toUpperCase())
+              .join(" ")}
           </li>
         ))}
       </ul>
@@ -102,14 +106,20 @@ export async function ResultsTable({ items, words, locale, params, cols, bulkAct
     const key = SORTABLE[id];
     if (!key)
       return (
-        <th key={id} scope="col">
+        <th key={id} scope="col" role="columnheader" className={`col-${id}`}>
           {labels[id]}
         </th>
       );
     const active = sort === key;
     const dir = active && params.dir !== "desc" ? "desc" : "asc";
     return (
-      <th key={id} scope="col" aria-sort={active ? (params.dir === "desc" ? "descending" : "ascending") : undefined}>
+      <th
+        key={id}
+        scope="col"
+        role="columnheader"
+        className={`col-${id} is-sortable`}
+        aria-sort={active ? (params.dir === "desc" ? "descending" : "ascending") : undefined}
+      >
         <PageLink
           locale={locale}
           href={searchHref({ params, cols }, { sort: key, dir })}
@@ -170,16 +180,18 @@ export async function ResultsTable({ items, words, locale, params, cols, bulkAct
           <SelectedCount texts={Array.from({ length: items.length + 1 }, (_, count) => t("selected", { count }))} />
           {bulkActions}
         </div>
-        <table className="results-table">
-          <thead>
+        {/* The roles are written out because on a narrow screen the rows are laid out as cards
+            (search.css), and a table given another display loses its table semantics in browsers. */}
+        <table className="results-table" role="table">
+          <thead role="rowgroup">
             {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
+              <tr key={group.id} role="row">
                 {group.headers.map((h) =>
                   // A sortable column's header is its own <th> (aria-sort, the sort link).
                   TOGGLEABLE_COLUMNS.includes(h.column.id as ColumnId) ? (
                     flexRender(h.column.columnDef.header, h.getContext())
                   ) : (
-                    <th key={h.id} scope="col">
+                    <th key={h.id} scope="col" role="columnheader" className={`col-${h.column.id}`}>
                       {flexRender(h.column.columnDef.header, h.getContext())}
                     </th>
                   ),
@@ -187,11 +199,19 @@ export async function ResultsTable({ items, words, locale, params, cols, bulkAct
               </tr>
             ))}
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {table.getRowModel().rows.map((row) => (
               <SelectableRow key={row.id} code={row.id}>
                 {row.getVisibleCells().map((c) => (
-                  <td key={c.id}>{flexRender(c.column.columnDef.cell, c.getContext())}</td>
+                  // data-label: the column's name, shown before the value in a card (narrow screens).
+                  <td
+                    key={c.id}
+                    role="cell"
+                    className={`col-${c.column.id}`}
+                    data-label={CARD_LABELLED.has(c.column.id) ? labels[c.column.id as ColumnId] : undefined}
+                  >
+                    {flexRender(c.column.columnDef.cell, c.getContext())}
+                  </td>
                 ))}
               </SelectableRow>
             ))}

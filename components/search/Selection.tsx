@@ -65,7 +65,11 @@ export function SelectRowBox({ code, label }: { code: string; label: string }) {
 /** A results row, marked while selected; its cells are rendered on the server. */
 export function SelectableRow({ code, children }: { code: string; children: ReactNode }) {
   const { selected } = useSelection();
-  return <tr className={selected.has(code) ? "is-selected" : undefined}>{children}</tr>;
+  return (
+    <tr role="row" className={selected.has(code) ? "is-selected" : undefined}>
+      {children}
+    </tr>
+  );
 }
 
 /** "N questions selected", from the texts for 0 … rows (formatted on the server, plurals and digits included). */
