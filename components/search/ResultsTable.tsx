@@ -21,6 +21,7 @@ import { TOGGLEABLE_COLUMNS, visibleColumns, type ColumnId } from "./columns";
 import { ColumnChooser } from "./ColumnChooser";
 import { SelectAllBox, SelectableRow, SelectedCount, SelectionProvider, SelectRowBox } from "./Selection";
 import { PageLink } from "./PageLink";
+import { ResultPreviewSlot } from "./ResultPreviewSlot";
 
 export type ResultRow = ApiQuestion & { score: number | null };
 
@@ -217,6 +218,7 @@ export async function ResultsTable({ items, words, locale, params, cols, bulkAct
             ))}
           </tbody>
         </table>
+        <ResultPreviewSlot locale={locale} />
       </div>
     </SelectionProvider>
   );
