@@ -83,7 +83,7 @@ async function post(body: ReadableStream<Uint8Array>, name: string, headers: Rec
 
 /** The route's JSON: the dataset stored, or the one error body. */
 type Answer = {
-  dataset: { id: string; rows: number };
+  dataset: { id: string; rows: number; inRepeat: unknown[] };
   code: string;
   message: string;
   details: Record<string, unknown>;
@@ -133,6 +133,8 @@ describe("streamed uploads of submissions through the datasets route", () => {
     const { status, body: answer } = await post(body, "Streamed");
     expect(status, JSON.stringify(answer)).toBe(201);
     expect(answer.dataset.rows).toBe(12_000);
+    // This template asks no question of an indicator inside a repeat.
+    expect(answer.dataset.inRepeat).toEqual([]);
     expect(pulled.bytes).toBe(new TextEncoder().encode(csv).byteLength);
     const db = await getDb();
     const stored = await db.resultsDataset.findUniqueOrThrow({ where: { id: answer.dataset.id } });

@@ -233,6 +233,17 @@ export default async function ResultsPage(props: ResultsPageProps) {
               })}
             </p>
           ))}
+          {[...new Set(results.inRepeat.map((n) => n.repeat))].map((repeat) => (
+            <p key={`repeat-${repeat}`} className="muted" dir="auto">
+              {t("inRepeat", {
+                repeat,
+                codes: results.inRepeat
+                  .filter((n) => n.repeat === repeat)
+                  .map((n) => n.code)
+                  .join(", "),
+              })}
+            </p>
+          ))}
         </section>
       )}
 
