@@ -11,14 +11,11 @@ export function UploadForm({
   questionnaireId,
   locale,
   maxMegabytes,
-  maxXlsxMegabytes,
 }: {
   questionnaireId: string;
   locale: string;
-  /** A file must be smaller than this (CSV) */
+  /** A file (CSV or XLSX) must be smaller than this */
   maxMegabytes: number;
-  /** An .xlsx may be at most this */
-  maxXlsxMegabytes: number;
 }) {
   const t = useTranslations("results");
   const router = useRouter();
@@ -35,10 +32,7 @@ export function UploadForm({
     const file = fileRef.current?.files?.[0];
     if (!name.trim()) return setError(t("noName"));
     if (!file) return setError(t("failures.noFile"));
-    const xlsx = /\.xlsx$/i.test(file.name);
-    const limit = xlsx ? maxXlsxMegabytes : maxMegabytes;
-    if (xlsx ? file.size > limit * 1024 * 1024 : file.size >= limit * 1024 * 1024)
-      return setError(t("tooLarge", { size: limit }));
+    if (file.size >= maxMegabytes * 1024 * 1024) return setError(t("tooLarge", { size: maxMegabytes }));
     startTransition(async () => {
       // The file is the request's body, read by the server as it arrives (no form envelope).
       const query = new URLSearchParams({ name, fileName: file.name.slice(0, 200) });
@@ -95,7 +89,7 @@ export function UploadForm({
           required
         />
         <span id="results-limit" className="muted">
-          {t("limit", { size: maxMegabytes, xlsx: maxXlsxMegabytes })}
+          {t("limit", { size: maxMegabytes })}
         </span>
       </p>
       <button type="submit" disabled={pending}>

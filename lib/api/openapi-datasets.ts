@@ -1,6 +1,6 @@
 // The OpenAPI description of the submissions upload (lib/results), in openapi.ts's document; the
 // helpers are that file's, passed in so that the error answers stay the one Error schema.
-import { RESULTS_MAX_MEGABYTES, RESULTS_MAX_XLSX_MEGABYTES } from "../results/limits";
+import { RESULTS_MAX_MEGABYTES } from "../results/limits";
 
 type Helpers = {
   query: (name: string, schema: Record<string, unknown>, description: string) => Record<string, unknown>;
@@ -16,7 +16,7 @@ export function datasetPaths({ query, refusal, json, ref, binary, common }: Help
     "/api/v1/questionnaires/{id}/datasets": {
       post: {
         operationId: "uploadDataset",
-        summary: `Upload submissions collected with a questionnaire (KoboToolbox CSV or XLSX, ODK Central CSV; CSV under ${RESULTS_MAX_MEGABYTES} MB, XLSX at most ${RESULTS_MAX_XLSX_MEGABYTES} MB), the file as the body, read as it arrives; private to the uploader; signed-in researchers, same origin only`,
+        summary: `Upload submissions collected with a questionnaire (KoboToolbox CSV or XLSX, ODK Central CSV; under ${RESULTS_MAX_MEGABYTES} MB, CSV or XLSX), the file as the body, read as it arrives (an XLSX spooled to a temporary file, then its first sheet read row by row); private to the uploader; signed-in researchers, same origin only`,
         parameters: [
           { name: "id", in: "path", required: true, schema: { type: "string" }, description: "Questionnaire id" },
           { ...query("name", { type: "string", minLength: 1, maxLength: 100 }, "The dataset's name"), required: true },

@@ -296,7 +296,7 @@ export const schemas = {
       message: { type: "string" },
       dataset: {
         type: "object",
-        required: ["id", "rows", "unmatched", "missing"],
+        required: ["id", "rows", "unmatched", "missing", "inRepeat"],
         properties: {
           id: { type: "string" },
           rows: integer,
@@ -306,6 +306,21 @@ export const schemas = {
             description: "Columns that are no variable of the questionnaire",
           },
           missing: { type: "array", items: { type: "string" }, description: "Variables without a column" },
+          inRepeat: {
+            type: "array",
+            description:
+              "Indicators not computed because their question is inside a repeat: its answers, one per repeat instance, are in another table of the export (another sheet of KoboToolbox's XLSX), which is not read",
+            items: {
+              type: "object",
+              required: ["code", "question", "repeat", "message"],
+              properties: {
+                code: { type: "string", description: "The indicator" },
+                question: { type: "string", description: "The bank question inside the repeat" },
+                repeat: { type: "string", description: "The repeat's name in the form" },
+                message: { type: "string", description: "The same, said in the request's language" },
+              },
+            },
+          },
         },
       },
     },

@@ -11,7 +11,7 @@ import { findQuestionnaireAccess } from "../questionnaires/data";
 import { findResultsCodebook } from "./codebook-data";
 import { ResultsError } from "./errors";
 import { SubmissionsEncoder } from "./ingest";
-import { planFromCodebook } from "./plan";
+import { planFromCodebook, type InRepeat } from "./plan";
 import { formatOf } from "./read-file";
 import { readSubmissionsStream } from "./read-stream";
 import { deleteDatasetSchema, uploadDatasetSchema, type DeleteDatasetInput, type UploadDatasetInput } from "./schema";
@@ -27,7 +27,7 @@ const INSERT_BATCH = 200;
 export async function uploadDataset(
   actor: Actor,
   input: UploadDatasetInput & { bytes?: Uint8Array; body?: AsyncIterable<Uint8Array> },
-): Promise<{ id: string; rows: number; unmatched: string[]; missing: string[] }> {
+): Promise<{ id: string; rows: number; unmatched: string[]; missing: string[]; inRepeat: InRepeat[] }> {
   const { questionnaireId, name, fileName } = uploadDatasetSchema.parse(input);
   const access = await findQuestionnaireAccess(questionnaireId);
   if (!access || access.id !== questionnaireId || !can(actor, "questionnaire.read", access))
@@ -84,7 +84,7 @@ export async function uploadDataset(
     // Everything is read and checked before: the transaction only writes (a few hundred inserts).
     { timeout: 60_000 },
   );
-  return { id: created.id, rows, unmatched: mapping.unmatched, missing: mapping.missing };
+  return { id: created.id, rows, unmatched: mapping.unmatched, missing: mapping.missing, inRepeat: plan.inRepeat };
 }
 
 export async function deleteDataset(actor: Actor, input: DeleteDatasetInput): Promise<void> {

@@ -3,12 +3,14 @@
 // UTF-16 ("Unicode text", tab-separated). The encoding is read from the byte order mark, else the
 // bytes must be valid UTF-8 (checked as they stream: a file in another encoding is refused rather
 // than read as mojibake). CSV is csv-stream.ts's parser, fed text as it is decoded. An .xlsx
-// cannot be read before its end (its zip directory is at the end): it is gathered (within its own,
-// smaller limit: limits.ts), passes the zip checks, and its first sheet is read by exceljs.
+// cannot be read before its end (its zip directory is at the end): it is spooled to a private
+// temporary file as it arrives (spool.ts, counted against the same limit, removed whatever
+// happens), passes the zip checks, and its first sheet is read from there row by row (read-xlsx.ts).
 import { CsvStreamParser } from "./csv-stream";
 import { ResultsError } from "./errors";
-import { RESULTS_MAX_BYTES, RESULTS_MAX_MEGABYTES, RESULTS_MAX_XLSX_BYTES, RESULTS_MAX_XLSX_MEGABYTES } from "./limits";
-import { readXlsxRecords } from "./read-xlsx";
+import { RESULTS_MAX_BYTES, RESULTS_MAX_MEGABYTES } from "./limits";
+import { readXlsxFile } from "./read-xlsx";
+import { withSpooledFile } from "./spool";
 
 /** A record of the file, with the line it ends on (1-based, as a spreadsheet numbers rows). */
 export type RecordSink = (cells: string[]) => void;
@@ -76,16 +78,15 @@ export async function readSubmissionsStream(
   if (total === 0) throw new ResultsError("empty");
   const first = concat(head);
   if (first[0] === 0x50 && first[1] === 0x4b && first[2] === 0x03 && first[3] === 0x04) {
-    const all: Uint8Array[] = [first];
-    const xlsxTooLarge = () => new ResultsError("fileTooLarge", { limit: RESULTS_MAX_XLSX_MEGABYTES });
-    if (total > RESULTS_MAX_XLSX_BYTES) throw xlsxTooLarge();
-    for await (const chunk of chunks) {
-      all.push(chunk);
-      total += chunk.byteLength;
-      if (total > RESULTS_MAX_XLSX_BYTES) throw xlsxTooLarge();
+    async function* whole() {
+      yield first;
+      yield* chunks;
     }
-    for (const record of await readXlsxRecords(concat(all))) sink(record);
-    return { xlsx: true, bytes: total };
+    const bytes = await withSpooledFile(whole(), async (path, bytes) => {
+      await readXlsxFile(path, sink);
+      return bytes;
+    });
+    return { xlsx: true, bytes };
   }
   const text = decoderOf(first);
   const csv = new CsvStreamParser(sink);

@@ -1,36 +1,195 @@
-// The first sheet of a submissions workbook as records of text cells (Kobo puts the main table
-// there, each repeat in a sheet of its own). The zip passes the spreadsheet guard before any XML
-// parser sees it; formulas are never evaluated (their cached result is kept as a value).
-import ExcelJS from "exceljs";
+// The first sheet of a submissions workbook, read row by row from the upload spooled to a file
+// (read-stream.ts), each row handed to the same sink as a CSV record: nothing holds the table.
+// KoboToolbox puts the main table there, each repeat in a sheet of its own.
+//
+// The zip passes the spreadsheet guard first (lib/spreadsheet/guard.ts: part count, declared and
+// real sizes, encryption, DOCTYPE/ENTITY), then is read with yauzl, which reaches any part
+// wherever it sits in the zip (a sheet written before sharedStrings.xml needs no second pass) and
+// checks again that each part inflates to the size it declares. The sheet's XML is cut into rows
+// as it inflates by the form reader's row splitter (lib/xlsform/form/row-stream.ts, plain string
+// scanning: no XML parser, so no entity is ever expanded). Only the shared strings and styles are
+// read whole, within their own limit.
+//
+// Cell values as exceljs's workbook model gave them before (cellText(value, "cachedResult")), so
+// a file reads as it always did: shared, inline and formula strings as written, numbers as
+// JavaScript prints them, booleans "true"/"false", cells in a date format as ISO instants, a
+// formula's cached result (never evaluated; none cached: empty), error cells empty.
+//
+// Measured with bench/results-xlsx-memory.ts (50,000 rows × 150 columns of a Kobo-like export, a
+// 50 MB .xlsx unpacking to 266 MB of sheet XML and 41 MB of shared strings; 2 shared, busy cores):
+// the old whole-workbook read (exceljs Workbook.load, then every row as text) took 55 s and grew
+// the process by 2,653 MB RSS / 2,383 MB heap; this path (spool, guard, rows) 7-9 s and
+// 165-250 MB RSS / 141 MB heap, nearly all of it the shared strings, which grow with the file's
+// distinct texts, not its rows.
+import yauzl from "yauzl";
 import { inspectSpreadsheetZip } from "../spreadsheet/guard";
+import { zipPartChunks } from "../spreadsheet/zip-part";
+import {
+  attribute,
+  columnIndexOf,
+  decodeXmlText,
+  parseDateStyles,
+  parseSharedStrings,
+  richText,
+  type DateStyle,
+} from "../xlsform/form/ooxml";
+import { rowStream } from "../xlsform/form/row-stream";
+import { Refused, sheetRefs, type SheetRef } from "../xlsform/form/xlsx-parts";
 import { ResultsError } from "./errors";
-import { RESULTS_MAX_UNPACKED_BYTES } from "./limits";
-import { cellText } from "../spreadsheet/cell-text";
+import { RESULTS_MAX_UNPACKED_BYTES, RESULTS_MAX_WHOLE_PART_BYTES } from "./limits";
 
-export async function readXlsxRecords(bytes: Buffer): Promise<string[][]> {
-  const refused = await inspectSpreadsheetZip(bytes, {
-    maxParts: 1000,
-    maxPartBytes: RESULTS_MAX_UNPACKED_BYTES,
-    maxUnpackedBytes: RESULTS_MAX_UNPACKED_BYTES,
-  });
-  if (refused) throw new ResultsError("unreadable", { reason: refused.refusal });
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new ResultsError("unreadable", { reason: "notSpreadsheet" });
+type CellContext = { shared: string[]; dateStyles: (DateStyle | null)[]; date1904: boolean };
+
+const unreadable = (reason = "notSpreadsheet") => new ResultsError("unreadable", { reason });
+
+const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
+const VALUE = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/;
+const INLINE = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/;
+
+/** exceljs's utils.excelToDate, as an ISO instant (what cellText gives a Date). */
+function excelDate(serial: number, date1904: boolean): string {
+  const date = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+  return Number.isNaN(date.getTime()) ? String(serial) : date.toISOString();
+}
+
+function cellValue(attrs: string, body: string, ctx: CellContext): string {
+  const type = attribute(attrs, "t") ?? "n";
+  if (type === "inlineStr") return richText(INLINE.exec(body)?.[1] ?? "");
+  const v = VALUE.exec(body)?.[1];
+  if (v === undefined) return "";
+  switch (type) {
+    case "s":
+      return ctx.shared[Number(v)] ?? "";
+    case "str":
+      return decodeXmlText(v);
+    case "b":
+      return v.trim() === "1" ? "true" : "false";
+    case "e":
+      return "";
+    case "d": {
+      const date = new Date(decodeXmlText(v));
+      return Number.isNaN(date.getTime()) ? decodeXmlText(v) : date.toISOString();
+    }
+    default: {
+      const n = Number(v);
+      if (Number.isNaN(n)) return decodeXmlText(v);
+      return ctx.dateStyles[Number(attribute(attrs, "s") ?? 0)] ? excelDate(n, ctx.date1904) : String(n);
+    }
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new ResultsError("empty");
-  const width = sheet.columnCount;
-  const records: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value, "cachedResult"));
-    records.push(cells);
-  });
-  // Trailing empty header cells (a sheet's formatted but empty columns) are not columns.
-  const header = records[0];
-  if (header) while (header.length && header[header.length - 1].trim() === "") header.pop();
-  return records;
+}
+
+/** A row's cells in column order, empty where the sheet has none, up to its last cell. */
+export function rowCells(inner: string, ctx: CellContext): string[] {
+  const cells: string[] = [];
+  let next = 0;
+  for (const m of inner.matchAll(CELL)) {
+    const ref = attribute(m[1], "r");
+    const column = ref ? columnIndexOf(ref) : next;
+    next = column + 1;
+    if (column < 0 || !m[2]) continue;
+    const value = cellValue(m[1], m[2], ctx);
+    if (value === "") continue;
+    while (cells.length < column) cells.push("");
+    cells[column] = value;
+  }
+  return cells;
+}
+
+async function openZip(path: string): Promise<yauzl.ZipFile> {
+  try {
+    return await yauzl.openPromise(path, {
+      lazyEntries: true,
+      validateEntrySizes: true,
+      strictFileNames: false,
+      autoClose: false,
+    });
+  } catch {
+    throw unreadable();
+  }
+}
+
+/** Streams a part's text to `onText`; false when the zip has no such part. */
+async function streamPart(
+  path: string,
+  zip: yauzl.ZipFile,
+  entries: Map<string, yauzl.Entry>,
+  name: string,
+  onText: (text: string) => void,
+): Promise<boolean> {
+  const entry = entries.get(name);
+  if (!entry) return false;
+  const decoder = new TextDecoder("utf-8");
+  // What the reader of the text throws (the sink's refusals) passes as it is.
+  let fromText: unknown = null;
+  const hand = (text: string) => {
+    try {
+      onText(text);
+    } catch (error) {
+      fromText = error;
+      throw error;
+    }
+  };
+  try {
+    for await (const chunk of zipPartChunks(path, zip, entry)) hand(decoder.decode(chunk, { stream: true }));
+    hand(decoder.decode());
+  } catch (error) {
+    if (error === fromText) throw error;
+    // A part that inflates to more (or less) than it declares, or cannot be inflated at all.
+    throw unreadable();
+  }
+  return true;
+}
+
+async function readWholePart(
+  path: string,
+  zip: yauzl.ZipFile,
+  entries: Map<string, yauzl.Entry>,
+  name: string,
+): Promise<string | null> {
+  const entry = entries.get(name);
+  if (entry && entry.uncompressedSize > RESULTS_MAX_WHOLE_PART_BYTES) throw unreadable("unpackedTooLarge");
+  const parts: string[] = [];
+  return (await streamPart(path, zip, entries, name, (t) => parts.push(t))) ? parts.join("") : null;
+}
+
+/**
+ * Reads the first sheet of the .xlsx at `path`, handing `sink` each row that holds a cell (its
+ * cells as text, in column order). Refusals: unreadable (with the guard's reason), empty; whatever
+ * the sink throws stops the reading.
+ */
+export async function readXlsxFile(path: string, sink: (cells: string[]) => void): Promise<void> {
+  const refused = await inspectSpreadsheetZip(
+    { path },
+    { maxParts: 1000, maxPartBytes: RESULTS_MAX_UNPACKED_BYTES, maxUnpackedBytes: RESULTS_MAX_UNPACKED_BYTES },
+  );
+  if (refused) throw unreadable(refused.refusal);
+  const zip = await openZip(path);
+  try {
+    const entries = new Map<string, yauzl.Entry>();
+    for await (const entry of zip.eachEntry()) entries.set(entry.fileName.replace(/^\/+/, ""), entry);
+    const workbookXml = await readWholePart(path, zip, entries, "xl/workbook.xml");
+    const relsXml = await readWholePart(path, zip, entries, "xl/_rels/workbook.xml.rels");
+    if (workbookXml === null || relsXml === null) throw unreadable();
+    const sharedXml = await readWholePart(path, zip, entries, "xl/sharedStrings.xml");
+    const stylesXml = await readWholePart(path, zip, entries, "xl/styles.xml");
+    const ctx: CellContext = {
+      shared: sharedXml ? parseSharedStrings(sharedXml) : [],
+      dateStyles: stylesXml ? parseDateStyles(stylesXml) : [],
+      date1904: /<(?:\w+:)?workbookPr\b[^>]*\sdate1904\s*=\s*"(1|true)"/.test(workbookXml),
+    };
+    const first: SheetRef | undefined = sheetRefs(workbookXml, relsXml)[0];
+    if (!first) throw new ResultsError("empty");
+    const rows = rowStream(first, (_row, inner) => {
+      if (!inner.includes("<")) return;
+      const cells = rowCells(inner, ctx);
+      if (cells.length) sink(cells);
+    });
+    if (!(await streamPart(path, zip, entries, first.path, rows.write))) throw unreadable();
+    rows.end();
+  } catch (error) {
+    if (error instanceof Refused) throw unreadable("unpackedTooLarge");
+    throw error;
+  } finally {
+    zip.close();
+  }
 }

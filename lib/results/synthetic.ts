@@ -70,3 +70,36 @@ export function writeSubmissionsCsv(
   ];
   return "\uFEFF" + lines.map((l) => l.map((c) => quote(c, delimiter)).join(delimiter)).join("\r\n") + "\r\n";
 }
+
+/**
+ * The same rows as writeSubmissionsCsv's "kobo" layout, as KoboToolbox's .xlsx export holds them:
+ * one sheet, text in shared strings, the weight as a number (the CSV's text of the same number).
+ * Streamed by exceljs's writer, so a test can make a large one without the workbook model.
+ */
+export async function writeSubmissionsXlsx(
+  data: ReturnType<typeof generateSubmissions>,
+  variables: readonly SyntheticVariable[],
+  extraSheets: { name: string; rows: (string | number)[][] }[] = [],
+): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import("exceljs");
+  const { PassThrough } = await import("node:stream");
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on("data", (c: Buffer) => chunks.push(c));
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: true, useStyles: false });
+  const sheet = book.addWorksheet("data");
+  sheet
+    .addRow(["start", ...variables.map((v) => [...v.groups, v.name].join("/")), "weight", "region", "_uuid"])
+    .commit();
+  data.answers.forEach((row, i) =>
+    sheet.addRow(["2026-01-01", ...row, data.weights[i], data.regions[i], `uuid:${i}`]).commit(),
+  );
+  sheet.commit();
+  for (const extra of extraSheets) {
+    const other = book.addWorksheet(extra.name);
+    for (const row of extra.rows) other.addRow(row).commit();
+    other.commit();
+  }
+  await book.commit();
+  return new Uint8Array(Buffer.concat(chunks));
+}

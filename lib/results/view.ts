@@ -5,14 +5,17 @@
 import { usableColumns } from "./column-store";
 import type { IndicatorResult } from "./compute";
 import type { StoredDataset } from "./data";
-import type { ResultsPlan } from "./plan";
+import type { InRepeat, ResultsPlan } from "./plan";
 import { computeResults, indicatorHeaders } from "./submissions";
 
 export type DatasetResults = {
   weight: string | undefined;
   group: string | undefined;
   indicators: { code: string; results: IndicatorResult[] }[];
+  /** Indicators not computed because the file has no column for their question */
   notComputable: { code: string; question: string }[];
+  /** Indicators not computed because their question is inside a repeat (plan.ts) */
+  inRepeat: InRepeat[];
 };
 
 /** The columns a person may weight and group this dataset by (column-store.ts). */
@@ -52,7 +55,16 @@ export function resultsOfDataset(
     weightColumn: weight,
     groupColumn: group,
   });
-  return { weight, group, indicators: out.indicators, notComputable: out.notComputable };
+  // An indicator whose question is in a repeat is said so, not "no column" (the export has one, in
+  // another table).
+  const repeated = new Set(plan.inRepeat.map((r) => r.code));
+  return {
+    weight,
+    group,
+    indicators: out.indicators,
+    notComputable: out.notComputable.filter((n) => !repeated.has(n.code)),
+    inRepeat: plan.inRepeat.filter((r) => out.notComputable.some((n) => n.code === r.code)),
+  };
 }
 
 export type ComparisonNote =

@@ -7,11 +7,14 @@
 //   declares, so a lying directory cannot slip past;
 // - encrypted parts, and any XML part with a DOCTYPE or ENTITY ("billion laughs", external entities);
 // - a zip without xl/workbook.xml.
-// Results uploads (lib/results/read-file.ts) pass the same checks with limits of their own.
+// Results uploads (lib/results/read-xlsx.ts) pass the same checks with limits of their own, on the
+// upload spooled to a file (up to 100 MB, unpacking to far more): the zip is read from the file and
+// no part is ever held whole here, its XML scanned for a DOCTYPE as it inflates.
 // (lib/xlsform/form/read-tables.ts, the form importer, streams its sheets and keeps its own, larger
 // limits for them, in its parts xlsx-parts.ts, row-stream.ts and sheet-cells.ts: LibreOffice writes
 // sheets of a million formatted empty rows.)
 import yauzl from "yauzl";
+import { zipPartChunks } from "./zip-part";
 
 /** Uploads are at most 5 MB; honest spreadsheets unpack to a few times that. */
 export const SPREADSHEET_LIMITS = {
@@ -26,21 +29,45 @@ export type ZipLimits = { maxParts: number; maxPartBytes: number; maxUnpackedByt
 
 const XML_PART = /\.(xml|rels|vml)$/i;
 
-async function readPart(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
-  const stream = await zip.openReadStreamPromise(entry);
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+const UNSAFE = /^<!(DOCTYPE|ENTITY)/i;
+
+/**
+ * Whether a part's XML declares a DOCTYPE or an entity, read to its end as it inflates (so its
+ * real size is checked) but never held. Both declarations start "<!": the bytes are searched for
+ * that (a fast byte search; a sheet of hundreds of megabytes has almost none), and only there
+ * read as text. The tail of each chunk is searched again with the next, for a declaration cut in two.
+ */
+async function unsafePart(zip: yauzl.ZipFile, entry: yauzl.Entry, path: string | null): Promise<boolean> {
+  const stream = path ? zipPartChunks(path, zip, entry) : await zip.openReadStreamPromise(entry);
+  const declared = (bytes: Buffer) => {
+    for (let i = bytes.indexOf("<!"); i >= 0; i = bytes.indexOf("<!", i + 2))
+      if (UNSAFE.test(bytes.toString("latin1", i, i + 9))) return true;
+    return false;
+  };
+  let tail: Buffer | null = null;
+  for await (const chunk of stream) {
+    const bytes = chunk as Buffer;
+    if (tail && declared(Buffer.concat([tail, bytes.subarray(0, 9)]))) return true;
+    if (declared(bytes)) return true;
+    tail = Buffer.from(bytes.subarray(-9));
+  }
+  return false;
 }
 
-/** Null when the bytes are a small, honest .xlsx container; else why not. Reads at most the limits. */
+/**
+ * Null when the bytes (or the file at `path`) are an honest .xlsx container within the limits;
+ * else why not. Never holds a part: memory stays small whatever the file unpacks to.
+ */
 export async function inspectSpreadsheetZip(
-  bytes: Buffer,
+  source: Buffer | { path: string },
   limits: ZipLimits = SPREADSHEET_LIMITS,
 ): Promise<ZipRefused | null> {
   let zip: yauzl.ZipFile;
+  const options = { lazyEntries: true, validateEntrySizes: true, strictFileNames: false };
   try {
-    zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
+    zip = Buffer.isBuffer(source)
+      ? await yauzl.fromBufferPromise(source, options)
+      : await yauzl.openPromise(source.path, options);
   } catch {
     return { refusal: "notSpreadsheet" };
   }
@@ -55,14 +82,14 @@ export async function inspectSpreadsheetZip(
       if (entry.isEncrypted()) return { refusal: "encrypted" };
       if (entry.fileName === "xl/workbook.xml") hasWorkbook = true;
       if (!XML_PART.test(entry.fileName)) continue;
-      let xml: Buffer;
+      let unsafe: boolean;
       try {
-        xml = await readPart(zip, entry);
+        unsafe = await unsafePart(zip, entry, Buffer.isBuffer(source) ? null : source.path);
       } catch {
         // A part that inflates to more (or less) than it declares, or cannot be inflated at all.
         return { refusal: "notSpreadsheet", value: entry.fileName };
       }
-      if (/<!DOCTYPE|<!ENTITY/i.test(xml.toString("utf8"))) return { refusal: "unsafeXml", value: entry.fileName };
+      if (unsafe) return { refusal: "unsafeXml", value: entry.fileName };
     }
     return hasWorkbook ? null : { refusal: "notSpreadsheet" };
   } catch {

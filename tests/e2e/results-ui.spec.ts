@@ -79,7 +79,7 @@ test("a researcher uploads two countries' submissions of a template, reads, char
   await page.getByRole("link", { name: `Results from data collected with “${TEMPLATE}”` }).click();
   await expect(page).toHaveURL(new RegExp(`/en/questionnaires/${id}/results$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Results: ${TEMPLATE}`);
-  await expect(page.getByText("Less than 100 MB (an XLSX file: 20 MB at most).", { exact: false })).toBeVisible();
+  await expect(page.getByText("Less than 100 MB.", { exact: false })).toBeVisible();
   await expectAccessible(page);
 
   await upload(page, "Country A", { name: "country-a.csv", text: writeSubmissionsCsv(a, variables, "kobo") });

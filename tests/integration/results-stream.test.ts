@@ -3,7 +3,12 @@
 // computed equal to a count made here; every encoding a Kobo or Excel file comes in; a value
 // outside the choices refused with its row and column and nothing stored; a body over the limit
 // refused with 413 before it is read to its end; and a dataset stored the old way (its rows as one
-// JSON document) giving the same results as the same file stored the new way.
+// JSON document) giving the same results as the same file stored the new way. An .xlsx of the
+// same answers, spooled to a temporary file and read row by row, stored and computed alike; one
+// over the limit refused with 413, nothing stored, and no temporary file left either way.
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as uploadRoute } from "@/app/api/v1/questionnaires/[id]/datasets/route";
 import { getDb } from "@/lib/db/client";
@@ -12,7 +17,12 @@ import { findStoredDatasets } from "@/lib/results/data";
 import { RESULTS_MAX_BYTES } from "@/lib/results/limits";
 import { planFromCodebook, type ResultsPlan } from "@/lib/results/plan";
 import { parseSubmissionsCsv } from "@/lib/results/read-file";
-import { generateSubmissions, writeSubmissionsCsv, type SyntheticVariable } from "@/lib/results/synthetic";
+import {
+  generateSubmissions,
+  writeSubmissionsCsv,
+  writeSubmissionsXlsx,
+  type SyntheticVariable,
+} from "@/lib/results/synthetic";
 import { headersNeeded, resultsOfDataset } from "@/lib/results/view";
 import { browserHeaders, DEMO, ORIGIN, signIn } from "./auth-helpers";
 
@@ -73,7 +83,7 @@ async function post(body: ReadableStream<Uint8Array>, name: string, headers: Rec
 
 /** The route's JSON: the dataset stored, or the one error body. */
 type Answer = {
-  dataset: { id: string; rows: number };
+  dataset: { id: string; rows: number; inRepeat: unknown[] };
   code: string;
   message: string;
   details: Record<string, unknown>;
@@ -123,6 +133,8 @@ describe("streamed uploads of submissions through the datasets route", () => {
     const { status, body: answer } = await post(body, "Streamed");
     expect(status, JSON.stringify(answer)).toBe(201);
     expect(answer.dataset.rows).toBe(12_000);
+    // This template asks no question of an indicator inside a repeat.
+    expect(answer.dataset.inRepeat).toEqual([]);
     expect(pulled.bytes).toBe(new TextEncoder().encode(csv).byteLength);
     const db = await getDb();
     const stored = await db.resultsDataset.findUniqueOrThrow({ where: { id: answer.dataset.id } });
@@ -204,6 +216,69 @@ describe("streamed uploads of submissions through the datasets route", () => {
       "content-length": String(RESULTS_MAX_BYTES + 1),
     });
     expect(declared.status).toBe(413);
+  });
+
+  /** Runs `step` with uploads spooled to a directory of its own; says what was left there. */
+  async function spooledIn(step: () => Promise<void>): Promise<string[]> {
+    const saved = process.env.TMPDIR;
+    const dir = await mkdtemp(join(tmpdir(), "qb-spool-it-"));
+    process.env.TMPDIR = dir;
+    try {
+      await step();
+      return await readdir(dir);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  it("stores a streamed XLSX upload equal to the independent count, leaving no temporary file", async () => {
+    const xlsx = await writeSubmissionsXlsx(data, variables);
+    let answer: Answer | null = null;
+    const left = await spooledIn(async () => {
+      const posted = await post(streamOf(xlsx, 65_537).body, "Workbook");
+      expect(posted.status, JSON.stringify(posted.body)).toBe(201);
+      answer = posted.body;
+    });
+    expect(left).toEqual([]);
+    expect(answer!.dataset.rows).toBe(12_000);
+    const db = await getDb();
+    expect((await db.resultsDataset.findUniqueOrThrow({ where: { id: answer!.dataset.id } })).format).toBe("kobo-xlsx");
+    const grouped = resultsOfDataset(await read(answer!.dataset.id), plan, options);
+    expect(grouped.indicators.map((i) => i.code).sort()).toEqual(Object.keys(plan.definitions).sort());
+    for (const { code, results } of grouped.indicators)
+      for (const r of results) {
+        const e = expected(code, r.group!, true);
+        expect(r.n, `${code} ${r.group}`).toBe(e.n);
+        expect(r.estimate!, `${code} ${r.group}`).toBeCloseTo(e.estimate, 9);
+      }
+  });
+
+  it("refuses an XLSX body over the limit with 413 as it arrives, storing nothing and leaving no file", async () => {
+    const db = await getDb();
+    const before = await db.resultsDataset.count();
+    const megabyte = new Uint8Array(1024 * 1024).fill(7);
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array([0x50, 0x4b, 0x03, 0x04]));
+      },
+      pull(controller) {
+        sent += megabyte.byteLength;
+        controller.enqueue(megabyte);
+        if (sent > RESULTS_MAX_BYTES + 20 * megabyte.byteLength) controller.close();
+      },
+    });
+    let answer: { status: number; body: Answer } | null = null;
+    const left = await spooledIn(async () => {
+      answer = await post(endless, "Too large workbook");
+    });
+    expect(answer!.status).toBe(413);
+    expect(answer!.body).toMatchObject({ code: "tooLarge", details: { failure: "fileTooLarge", limit: 100 } });
+    expect(sent).toBeLessThan(RESULTS_MAX_BYTES + 5 * megabyte.byteLength);
+    expect(left).toEqual([]);
+    expect(await db.resultsDataset.count()).toBe(before);
   });
 
   it("refuses an empty body, a nameless upload, and a visitor", async () => {

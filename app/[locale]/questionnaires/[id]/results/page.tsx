@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { directionOf, pickText, type Language } from "@/lib/i18n/languages";
 import { loadResultsPage, type ResultsPageProps } from "@/lib/results/page";
-import { RESULTS_MAX_MEGABYTES, RESULTS_MAX_XLSX_MEGABYTES } from "@/lib/results/limits";
+import { RESULTS_MAX_MEGABYTES } from "@/lib/results/limits";
 import { FileDownloads } from "@/components/ui/FileDownloads";
 import { UploadForm } from "@/components/results/UploadForm";
 import { DeleteDatasetButton } from "@/components/results/DeleteDatasetButton";
@@ -120,12 +120,7 @@ export default async function ResultsPage(props: ResultsPageProps) {
       {page.canUpload && codebook && (
         <section className="results-section" aria-labelledby="upload-heading">
           <h2 id="upload-heading">{t("uploadHeading")}</h2>
-          <UploadForm
-            questionnaireId={doc.id}
-            locale={locale}
-            maxMegabytes={RESULTS_MAX_MEGABYTES}
-            maxXlsxMegabytes={RESULTS_MAX_XLSX_MEGABYTES}
-          />
+          <UploadForm questionnaireId={doc.id} locale={locale} maxMegabytes={RESULTS_MAX_MEGABYTES} />
         </section>
       )}
 
@@ -233,6 +228,17 @@ export default async function ResultsPage(props: ResultsPageProps) {
                 question,
                 codes: results.notComputable
                   .filter((n) => n.question === question)
+                  .map((n) => n.code)
+                  .join(", "),
+              })}
+            </p>
+          ))}
+          {[...new Set(results.inRepeat.map((n) => n.repeat))].map((repeat) => (
+            <p key={`repeat-${repeat}`} className="muted" dir="auto">
+              {t("inRepeat", {
+                repeat,
+                codes: results.inRepeat
+                  .filter((n) => n.repeat === repeat)
                   .map((n) => n.code)
                   .join(", "),
               })}

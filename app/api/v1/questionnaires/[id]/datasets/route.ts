@@ -42,7 +42,17 @@ export const POST = handleRoute<{ id: string }>("results upload", async ({ reque
     return jsonResponse(
       {
         message: t("results.uploaded", { name: input.data.name, rows: saved.rows }),
-        dataset: { id: saved.id, rows: saved.rows, unmatched: saved.unmatched, missing: saved.missing },
+        dataset: {
+          id: saved.id,
+          rows: saved.rows,
+          unmatched: saved.unmatched,
+          missing: saved.missing,
+          // Said in the person's language, as the results page says it.
+          inRepeat: saved.inRepeat.map((r) => ({
+            ...r,
+            message: t("results.inRepeat", { repeat: r.repeat, codes: r.code }),
+          })),
+        },
       },
       { status: 201, personal: true },
     );
