@@ -11,6 +11,7 @@ import type {
   TargetResult,
 } from "./types";
 import { ratio } from "./stats";
+import { LIGHTHOUSE_RUNS } from "./lighthouse";
 import { BUILDER_OPS } from "./builder-load";
 import { resultsSection } from "./results-scenario";
 
@@ -197,14 +198,14 @@ function lighthouseSection(run: NonNullable<BenchResults["lighthouse"]>): string
   const out = [
     `## Lighthouse (${run.lighthouseVersion}, ${run.chromium}): the main pages, ${num(run.questions)} questions on ${run.database.kind === "postgres" ? `PostgreSQL ${run.database.version}` : "PGlite"}`,
     "",
-    `Each page audited once per preset, one after another, after one unmeasured visit (its code loaded): mobile is Lighthouse's default (a mid-range phone, simulated slow 4G, CPU 4× slower), desktop its desktop preset. JavaScript: what the page downloads, compressed as served. Run ${run.startedAt.slice(0, 16).replace("T", " ")} UTC, load average ${run.loadBefore.join(", ")} → ${run.loadAfter.join(", ")}.`,
+    `Each page audited ${LIGHTHOUSE_RUNS.mobile} times with the mobile preset (the median run shown, Lighthouse's computeMedianRun; every run's score in brackets) and ${LIGHTHOUSE_RUNS.desktop === 1 ? "once" : `${LIGHTHOUSE_RUNS.desktop} times`} with the desktop preset, one after another, after one unmeasured visit (its code loaded): mobile is Lighthouse's default (a mid-range phone, simulated slow 4G, CPU 4× slower), desktop its desktop preset. JavaScript: what the page downloads, compressed as served. Run ${run.startedAt.slice(0, 16).replace("T", " ")} UTC, load average ${run.loadBefore.join(", ")} → ${run.loadAfter.join(", ")}.`,
     "",
     "| page | as | preset | performance | accessibility | FCP ms | LCP ms | TBT ms | CLS | JavaScript kB | failed accessibility audits |",
     "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|",
   ];
   for (const a of run.audits)
     out.push(
-      `| ${cell(a.name)} (\`${cell(a.path)}\`) | ${a.as} | ${a.formFactor} | ${a.performance ?? "–"} | ${a.accessibility ?? "–"} | ${num(a.firstContentfulPaintMs)} | ${num(a.largestContentfulPaintMs)} | ${num(a.totalBlockingTimeMs)} | ${a.cumulativeLayoutShift ?? "–"} | ${a.scriptTransferBytes === null ? "–" : num(Math.round(a.scriptTransferBytes / 1024))} | ${cell(a.failedAccessibilityAudits.join(", ") || (a.runtimeError ?? ""))} |`,
+      `| ${cell(a.name)} (\`${cell(a.path)}\`) | ${a.as} | ${a.formFactor} | ${a.performance ?? "–"}${a.performanceRuns ? ` (${a.performanceRuns.map((r) => r ?? "–").join(", ")})` : ""} | ${a.accessibility ?? "–"} | ${num(a.firstContentfulPaintMs)} | ${num(a.largestContentfulPaintMs)} | ${num(a.totalBlockingTimeMs)} | ${a.cumulativeLayoutShift ?? "–"} | ${a.scriptTransferBytes === null ? "–" : num(Math.round(a.scriptTransferBytes / 1024))} | ${cell(a.failedAccessibilityAudits.join(", ") || (a.runtimeError ?? ""))} |`,
     );
   out.push("");
   return out;

@@ -445,7 +445,7 @@ describe("the Lighthouse scenario", () => {
       audits: [
         summarizeLhr(lhr(95, 100), home, "mobile"),
         summarizeLhr(lhr(100, 100), home, "desktop"),
-        summarizeLhr(lhr(88, 100), search, "mobile"),
+        { ...summarizeLhr(lhr(88, 100), search, "mobile"), performanceRuns: [91, 88, 79, 88, 86] },
         summarizeLhr(lhr(99, 96, ["color-contrast"]), search, "desktop"),
       ],
     };
@@ -487,5 +487,10 @@ describe("the Lighthouse scenario", () => {
     });
     expect(md).toContain("## Lighthouse (12.8.2, Chrome/156.0.0.0)");
     expect(md).toMatch(/\| search \(`\/en\/search\?q=vaccine`\) \| visitor \| desktop \| 99 \| 96 \|/);
+    // The median run's score, then every run's: the spread is part of the figure.
+    expect(md).toMatch(
+      /\| search \(`\/en\/search\?q=vaccine`\) \| visitor \| mobile \| 88 \(91, 88, 79, 88, 86\) \| 100 \|/,
+    );
+    expect(md).toContain("Each page audited 5 times with the mobile preset");
   });
 });
