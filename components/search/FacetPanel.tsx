@@ -7,6 +7,12 @@ import { FACET_KEYS, type FacetKey, type SearchParams } from "@/lib/search/schem
 import { searchHref } from "./search-url";
 import { PageLink } from "./PageLink";
 
+/**
+ * Values listed per filter before its "Show all" link. Every value listed is a link React hydrates:
+ * the lists once held 24–40 values each, over a third of the page's elements and most of a phone's
+ * blocking time on a search (issue 19). The full list is one link away, and a person scanning a
+ * filter reads its first, largest values.
+ */
 const SHOWN = 8;
 
 /** Each facet value with its count, as a link that adds (or, when active, removes) that filter. */
@@ -16,6 +22,8 @@ export async function FacetPanel({
   labels,
   params,
   cols,
+  more,
+  open,
   locale,
 }: {
   facets: Facets;
@@ -24,6 +32,10 @@ export async function FacetPanel({
   labels: FacetLabels;
   params: SearchParams;
   cols?: string;
+  /** The filter whose values are all listed (its "Show all" link was followed). */
+  more?: FacetKey;
+  /** A filter list shown unfolded (after its "Show fewer"). */
+  open?: FacetKey;
   locale: Language;
 }) {
   const t = await getTranslations("search");
@@ -88,18 +100,26 @@ export async function FacetPanel({
           </p>
         </section>
       )}
-      <details className="facets-toggle">
+      {/* Open after "Show all" or "Show fewer": on a phone the list asked for is in view, not folded away. */}
+      <details className="facets-toggle" open={more !== undefined || open !== undefined}>
         <summary>{t("chooseFilters")}</summary>
         {FACET_KEYS.map((key) => {
           const values = facets[key];
           if (!values.length || params[key]) return null;
+          const whole = key === more;
+          const shown = whole ? values : values.slice(0, SHOWN);
           return (
-            <details key={key} className="facet" open={["domain", "indicator", "type", "translation"].includes(key)}>
+            <details
+              key={key}
+              id={`facet-list-${key}`}
+              className="facet"
+              open={whole || key === open || ["domain", "indicator", "type", "translation"].includes(key)}
+            >
               <summary>
                 <h3 id={`facet-${key}`}>{t(`facets.${key}`)}</h3>
               </summary>
               <ul className="plain-list" aria-labelledby={`facet-${key}`}>
-                {values.slice(0, key === "translation" || key === "indicator" ? 40 : SHOWN * 3).map((v) => (
+                {shown.map((v) => (
                   <li key={v.value}>
                     <PageLink locale={locale} href={searchHref({ params, cols }, { [key]: v.value })}>
                       {labelOf(key, v.value)}{" "}
@@ -110,6 +130,17 @@ export async function FacetPanel({
                   </li>
                 ))}
               </ul>
+              {(whole || values.length > SHOWN) && (
+                <p className="facet-more">
+                  <PageLink
+                    locale={locale}
+                    href={`${searchHref({ params, cols }, whole ? { open: key } : { more: key })}#facet-list-${key}`}
+                    aria-describedby={`facet-${key}`}
+                  >
+                    {whole ? t("showFewer") : t("showMore", { count: values.length })}
+                  </PageLink>
+                </p>
+              )}
             </details>
           );
         })}

@@ -36,13 +36,14 @@ function load(code: string): Promise<ApiQuestion | null> {
   let question = cache.get(code);
   if (!question) {
     // A 404 (a draft a curator sees, a question gone since) is remembered as "no preview"; a
-    // failed request is not, so that the next hover tries again.
+    // failed request or any other refusal (a 5xx, a 429) is not, so that the next hover tries again.
+    const forget = () => {
+      cache.delete(code);
+      return null;
+    };
     question = fetch(`/api/v1/questions/${code}`).then(
-      (r) => (r.ok ? (r.json() as Promise<ApiQuestion>) : null),
-      () => {
-        cache.delete(code);
-        return null;
-      },
+      (r) => (r.ok ? (r.json() as Promise<ApiQuestion>) : r.status === 404 ? null : forget()),
+      forget,
     );
     cache.set(code, question);
   }

@@ -23,6 +23,15 @@ import { SelectAllBox, SelectableRow, SelectedCount, SelectionProvider, SelectRo
 import { PageLink } from "./PageLink";
 import { ResultPreviewSlot } from "./ResultPreviewSlot";
 
+/**
+ * A code that may wrap only after its underscores ("per_measles_" / "vacc_intent_" / "child"), not
+ * at any letter. <wbr> rather than a zero-width space: a code copied from the page stays the code.
+ */
+function withBreaksAfterUnderscores(code: string): ReactNode {
+  const parts = code.split(/(?<=_)/);
+  return parts.length < 2 ? code : parts.map((part, i) => (i === 0 ? part : [<wbr key={i} />, part]));
+}
+
 export type ResultRow = ApiQuestion & { score: number | null };
 
 const SORTABLE: Partial<Record<ColumnId, NonNullable<SearchParams["sort"]>>> = {
@@ -68,7 +77,7 @@ export async function ResultsTable({ items, words, locale, params, cols, bulkAct
   const labels = Object.fromEntries(TOGGLEABLE_COLUMNS.map((c) => [c, t(`columns.${c}`)])) as Record<ColumnId, string>;
 
   const cell: Record<ColumnId, (q: ResultRow) => ReactNode> = {
-    code: (q) => <span className="code">{q.code}</span>,
+    code: (q) => <span className="code">{withBreaksAfterUnderscores(q.code)}</span>,
     type: (q) => tq(`types.${q.type}` as "types.text"),
     status: (q) => <StatusBadge status={q.status} label={tq(`statuses.${q.status}` as "statuses.draft")} />,
     indicators: (q) => (

@@ -55,6 +55,43 @@ test.describe("search the bank", () => {
     await expect.poll(() => count(page)).toBe(all);
   });
 
+  test("a long filter list shows its first values, and all of them on request, by keyboard", async ({ page }) => {
+    await page.goto("/en/search?q=vaccine");
+    const filters = page.getByRole("navigation", { name: "Filters" });
+    const tags = filters.locator("#facet-list-tag");
+    await tags.locator("summary").click();
+    const values = tags.getByRole("list").getByRole("listitem");
+    await expect(values).toHaveCount(8);
+    const showAll = tags.getByRole("link", { name: /^Show all \d+$/ });
+    const total = Number(((await showAll.textContent()) ?? "").replace(/\D/g, ""));
+    expect(total).toBeGreaterThan(8);
+    // The link is described by its list's heading, so that a screen reader says which list it opens.
+    await expect(showAll).toHaveAccessibleDescription("Tag");
+
+    await showAll.focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/[?&]more=tag(&|#|$)/);
+    await expect(page).toHaveURL(/#facet-list-tag$/);
+    await expect(values).toHaveCount(total);
+    await expect(tags).toHaveAttribute("open", "");
+    // The search itself is unchanged: same words, same number of results.
+    await expect(page.getByRole("searchbox")).toHaveValue("vaccine");
+    await expectAccessible(page);
+
+    // Choosing a value of the long list drops "more" from the address: it does not stick to the search.
+    const last = values.last().getByRole("link");
+    await last.click();
+    await expect(page).toHaveURL(/[?&]tag=/);
+    expect(page.url()).not.toContain("more=");
+
+    await page.goBack();
+    await tags.getByRole("link", { name: "Show fewer" }).click();
+    // The list stays unfolded, with its first values again.
+    await expect(page).toHaveURL(/[?&]open=tag#facet-list-tag$/);
+    await expect(values).toHaveCount(8);
+    expect(page.url()).not.toContain("more=");
+  });
+
   test("French finds the same questions with and without accents", async ({ page }) => {
     await page.goto("/fr/search");
     await page.getByLabel("Rechercher en").selectOption("fr");

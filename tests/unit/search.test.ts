@@ -10,7 +10,8 @@ import {
   visibleStatuses,
 } from "@/lib/search/query";
 import { roundEstimate } from "@/lib/search/counts";
-import { facetFilters, parseSearchParams, searchQueryString } from "@/lib/search/schema";
+import { facetFilters, parseSearchParams, searchParamsSchema, searchQueryString } from "@/lib/search/schema";
+import { searchHref } from "@/components/search/search-url";
 import { normalizeText, queryWords } from "@/lib/search/normalize";
 import { highlightSegments } from "@/lib/search/highlight";
 
@@ -190,5 +191,24 @@ describe("normalisation and highlighting", () => {
     const markup = highlightSegments("<b>vaccine</b>", ["vaccine"]);
     expect(markup.filter((s) => s.match).map((s) => s.text)).toEqual(["vaccine"]);
     expect(markup.map((s) => s.text).join("")).toBe("<b>vaccine</b>");
+  });
+});
+
+describe("search links", () => {
+  const state = { params: searchParamsSchema.parse({ q: "vaccine", type: "select_one" }), cols: "code,type" };
+
+  it("a filter list's 'Show all' link names that list and keeps the search as it is", () => {
+    expect(searchHref(state, { more: "tag" })).toBe("/search?q=vaccine&type=select_one&cols=code%2Ctype&more=tag");
+  });
+
+  it("'Show fewer' leads back to the list unfolded", () => {
+    expect(searchHref(state, { open: "tag" })).toBe("/search?q=vaccine&type=select_one&cols=code%2Ctype&open=tag");
+  });
+
+  it("every other change leaves 'more' out, so a list shown whole does not stick to the search", () => {
+    expect(searchHref(state, { tag: "hygiene" })).toBe(
+      "/search?q=vaccine&type=select_one&tag=hygiene&cols=code%2Ctype",
+    );
+    expect(searchHref(state, { page: 2 })).toBe("/search?q=vaccine&type=select_one&page=2&cols=code%2Ctype");
   });
 });

@@ -3,7 +3,7 @@ import { getMessages, getTimeZone, getTranslations, setRequestLocale } from "nex
 import { Link } from "@/lib/i18n/navigation";
 import type { Language } from "@/lib/i18n/languages";
 import { findFacetLabels, searchQuestions } from "@/lib/search/data";
-import { parseSearchParams, searchParamsSchema, type SearchParams } from "@/lib/search/schema";
+import { FACET_KEYS, parseSearchParams, searchParamsSchema, type SearchParams } from "@/lib/search/schema";
 import { FacetPanel } from "@/components/search/FacetPanel";
 import { SearchForm } from "@/components/search/SearchForm";
 import { ResultsTable } from "@/components/search/ResultsTable";
@@ -44,6 +44,10 @@ export default async function SearchPage({ params, searchParams }: Props) {
         ),
       );
   const cols = typeof raw.cols === "string" ? raw.cols : undefined;
+  // Which filter list to show whole, and which unfolded; anything else there is ignored (they only
+  // change how the filters are shown, not the search).
+  const more = FACET_KEYS.find((key) => key === raw.more);
+  const open = FACET_KEYS.find((key) => key === raw.open);
   const [result, labels, user] = await Promise.all([searchQuestions(search), findFacetLabels(), getCurrentUser()]);
   // Researchers get "add to questionnaire…" on the selected rows.
   const questionnaires = user && can(user, "questionnaire.create") ? await findQuestionnaireChoices(user.id) : null;
@@ -79,6 +83,8 @@ export default async function SearchPage({ params, searchParams }: Props) {
           labels={labels}
           params={search}
           cols={cols}
+          more={more}
+          open={open}
           locale={locale}
         />
         <section className="search-results" aria-labelledby="results-heading">
