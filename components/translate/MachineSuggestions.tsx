@@ -8,7 +8,7 @@ import { useTranslations } from "next-intl";
 import { suggestMachineTranslationAction } from "@/lib/translations/actions";
 import type { MachineSuggestions as Suggestions } from "@/lib/translations/machine-translation/types";
 import { Button } from "@/components/ui/Button";
-import { SourceText } from "./SourceText";
+import { SuggestionTexts } from "./SuggestionTexts";
 import styles from "./translate.module.css";
 import memoryStyles from "./memory.module.css";
 
@@ -62,7 +62,7 @@ export function MachineSuggestions({
   }
 
   return (
-    <section aria-labelledby="machine-title" className={memoryStyles.machine}>
+    <section aria-labelledby="machine-title" className={`${memoryStyles.box} ${memoryStyles.machine}`}>
       <h3 id="machine-title" className={styles.fieldName}>
         {t("title", { provider })}
       </h3>
@@ -86,12 +86,14 @@ export function MachineSuggestions({
           {result.suggestions.map((s) => (
             <li key={s.field}>
               <p className={styles.fieldName}>{fieldName(s.field)}</p>
-              <p>
-                <SourceText text={s.text} lang={lang} dir={dir} />
-              </p>
-              <p className={styles.help}>
-                <SourceText text={s.source} lang={sourceLang} dir={sourceDir} />
-              </p>
+              <SuggestionTexts
+                text={s.text}
+                lang={lang}
+                dir={dir}
+                source={s.source}
+                sourceLang={sourceLang}
+                sourceDir={sourceDir}
+              />
               {s.problems.length > 0 && (
                 <ul className={styles.error}>
                   {s.problems.map((p, i) => (
@@ -100,13 +102,13 @@ export function MachineSuggestions({
                 </ul>
               )}
               <p>
-                <button
-                  type="button"
+                <Button
+                  size="sm"
                   onClick={() => use(s.field, s.text)}
                   aria-label={t("useLabel", { field: fieldName(s.field), provider: result.provider })}
                 >
                   {t("use")}
-                </button>
+                </Button>
               </p>
             </li>
           ))}

@@ -4,7 +4,8 @@
 // person's, so a suggestion never becomes a saved, let alone approved, text by itself.
 import { useTranslations } from "next-intl";
 import type { MemoryMatch } from "@/lib/translations/memory-data";
-import { SourceText } from "./SourceText";
+import { Button } from "@/components/ui/Button";
+import { SuggestionTexts } from "./SuggestionTexts";
 import styles from "./translate.module.css";
 import memoryStyles from "./memory.module.css";
 
@@ -31,29 +32,31 @@ export function MemoryMatches({
   if (matches.length === 0) return null;
   const titleId = `memory-${field}-title`;
   return (
-    <section aria-labelledby={titleId} className={memoryStyles.memory}>
+    <section aria-labelledby={titleId} className={`${memoryStyles.box} ${memoryStyles.memory}`}>
       <h3 id={titleId} className={styles.fieldName}>
         {t("title", { count: matches.length })}
       </h3>
       <ol>
         {matches.map((m) => (
           <li key={m.code}>
-            <p>
-              <SourceText text={m.target} lang={lang} dir={dir} />
-            </p>
-            <p className={styles.help}>
-              <SourceText text={m.source} lang={sourceLang} dir={sourceDir} />
-            </p>
+            <SuggestionTexts
+              text={m.target}
+              lang={lang}
+              dir={dir}
+              source={m.source}
+              sourceLang={sourceLang}
+              sourceDir={sourceDir}
+            />
             <p className={styles.help}>
               {t("from", { score: Math.round(m.score * 100), code: m.code })}{" "}
               {canUse && (
-                <button
-                  type="button"
+                <Button
+                  size="sm"
                   onClick={() => onUse(m.target)}
                   aria-label={t("useLabel", { code: m.code, score: Math.round(m.score * 100) })}
                 >
                   {t("use")}
-                </button>
+                </Button>
               )}
             </p>
           </li>
