@@ -19,6 +19,8 @@ export const CHUNK_ROWS = 8192;
 /** Distinct values a column may have and still be kept as codes (and offered as a grouping) */
 export const MAX_DISTINCT = 2000;
 const MAX_CODES = 65_535;
+/** Up to this many values, a column's codes are found by comparing (codeOf) rather than by the map. */
+const FEW_VALUES = 8;
 
 export type StoredColumn =
   /** width: bytes a row (1, or 2 big-endian; absent: 2) */
@@ -58,9 +60,10 @@ export class ColumnEncoder {
   ) {}
 
   push(raw: string | undefined): void {
+    if (this.kind === "dropped") return;
     const value = (raw ?? "").trim();
     if (this.kind === "codes") {
-      let code = this.dictionary.get(value);
+      let code = this.codeOf(value);
       if (code === undefined) {
         this.onNewValue?.(value);
         code = this.values.length;
@@ -75,10 +78,21 @@ export class ColumnEncoder {
         this.values.push(owned);
       }
       this.codes![this.filled] = code;
-    } else if (this.kind === "numbers") {
-      this.numbers![this.filled] = value === "" ? NaN : Number(value);
-    } else return;
+    } else this.numbers![this.filled] = value === "" ? NaN : Number(value);
     if (++this.filled === CHUNK_ROWS) this.finishChunk();
+  }
+
+  /**
+   * The code of a value already seen. A column of a few values (most: a question's answers) is
+   * searched in order: comparing a cell with each of them costs less than hashing it for the
+   * map (a new string each cell; measured on 50,000 rows × 150 columns, the map lookups were a
+   * quarter of the upload's reading).
+   */
+  private codeOf(value: string): number | undefined {
+    const values = this.values;
+    if (values.length > FEW_VALUES) return this.dictionary.get(value);
+    for (let i = 0; i < values.length; i++) if (values[i] === value) return i;
+    return undefined;
   }
 
   /** Too many distinct values: numbers if they all were, else the column is not kept. */
