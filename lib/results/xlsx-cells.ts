@@ -57,16 +57,18 @@ function excelDate(serial: number, date1904: boolean): string {
 export function cellValue(attrs: string, body: string, ctx: CellContext): string {
   const type = attribute(attrs, "t") ?? "n";
   if (type === "inlineStr") return richText(INLINE.exec(body)?.[1] ?? "");
-  return typedValue(type, VALUE.exec(body)?.[1], () => attribute(attrs, "s"), ctx);
+  return typedValue(type, VALUE.exec(body)?.[1], isNumeric(type) ? attribute(attrs, "s") : null, ctx);
 }
 
-/** A cell's text from its type and the raw text of its <v> (undefined: none). */
-function typedValue(
-  type: string,
-  v: string | undefined,
-  style: () => string | null,
-  ctx: CellContext,
-): string {
+/** Whether typedValue reads a cell of this type as a number (the only kind whose style it reads). */
+const isNumeric = (type: string) =>
+  type !== "s" && type !== "str" && type !== "b" && type !== "e" && type !== "d" && type !== "inlineStr";
+
+/**
+ * A cell's text from its type, the raw text of its <v> (undefined: none) and, for a number, its
+ * style (its `s`: whether it is shown as a date).
+ */
+function typedValue(type: string, v: string | undefined, style: string | null, ctx: CellContext): string {
   if (v === undefined) return "";
   switch (type) {
     case "s":
@@ -84,7 +86,7 @@ function typedValue(
     default: {
       const n = Number(v);
       if (Number.isNaN(n)) return decodeXmlText(v);
-      return ctx.dateStyles[Number(style() ?? 0)] ? excelDate(n, ctx.date1904) : String(n);
+      return ctx.dateStyles[Number(style ?? 0)] ? excelDate(n, ctx.date1904) : String(n);
     }
   }
 }
@@ -234,8 +236,20 @@ export function rowCells(inner: string, ctx: CellContext): string[] {
     const selfClosing = inner.charCodeAt(gt - 1) === SLASH;
     const attrsEnd = selfClosing ? gt - 1 : gt;
     let bodyEnd = gt + 1;
+    // The usual body, `<v>…</v>` and the cell's `</c>` right after: the closing tag closeOf
+    // would find (the value holds no `<`), without searching for it.
+    const valueEnd = selfClosing ? -1 : loneValueEnd(inner, gt + 1);
     if (selfClosing) pos = gt + 1;
-    else {
+    else if (
+      valueEnd >= 0 &&
+      inner.charCodeAt(valueEnd + 4) === LT &&
+      inner.charCodeAt(valueEnd + 5) === SLASH &&
+      inner.charCodeAt(valueEnd + 6) === LETTER_C &&
+      inner.charCodeAt(valueEnd + 7) === GT
+    ) {
+      bodyEnd = valueEnd + 4;
+      pos = valueEnd + 8;
+    } else {
       bodyEnd = closeOf(inner, gt + 1);
       if (bodyEnd < 0) break; // no closing tag after here: only empty cells could follow
       pos = found.closeEnd;
@@ -250,7 +264,7 @@ export function rowCells(inner: string, ctx: CellContext): string[] {
     next = column + 1;
     if (column < 0 || bodyEnd === gt + 1 || selfClosing) continue;
     const value = plain
-      ? plainCellValue(inner, gt + 1, bodyEnd, ctx)
+      ? plainCellValue(inner, gt + 1, bodyEnd, valueEnd, ctx)
       : cellValue(inner.slice(nameEnd, attrsEnd), inner.slice(gt + 1, bodyEnd), ctx);
     if (value === "") continue;
     while (cells.length < column) cells.push("");
@@ -259,30 +273,31 @@ export function rowCells(inner: string, ctx: CellContext): string[] {
   return cells;
 }
 
-/** cellValue for a cell whose attributes plainAttributes read (in `found`); its body between `start` and `end`. */
-function plainCellValue(s: string, start: number, end: number, ctx: CellContext): string {
+/**
+ * If the body starting at `start` opens with `<v>` and its value holds no `<` until a `</v>`,
+ * where that `</v>` starts (the value runs from start + 3 to there); else -1. VALUE, when the
+ * body is `<v>…</v>` first.
+ */
+function loneValueEnd(s: string, start: number): number {
+  if (s.charCodeAt(start) !== LT || s.charCodeAt(start + 1) !== LETTER_V || s.charCodeAt(start + 2) !== GT) return -1;
+  const end = s.indexOf("<", start + 3);
+  return end >= 0 && s.charCodeAt(end + 1) === SLASH && s.charCodeAt(end + 2) === LETTER_V && s.charCodeAt(end + 3) === GT
+    ? end
+    : -1;
+}
+
+/**
+ * cellValue for a cell whose attributes plainAttributes read (in `found`); its body between
+ * `start` and `end`, its lone value's end if loneValueEnd found one (else -1).
+ */
+function plainCellValue(s: string, start: number, end: number, valueEnd: number, ctx: CellContext): string {
   const { tStart, tEnd, sStart, sEnd } = found;
   const type =
     tStart < 0 ? "n" : tEnd - tStart === 1 && s.charCodeAt(tStart) === LETTER_S ? "s" : decodeXmlText(s.slice(tStart, tEnd));
-  const style = () => (sStart < 0 ? null : decodeXmlText(s.slice(sStart, sEnd)));
-  // VALUE, when the body is `<v>…</v>` first: the value runs to the first `<`, which must close it.
-  if (
-    type !== "inlineStr" &&
-    s.charCodeAt(start) === LT &&
-    s.charCodeAt(start + 1) === LETTER_V &&
-    s.charCodeAt(start + 2) === GT
-  ) {
-    const valueEnd = s.indexOf("<", start + 3);
-    if (
-      valueEnd >= 0 &&
-      valueEnd < end &&
-      s.charCodeAt(valueEnd + 1) === SLASH &&
-      s.charCodeAt(valueEnd + 2) === LETTER_V &&
-      s.charCodeAt(valueEnd + 3) === GT
-    ) {
-      if (type === "s") return sharedAt(s, start + 3, valueEnd, ctx.shared);
-      return typedValue(type, s.slice(start + 3, valueEnd), style, ctx);
-    }
+  const style = sStart >= 0 && isNumeric(type) ? decodeXmlText(s.slice(sStart, sEnd)) : null;
+  if (type !== "inlineStr" && valueEnd >= 0 && valueEnd < end) {
+    if (type === "s") return sharedAt(s, start + 3, valueEnd, ctx.shared);
+    return typedValue(type, s.slice(start + 3, valueEnd), style, ctx);
   }
   const body = s.slice(start, end);
   if (type === "inlineStr") return richText(INLINE.exec(body)?.[1] ?? "");
