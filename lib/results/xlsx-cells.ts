@@ -256,7 +256,8 @@ export function rowCells(inner: string, ctx: CellContext): string[] {
     }
     const plain = plainAttributes(inner, nameEnd, attrsEnd);
     let column: number;
-    if (plain) column = found.rStart >= 0 && found.rEnd > found.rStart ? columnAt(inner, found.rStart, found.rEnd) : next;
+    if (plain)
+      column = found.rStart >= 0 && found.rEnd > found.rStart ? columnAt(inner, found.rStart, found.rEnd) : next;
     else {
       const ref = attribute(inner.slice(nameEnd, attrsEnd), "r");
       column = ref ? columnIndexOf(ref) : next;
@@ -281,7 +282,10 @@ export function rowCells(inner: string, ctx: CellContext): string[] {
 function loneValueEnd(s: string, start: number): number {
   if (s.charCodeAt(start) !== LT || s.charCodeAt(start + 1) !== LETTER_V || s.charCodeAt(start + 2) !== GT) return -1;
   const end = s.indexOf("<", start + 3);
-  return end >= 0 && s.charCodeAt(end + 1) === SLASH && s.charCodeAt(end + 2) === LETTER_V && s.charCodeAt(end + 3) === GT
+  return end >= 0 &&
+    s.charCodeAt(end + 1) === SLASH &&
+    s.charCodeAt(end + 2) === LETTER_V &&
+    s.charCodeAt(end + 3) === GT
     ? end
     : -1;
 }
@@ -293,7 +297,11 @@ function loneValueEnd(s: string, start: number): number {
 function plainCellValue(s: string, start: number, end: number, valueEnd: number, ctx: CellContext): string {
   const { tStart, tEnd, sStart, sEnd } = found;
   const type =
-    tStart < 0 ? "n" : tEnd - tStart === 1 && s.charCodeAt(tStart) === LETTER_S ? "s" : decodeXmlText(s.slice(tStart, tEnd));
+    tStart < 0
+      ? "n"
+      : tEnd - tStart === 1 && s.charCodeAt(tStart) === LETTER_S
+        ? "s"
+        : decodeXmlText(s.slice(tStart, tEnd));
   const style = sStart >= 0 && isNumeric(type) ? decodeXmlText(s.slice(sStart, sEnd)) : null;
   if (type !== "inlineStr" && valueEnd >= 0 && valueEnd < end) {
     if (type === "s") return sharedAt(s, start + 3, valueEnd, ctx.shared);

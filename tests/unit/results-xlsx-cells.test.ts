@@ -46,9 +46,16 @@ describe("a sheet row's cells read by hand", () => {
       "a & <b>",
       "12.5",
     ]);
-    expect(both('<c r="A3" t="s"><v>1</v></c><c r="E3"><v>7</v></c><c r="F3"/><c r="G3"></c><c><v>8</v></c>')).toEqual(
-      ["no", "", "", "", "7", "", "", "8"],
-    );
+    expect(both('<c r="A3" t="s"><v>1</v></c><c r="E3"><v>7</v></c><c r="F3"/><c r="G3"></c><c><v>8</v></c>')).toEqual([
+      "no",
+      "",
+      "",
+      "",
+      "7",
+      "",
+      "",
+      "8",
+    ]);
     // Without r=: each cell the one after the previous.
     expect(both('<c t="s"><v>0</v></c><c/><c t="s"><v>4</v></c>')).toEqual(["yes", "", "東京"]);
     // A shared string index past the table, empty, or not digits.
@@ -101,7 +108,7 @@ describe("a sheet row's cells read by hand", () => {
 
   it("gives the regular expressions' cells for rows built at random from those pieces", () => {
     const random = seededRandom(16);
-    const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
     const refs = ["", ' r="A1"', ' r="C7"', ' r="AB2"', " r='D1'", ' r="&#69;1"', ' r="1"', ' r = "B3"'];
     const types = ["", ' t="s"', ' t="n"', ' t="str"', ' t="b"', ' t="e"', ' t="d"', ' t="inlineStr"', " t='s'"];
     const styles = ["", ' s="0"', ' s="1"', ' s="2"', ' s="x y"'];

@@ -144,7 +144,8 @@ describe("an .xlsx upload read as a stream", () => {
       `<workbook><sheets>${Array.from({ length: sheets }, (_, i) => `<sheet name="s${i + 1}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>`;
     const rels = (sheets: number) =>
       `<Relationships>${Array.from({ length: sheets }, (_, i) => `<Relationship Id="rId${i + 1}" Target="worksheets/sheet${i + 1}.xml"/>`).join("")}</Relationships>`;
-    const row = (r: number) => `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>v${r}</t></is></c><c r="B${r}"><v>${r}</v></c></row>`;
+    const row = (r: number) =>
+      `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>v${r}</t></is></c><c r="B${r}"><v>${r}</v></c></row>`;
     // Enough rows that the sheet inflates in many chunks (64 KB each).
     const rows = Array.from({ length: 20_000 }, (_, i) => row(i + 2)).join("");
     const sheet = (body: string) => `<worksheet><sheetData>${row(1)}${body}</sheetData></worksheet>`;
