@@ -130,6 +130,8 @@ export function resultsSection(run: ResultsRun): string[] {
     "",
     "A generated KoboToolbox CSV export of a public template (its select questions, a weight, a region, Kobo's metadata, integers, free text and other selects up to the width) uploaded through the app's own upload, streamed from disk; then every indicator computed from storage as the results page does (only the columns it needs read), without and with a weight and a grouping. Each size in its own process; memory is the growth over the process's figures just before, sampled every 5 ms. Times in milliseconds.",
     "",
+    `Run ${run.startedAt} → ${run.finishedAt}; load average (1, 5, 15 min) before ${run.loadBefore.join(", ")}, after ${run.loadAfter.join(", ")} (2 cores: above 2, other work was waiting for them too).`,
+    "",
     "| Rows × columns | File (MB) | Parse alone | + checks, encoding | Upload (parse, check, store) | Compute all | Total | Stored (MB) | RSS growth, upload (MB) | Heap growth, upload (MB) |",
     "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: |",
     ...run.sizes.map(

@@ -13,6 +13,7 @@
 // A chunk of codes is one byte a row when the column has at most 256 values, else two; chunks are
 // big-endian (DataView), the order SQL's int2send/float8send write. Pure.
 
+import { CodeTable } from "./code-table";
 import { ResultsError } from "./errors";
 
 export const CHUNK_ROWS = 8192;
@@ -36,7 +37,8 @@ const isNumber = (v: string) => v !== "" && Number.isFinite(Number(v));
 export class ColumnEncoder {
   kind: "codes" | "numbers" | "dropped" = "codes";
   readonly values: string[] = [""];
-  private readonly dictionary = new Map<string, number>([["", 0]]);
+  /** Each value's code, while the column is codes */
+  private dictionary: CodeTable | null = new CodeTable(this.values);
   private allNumbers = true;
   private codes: Uint16Array | null = new Uint16Array(CHUNK_ROWS);
   private numbers: Float64Array | null = null;
@@ -58,26 +60,22 @@ export class ColumnEncoder {
   ) {}
 
   push(raw: string | undefined): void {
+    if (this.kind === "dropped") return;
     const value = (raw ?? "").trim();
     if (this.kind === "codes") {
-      let code = this.dictionary.get(value);
+      let code = this.dictionary!.get(value);
       if (code === undefined) {
         this.onNewValue?.(value);
-        code = this.values.length;
         if (this.allNumbers && !isNumber(value)) this.allNumbers = false;
-        if (code >= (this.keep ? MAX_CODES : MAX_DISTINCT + 1)) {
+        if (this.values.length >= (this.keep ? MAX_CODES : MAX_DISTINCT + 1)) {
           this.overflow();
           return this.push(value);
         }
         // A copy of its own: a slice would keep the whole chunk of text it was cut from alive.
-        const owned = Buffer.from(value, "utf8").toString("utf8");
-        this.dictionary.set(owned, code);
-        this.values.push(owned);
+        code = this.dictionary!.add(Buffer.from(value, "utf8").toString("utf8"));
       }
       this.codes![this.filled] = code;
-    } else if (this.kind === "numbers") {
-      this.numbers![this.filled] = value === "" ? NaN : Number(value);
-    } else return;
+    } else this.numbers![this.filled] = value === "" ? NaN : Number(value);
     if (++this.filled === CHUNK_ROWS) this.finishChunk();
   }
 
@@ -86,7 +84,7 @@ export class ColumnEncoder {
     if (this.keep) throw new ResultsError("unreadable", { column: this.header, reason: "tooManyAnswers" });
     const numeric = this.allNumbers;
     const toNumber = this.values.map((v) => (v === "" ? NaN : Number(v)));
-    this.dictionary.clear();
+    this.dictionary = null;
     if (!numeric) {
       this.kind = "dropped";
       this.codeChunks = [];

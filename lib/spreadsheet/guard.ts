@@ -9,7 +9,9 @@
 // - a zip without xl/workbook.xml.
 // Results uploads (lib/results/read-xlsx.ts) pass the same checks with limits of their own, on the
 // upload spooled to a file (up to 100 MB, unpacking to far more): the zip is read from the file and
-// no part is ever held whole here, its XML scanned for a DOCTYPE as it inflates.
+// no part is ever held whole here, its XML scanned for a DOCTYPE as it inflates; their
+// worksheets are scanned by that reader (scannedByCaller), the first as it reads it, so that a
+// sheet of hundreds of megabytes is inflated once.
 // (lib/xlsform/form/read-tables.ts, the form importer, streams its sheets and keeps its own, larger
 // limits for them, in its parts xlsx-parts.ts, row-stream.ts and sheet-cells.ts: LibreOffice writes
 // sheets of a million formatted empty rows.)
@@ -32,25 +34,34 @@ const XML_PART = /\.(xml|rels|vml)$/i;
 const UNSAFE = /^<!(DOCTYPE|ENTITY)/i;
 
 /**
- * Whether a part's XML declares a DOCTYPE or an entity, read to its end as it inflates (so its
- * real size is checked) but never held. Both declarations start "<!": the bytes are searched for
- * that (a fast byte search; a sheet of hundreds of megabytes has almost none), and only there
- * read as text. The tail of each chunk is searched again with the next, for a declaration cut in two.
+ * Reads one part's bytes as they inflate, chunk by chunk: true once a DOCTYPE or an entity
+ * declaration has passed. Both declarations start "<!": the bytes are searched for that (a fast
+ * byte search; a sheet of hundreds of megabytes has almost none), and only there read as text.
+ * The tail of each chunk is searched again with the next, for a declaration cut in two.
  */
-async function unsafePart(zip: yauzl.ZipFile, entry: yauzl.Entry, path: string | null): Promise<boolean> {
-  const stream = path ? zipPartChunks(path, zip, entry) : await zip.openReadStreamPromise(entry);
+export function declarationScanner(): (bytes: Buffer) => boolean {
   const declared = (bytes: Buffer) => {
     for (let i = bytes.indexOf("<!"); i >= 0; i = bytes.indexOf("<!", i + 2))
       if (UNSAFE.test(bytes.toString("latin1", i, i + 9))) return true;
     return false;
   };
   let tail: Buffer | null = null;
-  for await (const chunk of stream) {
-    const bytes = chunk as Buffer;
+  return (bytes) => {
     if (tail && declared(Buffer.concat([tail, bytes.subarray(0, 9)]))) return true;
     if (declared(bytes)) return true;
     tail = Buffer.from(bytes.subarray(-9));
-  }
+    return false;
+  };
+}
+
+/**
+ * Whether a part's XML declares a DOCTYPE or an entity, read to its end as it inflates (so its
+ * real size is checked) but never held; throws when it inflates to another size than it declares.
+ */
+export async function unsafePart(zip: yauzl.ZipFile, entry: yauzl.Entry, path: string | null): Promise<boolean> {
+  const stream = path ? zipPartChunks(path, zip, entry) : await zip.openReadStreamPromise(entry);
+  const scan = declarationScanner();
+  for await (const chunk of stream) if (scan(chunk as Buffer)) return true;
   return false;
 }
 
@@ -61,6 +72,16 @@ async function unsafePart(zip: yauzl.ZipFile, entry: yauzl.Entry, path: string |
 export async function inspectSpreadsheetZip(
   source: Buffer | { path: string },
   limits: ZipLimits = SPREADSHEET_LIMITS,
+  {
+    scannedByCaller,
+  }: {
+    /**
+     * XML parts the caller checks itself (declarationScanner as it inflates them; unsafePart for
+     * those it does not read): their declared sizes count here, their contents are not inflated.
+     * A sheet of hundreds of megabytes is then inflated once, by its reader, not twice.
+     */
+    scannedByCaller?: (name: string) => boolean;
+  } = {},
 ): Promise<ZipRefused | null> {
   let zip: yauzl.ZipFile;
   const options = { lazyEntries: true, validateEntrySizes: true, strictFileNames: false };
@@ -81,7 +102,7 @@ export async function inspectSpreadsheetZip(
       if (total > limits.maxUnpackedBytes) return { refusal: "unpackedTooLarge", value: String(total) };
       if (entry.isEncrypted()) return { refusal: "encrypted" };
       if (entry.fileName === "xl/workbook.xml") hasWorkbook = true;
-      if (!XML_PART.test(entry.fileName)) continue;
+      if (!XML_PART.test(entry.fileName) || scannedByCaller?.(entry.fileName)) continue;
       let unsafe: boolean;
       try {
         unsafe = await unsafePart(zip, entry, Buffer.isBuffer(source) ? null : source.path);

@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ResultsError } from "@/lib/results/errors";
 import { parseSubmissionsCsv, readSubmissionsFile } from "@/lib/results/read-file";
 import { readSubmissionsStream } from "@/lib/results/read-stream";
+import { makeZip, type ZipPart } from "./xlsform-zip";
 import {
   generateSubmissions,
   writeSubmissionsCsv,
@@ -135,6 +136,56 @@ describe("an .xlsx upload read as a stream", () => {
     });
     expect(pulled).toBeLessThanOrEqual(11 * 1024);
     expect(sink).toEqual([]);
+    expect(await leftovers()).toEqual([]);
+  });
+
+  it("checks worksheets for declarations itself: the first as it reads it, the others before", async () => {
+    const workbook = (sheets: number) =>
+      `<workbook><sheets>${Array.from({ length: sheets }, (_, i) => `<sheet name="s${i + 1}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>`;
+    const rels = (sheets: number) =>
+      `<Relationships>${Array.from({ length: sheets }, (_, i) => `<Relationship Id="rId${i + 1}" Target="worksheets/sheet${i + 1}.xml"/>`).join("")}</Relationships>`;
+    const row = (r: number) =>
+      `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>v${r}</t></is></c><c r="B${r}"><v>${r}</v></c></row>`;
+    // Enough rows that the sheet inflates in many chunks (64 KB each).
+    const rows = Array.from({ length: 20_000 }, (_, i) => row(i + 2)).join("");
+    const sheet = (body: string) => `<worksheet><sheetData>${row(1)}${body}</sheetData></worksheet>`;
+    const book = (...sheets: string[]): ZipPart[] => [
+      { name: "xl/workbook.xml", data: Buffer.from(workbook(sheets.length)) },
+      { name: "xl/_rels/workbook.xml.rels", data: Buffer.from(rels(sheets.length)) },
+      ...sheets.map((xml, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: Buffer.from(xml) })),
+    ];
+    const read = async (parts: ZipPart[]) => {
+      const records: string[][] = [];
+      await readSubmissionsStream([makeZip(parts)], (r) => records.push(r));
+      return records;
+    };
+    const records = await read(book(sheet(rows), sheet("")));
+    expect(records).toHaveLength(20_001);
+    expect(records[12_345]).toEqual(["v12346", "12346"]);
+    const doctype = '<!DOCTYPE x [<!ENTITY a "b">]>';
+    const refusedUnsafe = async (parts: ZipPart[]) => {
+      const sink: string[][] = [];
+      await expect(readSubmissionsStream([makeZip(parts)], (r) => sink.push(r))).rejects.toMatchObject({
+        code: "unreadable",
+        details: { reason: "unsafeXml" },
+      });
+      return sink.length;
+    };
+    // In the first sheet's prolog: refused before a row is read; in a sheet never read: before too.
+    expect(await refusedUnsafe(book(doctype + sheet(rows)))).toBe(0);
+    expect(await refusedUnsafe(book(sheet(rows), doctype + sheet("")))).toBe(0);
+    // Far into the sheet, where the scan meets it chunk by chunk.
+    expect(await refusedUnsafe(book(sheet(rows + doctype + rows)))).toBeGreaterThan(0);
+    // Cut in two by the 64 KB chunks the sheet inflates in, wherever the cut falls.
+    const before = sheet("").indexOf("</sheetData>");
+    for (let shift = 1; shift < 9; shift++) {
+      const at = 64 * 1024 - before - shift;
+      expect(await refusedUnsafe(book(sheet(rows.slice(0, at) + "<!DOCTYPE x>" + rows)))).toBeGreaterThan(0);
+    }
+    // A sheet that inflates to more than it declares.
+    const liar = book(sheet(rows));
+    liar[2].declaredSize = 100;
+    await expect(read(liar)).rejects.toMatchObject({ code: "unreadable", details: { reason: "notSpreadsheet" } });
     expect(await leftovers()).toEqual([]);
   });
 });

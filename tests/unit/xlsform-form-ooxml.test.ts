@@ -31,6 +31,36 @@ describe("SpreadsheetML scanning", () => {
     expect(parseSharedStrings(xml)).toEqual(["plain", "bold part", "", "東京"]);
   });
 
+  it("reads a lone <t> by hand as the rich-text pattern reads it, and leaves other shapes to the pattern", () => {
+    const items = [
+      "<t>a &amp; b &lt;c&gt; _x0041_</t>",
+      '<t xml:space="preserve"> spaced </t>',
+      '<t a=">">x</t>',
+      "<t></t>",
+      "<t/>",
+      '<t a="1"/>',
+      "<x:t>prefixed</x:t>",
+      "<t>one</t><t>two</t>",
+      "<tx>not a run</tx><t>run</t>",
+      "<t>東京</t><rPh><t>トウキョウ</t></rPh>",
+      "<t>no close",
+    ];
+    const xml = items.map((item) => `<si>${item}</si>`).join("");
+    expect(parseSharedStrings(xml)).toEqual([
+      "a & b <c> A",
+      " spaced ",
+      '">x',
+      "",
+      "",
+      "",
+      "prefixed",
+      "onetwo",
+      "run",
+      "東京",
+      "",
+    ]);
+  });
+
   it("prints numbers and dates as Python prints what openpyxl returns", () => {
     expect(
       ["3", "3.0", "62.5", "0.1", "1E-5", "-4", "0.0001", "1.5E-7", "1E+20", "123456789012.5"].map(numberText),

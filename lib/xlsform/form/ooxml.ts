@@ -47,8 +47,26 @@ export function decodeXmlText(raw: string): string {
 const PHONETIC = /<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g;
 const TEXT_RUN = /<(?:\w+:)?t(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g;
 
+/**
+ * The text of `<t>…</t>` (or `<t attributes>…</t>`) when that is all `inner` holds, else null: the
+ * usual shared string, read without the regular expressions below (a submissions workbook holds
+ * hundreds of thousands of them). What TEXT_RUN would read from it; anything else is left to it.
+ */
+function loneTextRun(inner: string): string | null {
+  const end = inner.length - 4;
+  if (inner.charCodeAt(0) !== 60 || inner.charCodeAt(1) !== 116 || !inner.endsWith("</t>")) return null; // "<t"
+  const after = inner.charCodeAt(2);
+  // `<t>`, or `<t` and whitespace before its attributes (xml:space="preserve").
+  if (after !== 62 && after !== 32 && after !== 9 && after !== 10 && after !== 13) return null;
+  const gt = inner.indexOf(">", 2);
+  if (gt < 0 || gt > end || inner.charCodeAt(gt - 1) === 47) return null; // a self-closing <t/>
+  return inner.indexOf("<", gt) === end ? inner.slice(gt + 1, end) : null;
+}
+
 /** The text of an <si> or <is> element: its <t>, or the <t> of each rich-text run; phonetic guides left out. */
 export function richText(inner: string): string {
+  const lone = loneTextRun(inner);
+  if (lone !== null) return decodeXmlText(lone);
   const body = inner.includes("rPh") ? inner.replace(PHONETIC, "") : inner;
   let out = "";
   for (const m of body.matchAll(TEXT_RUN)) out += m[1] ? decodeXmlText(m[1]) : "";
