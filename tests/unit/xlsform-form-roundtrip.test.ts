@@ -100,6 +100,12 @@ const FEATURES: Partial<Record<keyof typeof FORMS, RegExp[]>> = {
     /<each>/,
     /location-priority="balanced"/,
   ],
+  "settings naming the form id id_string, with duplicate choices allowed": [
+    /<data id="crop_survey"/,
+    /<h:title>crop_survey<\/h:title>/,
+  ],
+  "an audit with its name left empty, with parameters": [/<audit\/>/, /odk:track-changes="true"/],
+  "settings with both id_string and form_id": [/<data id="farm_visit"/, /<h:title>farm_visit<\/h:title>/],
   "external_choices and entities sheets carried as they are": [
     /<entity dataset="households"/,
     /entities:saveto="hh_name"/,
@@ -344,6 +350,17 @@ const REFUSED: { title: string; sheets: Sheets; code: FormProblemCode; row?: num
     },
     code: "duplicate_name",
     row: 4,
+  },
+  {
+    title: "an audit named other than audit",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["audit", "my_audit", null],
+      ],
+    },
+    code: "audit_name",
+    row: 2,
   },
   {
     title: "a question named meta",

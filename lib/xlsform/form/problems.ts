@@ -26,6 +26,7 @@ export type FormProblemCode =
   | "comment_row"
   | "missing_type"
   | "missing_name"
+  | "audit_name"
   | "invalid_name"
   | "unknown_type"
   | "unmatched_end"
@@ -82,6 +83,7 @@ const MESSAGES: Record<FormProblemCode, (p: FormProblem) => string> = {
   comment_row: (p) => `[row : ${p.row}] Row without name, text, or label is being skipped.`,
   missing_type: (p) => `[row : ${p.row}] Question with no type.`,
   missing_name: (p) => `[row : ${p.row}] Question or group with no name.`,
+  audit_name: (p) => `[row : ${p.row}] Audits must always be named 'audit.' The name column should be left blank.`,
   invalid_name: (p) =>
     `[row : ${p.row}] On the '${p.sheet}' sheet, the '${p.column}' value is invalid. Names must begin with a letter or underscore; other characters may be letters, digits, hyphens, periods or underscores.`,
   unknown_type: (p) => `[row : ${p.row}] Unknown question type '${p.value}'.`,

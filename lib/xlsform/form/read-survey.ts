@@ -78,6 +78,14 @@ export function readSurvey({
       stack.pop();
       continue;
     }
+    // pyxform names an audit itself ("audit", in the meta block, before any name check) and
+    // refuses any other name for it.
+    if (parsed.kind === "question" && parsed.type === "audit") {
+      if (name && name !== "audit")
+        problems.push({ code: "audit_name", severity: "error", ...at(raw.row, "name"), value: name });
+      top.children.push({ ...cells, kind: "question", type, name });
+      continue;
+    }
     // pyxform names a note without a name itself (generated_note_name_ROW); anything else needs one.
     if (!name && type !== "note") {
       problems.push({ code: "missing_name", severity: "error", ...at(raw.row, "name") });
