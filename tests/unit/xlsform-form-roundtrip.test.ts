@@ -307,6 +307,34 @@ const REFUSED: { title: string; sheets: Sheets; code: FormProblemCode; row?: num
     row: 2,
   },
   {
+    title: "a select_one_external with no external_choices sheet",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "choice_filter"],
+        ["text", "state", "State", null],
+        ["select_one_external city", "city", "City", "state=${state}"],
+      ],
+    },
+    code: "missing_external_choices",
+    row: 3,
+  },
+  {
+    title: "a select_one_external whose list is not on the external_choices sheet",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "choice_filter"],
+        ["text", "state", "State", null],
+        ["select_one_external city", "city", "City", "state=${state}"],
+      ],
+      external_choices: [
+        ["list_name", "name", "state"],
+        ["town", "nairobi", "nairobi"],
+      ],
+    },
+    code: "unknown_external_list",
+    row: 3,
+  },
+  {
     title: "a calculate with no calculation",
     sheets: {
       survey: [

@@ -32,6 +32,8 @@ export type FormProblemCode =
   | "unmatched_end"
   | "unmatched_begin"
   | "unknown_list"
+  | "missing_external_choices"
+  | "unknown_external_list"
   | "missing_calculation"
   | "choice_name_with_space"
   | "or_other_with_choice_filter"
@@ -90,6 +92,9 @@ const MESSAGES: Record<FormProblemCode, (p: FormProblem) => string> = {
   unmatched_end: (p) => `[row : ${p.row}] Unmatched '${p.value}'. No matching 'begin' was found for the name.`,
   unmatched_begin: (p) => `[row : ${p.row}] Unmatched '${p.value}'. No matching 'end' was found for the name.`,
   unknown_list: (p) => `[row : ${p.row}] List name not in choices sheet: ${p.value}`,
+  missing_external_choices: () =>
+    "There should be an external_choices sheet in this xlsform. Please ensure that the external_choices sheet has columns 'list name', and 'name'.",
+  unknown_external_list: (p) => `[row : ${p.row}]List name not in external choices sheet: ${p.value}`,
   missing_calculation: (p) => `[row : ${p.row}] Missing calculation.`,
   choice_name_with_space: (p) =>
     `Choice names with spaces cannot be added to multiple choice selects. See [${p.value}] (row ${p.row} of the choices sheet).`,

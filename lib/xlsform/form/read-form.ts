@@ -101,6 +101,18 @@ export function readForm(workbook: RawWorkbook): ReadFormResult {
     }
   }
 
+  // ---- external_choices: only its list names, which a select_one_external must name (the sheet
+  // itself is carried as it is, in otherSheets)
+  const externalSheet = find("external_choices");
+  const externalLists = new Set<string>();
+  if (externalSheet) {
+    const columns = readColumns(externalSheet, "choices", []);
+    for (const raw of externalSheet.rows) {
+      const listName = rowCells(raw, columns, defaultLanguage).values.list_name;
+      if (listName) externalLists.add(listName);
+    }
+  }
+
   // ---- survey, nested by begin/end
   const surveyColumns = readColumns(surveySheet, "survey", problems);
   if (!surveyColumns.refs.some((r) => r.key === "type" && r.kind === "value")) {
@@ -120,6 +132,7 @@ export function readForm(workbook: RawWorkbook): ReadFormResult {
     defaultLanguage,
     settings,
     lists,
+    externalLists,
     choicesSheet: choicesSheet?.name,
     problems,
     warnings,

@@ -27,6 +27,7 @@ export function readSurvey({
   defaultLanguage,
   settings,
   lists,
+  externalLists,
   choicesSheet,
   problems,
   warnings,
@@ -36,6 +37,8 @@ export function readSurvey({
   defaultLanguage: string;
   settings: FormModel["settings"];
   lists: Map<string, ChoiceList>;
+  /** The list names of the external_choices sheet (empty: no such sheet, or no rows with a list name) */
+  externalLists: Set<string>;
   choicesSheet: string | undefined;
   problems: FormProblem[];
   warnings: FormProblem[];
@@ -128,6 +131,14 @@ export function readSurvey({
         !parsed.listName.includes("${");
       if (needsList && !lists.has(parsed.listName))
         problems.push({ code: "unknown_list", severity: "error", ...at(raw.row, "type"), value: parsed.listName });
+      // pyxform's select_one_external reads its list from the external_choices sheet.
+      if (parsed.select === "select_one_external" && !externalLists.has(parsed.listName))
+        problems.push({
+          code: externalLists.size ? "unknown_external_list" : "missing_external_choices",
+          severity: "error",
+          ...at(raw.row, "type"),
+          value: parsed.listName,
+        });
       // Answers of a select_multiple are separated by spaces, so its choice names cannot hold one.
       const spaced =
         parsed.select === "select_multiple"
