@@ -124,6 +124,8 @@ export type Summary = {
   categories: Group[];
   /** valid forms we refused, by our first error's code */
   refusals: Group[];
+  /** forms pyxform refuses and we refuse too, by our first error's code beside pyxform's reason (to read for misleading messages) */
+  invalidRefused: Group[];
   /** forms pyxform refuses that we import, by pyxform's message (names and rows left out), and whether our export then answered */
   invalidImported: Group[];
 };
@@ -162,6 +164,11 @@ export function summarise(results: FormResult[]): Summary {
     const first = r.import?.errors?.[0] as { code?: string } | undefined;
     return `${first?.code ?? r.import?.code}${r.namesElsewhere ? " (names a name used elsewhere)" : ""}`;
   });
+  const invalidRefused = groupBy(results, (r) => {
+    if (r.outcome !== "invalid_refused") return null;
+    const first = r.import?.errors?.[0] as { code?: string } | undefined;
+    return `${first?.code ?? r.import?.code} ← ${messageShape(r.pyxform.error ?? "")}`;
+  });
   const invalidImported = groupBy(results, (r) =>
     r.outcome === "invalid_imported"
       ? `${messageShape(r.pyxform.error ?? "")} → export ${r.export?.status ?? "not tried"}`
@@ -181,6 +188,7 @@ export function summarise(results: FormResult[]): Summary {
     invalidWithRowDisagreeing: results.filter((r) => r.rowDisagrees).length,
     categories,
     refusals,
+    invalidRefused,
     invalidImported,
   };
 }
@@ -224,6 +232,7 @@ export function summaryTable(s: Summary, bank: { before: number; after: number }
   };
   list("differences, by their first differing line:", s.categories);
   list("valid forms we refused, by our first error:", s.refusals);
+  list("forms pyxform refuses and we refuse too, by our first error ← pyxform's reason:", s.invalidRefused);
   list("forms pyxform refuses that we import, by pyxform's reason → our export's answer:", s.invalidImported);
   return lines.join("\n");
 }

@@ -307,6 +307,29 @@ const REFUSED: { title: string; sheets: Sheets; code: FormProblemCode; row?: num
     row: 2,
   },
   {
+    title: "a select_one_from_file whose file is not .csv, .xml or .geojson",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["text", "a", "A"],
+        ["select_one_from_file villages.xlsx", "village", "Village"],
+      ],
+    },
+    code: "unsupported_file_extension",
+    row: 3,
+  },
+  {
+    title: "a select_multiple_from_file whose file has two extensions",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["select_multiple_from_file crops.backup.csv", "crops", "Crops"],
+      ],
+    },
+    code: "unsupported_file_extension",
+    row: 2,
+  },
+  {
     title: "a select_one_external with no external_choices sheet",
     sheets: {
       survey: [

@@ -33,6 +33,7 @@ export type FormProblemCode =
   | "unmatched_begin"
   | "unknown_list"
   | "missing_external_choices"
+  | "unsupported_file_extension"
   | "unknown_external_list"
   | "missing_calculation"
   | "choice_name_with_space"
@@ -92,6 +93,8 @@ const MESSAGES: Record<FormProblemCode, (p: FormProblem) => string> = {
   unmatched_end: (p) => `[row : ${p.row}] Unmatched '${p.value}'. No matching 'begin' was found for the name.`,
   unmatched_begin: (p) => `[row : ${p.row}] Unmatched '${p.value}'. No matching 'end' was found for the name.`,
   unknown_list: (p) => `[row : ${p.row}] List name not in choices sheet: ${p.value}`,
+  unsupported_file_extension: (p) =>
+    `[row : ${p.row}] File name for '${p.value}' should end with one of the supported file extensions: '.xml', '.csv', '.geojson'`,
   missing_external_choices: () =>
     "There should be an external_choices sheet in this xlsform. Please ensure that the external_choices sheet has columns 'list name', and 'name'.",
   unknown_external_list: (p) => `[row : ${p.row}]List name not in external choices sheet: ${p.value}`,

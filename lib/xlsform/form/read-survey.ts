@@ -10,6 +10,17 @@ import { rowCells, YES, type SheetColumns } from "./read-columns";
 
 const EXTERNAL_EXTENSIONS = new Set([".xml", ".csv", ".geojson"]);
 
+/** Python's PurePath(name).suffixes, which pyxform's validate_list_name_extension counts. */
+function suffixes(listName: string): string[] {
+  const name = listName.split("/").pop() ?? "";
+  if (name.endsWith(".")) return [];
+  return name
+    .replace(/^\.+/, "")
+    .split(".")
+    .slice(1)
+    .map((s) => `.${s}`);
+}
+
 // pyxform's XML name rule (parsing/expression.py RE_NCNAME_NAMESPACED).
 const NAME_START =
   "A-Z_a-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u02ff\\u0370-\\u037d\\u037f-\\u1fff\\u200c-\\u200d\\u2070-\\u218f\\u2c00-\\u2fef\\u3001-\\ud7ff\\uf900-\\ufdcf\\ufdf0-\\ufffd\\u{10000}-\\u{effff}";
@@ -125,7 +136,19 @@ export function readSurvey({
     }
     if (parsed.kind === "select") {
       const extension = /\.[^.]*$/.exec(parsed.listName)?.[0] ?? "";
+      // A select_*_from_file names one file: one extension, a supported one (checked before the list).
+      const fromFile = parsed.select === "select_one_from_file" || parsed.select === "select_multiple_from_file";
+      const ext = suffixes(parsed.listName);
+      const badFile = fromFile && (ext.length !== 1 || !EXTERNAL_EXTENSIONS.has(ext[0]));
+      if (badFile)
+        problems.push({
+          code: "unsupported_file_extension",
+          severity: "error",
+          ...at(raw.row, "type"),
+          value: parsed.listName,
+        });
       const needsList =
+        !badFile &&
         parsed.select !== "select_one_external" &&
         !EXTERNAL_EXTENSIONS.has(extension) &&
         !parsed.listName.includes("${");
