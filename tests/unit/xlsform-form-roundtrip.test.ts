@@ -105,6 +105,7 @@ const FEATURES: Partial<Record<keyof typeof FORMS, RegExp[]>> = {
     /<h:title>crop_survey<\/h:title>/,
   ],
   "an audit with its name left empty, with parameters": [/<audit\/>/, /odk:track-changes="true"/],
+  "an entity list with save_to prefixed by its list name": [/<entity dataset="trees"/, /entities:saveto="species"/],
   "settings with both id_string and form_id": [/<data id="farm_visit"/, /<h:title>farm_visit<\/h:title>/],
   "external_choices and entities sheets carried as they are": [
     /<entity dataset="households"/,
@@ -327,6 +328,80 @@ const REFUSED: { title: string; sheets: Sheets; code: FormProblemCode; row?: num
       ],
     },
     code: "unsupported_file_extension",
+    row: 2,
+  },
+  {
+    title: "save_to without an entities sheet",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "save_to"],
+        ["text", "a", "A", "prop"],
+      ],
+    },
+    code: "save_to_without_entities",
+    row: 2,
+  },
+  {
+    title: "save_to on a group's begin row",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "save_to"],
+        ["begin_group", "g", "G", "prop"],
+        ["text", "a", "A", null],
+        ["end_group", null, null, null],
+      ],
+      entities: [
+        ["list_name", "label"],
+        ["trees", "${a}"],
+      ],
+    },
+    code: "save_to_on_group",
+    row: 2,
+  },
+  {
+    title: "a save_to property named label",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "save_to"],
+        ["text", "a", "A", "Label"],
+      ],
+      entities: [
+        ["list_name", "label"],
+        ["trees", "${a}"],
+      ],
+    },
+    code: "entity_name_reserved",
+    row: 2,
+  },
+  {
+    title: "save_to with no list name among two entity lists",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "save_to"],
+        ["text", "a", "A", "prop"],
+      ],
+      entities: [
+        ["list_name", "label"],
+        ["trees", "${a}"],
+        ["plots", "${a}"],
+      ],
+    },
+    code: "save_to_needs_list",
+    row: 2,
+  },
+  {
+    title: "an entity list that creates entities without a label",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["text", "a", "A"],
+      ],
+      entities: [
+        ["list_name", "create_if"],
+        ["trees", "${a} != ''"],
+      ],
+    },
+    code: "entity_needs_label",
     row: 2,
   },
   {

@@ -33,6 +33,22 @@ export type FormProblemCode =
   | "unmatched_begin"
   | "unknown_list"
   | "missing_external_choices"
+  // the entities sheet and save_to (entities.ts)
+  | "save_to_without_entities"
+  | "save_to_delimiters"
+  | "save_to_needs_list"
+  | "save_to_unknown_list"
+  | "save_to_on_group"
+  | "save_to_duplicate"
+  | "entity_name_reserved"
+  | "entity_name_underscores"
+  | "entity_name_period"
+  | "entity_name_invalid"
+  | "entity_list_missing"
+  | "entity_list_duplicate"
+  | "entity_needs_label"
+  | "entity_needs_update_if"
+  | "entity_needs_entity_id"
   | "unsupported_file_extension"
   | "unknown_external_list"
   | "missing_calculation"
@@ -95,6 +111,36 @@ const MESSAGES: Record<FormProblemCode, (p: FormProblem) => string> = {
   unknown_list: (p) => `[row : ${p.row}] List name not in choices sheet: ${p.value}`,
   unsupported_file_extension: (p) =>
     `[row : ${p.row}] File name for '${p.value}' should end with one of the supported file extensions: '.xml', '.csv', '.geojson'`,
+  save_to_without_entities: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'save_to' value is invalid. To save entity properties using the save_to column, add an entities sheet and declare an entity.`,
+  save_to_delimiters: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'save_to' value is invalid. A 'save_to' value must have at most one '#' delimiter character. Please check the spelling of this 'save_to' value.`,
+  save_to_needs_list: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'save_to' value is invalid. When there is more than one entity declaration, 'save_to' names must be prefixed with the entity 'list_name' that the property belongs to.`,
+  save_to_unknown_list: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'save_to' value is invalid. The entity list name '${p.value}' was not found on the entities sheet.`,
+  save_to_on_group: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'save_to' value is invalid. Groups and repeats can't be saved as entity properties. Either remove or move the save_to value in this row.`,
+  save_to_duplicate: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'save_to' value is invalid. The save_to property '${p.value}' is already assigned by another row.`,
+  entity_name_reserved: (p) =>
+    `[row : ${p.row}] On the '${p.sheet}' sheet, the '${p.column}' value is invalid. Names used here must not be 'name' or 'label' (case-insensitive).`,
+  entity_name_underscores: (p) =>
+    `[row : ${p.row}] On the '${p.sheet}' sheet, the '${p.column}' value is invalid. Names used here must not begin with two underscores.`,
+  entity_name_period: (p) =>
+    `[row : ${p.row}] On the '${p.sheet}' sheet, the '${p.column}' value is invalid. Names used here must not contain a period.`,
+  entity_name_invalid: (p) =>
+    `[row : ${p.row}] On the '${p.sheet}' sheet, the '${p.column}' value is invalid. Names must begin with a letter or underscore. After the first character, names may contain letters, digits, underscores, hyphens, or periods.`,
+  entity_list_missing: (p) =>
+    `[row : ${p.row}] On the 'entities' sheet, the 'list_name' value is invalid. The 'list_name' column must not be empty.`,
+  entity_list_duplicate: (p) =>
+    `[row : ${p.row}] On the 'entities' sheet, the 'list_name' value is invalid. The 'list_name' column must not have any duplicate names.`,
+  entity_needs_label: (p) =>
+    `[row : ${p.row}] On the 'entities' sheet, the entity declaration is invalid. The entity list name '${p.value}' does not have a label, but a 'label' is required when creating entities.`,
+  entity_needs_update_if: (p) =>
+    `[row : ${p.row}] On the 'entities' sheet, the entity declaration is invalid. The entity list name '${p.value}' does not have an 'update_if' expression, but an 'update_if' is required when upserting entities.`,
+  entity_needs_entity_id: (p) =>
+    `[row : ${p.row}] On the 'entities' sheet, the entity declaration is invalid. The entity list name '${p.value}' does not have an 'entity_id' expression, but an 'entity_id' is required when updating entities.`,
   missing_external_choices: () =>
     "There should be an external_choices sheet in this xlsform. Please ensure that the external_choices sheet has columns 'list name', and 'name'.",
   unknown_external_list: (p) => `[row : ${p.row}]List name not in external choices sheet: ${p.value}`,

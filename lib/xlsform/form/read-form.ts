@@ -8,6 +8,7 @@
 import { bareLanguage, type Choice, type ChoiceList, type FormModel, type OtherSheet } from "./model";
 import type { FormProblem } from "./problems";
 import { readTables, type RawSheet, type RawWorkbook } from "./read-tables";
+import { checkEntities } from "./entities";
 import { checkReferences } from "./references";
 import { languagesOf, readColumns, rowCells, YES } from "./read-columns";
 import { readSurvey } from "./read-survey";
@@ -137,6 +138,7 @@ export function readForm(workbook: RawWorkbook): ReadFormResult {
     problems,
     warnings,
   });
+  problems.push(...checkEntities({ survey: root }, surveySheet.name, find("entities")));
   if (problems.length) return { ok: false, problems, warnings };
 
   const knownRoles = new Set([surveySheet, choicesSheet, settingsSheet].filter(Boolean));

@@ -480,6 +480,18 @@ export const FORMS: Record<string, Sheets> = {
       ["text", "site", "Site", null],
     ],
   },
+  // save_to may name its entity list before a "#"; a property may share a question's name.
+  "an entity list with save_to prefixed by its list name": {
+    survey: [
+      ["type", "name", "label", "save_to"],
+      ["text", "tree_name", "Tree", "trees#species"],
+      ["integer", "height", "Height (m)", "height"],
+    ],
+    entities: [
+      ["list_name", "label"],
+      ["trees", "concat(${tree_name}, ' ', ${height})"],
+    ],
+  },
   // pyxform drops a column headed exactly id_string when one is headed exactly form_id (with a
   // warning): not two columns of one meaning.
   "settings with both id_string and form_id": {
