@@ -106,6 +106,13 @@ const FEATURES: Partial<Record<keyof typeof FORMS, RegExp[]>> = {
   ],
   "an audit with its name left empty, with parameters": [/<audit\/>/, /odk:track-changes="true"/],
   "an entity list with save_to prefixed by its list name": [/<entity dataset="trees"/, /entities:saveto="species"/],
+  "parameters separated by spaces, commas and semicolons": [
+    /<itemset nodeset="randomize\(instance\('yn'\)\/root\/item, 42\)">/,
+    /orx:max-pixels="1024"/,
+    /rows="4"/,
+    /accuracyThreshold="5"/,
+    /<range ref="\/data\/score" start="0" end="10" step="2">/,
+  ],
   "settings with both id_string and form_id": [/<data id="farm_visit"/, /<h:title>farm_visit<\/h:title>/],
   "external_choices and entities sheets carried as they are": [
     /<entity dataset="households"/,
@@ -403,6 +410,34 @@ const REFUSED: { title: string; sheets: Sheets; code: FormProblemCode; row?: num
     },
     code: "entity_needs_label",
     row: 2,
+  },
+  {
+    title: "parameters that are not key=value pairs",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["image", "pic", "Photo", "app"],
+      ],
+    },
+    code: "parameters_format",
+    row: 2,
+  },
+  {
+    title: "a parameter the question type does not accept",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["text", "a", "A", "rows=3"],
+        ["integer", "b", "B", null],
+        ["select_one yn", "c", "C", "randomize=true max-pixels=10"],
+      ],
+      choices: [
+        ["list_name", "name", "label"],
+        ["yn", "yes", "Yes"],
+      ],
+    },
+    code: "parameters_not_accepted",
+    row: 4,
   },
   {
     title: "a select_one_external with no external_choices sheet",

@@ -33,6 +33,8 @@ export type FormProblemCode =
   | "unmatched_begin"
   | "unknown_list"
   | "missing_external_choices"
+  | "parameters_format"
+  | "parameters_not_accepted"
   // the entities sheet and save_to (entities.ts)
   | "save_to_without_entities"
   | "save_to_delimiters"
@@ -141,6 +143,10 @@ const MESSAGES: Record<FormProblemCode, (p: FormProblem) => string> = {
     `[row : ${p.row}] On the 'entities' sheet, the entity declaration is invalid. The entity list name '${p.value}' does not have an 'update_if' expression, but an 'update_if' is required when upserting entities.`,
   entity_needs_entity_id: (p) =>
     `[row : ${p.row}] On the 'entities' sheet, the entity declaration is invalid. The entity list name '${p.value}' does not have an 'entity_id' expression, but an 'entity_id' is required when updating entities.`,
+  parameters_format: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'parameters' value is invalid. Parameters must be in the form of 'key1=value1 key2=value2.`,
+  parameters_not_accepted: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'parameters' value is invalid. The following are invalid parameter(s) for this question type: '${p.value}'.`,
   missing_external_choices: () =>
     "There should be an external_choices sheet in this xlsform. Please ensure that the external_choices sheet has columns 'list name', and 'name'.",
   unknown_external_list: (p) => `[row : ${p.row}]List name not in external choices sheet: ${p.value}`,

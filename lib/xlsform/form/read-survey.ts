@@ -4,7 +4,8 @@
 // from read-form.ts, which reads the sheets around it, because this walk is most of the reading.
 import type { ChoiceList, FormModel, SurveyContainer, SurveyNode } from "./model";
 import type { FormProblem } from "./problems";
-import { parseType } from "./question-types";
+import { acceptedParameters, parseParameters } from "./parameters";
+import { aliasedType, parseType } from "./question-types";
 import type { RawSheet } from "./read-tables";
 import { rowCells, YES, type SheetColumns } from "./read-columns";
 
@@ -78,6 +79,20 @@ export function readSurvey({
       continue;
     }
     const parsed = parseType(type);
+    // pyxform parses every typed row's parameters, then checks the keys its type accepts.
+    if (cells.values.parameters) {
+      const pairs = parseParameters(cells.values.parameters);
+      const accepted = acceptedParameters(aliasedType(type), parsed);
+      const extra = pairs && accepted ? [...pairs.keys()].filter((k) => !accepted.includes(k)).sort() : [];
+      if (!pairs) problems.push({ code: "parameters_format", severity: "error", ...at(raw.row, "parameters") });
+      else if (extra.length)
+        problems.push({
+          code: "parameters_not_accepted",
+          severity: "error",
+          ...at(raw.row, "parameters"),
+          value: extra.join(", "),
+        });
+    }
     if (parsed.kind === "end") {
       if (stack.length === 1 || top.node?.kind !== parsed.control) {
         problems.push({

@@ -492,6 +492,22 @@ export const FORMS: Record<string, Sheets> = {
       ["trees", "concat(${tree_name}, ' ', ${height})"],
     ],
   },
+  // Parameters as people write them: commas, semicolons, spaces around "=", upper-case keys.
+  "parameters separated by spaces, commas and semicolons": {
+    survey: [
+      ["type", "name", "label", "parameters"],
+      ["select_one yn", "q1", "Q1", "randomize=true, seed=42"],
+      ["image", "pic", "Photo", "max-pixels = 1024"],
+      ["text", "notes", "Notes", "Rows=4;"],
+      ["geopoint", "spot", "Where?", "capture-accuracy=5 warning-accuracy=20"],
+      ["range", "score", "Score", "start=0;end=10;step=2"],
+    ],
+    choices: [
+      ["list_name", "name", "label"],
+      ["yn", "yes", "Yes"],
+      ["yn", "no", "No"],
+    ],
+  },
   // pyxform drops a column headed exactly id_string when one is headed exactly form_id (with a
   // warning): not two columns of one meaning.
   "settings with both id_string and form_id": {
