@@ -65,7 +65,7 @@ async function convert(jobs: Job[], workDir: string): Promise<Conversion[]> {
       execFileSync(PYTHON, [HELPER, jobsFile, resultFile], {
         // pyxform fills a missing translation's hint and guidance_hint in set order, which
         // changes with Python's string hashing from one process to the next: one seed for all.
-        env: { ...process.env, PYTHONPATH: PYXFORM!, PYTHONHASHSEED: "0" },
+        env: { ...process.env, PYTHONPATH: PYXFORM!, PYTHONHASHSEED: "0", PYTHONDONTWRITEBYTECODE: "1" },
         stdio: ["ignore", "ignore", "pipe"],
         timeout: 30 * 60_000,
         maxBuffer: 64 * 1024 * 1024,
