@@ -64,10 +64,19 @@ export function composeForm(
   if (!form.settings.values.form_title?.trim())
     form.settings.values.form_title =
       form.settings.values.form_id?.trim() || form.settings.values.id_string?.trim() || identity.title;
-  form.settings.values.form_id = identity.formId;
+  // The form id goes where the form keeps it: a sheet with an `id_string` column and no `form_id`
+  // gets it there (a form_id beside it would make two columns of one meaning); else in form_id,
+  // and the reader's id_string alias is written as form_id, never both.
+  const spellsIdString =
+    own.columns.settings.some((c) => c.key === "id_string") && !own.columns.settings.some((c) => c.key === "form_id");
+  if (spellsIdString) {
+    form.settings.values.id_string = identity.formId;
+    delete form.settings.values.form_id;
+  } else {
+    form.settings.values.form_id = identity.formId;
+    delete form.settings.values.id_string;
+  }
   form.settings.values.version = identity.version;
-  // The reader's id_string alias is written as form_id; never both.
-  delete form.settings.values.id_string;
   if (!bank) return form;
 
   const read = readForm(rawTables(bank.workbook));

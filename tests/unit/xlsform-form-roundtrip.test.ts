@@ -100,6 +100,20 @@ const FEATURES: Partial<Record<keyof typeof FORMS, RegExp[]>> = {
     /<each>/,
     /location-priority="balanced"/,
   ],
+  "settings naming the form id id_string, with duplicate choices allowed": [
+    /<data id="crop_survey"/,
+    /<h:title>crop_survey<\/h:title>/,
+  ],
+  "an audit with its name left empty, with parameters": [/<audit\/>/, /odk:track-changes="true"/],
+  "an entity list with save_to prefixed by its list name": [/<entity dataset="trees"/, /entities:saveto="species"/],
+  "parameters separated by spaces, commas and semicolons": [
+    /<itemset nodeset="randomize\(instance\('yn'\)\/root\/item, 42\)">/,
+    /orx:max-pixels="1024"/,
+    /rows="4"/,
+    /accuracyThreshold="5"/,
+    /<range ref="\/data\/score" start="0" end="10" step="2">/,
+  ],
+  "settings with both id_string and form_id": [/<data id="farm_visit"/, /<h:title>farm_visit<\/h:title>/],
   "external_choices and entities sheets carried as they are": [
     /<entity dataset="households"/,
     /entities:saveto="hh_name"/,
@@ -301,6 +315,159 @@ const REFUSED: { title: string; sheets: Sheets; code: FormProblemCode; row?: num
     row: 2,
   },
   {
+    title: "a select_one_from_file whose file is not .csv, .xml or .geojson",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["text", "a", "A"],
+        ["select_one_from_file villages.xlsx", "village", "Village"],
+      ],
+    },
+    code: "unsupported_file_extension",
+    row: 3,
+  },
+  {
+    title: "a select_multiple_from_file whose file has two extensions",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["select_multiple_from_file crops.backup.csv", "crops", "Crops"],
+      ],
+    },
+    code: "unsupported_file_extension",
+    row: 2,
+  },
+  {
+    title: "save_to without an entities sheet",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "save_to"],
+        ["text", "a", "A", "prop"],
+      ],
+    },
+    code: "save_to_without_entities",
+    row: 2,
+  },
+  {
+    title: "save_to on a group's begin row",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "save_to"],
+        ["begin_group", "g", "G", "prop"],
+        ["text", "a", "A", null],
+        ["end_group", null, null, null],
+      ],
+      entities: [
+        ["list_name", "label"],
+        ["trees", "${a}"],
+      ],
+    },
+    code: "save_to_on_group",
+    row: 2,
+  },
+  {
+    title: "a save_to property named label",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "save_to"],
+        ["text", "a", "A", "Label"],
+      ],
+      entities: [
+        ["list_name", "label"],
+        ["trees", "${a}"],
+      ],
+    },
+    code: "entity_name_reserved",
+    row: 2,
+  },
+  {
+    title: "save_to with no list name among two entity lists",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "save_to"],
+        ["text", "a", "A", "prop"],
+      ],
+      entities: [
+        ["list_name", "label"],
+        ["trees", "${a}"],
+        ["plots", "${a}"],
+      ],
+    },
+    code: "save_to_needs_list",
+    row: 2,
+  },
+  {
+    title: "an entity list that creates entities without a label",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["text", "a", "A"],
+      ],
+      entities: [
+        ["list_name", "create_if"],
+        ["trees", "${a} != ''"],
+      ],
+    },
+    code: "entity_needs_label",
+    row: 2,
+  },
+  {
+    title: "parameters that are not key=value pairs",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["image", "pic", "Photo", "app"],
+      ],
+    },
+    code: "parameters_format",
+    row: 2,
+  },
+  {
+    title: "a parameter the question type does not accept",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["text", "a", "A", "rows=3"],
+        ["integer", "b", "B", null],
+        ["select_one yn", "c", "C", "randomize=true max-pixels=10"],
+      ],
+      choices: [
+        ["list_name", "name", "label"],
+        ["yn", "yes", "Yes"],
+      ],
+    },
+    code: "parameters_not_accepted",
+    row: 4,
+  },
+  {
+    title: "a select_one_external with no external_choices sheet",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "choice_filter"],
+        ["text", "state", "State", null],
+        ["select_one_external city", "city", "City", "state=${state}"],
+      ],
+    },
+    code: "missing_external_choices",
+    row: 3,
+  },
+  {
+    title: "a select_one_external whose list is not on the external_choices sheet",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "choice_filter"],
+        ["text", "state", "State", null],
+        ["select_one_external city", "city", "City", "state=${state}"],
+      ],
+      external_choices: [
+        ["list_name", "name", "state"],
+        ["town", "nairobi", "nairobi"],
+      ],
+    },
+    code: "unknown_external_list",
+    row: 3,
+  },
+  {
     title: "a calculate with no calculation",
     sheets: {
       survey: [
@@ -344,6 +511,17 @@ const REFUSED: { title: string; sheets: Sheets; code: FormProblemCode; row?: num
     },
     code: "duplicate_name",
     row: 4,
+  },
+  {
+    title: "an audit named other than audit",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["audit", "my_audit", null],
+      ],
+    },
+    code: "audit_name",
+    row: 2,
   },
   {
     title: "a question named meta",

@@ -26,11 +26,33 @@ export type FormProblemCode =
   | "comment_row"
   | "missing_type"
   | "missing_name"
+  | "audit_name"
   | "invalid_name"
   | "unknown_type"
   | "unmatched_end"
   | "unmatched_begin"
   | "unknown_list"
+  | "missing_external_choices"
+  | "parameters_format"
+  | "parameters_not_accepted"
+  // the entities sheet and save_to (entities.ts)
+  | "save_to_without_entities"
+  | "save_to_delimiters"
+  | "save_to_needs_list"
+  | "save_to_unknown_list"
+  | "save_to_on_group"
+  | "save_to_duplicate"
+  | "entity_name_reserved"
+  | "entity_name_underscores"
+  | "entity_name_period"
+  | "entity_name_invalid"
+  | "entity_list_missing"
+  | "entity_list_duplicate"
+  | "entity_needs_label"
+  | "entity_needs_update_if"
+  | "entity_needs_entity_id"
+  | "unsupported_file_extension"
+  | "unknown_external_list"
   | "missing_calculation"
   | "choice_name_with_space"
   | "or_other_with_choice_filter"
@@ -82,12 +104,52 @@ const MESSAGES: Record<FormProblemCode, (p: FormProblem) => string> = {
   comment_row: (p) => `[row : ${p.row}] Row without name, text, or label is being skipped.`,
   missing_type: (p) => `[row : ${p.row}] Question with no type.`,
   missing_name: (p) => `[row : ${p.row}] Question or group with no name.`,
+  audit_name: (p) => `[row : ${p.row}] Audits must always be named 'audit.' The name column should be left blank.`,
   invalid_name: (p) =>
     `[row : ${p.row}] On the '${p.sheet}' sheet, the '${p.column}' value is invalid. Names must begin with a letter or underscore; other characters may be letters, digits, hyphens, periods or underscores.`,
   unknown_type: (p) => `[row : ${p.row}] Unknown question type '${p.value}'.`,
   unmatched_end: (p) => `[row : ${p.row}] Unmatched '${p.value}'. No matching 'begin' was found for the name.`,
   unmatched_begin: (p) => `[row : ${p.row}] Unmatched '${p.value}'. No matching 'end' was found for the name.`,
   unknown_list: (p) => `[row : ${p.row}] List name not in choices sheet: ${p.value}`,
+  unsupported_file_extension: (p) =>
+    `[row : ${p.row}] File name for '${p.value}' should end with one of the supported file extensions: '.xml', '.csv', '.geojson'`,
+  save_to_without_entities: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'save_to' value is invalid. To save entity properties using the save_to column, add an entities sheet and declare an entity.`,
+  save_to_delimiters: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'save_to' value is invalid. A 'save_to' value must have at most one '#' delimiter character. Please check the spelling of this 'save_to' value.`,
+  save_to_needs_list: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'save_to' value is invalid. When there is more than one entity declaration, 'save_to' names must be prefixed with the entity 'list_name' that the property belongs to.`,
+  save_to_unknown_list: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'save_to' value is invalid. The entity list name '${p.value}' was not found on the entities sheet.`,
+  save_to_on_group: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'save_to' value is invalid. Groups and repeats can't be saved as entity properties. Either remove or move the save_to value in this row.`,
+  save_to_duplicate: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'save_to' value is invalid. The save_to property '${p.value}' is already assigned by another row.`,
+  entity_name_reserved: (p) =>
+    `[row : ${p.row}] On the '${p.sheet}' sheet, the '${p.column}' value is invalid. Names used here must not be 'name' or 'label' (case-insensitive).`,
+  entity_name_underscores: (p) =>
+    `[row : ${p.row}] On the '${p.sheet}' sheet, the '${p.column}' value is invalid. Names used here must not begin with two underscores.`,
+  entity_name_period: (p) =>
+    `[row : ${p.row}] On the '${p.sheet}' sheet, the '${p.column}' value is invalid. Names used here must not contain a period.`,
+  entity_name_invalid: (p) =>
+    `[row : ${p.row}] On the '${p.sheet}' sheet, the '${p.column}' value is invalid. Names must begin with a letter or underscore. After the first character, names may contain letters, digits, underscores, hyphens, or periods.`,
+  entity_list_missing: (p) =>
+    `[row : ${p.row}] On the 'entities' sheet, the 'list_name' value is invalid. The 'list_name' column must not be empty.`,
+  entity_list_duplicate: (p) =>
+    `[row : ${p.row}] On the 'entities' sheet, the 'list_name' value is invalid. The 'list_name' column must not have any duplicate names.`,
+  entity_needs_label: (p) =>
+    `[row : ${p.row}] On the 'entities' sheet, the entity declaration is invalid. The entity list name '${p.value}' does not have a label, but a 'label' is required when creating entities.`,
+  entity_needs_update_if: (p) =>
+    `[row : ${p.row}] On the 'entities' sheet, the entity declaration is invalid. The entity list name '${p.value}' does not have an 'update_if' expression, but an 'update_if' is required when upserting entities.`,
+  entity_needs_entity_id: (p) =>
+    `[row : ${p.row}] On the 'entities' sheet, the entity declaration is invalid. The entity list name '${p.value}' does not have an 'entity_id' expression, but an 'entity_id' is required when updating entities.`,
+  parameters_format: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'parameters' value is invalid. Parameters must be in the form of 'key1=value1 key2=value2.`,
+  parameters_not_accepted: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'parameters' value is invalid. The following are invalid parameter(s) for this question type: '${p.value}'.`,
+  missing_external_choices: () =>
+    "There should be an external_choices sheet in this xlsform. Please ensure that the external_choices sheet has columns 'list name', and 'name'.",
+  unknown_external_list: (p) => `[row : ${p.row}]List name not in external choices sheet: ${p.value}`,
   missing_calculation: (p) => `[row : ${p.row}] Missing calculation.`,
   choice_name_with_space: (p) =>
     `Choice names with spaces cannot be added to multiple choice selects. See [${p.value}] (row ${p.row} of the choices sheet).`,

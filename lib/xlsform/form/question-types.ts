@@ -202,9 +202,15 @@ export const METADATA_TYPES = new Set([
 /** pyxform's survey-sheet types that set a setting instead of adding a question. */
 const SETTING_TYPES = new Set(["form_title", "set_form_title", "form_id", "set_form_id", "prefix"]);
 
+/** The type as pyxform's row checks compare it: spaces collapsed, _type_alias_map applied. */
+export function aliasedType(raw: string): string {
+  const text = raw.trim().replace(/\s+/g, " ");
+  return TYPE_ALIASES[text] ?? text;
+}
+
 export function parseType(raw: string): ParsedType {
   const text = raw.trim().replace(/\s+/g, " ");
-  const aliased = TYPE_ALIASES[text] ?? text;
+  const aliased = aliasedType(raw);
   const begin = BEGIN.exec(aliased);
   if (begin) return { kind: "begin", control: CONTROL[begin[3]], listName: begin[6] ?? null };
   const end = END.exec(aliased);

@@ -18,7 +18,14 @@ export function readColumns(sheet: RawSheet, kind: SheetKind, problems: FormProb
   const useDoubleColon = headers.some((h) => h.includes("::"));
   const byTokens = new Map<string, string>();
   const refs: ColumnRef[] = [];
+  // pyxform drops a settings column headed exactly `id_string` when one is headed exactly `form_id`
+  // (with a warning, read-form.ts): it is kept as written and means nothing, not a clash.
+  const ignoredIdString = kind === "settings" && headers.includes("id_string") && headers.includes("form_id");
   for (const header of headers) {
+    if (ignoredIdString && header === "id_string") {
+      refs.push({ header, key: header, language: null, kind: "verbatim" });
+      continue;
+    }
     const { renamed, tokens } = processHeader(header, useDoubleColon, kind);
     const key = tokens.join("\u0000");
     const other = byTokens.get(key);

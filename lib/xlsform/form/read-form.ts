@@ -8,6 +8,7 @@
 import { bareLanguage, type Choice, type ChoiceList, type FormModel, type OtherSheet } from "./model";
 import type { FormProblem } from "./problems";
 import { readTables, type RawSheet, type RawWorkbook } from "./read-tables";
+import { checkEntities } from "./entities";
 import { checkReferences } from "./references";
 import { languagesOf, readColumns, rowCells, YES } from "./read-columns";
 import { readSurvey } from "./read-survey";
@@ -101,6 +102,18 @@ export function readForm(workbook: RawWorkbook): ReadFormResult {
     }
   }
 
+  // ---- external_choices: only its list names, which a select_one_external must name (the sheet
+  // itself is carried as it is, in otherSheets)
+  const externalSheet = find("external_choices");
+  const externalLists = new Set<string>();
+  if (externalSheet) {
+    const columns = readColumns(externalSheet, "choices", []);
+    for (const raw of externalSheet.rows) {
+      const listName = rowCells(raw, columns, defaultLanguage).values.list_name;
+      if (listName) externalLists.add(listName);
+    }
+  }
+
   // ---- survey, nested by begin/end
   const surveyColumns = readColumns(surveySheet, "survey", problems);
   if (!surveyColumns.refs.some((r) => r.key === "type" && r.kind === "value")) {
@@ -120,10 +133,12 @@ export function readForm(workbook: RawWorkbook): ReadFormResult {
     defaultLanguage,
     settings,
     lists,
+    externalLists,
     choicesSheet: choicesSheet?.name,
     problems,
     warnings,
   });
+  problems.push(...checkEntities({ survey: root }, surveySheet.name, find("entities")));
   if (problems.length) return { ok: false, problems, warnings };
 
   const knownRoles = new Set([surveySheet, choicesSheet, settingsSheet].filter(Boolean));

@@ -4,11 +4,23 @@
 // from read-form.ts, which reads the sheets around it, because this walk is most of the reading.
 import type { ChoiceList, FormModel, SurveyContainer, SurveyNode } from "./model";
 import type { FormProblem } from "./problems";
-import { parseType } from "./question-types";
+import { acceptedParameters, parseParameters } from "./parameters";
+import { aliasedType, parseType } from "./question-types";
 import type { RawSheet } from "./read-tables";
 import { rowCells, YES, type SheetColumns } from "./read-columns";
 
 const EXTERNAL_EXTENSIONS = new Set([".xml", ".csv", ".geojson"]);
+
+/** Python's PurePath(name).suffixes, which pyxform's validate_list_name_extension counts. */
+function suffixes(listName: string): string[] {
+  const name = listName.split("/").pop() ?? "";
+  if (name.endsWith(".")) return [];
+  return name
+    .replace(/^\.+/, "")
+    .split(".")
+    .slice(1)
+    .map((s) => `.${s}`);
+}
 
 // pyxform's XML name rule (parsing/expression.py RE_NCNAME_NAMESPACED).
 const NAME_START =
@@ -27,6 +39,7 @@ export function readSurvey({
   defaultLanguage,
   settings,
   lists,
+  externalLists,
   choicesSheet,
   problems,
   warnings,
@@ -36,6 +49,8 @@ export function readSurvey({
   defaultLanguage: string;
   settings: FormModel["settings"];
   lists: Map<string, ChoiceList>;
+  /** The list names of the external_choices sheet (empty: no such sheet, or no rows with a list name) */
+  externalLists: Set<string>;
   choicesSheet: string | undefined;
   problems: FormProblem[];
   warnings: FormProblem[];
@@ -64,6 +79,20 @@ export function readSurvey({
       continue;
     }
     const parsed = parseType(type);
+    // pyxform parses every typed row's parameters, then checks the keys its type accepts.
+    if (cells.values.parameters) {
+      const pairs = parseParameters(cells.values.parameters);
+      const accepted = acceptedParameters(aliasedType(type), parsed);
+      const extra = pairs && accepted ? [...pairs.keys()].filter((k) => !accepted.includes(k)).sort() : [];
+      if (!pairs) problems.push({ code: "parameters_format", severity: "error", ...at(raw.row, "parameters") });
+      else if (extra.length)
+        problems.push({
+          code: "parameters_not_accepted",
+          severity: "error",
+          ...at(raw.row, "parameters"),
+          value: extra.join(", "),
+        });
+    }
     if (parsed.kind === "end") {
       if (stack.length === 1 || top.node?.kind !== parsed.control) {
         problems.push({
@@ -76,6 +105,14 @@ export function readSurvey({
       }
       top.node.end = { ...cells, values: { ...cells.values, ...(name ? { name } : {}) }, type };
       stack.pop();
+      continue;
+    }
+    // pyxform names an audit itself ("audit", in the meta block, before any name check) and
+    // refuses any other name for it.
+    if (parsed.kind === "question" && parsed.type === "audit") {
+      if (name && name !== "audit")
+        problems.push({ code: "audit_name", severity: "error", ...at(raw.row, "name"), value: name });
+      top.children.push({ ...cells, kind: "question", type, name });
       continue;
     }
     // pyxform names a note without a name itself (generated_note_name_ROW); anything else needs one.
@@ -114,12 +151,32 @@ export function readSurvey({
     }
     if (parsed.kind === "select") {
       const extension = /\.[^.]*$/.exec(parsed.listName)?.[0] ?? "";
+      // A select_*_from_file names one file: one extension, a supported one (checked before the list).
+      const fromFile = parsed.select === "select_one_from_file" || parsed.select === "select_multiple_from_file";
+      const ext = suffixes(parsed.listName);
+      const badFile = fromFile && (ext.length !== 1 || !EXTERNAL_EXTENSIONS.has(ext[0]));
+      if (badFile)
+        problems.push({
+          code: "unsupported_file_extension",
+          severity: "error",
+          ...at(raw.row, "type"),
+          value: parsed.listName,
+        });
       const needsList =
+        !badFile &&
         parsed.select !== "select_one_external" &&
         !EXTERNAL_EXTENSIONS.has(extension) &&
         !parsed.listName.includes("${");
       if (needsList && !lists.has(parsed.listName))
         problems.push({ code: "unknown_list", severity: "error", ...at(raw.row, "type"), value: parsed.listName });
+      // pyxform's select_one_external reads its list from the external_choices sheet.
+      if (parsed.select === "select_one_external" && !externalLists.has(parsed.listName))
+        problems.push({
+          code: externalLists.size ? "unknown_external_list" : "missing_external_choices",
+          severity: "error",
+          ...at(raw.row, "type"),
+          value: parsed.listName,
+        });
       // Answers of a select_multiple are separated by spaces, so its choice names cannot hold one.
       const spaced =
         parsed.select === "select_multiple"

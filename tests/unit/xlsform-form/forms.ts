@@ -454,4 +454,70 @@ export const FORMS: Record<string, Sheets> = {
       ["text", "outside", "Outside any group", null],
     ],
   },
+  // Older KoboToolbox and Ona forms name the form id `id_string`; the export must keep it there
+  // (a form_id column beside it would be a second column of the same meaning).
+  "settings naming the form id id_string, with duplicate choices allowed": {
+    survey: [
+      ["type", "name", "label"],
+      ["select_one crop", "crop", "Main crop"],
+    ],
+    choices: [
+      ["list name", "name", "label"],
+      ["crop", "maize", "Maize"],
+      ["crop", "beans", "Beans"],
+      ["crop", "beans", "Climbing beans"],
+    ],
+    settings: [
+      ["id_string", "allow_choice_duplicates"],
+      ["crop_survey", "yes"],
+    ],
+  },
+  // An audit's name is pyxform's to give ("audit"): most forms leave it empty.
+  "an audit with its name left empty, with parameters": {
+    survey: [
+      ["type", "name", "label", "parameters"],
+      ["audit", null, null, "track-changes=true"],
+      ["text", "site", "Site", null],
+    ],
+  },
+  // save_to may name its entity list before a "#"; a property may share a question's name.
+  "an entity list with save_to prefixed by its list name": {
+    survey: [
+      ["type", "name", "label", "save_to"],
+      ["text", "tree_name", "Tree", "trees#species"],
+      ["integer", "height", "Height (m)", "height"],
+    ],
+    entities: [
+      ["list_name", "label"],
+      ["trees", "concat(${tree_name}, ' ', ${height})"],
+    ],
+  },
+  // Parameters as people write them: commas, semicolons, spaces around "=", upper-case keys.
+  "parameters separated by spaces, commas and semicolons": {
+    survey: [
+      ["type", "name", "label", "parameters"],
+      ["select_one yn", "q1", "Q1", "randomize=true, seed=42"],
+      ["image", "pic", "Photo", "max-pixels = 1024"],
+      ["text", "notes", "Notes", "Rows=4;"],
+      ["geopoint", "spot", "Where?", "capture-accuracy=5 warning-accuracy=20"],
+      ["range", "score", "Score", "start=0;end=10;step=2"],
+    ],
+    choices: [
+      ["list_name", "name", "label"],
+      ["yn", "yes", "Yes"],
+      ["yn", "no", "No"],
+    ],
+  },
+  // pyxform drops a column headed exactly id_string when one is headed exactly form_id (with a
+  // warning): not two columns of one meaning.
+  "settings with both id_string and form_id": {
+    survey: [
+      ["type", "name", "label"],
+      ["text", "farmer", "Farmer's name"],
+    ],
+    settings: [
+      ["id_string", "version", "form_id"],
+      ["old_farm_visit", "3", "farm_visit"],
+    ],
+  },
 };

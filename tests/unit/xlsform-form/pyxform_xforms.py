@@ -39,4 +39,5 @@ def main() -> None:
     print(json.dumps(out))
 
 
-main()
+if __name__ == "__main__":  # bench/xlsform_corpus.py imports canonical()
+    main()
