@@ -114,14 +114,21 @@ test("the language menu opens by keyboard, lists each language in itself and kee
 // 320 px is WCAG 1.4.10's reflow width (1,280 px at 400% zoom); the others are a phone, a tablet
 // and two laptops. A wide table may scroll inside its own region, never the page.
 test("no main page scrolls sideways at 320, 390, 768, 1024 or 1366 px, in English and Arabic", async ({ browser }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(600_000);
+  // The builder of a questionnaire of the researcher's own (a template's copy: sections, skip logic).
+  const researcher = await signedInPage(browser, "researcher");
+  await researcher.goto("/en/templates/vaccine-acceptance-rapid-assessment");
+  await researcher.getByRole("button", { name: "Duplicate into my questionnaires" }).click();
+  await researcher.waitForURL(/\/en\/questionnaires\/(?!new$)[^/]+$/);
+  const builder = new URL(researcher.url()).pathname.replace(/^\/en/, "");
   const pagesOf = {
     admin: ["", "/search", "/search?q=vaccine", "/framework", "/templates", "/admin/users", "/audit", "/curate"],
     translator: ["/translate", "/translate/fr", "/translate/fr/queue", "/translate/ar/q/bkg_age"],
+    researcher: ["/questionnaires", builder, `${builder}/codebook`, "/questionnaires/import"],
   } as const;
   const overflowing: string[] = [];
-  for (const role of ["admin", "translator"] as const) {
-    const page = await signedInPage(browser, role);
+  for (const role of ["admin", "translator", "researcher"] as const) {
+    const page = role === "researcher" ? researcher : await signedInPage(browser, role);
     for (const width of [320, 390, 768, 1024, 1366]) {
       await page.setViewportSize({ width, height: 900 });
       for (const locale of ["en", "ar"]) {
