@@ -440,6 +440,75 @@ const REFUSED: { title: string; sheets: Sheets; code: FormProblemCode; row?: num
     row: 4,
   },
   {
+    title: "a text row whose rows parameter is not a whole number",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["text", "a", "A", "rows=3"],
+        ["text", "b", "B", "rows=2.5"],
+      ],
+    },
+    code: "parameter_integer",
+    row: 3,
+  },
+  {
+    title: "a geopoint whose capture-accuracy is not a number",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["geopoint", "here", "Here", "capture-accuracy=1e1 warning-accuracy=close"],
+      ],
+    },
+    code: "parameter_number",
+    row: 2,
+  },
+  {
+    title: "allow-mock-accuracy written as yes instead of true",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["geotrace", "path", "Path", "allow-mock-accuracy=yes"],
+      ],
+    },
+    code: "parameter_true_false",
+    row: 2,
+  },
+  {
+    title: "a geoshape with incremental=false",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["geoshape", "field", "Field", "incremental=false"],
+      ],
+    },
+    code: "parameter_incremental",
+    row: 2,
+  },
+  {
+    title: "a background-audio with the quality only audio accepts",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["audio", "voice", "Voice", "quality=external"],
+        ["background-audio", "room", null, "quality=external"],
+      ],
+    },
+    code: "parameter_quality",
+    row: 3,
+  },
+  {
+    title: "an image app that is not an Android package name",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters", "appearance"],
+        ["image", "drawing", "Drawing", "app=camera", "draw"],
+        ["image", "pic", "Photo", "app=org.2example.camera", null],
+      ],
+    },
+    code: "parameter_app_package",
+    row: 3,
+  },
+  {
     title: "a select_one_external with no external_choices sheet",
     sheets: {
       survey: [
@@ -736,6 +805,22 @@ describe.skipIf(!!pyxformMissing)("forms pyxform refuses are refused, with sheet
         ["yn", "yes", "Oui"],
       ],
       settings: [["allow_choice_duplicates"], ["yes"]],
+    });
+    const { before, after } = await roundTrip(bytes);
+    expectSameXForm(before, after);
+  });
+
+  it("parameter values pyxform accepts are accepted: whole and decimal numbers, yes for incremental, package names, qualities", async () => {
+    const bytes = await workbook({
+      survey: [
+        ["type", "name", "label", "parameters", "appearance"],
+        ["text", "a", "A", "rows=+3", null],
+        ["image", "pic", "Photo", "max-pixels=1_024 app=org.example.cam_2", "annotate"],
+        ["image", "sig", "Sign", "app=anything", "signature"],
+        ["audio", "voice", "Voice", "quality=external", null],
+        ["geopoint", "here", "Here", "capture-accuracy=2.5 warning-accuracy=.5e1 allow-mock-accuracy=false", null],
+        ["geoshape", "field", "Field", "incremental=yes", null],
+      ],
     });
     const { before, after } = await roundTrip(bytes);
     expectSameXForm(before, after);

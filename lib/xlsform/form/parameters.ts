@@ -1,8 +1,9 @@
 // The `parameters` column as pyxform 4.5.0 reads it (parsing/parameters.py: `key=value` pairs
 // separated by spaces, commas or semicolons, keys lower-cased) and the keys it accepts for each
 // question type (validators/pyxform/parameters.py, called from xls2json.py and
-// question_types/geo.py, range.py). Only these two refusals are mirrored; the values' own rules
-// (numbers, true/false, package names…) are left to pyxform.
+// question_types/geo.py, range.py), and the values it checks for text, photo, audio and geo rows
+// (numbers, true/false, audio quality, Android package names). Range and select parameters'
+// values and reference-geometry are left to pyxform.
 import type { ParsedType } from "./question-types";
 
 /** The pairs of a parameters cell, or null where pyxform's grammar (`pair*`, `TOKEN "=" TOKEN`) refuses it. */
@@ -51,4 +52,73 @@ export function acceptedParameters(aliasedType: string, parsed: ParsedType): str
       ? ["label", "randomize", "seed", "value"]
       : ["randomize", "seed"];
   return BY_TYPE[aliasedType] ?? null;
+}
+
+// Python's int() and float() of one token (pyxform checks values with them): digits with single
+// underscores between them, float also with a fraction, an exponent, inf or nan.
+const DIGITS = "\\d(?:_?\\d)*";
+const PY_INT = new RegExp(`^[+-]?${DIGITS}$`);
+const PY_FLOAT = new RegExp(
+  `^[+-]?(?:(?:${DIGITS}(?:\\.(?:${DIGITS})?)?|\\.${DIGITS})(?:[eE][+-]?${DIGITS})?|inf|infinity|nan)$`,
+  "i",
+);
+// validate_android_package_name: dotted segments, each a letter then letters, digits or underscores.
+const ANDROID_PACKAGE = /^[a-zA-Z][a-zA-Z0-9_]*(?:\.[a-zA-Z][a-zA-Z0-9_]*)+$/;
+const YES_VALUES = new Set(["yes", "Yes", "YES", "true", "True", "TRUE", "true()"]);
+
+export type ParameterValueProblem = {
+  code:
+    | "parameter_integer"
+    | "parameter_number"
+    | "parameter_true_false"
+    | "parameter_incremental"
+    | "parameter_quality"
+    | "parameter_app_package";
+  /** the parameter's key; for quality, the values it may take */
+  value: string;
+};
+
+/**
+ * The first parameter value pyxform 4.5.0 refuses for a row of this (aliased) type, in pyxform's
+ * order (xls2json.py for text, photo, audio, background-audio; question_types/geo.py), or null.
+ * `appearance`: pyxform checks `app` only with no appearance or `annotate`.
+ */
+export function parameterValueProblem(
+  aliasedType: string,
+  pairs: Map<string, string>,
+  appearance: string | undefined,
+): ParameterValueProblem | null {
+  const bad = (key: string, ok: (v: string) => boolean) => pairs.has(key) && !ok(pairs.get(key) ?? "");
+  const isInt = (v: string) => PY_INT.test(v);
+  const isFloat = (v: string) => PY_FLOAT.test(v);
+  switch (aliasedType) {
+    case "text":
+      return bad("rows", isInt) ? { code: "parameter_integer", value: "rows" } : null;
+    case "photo":
+      if (bad("max-pixels", isInt)) return { code: "parameter_integer", value: "max-pixels" };
+      if ((!appearance || appearance === "annotate") && bad("app", (v) => ANDROID_PACKAGE.test(v)))
+        return { code: "parameter_app_package", value: "app" };
+      return null;
+    case "audio":
+      return bad("quality", (v) => ["voice-only", "low", "normal", "external"].includes(v))
+        ? { code: "parameter_quality", value: "voice-only, low, normal, external" }
+        : null;
+    case "background-audio":
+      return bad("quality", (v) => ["voice-only", "low", "normal"].includes(v))
+        ? { code: "parameter_quality", value: "voice-only, low, normal" }
+        : null;
+    case "geopoint":
+      if (bad("capture-accuracy", isFloat)) return { code: "parameter_number", value: "capture-accuracy" };
+      if (bad("warning-accuracy", isFloat)) return { code: "parameter_number", value: "warning-accuracy" };
+      break;
+    case "geoshape":
+    case "geotrace":
+      if (bad("incremental", (v) => YES_VALUES.has(v))) return { code: "parameter_incremental", value: "incremental" };
+      break;
+    default:
+      return null;
+  }
+  return bad("allow-mock-accuracy", (v) => v === "true" || v === "false")
+    ? { code: "parameter_true_false", value: "allow-mock-accuracy" }
+    : null;
 }

@@ -35,6 +35,12 @@ export type FormProblemCode =
   | "missing_external_choices"
   | "parameters_format"
   | "parameters_not_accepted"
+  | "parameter_integer"
+  | "parameter_number"
+  | "parameter_true_false"
+  | "parameter_incremental"
+  | "parameter_quality"
+  | "parameter_app_package"
   // the entities sheet and save_to (entities.ts)
   | "save_to_without_entities"
   | "save_to_delimiters"
@@ -147,6 +153,16 @@ const MESSAGES: Record<FormProblemCode, (p: FormProblem) => string> = {
     `[row : ${p.row}] On the 'survey' sheet, the 'parameters' value is invalid. Parameters must be in the form of 'key1=value1 key2=value2.`,
   parameters_not_accepted: (p) =>
     `[row : ${p.row}] On the 'survey' sheet, the 'parameters' value is invalid. The following are invalid parameter(s) for this question type: '${p.value}'.`,
+  parameter_integer: (p) => `[row : ${p.row}] Parameter ${p.value} must have an integer value.`,
+  parameter_number: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'parameters' value is invalid. The '${p.value}' parameter must have a numeric value.`,
+  parameter_true_false: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'parameters' value is invalid. The '${p.value}' parameter must be either 'true' or 'false'.`,
+  parameter_incremental: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'parameters' value is invalid. For geoshape and geotrace questions, the 'incremental' parameter may either be 'true' or not included.`,
+  parameter_quality: (p) => `[row : ${p.row}] Invalid value for quality (accepted: ${p.value}).`,
+  parameter_app_package: (p) =>
+    `[row : ${p.row}] Parameter 'app' has an invalid Android package name: it must be dot-separated segments that each begin with a letter and hold only letters, digits and underscores.`,
   missing_external_choices: () =>
     "There should be an external_choices sheet in this xlsform. Please ensure that the external_choices sheet has columns 'list name', and 'name'.",
   unknown_external_list: (p) => `[row : ${p.row}]List name not in external choices sheet: ${p.value}`,
