@@ -509,6 +509,21 @@ const REFUSED: { title: string; sheets: Sheets; code: FormProblemCode; row?: num
     row: 3,
   },
   {
+    title: "a reference-geometry that names no list, file or repeat of the form",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["begin_repeat", "walks", "Walks", null],
+        ["geotrace", "walk", "Walk", null],
+        ["end_repeat", null, null, null],
+        ["geoshape", "field", "Field", "reference-geometry=${walks}"],
+        ["geopoint", "here", "Here", "reference-geometry=walk"],
+      ],
+    },
+    code: "reference_geometry_unknown",
+    row: 6,
+  },
+  {
     title: "a select_one_external with no external_choices sheet",
     sheets: {
       survey: [
@@ -820,6 +835,28 @@ describe.skipIf(!!pyxformMissing)("forms pyxform refuses are refused, with sheet
         ["audio", "voice", "Voice", "quality=external", null],
         ["geopoint", "here", "Here", "capture-accuracy=2.5 warning-accuracy=.5e1 allow-mock-accuracy=false", null],
         ["geoshape", "field", "Field", "incremental=yes", null],
+      ],
+    });
+    const { before, after } = await roundTrip(bytes);
+    expectSameXForm(before, after);
+  });
+
+  it("reference-geometry naming a choices list, an external file's base name or ${repeat} is accepted", async () => {
+    const bytes = await workbook({
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["begin_repeat", "walks", "Walks", null],
+        ["geotrace", "walk", "Walk", null],
+        ["end_repeat", null, null, null],
+        ["csv-external", "trees", null, null],
+        ["select_one plots", "plot", "Plot", null],
+        ["geoshape", "field", "Field", "reference-geometry=${walks}"],
+        ["geopoint", "here", "Here", "reference-geometry=plots"],
+        ["geotrace", "path", "Path", "reference-geometry=trees"],
+      ],
+      choices: [
+        ["list_name", "name", "label", "geometry"],
+        ["plots", "p1", "Plot 1", "0 0 0 0; 0 1 0 0; 1 1 0 0; 0 0 0 0"],
       ],
     });
     const { before, after } = await roundTrip(bytes);

@@ -12,6 +12,7 @@ import { checkEntities } from "./entities";
 import { checkReferences } from "./references";
 import { languagesOf, readColumns, rowCells, YES } from "./read-columns";
 import { readSurvey } from "./read-survey";
+import { checkReferenceGeometry } from "./reference-geometry";
 
 export type ReadFormResult =
   | { ok: true; form: FormModel; warnings: FormProblem[] }
@@ -139,6 +140,9 @@ export function readForm(workbook: RawWorkbook): ReadFormResult {
     warnings,
   });
   problems.push(...checkEntities({ survey: root }, surveySheet.name, find("entities")));
+  problems.push(
+    ...checkReferenceGeometry({ survey: root, choiceLists: [...lists.values()] }, surveySheet.name, find("entities")),
+  );
   if (problems.length) return { ok: false, problems, warnings };
 
   const knownRoles = new Set([surveySheet, choicesSheet, settingsSheet].filter(Boolean));
