@@ -524,6 +524,35 @@ const REFUSED: { title: string; sheets: Sheets; code: FormProblemCode; row?: num
     row: 6,
   },
   {
+    title: "two xml-external and csv-external rows with one name, in different groups",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["xml-external", "stations", null],
+        ["begin_group", "g", "G"],
+        ["csv-external", "stations", null],
+        ["end_group"],
+      ],
+    },
+    code: "external_instance_duplicate",
+    row: 4,
+  },
+  {
+    title: "a select_one_from_file whose file's base name is also a choices list",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["select_one_from_file towns.csv", "town", "Town"],
+      ],
+      choices: [
+        ["list_name", "name", "label"],
+        ["towns", "t1", "Town 1"],
+      ],
+    },
+    code: "instance_source_conflict",
+    row: 2,
+  },
+  {
     title: "a select_one_external with no external_choices sheet",
     sheets: {
       survey: [
@@ -857,6 +886,20 @@ describe.skipIf(!!pyxformMissing)("forms pyxform refuses are refused, with sheet
       choices: [
         ["list_name", "name", "label", "geometry"],
         ["plots", "p1", "Plot 1", "0 0 0 0; 0 1 0 0; 1 1 0 0; 0 0 0 0"],
+      ],
+    });
+    const { before, after } = await roundTrip(bytes);
+    expectSameXForm(before, after);
+  });
+
+  it("one instance id with one source is accepted: csv-external beside a select from the same .csv, xml-external beside the same .xml", async () => {
+    const bytes = await workbook({
+      survey: [
+        ["type", "name", "label"],
+        ["csv-external", "towns", null],
+        ["select_one_from_file towns.csv", "town", "Town"],
+        ["xml-external", "rivers", null],
+        ["select_multiple_from_file rivers.xml", "river", "Rivers"],
       ],
     });
     const { before, after } = await roundTrip(bytes);

@@ -42,6 +42,8 @@ export type FormProblemCode =
   | "parameter_quality"
   | "parameter_app_package"
   | "reference_geometry_unknown"
+  | "external_instance_duplicate"
+  | "instance_source_conflict"
   // the entities sheet and save_to (entities.ts)
   | "save_to_without_entities"
   | "save_to_delimiters"
@@ -166,6 +168,10 @@ const MESSAGES: Record<FormProblemCode, (p: FormProblem) => string> = {
     `[row : ${p.row}] Parameter 'app' has an invalid Android package name: it must be dot-separated segments that each begin with a letter and hold only letters, digits and underscores.`,
   reference_geometry_unknown: (p) =>
     `[row : ${p.row}] On the 'survey' sheet, the 'parameters' value is invalid. The 'reference-geometry' parameter must either match a secondary instance name (a choices list_name, an entities list_name, or the base name of an attached file), or be a reference variable containing the name of a repeat. '${p.value}' is neither.`,
+  external_instance_duplicate: (p) =>
+    `[row : ${p.row}] Instance names must be unique within a form. The name '${p.value}' is used by more than one xml-external or csv-external row.`,
+  instance_source_conflict: (p) =>
+    `[row : ${p.row}] The same instance id will be generated for different external instance source URIs. Please check the form. Instance name: '${p.value}'.`,
   missing_external_choices: () =>
     "There should be an external_choices sheet in this xlsform. Please ensure that the external_choices sheet has columns 'list name', and 'name'.",
   unknown_external_list: (p) => `[row : ${p.row}]List name not in external choices sheet: ${p.value}`,

@@ -11,6 +11,7 @@ import { readTables, type RawSheet, type RawWorkbook } from "./read-tables";
 import { checkEntities } from "./entities";
 import { checkReferences } from "./references";
 import { languagesOf, readColumns, rowCells, YES } from "./read-columns";
+import { checkExternalInstances } from "./external-instances";
 import { readSurvey } from "./read-survey";
 import { checkReferenceGeometry } from "./reference-geometry";
 
@@ -140,6 +141,7 @@ export function readForm(workbook: RawWorkbook): ReadFormResult {
     warnings,
   });
   problems.push(...checkEntities({ survey: root }, surveySheet.name, find("entities")));
+  problems.push(...checkExternalInstances({ survey: root, choiceLists: [...lists.values()] }, surveySheet.name));
   problems.push(
     ...checkReferenceGeometry({ survey: root, choiceLists: [...lists.values()] }, surveySheet.name, find("entities")),
   );
