@@ -553,6 +553,19 @@ const REFUSED: { title: string; sheets: Sheets; code: FormProblemCode; row?: num
     row: 2,
   },
   {
+    title: "a trigger on a calculation that is not shown",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "calculation", "trigger"],
+        ["decimal", "total", null, "2 * 3", null],
+        ["text", "shown", "Shown", null, null],
+        ["calculate", "stamp", null, "now()", "${shown}, ${total}"],
+      ],
+    },
+    code: "trigger_not_visible",
+    row: 4,
+  },
+  {
     title: "a select_one_external with no external_choices sheet",
     sheets: {
       survey: [
@@ -900,6 +913,19 @@ describe.skipIf(!!pyxformMissing)("forms pyxform refuses are refused, with sheet
         ["select_one_from_file towns.csv", "town", "Town"],
         ["xml-external", "rivers", null],
         ["select_multiple_from_file rivers.xml", "river", "Rivers"],
+      ],
+    });
+    const { before, after } = await roundTrip(bytes);
+    expectSameXForm(before, after);
+  });
+
+  it("a trigger on a shown question is accepted, also on a calculated question that has a label", async () => {
+    const bytes = await workbook({
+      survey: [
+        ["type", "name", "label", "calculation", "trigger"],
+        ["integer", "count", "Count", "1 + 1", null],
+        ["text", "note_it", "Note", null, null],
+        ["calculate", "stamp", null, "now()", "${count},${note_it}"],
       ],
     });
     const { before, after } = await roundTrip(bytes);

@@ -44,6 +44,7 @@ export type FormProblemCode =
   | "reference_geometry_unknown"
   | "external_instance_duplicate"
   | "instance_source_conflict"
+  | "trigger_not_visible"
   // the entities sheet and save_to (entities.ts)
   | "save_to_without_entities"
   | "save_to_delimiters"
@@ -172,6 +173,8 @@ const MESSAGES: Record<FormProblemCode, (p: FormProblem) => string> = {
     `[row : ${p.row}] Instance names must be unique within a form. The name '${p.value}' is used by more than one xml-external or csv-external row.`,
   instance_source_conflict: (p) =>
     `[row : ${p.row}] The same instance id will be generated for different external instance source URIs. Please check the form. Instance name: '${p.value}'.`,
+  trigger_not_visible: (p) =>
+    `[row : ${p.row}] The question \${${p.value}} is not user-visible so it can't be used as a calculation trigger for this row.`,
   missing_external_choices: () =>
     "There should be an external_choices sheet in this xlsform. Please ensure that the external_choices sheet has columns 'list name', and 'name'.",
   unknown_external_list: (p) => `[row : ${p.row}]List name not in external choices sheet: ${p.value}`,

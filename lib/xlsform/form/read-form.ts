@@ -14,6 +14,7 @@ import { languagesOf, readColumns, rowCells, YES } from "./read-columns";
 import { checkExternalInstances } from "./external-instances";
 import { readSurvey } from "./read-survey";
 import { checkReferenceGeometry } from "./reference-geometry";
+import { checkTriggers } from "./triggers";
 
 export type ReadFormResult =
   | { ok: true; form: FormModel; warnings: FormProblem[] }
@@ -141,6 +142,7 @@ export function readForm(workbook: RawWorkbook): ReadFormResult {
     warnings,
   });
   problems.push(...checkEntities({ survey: root }, surveySheet.name, find("entities")));
+  problems.push(...checkTriggers({ survey: root }, surveySheet.name));
   problems.push(...checkExternalInstances({ survey: root, choiceLists: [...lists.values()] }, surveySheet.name));
   problems.push(
     ...checkReferenceGeometry({ survey: root, choiceLists: [...lists.values()] }, surveySheet.name, find("entities")),
