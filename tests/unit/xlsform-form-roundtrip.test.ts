@@ -566,6 +566,18 @@ const REFUSED: { title: string; sheets: Sheets; code: FormProblemCode; row?: num
     row: 4,
   },
   {
+    title: "a question with only a guidance_hint, no label or hint",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "guidance_hint"],
+        ["text", "a", "A", null],
+        ["integer", "age", null, "In whole years"],
+      ],
+    },
+    code: "missing_label",
+    row: 3,
+  },
+  {
     title: "a select_one_external with no external_choices sheet",
     sheets: {
       survey: [
@@ -926,6 +938,21 @@ describe.skipIf(!!pyxformMissing)("forms pyxform refuses are refused, with sheet
         ["integer", "count", "Count", "1 + 1", null],
         ["text", "note_it", "Note", null, null],
         ["calculate", "stamp", null, "now()", "${count},${note_it}"],
+      ],
+    });
+    const { before, after } = await roundTrip(bytes);
+    expectSameXForm(before, after);
+  });
+
+  it("questions without a label are accepted where pyxform writes no label: a hint alone, an image alone, a calculated field, hidden and metadata", async () => {
+    const bytes = await workbook({
+      survey: [
+        ["type", "name", "label", "hint", "media::image", "calculation"],
+        ["text", "a", null, "Write it", null, null],
+        ["note", "pic", null, null, "map.png", null],
+        ["integer", "total", null, null, null, "1 + 1"],
+        ["hidden", "h", null, null, null, null],
+        ["start", "began", null, null, null, null],
       ],
     });
     const { before, after } = await roundTrip(bytes);

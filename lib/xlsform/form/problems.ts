@@ -45,6 +45,7 @@ export type FormProblemCode =
   | "external_instance_duplicate"
   | "instance_source_conflict"
   | "trigger_not_visible"
+  | "missing_label"
   // the entities sheet and save_to (entities.ts)
   | "save_to_without_entities"
   | "save_to_delimiters"
@@ -175,6 +176,7 @@ const MESSAGES: Record<FormProblemCode, (p: FormProblem) => string> = {
     `[row : ${p.row}] The same instance id will be generated for different external instance source URIs. Please check the form. Instance name: '${p.value}'.`,
   trigger_not_visible: (p) =>
     `[row : ${p.row}] The question \${${p.value}} is not user-visible so it can't be used as a calculation trigger for this row.`,
+  missing_label: (p) => `[row : ${p.row}] The survey element named '${p.value}' has no label or hint.`,
   missing_external_choices: () =>
     "There should be an external_choices sheet in this xlsform. Please ensure that the external_choices sheet has columns 'list name', and 'name'.",
   unknown_external_list: (p) => `[row : ${p.row}]List name not in external choices sheet: ${p.value}`,

@@ -12,6 +12,7 @@ import { checkEntities } from "./entities";
 import { checkReferences } from "./references";
 import { languagesOf, readColumns, rowCells, YES } from "./read-columns";
 import { checkExternalInstances } from "./external-instances";
+import { checkLabels } from "./labels";
 import { readSurvey } from "./read-survey";
 import { checkReferenceGeometry } from "./reference-geometry";
 import { checkTriggers } from "./triggers";
@@ -142,6 +143,7 @@ export function readForm(workbook: RawWorkbook): ReadFormResult {
     warnings,
   });
   problems.push(...checkEntities({ survey: root }, surveySheet.name, find("entities")));
+  problems.push(...checkLabels({ survey: root }, surveySheet.name));
   problems.push(...checkTriggers({ survey: root }, surveySheet.name));
   problems.push(...checkExternalInstances({ survey: root, choiceLists: [...lists.values()] }, surveySheet.name));
   problems.push(
