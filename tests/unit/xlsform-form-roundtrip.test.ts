@@ -509,6 +509,36 @@ const REFUSED: { title: string; sheets: Sheets; code: FormProblemCode; row?: num
     row: 3,
   },
   {
+    title: "a select's seed without randomize=true",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["select_one yn", "q", "Q", "seed=7"],
+      ],
+      choices: [
+        ["list_name", "name", "label"],
+        ["yn", "yes", "Yes"],
+      ],
+    },
+    code: "parameter_seed_needs_randomize",
+    row: 2,
+  },
+  {
+    title: "a select's seed that is neither a number nor a reference",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["select_multiple yn", "q", "Q", "randomize=true seed=lucky"],
+      ],
+      choices: [
+        ["list_name", "name", "label"],
+        ["yn", "yes", "Yes"],
+      ],
+    },
+    code: "parameter_seed",
+    row: 2,
+  },
+  {
     title: "a reference-geometry that names no list, file or repeat of the form",
     sheets: {
       survey: [
@@ -953,6 +983,24 @@ describe.skipIf(!!pyxformMissing)("forms pyxform refuses are refused, with sheet
         ["integer", "total", null, null, null, "1 + 1"],
         ["hidden", "h", null, null, null, null],
         ["start", "began", null, null, null, null],
+      ],
+    });
+    const { before, after } = await roundTrip(bytes);
+    expectSameXForm(before, after);
+  });
+
+  it("parameter values are compared lower-cased, as pyxform does: randomize=True, allow-mock-accuracy=TRUE, a seed reference", async () => {
+    const bytes = await workbook({
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["integer", "n", "N", null],
+        ["select_one yn", "q", "Q", "randomize=True seed=${n}"],
+        ["geopoint", "here", "Here", "allow-mock-accuracy=TRUE"],
+      ],
+      choices: [
+        ["list_name", "name", "label"],
+        ["yn", "yes", "Yes"],
+        ["yn", "no", "No"],
       ],
     });
     const { before, after } = await roundTrip(bytes);

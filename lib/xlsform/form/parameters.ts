@@ -1,9 +1,10 @@
 // The `parameters` column as pyxform 4.5.0 reads it (parsing/parameters.py: `key=value` pairs
-// separated by spaces, commas or semicolons, keys lower-cased) and the keys it accepts for each
+// separated by spaces, commas or semicolons, keys and most values lower-cased) and the keys it accepts for each
 // question type (validators/pyxform/parameters.py, called from xls2json.py and
-// question_types/geo.py, range.py), and the values it checks for text, photo, audio and geo rows
-// (numbers, true/false, audio quality, Android package names). Range and select parameters'
-// values and reference-geometry are left to pyxform.
+// question_types/geo.py, range.py), and the values it checks for text, photo, audio, geo rows and
+// selects (numbers, true/false, audio quality, Android package names, randomize and seed). Range
+// and select-from-file parameters' values are left to pyxform; reference-geometry is checked in
+// reference-geometry.ts.
 import type { ParsedType } from "./question-types";
 
 /** The pairs of a parameters cell, or null where pyxform's grammar (`pair*`, `TOKEN "=" TOKEN`) refuses it. */
@@ -14,7 +15,9 @@ export function parseParameters(raw: string): Map<string, string> | null {
   for (let i = 0; i < tokens.length; i += 3) {
     const [key, eq, value] = tokens.slice(i, i + 3);
     if (key === "=" || eq !== "=" || value === "=") return null;
-    pairs.set(key.toLowerCase(), value);
+    // pyxform lower-cases every value but label's and value's (parsing/parameters.py CASE_SENSITIVE_VALUES)
+    const lowerKey = key.toLowerCase();
+    pairs.set(lowerKey, lowerKey === "label" || lowerKey === "value" ? value : value.toLowerCase());
   }
   return pairs;
 }
@@ -73,7 +76,9 @@ export type ParameterValueProblem = {
     | "parameter_true_false"
     | "parameter_incremental"
     | "parameter_quality"
-    | "parameter_app_package";
+    | "parameter_app_package"
+    | "parameter_seed"
+    | "parameter_seed_needs_randomize";
   /** the parameter's key; for quality, the values it may take */
   value: string;
 };
@@ -81,16 +86,27 @@ export type ParameterValueProblem = {
 /**
  * The first parameter value pyxform 4.5.0 refuses for a row of this (aliased) type, in pyxform's
  * order (xls2json.py for text, photo, audio, background-audio; question_types/geo.py), or null.
- * `appearance`: pyxform checks `app` only with no appearance or `annotate`.
+ * `appearance`: pyxform checks `app` only with no appearance or `annotate`. `select`: a select
+ * (not rank), whose randomize and seed pyxform checks.
  */
 export function parameterValueProblem(
   aliasedType: string,
   pairs: Map<string, string>,
   appearance: string | undefined,
+  select = false,
 ): ParameterValueProblem | null {
   const bad = (key: string, ok: (v: string) => boolean) => pairs.has(key) && !ok(pairs.get(key) ?? "");
   const isInt = (v: string) => PY_INT.test(v);
   const isFloat = (v: string) => PY_FLOAT.test(v);
+  if (select) {
+    // a seed is a number or a reference (a loose one: pyxform checks its name elsewhere)
+    if (bad("randomize", (v) => v === "true" || v === "false"))
+      return { code: "parameter_true_false", value: "randomize" };
+    if (pairs.has("seed") && !pairs.has("randomize")) return { code: "parameter_seed_needs_randomize", value: "seed" };
+    if (bad("seed", (v) => isFloat(v) || /^\$\{(?:last-saved#)?[^\s{}]+\}$/.test(v)))
+      return { code: "parameter_seed", value: "seed" };
+    return null;
+  }
   switch (aliasedType) {
     case "text":
       return bad("rows", isInt) ? { code: "parameter_integer", value: "rows" } : null;

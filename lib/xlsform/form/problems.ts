@@ -41,6 +41,8 @@ export type FormProblemCode =
   | "parameter_incremental"
   | "parameter_quality"
   | "parameter_app_package"
+  | "parameter_seed"
+  | "parameter_seed_needs_randomize"
   | "reference_geometry_unknown"
   | "external_instance_duplicate"
   | "instance_source_conflict"
@@ -168,6 +170,8 @@ const MESSAGES: Record<FormProblemCode, (p: FormProblem) => string> = {
   parameter_quality: (p) => `[row : ${p.row}] Invalid value for quality (accepted: ${p.value}).`,
   parameter_app_package: (p) =>
     `[row : ${p.row}] Parameter 'app' has an invalid Android package name: it must be dot-separated segments that each begin with a letter and hold only letters, digits and underscores.`,
+  parameter_seed: (p) => `[row : ${p.row}] seed value must be a number or a reference to another field.`,
+  parameter_seed_needs_randomize: (p) => `[row : ${p.row}] Parameters must include randomize=true to use a seed.`,
   reference_geometry_unknown: (p) =>
     `[row : ${p.row}] On the 'survey' sheet, the 'parameters' value is invalid. The 'reference-geometry' parameter must either match a secondary instance name (a choices list_name, an entities list_name, or the base name of an attached file), or be a reference variable containing the name of a repeat. '${p.value}' is neither.`,
   external_instance_duplicate: (p) =>

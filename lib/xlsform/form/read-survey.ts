@@ -93,7 +93,12 @@ export function readSurvey({
           value: extra.join(", "),
         });
       else {
-        const bad = parameterValueProblem(aliasedType(type), pairs, cells.values.appearance);
+        const bad = parameterValueProblem(
+          aliasedType(type),
+          pairs,
+          cells.values.appearance,
+          parsed.kind === "select" && parsed.select !== "rank",
+        );
         if (bad) problems.push({ ...bad, severity: "error", ...at(raw.row, "parameters") });
       }
     }
