@@ -539,6 +539,54 @@ const REFUSED: { title: string; sheets: Sheets; code: FormProblemCode; row?: num
     row: 2,
   },
   {
+    title: "an audit with only some of the location parameters",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["text", "a", "A", null],
+        ["audit", null, null, "location-priority=balanced location-max-age=60"],
+      ],
+    },
+    code: "parameter_audit_location",
+    row: 3,
+  },
+  {
+    title: "an audit's location-priority that is not one of the four",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["text", "a", "A", null],
+        ["audit", null, null, "location-priority=fast location-min-interval=10 location-max-age=60"],
+      ],
+    },
+    code: "parameter_choice",
+    row: 3,
+  },
+  {
+    title: "an audit's negative location-min-interval",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["text", "a", "A", null],
+        ["audit", null, null, "location-priority=balanced location-min-interval=-5 location-max-age=60"],
+      ],
+    },
+    code: "parameter_not_negative",
+    row: 3,
+  },
+  {
+    title: "an audit whose location-max-age is below its location-min-interval",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["text", "a", "A", null],
+        ["audit", null, null, "location-priority=balanced location-min-interval=60 location-max-age=30"],
+      ],
+    },
+    code: "parameter_max_age_below_interval",
+    row: 3,
+  },
+  {
     title: "a reference-geometry that names no list, file or repeat of the form",
     sheets: {
       survey: [
@@ -1001,6 +1049,23 @@ describe.skipIf(!!pyxformMissing)("forms pyxform refuses are refused, with sheet
         ["list_name", "name", "label"],
         ["yn", "yes", "Yes"],
         ["yn", "no", "No"],
+      ],
+    });
+    const { before, after } = await roundTrip(bytes);
+    expectSameXForm(before, after);
+  });
+
+  it("an audit's parameters pyxform accepts are accepted: location, track-changes, reasons, identify-user", async () => {
+    const bytes = await workbook({
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["text", "a", "A", null],
+        [
+          "audit",
+          null,
+          null,
+          "location-priority=High-Accuracy location-min-interval=0 location-max-age=0 track-changes=true track-changes-reasons=on-form-edit identify-user=false",
+        ],
       ],
     });
     const { before, after } = await roundTrip(bytes);

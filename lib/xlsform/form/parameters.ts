@@ -78,7 +78,11 @@ export type ParameterValueProblem = {
     | "parameter_quality"
     | "parameter_app_package"
     | "parameter_seed"
-    | "parameter_seed_needs_randomize";
+    | "parameter_seed_needs_randomize"
+    | "parameter_choice"
+    | "parameter_audit_location"
+    | "parameter_not_negative"
+    | "parameter_max_age_below_interval";
   /** the parameter's key; for quality, the values it may take */
   value: string;
 };
@@ -108,6 +112,8 @@ export function parameterValueProblem(
     return null;
   }
   switch (aliasedType) {
+    case "audit":
+      return auditProblem(pairs);
     case "text":
       return bad("rows", isInt) ? { code: "parameter_integer", value: "rows" } : null;
     case "photo":
@@ -137,4 +143,29 @@ export function parameterValueProblem(
   return bad("allow-mock-accuracy", (v) => v === "true" || v === "false")
     ? { code: "parameter_true_false", value: "allow-mock-accuracy" }
     : null;
+}
+
+const LOCATION_PRIORITIES = ["no-power", "low-power", "balanced", "high-accuracy"];
+
+/** An audit's parameters, in xls2json.py's order. */
+function auditProblem(pairs: Map<string, string>): ParameterValueProblem | null {
+  const bad = (key: string, ok: (v: string) => boolean) => pairs.has(key) && !ok(pairs.get(key) ?? "");
+  const trueFalse = (v: string) => v === "true" || v === "false";
+  if (bad("track-changes", trueFalse)) return { code: "parameter_true_false", value: "track-changes" };
+  if (bad("track-changes-reasons", (v) => v === "on-form-edit"))
+    return { code: "parameter_choice", value: "track-changes-reasons=on-form-edit" };
+  if (bad("identify-user", trueFalse)) return { code: "parameter_true_false", value: "identify-user" };
+  const location = ["location-priority", "location-min-interval", "location-max-age"];
+  if (!location.some((k) => pairs.has(k))) return null;
+  if (!location.every((k) => pairs.has(k))) return { code: "parameter_audit_location", value: location.join(", ") };
+  if (bad("location-priority", (v) => LOCATION_PRIORITIES.includes(v)))
+    return { code: "parameter_choice", value: `location-priority=${LOCATION_PRIORITIES.join(" | ")}` };
+  const number = (key: string) => Number((pairs.get(key) ?? "").replace(/_/g, ""));
+  for (const key of ["location-min-interval", "location-max-age"]) {
+    if (bad(key, (v) => PY_INT.test(v))) return { code: "parameter_integer", value: key };
+    if (number(key) < 0) return { code: "parameter_not_negative", value: key };
+  }
+  if (number("location-max-age") < number("location-min-interval"))
+    return { code: "parameter_max_age_below_interval", value: "location-max-age" };
+  return null;
 }

@@ -43,6 +43,10 @@ export type FormProblemCode =
   | "parameter_app_package"
   | "parameter_seed"
   | "parameter_seed_needs_randomize"
+  | "parameter_choice"
+  | "parameter_audit_location"
+  | "parameter_not_negative"
+  | "parameter_max_age_below_interval"
   | "reference_geometry_unknown"
   | "external_instance_duplicate"
   | "instance_source_conflict"
@@ -172,6 +176,12 @@ const MESSAGES: Record<FormProblemCode, (p: FormProblem) => string> = {
     `[row : ${p.row}] Parameter 'app' has an invalid Android package name: it must be dot-separated segments that each begin with a letter and hold only letters, digits and underscores.`,
   parameter_seed: (p) => `[row : ${p.row}] seed value must be a number or a reference to another field.`,
   parameter_seed_needs_randomize: (p) => `[row : ${p.row}] Parameters must include randomize=true to use a seed.`,
+  parameter_choice: (p) => `[row : ${p.row}] Parameter value invalid; write ${p.value}.`,
+  parameter_audit_location: (p) =>
+    `[row : ${p.row}] To include location information in the audit, '${p.value}' are required parameters.`,
+  parameter_not_negative: (p) => `[row : ${p.row}] Parameter ${p.value} must be greater than or equal to zero.`,
+  parameter_max_age_below_interval: (p) =>
+    `[row : ${p.row}] Parameter location-max-age must be greater than or equal to location-min-interval.`,
   reference_geometry_unknown: (p) =>
     `[row : ${p.row}] On the 'survey' sheet, the 'parameters' value is invalid. The 'reference-geometry' parameter must either match a secondary instance name (a choices list_name, an entities list_name, or the base name of an attached file), or be a reference variable containing the name of a repeat. '${p.value}' is neither.`,
   external_instance_duplicate: (p) =>
