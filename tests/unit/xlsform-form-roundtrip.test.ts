@@ -644,6 +644,30 @@ const REFUSED: { title: string; sheets: Sheets; code: FormProblemCode; row?: num
     row: 4,
   },
   {
+    title: "a background-geopoint without a trigger",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "trigger"],
+        ["text", "site", "Site", null],
+        ["background-geopoint", "where", null, null],
+      ],
+    },
+    code: "background_geopoint_trigger",
+    row: 3,
+  },
+  {
+    title: "a background-geopoint with a calculation",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "trigger", "calculation"],
+        ["text", "site", "Site", null, null],
+        ["background-geopoint", "where", null, "${site}", "'0 0 0 0'"],
+      ],
+    },
+    code: "background_geopoint_calculation",
+    row: 3,
+  },
+  {
     title: "a question with only a guidance_hint, no label or hint",
     sheets: {
       survey: [
@@ -1066,6 +1090,18 @@ describe.skipIf(!!pyxformMissing)("forms pyxform refuses are refused, with sheet
           null,
           "location-priority=High-Accuracy location-min-interval=0 location-max-age=0 track-changes=true track-changes-reasons=on-form-edit identify-user=false",
         ],
+      ],
+    });
+    const { before, after } = await roundTrip(bytes);
+    expectSameXForm(before, after);
+  });
+
+  it("a background-geopoint with a trigger and no calculation is accepted", async () => {
+    const bytes = await workbook({
+      survey: [
+        ["type", "name", "label", "trigger"],
+        ["text", "site", "Site", null],
+        ["background-geopoint", "where", null, "${site}"],
       ],
     });
     const { before, after } = await roundTrip(bytes);

@@ -51,6 +51,8 @@ export type FormProblemCode =
   | "external_instance_duplicate"
   | "instance_source_conflict"
   | "trigger_not_visible"
+  | "background_geopoint_trigger"
+  | "background_geopoint_calculation"
   | "missing_label"
   // the entities sheet and save_to (entities.ts)
   | "save_to_without_entities"
@@ -190,6 +192,10 @@ const MESSAGES: Record<FormProblemCode, (p: FormProblem) => string> = {
     `[row : ${p.row}] The same instance id will be generated for different external instance source URIs. Please check the form. Instance name: '${p.value}'.`,
   trigger_not_visible: (p) =>
     `[row : ${p.row}] The question \${${p.value}} is not user-visible so it can't be used as a calculation trigger for this row.`,
+  background_geopoint_trigger: (p) =>
+    `[row : ${p.row}] For 'background-geopoint' questions, the 'trigger' column must not be empty.`,
+  background_geopoint_calculation: (p) =>
+    `[row : ${p.row}] For 'background-geopoint' questions, the 'calculation' column must be empty.`,
   missing_label: (p) => `[row : ${p.row}] The survey element named '${p.value}' has no label or hint.`,
   missing_external_choices: () =>
     "There should be an external_choices sheet in this xlsform. Please ensure that the external_choices sheet has columns 'list name', and 'name'.",

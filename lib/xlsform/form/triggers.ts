@@ -1,7 +1,8 @@
 // A `trigger` naming a question that is not shown, refused where pyxform 4.5.0 refuses it when it
 // writes the XForm (question.py xml_control): the setvalue action would sit on a control that is
 // never written. Not shown: a calculate row, or any row with a calculation or a trigger of its
-// own and neither label nor hint. A background-geopoint's trigger (setgeopoint) is not checked.
+// own and neither label nor hint. A background-geopoint's trigger (setgeopoint) is not checked so;
+// a background-geopoint must have a trigger and no calculation.
 import type { FormModel, SurveyNode } from "./model";
 import type { FormProblem } from "./problems";
 import { aliasedType } from "./question-types";
@@ -26,6 +27,13 @@ export function checkTriggers(form: Pick<FormModel, "survey">, surveySheet: stri
       )
       .map((q) => q.name),
   );
+  // xls2json.py: a background-geopoint needs a trigger (it records when that question changes) and takes no calculation.
+  for (const q of all) {
+    if (aliasedType(q.type) !== "background-geopoint") continue;
+    const at = { severity: "error" as const, sheet: surveySheet, row: q.row, value: q.name };
+    if (!q.values.trigger) return [{ code: "background_geopoint_trigger", ...at, column: "trigger" }];
+    if (q.values.calculation) return [{ code: "background_geopoint_calculation", ...at, column: "calculation" }];
+  }
   for (const q of all) {
     if (!q.values.trigger || aliasedType(q.type) === "background-geopoint") continue;
     for (const part of q.values.trigger.split(",")) {
