@@ -680,6 +680,17 @@ const REFUSED: { title: string; sheets: Sheets; code: FormProblemCode; row?: num
     row: 3,
   },
   {
+    title: "a big-image without an image",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "media::big-image"],
+        ["note", "map", "The map", "map-large.png"],
+      ],
+    },
+    code: "big_image_without_image",
+    row: 2,
+  },
+  {
     title: "a select_one_external with no external_choices sheet",
     sheets: {
       survey: [
@@ -1046,15 +1057,15 @@ describe.skipIf(!!pyxformMissing)("forms pyxform refuses are refused, with sheet
     expectSameXForm(before, after);
   });
 
-  it("questions without a label are accepted where pyxform writes no label: a hint alone, an image alone, a calculated field, hidden and metadata", async () => {
+  it("questions without a label are accepted where pyxform writes no label: a hint alone, an image alone, a calculated field, hidden and metadata; a big-image with its image", async () => {
     const bytes = await workbook({
       survey: [
-        ["type", "name", "label", "hint", "media::image", "calculation"],
-        ["text", "a", null, "Write it", null, null],
-        ["note", "pic", null, null, "map.png", null],
-        ["integer", "total", null, null, null, "1 + 1"],
-        ["hidden", "h", null, null, null, null],
-        ["start", "began", null, null, null, null],
+        ["type", "name", "label", "hint", "media::image", "media::big-image", "calculation"],
+        ["text", "a", null, "Write it", null, null, null],
+        ["note", "pic", null, null, "map.png", "map-large.png", null],
+        ["integer", "total", null, null, null, null, "1 + 1"],
+        ["hidden", "h", null, null, null, null, null],
+        ["start", "began", null, null, null, null, null],
       ],
     });
     const { before, after } = await roundTrip(bytes);

@@ -3,6 +3,7 @@
 // since it may be hidden). Only the types measured to write a control with a label (text, numbers,
 // dates, geo, media, barcode, acknowledge, range, note, selects, rank); a row with a calculation
 // or a trigger and no label or hint writes no control (question.py xml_control) and is accepted.
+// A big-image without an image is refused in the same place.
 import type { FormModel, SurveyNode } from "./model";
 import type { FormProblem } from "./problems";
 import { parseType } from "./question-types";
@@ -43,7 +44,9 @@ export function checkLabels(form: Pick<FormModel, "survey">, surveySheet: string
     const shown =
       (parsed.kind === "question" && LABELLED.has(parsed.type)) ||
       (parsed.kind === "select" && parsed.select !== "select_one_external");
-    if (!shown || q.values.calculation || q.values.trigger) continue;
+    if (!shown) continue;
+    const has = (key: string) => Object.values(q.texts[key] ?? {}).some((t) => t !== "");
+    if ((q.values.calculation || q.values.trigger) && !has("label") && !has("hint")) continue;
     const labelled = Object.entries(q.texts).some(
       ([key, texts]) => !NOT_LABEL.has(key) && Object.values(texts ?? {}).some((t) => t !== ""),
     );
@@ -54,6 +57,18 @@ export function checkLabels(form: Pick<FormModel, "survey">, surveySheet: string
     if (!labelled && !media)
       return [
         { code: "missing_label", severity: "error", sheet: surveySheet, row: q.row, column: "label", value: q.name },
+      ];
+    // a big image is the enlarged form of the image: pyxform wants both
+    if (has("media::big-image") && !has("media::image"))
+      return [
+        {
+          code: "big_image_without_image",
+          severity: "error",
+          sheet: surveySheet,
+          row: q.row,
+          column: "media::big-image",
+          value: q.name,
+        },
       ];
   }
   return [];

@@ -54,6 +54,7 @@ export type FormProblemCode =
   | "background_geopoint_trigger"
   | "background_geopoint_calculation"
   | "missing_label"
+  | "big_image_without_image"
   // the entities sheet and save_to (entities.ts)
   | "save_to_without_entities"
   | "save_to_delimiters"
@@ -196,6 +197,8 @@ const MESSAGES: Record<FormProblemCode, (p: FormProblem) => string> = {
     `[row : ${p.row}] For 'background-geopoint' questions, the 'trigger' column must not be empty.`,
   background_geopoint_calculation: (p) =>
     `[row : ${p.row}] For 'background-geopoint' questions, the 'calculation' column must be empty.`,
+  big_image_without_image: (p) =>
+    `[row : ${p.row}] To use big-image, you must also specify an image for the survey element named ${p.value}.`,
   missing_label: (p) => `[row : ${p.row}] The survey element named '${p.value}' has no label or hint.`,
   missing_external_choices: () =>
     "There should be an external_choices sheet in this xlsform. Please ensure that the external_choices sheet has columns 'list name', and 'name'.",
