@@ -15,7 +15,7 @@ const spreadsheet = (sheet: Buffer, extra: ZipPart[] = [], declaredSize?: number
     ...extra,
   ]);
 const SHEET = Buffer.from(
-  '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>type</t></is></c><c r="B1" t="inlineStr"><is><t>name</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>text</t></is></c><c r="B2" t="inlineStr"><is><t>a</t></is></c></row></sheetData></worksheet>',
+  '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>type</t></is></c><c r="B1" t="inlineStr"><is><t>name</t></is></c><c r="C1" t="inlineStr"><is><t>label</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>text</t></is></c><c r="B2" t="inlineStr"><is><t>a</t></is></c><c r="C2" t="inlineStr"><is><t>A</t></is></c></row></sheetData></worksheet>',
 );
 
 async function codes(bytes: Uint8Array): Promise<string[]> {

@@ -440,6 +440,257 @@ const REFUSED: { title: string; sheets: Sheets; code: FormProblemCode; row?: num
     row: 4,
   },
   {
+    title: "a text row whose rows parameter is not a whole number",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["text", "a", "A", "rows=3"],
+        ["text", "b", "B", "rows=2.5"],
+      ],
+    },
+    code: "parameter_integer",
+    row: 3,
+  },
+  {
+    title: "a geopoint whose capture-accuracy is not a number",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["geopoint", "here", "Here", "capture-accuracy=1e1 warning-accuracy=close"],
+      ],
+    },
+    code: "parameter_number",
+    row: 2,
+  },
+  {
+    title: "allow-mock-accuracy written as yes instead of true",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["geotrace", "path", "Path", "allow-mock-accuracy=yes"],
+      ],
+    },
+    code: "parameter_true_false",
+    row: 2,
+  },
+  {
+    title: "a geoshape with incremental=false",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["geoshape", "field", "Field", "incremental=false"],
+      ],
+    },
+    code: "parameter_incremental",
+    row: 2,
+  },
+  {
+    title: "a background-audio with the quality only audio accepts",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["audio", "voice", "Voice", "quality=external"],
+        ["background-audio", "room", null, "quality=external"],
+      ],
+    },
+    code: "parameter_quality",
+    row: 3,
+  },
+  {
+    title: "an image app that is not an Android package name",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters", "appearance"],
+        ["image", "drawing", "Drawing", "app=camera", "draw"],
+        ["image", "pic", "Photo", "app=org.2example.camera", null],
+      ],
+    },
+    code: "parameter_app_package",
+    row: 3,
+  },
+  {
+    title: "a select's seed without randomize=true",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["select_one yn", "q", "Q", "seed=7"],
+      ],
+      choices: [
+        ["list_name", "name", "label"],
+        ["yn", "yes", "Yes"],
+      ],
+    },
+    code: "parameter_seed_needs_randomize",
+    row: 2,
+  },
+  {
+    title: "a select's seed that is neither a number nor a reference",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["select_multiple yn", "q", "Q", "randomize=true seed=lucky"],
+      ],
+      choices: [
+        ["list_name", "name", "label"],
+        ["yn", "yes", "Yes"],
+      ],
+    },
+    code: "parameter_seed",
+    row: 2,
+  },
+  {
+    title: "an audit with only some of the location parameters",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["text", "a", "A", null],
+        ["audit", null, null, "location-priority=balanced location-max-age=60"],
+      ],
+    },
+    code: "parameter_audit_location",
+    row: 3,
+  },
+  {
+    title: "an audit's location-priority that is not one of the four",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["text", "a", "A", null],
+        ["audit", null, null, "location-priority=fast location-min-interval=10 location-max-age=60"],
+      ],
+    },
+    code: "parameter_choice",
+    row: 3,
+  },
+  {
+    title: "an audit's negative location-min-interval",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["text", "a", "A", null],
+        ["audit", null, null, "location-priority=balanced location-min-interval=-5 location-max-age=60"],
+      ],
+    },
+    code: "parameter_not_negative",
+    row: 3,
+  },
+  {
+    title: "an audit whose location-max-age is below its location-min-interval",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["text", "a", "A", null],
+        ["audit", null, null, "location-priority=balanced location-min-interval=60 location-max-age=30"],
+      ],
+    },
+    code: "parameter_max_age_below_interval",
+    row: 3,
+  },
+  {
+    title: "a reference-geometry that names no list, file or repeat of the form",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["begin_repeat", "walks", "Walks", null],
+        ["geotrace", "walk", "Walk", null],
+        ["end_repeat", null, null, null],
+        ["geoshape", "field", "Field", "reference-geometry=${walks}"],
+        ["geopoint", "here", "Here", "reference-geometry=walk"],
+      ],
+    },
+    code: "reference_geometry_unknown",
+    row: 6,
+  },
+  {
+    title: "two xml-external and csv-external rows with one name, in different groups",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["xml-external", "stations", null],
+        ["begin_group", "g", "G"],
+        ["csv-external", "stations", null],
+        ["end_group"],
+      ],
+    },
+    code: "external_instance_duplicate",
+    row: 4,
+  },
+  {
+    title: "a select_one_from_file whose file's base name is also a choices list",
+    sheets: {
+      survey: [
+        ["type", "name", "label"],
+        ["select_one_from_file towns.csv", "town", "Town"],
+      ],
+      choices: [
+        ["list_name", "name", "label"],
+        ["towns", "t1", "Town 1"],
+      ],
+    },
+    code: "instance_source_conflict",
+    row: 2,
+  },
+  {
+    title: "a trigger on a calculation that is not shown",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "calculation", "trigger"],
+        ["decimal", "total", null, "2 * 3", null],
+        ["text", "shown", "Shown", null, null],
+        ["calculate", "stamp", null, "now()", "${shown}, ${total}"],
+      ],
+    },
+    code: "trigger_not_visible",
+    row: 4,
+  },
+  {
+    title: "a background-geopoint without a trigger",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "trigger"],
+        ["text", "site", "Site", null],
+        ["background-geopoint", "where", null, null],
+      ],
+    },
+    code: "background_geopoint_trigger",
+    row: 3,
+  },
+  {
+    title: "a background-geopoint with a calculation",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "trigger", "calculation"],
+        ["text", "site", "Site", null, null],
+        ["background-geopoint", "where", null, "${site}", "'0 0 0 0'"],
+      ],
+    },
+    code: "background_geopoint_calculation",
+    row: 3,
+  },
+  {
+    title: "a question with only a guidance_hint, no label or hint",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "guidance_hint"],
+        ["text", "a", "A", null],
+        ["integer", "age", null, "In whole years"],
+      ],
+    },
+    code: "missing_label",
+    row: 3,
+  },
+  {
+    title: "a big-image without an image",
+    sheets: {
+      survey: [
+        ["type", "name", "label", "media::big-image"],
+        ["note", "map", "The map", "map-large.png"],
+      ],
+    },
+    code: "big_image_without_image",
+    row: 2,
+  },
+  {
     title: "a select_one_external with no external_choices sheet",
     sheets: {
       survey: [
@@ -736,6 +987,133 @@ describe.skipIf(!!pyxformMissing)("forms pyxform refuses are refused, with sheet
         ["yn", "yes", "Oui"],
       ],
       settings: [["allow_choice_duplicates"], ["yes"]],
+    });
+    const { before, after } = await roundTrip(bytes);
+    expectSameXForm(before, after);
+  });
+
+  it("parameter values pyxform accepts are accepted: whole and decimal numbers, yes for incremental, package names, qualities", async () => {
+    const bytes = await workbook({
+      survey: [
+        ["type", "name", "label", "parameters", "appearance"],
+        ["text", "a", "A", "rows=+3", null],
+        ["image", "pic", "Photo", "max-pixels=1_024 app=org.example.cam_2", "annotate"],
+        ["image", "sig", "Sign", "app=anything", "signature"],
+        ["audio", "voice", "Voice", "quality=external", null],
+        ["geopoint", "here", "Here", "capture-accuracy=2.5 warning-accuracy=.5e1 allow-mock-accuracy=false", null],
+        ["geoshape", "field", "Field", "incremental=yes", null],
+      ],
+    });
+    const { before, after } = await roundTrip(bytes);
+    expectSameXForm(before, after);
+  });
+
+  it("reference-geometry naming a choices list, an external file's base name or ${repeat} is accepted", async () => {
+    const bytes = await workbook({
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["begin_repeat", "walks", "Walks", null],
+        ["geotrace", "walk", "Walk", null],
+        ["end_repeat", null, null, null],
+        ["csv-external", "trees", null, null],
+        ["select_one plots", "plot", "Plot", null],
+        ["geoshape", "field", "Field", "reference-geometry=${walks}"],
+        ["geopoint", "here", "Here", "reference-geometry=plots"],
+        ["geotrace", "path", "Path", "reference-geometry=trees"],
+      ],
+      choices: [
+        ["list_name", "name", "label", "geometry"],
+        ["plots", "p1", "Plot 1", "0 0 0 0; 0 1 0 0; 1 1 0 0; 0 0 0 0"],
+      ],
+    });
+    const { before, after } = await roundTrip(bytes);
+    expectSameXForm(before, after);
+  });
+
+  it("one instance id with one source is accepted: csv-external beside a select from the same .csv, xml-external beside the same .xml", async () => {
+    const bytes = await workbook({
+      survey: [
+        ["type", "name", "label"],
+        ["csv-external", "towns", null],
+        ["select_one_from_file towns.csv", "town", "Town"],
+        ["xml-external", "rivers", null],
+        ["select_multiple_from_file rivers.xml", "river", "Rivers"],
+      ],
+    });
+    const { before, after } = await roundTrip(bytes);
+    expectSameXForm(before, after);
+  });
+
+  it("a trigger on a shown question is accepted, also on a calculated question that has a label", async () => {
+    const bytes = await workbook({
+      survey: [
+        ["type", "name", "label", "calculation", "trigger"],
+        ["integer", "count", "Count", "1 + 1", null],
+        ["text", "note_it", "Note", null, null],
+        ["calculate", "stamp", null, "now()", "${count},${note_it}"],
+      ],
+    });
+    const { before, after } = await roundTrip(bytes);
+    expectSameXForm(before, after);
+  });
+
+  it("questions without a label are accepted where pyxform writes no label: a hint alone, an image alone, a calculated field, hidden and metadata; a big-image with its image", async () => {
+    const bytes = await workbook({
+      survey: [
+        ["type", "name", "label", "hint", "media::image", "media::big-image", "calculation"],
+        ["text", "a", null, "Write it", null, null, null],
+        ["note", "pic", null, null, "map.png", "map-large.png", null],
+        ["integer", "total", null, null, null, null, "1 + 1"],
+        ["hidden", "h", null, null, null, null, null],
+        ["start", "began", null, null, null, null, null],
+      ],
+    });
+    const { before, after } = await roundTrip(bytes);
+    expectSameXForm(before, after);
+  });
+
+  it("parameter values are compared lower-cased, as pyxform does: randomize=True, allow-mock-accuracy=TRUE, a seed reference", async () => {
+    const bytes = await workbook({
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["integer", "n", "N", null],
+        ["select_one yn", "q", "Q", "randomize=True seed=${n}"],
+        ["geopoint", "here", "Here", "allow-mock-accuracy=TRUE"],
+      ],
+      choices: [
+        ["list_name", "name", "label"],
+        ["yn", "yes", "Yes"],
+        ["yn", "no", "No"],
+      ],
+    });
+    const { before, after } = await roundTrip(bytes);
+    expectSameXForm(before, after);
+  });
+
+  it("an audit's parameters pyxform accepts are accepted: location, track-changes, reasons, identify-user", async () => {
+    const bytes = await workbook({
+      survey: [
+        ["type", "name", "label", "parameters"],
+        ["text", "a", "A", null],
+        [
+          "audit",
+          null,
+          null,
+          "location-priority=High-Accuracy location-min-interval=0 location-max-age=0 track-changes=true track-changes-reasons=on-form-edit identify-user=false",
+        ],
+      ],
+    });
+    const { before, after } = await roundTrip(bytes);
+    expectSameXForm(before, after);
+  });
+
+  it("a background-geopoint with a trigger and no calculation is accepted", async () => {
+    const bytes = await workbook({
+      survey: [
+        ["type", "name", "label", "trigger"],
+        ["text", "site", "Site", null],
+        ["background-geopoint", "where", null, "${site}"],
+      ],
     });
     const { before, after } = await roundTrip(bytes);
     expectSameXForm(before, after);

@@ -22,7 +22,7 @@ function nameProblem(name: string, property: boolean): FormProblem["code"] | nul
 }
 
 /** The declared list names, or null when the sheet cannot be read with certainty (then nothing is checked). */
-function declarations(sheet: RawSheet | undefined, problems: FormProblem[]): Set<string> | null {
+export function declarations(sheet: RawSheet | undefined, problems: FormProblem[]): Set<string> | null {
   const declared = new Set<string>();
   if (!sheet || sheet.rows.length === 0) return declared;
   const headers = sheet.headers.filter((h): h is string => h !== null);

@@ -35,6 +35,26 @@ export type FormProblemCode =
   | "missing_external_choices"
   | "parameters_format"
   | "parameters_not_accepted"
+  | "parameter_integer"
+  | "parameter_number"
+  | "parameter_true_false"
+  | "parameter_incremental"
+  | "parameter_quality"
+  | "parameter_app_package"
+  | "parameter_seed"
+  | "parameter_seed_needs_randomize"
+  | "parameter_choice"
+  | "parameter_audit_location"
+  | "parameter_not_negative"
+  | "parameter_max_age_below_interval"
+  | "reference_geometry_unknown"
+  | "external_instance_duplicate"
+  | "instance_source_conflict"
+  | "trigger_not_visible"
+  | "background_geopoint_trigger"
+  | "background_geopoint_calculation"
+  | "missing_label"
+  | "big_image_without_image"
   // the entities sheet and save_to (entities.ts)
   | "save_to_without_entities"
   | "save_to_delimiters"
@@ -147,6 +167,39 @@ const MESSAGES: Record<FormProblemCode, (p: FormProblem) => string> = {
     `[row : ${p.row}] On the 'survey' sheet, the 'parameters' value is invalid. Parameters must be in the form of 'key1=value1 key2=value2.`,
   parameters_not_accepted: (p) =>
     `[row : ${p.row}] On the 'survey' sheet, the 'parameters' value is invalid. The following are invalid parameter(s) for this question type: '${p.value}'.`,
+  parameter_integer: (p) => `[row : ${p.row}] Parameter ${p.value} must have an integer value.`,
+  parameter_number: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'parameters' value is invalid. The '${p.value}' parameter must have a numeric value.`,
+  parameter_true_false: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'parameters' value is invalid. The '${p.value}' parameter must be either 'true' or 'false'.`,
+  parameter_incremental: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'parameters' value is invalid. For geoshape and geotrace questions, the 'incremental' parameter may either be 'true' or not included.`,
+  parameter_quality: (p) => `[row : ${p.row}] Invalid value for quality (accepted: ${p.value}).`,
+  parameter_app_package: (p) =>
+    `[row : ${p.row}] Parameter 'app' has an invalid Android package name: it must be dot-separated segments that each begin with a letter and hold only letters, digits and underscores.`,
+  parameter_seed: (p) => `[row : ${p.row}] seed value must be a number or a reference to another field.`,
+  parameter_seed_needs_randomize: (p) => `[row : ${p.row}] Parameters must include randomize=true to use a seed.`,
+  parameter_choice: (p) => `[row : ${p.row}] Parameter value invalid; write ${p.value}.`,
+  parameter_audit_location: (p) =>
+    `[row : ${p.row}] To include location information in the audit, '${p.value}' are required parameters.`,
+  parameter_not_negative: (p) => `[row : ${p.row}] Parameter ${p.value} must be greater than or equal to zero.`,
+  parameter_max_age_below_interval: (p) =>
+    `[row : ${p.row}] Parameter location-max-age must be greater than or equal to location-min-interval.`,
+  reference_geometry_unknown: (p) =>
+    `[row : ${p.row}] On the 'survey' sheet, the 'parameters' value is invalid. The 'reference-geometry' parameter must either match a secondary instance name (a choices list_name, an entities list_name, or the base name of an attached file), or be a reference variable containing the name of a repeat. '${p.value}' is neither.`,
+  external_instance_duplicate: (p) =>
+    `[row : ${p.row}] Instance names must be unique within a form. The name '${p.value}' is used by more than one xml-external or csv-external row.`,
+  instance_source_conflict: (p) =>
+    `[row : ${p.row}] The same instance id will be generated for different external instance source URIs. Please check the form. Instance name: '${p.value}'.`,
+  trigger_not_visible: (p) =>
+    `[row : ${p.row}] The question \${${p.value}} is not user-visible so it can't be used as a calculation trigger for this row.`,
+  background_geopoint_trigger: (p) =>
+    `[row : ${p.row}] For 'background-geopoint' questions, the 'trigger' column must not be empty.`,
+  background_geopoint_calculation: (p) =>
+    `[row : ${p.row}] For 'background-geopoint' questions, the 'calculation' column must be empty.`,
+  big_image_without_image: (p) =>
+    `[row : ${p.row}] To use big-image, you must also specify an image for the survey element named ${p.value}.`,
+  missing_label: (p) => `[row : ${p.row}] The survey element named '${p.value}' has no label or hint.`,
   missing_external_choices: () =>
     "There should be an external_choices sheet in this xlsform. Please ensure that the external_choices sheet has columns 'list name', and 'name'.",
   unknown_external_list: (p) => `[row : ${p.row}]List name not in external choices sheet: ${p.value}`,

@@ -11,7 +11,11 @@ import { readTables, type RawSheet, type RawWorkbook } from "./read-tables";
 import { checkEntities } from "./entities";
 import { checkReferences } from "./references";
 import { languagesOf, readColumns, rowCells, YES } from "./read-columns";
+import { checkExternalInstances } from "./external-instances";
+import { checkLabels } from "./labels";
 import { readSurvey } from "./read-survey";
+import { checkReferenceGeometry } from "./reference-geometry";
+import { checkTriggers } from "./triggers";
 
 export type ReadFormResult =
   | { ok: true; form: FormModel; warnings: FormProblem[] }
@@ -139,6 +143,12 @@ export function readForm(workbook: RawWorkbook): ReadFormResult {
     warnings,
   });
   problems.push(...checkEntities({ survey: root }, surveySheet.name, find("entities")));
+  problems.push(...checkLabels({ survey: root }, surveySheet.name));
+  problems.push(...checkTriggers({ survey: root }, surveySheet.name));
+  problems.push(...checkExternalInstances({ survey: root, choiceLists: [...lists.values()] }, surveySheet.name));
+  problems.push(
+    ...checkReferenceGeometry({ survey: root, choiceLists: [...lists.values()] }, surveySheet.name, find("entities")),
+  );
   if (problems.length) return { ok: false, problems, warnings };
 
   const knownRoles = new Set([surveySheet, choicesSheet, settingsSheet].filter(Boolean));

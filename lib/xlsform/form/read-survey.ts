@@ -4,7 +4,7 @@
 // from read-form.ts, which reads the sheets around it, because this walk is most of the reading.
 import type { ChoiceList, FormModel, SurveyContainer, SurveyNode } from "./model";
 import type { FormProblem } from "./problems";
-import { acceptedParameters, parseParameters } from "./parameters";
+import { acceptedParameters, parameterValueProblem, parseParameters } from "./parameters";
 import { aliasedType, parseType } from "./question-types";
 import type { RawSheet } from "./read-tables";
 import { rowCells, YES, type SheetColumns } from "./read-columns";
@@ -92,6 +92,15 @@ export function readSurvey({
           ...at(raw.row, "parameters"),
           value: extra.join(", "),
         });
+      else {
+        const bad = parameterValueProblem(
+          aliasedType(type),
+          pairs,
+          cells.values.appearance,
+          parsed.kind === "select" && parsed.select !== "rank",
+        );
+        if (bad) problems.push({ ...bad, severity: "error", ...at(raw.row, "parameters") });
+      }
     }
     if (parsed.kind === "end") {
       if (stack.length === 1 || top.node?.kind !== parsed.control) {
