@@ -3,6 +3,7 @@
 // spreadsheet row (the header is row 1) and column a person will look at. `code` is what the
 // interface translates; `describeProblem` gives the meaning in English (pyxform's own words where
 // pyxform has a message), for logs, tests and API clients.
+import type { ParameterValueProblem } from "./parameters";
 export type FormProblemCode =
   // the file
   | "file_too_large"
@@ -35,18 +36,8 @@ export type FormProblemCode =
   | "missing_external_choices"
   | "parameters_format"
   | "parameters_not_accepted"
-  | "parameter_integer"
-  | "parameter_number"
-  | "parameter_true_false"
-  | "parameter_incremental"
-  | "parameter_quality"
-  | "parameter_app_package"
-  | "parameter_seed"
-  | "parameter_seed_needs_randomize"
-  | "parameter_choice"
-  | "parameter_audit_location"
-  | "parameter_not_negative"
-  | "parameter_max_age_below_interval"
+  // a value parameters.ts refuses (the codes are listed there, once)
+  | ParameterValueProblem["code"]
   | "reference_geometry_unknown"
   | "external_instance_duplicate"
   | "instance_source_conflict"
